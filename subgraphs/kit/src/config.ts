@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+
+/** Runtime settings shared by the gateway and every subgraph, read once from the environment. */
+export interface KitConfig {
+  nodeEnv: string;
+  /** Superuser / owner connection: creates databases, runs migrations. Never used to serve requests. */
+  databaseUrl: string;
+  /** Each subgraph's database is `${databasePrefix}_${subgraph}`. Tests use their own prefix. */
+  databasePrefix: string;
+  /** The non-owner role the services connect as, so forced row-level security applies to them. */
+  appDbUser: string;
+  appDbPassword: string;
+  redisUrl: string;
+  /** Signs the short-lived gateway → subgraph context tokens. */
+  internalTokenSecret: string;
+  /** `id:base64key` pairs, comma separated; the first is the one new data is written with. */
+  encryptionKeys: string;
+  /** Keys the HMAC blind indexes (email lookup). Separate from the encryption keys on purpose. */
+  blindIndexKey: string;
+}
+
+const DEV_ONLY = 'loyalnest-development-only';
+
+function devSecret(name: string): string {
+  return createHash('sha256').update(`${DEV_ONLY}:${name}`).digest('base64');
+}
+
+export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV === 'production';
+}
+
+/**
+ * Secrets fall back to fixed development values so `npm start` works on a fresh machine;
+ * in production a missing secret is a start-up error rather than a silently weak default.
+ */
+function secret(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const value = env[name];
+  if (value) return value;
+  if (isProduction(env)) throw new Error(`${name} must be set when NODE_ENV=production`);
+  return fallback;
+}
+
+export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
+  return {
+    nodeEnv: env.NODE_ENV ?? 'development',
+    databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    databasePrefix: env.DATABASE_PREFIX ?? 'loyalnest',
+    appDbUser: env.DATABASE_APP_USER ?? 'loyalnest_app',
+    appDbPassword: secret(env, 'DATABASE_APP_PASSWORD', 'loyalnest_app_dev'),
+    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    internalTokenSecret: secret(env, 'INTERNAL_TOKEN_SECRET', devSecret('internal-token')),
+    encryptionKeys: secret(env, 'ENCRYPTION_KEYS', `dev1:${devSecret('encryption')}`),
+    blindIndexKey: secret(env, 'BLIND_INDEX_KEY', devSecret('blind-index')),
+  };
+}

@@ -1,0 +1,46 @@
+import { GraphQLError } from 'graphql';
+import { Field, InterfaceType, registerEnumType } from 'type-graphql';
+
+/**
+ * Every expected business outcome a mutation can return. One enum for the whole supergraph, so
+ * each subgraph that defines it defines the same values and composition merges them cleanly.
+ */
+export enum ErrorCode {
+  NOT_FOUND = 'NOT_FOUND',
+  INVALID_SETTINGS = 'INVALID_SETTINGS',
+  CUSTOMER_NOT_FOUND = 'CUSTOMER_NOT_FOUND',
+  API_KEY_NOT_FOUND = 'API_KEY_NOT_FOUND',
+  EMAIL_TAKEN = 'EMAIL_TAKEN',
+}
+registerEnumType(ErrorCode, {
+  name: 'ErrorCode',
+  description: 'Machine-readable code of an expected business error returned in a result union.',
+});
+
+@InterfaceType('ErrorResult', {
+  description: 'Implemented by every error type a mutation result union can return.',
+})
+export abstract class ErrorResult {
+  @Field(() => ErrorCode, { description: 'Stable machine-readable code.' })
+  code!: ErrorCode;
+
+  @Field(() => String, { description: 'Human-readable explanation, safe to show to a merchant.' })
+  message!: string;
+}
+
+/** Codes of errors that are thrown (not returned): failures of the request rather than outcomes. */
+export type ThrownErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'INTERNAL';
+
+export function thrown(code: ThrownErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+/** For errors raised before execution (authentication), where the HTTP status is ours to set. */
+export function withHttpStatus(error: GraphQLError, status: number): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
+}
+
+export const unauthenticated = (message = 'Authentication required') => thrown('UNAUTHENTICATED', message);
+export const forbidden = (message: string) => thrown('FORBIDDEN', message);
+/** Bad input names the offending field, so clients can point at it. */
+export const badInput = (field: string, message: string) => thrown('BAD_USER_INPUT', `${field}: ${message}`, { field });

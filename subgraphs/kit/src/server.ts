@@ -1,0 +1,69 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import { isProduction } from './config.js';
+import type { RequestContext } from './context.js';
+import { unauthenticated, withHttpStatus } from './errors.js';
+import { formatError } from './format-error.js';
+import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from './internal-token.js';
+import type { SubgraphRuntime } from './subgraph.js';
+
+/** Liveness and readiness, the same on every service. Readiness means the store answers. */
+export function healthRoutes(app: Express, isReady: () => Promise<void>): void {
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await isReady();
+      res.json({ status: 'ready' });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
+    }
+  });
+}
+
+/**
+ * A subgraph as its own HTTP service (networked mode). Every operation, `_service` and
+ * `_entities` included, needs a valid internal token from the gateway: the context function
+ * refuses before anything executes.
+ */
+export async function createSubgraphHttpApp(runtime: SubgraphRuntime): Promise<{ app: Express; stop: () => Promise<void> }> {
+  const development = runtime.config.nodeEnv === 'development';
+  const apollo = new ApolloServer<RequestContext>({
+    schema: runtime.schema,
+    introspection: !isProduction(),
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: development,
+    formatError: (formatted) => formatError(formatted, development),
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  healthRoutes(app, async () => {
+    await runtime.orm.em.fork().execute('select 1');
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<RequestContext> => {
+        const token = req.headers[INTERNAL_TOKEN_HEADER];
+        if (typeof token !== 'string' || !token) {
+          throw withHttpStatus(unauthenticated('Missing internal token: subgraphs are reached through the gateway'), 401);
+        }
+        try {
+          const caller = await verifyInternalToken(runtime.config.internalTokenSecret, token);
+          return runtime.createContext(caller);
+        } catch {
+          throw withHttpStatus(unauthenticated('Invalid or expired internal token'), 401);
+        }
+      },
+    }),
+  );
+  return { app, stop: () => apollo.stop() };
+}
+

@@ -1,0 +1,109 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, MikroORM, type EntitySchema, type Options } from '@mikro-orm/postgresql';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { KitConfig } from './config.js';
+
+/** What a subgraph declares about its store; the kit does the rest the same way for all. */
+export interface StoreDefinition {
+  /** Subgraph name: database `${prefix}_${name}`, migrations in `migrations/${name}/`. */
+  name: string;
+  // MikroORM's EntitySchema generics differ per entity; the store only passes them through.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  entities: EntitySchema<any, any>[];
+}
+
+/**
+ * Group role that migrations grant table privileges to. The login role the services use is a
+ * member; neither owns a table, so forced row-level security always applies to them.
+ */
+export const SERVICE_ROLE = 'loyalnest_service';
+
+const MIGRATIONS_ROOT = fileURLToPath(new URL('../../../migrations/', import.meta.url));
+
+export function databaseName(config: KitConfig, store: string): string {
+  return `${config.databasePrefix}_${store}`;
+}
+
+function ownerConnection(config: KitConfig) {
+  const url = new URL(config.databaseUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username || 'postgres'),
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+  };
+}
+
+function baseOptions(config: KitConfig, def: StoreDefinition): Options {
+  return defineConfig({
+    dbName: databaseName(config, def.name),
+    entities: def.entities,
+    // Policies are declared on the entities; keep schema diffs honest about them.
+    schemaGenerator: { ignorePolicies: false },
+    debug: process.env.DEBUG_SQL === '1',
+    allowGlobalContext: false,
+  });
+}
+
+/** Opens the subgraph's store as the non-owner service role; this is the one requests use. */
+export async function openStore(config: KitConfig, def: StoreDefinition, poolSize = 10): Promise<MikroORM> {
+  const owner = ownerConnection(config);
+  return MikroORM.init({
+    ...baseOptions(config, def),
+    host: owner.host,
+    port: owner.port,
+    user: config.appDbUser,
+    password: config.appDbPassword,
+    pool: { min: 0, max: poolSize, idleTimeoutMillis: 30_000 },
+  });
+}
+
+async function ensureDatabaseAndRoles(config: KitConfig, dbName: string): Promise<void> {
+  const client = new pg.Client({ ...ownerConnection(config), database: new URL(config.databaseUrl).pathname.slice(1) || 'postgres' });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [dbName]);
+    if (!rowCount) await client.query(`create database "${dbName}"`);
+    // Roles are cluster-wide; create them once and keep the login role's password in step with config.
+    await client.query(`do $$ begin
+      if not exists (select 1 from pg_roles where rolname = '${SERVICE_ROLE}') then
+        create role ${SERVICE_ROLE} nologin nosuperuser nobypassrls;
+      end if;
+      if not exists (select 1 from pg_roles where rolname = '${config.appDbUser}') then
+        create role "${config.appDbUser}" login nosuperuser nobypassrls;
+      end if;
+    end $$`);
+    await client.query(`alter role "${config.appDbUser}" with login nosuperuser nobypassrls password ${pg.escapeLiteral(config.appDbPassword)}`);
+    await client.query(`grant ${SERVICE_ROLE} to "${config.appDbUser}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the store's database and roles if missing and applies pending migrations as the owner. */
+export async function migrateStore(config: KitConfig, def: StoreDefinition): Promise<string[]> {
+  const dbName = databaseName(config, def.name);
+  await ensureDatabaseAndRoles(config, dbName);
+  const owner = ownerConnection(config);
+  const orm = await MikroORM.init({
+    ...baseOptions(config, def),
+    ...owner,
+    allowGlobalContext: true,
+    extensions: [Migrator],
+    migrations: {
+      path: `${MIGRATIONS_ROOT}${def.name}`,
+      glob: '!(*.d).{js,ts}',
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+    },
+  });
+  try {
+    await orm.em.execute(`grant usage on schema public to ${SERVICE_ROLE}`);
+    const applied = await orm.migrator.up();
+    return applied.map((m) => m.name);
+  } finally {
+    await orm.close(true);
+  }
+}
