@@ -17,6 +17,25 @@ export interface KitConfig {
   encryptionKeys: string;
   /** Keys the HMAC blind indexes (email lookup). Separate from the encryption keys on purpose. */
   blindIndexKey: string;
+  shopify: ShopifyConfig;
+}
+
+export interface ShopifyConfig {
+  /** The app's client id: the `aud` of session tokens and the OAuth `client_id`. */
+  apiKey: string;
+  /** Signs session tokens, OAuth query HMACs and webhooks. */
+  apiSecret: string;
+  /** Access scopes requested at install. */
+  scopes: string;
+  /**
+   * Where a shop's Admin API lives, `{shop}` replaced by the shop domain. Tests point it at a
+   * local fake of Shopify's HTTP API.
+   */
+  baseUrl: string;
+  /** Public URL of this app (the OAuth redirect goes to `${appUrl}/auth/callback`). */
+  appUrl: string;
+  /** Admin API version the app talks to. */
+  apiVersion: string;
 }
 
 const DEV_ONLY = 'loyalnest-development-only';
@@ -51,5 +70,13 @@ export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
     internalTokenSecret: secret(env, 'INTERNAL_TOKEN_SECRET', devSecret('internal-token')),
     encryptionKeys: secret(env, 'ENCRYPTION_KEYS', `dev1:${devSecret('encryption')}`),
     blindIndexKey: secret(env, 'BLIND_INDEX_KEY', devSecret('blind-index')),
+    shopify: {
+      apiKey: env.SHOPIFY_API_KEY ?? 'loyalnest-dev-api-key',
+      apiSecret: secret(env, 'SHOPIFY_API_SECRET', devSecret('shopify-api-secret')),
+      scopes: env.SHOPIFY_SCOPES ?? 'read_customers,read_orders',
+      baseUrl: env.SHOPIFY_BASE_URL ?? 'https://{shop}',
+      appUrl: env.APP_URL ?? `http://localhost:${env.PORT ?? 4000}`,
+      apiVersion: env.SHOPIFY_API_VERSION ?? '2025-10',
+    },
   };
 }

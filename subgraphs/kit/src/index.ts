@@ -1,3 +1,5 @@
+// type-graphql reads decorator metadata through this polyfill; it must load before any decorated class.
+import 'reflect-metadata';
 export * from './config.js';
 export * from './context.js';
 export * from './crypto.js';
@@ -11,3 +13,6 @@ export * from './server.js';
 export * from './store.js';
 export * from './subgraph.js';
 export * from './tenancy.js';
+export * from './shopify.js';
+export * from './scopes.js';
+export * from './demo.js';

@@ -8,13 +8,15 @@ export const TENANT_SETTING = 'app.merchant_id';
  * The filter definition for `defineEntity({ filters })`. Its condition needs the merchant id as a
  * parameter; MikroORM throws when a default filter has none, which is what we want.
  */
-export const tenantFilter = {
-  [TENANT_FILTER]: {
-    name: TENANT_FILTER,
-    cond: (args: Record<string, unknown>) => ({ merchantId: args.merchantId }),
-    default: true,
-  },
-};
+export function tenantFilter(property = 'merchantId') {
+  return {
+    [TENANT_FILTER]: {
+      name: TENANT_FILTER,
+      cond: (args: Record<string, unknown>) => ({ [property]: args.merchantId }),
+      default: true,
+    },
+  };
+}
 
 /**
  * The row-level security policy expression. `nullif` because a pooled connection that once had
@@ -29,11 +31,11 @@ export function tenantPolicyExpression(column = 'merchant_id'): string {
  * forced RLS policy. Declaring the policy on the entity keeps generated migrations and schema diffs
  * in step with it (MikroORM drops policies an entity does not declare).
  */
-export function tenantOwned(table: string, column = 'merchant_id') {
-  const expr = tenantPolicyExpression(column);
+export function tenantOwned(table: string, key: { property: string; column: string } = { property: 'merchantId', column: 'merchant_id' }) {
+  const expr = tenantPolicyExpression(key.column);
   return {
     rowLevelSecurity: 'force' as const,
     policies: [{ name: `${table}_tenant`, using: expr, check: expr }],
-    filters: tenantFilter,
+    filters: tenantFilter(key.property),
   };
 }

@@ -1,0 +1,29 @@
+/** What a caller may do. Admins hold every scope but `auth:resolve`; partner keys hold what the merchant granted. */
+export const Scope = {
+  MERCHANT_READ: 'merchant:read',
+  MERCHANT_WRITE: 'merchant:write',
+  CUSTOMERS_READ: 'customers:read',
+  CUSTOMERS_WRITE: 'customers:write',
+  API_KEYS_MANAGE: 'api_keys:manage',
+  /** A shopper acting on their own customer record only. */
+  CUSTOMER_SELF: 'customer:self',
+  /** The gateway resolving who a caller is; held only by the gateway's system caller. */
+  AUTH_RESOLVE: 'auth:resolve',
+} as const;
+
+export const ADMIN_SCOPES: string[] = [
+  Scope.MERCHANT_READ,
+  Scope.MERCHANT_WRITE,
+  Scope.CUSTOMERS_READ,
+  Scope.CUSTOMERS_WRITE,
+  Scope.API_KEYS_MANAGE,
+];
+
+export const SHOPPER_SCOPES: string[] = [Scope.CUSTOMER_SELF];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids from clients are checked before they reach a uuid column, so a malformed one reads as "not found". */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}

@@ -1,0 +1,94 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum LocaleCode {
+  EN = 'en',
+  ES = 'es',
+  FR = 'fr',
+}
+registerEnumType(LocaleCode, { name: 'LocaleCode', description: 'A language the loyalty program speaks to shoppers.' });
+
+export enum MerchantPlan {
+  FREE = 'free',
+  GROWTH = 'growth',
+  PLUS = 'plus',
+}
+registerEnumType(MerchantPlan, { name: 'MerchantPlan', description: "The merchant's LoyalNest subscription plan." });
+
+export enum MerchantStatus {
+  INSTALLED = 'installed',
+  UNINSTALLED = 'uninstalled',
+}
+registerEnumType(MerchantStatus, { name: 'MerchantStatus', description: 'Whether the app is installed on the shop.' });
+
+@ObjectType('ProgramSettings', { description: 'How the merchant runs its loyalty program.' })
+export class ProgramSettingsType {
+  @Field(() => Boolean, { description: 'Whether shoppers earn and redeem points at all.' })
+  programEnabled!: boolean;
+
+  @Field(() => String, { description: 'What the shop calls its points, e.g. "Stars".' })
+  pointsName!: string;
+
+  @Field(() => Int, { description: 'Points earned per unit of the shop currency spent.' })
+  pointsPerCurrencyUnit!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Days after which earned points expire; null means never.' })
+  pointsExpiryDays!: number | null;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType('Merchant', { description: 'A Shopify shop running LoyalNest: the tenant everything else belongs to.' })
+export class MerchantType {
+  @Field(() => ID, { description: 'Stable LoyalNest id of the merchant.' })
+  id!: string;
+
+  @Field(() => String, { description: 'The shop domain, lower case, e.g. "acme.myshopify.com".' })
+  shopDomain!: string;
+
+  @Field(() => String, { description: 'Display name of the shop.' })
+  name!: string;
+
+  @Field(() => String, { description: 'ISO 4217 code of the shop currency, e.g. "EUR".' })
+  currency!: string;
+
+  @Field(() => LocaleCode, { description: 'Default language of shopper-facing texts.' })
+  primaryLocale!: LocaleCode;
+
+  @Field(() => [LocaleCode], { description: 'Languages shoppers can see the program in; includes the primary one.' })
+  enabledLocales!: LocaleCode[];
+
+  @Field(() => MerchantPlan, { description: 'LoyalNest subscription plan.' })
+  plan!: MerchantPlan;
+
+  @Field(() => MerchantStatus, { description: 'Installed, or uninstalled (data kept until the shop is redacted).' })
+  status!: MerchantStatus;
+
+  @Field(() => Date, { description: 'When the app was (last) installed.' })
+  installedAt!: Date;
+
+  @Field(() => ProgramSettingsType, { description: 'Loyalty program settings.' })
+  settings!: ProgramSettingsType;
+}
+
+export enum ActorKindType {
+  ADMIN = 'admin',
+  SHOPPER = 'shopper',
+  PARTNER = 'partner',
+  FLOW = 'flow',
+  SYSTEM = 'system',
+}
+registerEnumType(ActorKindType, { name: 'ActorKind', description: 'What kind of caller made a request.' });
+
+@ObjectType('Viewer', { description: 'The authenticated caller of this request.' })
+export class ViewerType {
+  @Field(() => ActorKindType, { description: 'Kind of caller: merchant admin, shopper, partner key, Flow or system.' })
+  kind!: ActorKindType;
+
+  @Field(() => ID, { description: 'Id of the caller within its kind (Shopify user id, API key id, ...).' })
+  id!: string;
+
+  @Field(() => [String], { description: 'Scopes this caller holds.' })
+  scopes!: string[];
+
+  @Field(() => MerchantType, { description: 'The merchant the caller acts for.' })
+  merchant!: MerchantType;
+}

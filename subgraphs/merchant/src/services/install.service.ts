@@ -1,0 +1,96 @@
+import { fieldAad, FieldCipher, normalizeShopDomain, Scope, shopifyBaseUrl, systemCaller, verifyQueryHmac, type KitConfig, type RequestContext } from '@loyalnest/kit';
+import { randomBytes } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { OAuthStateEntity } from '../entities/oauth-state.entity.js';
+import type { Merchant } from '../entities/merchant.entity.js';
+import type { MerchantService, ShopInfo } from './merchant.service.js';
+
+/** How long a merchant has between the install redirect and Shopify's callback. */
+const STATE_TTL_MS = 10 * 60 * 1000;
+
+/** A failed install step, with the HTTP status the callback answers with. */
+export class InstallError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Shopify OAuth (authorization code grant): the install redirect with a single-use state nonce,
+ * then the callback that checks HMAC and state, exchanges the code for an offline token, reads the
+ * shop, and creates or restores the merchant with the token encrypted at rest.
+ */
+export class InstallService {
+  constructor(
+    private readonly config: KitConfig,
+    private readonly merchants: MerchantService,
+    private readonly cipher: FieldCipher,
+    private readonly contextFor: (merchantId: string | null) => RequestContext,
+  ) {}
+
+  async begin(shopInput: string | undefined): Promise<string> {
+    const shop = normalizeShopDomain(shopInput);
+    if (!shop) throw new InstallError(400, 'shop must be a *.myshopify.com domain');
+    const nonce = randomBytes(24).toString('hex');
+    const em = this.contextFor(null).em;
+    em.create(OAuthStateEntity, { nonce, shopDomain: shop, expiresAt: new Date(Date.now() + STATE_TTL_MS) });
+    await em.flush();
+    const { apiKey, scopes, appUrl } = this.config.shopify;
+    const params = new URLSearchParams({ client_id: apiKey, scope: scopes, redirect_uri: `${appUrl}/auth/callback`, state: nonce });
+    return `${shopifyBaseUrl(this.config.shopify, shop)}/admin/oauth/authorize?${params}`;
+  }
+
+  async complete(query: Record<string, unknown>): Promise<{ merchant: Merchant; redirectTo: string }> {
+    if (!verifyQueryHmac(query, this.config.shopify.apiSecret)) throw new InstallError(401, 'HMAC verification failed');
+    const shop = normalizeShopDomain(typeof query.shop === 'string' ? query.shop : undefined);
+    if (!shop) throw new InstallError(400, 'shop must be a *.myshopify.com domain');
+    if (typeof query.code !== 'string' || typeof query.state !== 'string') throw new InstallError(400, 'code and state are required');
+    await this.consumeState(query.state, shop);
+
+    const { accessToken, scopes } = await this.exchangeCode(shop, query.code);
+    const info = await this.fetchShop(shop, accessToken);
+    const known = await this.merchants.resolveShop(this.contextFor(null), shop);
+    const merchantId = known?.merchantId ?? uuidv7();
+    const encrypted = this.cipher.encrypt(accessToken, fieldAad(merchantId, 'merchant', merchantId, 'access_token'));
+    const merchant = await this.merchants.recordInstall(this.contextFor(merchantId), merchantId, shop, info, encrypted, scopes);
+    return { merchant, redirectTo: `${shopifyBaseUrl(this.config.shopify, shop)}/admin/apps/${this.config.shopify.apiKey}` };
+  }
+
+  /** Single use: deleting the row is the check, so a replayed callback finds nothing. */
+  private async consumeState(nonce: string, shop: string): Promise<void> {
+    const em = this.contextFor(null).em;
+    const deleted = await em.nativeDelete(OAuthStateEntity, { nonce, shopDomain: shop, expiresAt: { $gt: new Date() } });
+    if (deleted !== 1) throw new InstallError(403, 'OAuth state is unknown, expired or already used');
+  }
+
+  private async exchangeCode(shop: string, code: string): Promise<{ accessToken: string; scopes: string }> {
+    const response = await fetch(`${shopifyBaseUrl(this.config.shopify, shop)}/admin/oauth/access_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ client_id: this.config.shopify.apiKey, client_secret: this.config.shopify.apiSecret, code }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) throw new InstallError(502, `Shopify refused the authorization code (HTTP ${response.status})`);
+    const body = (await response.json()) as { access_token?: string; scope?: string };
+    if (!body.access_token) throw new InstallError(502, 'Shopify returned no access token');
+    return { accessToken: body.access_token, scopes: body.scope ?? '' };
+  }
+
+  private async fetchShop(shop: string, accessToken: string): Promise<ShopInfo> {
+    const response = await fetch(`${shopifyBaseUrl(this.config.shopify, shop)}/admin/api/${this.config.shopify.apiVersion}/shop.json`, {
+      headers: { 'x-shopify-access-token': accessToken, accept: 'application/json' },
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) throw new InstallError(502, `Shopify shop lookup failed (HTTP ${response.status})`);
+    const { shop: data } = (await response.json()) as { shop: { name?: string; currency?: string; primary_locale?: string } };
+    return { name: data.name || shop, currency: data.currency || 'USD', primaryLocale: data.primary_locale || 'en' };
+  }
+
+  /** The context install steps run in: the system actor, scoped to the merchant being installed. */
+  static contextFactory(create: (caller: ReturnType<typeof systemCaller>) => RequestContext) {
+    return (merchantId: string | null) => create(systemCaller([Scope.MERCHANT_WRITE], merchantId));
+  }
+}
