@@ -1,0 +1,33 @@
+import { buildFederatedSchema, containerOf, FieldCipher, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
+import { CustomerEntity } from './entities/customer.entity.js';
+import { customerReference } from './resolvers/customer.reference.js';
+import { CustomerResolver } from './resolvers/customer.resolver.js';
+import { MerchantRefResolver, merchantRefReference } from './resolvers/merchant-ref.resolver.js';
+import { CustomerService } from './services/customer.service.js';
+import { seedCustomers } from './services/seed.service.js';
+
+function services(config: KitConfig) {
+  return { customers: new CustomerService(new FieldCipher(config.encryptionKeys), config.blindIndexKey) };
+}
+
+/** The customer subgraph: each merchant's shoppers, PII encrypted at rest. */
+const customerSubgraph: SubgraphModule = {
+  name: 'customer',
+  store: { name: 'customer', entities: [CustomerEntity] },
+
+  buildSchema(config) {
+    const { customers } = services(config);
+    return buildFederatedSchema({
+      resolvers: [CustomerResolver, MerchantRefResolver],
+      orphanedTypes: [],
+      container: containerOf([new CustomerResolver(customers), new MerchantRefResolver(customers)]),
+      references: { Customer: customerReference(customers), Merchant: merchantRefReference },
+    });
+  },
+
+  seed(runtime) {
+    return seedCustomers(runtime, services(runtime.config).customers);
+  },
+};
+
+export default customerSubgraph;
