@@ -13,6 +13,8 @@ export interface SubgraphModule {
   buildSchema(config: KitConfig): Promise<GraphQLSchema>;
   /** HTTP routes the subgraph owns beside GraphQL (OAuth, webhooks), reached through the gateway's port. */
   routes?(runtime: SubgraphRuntime): Router;
+  /** Path prefixes `routes` serves, so a networked gateway knows what to forward to this subgraph. */
+  routePrefixes?: string[];
   /** Demo data for a fresh database; must be idempotent. */
   seed?(runtime: SubgraphRuntime): Promise<void>;
 }

@@ -37,6 +37,7 @@ const merchantSubgraph: SubgraphModule = {
     return installRoutes(install, runtime);
   },
 
+  routePrefixes: ['/auth'],
   seed: seedMerchant,
 };
 

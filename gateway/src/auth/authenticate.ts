@@ -1,0 +1,91 @@
+import { ADMIN_SCOPES, isProduction, normalizeShopDomain, SHOPPER_SCOPES, unauthenticated, type Caller, type ShopifyConfig } from '@loyalnest/kit';
+import { randomUUID } from 'node:crypto';
+import type { CallerDirectory, CallerIdentity } from './caller-directory.js';
+import { isDevToken, verifyDevToken } from './dev-token.js';
+import { verifySessionToken } from './session-token.js';
+
+/** Partner API keys look like this; anything else after "Bearer" is a JWT. */
+const API_KEY_PREFIX = 'lnk_';
+
+export interface AuthenticatorOptions {
+  shopify: ShopifyConfig;
+  devTokenSecret: string;
+  directory: CallerDirectory;
+}
+
+/**
+ * Turns an `Authorization` header into the request's caller: a Shopify session token (merchant
+ * admin), a partner API key, or a development token. Nothing a client sends besides that header
+ * shapes the caller; every failure is UNAUTHENTICATED with a reason, never a detail of the check.
+ */
+export class Authenticator {
+  constructor(private readonly options: AuthenticatorOptions) {}
+
+  async authenticate(authorization: string | undefined, requestId: string = randomUUID()): Promise<Caller> {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!match) {
+      throw unauthenticated('Send "Authorization: Bearer <token>" with a Shopify session token, an API key or a dev token');
+    }
+    const token = match[1];
+    if (token.startsWith(API_KEY_PREFIX)) return this.fromApiKey(token, requestId);
+    if (isDevToken(token)) return this.fromDevToken(token, requestId);
+    return this.fromSessionToken(token, requestId);
+  }
+
+  private async fromApiKey(secret: string, requestId: string): Promise<Caller> {
+    const identity = await this.options.directory.byApiKey(secret);
+    if (!identity || identity.status !== 'INSTALLED') throw unauthenticated('Invalid or revoked API key');
+    return { merchantId: identity.merchantId, actor: { kind: 'partner', id: identity.apiKeyId! }, scopes: identity.scopes, requestId };
+  }
+
+  private async fromSessionToken(token: string, requestId: string): Promise<Caller> {
+    let claims;
+    try {
+      claims = await verifySessionToken(token, this.options.shopify);
+    } catch (error) {
+      throw unauthenticated(`Invalid session token: ${describeJwtFailure(error)}`);
+    }
+    const merchant = await this.installedShop(claims.shop);
+    return { merchantId: merchant.merchantId, actor: { kind: 'admin', id: claims.userId }, scopes: ADMIN_SCOPES, requestId };
+  }
+
+  private async fromDevToken(token: string, requestId: string): Promise<Caller> {
+    if (isProduction()) throw unauthenticated('Dev tokens are refused in production');
+    let claims;
+    try {
+      claims = await verifyDevToken(token, this.options.devTokenSecret);
+    } catch (error) {
+      throw unauthenticated(`Invalid dev token: ${describeJwtFailure(error)}`);
+    }
+    const merchant = await this.installedShop(claims.shop);
+    if (claims.role === 'shopper') {
+      return { merchantId: merchant.merchantId, actor: { kind: 'shopper', id: claims.customerId! }, customerId: claims.customerId, scopes: SHOPPER_SCOPES, requestId };
+    }
+    return { merchantId: merchant.merchantId, actor: { kind: 'admin', id: 'dev' }, scopes: ADMIN_SCOPES, requestId };
+  }
+
+  private async installedShop(shop: string): Promise<CallerIdentity> {
+    const domain = normalizeShopDomain(shop);
+    const identity = domain ? await this.options.directory.byShop(domain) : null;
+    if (!identity || identity.status !== 'INSTALLED') throw unauthenticated(`Unknown shop or app not installed: ${shop}`);
+    return identity;
+  }
+}
+
+/** jose's error codes, in words a client can act on. */
+function describeJwtFailure(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  switch (code) {
+    case 'ERR_JWT_EXPIRED':
+      return 'expired';
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+      return 'bad signature';
+    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
+      return `claim check failed (${(error as { claim?: string }).claim ?? 'claim'})`;
+    case 'ERR_JWS_INVALID':
+    case 'ERR_JWT_INVALID':
+      return 'malformed token';
+    default:
+      return (error as Error).message;
+  }
+}

@@ -1,0 +1,52 @@
+import { DEMO_MERCHANT } from '@loyalnest/kit';
+import { parseArgs } from 'node:util';
+import { mintDevToken } from '../auth/dev-token.js';
+import { loadGatewayConfig, readSupergraphConfig } from '../config.js';
+import { startEmbeddedGateway, startNetworkedGateway } from '../modes.js';
+import { migrateAll, seedAll } from '../operations.js';
+import { spawnSubgraphServices } from '../services.js';
+import { subgraphModules } from '../subgraphs.js';
+import { preflight, runCli } from './preflight.js';
+
+/**
+ * `npm start` (embedded: one process) or `npm run start:services` (networked: a process per
+ * subgraph). Applies pending migrations, seeds the demo merchant when missing, prints how to try it.
+ */
+runCli(async () => {
+  const { values } = parseArgs({ options: { networked: { type: 'boolean', default: false } } });
+  const config = loadGatewayConfig();
+  await preflight(config.kit);
+  await migrateAll(config.kit, subgraphModules);
+  await seedAll(config.kit, subgraphModules);
+
+  let stopServices = async () => {};
+  let gateway;
+  if (values.networked) {
+    const services = await spawnSubgraphServices(readSupergraphConfig());
+    stopServices = services.stop;
+    gateway = await startNetworkedGateway(config, subgraphModules, services.urls);
+  } else {
+    gateway = await startEmbeddedGateway(config, subgraphModules);
+  }
+
+  const token = config.production ? null : await mintDevToken(config.devTokenSecret, { shop: DEMO_MERCHANT.shopDomain, role: 'admin' });
+  console.log(`
+LoyalNest supergraph (${values.networked ? 'networked' : 'embedded'} mode) is up.
+  GraphQL + Apollo Sandbox: ${gateway.url}/graphql
+  Health: ${gateway.url}/healthz   Readiness: ${gateway.url}/readyz${
+    token
+      ? `
+  Dev token for ${DEMO_MERCHANT.shopDomain} (admin), for the Sandbox's Authorization header:
+    Bearer ${token}`
+      : ''
+  }
+`);
+
+  const shutdown = async () => {
+    await gateway.stop();
+    await stopServices();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+});

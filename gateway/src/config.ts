@@ -1,0 +1,56 @@
+import { isProduction, loadKitConfig, type KitConfig } from '@loyalnest/kit';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { defaultLimits, type QueryLimits } from './limits.js';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SUPERGRAPH_YAML = `${REPO_ROOT}supergraph.yaml`;
+export const SUPERGRAPH_GRAPHQL = `${REPO_ROOT}supergraph.graphql`;
+
+export interface GatewayConfig {
+  kit: KitConfig;
+  host: string;
+  port: number;
+  /** Signs tokens minted by `npm run token`; refused altogether in production. */
+  devTokenSecret: string;
+  limits: QueryLimits;
+  development: boolean;
+  production: boolean;
+}
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const kit = loadKitConfig(env);
+  return {
+    kit,
+    host: env.HOST ?? '127.0.0.1',
+    port: Number(env.PORT ?? 4000),
+    devTokenSecret: env.DEV_TOKEN_SECRET ?? createHash('sha256').update('loyalnest-development-only:dev-token').digest('base64'),
+    limits: {
+      depth: Number(env.QUERY_MAX_DEPTH ?? defaultLimits.depth),
+      aliases: Number(env.QUERY_MAX_ALIASES ?? defaultLimits.aliases),
+      cost: Number(env.QUERY_MAX_COST ?? defaultLimits.cost),
+    },
+    development: kit.nodeEnv === 'development',
+    production: isProduction(env),
+  };
+}
+
+export interface SubgraphEntry {
+  name: string;
+  /** Where the networked gateway reaches it; `<NAME>_SUBGRAPH_URL` overrides. */
+  routingUrl: string;
+  /** The subgraph's SDL file, written by `compose`. */
+  schemaFile: string;
+}
+
+/** supergraph.yaml, in rover's config format: the subgraphs and where they live. */
+export function readSupergraphConfig(env: NodeJS.ProcessEnv = process.env): SubgraphEntry[] {
+  const doc = parseYaml(readFileSync(SUPERGRAPH_YAML, 'utf8')) as { subgraphs: Record<string, { routing_url: string; schema: { file: string } }> };
+  return Object.entries(doc.subgraphs).map(([name, entry]) => ({
+    name,
+    routingUrl: env[`${name.toUpperCase()}_SUBGRAPH_URL`] ?? entry.routing_url,
+    schemaFile: fileURLToPath(new URL(entry.schema.file, `file://${REPO_ROOT}`)),
+  }));
+}

@@ -1,0 +1,126 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import { formatError, healthRoutes, thrown, withHttpStatus, type Caller } from '@loyalnest/kit';
+import express, { type Express, type RequestHandler } from 'express';
+import { parse, type GraphQLError } from 'graphql';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
+import { Authenticator } from './auth/authenticate.js';
+import { CallerDirectory } from './auth/caller-directory.js';
+import { SUPERGRAPH_GRAPHQL, type GatewayConfig } from './config.js';
+import type { GatewayContext } from './data-sources.js';
+import { queryLimitRules } from './limits.js';
+import type { SubgraphClient } from './subgraph-client.js';
+import type { GraphQLDataSource } from '@apollo/gateway';
+
+export interface GatewayParts {
+  config: GatewayConfig;
+  /** One client per subgraph, by name; `merchant` also answers caller lookups. */
+  clients: Map<string, SubgraphClient>;
+  dataSource(name: string): GraphQLDataSource<GatewayContext>;
+  /** HTTP routes subgraphs own beside GraphQL (OAuth install), served on the gateway's port. */
+  routes: RequestHandler[];
+  /** Released when the gateway stops (subgraph stores, child processes, pools). */
+  onStop?: () => Promise<void>;
+}
+
+export interface RunningGateway {
+  app: Express;
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Operations that only introspect may run unauthenticated outside production, so Sandbox can load the schema. */
+function isIntrospectionOnly(query: unknown): boolean {
+  if (typeof query !== 'string') return false;
+  try {
+    return parse(query).definitions.every(
+      (def) => def.kind !== 'OperationDefinition' || def.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__')),
+    );
+  } catch {
+    return false;
+  }
+}
+
+const ANONYMOUS: Omit<Caller, 'requestId'> = { merchantId: null, actor: { kind: 'system', id: 'anonymous' }, scopes: [] };
+
+export async function startGateway(parts: GatewayParts): Promise<RunningGateway> {
+  const { config } = parts;
+  const merchant = parts.clients.get('merchant');
+  if (!merchant) throw new Error('the gateway needs the merchant subgraph to authenticate callers');
+  const authenticator = new Authenticator({ shopify: config.kit.shopify, devTokenSecret: config.devTokenSecret, directory: new CallerDirectory(merchant) });
+  const redis = new Redis(config.kit.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  redis.on('error', () => {
+    // Readiness reports Redis trouble; the connection retries on its own.
+  });
+  await redis.connect();
+
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: new ApolloGateway({
+      supergraphSdl: readFileSync(SUPERGRAPH_GRAPHQL, 'utf8'),
+      buildService: ({ name }) => parts.dataSource(name!),
+    }),
+    introspection: !config.production,
+    csrfPrevention: true,
+    validationRules: queryLimitRules(config.limits),
+    includeStacktraceInErrorResponses: config.development,
+    formatError: (formatted) => formatError(formatted, config.development),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+    ],
+  });
+  await apollo.start();
+
+  healthRoutes(app, async () => {
+    await Promise.all([...parts.clients.values()].map((c) => c.ready()));
+    if ((await redis.ping()) !== 'PONG') throw new Error('Redis did not answer PING');
+  });
+  for (const route of parts.routes) app.use(route);
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<GatewayContext> => {
+        const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID();
+        if (!req.headers.authorization && !config.production && isIntrospectionOnly(req.body?.query)) {
+          return { caller: { ...ANONYMOUS, requestId } };
+        }
+        try {
+          return { caller: await authenticator.authenticate(req.headers.authorization, requestId) };
+        } catch (error) {
+          const code = (error as GraphQLError).extensions?.code;
+          if (code === 'UNAUTHENTICATED') throw withHttpStatus(error as GraphQLError, 401);
+          console.error(`[gateway] authentication failed unexpectedly: ${(error as Error).message}`);
+          throw withHttpStatus(thrown('INTERNAL', 'Authentication is unavailable; try again shortly'), 503);
+        }
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    app,
+    server,
+    url: `http://${config.host}:${port}`,
+    async stop() {
+      await apollo.stop();
+      redis.disconnect();
+      await parts.onStop?.();
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { formatError, INTERNAL_TOKEN_HEADER, signInternalToken, type Caller, type SubgraphRuntime } from '@loyalnest/kit';
+import { execute, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { Agent, fetch as undiciFetch } from 'undici';
+
+export interface SubgraphResult {
+  data?: Record<string, unknown> | null;
+  errors?: GraphQLFormattedError[];
+}
+
+/**
+ * How the gateway talks to one subgraph on behalf of a caller, the same way in both modes: the
+ * query planner's fetches and the gateway's own internal lookups (caller resolution) use it.
+ */
+export interface SubgraphClient {
+  readonly name: string;
+  execute(query: string, variables: Record<string, unknown> | undefined, caller: Caller, document?: DocumentNode): Promise<SubgraphResult>;
+  ready(): Promise<void>;
+}
+
+/** The gateway plans the same few subgraph queries over and over; parse each once. */
+const documents = new Map<string, DocumentNode>();
+const MAX_CACHED_DOCUMENTS = 1000;
+
+function parsed(query: string): DocumentNode {
+  let document = documents.get(query);
+  if (!document) {
+    document = parse(query);
+    if (documents.size >= MAX_CACHED_DOCUMENTS) documents.delete(documents.keys().next().value!);
+    documents.set(query, document);
+  }
+  return document;
+}
+
+/**
+ * Embedded mode: the subgraph's schema runs in this process, no HTTP hop. The caller object is
+ * handed over as is; only in-process code can reach this path, so there is no token to check.
+ * Errors are formatted exactly as the subgraph's own HTTP server would, so both modes answer alike.
+ */
+export class EmbeddedSubgraphClient implements SubgraphClient {
+  readonly name: string;
+  private readonly development: boolean;
+
+  constructor(private readonly runtime: SubgraphRuntime) {
+    this.name = runtime.name;
+    this.development = runtime.config.nodeEnv === 'development';
+  }
+
+  async execute(query: string, variables: Record<string, unknown> | undefined, caller: Caller, document?: DocumentNode): Promise<SubgraphResult> {
+    const result = await execute({
+      schema: this.runtime.schema,
+      document: document ?? parsed(query),
+      variableValues: variables,
+      contextValue: this.runtime.createContext(caller),
+    });
+    if (!result.errors?.length) return { data: result.data };
+    for (const error of result.errors) {
+      if (!error.extensions?.code) console.error(`[${this.name}] ${error.message}`, error.originalError?.stack ?? '');
+    }
+    return { data: result.data, errors: result.errors.map((e) => formatError(e.toJSON(), this.development)) };
+  }
+
+  async ready(): Promise<void> {
+    await this.runtime.orm.em.fork().execute('select 1');
+  }
+}
+
+/** Networked mode: one keep-alive connection pool per subgraph; every request carries a fresh internal token. */
+export class RemoteSubgraphClient implements SubgraphClient {
+  private readonly agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
+
+  constructor(
+    readonly name: string,
+    readonly url: string,
+    private readonly internalTokenSecret: string,
+  ) {}
+
+  /** A `fetch` bound to this subgraph's keep-alive pool, for RemoteGraphQLDataSource. */
+  readonly fetch = ((input: string, init?: Parameters<typeof undiciFetch>[1]) => undiciFetch(input, { ...init, dispatcher: this.agent })) as typeof undiciFetch;
+
+  async headers(caller: Caller): Promise<Record<string, string>> {
+    return { [INTERNAL_TOKEN_HEADER]: await signInternalToken(this.internalTokenSecret, caller) };
+  }
+
+  async execute(query: string, variables: Record<string, unknown> | undefined, caller: Caller): Promise<SubgraphResult> {
+    const response = await this.fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await this.headers(caller)) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as SubgraphResult;
+  }
+
+  async ready(): Promise<void> {
+    const response = await this.fetch(new URL('/readyz', this.url).toString(), { signal: AbortSignal.timeout(3000) });
+    if (!response.ok) throw new Error(`${this.name} subgraph is not ready (HTTP ${response.status})`);
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+}
