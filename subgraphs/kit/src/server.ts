@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { isProduction } from './config.js';
@@ -37,7 +37,8 @@ export async function createSubgraphHttpApp(runtime: SubgraphRuntime): Promise<{
     csrfPrevention: true,
     includeStacktraceInErrorResponses: development,
     formatError: (formatted) => formatError(formatted, development),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Inline traces are for Apollo's hosted studio; we send none, so skip their cost.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
