@@ -7,6 +7,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 toolchain="$root/tools/toolchain"
 export npm_config_loglevel="${npm_config_loglevel:-error}"
+# @apollo/gateway reports usage to Apollo unless told not to; LoyalNest sends nothing by default.
+export APOLLO_TELEMETRY_DISABLED="${APOLLO_TELEMETRY_DISABLED:-1}"
 
 if [ ! -x "$toolchain/node_modules/.bin/node" ] || [ "$toolchain/package-lock.json" -nt "$toolchain/node_modules/.package-lock.json" ]; then
   echo "loyalnest: installing Node 24 and pnpm into tools/toolchain" >&2

@@ -6,6 +6,12 @@ const { RemoteGraphQLDataSource } = apolloGateway;
 
 /** `GraphQLDataSourceRequestKind.INCOMING_OPERATION`; the enum object is not reachable from ESM either. */
 const INCOMING_OPERATION = 'incoming operation';
+
+type IncomingOperation = Extract<GraphQLDataSourceProcessOptions<GatewayContext>, { incomingRequestContext: unknown }>;
+
+function isIncomingOperation(options: GraphQLDataSourceProcessOptions<GatewayContext>): options is IncomingOperation {
+  return (options.kind as string) === INCOMING_OPERATION;
+}
 import type { Caller } from '@loyalnest/kit';
 import type { EmbeddedSubgraphClient, RemoteSubgraphClient } from './subgraph-client.js';
 
@@ -21,7 +27,7 @@ export class EmbeddedDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(private readonly client: EmbeddedSubgraphClient) {}
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    if ((options.kind as string) !== INCOMING_OPERATION) {
+    if (!isIncomingOperation(options)) {
       throw new Error(`${this.client.name}: only incoming operations run in-process`);
     }
     const { request, context, document } = options;
@@ -36,7 +42,7 @@ export class AuthenticatedRemoteDataSource extends RemoteGraphQLDataSource<Gatew
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    if ((options.kind as string) !== INCOMING_OPERATION) return;
+    if (!isIncomingOperation(options)) return;
     for (const [name, value] of Object.entries(await this.client.headers(options.context.caller))) {
       options.request.http!.headers.set(name, value);
     }
