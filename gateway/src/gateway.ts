@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { formatError, healthRoutes, thrown, withHttpStatus, type Caller } from '@loyalnest/kit';
+import { formatError, healthRoutes, httpErrorHandler, thrown, withHttpStatus, type Caller } from '@loyalnest/kit';
 import express, { type Express, type RequestHandler } from 'express';
 import { parse, type GraphQLError } from 'graphql';
 import { createServer, type Server } from 'node:http';
@@ -110,6 +110,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
       },
     }),
   );
+  app.use(httpErrorHandler);
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;

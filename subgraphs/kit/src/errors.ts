@@ -42,5 +42,5 @@ export function withHttpStatus(error: GraphQLError, status: number): GraphQLErro
 
 export const unauthenticated = (message = 'Authentication required') => thrown('UNAUTHENTICATED', message);
 export const forbidden = (message: string) => thrown('FORBIDDEN', message);
-/** Bad input names the offending field, so clients can point at it. */
-export const badInput = (field: string, message: string) => thrown('BAD_USER_INPUT', `${field}: ${message}`, { field });
+/** Bad input names the offending field, so clients can point at it; same shape as input validation errors. */
+export const badInput = (field: string, message: string) => thrown('BAD_USER_INPUT', `${field}: ${message}`, { fields: [field] });

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import { isProduction } from './config.js';
 import type { RequestContext } from './context.js';
 import { unauthenticated, withHttpStatus } from './errors.js';
@@ -23,6 +23,22 @@ export function healthRoutes(app: Express, isReady: () => Promise<void>): void {
     }
   });
 }
+
+/**
+ * Express's own error page carries a stack trace outside production; answer body errors (bad JSON,
+ * too large) the way GraphQL errors are answered instead, and anything else as INTERNAL.
+ */
+export const httpErrorHandler: ErrorRequestHandler = (error: { type?: string; status?: number; message?: string }, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  if (error.type === 'entity.parse.failed') {
+    res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+  } else if (error.type === 'entity.too.large') {
+    res.status(413).json({ errors: [{ message: 'The request body is too large', extensions: { code: 'BAD_REQUEST' } }] });
+  } else {
+    console.error('[http] unexpected error:', error.message);
+    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }] });
+  }
+};
 
 /**
  * A subgraph as its own HTTP service (networked mode). Every operation, `_service` and
@@ -65,6 +81,7 @@ export async function createSubgraphHttpApp(runtime: SubgraphRuntime): Promise<{
       },
     }),
   );
+  app.use(httpErrorHandler);
   return { app, stop: () => apollo.stop() };
 }
 

@@ -1,5 +1,6 @@
-import { ArrayMaxSize, IsEmail, IsOptional, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsOptional, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IsShopifyId } from './shopify-id.validator.js';
 
 /** Profile fields shared by the create and update inputs; validated the same way in both. */
 @InputType()
@@ -33,7 +34,7 @@ abstract class CustomerProfileInput {
 @InputType('UpsertCustomerInput', { description: 'A customer as Shopify knows it; matched on its Shopify id.' })
 export class UpsertCustomerInput extends CustomerProfileInput {
   @Field(() => ID, { description: "Shopify's numeric customer id." })
-  @Matches(/^[1-9][0-9]{0,18}$/, { message: 'shopifyId must be a Shopify numeric id' })
+  @IsShopifyId()
   shopifyId!: string;
 }
 

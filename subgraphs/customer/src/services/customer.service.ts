@@ -18,6 +18,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { CustomerEntity, type Customer } from '../entities/customer.entity.js';
 import { CustomerNotFoundError } from '../graphql/customer.error.js';
 import type { CustomerFilter, UpdateCustomerInput, UpsertCustomerInput } from '../graphql/customer.input.js';
+import { isShopifyId } from '../graphql/shopify-id.validator.js';
 
 /** A customer with its PII decrypted, as the API shows it. */
 export interface CustomerView {
@@ -85,7 +86,7 @@ export class CustomerService {
   }
 
   async byShopifyId(ctx: RequestContext, shopifyId: string): Promise<CustomerView | null> {
-    if (!/^[0-9]{1,19}$/.test(shopifyId)) throw badInput('shopifyId', 'must be a Shopify numeric id');
+    if (!isShopifyId(shopifyId)) throw badInput('shopifyId', 'must be a Shopify numeric id');
     const customer = await ctx.em.findOne(CustomerEntity, { shopifyId });
     return customer && this.view(customer);
   }
