@@ -27,7 +27,7 @@ export async function mintDevToken(secret: string, claims: DevTokenClaims, ttl =
 }
 
 export async function verifyDevToken(token: string, secret: string): Promise<DevTokenClaims> {
-  const { payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'], issuer: DEV_TOKEN_ISSUER });
+  const { payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'], issuer: DEV_TOKEN_ISSUER, requiredClaims: ['exp'] });
   const role = payload.role as DevRole;
   if (!DEV_ROLES.includes(role) || typeof payload.shop !== 'string') throw new Error('dev token claims are malformed');
   if (role === 'shopper' && typeof payload.customer_id !== 'string') throw new Error('a shopper dev token needs a customer');
