@@ -1,4 +1,4 @@
-import { isUuid, type RequestContext } from '@loyalnest/kit';
+import { badInput, isUuid, type RequestContext } from '@loyalnest/kit';
 import { createHash, randomBytes } from 'node:crypto';
 import { ApiKeyEntity, type ApiKey } from '../entities/api-key.entity.js';
 import type { CreateApiKeyInput } from '../graphql/create-api-key.input.js';
@@ -20,10 +20,12 @@ export interface ApiKeyIdentity {
 
 export class ApiKeyService {
   async create(ctx: RequestContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; secret: string }> {
+    const name = input.name.trim();
+    if (!name) throw badInput('name', 'must not be blank');
     const secret = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
     const apiKey = ctx.em.create(ApiKeyEntity, {
       merchantId: ctx.merchantId!,
-      name: input.name.trim(),
+      name,
       prefix: secret.slice(0, 12),
       secretHash: hashApiKey(secret),
       scopes: input.scopes,

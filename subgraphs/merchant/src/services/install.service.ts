@@ -1,4 +1,5 @@
 import { fieldAad, FieldCipher, normalizeShopDomain, Scope, shopifyBaseUrl, systemCaller, verifyQueryHmac, type KitConfig, type RequestContext } from '@loyalnest/kit';
+import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { OAuthStateEntity } from '../entities/oauth-state.entity.js';
@@ -36,6 +37,8 @@ export class InstallService {
     if (!shop) throw new InstallError(400, 'shop must be a *.myshopify.com domain');
     const nonce = randomBytes(24).toString('hex');
     const em = this.contextFor(null).em;
+    // The install link needs no login, so every call adds a row: clear the expired ones as we go.
+    await em.nativeDelete(OAuthStateEntity, { expiresAt: { $lt: new Date() } });
     em.create(OAuthStateEntity, { nonce, shopDomain: shop, expiresAt: new Date(Date.now() + STATE_TTL_MS) });
     await em.flush();
     const { apiKey, scopes, appUrl } = this.config.shopify;
@@ -52,11 +55,25 @@ export class InstallService {
 
     const { accessToken, scopes } = await this.exchangeCode(shop, query.code);
     const info = await this.fetchShop(shop, accessToken);
-    const known = await this.merchants.resolveShop(this.contextFor(null), shop);
-    const merchantId = known?.merchantId ?? uuidv7();
-    const encrypted = this.cipher.encrypt(accessToken, fieldAad(merchantId, 'merchant', merchantId, 'access_token'));
-    const merchant = await this.merchants.recordInstall(this.contextFor(merchantId), merchantId, shop, info, encrypted, scopes);
+    const merchant = await this.recordInstall(shop, info, accessToken, scopes);
     return { merchant, redirectTo: `${shopifyBaseUrl(this.config.shopify, shop)}/admin/apps/${this.config.shopify.apiKey}` };
+  }
+
+  /**
+   * Two callbacks for one new shop (two install tabs) race on the unique shop domain; the loser
+   * retries, now finding the merchant the winner created, and installs onto it.
+   */
+  private async recordInstall(shop: string, info: ShopInfo, accessToken: string, scopes: string): Promise<Merchant> {
+    for (let attempt = 0; ; attempt++) {
+      const known = await this.merchants.resolveShop(this.contextFor(null), shop);
+      const merchantId = known?.merchantId ?? uuidv7();
+      const encrypted = this.cipher.encrypt(accessToken, fieldAad(merchantId, 'merchant', merchantId, 'access_token'));
+      try {
+        return await this.merchants.recordInstall(this.contextFor(merchantId), merchantId, shop, info, encrypted, scopes);
+      } catch (error) {
+        if (!(error instanceof UniqueConstraintViolationException) || attempt > 0) throw error;
+      }
+    }
   }
 
   /** Single use: deleting the row is the check, so a replayed callback finds nothing. */
@@ -67,26 +84,43 @@ export class InstallService {
   }
 
   private async exchangeCode(shop: string, code: string): Promise<{ accessToken: string; scopes: string }> {
-    const response = await fetch(`${shopifyBaseUrl(this.config.shopify, shop)}/admin/oauth/access_token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ client_id: this.config.shopify.apiKey, client_secret: this.config.shopify.apiSecret, code }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) throw new InstallError(502, `Shopify refused the authorization code (HTTP ${response.status})`);
-    const body = (await response.json()) as { access_token?: string; scope?: string };
+    const body = await this.askShopify<{ access_token?: string; scope?: string }>(
+      `${shopifyBaseUrl(this.config.shopify, shop)}/admin/oauth/access_token`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ client_id: this.config.shopify.apiKey, client_secret: this.config.shopify.apiSecret, code }),
+      },
+      'Shopify refused the authorization code',
+    );
     if (!body.access_token) throw new InstallError(502, 'Shopify returned no access token');
     return { accessToken: body.access_token, scopes: body.scope ?? '' };
   }
 
   private async fetchShop(shop: string, accessToken: string): Promise<ShopInfo> {
-    const response = await fetch(`${shopifyBaseUrl(this.config.shopify, shop)}/admin/api/${this.config.shopify.apiVersion}/shop.json`, {
-      headers: { 'x-shopify-access-token': accessToken, accept: 'application/json' },
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) throw new InstallError(502, `Shopify shop lookup failed (HTTP ${response.status})`);
-    const { shop: data } = (await response.json()) as { shop: { name?: string; currency?: string; primary_locale?: string } };
+    const { shop: data } = await this.askShopify<{ shop?: { name?: string; currency?: string; primary_locale?: string } }>(
+      `${shopifyBaseUrl(this.config.shopify, shop)}/admin/api/${this.config.shopify.apiVersion}/shop.json`,
+      { headers: { 'x-shopify-access-token': accessToken, accept: 'application/json' } },
+      'Shopify shop lookup failed',
+    );
+    if (!data) throw new InstallError(502, 'Shopify returned no shop');
     return { name: data.name || shop, currency: data.currency || 'USD', primaryLocale: data.primary_locale || 'en' };
+  }
+
+  /** Shopify unreachable, slow or answering garbage fails the install like a refusal does: 502, not ours to 500. */
+  private async askShopify<T>(url: string, init: RequestInit, failure: string): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+    } catch (error) {
+      throw new InstallError(502, (error as Error).name === 'TimeoutError' ? 'Shopify did not answer in time' : 'Shopify could not be reached');
+    }
+    if (!response.ok) throw new InstallError(502, `${failure} (HTTP ${response.status})`);
+    try {
+      return (await response.json()) as T;
+    } catch {
+      throw new InstallError(502, `${failure} (malformed response)`);
+    }
   }
 
   /** The context install steps run in: the system actor, scoped to the merchant being installed. */

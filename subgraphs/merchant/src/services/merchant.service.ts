@@ -48,6 +48,7 @@ export class MerchantService {
       ...(input.pointsExpiryDays != null && { pointsExpiryDays: input.pointsExpiryDays === 0 ? null : input.pointsExpiryDays }),
     };
     if (!settings.pointsName) throw badInput('pointsName', 'must not be blank');
+    if (input.name != null && !input.name.trim()) throw badInput('name', 'must not be blank');
     ctx.em.assign(merchant, {
       ...(input.name != null && { name: input.name.trim() }),
       ...(input.currency != null && { currency: input.currency }),
