@@ -5,6 +5,7 @@ export * from './context.js';
 export * from './crypto.js';
 export * from './errors.js';
 export * from './format-error.js';
+export * from './ids.js';
 export * from './internal-token.js';
 export * from './loaders.js';
 export * from './pagination.js';

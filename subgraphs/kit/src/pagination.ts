@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { badInput } from './errors.js';
+import { isUuid } from './ids.js';
 
 @Directive('@shareable')
 @ObjectType('PageInfo', { description: 'Where a page of a cursor-paginated list stands.' })
@@ -26,12 +27,10 @@ export function encodeCursor(id: string): string {
   return Buffer.from(id, 'utf8').toString('base64url');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export function decodeCursor(cursor: string | undefined | null, field = 'after'): string | undefined {
   if (cursor == null) return undefined;
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!UUID.test(id)) throw badInput(field, 'is not a cursor returned by this API');
+  if (!isUuid(id)) throw badInput(field, 'is not a cursor returned by this API');
   return id;
 }
 

@@ -25,13 +25,11 @@ export type ReferenceResolver = (reference: { id: string }, ctx: RequestContext)
 
 export interface FederatedSchemaOptions {
   // type-graphql identifies resolvers and types by class.
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
   /**
    * Types not reachable from the resolvers. Given per build because type-graphql's metadata is
    * global: several subgraphs in one process each name the types they own.
    */
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   container: ContainerType;
   /** `__resolveReference` per entity type name. */

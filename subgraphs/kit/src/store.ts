@@ -9,7 +9,6 @@ export interface StoreDefinition {
   /** Subgraph name: database `${prefix}_${name}`, migrations in `migrations/${name}/`. */
   name: string;
   // MikroORM's EntitySchema generics differ per entity; the store only passes them through.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   entities: EntitySchema<any, any>[];
 }
 
