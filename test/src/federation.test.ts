@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EmbeddedSubgraphClient } from '../../gateway/src/subgraph-client.js';
 import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
-import { createMerchant, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
+import { recordSql } from './support/sql-log.js';
+import { createMerchant, runtime, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
 
 const SPANNING_QUERY = `{
   me { kind merchant { name currency customerCount } }
@@ -35,5 +37,56 @@ describe.each<Mode>(['embedded', 'networked'])('a query spanning merchant and cu
       expect(customer.merchant).toEqual({ id: merchant.id, currency: 'CAD', shopDomain: merchant.shop });
     }
     expect(result.data!.customers.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe('entity references', () => {
+  let gateway: TestGateway;
+  let merchant: TestMerchant;
+
+  beforeAll(async () => {
+    gateway = await startTestGateway('embedded');
+    merchant = await createMerchant(gateway);
+    for (let i = 0; i < 12; i++) await upsertCustomer(gateway, merchant, { shopifyId: shopifyId(), email: `ref${i}@example.com` });
+  });
+  afterAll(() => gateway.stop());
+
+  it('resolves a batch of merchant references behind a customer page with one SQL query', async () => {
+    // given twelve customers that all point at their merchant
+    // when the gateway fetches the page and then the merchant of each
+    const { result, queries } = await recordSql(runtime(gateway, 'merchant'), () =>
+      gateway.gql<{ customers: { nodes: { merchant: { id: string; name: string } }[] } }>(
+        '{ customers(first: 12) { nodes { merchant { id name } } } }',
+        {},
+        merchant.auth,
+      ),
+    );
+
+    // then every reference is resolved, by one select on the merchant table
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.customers.nodes).toHaveLength(12);
+    expect(new Set(result.data!.customers.nodes.map((n) => n.merchant.id))).toEqual(new Set([merchant.id]));
+    const selects = queries.filter((q) => /select .* from "merchant"/i.test(q));
+    expect(selects).toHaveLength(1);
+  });
+
+  it('answers _entities for many customers in key order with one SQL query', async () => {
+    const page = await gateway.gql<{ customers: { nodes: { id: string }[] } }>('{ customers(first: 12) { nodes { id } } }', {}, merchant.auth);
+    const ids = page.data!.customers.nodes.map((n) => n.id).reverse();
+    const customerRuntime = runtime(gateway, 'customer');
+    const caller = { merchantId: merchant.id, actor: { kind: 'admin' as const, id: 'test' }, scopes: ['customers:read'], requestId: 'refs' };
+    const client = new EmbeddedSubgraphClient(customerRuntime);
+
+    const { result, queries } = await recordSql(customerRuntime, () =>
+      client.execute(
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id email } } }',
+        { r: ids.map((id) => ({ __typename: 'Customer', id })) },
+        caller,
+      ),
+    );
+
+    expect(result.errors).toBeUndefined();
+    expect((result.data!._entities as { id: string }[]).map((e) => e.id)).toEqual(ids);
+    expect(queries.filter((q) => /from "customer"/i.test(q))).toHaveLength(1);
   });
 });
