@@ -103,11 +103,12 @@ describe('customer PII at rest', () => {
         merchant.auth,
       );
 
-      // then: an internal error, not A's email under B's name
+      // then: an internal error on the email field (PII is decrypted per field), not A's email under B's name
       expect(JSON.stringify(result)).not.toContain('copied-secret');
       expect(result.status).toBe(200);
-      expect(result.data?.customer ?? null).toBeNull();
+      expect(result.data?.customer?.email ?? null).toBeNull();
       expect(result.errors).toHaveLength(1);
+      expect(result.errors![0].path).toEqual(['customer', 'email']);
       expect(result.errors![0].message).toBe('Internal server error');
       expect(result.errors![0].extensions).toMatchObject({ code: 'INTERNAL' });
       expect(result.errors![0].extensions).not.toHaveProperty('stacktrace');

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 
 /**
  * Field-level encryption for PII: AES-256-GCM with a random 96-bit nonce, stored as
@@ -8,7 +8,8 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
  * fails to decrypt instead of leaking.
  */
 export class FieldCipher {
-  private readonly keys = new Map<string, Buffer>();
+  // KeyObjects, made once: handing createDecipheriv a raw Buffer re-imports the key on every call.
+  private readonly keys = new Map<string, KeyObject>();
   private readonly activeKeyId: string;
 
   constructor(keySpec: string) {
@@ -18,7 +19,7 @@ export class FieldCipher {
       const id = entry.slice(0, sep);
       const key = Buffer.from(entry.slice(sep + 1), 'base64');
       if (sep <= 0 || key.length !== 32) throw new Error(`ENCRYPTION_KEYS entry "${id || entry}" must be id:<32 bytes base64>`);
-      this.keys.set(id, key);
+      this.keys.set(id, createSecretKey(key));
     }
     if (entries.length === 0) throw new Error('ENCRYPTION_KEYS is empty');
     this.activeKeyId = entries[0].slice(0, entries[0].indexOf(':'));

@@ -15,9 +15,11 @@ export const UpdateCustomerResult = createUnionType({
   name: 'UpdateCustomerResult',
   description: 'The updated customer, or that no such customer exists for this merchant.',
   types: () => [CustomerType, CustomerNotFoundError] as const,
+  resolveType: (value) => (value instanceof CustomerNotFoundError ? CustomerNotFoundError : CustomerType),
 });
 
-const asType = (view: CustomerView) => Object.assign(new CustomerType(), view);
+/** Views are served as they are: copying one into a CustomerType would read (decrypt) every PII field. */
+const asType = (view: CustomerView) => view as CustomerType;
 
 @Resolver(() => CustomerType)
 export class CustomerResolver {

@@ -138,6 +138,7 @@ export class CustomerService {
     return blindIndex(this.blindIndexKey, merchantId, normalizeEmail(email));
   }
 
+  /** PII is decrypted on first read of its field, so a page that asks only for ids decrypts nothing. */
   private view(customer: Customer): CustomerView {
     const open = (column: keyof typeof PII, stored: string | null | undefined) =>
       stored ? this.cipher.decrypt(stored, fieldAad(customer.merchantId, 'customer', customer.id, PII[column])) : null;
@@ -145,9 +146,15 @@ export class CustomerService {
       id: customer.id,
       merchantId: customer.merchantId,
       shopifyId: customer.shopifyId,
-      email: open('email', customer.emailEncrypted),
-      firstName: open('firstName', customer.firstNameEncrypted),
-      lastName: open('lastName', customer.lastNameEncrypted),
+      get email() {
+        return open('email', customer.emailEncrypted);
+      },
+      get firstName() {
+        return open('firstName', customer.firstNameEncrypted);
+      },
+      get lastName() {
+        return open('lastName', customer.lastNameEncrypted);
+      },
       tags: customer.tags,
       acceptsMarketing: customer.acceptsMarketing,
       ordersCount: customer.ordersCount,
