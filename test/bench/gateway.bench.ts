@@ -1,0 +1,255 @@
+/**
+ * `bench gateway`: what the federation gateway costs on one cross-subgraph read.
+ *
+ * Three targets on loopback, measured one after another in the same run with the same load:
+ *  - embedded:  the gateway with every subgraph inside its own process (no HTTP hop between them);
+ *  - networked: the gateway reaching each subgraph as a separate process over HTTP with internal tokens;
+ *  - direct:    the customer subgraph's own HTTP service answering its part alone (the reference).
+ *
+ * The gateway query spans merchant and customer (customers from one, `currency` from the other);
+ * the direct query is the customer subgraph's share of it. The load generator (autocannon) runs
+ * in a worker thread so it never shares an event loop with the in-process gateway.
+ */
+import autocannon, { type Result } from 'autocannon';
+import { ADMIN_SCOPES, INTERNAL_TOKEN_HEADER, signInternalToken, type Caller } from '@loyalnest/kit';
+import { createServer, type AddressInfo } from 'node:net';
+import { mintDevToken } from '../../gateway/src/auth/dev-token.js';
+import { loadGatewayConfig, readSupergraphConfig } from '../../gateway/src/config.js';
+import { startEmbeddedGateway, startNetworkedGateway } from '../../gateway/src/modes.js';
+import { migrateAll, seedAll } from '../../gateway/src/operations.js';
+import { spawnSubgraphServices } from '../../gateway/src/services.js';
+import { subgraphModules } from '../../gateway/src/subgraphs.js';
+
+const DATABASE_PREFIX = 'loyalnest_bench';
+const SHOP = 'demo.myshopify.com';
+const PAGE = 20;
+const WARMUP_SECONDS = 2;
+/** The direct target's internal token lives 60 s and is signed just before each load run. */
+const MAX_SECONDS = 50;
+/** Migrations, seed, 20 upserts, two subgraph processes and two gateways. */
+const SETUP_BUDGET_SECONDS = 240;
+
+const GATEWAY_QUERY = `{ customers(first: ${PAGE}) { nodes { id email firstName merchant { currency } } } }`;
+const DIRECT_QUERY = `{ customers(first: ${PAGE}) { nodes { id email merchant { id } } } }`;
+const UPSERT = 'mutation($i: UpsertCustomerInput!) { upsertCustomer(input: $i) { __typename } }';
+const BENCH_CUSTOMERS = 20;
+const BENCH_SHOPIFY_ID_BASE = 900_000;
+
+interface Figures {
+  target: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  requests: number;
+}
+
+function positiveInt(name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be an integer from 1 to ${max}, got "${raw}"`);
+  return value;
+}
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+interface GraphQLBody {
+  data?: { customers?: { nodes?: Array<Record<string, unknown>> } } | null;
+  errors?: Array<{ message: string }>;
+}
+
+async function post(url: string, query: string, headers: Record<string, string>, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphQLBody }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const text = await response.text();
+  let body: GraphQLBody;
+  try {
+    body = JSON.parse(text) as GraphQLBody;
+  } catch {
+    throw new Error(`${url} answered HTTP ${response.status} with a non-JSON body: ${text.slice(0, 300)}`);
+  }
+  return { status: response.status, body };
+}
+
+/** One request must succeed with a full page before the target is measured; anything else stops the run. */
+async function verify(target: string, url: string, query: string, headers: Record<string, string>, check: (node: Record<string, unknown>) => boolean): Promise<Array<Record<string, unknown>>> {
+  const { status, body } = await post(url, query, headers);
+  const nodes = body.data?.customers?.nodes;
+  if (status !== 200 || body.errors?.length || !Array.isArray(nodes) || nodes.length !== PAGE || !nodes.every(check)) {
+    throw new Error(`${target}: the check request did not return ${PAGE} good nodes without errors (HTTP ${status}): ${JSON.stringify(body).slice(0, 600)}`);
+  }
+  return nodes;
+}
+
+/** Ports the kernel hands out for port 0, all held at once so they differ, then released for the children. */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    })),
+  );
+  const ports = servers.map((s) => (s.address() as AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
+}
+
+async function load(url: string, headers: Record<string, string>, query: string, seconds: number, connections: number): Promise<Result> {
+  return autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+    connections,
+    duration: seconds,
+    timeout: 10,
+    workers: 1,
+  });
+}
+
+/** Warm-up, then the measured run; `headers` is called before each so short-lived tokens are fresh. */
+async function measure(target: string, url: string, headers: () => Promise<Record<string, string>>, query: string, seconds: number, connections: number): Promise<Figures> {
+  log(`${target}: warm-up ${WARMUP_SECONDS} s, then ${seconds} s with ${connections} connections on ${url}`);
+  await load(url, await headers(), query, WARMUP_SECONDS, connections);
+  const result = await load(url, await headers(), query, seconds, connections);
+  const figures: Figures = {
+    target,
+    rps: round(result.requests.average, 1),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    requests: result['2xx'] + result.non2xx,
+  };
+  if (figures.non2xx || figures.errors) {
+    log(`${target}: WARNING ${figures.non2xx} non-2xx and ${figures.errors} errors (${result.timeouts} timeouts); status codes ${JSON.stringify(result.statusCodeStats)}`);
+  }
+  return figures;
+}
+
+function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+function table(rows: Figures[]): string {
+  const header = ['target', 'req/s (mean)', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'requests'];
+  const cells = rows.map((r) => [r.target, r.rps.toFixed(1), String(r.p50), String(r.p99), String(r.non2xx), String(r.errors), String(r.requests)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (cols: string[]) => cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+export async function run(): Promise<void> {
+  const seconds = positiveInt('BENCH_SECONDS', 10, MAX_SECONDS);
+  const connections = positiveInt('BENCH_CONNECTIONS', 20, 1000);
+
+  // Before any config is read: the bench has databases of its own, and the spawned subgraph
+  // processes inherit process.env, so they open the same ones.
+  process.env.DATABASE_PREFIX = DATABASE_PREFIX;
+  const config = loadGatewayConfig();
+  config.port = 0;
+  config.host = '127.0.0.1';
+
+  const cleanups: Array<{ name: string; stop: () => Promise<void> }> = [];
+  const stopAll = async () => {
+    for (const { name, stop } of cleanups.splice(0).reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        console.error(`[bench] stopping ${name} failed:`, error);
+      }
+    }
+  };
+
+  // The run is bounded: setup, then three targets of warm-up + measurement (+ slack for timeouts).
+  const budgetSeconds = SETUP_BUDGET_SECONDS + 3 * (WARMUP_SECONDS + seconds + 25);
+  const watchdog = setTimeout(() => {
+    console.error(`[bench] gateway: gave up after ${budgetSeconds} s; stopping what was started`);
+    const forceExit = setTimeout(() => process.exit(1), 10_000);
+    forceExit.unref();
+    void stopAll().finally(() => process.exit(1));
+  }, budgetSeconds * 1000);
+  watchdog.unref();
+
+  try {
+    log(`databases ${config.kit.databasePrefix}_*; migrating and seeding`);
+    await migrateAll(config.kit, subgraphModules, log);
+    await seedAll(config.kit, subgraphModules, log);
+    const devToken = await mintDevToken(config.devTokenSecret, { shop: SHOP, role: 'admin' });
+    const bearer = { authorization: `Bearer ${devToken}` };
+
+    const embedded = await startEmbeddedGateway(config, subgraphModules);
+    cleanups.push({ name: 'embedded gateway', stop: () => embedded.stop() });
+    const embeddedUrl = `${embedded.url}/graphql`;
+
+    // The seed gives the demo shop 5 customers; a full page needs 20. Upserts are idempotent.
+    for (let n = 1; n <= BENCH_CUSTOMERS; n++) {
+      const input = { shopifyId: String(BENCH_SHOPIFY_ID_BASE + n), email: `bench+${n}@example.com`, firstName: `Bench${n}`, lastName: 'Load' };
+      const { status, body } = await post(embeddedUrl, UPSERT, bearer, { i: input });
+      if (status !== 200 || body.errors?.length) throw new Error(`upsertCustomer ${input.shopifyId} failed (HTTP ${status}): ${JSON.stringify(body).slice(0, 600)}`);
+    }
+    log(`${SHOP}: ${BENCH_CUSTOMERS} bench customers upserted`);
+
+    const ids = await post(embeddedUrl, `{ customers(first: 1) { nodes { merchant { id } } } }`, bearer);
+    const merchantId = (ids.body.data?.customers?.nodes?.[0]?.merchant as { id?: string } | undefined)?.id;
+    if (!merchantId) throw new Error(`could not read the bench merchant's id: ${JSON.stringify(ids.body).slice(0, 600)}`);
+
+    const ports = await freePorts(readSupergraphConfig().length);
+    const entries = readSupergraphConfig().map((entry, i) => ({ ...entry, routingUrl: `http://127.0.0.1:${ports[i]}/graphql` }));
+    log(`spawning subgraph services: ${entries.map((e) => `${e.name} ${e.routingUrl}`).join(', ')}`);
+    const services = await spawnSubgraphServices(entries);
+    cleanups.push({ name: 'subgraph services', stop: () => services.stop() });
+    const networked = await startNetworkedGateway(config, subgraphModules, services.urls);
+    cleanups.push({ name: 'networked gateway', stop: () => networked.stop() });
+    const networkedUrl = `${networked.url}/graphql`;
+
+    const directUrl = services.urls.customer;
+    if (!directUrl) throw new Error('supergraph.yaml has no customer subgraph');
+    const caller: Caller = { merchantId, actor: { kind: 'admin', id: 'bench' }, scopes: ADMIN_SCOPES, requestId: 'bench' };
+    const internalHeaders = async () => ({ [INTERNAL_TOKEN_HEADER]: await signInternalToken(config.kit.internalTokenSecret, caller) });
+
+    const fromGateway = (node: Record<string, unknown>) => typeof node.id === 'string' && typeof (node.merchant as { currency?: unknown } | null)?.currency === 'string';
+    await verify('embedded', embeddedUrl, GATEWAY_QUERY, bearer, fromGateway);
+    await verify('networked', networkedUrl, GATEWAY_QUERY, bearer, fromGateway);
+    await verify('direct', directUrl, DIRECT_QUERY, await internalHeaders(), (node) => typeof node.id === 'string' && (node.merchant as { id?: unknown } | null)?.id === merchantId);
+    log('all three targets return a full page without errors');
+
+    const results: Figures[] = [];
+    results.push(await measure('embedded', embeddedUrl, async () => bearer, GATEWAY_QUERY, seconds, connections));
+    results.push(await measure('networked', networkedUrl, async () => bearer, GATEWAY_QUERY, seconds, connections));
+    results.push(await measure('direct', directUrl, internalHeaders, DIRECT_QUERY, seconds, connections));
+
+    await stopAll();
+
+    const [e, n, d] = results;
+    console.log('');
+    console.log(`gateway: ${seconds} s per target, ${connections} connections, POST on 127.0.0.1 (Node ${process.version})`);
+    console.log(table(results));
+    console.log(`embedded/direct  req/s ${round(e.rps / d.rps, 3)}  p99 ${round(e.p99 / d.p99, 3)}`);
+    console.log(`networked/direct req/s ${round(n.rps / d.rps, 3)}  p99 ${round(n.p99 / d.p99, 3)}`);
+    console.log(
+      JSON.stringify({
+        bench: 'gateway',
+        embedded_rps: e.rps,
+        embedded_p99_ms: e.p99,
+        networked_rps: n.rps,
+        networked_p99_ms: n.p99,
+        direct_rps: d.rps,
+        direct_p99_ms: d.p99,
+        connections,
+        seconds,
+      }),
+    );
+  } finally {
+    await stopAll();
+    clearTimeout(watchdog);
+  }
+}
