@@ -59,7 +59,7 @@ export class CustomerService {
     if (filter.tag != null) where.tags = { $contains: [filter.tag] };
     if (filter.acceptsMarketing != null) where.acceptsMarketing = filter.acceptsMarketing;
     if (filter.minOrdersCount != null) where.ordersCount = { $gte: filter.minOrdersCount };
-    const rows = await ctx.em.find(CustomerEntity, where, { orderBy: { id: 'asc' }, limit: size + 1 });
+    const rows = await ctx.em.find(CustomerEntity, where, { orderBy: { id: 'asc' }, limit: size + 1, disableIdentityMap: true });
     const page = toPage(rows, size);
     return { nodes: page.nodes.map((c) => this.view(c)), pageInfo: page.pageInfo };
   }
