@@ -1,24 +1,23 @@
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { formatError, healthRoutes, httpErrorHandler, thrown, withHttpStatus, type Caller } from '@loyalnest/kit';
+import { formatError, healthRoutes, httpErrorHandler, logUnexpected, thrown, withHttpStatus, type Caller } from '@loyalnest/kit';
 import express, { type Express, type RequestHandler } from 'express';
 import { parse, type GraphQLError } from 'graphql';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Redis } from 'ioredis';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Authenticator } from './auth/authenticate.js';
 import { CallerDirectory } from './auth/caller-directory.js';
 import { SUPERGRAPH_GRAPHQL, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './data-sources.js';
 import { queryLimitRules } from './limits.js';
 import type { SubgraphClient } from './subgraph-client.js';
-import type { GraphQLDataSource } from '@apollo/gateway';
 
 export interface GatewayParts {
   config: GatewayConfig;
@@ -77,7 +76,10 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     csrfPrevention: true,
     validationRules: queryLimitRules(config.limits),
     includeStacktraceInErrorResponses: config.development,
-    formatError: (formatted) => formatError(formatted, config.development),
+    formatError: (formatted, error) => {
+      logUnexpected('gateway', error);
+      return formatError(formatted, config.development);
+    },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),

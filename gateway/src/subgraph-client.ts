@@ -1,4 +1,4 @@
-import { formatError, INTERNAL_TOKEN_HEADER, signInternalToken, type Caller, type SubgraphRuntime } from '@loyalnest/kit';
+import { formatError, INTERNAL_TOKEN_HEADER, logUnexpected, signInternalToken, type Caller, type SubgraphRuntime } from '@loyalnest/kit';
 import { execute, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 
@@ -53,9 +53,7 @@ export class EmbeddedSubgraphClient implements SubgraphClient {
       contextValue: this.runtime.createContext(caller),
     });
     if (!result.errors?.length) return { data: result.data };
-    for (const error of result.errors) {
-      if (!error.extensions?.code) console.error(`[${this.name}] ${error.message}`, error.originalError?.stack ?? '');
-    }
+    for (const error of result.errors) logUnexpected(this.name, error);
     return { data: result.data, errors: result.errors.map((e) => formatError(e.toJSON(), this.development)) };
   }
 

@@ -1,11 +1,10 @@
+import { API_KEY_PREFIX } from '@loyalnest/merchant';
 import { ADMIN_SCOPES, isProduction, normalizeShopDomain, SHOPPER_SCOPES, unauthenticated, type Caller, type ShopifyConfig } from '@loyalnest/kit';
 import { randomUUID } from 'node:crypto';
 import type { CallerDirectory, CallerIdentity } from './caller-directory.js';
 import { isDevToken, verifyDevToken } from './dev-token.js';
 import { verifySessionToken } from './session-token.js';
 
-/** Partner API keys look like this; anything else after "Bearer" is a JWT. */
-const API_KEY_PREFIX = 'lnk_';
 
 export interface AuthenticatorOptions {
   shopify: ShopifyConfig;
@@ -27,6 +26,7 @@ export class Authenticator {
       throw unauthenticated('Send "Authorization: Bearer <token>" with a Shopify session token, an API key or a dev token');
     }
     const token = match[1];
+    // Partner API keys carry a prefix; anything else after "Bearer" is a JWT.
     if (token.startsWith(API_KEY_PREFIX)) return this.fromApiKey(token, requestId);
     if (isDevToken(token)) return this.fromDevToken(token, requestId);
     return this.fromSessionToken(token, requestId);

@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** Codes whose message is written for the client and may pass through unchanged. */
 const CLIENT_CODES = new Set([
@@ -57,4 +57,17 @@ export function formatError(formatted: GraphQLFormattedError, development: boole
   }
   if (development) return { ...formatted, extensions: { ...extensions, code: code ?? 'INTERNAL' } };
   return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL' } };
+}
+
+/**
+ * Errors clients only see as INTERNAL are logged where they happen, with their stack: the
+ * response carries nothing to debug them with, on purpose.
+ */
+export function logUnexpected(service: string, error: unknown): void {
+  const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) return;
+  const cause = error instanceof GraphQLError ? (error.originalError ?? (code ? undefined : error)) : error;
+  // No Error behind it: a masked error from a subgraph passing through, logged there already.
+  if (!(cause instanceof Error)) return;
+  console.error(`[${service}] unexpected error:`, cause.stack ?? cause.message);
 }

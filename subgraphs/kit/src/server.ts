@@ -5,7 +5,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import { isProduction } from './config.js';
 import type { RequestContext } from './context.js';
 import { unauthenticated, withHttpStatus } from './errors.js';
-import { formatError } from './format-error.js';
+import { formatError, logUnexpected } from './format-error.js';
 import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from './internal-token.js';
 import type { SubgraphRuntime } from './subgraph.js';
 
@@ -52,7 +52,10 @@ export async function createSubgraphHttpApp(runtime: SubgraphRuntime): Promise<{
     introspection: !isProduction(),
     csrfPrevention: true,
     includeStacktraceInErrorResponses: development,
-    formatError: (formatted) => formatError(formatted, development),
+    formatError: (formatted, error) => {
+      logUnexpected(runtime.name, error);
+      return formatError(formatted, development);
+    },
     // Inline traces are for Apollo's hosted studio; we send none, so skip their cost.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });

@@ -42,4 +42,4 @@ const merchantSubgraph: SubgraphModule = {
 };
 
 export default merchantSubgraph;
-export { hashApiKey, API_KEY_PREFIX } from './services/api-key.service.js';
+export { API_KEY_PREFIX } from './services/api-key.service.js';
