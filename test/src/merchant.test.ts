@@ -137,6 +137,31 @@ describe('the merchant subgraph', () => {
       expect((await readMerchant(merchant)).settings.pointsName).toBe('Points');
     });
 
+    it('shows every caller the shop profile but keeps account facts behind merchant:read', async () => {
+      // given a partner key that may read customers only
+      const { secret } = await createKey(merchant, 'Customers only', ['customers:read']);
+      const partner = { authorization: `Bearer ${secret}` };
+
+      // when it reads the profile, directly and through customers, then the account facts
+      const profile = await gateway.gql<{ merchant: { name: string; currency: string; settings: { pointsName: string } } }>(
+        '{ merchant { name currency settings { pointsName } } }',
+        {},
+        partner,
+      );
+      const viaMe = await gateway.gql('{ me { merchant { plan } } }', {}, partner);
+      const status = await gateway.gql('{ merchant { status installedAt } }', {}, partner);
+      const admin = await gateway.gql<{ merchant: { plan: string; status: string } }>('{ merchant { plan status } }', {}, merchant.auth);
+
+      // then the profile is there, the account facts are refused, and an admin sees them
+      expect(profile.errors).toBeUndefined();
+      expect(profile.data!.merchant).toEqual({ name: `Shop ${merchant.shop}`, currency: 'GBP', settings: { pointsName: 'Points' } });
+      expect(viaMe.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(viaMe.errors?.[0].message).toMatch(/merchant:read/);
+      expect(status.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(status.data?.merchant ?? null).toBeNull();
+      expect(admin.data!.merchant).toEqual({ plan: 'FREE', status: 'INSTALLED' });
+    });
+
     it('resolves Merchant references from other subgraphs to the caller\'s merchant', async () => {
       await upsertCustomer(gateway, merchant, { shopifyId: shopifyId(), email: 'ref-1@example.com' });
       await upsertCustomer(gateway, merchant, { shopifyId: shopifyId(), email: 'ref-2@example.com' });

@@ -1,4 +1,5 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Scope } from '@loyalnest/kit';
+import { Authorized, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum LocaleCode {
   EN = 'en',
@@ -35,6 +36,11 @@ export class ProgramSettingsType {
   pointsExpiryDays!: number | null;
 }
 
+/**
+ * The shop's public profile (name, currency, locales, program settings) is readable by every caller
+ * acting for the merchant: the widget needs the points name, partners the currency of amounts.
+ * The account facts (plan, status, install date) need `merchant:read`.
+ */
 @Directive('@key(fields: "id")')
 @ObjectType('Merchant', { description: 'A Shopify shop running LoyalNest: the tenant everything else belongs to.' })
 export class MerchantType {
@@ -56,12 +62,15 @@ export class MerchantType {
   @Field(() => [LocaleCode], { description: 'Languages shoppers can see the program in; includes the primary one.' })
   enabledLocales!: LocaleCode[];
 
+  @Authorized(Scope.MERCHANT_READ)
   @Field(() => MerchantPlan, { description: 'LoyalNest subscription plan.' })
   plan!: MerchantPlan;
 
+  @Authorized(Scope.MERCHANT_READ)
   @Field(() => MerchantStatus, { description: 'Installed, or uninstalled (data kept until the shop is redacted).' })
   status!: MerchantStatus;
 
+  @Authorized(Scope.MERCHANT_READ)
   @Field(() => Date, { description: 'When the app was (last) installed.' })
   installedAt!: Date;
 

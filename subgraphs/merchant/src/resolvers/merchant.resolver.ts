@@ -15,8 +15,7 @@ export const UpdateMerchantSettingsResult = createUnionType({
 export class MerchantResolver {
   constructor(private readonly merchants: MerchantService) {}
 
-  @Authorized(Scope.MERCHANT_READ)
-  @Query(() => MerchantType, { description: 'The merchant the caller acts for.' })
+  @Query(() => MerchantType, { description: 'The merchant the caller acts for; account facts on it need `merchant:read`.' })
   async merchant(@Ctx() ctx: RequestContext): Promise<MerchantType> {
     return (await this.merchants.current(ctx)) as MerchantType;
   }
