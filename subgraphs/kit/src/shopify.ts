@@ -15,7 +15,7 @@ export function shopifyBaseUrl(config: ShopifyConfig, shop: string): string {
   return config.baseUrl.replace('{shop}', shop).replace(/\/$/, '');
 }
 
-function safeEqualHex(a: string, b: string): boolean {
+function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a, 'utf8');
   const right = Buffer.from(b, 'utf8');
   return left.length === right.length && timingSafeEqual(left, right);
@@ -33,11 +33,22 @@ export function verifyQueryHmac(query: Record<string, unknown>, secret: string):
     .sort()
     .map((k) => `${k}=${Array.isArray(query[k]) ? (query[k] as string[]).join(',') : String(query[k])}`)
     .join('&');
-  return safeEqualHex(createHmac('sha256', secret).update(message).digest('hex'), hmac.toLowerCase());
+  return safeEqual(createHmac('sha256', secret).update(message).digest('hex'), hmac.toLowerCase());
 }
 
 /** For tests and tools that act as Shopify: signs a query the way Shopify does. */
 export function signQuery(query: Record<string, string>, secret: string): string {
   const message = Object.keys(query).sort().map((k) => `${k}=${query[k]}`).join('&');
   return createHmac('sha256', secret).update(message).digest('hex');
+}
+
+/** Shopify's webhook signature: base64 HMAC-SHA256 of the raw request body with the app secret. */
+export function verifyWebhookHmac(rawBody: Buffer, header: string | undefined, secret: string): boolean {
+  if (!header) return false;
+  return safeEqual(createHmac('sha256', secret).update(rawBody).digest('base64'), header.trim());
+}
+
+/** For tests and tools that act as Shopify: signs a webhook body the way Shopify does. */
+export function signWebhook(rawBody: string | Buffer, secret: string): string {
+  return createHmac('sha256', secret).update(rawBody).digest('base64');
 }

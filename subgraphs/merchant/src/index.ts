@@ -1,8 +1,11 @@
 import { buildFederatedSchema, containerOf, FieldCipher, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
+import { Router } from 'express';
 import { ApiKeyEntity } from './entities/api-key.entity.js';
 import { MerchantEntity } from './entities/merchant.entity.js';
 import { OAuthStateEntity } from './entities/oauth-state.entity.js';
+import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity.js';
 import { installRoutes } from './http/install.routes.js';
+import { webhookRoutes } from './http/webhook.routes.js';
 import { ApiKeyResolver } from './resolvers/api-key.resolver.js';
 import { CallerResolver } from './resolvers/caller.resolver.js';
 import { merchantReference } from './resolvers/merchant.reference.js';
@@ -11,15 +14,16 @@ import { ApiKeyService } from './services/api-key.service.js';
 import { InstallService } from './services/install.service.js';
 import { MerchantService } from './services/merchant.service.js';
 import { seedMerchant } from './services/seed.service.js';
+import { WebhookService } from './services/webhook.service.js';
 
 function services(config: KitConfig) {
   return { merchants: new MerchantService(), apiKeys: new ApiKeyService(), cipher: new FieldCipher(config.encryptionKeys) };
 }
 
-/** The merchant subgraph: tenants, their settings, partner API keys and the Shopify install. */
+/** The merchant subgraph: tenants, their settings, partner API keys, the Shopify install and webhook inbox. */
 const merchantSubgraph: SubgraphModule = {
   name: 'merchant',
-  store: { name: 'merchant', entities: [MerchantEntity, ApiKeyEntity, OAuthStateEntity] },
+  store: { name: 'merchant', entities: [MerchantEntity, ApiKeyEntity, OAuthStateEntity, WebhookDeliveryEntity] },
 
   buildSchema(config) {
     const { merchants, apiKeys } = services(config);
@@ -33,11 +37,13 @@ const merchantSubgraph: SubgraphModule = {
 
   routes(runtime) {
     const { merchants, cipher } = services(runtime.config);
-    const install = new InstallService(runtime.config, merchants, cipher, InstallService.contextFactory(runtime.createContext));
-    return installRoutes(install, runtime);
+    const contextFor = InstallService.contextFactory(runtime.createContext);
+    const install = new InstallService(runtime.config, merchants, cipher, contextFor);
+    const webhooks = new WebhookService(runtime.config, merchants, cipher, contextFor);
+    return Router().use(installRoutes(install, runtime), webhookRoutes(webhooks, runtime.name));
   },
 
-  routePrefixes: ['/auth'],
+  routePrefixes: ['/auth', '/webhooks'],
   seed: seedMerchant,
 };
 

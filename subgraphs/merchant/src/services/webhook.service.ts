@@ -1,0 +1,116 @@
+import { fieldAad, FieldCipher, normalizeShopDomain, verifyWebhookHmac, type KitConfig, type RequestContext } from '@loyalnest/kit';
+import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { v7 as uuidv7 } from 'uuid';
+import { MerchantEntity } from '../entities/merchant.entity.js';
+import { WebhookDeliveryEntity, type DeliveryStatus } from '../entities/webhook-delivery.entity.js';
+import type { MerchantService } from './merchant.service.js';
+
+/** The Shopify topics LoyalNest acts on; any other is recorded and ignored. */
+export const WEBHOOK_TOPICS = [
+  'orders/create',
+  'orders/paid',
+  'orders/updated',
+  'orders/cancelled',
+  'refunds/create',
+  'customers/create',
+  'customers/update',
+  'customers/delete',
+  'app/uninstalled',
+  'customers/data_request',
+  'customers/redact',
+  'shop/redact',
+] as const;
+
+/** The headers Shopify sends with a webhook, as Express lower-cases them. */
+export interface WebhookHeaders {
+  'x-shopify-hmac-sha256'?: string;
+  'x-shopify-shop-domain'?: string;
+  'x-shopify-topic'?: string;
+  'x-shopify-event-id'?: string;
+  'x-shopify-webhook-id'?: string;
+  'x-shopify-triggered-at'?: string;
+  'x-shopify-api-version'?: string;
+}
+
+export interface WebhookOutcome {
+  status: 200 | 400 | 401;
+  body: { status: DeliveryStatus | 'duplicate' | 'unknown-shop' | 'rejected'; reason?: string };
+}
+
+/**
+ * Webhook ingress: the signature is checked on the raw body before anything is stored; the
+ * delivery lands in the inbox unique per merchant and event id, so Shopify's retries and
+ * duplicate deliveries are stored once. The answer is quick: only `app/uninstalled` acts
+ * synchronously, because it is the merchant's own state; the rest waits in the inbox for the
+ * domains that consume it.
+ */
+export class WebhookService {
+  constructor(
+    private readonly config: KitConfig,
+    private readonly merchants: MerchantService,
+    private readonly cipher: FieldCipher,
+    private readonly contextFor: (merchantId: string | null) => RequestContext,
+  ) {}
+
+  async receive(headers: WebhookHeaders, rawBody: Buffer): Promise<WebhookOutcome> {
+    if (!verifyWebhookHmac(rawBody, headers['x-shopify-hmac-sha256'], this.config.shopify.apiSecret)) {
+      return { status: 401, body: { status: 'rejected', reason: 'HMAC verification failed' } };
+    }
+    const shop = normalizeShopDomain(headers['x-shopify-shop-domain']);
+    const topic = headers['x-shopify-topic']?.trim();
+    const eventId = (headers['x-shopify-event-id'] ?? headers['x-shopify-webhook-id'])?.trim();
+    if (!shop || !topic || !eventId) {
+      return { status: 400, body: { status: 'rejected', reason: 'X-Shopify-Shop-Domain, X-Shopify-Topic and X-Shopify-Event-Id are required' } };
+    }
+    // A shop we do not know (never installed, or already redacted) has no tenant to store under;
+    // answering 200 stops Shopify from retrying for two days.
+    const known = await this.merchants.resolveShop(this.contextFor(null), shop);
+    if (!known) return { status: 200, body: { status: 'unknown-shop' } };
+
+    const payload = parseJson(rawBody);
+    const status: DeliveryStatus =
+      payload === undefined ? 'malformed' : !(WEBHOOK_TOPICS as readonly string[]).includes(topic) ? 'ignored' : topic === 'app/uninstalled' ? 'processed' : 'received';
+    const ctx = this.contextFor(known.merchantId);
+    const id = uuidv7();
+    ctx.em.create(WebhookDeliveryEntity, {
+      id,
+      merchantId: known.merchantId,
+      eventId: eventId.slice(0, 255),
+      webhookId: headers['x-shopify-webhook-id']?.slice(0, 255) ?? null,
+      topic: topic.slice(0, 100),
+      apiVersion: headers['x-shopify-api-version']?.slice(0, 20) ?? null,
+      triggeredAt: parseDate(headers['x-shopify-triggered-at']),
+      status,
+      payloadEncrypted: this.cipher.encrypt(rawBody.toString('utf8'), fieldAad(known.merchantId, 'webhook_delivery', id, 'payload')),
+    });
+    if (status === 'processed') await this.markUninstalled(ctx, known.merchantId);
+    try {
+      await ctx.em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) return { status: 200, body: { status: 'duplicate' } };
+      throw error;
+    }
+    if (status === 'malformed') return { status: 400, body: { status, reason: 'The body is not valid JSON' } };
+    return { status: 200, body: { status } };
+  }
+
+  /** Joins the delivery's transaction, so a redelivered uninstall changes nothing twice. */
+  private async markUninstalled(ctx: RequestContext, merchantId: string): Promise<void> {
+    const merchant = await ctx.em.findOneOrFail(MerchantEntity, { id: merchantId });
+    if (merchant.status === 'uninstalled') return;
+    ctx.em.assign(merchant, { status: 'uninstalled', uninstalledAt: new Date(), accessTokenEncrypted: null });
+  }
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function parseDate(value: string | undefined): Date | null {
+  const date = value ? new Date(value) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : null;
+}
