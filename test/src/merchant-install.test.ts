@@ -114,6 +114,14 @@ describe.each<Mode>(['embedded', 'networked'])('installing the app through Shopi
     expect(lookups[0].path).toBe(`/${domain}/admin/api/${h.gateway.config.kit.shopify.apiVersion}/shop.json`);
     expect(lookups[0].headers['x-shopify-access-token']).toBe(token);
 
+    // and it subscribed the shop's webhooks to our inbox with that token (compliance topics are app config)
+    const subscribed = h.fake.webhookSubscriptions(domain);
+    expect(subscribed.map((w) => w.topic).sort()).toEqual(
+      ['app/uninstalled', 'customers/create', 'customers/delete', 'customers/update', 'orders/cancelled', 'orders/create', 'orders/paid', 'orders/updated', 'refunds/create'],
+    );
+    expect(new Set(subscribed.map((w) => w.address))).toEqual(new Set([`${h.gateway.config.kit.shopify.appUrl}/webhooks/shopify`]));
+    expect(h.fake.requestsFor(domain, '/webhooks.json').every((r) => r.headers['x-shopify-access-token'] === token)).toBe(true);
+
     // and the merchant exists, as Shopify described it, under the lower-cased domain
     const admin = await adminOf(h.gateway, domain);
     const me = await h.gateway.gql<{ me: { kind: string; merchant: Record<string, unknown> } }>(ME, {}, admin.auth);
@@ -224,6 +232,19 @@ describe('installing the app through Shopify OAuth: refusals and re-install', ()
     expect(h.fake.requestsFor('evil.example.com')).toHaveLength(0);
   });
 
+  it('answers 502 and creates nothing when Shopify refuses the webhook subscriptions', async () => {
+    const shop = newShop();
+    h.fake.failRequests(shop, 403, '/webhooks.json');
+    try {
+      const { response } = await install(h, shop);
+      expect(response.status).toBe(502);
+      expect(await response.json()).toEqual({ error: 'Shopify refused the webhook subscription for orders/create (HTTP 403)' });
+      expect(await merchantRow(shop)).toBeUndefined();
+    } finally {
+      h.fake.failRequests(shop, null);
+    }
+  });
+
   it('answers 502 and creates nothing when Shopify refuses the code', async () => {
     const shop = newShop();
     const other = newShop('other');
@@ -325,6 +346,9 @@ describe('installing the app through Shopify OAuth: refusals and re-install', ()
     expect(secondToken).not.toBe(firstToken);
     const cipher = new FieldCipher(h.gateway.config.kit.encryptionKeys);
     expect(cipher.decrypt(after.access_token_encrypted!, fieldAad(after.id, 'merchant', after.id, 'access_token'))).toBe(secondToken);
+
+    // and its webhook subscriptions, already in place, are kept rather than doubled
+    expect(h.fake.webhookSubscriptions(shop)).toHaveLength(9);
 
     const result = await h.gateway.gql<{
       me: { merchant: { id: string; status: string; settings: { pointsName: string }; customerCount: number } };

@@ -48,6 +48,8 @@ export interface FakeShopify {
   issueCode(shop: string): string;
   /** The offline token last issued for `shop`, if any. */
   tokenFor(shop: string): string | undefined;
+  /** The webhook subscriptions the app has registered for `shop`. */
+  webhookSubscriptions(shop: string): { id: number; topic: string; address: string; format: string }[];
   /** What `shop.json` answers for `shop` from now on. */
   setShop(shop: string, info: Partial<FakeShopInfo>): void;
   /** From now on, requests for `shop` whose path ends with `pathSuffix` fail this way; null heals them. */
@@ -63,6 +65,7 @@ export interface FakeShopify {
 }
 
 const ACCESS_TOKEN_PATH = /^\/([^/]+)\/admin\/oauth\/access_token$/;
+const WEBHOOKS_JSON_PATH = /^\/([^/]+)\/admin\/api\/[^/]+\/webhooks\.json$/;
 const SHOP_JSON_PATH = /^\/([^/]+)\/admin\/api\/([^/]+)\/shop\.json$/;
 
 function shopKey(shop: string): string {
@@ -102,6 +105,12 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
   const tokens = new Map<string, string[]>();
   const shops = new Map<string, Partial<FakeShopInfo>>();
   const failures = new Map<string, { failure: FakeFailure; pathSuffix: string }>();
+  /** Webhook subscriptions per shop, keyed `topic address` as Shopify keeps them unique. */
+  const subscriptions = new Map<string, Map<string, { id: number; topic: string; address: string; format: string }>>();
+  const authorized = (req: IncomingMessage, shop: string) => {
+    const token = req.headers['x-shopify-access-token'];
+    return typeof token === 'string' && Boolean(tokens.get(shop)?.includes(token));
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake-shopify');
@@ -133,9 +142,21 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
       return send(res, 200, { access_token: token, scope: 'read_customers,read_orders' });
     }
 
+    if (req.method === 'POST' && WEBHOOKS_JSON_PATH.test(url.pathname)) {
+      if (!authorized(req, shop)) return send(res, 401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+      const { webhook } = (typeof body === 'object' && body) as { webhook?: { topic?: string; address?: string; format?: string } };
+      if (!webhook?.topic || !webhook.address) return send(res, 422, { errors: { topic: ["can't be blank"] } });
+      const forShop = subscriptions.get(shop) ?? new Map();
+      subscriptions.set(shop, forShop);
+      const key = `${webhook.topic} ${webhook.address}`;
+      if (forShop.has(key)) return send(res, 422, { errors: { address: ['for this topic has already been taken'] } });
+      const created = { id: forShop.size + 1, topic: webhook.topic, address: webhook.address, format: webhook.format ?? 'json' };
+      forShop.set(key, created);
+      return send(res, 201, { webhook: created });
+    }
+
     if (req.method === 'GET' && SHOP_JSON_PATH.test(url.pathname)) {
-      const token = req.headers['x-shopify-access-token'];
-      if (typeof token !== 'string' || !tokens.get(shop)?.includes(token)) {
+      if (!authorized(req, shop)) {
         return send(res, 401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
       }
       const info = shops.get(shop) ?? {};
@@ -167,6 +188,7 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
       return code;
     },
     tokenFor: (shop) => tokens.get(shopKey(shop))?.at(-1),
+    webhookSubscriptions: (shop) => [...(subscriptions.get(shopKey(shop))?.values() ?? [])],
     setShop(shop, info) {
       shops.set(shopKey(shop), { ...shops.get(shopKey(shop)), ...info });
     },

@@ -5,6 +5,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { OAuthStateEntity } from '../entities/oauth-state.entity.js';
 import type { Merchant } from '../entities/merchant.entity.js';
 import type { MerchantService, ShopInfo } from './merchant.service.js';
+import { WEBHOOK_TOPICS } from './webhook.service.js';
+
+/** Topics registered through the Admin API at install; the compliance topics are app configuration. */
+const SUBSCRIBED_TOPICS = WEBHOOK_TOPICS.filter((t) => !['customers/data_request', 'customers/redact', 'shop/redact'].includes(t));
 
 /** How long a merchant has between the install redirect and Shopify's callback. */
 const STATE_TTL_MS = 10 * 60 * 1000;
@@ -55,6 +59,7 @@ export class InstallService {
 
     const { accessToken, scopes } = await this.exchangeCode(shop, query.code);
     const info = await this.fetchShop(shop, accessToken);
+    await this.subscribeWebhooks(shop, accessToken);
     const merchant = await this.recordInstall(shop, info, accessToken, scopes);
     return { merchant, redirectTo: `${shopifyBaseUrl(this.config.shopify, shop)}/admin/apps/${this.config.shopify.apiKey}` };
   }
@@ -105,6 +110,32 @@ export class InstallService {
     );
     if (!data) throw new InstallError(502, 'Shopify returned no shop');
     return { name: data.name || shop, currency: data.currency || 'USD', primaryLocale: data.primary_locale || 'en' };
+  }
+
+  /**
+   * Subscribes the shop to the topics the inbox acts on, before the merchant is recorded: an
+   * install that cannot receive webhooks fails (502) and can simply be retried. Shopify answers
+   * 422 for a topic already subscribed at this address, which a re-install expects. The
+   * compliance topics are not subscribable through the API; they come from the app's config.
+   */
+  private async subscribeWebhooks(shop: string, accessToken: string): Promise<void> {
+    const address = `${this.config.shopify.appUrl}/webhooks/shopify`;
+    const url = `${shopifyBaseUrl(this.config.shopify, shop)}/admin/api/${this.config.shopify.apiVersion}/webhooks.json`;
+    for (const topic of SUBSCRIBED_TOPICS) {
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json', 'x-shopify-access-token': accessToken },
+          body: JSON.stringify({ webhook: { topic, address, format: 'json' } }),
+          signal: AbortSignal.timeout(10_000),
+        });
+      } catch {
+        throw new InstallError(502, 'Shopify could not be reached to subscribe webhooks');
+      }
+      const taken = response.status === 422 && /already been taken/.test(await response.text());
+      if (!response.ok && !taken) throw new InstallError(502, `Shopify refused the webhook subscription for ${topic} (HTTP ${response.status})`);
+    }
   }
 
   /** Shopify unreachable, slow or answering garbage fails the install like a refusal does: 502, not ours to 500. */
