@@ -17,6 +17,7 @@ import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm
 import { v7 as uuidv7 } from 'uuid';
 import { CustomerEntity, type Customer } from '../entities/customer.entity.js';
 import { CustomerNotFoundError } from '../graphql/customer.error.js';
+import type { OrderService } from './order.service.js';
 import type { CustomerFilter, UpdateCustomerInput, UpsertCustomerInput } from '../graphql/customer.input.js';
 import { isShopifyId } from '../graphql/shopify-id.validator.js';
 
@@ -47,6 +48,7 @@ export class CustomerService {
   constructor(
     private readonly cipher: FieldCipher,
     private readonly blindIndexKey: string,
+    private readonly orders: OrderService,
   ) {}
 
   async list(ctx: RequestContext, args: { first?: number | null; after?: string | null; filter?: CustomerFilter | null }): Promise<{ nodes: CustomerView[]; pageInfo: PageInfo }> {
@@ -103,6 +105,11 @@ export class CustomerService {
       this.applyProfile(customer, input);
       try {
         await em.flush();
+        // Orders may have arrived before the customer did; count them now.
+        if (!existing) {
+          await this.orders.refreshStats(ctx, customer.shopifyId);
+          await em.refresh(customer);
+        }
         return { customer: this.view(customer), created: !existing };
       } catch (error) {
         if (!(error instanceof UniqueConstraintViolationException) || attempt > 0) throw error;

@@ -1,0 +1,49 @@
+import { tenantOwned } from '@loyalnest/kit';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
+import { v7 as uuidv7 } from 'uuid';
+
+/**
+ * What the customer subgraph knows of one Shopify order: just enough to derive the customer's
+ * stats. Stats are recomputed from these rows rather than incremented, so a duplicated,
+ * reordered or stormy delivery cannot drift them. Keyed by Shopify ids: an order may arrive
+ * before the customer it belongs to.
+ */
+export const CustomerOrderEntity = defineEntity({
+  name: 'CustomerOrder',
+  tableName: 'customer_order',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    merchantId: p.uuid(),
+    shopifyOrderId: p.bigint('string'),
+    shopifyCustomerId: p.bigint('string').nullable(),
+    totalPrice: p.decimal('string').precision(14).scale(2),
+    cancelled: p.boolean().default(false),
+    processedAt: p.datetime(),
+    /** Shopify's `updated_at` of the version applied: an older version never overwrites a newer one. */
+    sourceUpdatedAt: p.datetime(),
+  },
+  uniques: [{ properties: ['merchantId', 'shopifyOrderId'], name: 'customer_order_merchant_order_unique' }],
+  indexes: [{ properties: ['merchantId', 'shopifyCustomerId'], name: 'customer_order_merchant_customer_index' }],
+  ...tenantOwned('customer_order'),
+});
+
+export type CustomerOrder = InferEntity<typeof CustomerOrderEntity>;
+
+/** A refund, kept on its own so it counts even when it arrives before its order. */
+export const OrderRefundEntity = defineEntity({
+  name: 'OrderRefund',
+  tableName: 'order_refund',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    merchantId: p.uuid(),
+    shopifyRefundId: p.bigint('string'),
+    shopifyOrderId: p.bigint('string'),
+    amount: p.decimal('string').precision(14).scale(2),
+    createdAt: p.datetime(),
+  },
+  uniques: [{ properties: ['merchantId', 'shopifyRefundId'], name: 'order_refund_merchant_refund_unique' }],
+  indexes: [{ properties: ['merchantId', 'shopifyOrderId'], name: 'order_refund_merchant_order_index' }],
+  ...tenantOwned('order_refund'),
+});
+
+export type OrderRefund = InferEntity<typeof OrderRefundEntity>;
