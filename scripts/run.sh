@@ -6,13 +6,12 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 toolchain="$root/tools/toolchain"
-export npm_config_loglevel="${npm_config_loglevel:-error}"
 # @apollo/gateway reports usage to Apollo unless told not to; LoyalNest sends nothing by default.
 export APOLLO_TELEMETRY_DISABLED="${APOLLO_TELEMETRY_DISABLED:-1}"
 
 if [ ! -x "$toolchain/node_modules/.bin/node" ] || [ "$toolchain/package-lock.json" -nt "$toolchain/node_modules/.package-lock.json" ]; then
   echo "loyalnest: installing Node 24 and pnpm into tools/toolchain" >&2
-  npm ci --prefix "$toolchain" --no-audit --no-fund >&2
+  npm ci --prefix "$toolchain" --no-audit --no-fund --loglevel=error >&2
 fi
 export PATH="$toolchain/node_modules/.bin:$PATH"
 
