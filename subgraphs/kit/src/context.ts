@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
+import { OutboxEventEntity } from './events/outbox-event.entity.js';
 import { LoaderRegistry } from './loaders.js';
 import { TENANT_FILTER, TENANT_SETTING } from './tenancy.js';
 
@@ -28,6 +29,11 @@ export interface RequestContext extends Caller {
   /** A fork scoped to this request: tenant filter on, and the RLS setting sent with every query. */
   em: EntityManager;
   loaders: LoaderRegistry;
+  /**
+   * Records a domain event for the caller's merchant in the outbox. It is written by the caller's
+   * next `em.flush()`, in the same transaction as the change it reports. Payloads carry ids only.
+   */
+  emit(topic: string, payload: Record<string, unknown>, version?: number): void;
 }
 
 export function systemCaller(scopes: string[], merchantId: string | null = null): Caller {
@@ -44,5 +50,9 @@ export function createRequestContext(rootEm: EntityManager, caller: Caller): Req
     session: { variables: { [TENANT_SETTING]: caller.merchantId ?? '' } },
   }) as EntityManager;
   if (caller.merchantId) em.setFilterParams(TENANT_FILTER, { merchantId: caller.merchantId });
-  return { ...caller, em, loaders: new LoaderRegistry() };
+  const emit = (topic: string, payload: Record<string, unknown>, version = 1) => {
+    if (!caller.merchantId) throw new Error(`cannot emit ${topic}: the caller acts for no merchant`);
+    em.create(OutboxEventEntity, { merchantId: caller.merchantId, topic, version, payload, publishedAt: null });
+  };
+  return { ...caller, em, loaders: new LoaderRegistry(), emit };
 }

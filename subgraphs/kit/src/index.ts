@@ -4,6 +4,7 @@ export * from './config.js';
 export * from './context.js';
 export * from './crypto.js';
 export * from './errors.js';
+export * from './events/outbox-event.entity.js';
 export * from './format-error.js';
 export * from './ids.js';
 export * from './internal-token.js';

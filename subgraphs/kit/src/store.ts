@@ -3,6 +3,7 @@ import { defineConfig, MikroORM, type EntitySchema, type Options } from '@mikro-
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { KitConfig } from './config.js';
+import { KIT_ENTITIES } from './events/outbox-event.entity.js';
 
 /** What a subgraph declares about its store; the kit does the rest the same way for all. */
 export interface StoreDefinition {
@@ -37,7 +38,8 @@ function ownerConnection(config: KitConfig) {
 function baseOptions(config: KitConfig, def: StoreDefinition): Options {
   return defineConfig({
     dbName: databaseName(config, def.name),
-    entities: def.entities,
+    // Every store also holds the kit's own tables (the outbox), the same way in each subgraph.
+    entities: [...def.entities, ...KIT_ENTITIES],
     // Policies are declared on the entities; keep schema diffs honest about them.
     schemaGenerator: { ignorePolicies: false },
     debug: process.env.DEBUG_SQL === '1',

@@ -103,6 +103,7 @@ export class CustomerService {
       const existing = await em.findOne(CustomerEntity, { shopifyId: input.shopifyId });
       const customer = existing ?? em.create(CustomerEntity, { id: uuidv7(), merchantId: ctx.merchantId!, shopifyId: input.shopifyId });
       this.applyProfile(customer, input);
+      ctx.emit(existing ? 'customer.updated' : 'customer.created', { customerId: customer.id, fields: changedFields(input) });
       try {
         await em.flush();
         // Orders may have arrived before the customer did; count them now.
@@ -122,6 +123,7 @@ export class CustomerService {
     const customer = isUuid(input.id) ? await ctx.em.findOne(CustomerEntity, { id: input.id }) : null;
     if (!customer) return new CustomerNotFoundError(input.id);
     this.applyProfile(customer, input);
+    ctx.emit('customer.updated', { customerId: customer.id, fields: changedFields(input) });
     await ctx.em.flush();
     return this.view(customer);
   }
@@ -170,4 +172,9 @@ export class CustomerService {
       createdAt: customer.createdAt,
     };
   }
+}
+
+/** Which profile fields an input sets: names only, so events never carry the values (PII). */
+function changedFields(profile: Profile): string[] {
+  return (['email', 'firstName', 'lastName', 'tags', 'acceptsMarketing'] as const).filter((f) => profile[f] !== undefined);
 }

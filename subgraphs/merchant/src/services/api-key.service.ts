@@ -32,6 +32,7 @@ export class ApiKeyService {
       createdBy: `${ctx.actor.kind}:${ctx.actor.id}`,
       revokedAt: null,
     });
+    ctx.emit('api_key.created', { apiKeyId: apiKey.id, scopes: input.scopes });
     await ctx.em.flush();
     return { apiKey, secret };
   }
@@ -45,6 +46,7 @@ export class ApiKeyService {
     if (!apiKey) return new ApiKeyNotFoundError(id);
     if (!apiKey.revokedAt) {
       apiKey.revokedAt = new Date();
+      ctx.emit('api_key.revoked', { apiKeyId: apiKey.id });
       await ctx.em.flush();
     }
     return apiKey;

@@ -56,6 +56,7 @@ export class MerchantService {
       enabledLocales: [...new Set(enabledLocales)],
       settings,
     });
+    ctx.emit('merchant.settings_updated', { merchantId: merchant.id, fields: Object.keys(input).filter((k) => input[k as keyof typeof input] != null) });
     await ctx.em.flush();
     return merchant;
   }
@@ -79,6 +80,7 @@ export class MerchantService {
     const locale = (['en', 'es', 'fr'] as const).find((l) => info.primaryLocale.toLowerCase().startsWith(l)) ?? 'en';
     if (existing) {
       ctx.em.assign(existing, { status: 'installed', uninstalledAt: null, installedAt: now, accessTokenEncrypted, accessScopes: scopes });
+      ctx.emit('merchant.installed', { merchantId, reinstall: true });
       await ctx.em.flush();
       return existing;
     }
@@ -96,6 +98,7 @@ export class MerchantService {
       accessScopes: scopes,
       settings: DEFAULT_PROGRAM_SETTINGS,
     });
+    ctx.emit('merchant.installed', { merchantId, reinstall: false });
     await ctx.em.flush();
     return merchant;
   }

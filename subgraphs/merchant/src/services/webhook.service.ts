@@ -84,6 +84,8 @@ export class WebhookService {
       payloadEncrypted: this.cipher.encrypt(rawBody.toString('utf8'), fieldAad(known.merchantId, 'webhook_delivery', id, 'payload')),
     });
     if (status === 'processed') await this.markUninstalled(ctx, known.merchantId);
+    // The hand-off to the consuming domains: committed with the delivery, or not at all.
+    if (status === 'received') ctx.emit('shopify.webhook_received', { deliveryId: id, topic });
     try {
       await ctx.em.flush();
     } catch (error) {
@@ -99,6 +101,7 @@ export class WebhookService {
     const merchant = await ctx.em.findOneOrFail(MerchantEntity, { id: merchantId });
     if (merchant.status === 'uninstalled') return;
     ctx.em.assign(merchant, { status: 'uninstalled', uninstalledAt: new Date(), accessTokenEncrypted: null });
+    ctx.emit('merchant.uninstalled', { merchantId });
   }
 }
 

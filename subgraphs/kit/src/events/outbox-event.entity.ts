@@ -1,0 +1,40 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
+import { v7 as uuidv7 } from 'uuid';
+import { tenantOwned } from '../tenancy.js';
+
+/**
+ * The transactional outbox: a domain event written by the same flush, in the same transaction,
+ * as the change it reports, so a change is never committed without its event or the reverse.
+ * A relay publishes unpublished rows to the consuming subgraphs' queues and sets `published_at`.
+ * Payloads carry ids only; consumers read anything personal from its owner.
+ */
+export const OutboxEventEntity = defineEntity({
+  name: 'OutboxEvent',
+  tableName: 'outbox_event',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    merchantId: p.uuid(),
+    topic: p.string().length(100),
+    version: p.integer().default(1),
+    payload: p.json<Record<string, unknown>>(),
+    occurredAt: p.datetime().onCreate(() => new Date()),
+    publishedAt: p.datetime().nullable(),
+  },
+  indexes: [{ properties: ['publishedAt', 'id'], name: 'outbox_event_unpublished_index' }],
+  ...tenantOwned('outbox_event'),
+});
+
+export type OutboxEvent = InferEntity<typeof OutboxEventEntity>;
+
+/** What a consumer receives: the outbox row, as published. */
+export interface DomainEvent<P extends Record<string, unknown> = Record<string, unknown>> {
+  id: string;
+  merchantId: string;
+  topic: string;
+  version: number;
+  occurredAt: string;
+  payload: P;
+}
+
+/** Tables the kit adds to every subgraph store. */
+export const KIT_ENTITIES = [OutboxEventEntity];
