@@ -26,7 +26,7 @@ const config: CodegenConfig = {
         config: {
           useTypeImports: true,
           strictScalars: true,
-          scalars: { DateTimeISO: 'string' },
+          scalars: { DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' },
         },
       },
     ]),

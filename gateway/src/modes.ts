@@ -1,4 +1,4 @@
-import { startSubgraph, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
+import { startEventProcessing, startSubgraph, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
 import type { RequestHandler } from 'express';
 import { readSupergraphConfig, type GatewayConfig } from './config.js';
 import { AuthenticatedRemoteDataSource, EmbeddedDataSource } from './data-sources.js';
@@ -10,9 +10,18 @@ export interface EmbeddedGateway extends RunningGateway {
   runtimes: SubgraphRuntime[];
 }
 
-/** Embedded (the default): the gateway and every subgraph in this one process, no HTTP hop between them. */
+/**
+ * Embedded (the default): the gateway and every subgraph in this one process, no HTTP hop between
+ * them, with each store's outbox relay and each consumer's worker. Closing a runtime stops them.
+ */
 export async function startEmbeddedGateway(config: GatewayConfig, modules: SubgraphModule[]): Promise<EmbeddedGateway> {
   const runtimes = await Promise.all(modules.map((m) => startSubgraph(m, config.kit)));
+  try {
+    await Promise.all(runtimes.map((r) => startEventProcessing(r, modules)));
+  } catch (error) {
+    await Promise.all(runtimes.map((r) => r.close()));
+    throw error;
+  }
   const clients = new Map(runtimes.map((r) => [r.name, new EmbeddedSubgraphClient(r)]));
   const routes: RequestHandler[] = runtimes.flatMap((r) => (r.module.routes ? [r.module.routes(r)] : []));
   const gateway = await startGateway({

@@ -1,14 +1,19 @@
-import { createSubgraphHttpApp, loadKitConfig, startSubgraph } from '@loyalnest/kit';
+import { createSubgraphHttpApp, loadKitConfig, startEventProcessing, startSubgraph } from '@loyalnest/kit';
 import { parseArgs } from 'node:util';
 import { subgraphModules } from '../subgraphs.js';
 import { CliError, runCli } from './preflight.js';
 
-/** One subgraph as its own HTTP service (networked mode): `serve-subgraph --name customer --port 4002`. */
+/**
+ * One subgraph as its own HTTP service (networked mode): `serve-subgraph --name customer --port 4002`,
+ * with its store's outbox relay and, if it consumes events, its worker. Routing needs every
+ * module's declarations, since this process publishes to the other subgraphs' queues.
+ */
 runCli(async () => {
   const { values } = parseArgs({ options: { name: { type: 'string' }, port: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' } } });
   const module = subgraphModules.find((m) => m.name === values.name);
   if (!module) throw new CliError(`--name must be one of: ${subgraphModules.map((m) => m.name).join(', ')}`);
   const runtime = await startSubgraph(module, loadKitConfig());
+  await startEventProcessing(runtime, subgraphModules);
   const { app, stop } = await createSubgraphHttpApp(runtime);
   if (module.routes) app.use(module.routes(runtime));
   const server = app.listen(Number(values.port ?? 0), values.host!, () => {
@@ -17,6 +22,7 @@ runCli(async () => {
   const shutdown = async () => {
     server.close();
     await stop();
+    // Stops the worker (waiting for the jobs in progress) and the relay, then closes the store.
     await runtime.close();
     process.exit(0);
   };

@@ -21,6 +21,7 @@ const customerSubgraph: SubgraphModule = {
   buildSchema(config) {
     const { customers } = services(config);
     return buildFederatedSchema({
+      subgraph: 'customer',
       resolvers: [CustomerResolver, MerchantRefResolver],
       orphanedTypes: [],
       container: containerOf([new CustomerResolver(customers), new MerchantRefResolver(customers)]),

@@ -18,6 +18,26 @@ export interface KitConfig {
   /** Keys the HMAC blind indexes (email lookup). Separate from the encryption keys on purpose. */
   blindIndexKey: string;
   shopify: ShopifyConfig;
+  events: EventsConfig;
+}
+
+/** The event backbone: outbox relay, BullMQ queues, consumers. */
+export interface EventsConfig {
+  /**
+   * BullMQ key prefix; queues are `${queuePrefix}:events:<consumer>`. Defaults to the database
+   * prefix so the test databases and the demo never feed each other's queues on a shared Redis.
+   */
+  queuePrefix: string;
+  /** Deliveries a consumer gets before the event is dead-lettered. */
+  attempts: number;
+  /** First retry delay; each further retry waits twice as long. */
+  backoffMs: number;
+  /** The relay's safety-net poll; LISTEN/NOTIFY wakes it sooner. */
+  pollMs: number;
+  /** A delivery not acknowledged this long after it was published is published again. */
+  ackTimeoutMs: number;
+  /** Jobs one worker runs at once. */
+  concurrency: number;
 }
 
 export interface ShopifyConfig {
@@ -59,6 +79,14 @@ function secret(env: NodeJS.ProcessEnv, name: string, fallback: string): string 
   return fallback;
 }
 
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, not "${raw}"`);
+  return value;
+}
+
 export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
   return {
     nodeEnv: env.NODE_ENV ?? 'development',
@@ -77,6 +105,14 @@ export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
       baseUrl: env.SHOPIFY_BASE_URL ?? 'https://{shop}',
       appUrl: env.APP_URL ?? `http://localhost:${env.PORT ?? 4000}`,
       apiVersion: env.SHOPIFY_API_VERSION ?? '2025-10',
+    },
+    events: {
+      queuePrefix: env.EVENTS_QUEUE_PREFIX ?? env.DATABASE_PREFIX ?? 'loyalnest',
+      attempts: positiveInt(env, 'EVENTS_ATTEMPTS', 5),
+      backoffMs: positiveInt(env, 'EVENTS_BACKOFF_MS', 1000),
+      pollMs: positiveInt(env, 'EVENTS_POLL_MS', 1000),
+      ackTimeoutMs: positiveInt(env, 'EVENTS_ACK_TIMEOUT_MS', 60_000),
+      concurrency: positiveInt(env, 'EVENTS_CONCURRENCY', 10),
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { OutboxEventEntity } from './events/outbox-event.entity.js';
 import { LoaderRegistry } from './loaders.js';
 import { TENANT_FILTER, TENANT_SETTING } from './tenancy.js';
@@ -30,10 +31,11 @@ export interface RequestContext extends Caller {
   em: EntityManager;
   loaders: LoaderRegistry;
   /**
-   * Records a domain event for the caller's merchant in the outbox. It is written by the caller's
-   * next `em.flush()`, in the same transaction as the change it reports. Payloads carry ids only.
+   * Records a domain event for the caller's merchant in the outbox and returns its id. It is
+   * written by the caller's next `em.flush()`, in the same transaction as the change it reports.
+   * Payloads carry ids only.
    */
-  emit(topic: string, payload: Record<string, unknown>, version?: number): void;
+  emit(topic: string, payload: Record<string, unknown>, version?: number): string;
 }
 
 export function systemCaller(scopes: string[], merchantId: string | null = null): Caller {
@@ -52,7 +54,9 @@ export function createRequestContext(rootEm: EntityManager, caller: Caller): Req
   if (caller.merchantId) em.setFilterParams(TENANT_FILTER, { merchantId: caller.merchantId });
   const emit = (topic: string, payload: Record<string, unknown>, version = 1) => {
     if (!caller.merchantId) throw new Error(`cannot emit ${topic}: the caller acts for no merchant`);
-    em.create(OutboxEventEntity, { merchantId: caller.merchantId, topic, version, payload, publishedAt: null });
+    const id = uuidv7();
+    em.create(OutboxEventEntity, { id, merchantId: caller.merchantId, topic, version, payload, publishedAt: null });
+    return id;
   };
   return { ...caller, em, loaders: new LoaderRegistry(), emit };
 }

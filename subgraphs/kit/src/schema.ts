@@ -4,6 +4,7 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type AuthChecker, type ContainerType, type NonEmptyArray } from 'type-graphql';
 import type { RequestContext } from './context.js';
 import { forbidden, unauthenticated } from './errors.js';
+import { deadLetterResolver } from './events/dead-letter.resolver.js';
 
 /** Federation 2 directives any subgraph may use. */
 const FEDERATION_LINK =
@@ -24,6 +25,8 @@ const scopeChecker: AuthChecker<RequestContext> = ({ context }, scopes) => {
 export type ReferenceResolver = (reference: { id: string }, ctx: RequestContext) => unknown;
 
 export interface FederatedSchemaOptions {
+  /** The subgraph's name; the kit adds the fields every subgraph serves (dead letters) under it. */
+  subgraph: string;
   // type-graphql identifies resolvers and types by class.
   resolvers: NonEmptyArray<Function>;
   /**
@@ -41,10 +44,13 @@ export interface FederatedSchemaOptions {
  * The resolvers come from the type-graphql schema, plus the reference resolvers.
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
+  const deadLetters = deadLetterResolver(options.subgraph);
   const schema = await buildSchema({
-    resolvers: options.resolvers,
+    resolvers: [...options.resolvers, deadLetters.resolver],
     orphanedTypes: options.orphanedTypes,
-    container: options.container,
+    container: {
+      get: (someClass, resolverData) => (someClass === deadLetters.resolver ? deadLetters.instance : options.container.get(someClass, resolverData)),
+    },
     authChecker: scopeChecker,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     skipCheck: true,

@@ -5,6 +5,8 @@ export const Scope = {
   CUSTOMERS_READ: 'customers:read',
   CUSTOMERS_WRITE: 'customers:write',
   API_KEYS_MANAGE: 'api_keys:manage',
+  /** Listing and retrying events that consumers could not apply (dead letters). */
+  EVENTS_MANAGE: 'events:manage',
   /** A shopper acting on their own customer record only. */
   CUSTOMER_SELF: 'customer:self',
   /** The gateway resolving who a caller is; held only by the gateway's system caller. */
@@ -17,6 +19,7 @@ export const ADMIN_SCOPES: string[] = [
   Scope.CUSTOMERS_READ,
   Scope.CUSTOMERS_WRITE,
   Scope.API_KEYS_MANAGE,
+  Scope.EVENTS_MANAGE,
 ];
 
 export const SHOPPER_SCOPES: string[] = [Scope.CUSTOMER_SELF];

@@ -3,7 +3,7 @@ import { defineConfig, MikroORM, type EntitySchema, type Options } from '@mikro-
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { KitConfig } from './config.js';
-import { KIT_ENTITIES } from './events/outbox-event.entity.js';
+import { EVENT_ENTITIES } from './events/entities.js';
 
 /** What a subgraph declares about its store; the kit does the rest the same way for all. */
 export interface StoreDefinition {
@@ -38,8 +38,8 @@ function ownerConnection(config: KitConfig) {
 function baseOptions(config: KitConfig, def: StoreDefinition): Options {
   return defineConfig({
     dbName: databaseName(config, def.name),
-    // Every store also holds the kit's own tables (the outbox), the same way in each subgraph.
-    entities: [...def.entities, ...KIT_ENTITIES],
+    // Every store also holds the kit's event tables, the same way in each subgraph.
+    entities: [...def.entities, ...EVENT_ENTITIES],
     // Policies are declared on the entities; keep schema diffs honest about them.
     schemaGenerator: { ignorePolicies: false },
     debug: process.env.DEBUG_SQL === '1',
@@ -47,15 +47,21 @@ function baseOptions(config: KitConfig, def: StoreDefinition): Options {
   });
 }
 
+/** Where the services reach the store: as the non-owner service role, so forced RLS applies. */
+export function serviceConnection(config: KitConfig, def: StoreDefinition): pg.ClientConfig {
+  const owner = ownerConnection(config);
+  return { host: owner.host, port: owner.port, user: config.appDbUser, password: config.appDbPassword, database: databaseName(config, def.name) };
+}
+
 /** Opens the subgraph's store as the non-owner service role; this is the one requests use. */
 export async function openStore(config: KitConfig, def: StoreDefinition, poolSize = 10): Promise<MikroORM> {
-  const owner = ownerConnection(config);
+  const service = serviceConnection(config, def);
   return MikroORM.init({
     ...baseOptions(config, def),
-    host: owner.host,
-    port: owner.port,
-    user: config.appDbUser,
-    password: config.appDbPassword,
+    host: service.host,
+    port: service.port,
+    user: service.user,
+    password: service.password as string,
     pool: { min: 0, max: poolSize, idleTimeoutMillis: 30_000 },
   });
 }

@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { KitConfig } from './config.js';
 import { createRequestContext, type Caller, type RequestContext } from './context.js';
+import type { EventHandler } from './events/domain-event.js';
 import { openStore, type StoreDefinition } from './store.js';
 
 /** What each subgraph package exports as its default: the same shape for every domain. */
@@ -17,6 +18,11 @@ export interface SubgraphModule {
   routePrefixes?: string[];
   /** Demo data for a fresh database; must be idempotent. */
   seed?(runtime: SubgraphRuntime): Promise<void>;
+  /**
+   * Handlers of other domains' (or its own) events, by topic. Which subgraph's queue receives a
+   * topic is derived from these declarations, so declaring a handler is all it takes to subscribe.
+   */
+  consumes?: Record<string, EventHandler>;
 }
 
 /** A subgraph with its store open, ready to serve. */
@@ -27,12 +33,15 @@ export interface SubgraphRuntime {
   schema: GraphQLSchema;
   orm: MikroORM;
   createContext(caller: Caller): RequestContext;
+  /** Runs `fn` when the runtime closes, before its store does (newest first): workers, relays. */
+  onClose(fn: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
 export async function startSubgraph(module: SubgraphModule, config: KitConfig, options: { poolSize?: number } = {}): Promise<SubgraphRuntime> {
   const schema = await module.buildSchema(config);
   const orm = await openStore(config, module.store, options.poolSize);
+  const closers: (() => Promise<void>)[] = [];
   return {
     name: module.name,
     module,
@@ -40,6 +49,12 @@ export async function startSubgraph(module: SubgraphModule, config: KitConfig, o
     schema,
     orm,
     createContext: (caller) => createRequestContext(orm.em, caller),
-    close: () => orm.close(true),
+    onClose: (fn) => {
+      closers.unshift(fn);
+    },
+    async close() {
+      for (const fn of closers.splice(0)) await fn();
+      await orm.close(true);
+    },
   };
 }

@@ -28,6 +28,7 @@ const merchantSubgraph: SubgraphModule = {
   buildSchema(config) {
     const { merchants, apiKeys } = services(config);
     return buildFederatedSchema({
+      subgraph: 'merchant',
       resolvers: [MerchantResolver, ApiKeyResolver, CallerResolver],
       orphanedTypes: [],
       container: containerOf([new MerchantResolver(merchants), new ApiKeyResolver(apiKeys), new CallerResolver(merchants, apiKeys)]),

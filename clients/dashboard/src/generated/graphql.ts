@@ -28,6 +28,8 @@ export type CustomerFilter = {
 export type ErrorCode =
   | 'API_KEY_NOT_FOUND'
   | 'CUSTOMER_NOT_FOUND'
+  | 'DEAD_LETTER_EVENT_NOT_FOUND'
+  | 'DEAD_LETTER_EVENT_RESOLVED'
   | 'EMAIL_TAKEN'
   | 'INVALID_SETTINGS'
   | 'NOT_FOUND';

@@ -1,11 +1,12 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { tenantOwned } from '../tenancy.js';
+import { wakeRelay } from './notify.js';
 
 /**
  * The transactional outbox: a domain event written by the same flush, in the same transaction,
  * as the change it reports, so a change is never committed without its event or the reverse.
- * A relay publishes unpublished rows to the consuming subgraphs' queues and sets `published_at`.
+ * The relay publishes unpublished rows to the consuming subgraphs' queues and sets `published_at`.
  * Payloads carry ids only; consumers read anything personal from its owner.
  */
 export const OutboxEventEntity = defineEntity({
@@ -21,20 +22,8 @@ export const OutboxEventEntity = defineEntity({
     publishedAt: p.datetime().nullable(),
   },
   indexes: [{ properties: ['publishedAt', 'id'], name: 'outbox_event_unpublished_index' }],
+  triggers: [wakeRelay('outbox_event_notify', ['insert'])],
   ...tenantOwned('outbox_event'),
 });
 
 export type OutboxEvent = InferEntity<typeof OutboxEventEntity>;
-
-/** What a consumer receives: the outbox row, as published. */
-export interface DomainEvent<P extends Record<string, unknown> = Record<string, unknown>> {
-  id: string;
-  merchantId: string;
-  topic: string;
-  version: number;
-  occurredAt: string;
-  payload: P;
-}
-
-/** Tables the kit adds to every subgraph store. */
-export const KIT_ENTITIES = [OutboxEventEntity];

@@ -1,0 +1,165 @@
+import { DriverException } from '@mikro-orm/postgresql';
+import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { v7 as uuidv7 } from 'uuid';
+import type pg from 'pg';
+import type { EventsConfig } from '../config.js';
+import { systemCaller } from '../context.js';
+import { ADMIN_SCOPES } from '../scopes.js';
+import type { SubgraphRuntime } from '../subgraph.js';
+import { DeadLetterEventEntity } from './dead-letter-event.entity.js';
+import type { DomainEvent, EventHandler } from './domain-event.js';
+import { Pump } from './pump.js';
+import { bullPrefix, eventJobOptions, toDomainEvent, type EventJob, type EventJobResult, type EventRow } from './queues.js';
+import { inTransaction } from './system-db.js';
+
+const RETRY_BATCH = 100;
+
+/**
+ * Applies `event` once per consumer. The handler runs with the event's tenant context, in one
+ * transaction that first records `(consumer, event id)` in consumed_event: a redelivery finds the
+ * row and changes nothing; two concurrent deliveries serialize on its primary key and the second
+ * finds the first's row once it commits. The same transaction settles any dead letter of the event.
+ */
+export async function consumeEvent(runtime: SubgraphRuntime, handler: EventHandler, event: DomainEvent): Promise<'applied' | 'duplicate'> {
+  const consumer = runtime.name;
+  // A system caller with an admin's scopes for that one merchant: handlers call the same services
+  // the API does, and the tenant filter and RLS confine them to the event's merchant.
+  const ctx = runtime.createContext(systemCaller(ADMIN_SCOPES, event.merchantId));
+  await ctx.em.begin();
+  try {
+    const recorded = await ctx.em.execute(
+      'insert into consumed_event (consumer, event_id, merchant_id, consumed_at) values (?, ?, ?, now()) on conflict do nothing returning event_id',
+      [consumer, event.id, event.merchantId],
+    );
+    if (!recorded.length) {
+      await ctx.em.rollback();
+      return 'duplicate';
+    }
+    await handler(ctx, event);
+    await ctx.em.nativeUpdate(DeadLetterEventEntity, { consumer, eventId: event.id, status: { $ne: 'resolved' } }, { status: 'resolved', resolvedAt: new Date() });
+    await ctx.em.commit();
+    return 'applied';
+  } catch (error) {
+    await ctx.em.rollback().catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * What a dead letter keeps of an error: its class and message, never a stack. Driver errors are
+ * reduced to their class and SQLSTATE, because their messages quote the SQL and its values.
+ */
+export function describeError(error: unknown): string {
+  if (error instanceof DriverException) return `${error.name} (SQLSTATE ${error.sqlState ?? error.code ?? 'unknown'})`;
+  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 1000);
+  return String(error).slice(0, 1000);
+}
+
+/** Stores (or, after a failed retry, updates) the event's dead letter, under the event's tenant. */
+export async function recordDeadLetter(runtime: SubgraphRuntime, event: DomainEvent, error: unknown, attempts: number): Promise<void> {
+  const ctx = runtime.createContext(systemCaller(ADMIN_SCOPES, event.merchantId));
+  await ctx.em.execute(
+    `insert into dead_letter_event (id, merchant_id, consumer, event_id, topic, version, occurred_at, payload, error, attempts, status, failed_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 'dead', now())
+     on conflict (consumer, event_id) do update
+       set error = excluded.error, attempts = dead_letter_event.attempts + excluded.attempts,
+           status = 'dead', failed_at = excluded.failed_at, retry_enqueued_at = null`,
+    [uuidv7(), event.merchantId, runtime.name, event.id, event.topic, event.version, event.occurredAt, JSON.stringify(event.payload), describeError(error), attempts],
+  );
+}
+
+export interface ConsumerOptions {
+  config: EventsConfig;
+  pool: pg.Pool;
+  connection: ConnectionOptions;
+}
+
+/**
+ * A subgraph's consumer: a BullMQ worker on its queue, plus the pump that puts dead letters an
+ * admin asked to retry back on that queue.
+ *
+ * A failed attempt throws and BullMQ retries it with exponential backoff; the last one stores a
+ * dead letter and completes the job, so the producer records the event as acknowledged (the
+ * consumer's store now holds it) and an admin can retry it from there. Shutdown closes the worker,
+ * which waits for the jobs in progress; a job cut short by a crash is taken back by BullMQ's
+ * stalled-job check once its lock expires and runs again (its transaction never committed).
+ */
+export class EventConsumer {
+  private worker: Worker<EventJob, EventJobResult> | null = null;
+  private readonly queue: Queue<EventJob>;
+  private readonly retries: Pump;
+
+  constructor(
+    private readonly runtime: SubgraphRuntime,
+    private readonly handlers: Record<string, EventHandler>,
+    private readonly options: ConsumerOptions,
+  ) {
+    this.queue = new Queue<EventJob>(runtime.name, { connection: options.connection, prefix: bullPrefix(options.config) });
+    this.queue.on('error', (error) => console.error(`[events] ${runtime.name} queue: ${error.message}`));
+    this.retries = new Pump(`${runtime.name} dead-letter retries`, () => this.enqueueRetries(), options.config.pollMs);
+  }
+
+  async start(): Promise<void> {
+    const { config, connection } = this.options;
+    this.worker = new Worker<EventJob, EventJobResult>(this.runtime.name, (job) => this.process(job), {
+      connection,
+      prefix: bullPrefix(config),
+      concurrency: config.concurrency,
+    });
+    this.worker.on('error', (error) => console.error(`[events] ${this.runtime.name} worker: ${error.message}`));
+    await this.worker.waitUntilReady();
+    this.retries.start();
+  }
+
+  wake(): void {
+    this.retries.wake();
+  }
+
+  async stop(): Promise<void> {
+    await this.retries.stop();
+    await this.worker?.close();
+    await this.queue.close();
+  }
+
+  private async process(job: Job<EventJob, EventJobResult>): Promise<EventJobResult> {
+    const { event, producer } = job.data;
+    const done = (outcome: EventJobResult['outcome']): EventJobResult => ({ eventId: event.id, producer, outcome });
+    const handler = this.handlers[event.topic];
+    // Published while this subgraph consumed the topic, delivered after it stopped: nothing to do.
+    if (!handler) return done('unhandled');
+    try {
+      return done(await consumeEvent(this.runtime, handler, event));
+    } catch (error) {
+      const attempt = job.attemptsMade + 1;
+      const attempts = job.opts.attempts ?? 1;
+      if (attempt < attempts) {
+        console.warn(`[events] ${this.runtime.name}: ${event.topic} ${event.id} failed (attempt ${attempt} of ${attempts}): ${describeError(error)}`);
+        throw error;
+      }
+      console.error(`[events] ${this.runtime.name}: ${event.topic} ${event.id} dead-lettered after ${attempts} attempts: ${describeError(error)}`);
+      // If even this fails, the job fails unacknowledged and the producer's sweeper republishes it.
+      await recordDeadLetter(this.runtime, event, error, attempt);
+      return done('dead-lettered');
+    }
+  }
+
+  /** Puts retries asked for (and retries enqueued but not settled within the ack timeout) on the queue. */
+  private async enqueueRetries(): Promise<void> {
+    for (;;) {
+      const count = await inTransaction(this.options.pool, async (db) => {
+        const { rows } = await db.query<EventRow>('select * from loyalnest_dead_letter_claim_retries($1, $2, $3)', [
+          this.runtime.name,
+          this.options.config.ackTimeoutMs,
+          RETRY_BATCH,
+        ]);
+        if (rows.length) {
+          await this.queue.addBulk(
+            rows.map((row) => ({ name: row.topic, data: { event: toDomainEvent(row), producer: null }, opts: eventJobOptions(this.options.config, row.id) })),
+          );
+        }
+        return rows.length;
+      });
+      if (count < RETRY_BATCH) return;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { RequestContext } from '../context.js';
+
+/** What a consumer receives: the outbox row, as published. Payloads carry ids only, never PII. */
+export interface DomainEvent<P extends Record<string, unknown> = Record<string, unknown>> {
+  /** UUIDv7 of the outbox row; also the BullMQ job id and the idempotency key. */
+  id: string;
+  merchantId: string;
+  topic: string;
+  version: number;
+  /** ISO 8601. */
+  occurredAt: string;
+  payload: P;
+}
+
+/**
+ * Applies one event. It runs with the event's tenant context, inside the transaction that also
+ * records the event as consumed: write through `ctx.em` (and `ctx.emit`) only, and throw to have
+ * the event retried.
+ */
+export type EventHandler = (ctx: RequestContext, event: DomainEvent) => Promise<void>;
+
+/** Topic → the subgraphs that consume it, from the modules' `consumes` declarations. */
+export type EventRoutes = Map<string, string[]>;
+
+export function eventRoutes(modules: { name: string; consumes?: Record<string, EventHandler> }[]): EventRoutes {
+  const routes: EventRoutes = new Map();
+  for (const module of modules) {
+    for (const topic of Object.keys(module.consumes ?? {})) routes.set(topic, [...(routes.get(topic) ?? []), module.name]);
+  }
+  return routes;
+}

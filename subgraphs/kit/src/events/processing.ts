@@ -1,0 +1,69 @@
+import pg from 'pg';
+import { serviceConnection } from '../store.js';
+import type { SubgraphModule, SubgraphRuntime } from '../subgraph.js';
+import { EventConsumer } from './consumer.js';
+import { eventRoutes } from './domain-event.js';
+import { NotifyListener } from './listener.js';
+import { EVENTS_CHANNEL } from './notify.js';
+import { redisConnection } from './queues.js';
+import { OutboxRelay } from './relay.js';
+
+/** A runtime's event machinery; `runtime.close()` stops it too. */
+export interface EventProcessing {
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the outbox relay of the runtime's store and, if its module consumes topics, its worker.
+ * `modules` are all the subgraphs of the deployment: routing comes from their `consumes`, so a
+ * process serving one subgraph (networked mode) still publishes to every consumer's queue.
+ *
+ * The relay wakes on NOTIFY from the outbox trigger, so an event is on its queue milliseconds after
+ * its transaction commits, without polling the table hard. It also polls every `pollMs`: a
+ * notification is lost when the listening connection is down or not yet open, and rows a crashed
+ * replica had claimed become claimable again without any new notification.
+ */
+export async function startEventProcessing(runtime: SubgraphRuntime, modules: SubgraphModule[]): Promise<EventProcessing> {
+  const routes = eventRoutes(modules);
+  const handlers = runtime.module.consumes ?? {};
+  const config = runtime.config.events;
+  if (!routes.size && !Object.keys(handlers).length) {
+    return { stop: async () => {} };
+  }
+  const database = serviceConnection(runtime.config, runtime.module.store);
+  const pool = new pg.Pool({ ...database, max: 3, idleTimeoutMillis: 30_000 });
+  pool.on('error', (error) => console.error(`[events] ${runtime.name} pool: ${error.message}`));
+  const connection = redisConnection(runtime.config.redisUrl);
+  const relay = routes.size ? new OutboxRelay({ producer: runtime.name, routes, config, pool, connection }) : null;
+  const consumer = Object.keys(handlers).length ? new EventConsumer(runtime, handlers, { config, pool, connection }) : null;
+  const listener = new NotifyListener(
+    database,
+    EVENTS_CHANNEL,
+    () => {
+      relay?.wake();
+      consumer?.wake();
+    },
+    config.pollMs,
+  );
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await listener.stop();
+    // The worker first: the jobs it finishes are acknowledged by the relay, which stops next.
+    await consumer?.stop();
+    await relay?.stop();
+    await pool.end();
+  };
+  try {
+    await listener.start();
+    await consumer?.start();
+    await relay?.start();
+  } catch (error) {
+    await stop().catch(() => {});
+    throw error;
+  }
+  runtime.onClose(stop);
+  return { stop };
+}

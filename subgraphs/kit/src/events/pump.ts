@@ -1,0 +1,58 @@
+/**
+ * Runs one step of background work at a time: on every interval (the safety net) and whenever
+ * woken (a NOTIFY, a completed job). A wake during a run schedules exactly one more run, so bursts
+ * of wake-ups cost one pass and nothing is missed.
+ */
+export class Pump {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private lastError: string | null = null;
+
+  constructor(
+    private readonly name: string,
+    private readonly step: () => Promise<void>,
+    private readonly intervalMs: number | null,
+  ) {}
+
+  start(): void {
+    if (this.intervalMs !== null) {
+      this.timer = setInterval(() => this.wake(), this.intervalMs);
+      this.timer.unref();
+    }
+    this.wake();
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop();
+  }
+
+  /** Stops scheduling; resolves when the run in progress has finished. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    while (this.running) await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        await this.step();
+        this.lastError = null;
+      } catch (error) {
+        // The next run retries; say so once per distinct failure rather than on every poll.
+        const message = (error as Error).message;
+        if (message !== this.lastError) console.error(`[events] ${this.name}: ${message}`);
+        this.lastError = message;
+      }
+    } while (this.again && !this.stopped);
+    this.running = null;
+  }
+}

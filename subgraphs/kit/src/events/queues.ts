@@ -1,0 +1,78 @@
+import type { ConnectionOptions, JobsOptions } from 'bullmq';
+import type { EventsConfig } from '../config.js';
+import type { DomainEvent } from './domain-event.js';
+
+/** A job on a consumer's queue: the event, and which store's relay wants the acknowledgement. */
+export interface EventJob {
+  event: DomainEvent;
+  /** The producing subgraph; null for a dead-letter retry, which no producer waits for. */
+  producer: string | null;
+}
+
+export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead-lettered' | 'unhandled';
+
+/** What a consumer's job returns; the relay reads it from the queue's `completed` event to record the acknowledgement. */
+export interface EventJobResult {
+  eventId: string;
+  producer: string | null;
+  outcome: ConsumeOutcome;
+}
+
+/**
+ * BullMQ's key prefix: queue `<consumer>` lives under `<queuePrefix>:events:<consumer>:*`. BullMQ
+ * forbids ':' in queue names, not in prefixes.
+ */
+export function bullPrefix(config: EventsConfig): string {
+  return `${config.queuePrefix}:events`;
+}
+
+/**
+ * The key the relay keeps inside a queue's own key space. When Redis loses the queue (a restart
+ * without persistence, a flush, a failover to an empty replica) it goes with it, and its absence
+ * tells the relay to publish again everything that queue's consumer has not acknowledged.
+ */
+export function epochKey(config: EventsConfig, consumer: string): string {
+  return `${bullPrefix(config)}:${consumer}:loyalnest-epoch`;
+}
+
+/**
+ * Job id = event id, so publishing the same event twice while its job still exists adds nothing.
+ * Finished jobs are removed: the stores hold the durable record (consumed_event, dead letters),
+ * and a failed job left behind would make the relay's next republish of that id a no-op.
+ */
+export function eventJobOptions(config: EventsConfig, eventId: string): JobsOptions {
+  return {
+    jobId: eventId,
+    attempts: config.attempts,
+    backoff: { type: 'exponential', delay: config.backoffMs },
+    removeOnComplete: true,
+    removeOnFail: true,
+  };
+}
+
+/** ioredis options from a `redis://` URL; each BullMQ object opens (and closes) its own connection. */
+export function redisConnection(redisUrl: string): ConnectionOptions {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    ...(url.protocol === 'rediss:' && { tls: {} }),
+  };
+}
+
+/** Rows the relay's functions return, as node-pg reads them. */
+export interface EventRow {
+  id: string;
+  merchant_id: string;
+  topic: string;
+  version: number;
+  payload: Record<string, unknown>;
+  occurred_at: Date;
+}
+
+export function toDomainEvent(row: EventRow): DomainEvent {
+  return { id: row.id, merchantId: row.merchant_id, topic: row.topic, version: row.version, occurredAt: row.occurred_at.toISOString(), payload: row.payload };
+}
