@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import { readSupergraphConfig, type GatewayConfig } from './config.js';
 import { AuthenticatedRemoteDataSource, EmbeddedDataSource } from './data-sources.js';
 import { startGateway, type RunningGateway } from './gateway.js';
-import { EmbeddedSubgraphClient, RemoteSubgraphClient } from './subgraph-client.js';
+import { EmbeddedSubgraphClient, peerClient, RemoteSubgraphClient } from './subgraph-client.js';
 import { proxyRoutes } from './proxy.js';
 
 export interface EmbeddedGateway extends RunningGateway {
@@ -15,14 +15,16 @@ export interface EmbeddedGateway extends RunningGateway {
  * them, with each store's outbox relay and each consumer's worker. Closing a runtime stops them.
  */
 export async function startEmbeddedGateway(config: GatewayConfig, modules: SubgraphModule[]): Promise<EmbeddedGateway> {
-  const runtimes = await Promise.all(modules.map((m) => startSubgraph(m, config.kit)));
+  const clients = new Map<string, EmbeddedSubgraphClient>();
+  const peers = peerClient(clients);
+  const runtimes = await Promise.all(modules.map((m) => startSubgraph(m, config.kit, { peers })));
+  for (const runtime of runtimes) clients.set(runtime.name, new EmbeddedSubgraphClient(runtime));
   try {
     await Promise.all(runtimes.map((r) => startEventProcessing(r, modules)));
   } catch (error) {
     await Promise.all(runtimes.map((r) => r.close()));
     throw error;
   }
-  const clients = new Map(runtimes.map((r) => [r.name, new EmbeddedSubgraphClient(r)]));
   const routes: RequestHandler[] = runtimes.flatMap((r) => (r.module.routes ? [r.module.routes(r)] : []));
   const gateway = await startGateway({
     config,

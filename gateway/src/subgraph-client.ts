@@ -1,4 +1,4 @@
-import { formatError, INTERNAL_TOKEN_HEADER, logUnexpected, signInternalToken, type Caller, type SubgraphRuntime } from '@loyalnest/kit';
+import { formatError, INTERNAL_TOKEN_HEADER, logUnexpected, PeerQueryError, signInternalToken, type Caller, type PeerClient, type SubgraphRuntime } from '@loyalnest/kit';
 import { execute, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 
@@ -96,4 +96,21 @@ export class RemoteSubgraphClient implements SubgraphClient {
   close(): Promise<void> {
     return this.agent.close();
   }
+}
+
+/**
+ * The peer client subgraphs' background work uses (see `PeerClient` in the kit), over the same
+ * clients the gateway plans with. `clients` may be filled after this is made: embedded runtimes
+ * need their peers before all of them exist.
+ */
+export function peerClient(clients: ReadonlyMap<string, SubgraphClient>): PeerClient {
+  return {
+    async query<T>(subgraph: string, query: string, variables: Record<string, unknown>, caller: Caller): Promise<T> {
+      const client = clients.get(subgraph);
+      if (!client) throw new Error(`unknown subgraph "${subgraph}"`);
+      const result = await client.execute(query, variables, caller);
+      if (result.errors?.length) throw new PeerQueryError(subgraph, result.errors.map((e) => `${e.message} (${String(e.extensions?.code ?? 'no code')})`));
+      return result.data as T;
+    },
+  };
 }

@@ -38,6 +38,12 @@ export interface EventsConfig {
   ackTimeoutMs: number;
   /** Jobs one worker runs at once. */
   concurrency: number;
+  /**
+   * How long a worker's hold on a job lasts without renewal; a worker that died (SIGKILL, lost
+   * machine) stops renewing, and after this long another worker takes the job back and runs it
+   * again. Also how often workers look for such jobs.
+   */
+  lockMs: number;
 }
 
 export interface ShopifyConfig {
@@ -113,6 +119,7 @@ export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
       pollMs: positiveInt(env, 'EVENTS_POLL_MS', 1000),
       ackTimeoutMs: positiveInt(env, 'EVENTS_ACK_TIMEOUT_MS', 60_000),
       concurrency: positiveInt(env, 'EVENTS_CONCURRENCY', 10),
+      lockMs: positiveInt(env, 'EVENTS_LOCK_MS', 30_000),
     },
   };
 }

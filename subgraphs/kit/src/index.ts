@@ -20,6 +20,7 @@ export * from './ids.js';
 export * from './internal-token.js';
 export * from './loaders.js';
 export * from './pagination.js';
+export * from './peers.js';
 export * from './schema.js';
 export * from './server.js';
 export * from './store.js';

@@ -9,6 +9,8 @@ export const Scope = {
   EVENTS_MANAGE: 'events:manage',
   /** A shopper acting on their own customer record only. */
   CUSTOMER_SELF: 'customer:self',
+  /** Reading a stored webhook delivery's payload; held only by the system callers of event handlers. */
+  WEBHOOKS_READ: 'webhooks:read',
   /** The gateway resolving who a caller is; held only by the gateway's system caller. */
   AUTH_RESOLVE: 'auth:resolve',
 } as const;

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { KitConfig } from './config.js';
 import { createRequestContext, type Caller, type RequestContext } from './context.js';
 import type { EventHandler } from './events/domain-event.js';
+import { noPeers, type PeerClient } from './peers.js';
 import { openStore, type StoreDefinition } from './store.js';
 
 /** What each subgraph package exports as its default: the same shape for every domain. */
@@ -32,13 +33,15 @@ export interface SubgraphRuntime {
   config: KitConfig;
   schema: GraphQLSchema;
   orm: MikroORM;
+  /** The other subgraphs, for event handlers and jobs that need to read from them. */
+  peers: PeerClient;
   createContext(caller: Caller): RequestContext;
   /** Runs `fn` when the runtime closes, before its store does (newest first): workers, relays. */
   onClose(fn: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
-export async function startSubgraph(module: SubgraphModule, config: KitConfig, options: { poolSize?: number } = {}): Promise<SubgraphRuntime> {
+export async function startSubgraph(module: SubgraphModule, config: KitConfig, options: { poolSize?: number; peers?: PeerClient } = {}): Promise<SubgraphRuntime> {
   const schema = await module.buildSchema(config);
   const orm = await openStore(config, module.store, options.poolSize);
   const closers: (() => Promise<void>)[] = [];
@@ -48,6 +51,7 @@ export async function startSubgraph(module: SubgraphModule, config: KitConfig, o
     config,
     schema,
     orm,
+    peers: options.peers ?? noPeers,
     createContext: (caller) => createRequestContext(orm.em, caller),
     onClose: (fn) => {
       closers.unshift(fn);

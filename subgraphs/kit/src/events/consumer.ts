@@ -35,7 +35,7 @@ export async function consumeEvent(runtime: SubgraphRuntime, handler: EventHandl
       await ctx.em.rollback();
       return 'duplicate';
     }
-    await handler(ctx, event);
+    await handler(ctx, event, runtime);
     await ctx.em.nativeUpdate(DeadLetterEventEntity, { consumer, eventId: event.id, status: { $ne: 'resolved' } }, { status: 'resolved', resolvedAt: new Date() });
     await ctx.em.commit();
     return 'applied';
@@ -105,6 +105,8 @@ export class EventConsumer {
       connection,
       prefix: bullPrefix(config),
       concurrency: config.concurrency,
+      lockDuration: config.lockMs,
+      stalledInterval: config.lockMs,
     });
     this.worker.on('error', (error) => console.error(`[events] ${this.runtime.name} worker: ${error.message}`));
     await this.worker.waitUntilReady();

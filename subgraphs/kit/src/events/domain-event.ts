@@ -1,4 +1,5 @@
 import type { RequestContext } from '../context.js';
+import type { SubgraphRuntime } from '../subgraph.js';
 
 /** What a consumer receives: the outbox row, as published. Payloads carry ids only, never PII. */
 export interface DomainEvent<P extends Record<string, unknown> = Record<string, unknown>> {
@@ -15,9 +16,10 @@ export interface DomainEvent<P extends Record<string, unknown> = Record<string, 
 /**
  * Applies one event. It runs with the event's tenant context, inside the transaction that also
  * records the event as consumed: write through `ctx.em` (and `ctx.emit`) only, and throw to have
- * the event retried.
+ * the event retried. `runtime` is the consuming subgraph's: its config (for its services) and its
+ * peers (to read from other subgraphs).
  */
-export type EventHandler = (ctx: RequestContext, event: DomainEvent) => Promise<void>;
+export type EventHandler = (ctx: RequestContext, event: DomainEvent, runtime: SubgraphRuntime) => Promise<void>;
 
 /** Topic → the subgraphs that consume it, from the modules' `consumes` declarations. */
 export type EventRoutes = Map<string, string[]>;
