@@ -1,4 +1,5 @@
 import { buildFederatedSchema, containerOf, FieldCipher, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
+import { shopifyWebhookConsumer } from './consumers/shopify-webhook.consumer.js';
 import { CustomerEntity } from './entities/customer.entity.js';
 import { CustomerOrderEntity, OrderRefundEntity } from './entities/customer-order.entity.js';
 import { customerReference } from './resolvers/customer.reference.js';
@@ -8,9 +9,17 @@ import { CustomerService } from './services/customer.service.js';
 import { OrderService } from './services/order.service.js';
 import { seedCustomers } from './services/seed.service.js';
 
+const built = new WeakMap<KitConfig, { orders: OrderService; customers: CustomerService }>();
+
+/** One set of services per configuration: event handlers ask for them on every event. */
 function services(config: KitConfig) {
-  const orders = new OrderService();
-  return { orders, customers: new CustomerService(new FieldCipher(config.encryptionKeys), config.blindIndexKey, orders) };
+  let found = built.get(config);
+  if (!found) {
+    const orders = new OrderService();
+    found = { orders, customers: new CustomerService(new FieldCipher(config.encryptionKeys), config.blindIndexKey, orders) };
+    built.set(config, found);
+  }
+  return found;
 }
 
 /** The customer subgraph: each merchant's shoppers, PII encrypted at rest. */
@@ -27,6 +36,10 @@ const customerSubgraph: SubgraphModule = {
       container: containerOf([new CustomerResolver(customers), new MerchantRefResolver(customers)]),
       references: { Customer: customerReference(customers), Merchant: merchantRefReference },
     });
+  },
+
+  consumes: {
+    'shopify.webhook_received': shopifyWebhookConsumer((runtime) => services(runtime.config)),
   },
 
   seed(runtime) {

@@ -24,6 +24,8 @@ export const CustomerEntity = defineEntity({
     ordersCount: p.integer().default(0),
     totalSpent: p.decimal('string').precision(14).scale(2).default('0'),
     lastOrderAt: p.datetime().nullable(),
+    /** `updated_at` of the newest Shopify customer webhook applied; older deliveries are ignored. */
+    shopifyUpdatedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

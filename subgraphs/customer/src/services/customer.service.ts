@@ -17,7 +17,8 @@ import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm
 import { v7 as uuidv7 } from 'uuid';
 import { CustomerEntity, type Customer } from '../entities/customer.entity.js';
 import { CustomerNotFoundError } from '../graphql/customer.error.js';
-import type { OrderService } from './order.service.js';
+import { lockCustomer, type OrderService } from './order.service.js';
+import type { ShopifyCustomerFacts } from './shopify-customer.parser.js';
 import type { CustomerFilter, UpdateCustomerInput, UpsertCustomerInput } from '../graphql/customer.input.js';
 import { isShopifyId } from '../graphql/shopify-id.validator.js';
 
@@ -126,6 +127,41 @@ export class CustomerService {
     ctx.emit('customer.updated', { customerId: customer.id, fields: changedFields(input) });
     await ctx.em.flush();
     return this.view(customer);
+  }
+
+  /**
+   * A customer as a Shopify webhook describes it, inside the caller's transaction (an event
+   * handler's). Under the customer's lock, so a customer webhook and an order naming the same new
+   * customer never race to create it. A version older than the stored one changes nothing;
+   * `createOnly` (an order's snapshot of its customer) never overwrites an existing profile.
+   */
+  async applyShopifyCustomer(ctx: RequestContext, facts: ShopifyCustomerFacts, options: { createOnly?: boolean } = {}): Promise<void> {
+    const { em } = ctx;
+    await lockCustomer(em, ctx.merchantId!, facts.shopifyId);
+    const existing = await em.findOne(CustomerEntity, { shopifyId: facts.shopifyId });
+    if (existing && options.createOnly) return;
+    if (existing?.shopifyUpdatedAt && facts.updatedAt && existing.shopifyUpdatedAt > facts.updatedAt) return;
+    const customer = existing ?? em.create(CustomerEntity, { id: uuidv7(), merchantId: ctx.merchantId!, shopifyId: facts.shopifyId });
+    const profile: Profile = { email: facts.email, firstName: facts.firstName, lastName: facts.lastName, tags: facts.tags, acceptsMarketing: facts.acceptsMarketing };
+    this.applyProfile(customer, profile);
+    if (facts.updatedAt) customer.shopifyUpdatedAt = facts.updatedAt;
+    ctx.emit(existing ? 'customer.updated' : 'customer.created', { customerId: customer.id, fields: changedFields(profile) });
+    await em.flush();
+    if (!existing) await this.orders.refreshStats(ctx, facts.shopifyId);
+  }
+
+  /**
+   * Shopify deleted the customer: its personal data goes (names, email and its index, tags);
+   * the row, its Shopify id and the order aggregates stay until Shopify asks for a redaction.
+   */
+  async eraseShopifyCustomer(ctx: RequestContext, shopifyId: string): Promise<void> {
+    const { em } = ctx;
+    await lockCustomer(em, ctx.merchantId!, shopifyId);
+    const customer = await em.findOne(CustomerEntity, { shopifyId });
+    if (!customer) return;
+    Object.assign(customer, { emailEncrypted: null, emailBlindIndex: null, firstNameEncrypted: null, lastNameEncrypted: null, tags: [] });
+    ctx.emit('customer.deleted', { customerId: customer.id });
+    await em.flush();
   }
 
   /** Writes profile fields; PII only as ciphertext bound to this merchant, row and column. */

@@ -71,7 +71,8 @@ export class OrderService {
   }
 }
 
-async function lockCustomer(em: EntityManager, merchantId: string, shopifyCustomerId: string): Promise<void> {
+/** Serializes everything that changes one customer's stats or Shopify profile, until the transaction ends. */
+export async function lockCustomer(em: EntityManager, merchantId: string, shopifyCustomerId: string): Promise<void> {
   await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`customer-stats:${merchantId}:${shopifyCustomerId}`]);
 }
 

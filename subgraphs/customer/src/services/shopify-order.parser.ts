@@ -30,7 +30,7 @@ export function refundFacts(body: Record<string, unknown>): RefundFacts {
   };
 }
 
-function shopifyId(value: unknown, what: string): string {
+export function shopifyId(value: unknown, what: string): string {
   const id = typeof value === 'number' ? BigInt(value).toString() : String(value ?? '');
   if (!/^[1-9][0-9]{0,18}$/.test(id)) throw new Error(`webhook body has no valid ${what}`);
   return id;

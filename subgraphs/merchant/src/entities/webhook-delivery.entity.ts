@@ -27,6 +27,8 @@ export const WebhookDeliveryEntity = defineEntity({
     triggeredAt: p.datetime().nullable(),
     receivedAt: p.datetime().onCreate(() => new Date()),
     status: p.enum(DELIVERY_STATUSES),
+    /** When the consuming domain reported it applied (status → processed); null until then. */
+    processedAt: p.datetime().nullable(),
     payloadEncrypted: p.text().nullable(),
   },
   uniques: [{ properties: ['merchantId', 'eventId'], name: 'webhook_delivery_merchant_event_unique' }],

@@ -81,6 +81,7 @@ export class WebhookService {
       apiVersion: headers['x-shopify-api-version']?.slice(0, 20) ?? null,
       triggeredAt: parseDate(headers['x-shopify-triggered-at']),
       status,
+      processedAt: status === 'processed' ? new Date() : null,
       payloadEncrypted: this.cipher.encrypt(rawBody.toString('utf8'), fieldAad(known.merchantId, 'webhook_delivery', id, 'payload')),
     });
     if (status === 'processed') await this.markUninstalled(ctx, known.merchantId);

@@ -1,0 +1,64 @@
+import { Scope, systemCaller, type DomainEvent, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
+import type { CustomerService } from '../services/customer.service.js';
+import type { OrderService } from '../services/order.service.js';
+import { customerFacts } from '../services/shopify-customer.parser.js';
+import { orderFacts, refundFacts } from '../services/shopify-order.parser.js';
+
+/** The webhook topics the customer domain acts on. */
+export const CUSTOMER_WEBHOOK_TOPICS = [
+  'customers/create',
+  'customers/update',
+  'customers/delete',
+  'orders/create',
+  'orders/paid',
+  'orders/updated',
+  'orders/cancelled',
+  'refunds/create',
+] as const;
+
+const DELIVERY = /* GraphQL */ `
+  query WebhookDelivery($id: ID!) {
+    _webhookDelivery(id: $id) { id topic body }
+  }
+`;
+
+interface DeliveryAnswer {
+  _webhookDelivery: { id: string; topic: string; body: Record<string, unknown> | null } | null;
+}
+
+/**
+ * `shopify.webhook_received {deliveryId, topic}`: reads the delivery's body from the merchant
+ * subgraph's inbox (events carry ids only, the body holds PII) and applies it to the customer and
+ * order ledger, in the consumer's transaction; then reports it applied, so the inbox row becomes
+ * processed. Everything it does is idempotent on Shopify's ids and versions as well, so a delivery
+ * Shopify sent twice under two event ids still counts once.
+ */
+export function shopifyWebhookConsumer(services: (runtime: SubgraphRuntime) => { customers: CustomerService; orders: OrderService }) {
+  const handled = new Set<string>(CUSTOMER_WEBHOOK_TOPICS);
+  return async (ctx: RequestContext, event: DomainEvent, runtime: SubgraphRuntime): Promise<void> => {
+    const { deliveryId, topic } = event.payload as { deliveryId: string; topic: string };
+    // Compliance topics and app/uninstalled belong to other handlers.
+    if (!handled.has(topic)) return;
+    const answer = await runtime.peers.query<DeliveryAnswer>('merchant', DELIVERY, { id: deliveryId }, systemCaller([Scope.WEBHOOKS_READ], event.merchantId));
+    const body = answer._webhookDelivery?.body;
+    // Retried, then dead-lettered with this reason, for an operator to look at.
+    if (!body) throw new Error(`webhook delivery ${deliveryId} (${topic}) has no readable body in the merchant inbox`);
+
+    const { customers, orders } = services(runtime);
+    if (topic === 'customers/delete') {
+      await customers.eraseShopifyCustomer(ctx, customerFacts(body).shopifyId);
+    } else if (topic.startsWith('customers/')) {
+      await customers.applyShopifyCustomer(ctx, customerFacts(body));
+    } else if (topic === 'refunds/create') {
+      await orders.applyRefund(ctx, refundFacts(body));
+    } else {
+      const order = orderFacts(body);
+      const buyer = body.customer as Record<string, unknown> | null | undefined;
+      // A guest checkout has no customer; an order's customer is created if we have never seen it.
+      if (buyer?.id != null) await customers.applyShopifyCustomer(ctx, customerFacts(buyer), { createOnly: true });
+      await orders.applyOrder(ctx, order);
+    }
+    ctx.emit('shopify.webhook_applied', { deliveryId, topic });
+    await ctx.em.flush();
+  };
+}

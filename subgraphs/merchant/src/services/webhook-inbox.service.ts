@@ -1,0 +1,41 @@
+import { fieldAad, isUuid, type FieldCipher, type RequestContext } from '@loyalnest/kit';
+import { WebhookDeliveryEntity } from '../entities/webhook-delivery.entity.js';
+
+export interface StoredDelivery {
+  id: string;
+  topic: string;
+  status: string;
+  triggeredAt: Date | null;
+  body: Record<string, unknown> | null;
+}
+
+/** The inbox after ingress: hands a delivery's body to the domains that act on it. */
+export class WebhookInboxService {
+  constructor(private readonly cipher: FieldCipher) {}
+
+  /** Scoped to the caller's merchant by the tenant filter and RLS: another merchant's id finds nothing. */
+  async read(ctx: RequestContext, id: string): Promise<StoredDelivery | null> {
+    if (!isUuid(id)) return null;
+    const delivery = await ctx.em.findOne(WebhookDeliveryEntity, { id });
+    if (!delivery) return null;
+    const text = delivery.payloadEncrypted
+      ? this.cipher.decrypt(delivery.payloadEncrypted, fieldAad(delivery.merchantId, 'webhook_delivery', delivery.id, 'payload'))
+      : null;
+    const parsed = text === null ? null : safeParse(text);
+    return {
+      id: delivery.id,
+      topic: delivery.topic,
+      status: delivery.status,
+      triggeredAt: delivery.triggeredAt ?? null,
+      body: parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null,
+    };
+  }
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
