@@ -85,10 +85,10 @@ describe('the event backbone', () => {
     consumes: {
       'test.applied': record('customer'),
       'test.fanout': record('customer'),
-      'test.flaky': async (ctx, event) => {
+      'test.flaky': async (ctx, event, runtime) => {
         flakyAttempts.set(event.id, [...(flakyAttempts.get(event.id) ?? []), Date.now()]);
         if (flakyFails) throw new Error(`flaky handler failed for ${event.id}`);
-        await record('customer')(ctx, event);
+        await record('customer')(ctx, event, runtime);
       },
     },
   };
@@ -98,8 +98,8 @@ describe('the event backbone', () => {
       'test.fanout': record('merchant'),
       // Other test files leave customer.created events of their merchants unpublished (nobody
       // consumed the topic then); they arrive here too and are consumed without effect.
-      'customer.created': async (ctx, event) => {
-        if (ours.has(event.merchantId)) await record('merchant')(ctx, event);
+      'customer.created': async (ctx, event, runtime) => {
+        if (ours.has(event.merchantId)) await record('merchant')(ctx, event, runtime);
       },
     },
   };

@@ -1,8 +1,9 @@
-import { createSubgraphHttpApp, startSubgraph, type SubgraphRuntime } from '@loyalnest/kit';
+import { createSubgraphHttpApp, startEventProcessing, startSubgraph, type SubgraphRuntime } from '@loyalnest/kit';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadGatewayConfig, type GatewayConfig } from '../../../gateway/src/config.js';
 import { startEmbeddedGateway, startNetworkedGateway } from '../../../gateway/src/modes.js';
+import { peerClient, RemoteSubgraphClient } from '../../../gateway/src/subgraph-client.js';
 import { subgraphModules } from '../../../gateway/src/subgraphs.js';
 
 export type Mode = 'embedded' | 'networked';
@@ -54,7 +55,9 @@ export async function startTestGateway(mode: Mode = 'embedded', env: Record<stri
       stop: () => gateway.stop(),
     };
   }
-  const runtimes = await Promise.all(subgraphModules.map((m) => startSubgraph(m, config.kit)));
+  // Event handlers reach other subgraphs over HTTP with internal tokens, as in a real deployment.
+  const peers = new Map<string, RemoteSubgraphClient>();
+  const runtimes = await Promise.all(subgraphModules.map((m) => startSubgraph(m, config.kit, { peers: peerClient(peers) })));
   const servers: { server: Server; stop: () => Promise<void> }[] = [];
   const subgraphUrls: Record<string, string> = {};
   for (const runtime of runtimes) {
@@ -66,6 +69,8 @@ export async function startTestGateway(mode: Mode = 'embedded', env: Record<stri
     servers.push({ server, stop });
     subgraphUrls[runtime.name] = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   }
+  for (const [name, url] of Object.entries(subgraphUrls)) peers.set(name, new RemoteSubgraphClient(name, url, config.kit.internalTokenSecret));
+  await Promise.all(runtimes.map((r) => startEventProcessing(r, subgraphModules)));
   const gateway = await startNetworkedGateway(config, subgraphModules, subgraphUrls);
   return {
     mode,
@@ -76,12 +81,14 @@ export async function startTestGateway(mode: Mode = 'embedded', env: Record<stri
     gql: (q, v, h) => postGraphQL(`${gateway.url}/graphql`, q, v, h),
     async stop() {
       await gateway.stop();
+      // Workers first, while the peers they may be calling still answer.
+      await Promise.all(runtimes.map((r) => r.close()));
       for (const { server, stop } of servers) {
         server.closeAllConnections();
         await new Promise((r) => server.close(r));
         await stop();
       }
-      await Promise.all(runtimes.map((r) => r.close()));
+      await Promise.all([...peers.values()].map((c) => c.close()));
     },
   };
 }
