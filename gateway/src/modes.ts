@@ -17,7 +17,7 @@ export interface EmbeddedGateway extends RunningGateway {
 export async function startEmbeddedGateway(config: GatewayConfig, modules: SubgraphModule[]): Promise<EmbeddedGateway> {
   const clients = new Map<string, EmbeddedSubgraphClient>();
   const peers = peerClient(clients);
-  const runtimes = await Promise.all(modules.map((m) => startSubgraph(m, config.kit, { peers })));
+  const runtimes = await Promise.all(modules.map((m) => startSubgraph(m, config.kit, { peers, modules })));
   for (const runtime of runtimes) clients.set(runtime.name, new EmbeddedSubgraphClient(runtime));
   try {
     await Promise.all(runtimes.map((r) => startEventProcessing(r, modules)));

@@ -90,7 +90,7 @@ describe('the transactional outbox', () => {
     await Promise.all([send(), send(), send()]);
 
     const [delivery] = (await withOwnerDb('merchant', (c) => c.query('select id from webhook_delivery where merchant_id = $1 and event_id = $2', [merchant.id, eventId]))).rows;
-    const events = (await outbox('merchant', merchant.id)).filter((e) => e.topic === 'shopify.webhook_received' && e.payload.deliveryId === delivery.id);
+    const events = (await outbox('merchant', merchant.id)).filter((e) => e.topic === 'shopify.webhook.customers/create' && e.payload.deliveryId === delivery.id);
     expect(events).toHaveLength(1);
     expect(events[0].payload).toEqual({ deliveryId: delivery.id, topic: 'customers/create' });
     expect(JSON.stringify(events)).not.toContain('webhook-pii');

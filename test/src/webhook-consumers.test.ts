@@ -185,15 +185,21 @@ describe.each<Mode>(['embedded', 'networked'])('Shopify webhooks applied to cust
     expect(await settled(a, [ofA.eventId], customerId)).toMatchObject({ ordersCount: 1, totalSpent: '10.00', email: 'a-buyer@example.com' });
     expect(await settled(b, [ofB.eventId], customerId)).toMatchObject({ ordersCount: 1, totalSpent: '99.00', email: 'b-buyer@example.com' });
 
-    // The internal read of a delivery's body: B's system caller gets nothing of A's; an admin is refused; the public API has no such field.
-    const [delivery] = (await withOwnerDb('merchant', (c) => c.query<{ id: string }>('select id from webhook_delivery where event_id = $1', [ofA.eventId]))).rows;
+    // A processed delivery's body is erased: it has served its purpose.
+    const deliveryOf = async (eventId: string) =>
+      (await withOwnerDb('merchant', (c) => c.query<{ id: string; payload_encrypted: string | null }>('select id, payload_encrypted from webhook_delivery where event_id = $1', [eventId]))).rows[0];
+    expect((await deliveryOf(ofA.eventId)).payload_encrypted).toBeNull();
+
+    // The internal read of a kept body (an ignored topic): B's system caller gets nothing of A's; an admin is refused; the public API has no such field.
+    const kept = await deliver(a, 'products/create', { id: 1, title: 'Kept', vendor: 'a-vendor@example.com' });
+    const delivery = await deliveryOf(kept.eventId);
     const read = `query($id: ID!) { _webhookDelivery(id: $id) { id topic body } }`;
     const merchantSchema = gateway.runtimes.get('merchant')!;
     const { execute, parse } = await import('graphql');
     const as = (caller: ReturnType<typeof systemCaller>) =>
       execute({ schema: merchantSchema.schema, document: parse(read), variableValues: { id: delivery.id }, contextValue: merchantSchema.createContext(caller) });
     const ownRead = await as(systemCaller([Scope.WEBHOOKS_READ], a.id));
-    expect(ownRead.data).toMatchObject({ _webhookDelivery: { id: delivery.id, topic: 'orders/paid', body: { customer: { email: 'a-buyer@example.com' } } } });
+    expect(ownRead.data).toMatchObject({ _webhookDelivery: { id: delivery.id, topic: 'products/create', body: { vendor: 'a-vendor@example.com' } } });
     expect((await as(systemCaller([Scope.WEBHOOKS_READ], b.id))).data).toEqual({ _webhookDelivery: null });
     const admin = await as(adminCaller(a.id));
     expect(admin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -17,7 +17,7 @@ runCli(async () => {
   const config = loadKitConfig();
   // Its event handlers read from other subgraphs the way the gateway does: over HTTP, with internal tokens.
   const peers = new Map(readSupergraphConfig().map((e) => [e.name, new RemoteSubgraphClient(e.name, e.routingUrl, config.internalTokenSecret)]));
-  const runtime = await startSubgraph(module, config, { peers: peerClient(peers) });
+  const runtime = await startSubgraph(module, config, { peers: peerClient(peers), modules: subgraphModules });
   await startEventProcessing(runtime, subgraphModules);
   const { app, stop } = await createSubgraphHttpApp(runtime);
   if (module.routes) app.use(module.routes(runtime));

@@ -1,5 +1,6 @@
-import { buildFederatedSchema, containerOf, FieldCipher, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
-import { shopifyWebhookConsumer } from './consumers/shopify-webhook.consumer.js';
+import { buildFederatedSchema, containerOf, FieldCipher, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
+import { customerGdpr } from './consumers/gdpr.consumer.js';
+import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js';
 import { CustomerEntity } from './entities/customer.entity.js';
 import { CustomerOrderEntity, OrderRefundEntity } from './entities/customer-order.entity.js';
 import { customerReference } from './resolvers/customer.reference.js';
@@ -39,7 +40,8 @@ const customerSubgraph: SubgraphModule = {
   },
 
   consumes: {
-    'shopify.webhook_received': shopifyWebhookConsumer((runtime) => services(runtime.config)),
+    ...shopifyWebhookConsumers((runtime) => services(runtime.config)),
+    ...gdprConsumers((runtime) => customerGdpr(services(runtime.config))),
   },
 
   seed(runtime) {

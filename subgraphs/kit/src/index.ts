@@ -16,6 +16,7 @@ export * from './events/processing.js';
 export * from './events/queues.js';
 export * from './events/relay.js';
 export * from './format-error.js';
+export * from './gdpr.js';
 export * from './ids.js';
 export * from './internal-token.js';
 export * from './loaders.js';

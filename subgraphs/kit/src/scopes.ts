@@ -9,6 +9,10 @@ export const Scope = {
   EVENTS_MANAGE: 'events:manage',
   /** A shopper acting on their own customer record only. */
   CUSTOMER_SELF: 'customer:self',
+  /** Seeing the merchant's GDPR requests and retrieving data exports. */
+  GDPR_READ: 'gdpr:read',
+  /** Carrying out GDPR requests across subgraphs; held only by the system callers of event handlers. */
+  GDPR_EXECUTE: 'gdpr:execute',
   /** Reading a stored webhook delivery's payload; held only by the system callers of event handlers. */
   WEBHOOKS_READ: 'webhooks:read',
   /** The gateway resolving who a caller is; held only by the gateway's system caller. */
@@ -22,6 +26,7 @@ export const ADMIN_SCOPES: string[] = [
   Scope.CUSTOMERS_WRITE,
   Scope.API_KEYS_MANAGE,
   Scope.EVENTS_MANAGE,
+  Scope.GDPR_READ,
 ];
 
 export const SHOPPER_SCOPES: string[] = [Scope.CUSTOMER_SELF];

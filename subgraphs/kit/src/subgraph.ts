@@ -3,7 +3,7 @@ import type { Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { KitConfig } from './config.js';
 import { createRequestContext, type Caller, type RequestContext } from './context.js';
-import type { EventHandler } from './events/domain-event.js';
+import { eventRoutes, type EventHandler } from './events/domain-event.js';
 import { noPeers, type PeerClient } from './peers.js';
 import { openStore, type StoreDefinition } from './store.js';
 
@@ -35,13 +35,15 @@ export interface SubgraphRuntime {
   orm: MikroORM;
   /** The other subgraphs, for event handlers and jobs that need to read from them. */
   peers: PeerClient;
+  /** The subgraphs of this deployment that consume `topic` (from their `consumes`): who takes part in a request. */
+  consumersOf(topic: string): string[];
   createContext(caller: Caller): RequestContext;
   /** Runs `fn` when the runtime closes, before its store does (newest first): workers, relays. */
   onClose(fn: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
-export async function startSubgraph(module: SubgraphModule, config: KitConfig, options: { poolSize?: number; peers?: PeerClient } = {}): Promise<SubgraphRuntime> {
+export async function startSubgraph(module: SubgraphModule, config: KitConfig, options: { poolSize?: number; peers?: PeerClient; modules?: SubgraphModule[] } = {}): Promise<SubgraphRuntime> {
   const schema = await module.buildSchema(config);
   const orm = await openStore(config, module.store, options.poolSize);
   const closers: (() => Promise<void>)[] = [];
@@ -52,6 +54,7 @@ export async function startSubgraph(module: SubgraphModule, config: KitConfig, o
     schema,
     orm,
     peers: options.peers ?? noPeers,
+    consumersOf: (topic) => (eventRoutes(options.modules ?? [module]).get(topic) ?? []).slice(),
     createContext: (caller) => createRequestContext(orm.em, caller),
     onClose: (fn) => {
       closers.unshift(fn);

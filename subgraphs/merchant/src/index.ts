@@ -4,41 +4,56 @@ import { ApiKeyEntity } from './entities/api-key.entity.js';
 import { MerchantEntity } from './entities/merchant.entity.js';
 import { OAuthStateEntity } from './entities/oauth-state.entity.js';
 import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity.js';
+import { gdprHandlers } from './consumers/gdpr.consumer.js';
 import { onWebhookApplied } from './consumers/webhook-applied.consumer.js';
+import { GdprRequestEntity } from './entities/gdpr-request.entity.js';
 import { installRoutes } from './http/install.routes.js';
 import { webhookRoutes } from './http/webhook.routes.js';
 import { ApiKeyResolver } from './resolvers/api-key.resolver.js';
 import { CallerResolver } from './resolvers/caller.resolver.js';
+import { GdprResolver } from './resolvers/gdpr.resolver.js';
 import { merchantReference } from './resolvers/merchant.reference.js';
 import { MerchantResolver } from './resolvers/merchant.resolver.js';
 import { WebhookDeliveryResolver } from './resolvers/webhook-delivery.resolver.js';
 import { ApiKeyService } from './services/api-key.service.js';
+import { GdprService } from './services/gdpr.service.js';
 import { InstallService } from './services/install.service.js';
 import { MerchantService } from './services/merchant.service.js';
 import { seedMerchant } from './services/seed.service.js';
 import { WebhookInboxService } from './services/webhook-inbox.service.js';
 import { WebhookService } from './services/webhook.service.js';
 
+const built = new WeakMap<KitConfig, ReturnType<typeof build>>();
+
+function build(config: KitConfig) {
+  const cipher = new FieldCipher(config.encryptionKeys);
+  return { merchants: new MerchantService(), apiKeys: new ApiKeyService(), cipher, gdpr: new GdprService(cipher) };
+}
+
+/** One set of services per configuration: event handlers ask for them on every event. */
 function services(config: KitConfig) {
-  return { merchants: new MerchantService(), apiKeys: new ApiKeyService(), cipher: new FieldCipher(config.encryptionKeys) };
+  let found = built.get(config);
+  if (!found) built.set(config, (found = build(config)));
+  return found;
 }
 
 /** The merchant subgraph: tenants, their settings, partner API keys, the Shopify install and webhook inbox. */
 const merchantSubgraph: SubgraphModule = {
   name: 'merchant',
-  store: { name: 'merchant', entities: [MerchantEntity, ApiKeyEntity, OAuthStateEntity, WebhookDeliveryEntity] },
+  store: { name: 'merchant', entities: [MerchantEntity, ApiKeyEntity, OAuthStateEntity, WebhookDeliveryEntity, GdprRequestEntity] },
 
   buildSchema(config) {
-    const { merchants, apiKeys, cipher } = services(config);
+    const { merchants, apiKeys, cipher, gdpr } = services(config);
     return buildFederatedSchema({
       subgraph: 'merchant',
-      resolvers: [MerchantResolver, ApiKeyResolver, CallerResolver, WebhookDeliveryResolver],
+      resolvers: [MerchantResolver, ApiKeyResolver, CallerResolver, WebhookDeliveryResolver, GdprResolver],
       orphanedTypes: [],
       container: containerOf([
         new MerchantResolver(merchants),
         new ApiKeyResolver(apiKeys),
         new CallerResolver(merchants, apiKeys),
         new WebhookDeliveryResolver(new WebhookInboxService(cipher)),
+        new GdprResolver(gdpr),
       ]),
       references: { Merchant: merchantReference(merchants) },
     });
@@ -53,7 +68,10 @@ const merchantSubgraph: SubgraphModule = {
   },
 
   routePrefixes: ['/auth', '/webhooks'],
-  consumes: { 'shopify.webhook_applied': onWebhookApplied },
+  consumes: {
+    'shopify.webhook_applied': onWebhookApplied,
+    ...gdprHandlers((config) => services(config).gdpr),
+  },
   seed: seedMerchant,
 };
 

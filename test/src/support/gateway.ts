@@ -57,7 +57,7 @@ export async function startTestGateway(mode: Mode = 'embedded', env: Record<stri
   }
   // Event handlers reach other subgraphs over HTTP with internal tokens, as in a real deployment.
   const peers = new Map<string, RemoteSubgraphClient>();
-  const runtimes = await Promise.all(subgraphModules.map((m) => startSubgraph(m, config.kit, { peers: peerClient(peers) })));
+  const runtimes = await Promise.all(subgraphModules.map((m) => startSubgraph(m, config.kit, { peers: peerClient(peers), modules: subgraphModules })));
   const servers: { server: Server; stop: () => Promise<void> }[] = [];
   const subgraphUrls: Record<string, string> = {};
   for (const runtime of runtimes) {

@@ -1,4 +1,4 @@
-import { Scope, systemCaller, type DomainEvent, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
+import { Scope, systemCaller, type DomainEvent, type EventHandler, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
 import type { CustomerService } from '../services/customer.service.js';
 import type { OrderService } from '../services/order.service.js';
 import { customerFacts } from '../services/shopify-customer.parser.js';
@@ -27,18 +27,15 @@ interface DeliveryAnswer {
 }
 
 /**
- * `shopify.webhook_received {deliveryId, topic}`: reads the delivery's body from the merchant
+ * `shopify.webhook.<topic> {deliveryId, topic}`: reads the delivery's body from the merchant
  * subgraph's inbox (events carry ids only, the body holds PII) and applies it to the customer and
  * order ledger, in the consumer's transaction; then reports it applied, so the inbox row becomes
  * processed. Everything it does is idempotent on Shopify's ids and versions as well, so a delivery
  * Shopify sent twice under two event ids still counts once.
  */
-export function shopifyWebhookConsumer(services: (runtime: SubgraphRuntime) => { customers: CustomerService; orders: OrderService }) {
-  const handled = new Set<string>(CUSTOMER_WEBHOOK_TOPICS);
-  return async (ctx: RequestContext, event: DomainEvent, runtime: SubgraphRuntime): Promise<void> => {
+export function shopifyWebhookConsumers(services: (runtime: SubgraphRuntime) => { customers: CustomerService; orders: OrderService }): Record<string, EventHandler> {
+  const handler = async (ctx: RequestContext, event: DomainEvent, runtime: SubgraphRuntime): Promise<void> => {
     const { deliveryId, topic } = event.payload as { deliveryId: string; topic: string };
-    // Compliance topics and app/uninstalled belong to other handlers.
-    if (!handled.has(topic)) return;
     const answer = await runtime.peers.query<DeliveryAnswer>('merchant', DELIVERY, { id: deliveryId }, systemCaller([Scope.WEBHOOKS_READ], event.merchantId));
     const body = answer._webhookDelivery?.body;
     // Retried, then dead-lettered with this reason, for an operator to look at.
@@ -61,4 +58,5 @@ export function shopifyWebhookConsumer(services: (runtime: SubgraphRuntime) => {
     ctx.emit('shopify.webhook_applied', { deliveryId, topic });
     await ctx.em.flush();
   };
+  return Object.fromEntries(CUSTOMER_WEBHOOK_TOPICS.map((topic) => [`shopify.webhook.${topic}`, handler]));
 }

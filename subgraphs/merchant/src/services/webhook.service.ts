@@ -21,6 +21,14 @@ export const WEBHOOK_TOPICS = [
   'shop/redact',
 ] as const;
 
+/** Topics Shopify sends for privacy law compliance; they are carried out even after an uninstall. */
+export const COMPLIANCE_TOPICS = ['customers/data_request', 'customers/redact', 'shop/redact'] as const;
+
+/** The domain event a stored delivery of a Shopify topic is published as: `shopify.webhook.orders/paid`. */
+export function webhookEventTopic(shopifyTopic: string): string {
+  return `shopify.webhook.${shopifyTopic}`;
+}
+
 /** The headers Shopify sends with a webhook, as Express lower-cases them. */
 export interface WebhookHeaders {
   'x-shopify-hmac-sha256'?: string;
@@ -68,8 +76,17 @@ export class WebhookService {
     if (!known) return { status: 200, body: { status: 'unknown-shop' } };
 
     const payload = parseJson(rawBody);
+    const inactive = known.status === 'uninstalled' && !(COMPLIANCE_TOPICS as readonly string[]).includes(topic);
     const status: DeliveryStatus =
-      payload === undefined ? 'malformed' : !(WEBHOOK_TOPICS as readonly string[]).includes(topic) ? 'ignored' : topic === 'app/uninstalled' ? 'processed' : 'received';
+      payload === undefined
+        ? 'malformed'
+        : !(WEBHOOK_TOPICS as readonly string[]).includes(topic)
+          ? 'ignored'
+          : topic === 'app/uninstalled'
+            ? 'processed'
+            : inactive
+              ? 'ignored'
+              : 'received';
     const ctx = this.contextFor(known.merchantId);
     const id = uuidv7();
     ctx.em.create(WebhookDeliveryEntity, {
@@ -85,8 +102,11 @@ export class WebhookService {
       payloadEncrypted: this.cipher.encrypt(rawBody.toString('utf8'), fieldAad(known.merchantId, 'webhook_delivery', id, 'payload')),
     });
     if (status === 'processed') await this.markUninstalled(ctx, known.merchantId);
-    // The hand-off to the consuming domains: committed with the delivery, or not at all.
-    if (status === 'received') ctx.emit('shopify.webhook_received', { deliveryId: id, topic });
+    // The hand-off to the consuming domains: committed with the delivery, or not at all. One event
+    // topic per Shopify topic, so each delivery goes only to the domains that act on it. An
+    // uninstalled merchant's deliveries are kept but not acted on, except the compliance topics,
+    // which Shopify sends after the uninstall and which must be carried out.
+    if (status === 'received') ctx.emit(webhookEventTopic(topic), { deliveryId: id, topic });
     try {
       await ctx.em.flush();
     } catch (error) {

@@ -1,0 +1,71 @@
+import { Scope, type RequestContext } from '@loyalnest/kit';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GdprRequest } from '../entities/gdpr-request.entity.js';
+import { GdprRequestConnection, GdprRequestKind, GdprRequestType, GdprStatus, GdprSubjectType } from '../graphql/gdpr-request.type.js';
+import type { GdprService } from '../services/gdpr.service.js';
+
+function asType(request: GdprRequest): GdprRequestType {
+  return Object.assign(new GdprRequestType(), {
+    id: request.id,
+    kind: request.kind as GdprRequestKind,
+    status: request.status as GdprStatus,
+    requestedAt: request.requestedAt,
+    completedAt: request.completedAt ?? null,
+    parts: Object.entries(request.parts)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([subgraph, at]) => ({ subgraph, status: at ? GdprStatus.completed : GdprStatus.pending, completedAt: at ? new Date(at) : null })),
+  });
+}
+
+/** The merchant's view of Shopify's compliance requests, and the internal calls the subgraphs carrying them out make. */
+@Resolver()
+export class GdprResolver {
+  constructor(private readonly gdpr: GdprService) {}
+
+  @Authorized(Scope.GDPR_READ)
+  @Query(() => GdprRequestConnection, { description: "The merchant's GDPR requests from Shopify, newest first, with their progress per subgraph." })
+  async gdprRequests(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor from the previous page.' }) after?: string,
+  ): Promise<GdprRequestConnection> {
+    const page = await this.gdpr.list(ctx, { first, after });
+    return { nodes: page.nodes.map(asType), pageInfo: page.pageInfo };
+  }
+
+  @Authorized(Scope.GDPR_READ)
+  @Query(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'The export of a completed customers/data_request: what each subgraph holds about the customer, keyed by subgraph. Null while pending or for another kind of request.',
+  })
+  gdprExport(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Record<string, unknown> | null> {
+    return this.gdpr.export(ctx, id);
+  }
+
+  @Authorized(Scope.GDPR_EXECUTE)
+  @Directive('@inaccessible')
+  @Query(() => GdprSubjectType, { nullable: true, description: 'Internal: whom a customer request concerns; null once erased.' })
+  _gdprSubject(@Ctx() ctx: RequestContext, @Arg('requestId', () => ID) requestId: string): Promise<GdprSubjectType | null> {
+    return this.gdpr.subject(ctx, requestId);
+  }
+
+  @Authorized(Scope.GDPR_EXECUTE)
+  @Directive('@inaccessible')
+  @Mutation(() => Boolean, { description: "Internal: a subgraph's part of a data request's export." })
+  _submitGdprExport(
+    @Ctx() ctx: RequestContext,
+    @Arg('requestId', () => ID) requestId: string,
+    @Arg('subgraph', () => String) subgraph: string,
+    @Arg('data', () => GraphQLJSONObject) data: Record<string, unknown>,
+  ): Promise<boolean> {
+    return this.gdpr.submitExport(ctx, requestId, subgraph, data);
+  }
+
+  @Authorized(Scope.GDPR_EXECUTE)
+  @Directive('@inaccessible')
+  @Mutation(() => Boolean, { description: 'Internal: a subgraph completed its part of a request (shop redaction reports this way).' })
+  _completeGdprPart(@Ctx() ctx: RequestContext, @Arg('requestId', () => ID) requestId: string, @Arg('subgraph', () => String) subgraph: string): Promise<boolean> {
+    return this.gdpr.completePart(ctx, requestId, subgraph);
+  }
+}
