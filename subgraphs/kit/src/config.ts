@@ -44,6 +44,12 @@ export interface EventsConfig {
    * again. Also how often workers look for such jobs.
    */
   lockMs: number;
+  /**
+   * A webhook delivery still unprocessed this long after it arrived (or after its last sweep) is
+   * published again, at most `inboxMaxSweeps` times; the inbox sweeper runs every tenth of it.
+   */
+  inboxStaleMs: number;
+  inboxMaxSweeps: number;
 }
 
 export interface ShopifyConfig {
@@ -120,6 +126,8 @@ export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
       ackTimeoutMs: positiveInt(env, 'EVENTS_ACK_TIMEOUT_MS', 60_000),
       concurrency: positiveInt(env, 'EVENTS_CONCURRENCY', 10),
       lockMs: positiveInt(env, 'EVENTS_LOCK_MS', 30_000),
+      inboxStaleMs: positiveInt(env, 'INBOX_STALE_MS', 15 * 60_000),
+      inboxMaxSweeps: positiveInt(env, 'INBOX_MAX_SWEEPS', 3),
     },
   };
 }

@@ -24,6 +24,17 @@ export interface SubgraphModule {
    * topic is derived from these declarations, so declaring a handler is all it takes to subscribe.
    */
   consumes?: Record<string, EventHandler>;
+  /**
+   * Periodic background work (sweepers, scheduled jobs), started and stopped with the event
+   * machinery. Each run must be safe with several replicas running it at once.
+   */
+  jobs?(runtime: SubgraphRuntime): SubgraphJob[];
+}
+
+export interface SubgraphJob {
+  name: string;
+  everyMs: number;
+  run(): Promise<void>;
 }
 
 /** A subgraph with its store open, ready to serve. */

@@ -7,6 +7,7 @@ import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity.js';
 import { gdprHandlers } from './consumers/gdpr.consumer.js';
 import { onWebhookApplied } from './consumers/webhook-applied.consumer.js';
 import { GdprRequestEntity } from './entities/gdpr-request.entity.js';
+import { inboxSweeper } from './jobs/inbox-sweeper.job.js';
 import { installRoutes } from './http/install.routes.js';
 import { webhookRoutes } from './http/webhook.routes.js';
 import { ApiKeyResolver } from './resolvers/api-key.resolver.js';
@@ -72,6 +73,7 @@ const merchantSubgraph: SubgraphModule = {
     'shopify.webhook_applied': onWebhookApplied,
     ...gdprHandlers((config) => services(config).gdpr),
   },
+  jobs: (runtime) => [inboxSweeper(runtime)],
   seed: seedMerchant,
 };
 

@@ -6,6 +6,7 @@ import { eventRoutes } from './domain-event.js';
 import { NotifyListener } from './listener.js';
 import { EVENTS_CHANNEL } from './notify.js';
 import { redisConnection } from './queues.js';
+import { Pump } from './pump.js';
 import { OutboxRelay } from './relay.js';
 
 /** A runtime's event machinery; `runtime.close()` stops it too. */
@@ -14,7 +15,8 @@ export interface EventProcessing {
 }
 
 /**
- * Starts the outbox relay of the runtime's store and, if its module consumes topics, its worker.
+ * Starts the outbox relay of the runtime's store, its worker if its module consumes topics, and
+ * its module's periodic jobs.
  * `modules` are all the subgraphs of the deployment: routing comes from their `consumes`, so a
  * process serving one subgraph (networked mode) still publishes to every consumer's queue.
  *
@@ -27,7 +29,8 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
   const routes = eventRoutes(modules);
   const handlers = runtime.module.consumes ?? {};
   const config = runtime.config.events;
-  if (!routes.size && !Object.keys(handlers).length) {
+  const jobs = (runtime.module.jobs?.(runtime) ?? []).map((job) => new Pump(`${runtime.name} ${job.name}`, job.run, job.everyMs));
+  if (!routes.size && !Object.keys(handlers).length && !jobs.length) {
     return { stop: async () => {} };
   }
   const database = serviceConnection(runtime.config, runtime.module.store);
@@ -50,6 +53,7 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    await Promise.all(jobs.map((job) => job.stop()));
     await listener.stop();
     // The worker first: the jobs it finishes are acknowledged by the relay, which stops next.
     await consumer?.stop();
@@ -60,6 +64,7 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
     await listener.start();
     await consumer?.start();
     await relay?.start();
+    for (const job of jobs) job.start();
   } catch (error) {
     await stop().catch(() => {});
     throw error;

@@ -30,6 +30,9 @@ export const WebhookDeliveryEntity = defineEntity({
     /** When the consuming domain reported it applied (status → processed); null until then. */
     processedAt: p.datetime().nullable(),
     payloadEncrypted: p.text().nullable(),
+    /** How often the inbox sweeper published it again, and when it last did. */
+    sweepCount: p.integer().default(0),
+    sweptAt: p.datetime().nullable(),
   },
   uniques: [{ properties: ['merchantId', 'eventId'], name: 'webhook_delivery_merchant_event_unique' }],
   indexes: [{ properties: ['status', 'receivedAt'], name: 'webhook_delivery_status_received_index' }],

@@ -43,6 +43,8 @@ export class GdprService {
   async receive(ctx: RequestContext, deliveryId: string, topic: string, participants: (eventTopic: string) => string[]): Promise<void> {
     const kind = KIND_OF_TOPIC[topic];
     if (!kind) throw new Error(`${topic} is not a compliance topic`);
+    // Published again by the inbox sweeper after it was taken up: the request exists already.
+    if (await ctx.em.count(GdprRequestEntity, { deliveryId })) return;
     const delivery = await ctx.em.findOne(WebhookDeliveryEntity, { id: deliveryId });
     if (!delivery) throw new Error(`webhook delivery ${deliveryId} not found`);
     const body = delivery.payloadEncrypted ? (JSON.parse(this.cipher.decrypt(delivery.payloadEncrypted, fieldAad(delivery.merchantId, 'webhook_delivery', delivery.id, 'payload'))) as Record<string, unknown>) : null;
