@@ -11,6 +11,7 @@ interface OutboxRow {
   version: number;
   payload: Record<string, unknown>;
   published_at: Date | null;
+  actor_kind: string | null;
 }
 
 async function outbox(store: string, merchantId: string): Promise<OutboxRow[]> {
@@ -32,9 +33,9 @@ describe('the transactional outbox', () => {
     await upsertCustomer(gateway, merchant, { shopifyId: created.shopifyId, lastName: 'Ortiz' });
 
     const events = (await outbox('customer', merchant.id)).filter((e) => e.payload.customerId === created.id);
-    expect(events.map((e) => [e.topic, e.version, e.payload.fields, e.published_at])).toEqual([
-      ['customer.created', 1, ['email', 'firstName'], null],
-      ['customer.updated', 1, ['lastName'], null],
+    expect(events.map((e) => [e.topic, e.version, e.payload.fields, e.actor_kind])).toEqual([
+      ['customer.created', 1, ['email', 'firstName'], 'admin'],
+      ['customer.updated', 1, ['lastName'], 'admin'],
     ]);
     expect(JSON.stringify(events)).not.toMatch(/outbox-pii|Olga|Ortiz|example\.com/);
   });

@@ -55,7 +55,17 @@ export function createRequestContext(rootEm: EntityManager, caller: Caller): Req
   const emit = (topic: string, payload: Record<string, unknown>, version = 1) => {
     if (!caller.merchantId) throw new Error(`cannot emit ${topic}: the caller acts for no merchant`);
     const id = uuidv7();
-    em.create(OutboxEventEntity, { id, merchantId: caller.merchantId, topic, version, payload, publishedAt: null });
+    em.create(OutboxEventEntity, {
+      id,
+      merchantId: caller.merchantId,
+      topic,
+      version,
+      payload,
+      publishedAt: null,
+      actorKind: caller.actor.kind,
+      actorId: caller.actor.id,
+      requestId: caller.requestId,
+    });
     return id;
   };
   return { ...caller, em, loaders: new LoaderRegistry(), emit };

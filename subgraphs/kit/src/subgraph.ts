@@ -21,6 +21,7 @@ export interface SubgraphModule {
   /**
    * Handlers of other domains' (or its own) events, by topic. Which subgraph's queue receives a
    * topic is derived from these declarations, so declaring a handler is all it takes to subscribe.
+   * `'*'` (`ALL_TOPICS`) receives every topic of every store that no explicit handler here takes.
    */
   consumes?: Record<string, EventHandler>;
 }
