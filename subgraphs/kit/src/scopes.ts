@@ -7,6 +7,8 @@ export const Scope = {
   API_KEYS_MANAGE: 'api_keys:manage',
   /** Listing and retrying events that consumers could not apply (dead letters). */
   EVENTS_MANAGE: 'events:manage',
+  /** Reading the audit trail and verifying its hash chain. */
+  AUDIT_READ: 'audit:read',
   /** A shopper acting on their own customer record only. */
   CUSTOMER_SELF: 'customer:self',
   /** The gateway resolving who a caller is; held only by the gateway's system caller. */
@@ -20,6 +22,7 @@ export const ADMIN_SCOPES: string[] = [
   Scope.CUSTOMERS_WRITE,
   Scope.API_KEYS_MANAGE,
   Scope.EVENTS_MANAGE,
+  Scope.AUDIT_READ,
 ];
 
 export const SHOPPER_SCOPES: string[] = [Scope.CUSTOMER_SELF];
