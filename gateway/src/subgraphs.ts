@@ -1,3 +1,4 @@
+import audit from '@loyalnest/audit';
 import customer from '@loyalnest/customer';
 import type { SubgraphModule } from '@loyalnest/kit';
 import merchant from '@loyalnest/merchant';
@@ -7,4 +8,4 @@ import merchant from '@loyalnest/merchant';
  * them in step when adding a subgraph (seeding runs in this order, so a domain seeds after those
  * it refers to).
  */
-export const subgraphModules: SubgraphModule[] = [merchant, customer];
+export const subgraphModules: SubgraphModule[] = [merchant, customer, audit];

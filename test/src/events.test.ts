@@ -18,6 +18,9 @@ interface OutboxRow {
   payload: Record<string, unknown>;
   occurred_at: Date;
   published_at: Date | null;
+  actor_kind: string | null;
+  actor_id: string | null;
+  request_id: string | null;
 }
 
 interface DeliveryRow {
@@ -206,7 +209,16 @@ describe('the event backbone', () => {
           expect(job.id).toBe(eventId);
           expect(job.data).toEqual({
             producer: 'customer',
-            event: { id: eventId, merchantId: a.id, topic: 'test.fanout', version: 1, occurredAt: row!.occurred_at.toISOString(), payload: { ref: 'fanout' } },
+            event: {
+              id: eventId,
+              merchantId: a.id,
+              topic: 'test.fanout',
+              version: 1,
+              occurredAt: row!.occurred_at.toISOString(),
+              payload: { ref: 'fanout' },
+              actor: { kind: 'system', id: 'loyalnest' },
+              requestId: row!.request_id,
+            },
           });
           expect(job.opts).toMatchObject({ attempts: 3, backoff: { type: 'exponential', delay: 100 } });
         }

@@ -9,7 +9,7 @@ import { createMerchant, type TestMerchant } from './support/tenants.js';
 const EVENTS_ENV = { EVENTS_ATTEMPTS: '3', EVENTS_BACKOFF_MS: '50', EVENTS_POLL_MS: '100' };
 
 /** Every store of the supergraph: a GDPR request must reach all of them. */
-const STORES = ['merchant', 'customer'];
+const STORES = ['merchant', 'customer', 'audit'];
 
 const REQUESTS = `query($first: Int) { gdprRequests(first: $first) { nodes { id kind status completedAt parts { subgraph status completedAt } } } }`;
 const EXPORT = `query($id: ID!) { gdprExport(id: $id) }`;
@@ -209,7 +209,9 @@ describe.each<Mode>(['embedded', 'networked'])('GDPR compliance webhooks (%s)', 
     const before = await rowsOfMerchant(a.id);
 
     await deliver(doomed, 'shop/redact', { shop_id: 1, shop_domain: doomed.shop });
-    await eventually(async () => (await rowsOfMerchant(doomed.id)).length === 0, 20_000, 'every row of the merchant gone');
+    await eventually(async () => (await rowsOfMerchant(doomed.id)).length === 0, 20_000, 'every row of the merchant gone').catch(async (error: Error) => {
+      throw new Error(`${error.message}; left: ${(await rowsOfMerchant(doomed.id)).join(', ')}`);
+    });
     // Nothing arrives afterwards to bring a row back.
     await new Promise((r) => setTimeout(r, 1000));
 

@@ -36,6 +36,12 @@ export interface RequestContext extends Caller {
    * Payloads carry ids only.
    */
   emit(topic: string, payload: Record<string, unknown>, version?: number): string;
+  /**
+   * Writes an event for the caller's merchant at once, in a transaction of its own, whatever
+   * becomes of the caller's unit of work: for records of what was attempted (the mutation audit),
+   * which must exist whether the change committed, rolled back or never happened.
+   */
+  emitDetached(topic: string, payload: Record<string, unknown>, version?: number): Promise<string>;
 }
 
 export function systemCaller(scopes: string[], merchantId: string | null = null): Caller {
@@ -55,8 +61,24 @@ export function createRequestContext(rootEm: EntityManager, caller: Caller): Req
   const emit = (topic: string, payload: Record<string, unknown>, version = 1) => {
     if (!caller.merchantId) throw new Error(`cannot emit ${topic}: the caller acts for no merchant`);
     const id = uuidv7();
-    em.create(OutboxEventEntity, { id, merchantId: caller.merchantId, topic, version, payload, publishedAt: null });
+    em.create(OutboxEventEntity, {
+      id,
+      merchantId: caller.merchantId,
+      topic,
+      version,
+      payload,
+      publishedAt: null,
+      actorKind: caller.actor.kind,
+      actorId: caller.actor.id,
+      requestId: caller.requestId,
+    });
     return id;
   };
-  return { ...caller, em, loaders: new LoaderRegistry(), emit };
+  const emitDetached = async (topic: string, payload: Record<string, unknown>, version = 1) => {
+    const own = createRequestContext(rootEm, caller);
+    const id = own.emit(topic, payload, version);
+    await own.em.flush();
+    return id;
+  };
+  return { ...caller, em, loaders: new LoaderRegistry(), emit, emitDetached };
 }

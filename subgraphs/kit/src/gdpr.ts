@@ -34,10 +34,14 @@ export interface GdprParticipant {
    * `purgeMerchantRows`; a store whose tables refuse deletes (audit) brings its own way.
    */
   redactShop?(ctx: RequestContext): Promise<void>;
-  /** Deletes (or makes unreadable) the customer's personal data; non-personal aggregates may stay. */
-  redactCustomer(ctx: RequestContext, subject: GdprSubject): Promise<void>;
+  /**
+   * Deletes (or makes unreadable) the customer's personal data; non-personal aggregates may stay.
+   * A subgraph that holds no personal data of customers leaves this and `exportCustomer` out, and
+   * takes no part in customer requests.
+   */
+  redactCustomer?(ctx: RequestContext, subject: GdprSubject): Promise<void>;
   /** Everything this subgraph holds about the customer, as plain JSON for the merchant's export. */
-  exportCustomer(ctx: RequestContext, subject: GdprSubject): Promise<Record<string, unknown>>;
+  exportCustomer?(ctx: RequestContext, subject: GdprSubject): Promise<Record<string, unknown>>;
 }
 
 const SUBJECT = /* GraphQL */ `
@@ -76,31 +80,33 @@ async function subjectOf(runtime: SubgraphRuntime, event: DomainEvent): Promise<
  * the merchant subgraph's internal mutation instead, before its transaction commits; if the commit
  * then fails, the event is redelivered and the (idempotent) purge runs again.
  */
-export function gdprConsumers(participantOf: (runtime: SubgraphRuntime) => GdprParticipant): Record<string, EventHandler> {
+export function gdprConsumers(participantOf: (runtime: SubgraphRuntime) => GdprParticipant, takes: { customerRequests: boolean } = { customerRequests: true }): Record<string, EventHandler> {
   const complete = (ctx: RequestContext, event: DomainEvent, runtime: SubgraphRuntime) => {
     const { requestId } = event.payload as { requestId: string };
     ctx.emit(GDPR_TOPICS.partCompleted, { requestId, subgraph: runtime.name });
     return ctx.em.flush();
   };
+  const redactShop: EventHandler = async (ctx, event, runtime) => {
+    const { requestId } = event.payload as { requestId: string };
+    const participant = participantOf(runtime);
+    await (participant.redactShop ? participant.redactShop(ctx) : purgeMerchantRows(ctx));
+    await runtime.peers.query('merchant', COMPLETE_PART, { id: requestId, subgraph: runtime.name }, systemCaller([Scope.GDPR_EXECUTE], event.merchantId));
+  };
+  if (!takes.customerRequests) return { [GDPR_TOPICS.redactShop]: redactShop };
   return {
+    [GDPR_TOPICS.redactShop]: redactShop,
     [GDPR_TOPICS.redactCustomer]: async (ctx, event, runtime) => {
       const subject = await subjectOf(runtime, event);
-      if (subject) await participantOf(runtime).redactCustomer(ctx, subject);
+      if (subject) await participantOf(runtime).redactCustomer?.(ctx, subject);
       await complete(ctx, event, runtime);
     },
     [GDPR_TOPICS.exportCustomer]: async (ctx, event, runtime) => {
       const subject = await subjectOf(runtime, event);
       if (subject) {
-        const data = await participantOf(runtime).exportCustomer(ctx, subject);
+        const data = (await participantOf(runtime).exportCustomer?.(ctx, subject)) ?? {};
         await runtime.peers.query('merchant', SUBMIT_EXPORT, { id: subject.requestId, subgraph: runtime.name, data }, systemCaller([Scope.GDPR_EXECUTE], event.merchantId));
       }
       await complete(ctx, event, runtime);
-    },
-    [GDPR_TOPICS.redactShop]: async (ctx, event, runtime) => {
-      const { requestId } = event.payload as { requestId: string };
-      const participant = participantOf(runtime);
-      await (participant.redactShop ? participant.redactShop(ctx) : purgeMerchantRows(ctx));
-      await runtime.peers.query('merchant', COMPLETE_PART, { id: requestId, subgraph: runtime.name }, systemCaller([Scope.GDPR_EXECUTE], event.merchantId));
     },
   };
 }
@@ -110,12 +116,12 @@ export function gdprConsumers(participantOf: (runtime: SubgraphRuntime) => GdprP
  * event tables included. Generic on purpose, so a table added later cannot be forgotten by shop
  * redaction. Runs in the caller's transaction; the tenant filter and RLS keep it to one merchant.
  */
-export async function purgeMerchantRows(ctx: RequestContext): Promise<number> {
+export async function purgeMerchantRows(ctx: RequestContext, options: { except?: string[] } = {}): Promise<number> {
   const merchantId = ctx.merchantId;
   if (!merchantId) throw new Error('purgeMerchantRows needs a merchant context');
   let deleted = 0;
   for (const meta of ctx.em.getMetadata().getAll().values()) {
-    if (!meta.filters?.[TENANT_FILTER] || meta.embeddable || meta.virtual) continue;
+    if (!meta.filters?.[TENANT_FILTER] || meta.embeddable || meta.virtual || options.except?.includes(meta.className)) continue;
     const column = meta.properties.merchantId ? 'merchantId' : 'id';
     deleted += await ctx.em.nativeDelete(meta.class, { [column]: merchantId });
   }

@@ -10,6 +10,7 @@ export * from './events/dead-letter-event.entity.js';
 export * from './events/dead-letter.type.js';
 export * from './events/domain-event.js';
 export * from './events/entities.js';
+export * from './events/mutation-audit.js';
 export * from './events/outbox-delivery.entity.js';
 export * from './events/outbox-event.entity.js';
 export * from './events/processing.js';

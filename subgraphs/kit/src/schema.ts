@@ -5,6 +5,7 @@ import { buildSchema, createResolversMap, type AuthChecker, type ContainerType, 
 import type { RequestContext } from './context.js';
 import { forbidden, unauthenticated } from './errors.js';
 import { deadLetterResolver } from './events/dead-letter.resolver.js';
+import { auditMutations } from './events/mutation-audit.js';
 
 /** Federation 2 directives any subgraph may use. */
 const FEDERATION_LINK =
@@ -41,7 +42,8 @@ export interface FederatedSchemaOptions {
 
 /**
  * type-graphql classes → SDL with their directives → Federation 2 `@link` → `buildSubgraphSchema`.
- * The resolvers come from the type-graphql schema, plus the reference resolvers.
+ * The resolvers come from the type-graphql schema, plus the reference resolvers. Every mutation
+ * leaves an audit event (`auditMutations`).
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
   const deadLetters = deadLetterResolver(options.subgraph);
@@ -60,7 +62,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   for (const [typeName, resolve] of Object.entries(options.references ?? {})) {
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolve };
   }
-  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
+  return auditMutations(buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }), options.subgraph);
 }
 
 /** A type-graphql container that hands out resolver instances built with their services. */

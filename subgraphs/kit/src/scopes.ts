@@ -7,6 +7,8 @@ export const Scope = {
   API_KEYS_MANAGE: 'api_keys:manage',
   /** Listing and retrying events that consumers could not apply (dead letters). */
   EVENTS_MANAGE: 'events:manage',
+  /** Reading the audit trail and verifying its hash chain. */
+  AUDIT_READ: 'audit:read',
   /** A shopper acting on their own customer record only. */
   CUSTOMER_SELF: 'customer:self',
   /** Seeing the merchant's GDPR requests and retrieving data exports. */
@@ -27,6 +29,7 @@ export const ADMIN_SCOPES: string[] = [
   Scope.API_KEYS_MANAGE,
   Scope.EVENTS_MANAGE,
   Scope.GDPR_READ,
+  Scope.AUDIT_READ,
 ];
 
 export const SHOPPER_SCOPES: string[] = [Scope.CUSTOMER_SELF];

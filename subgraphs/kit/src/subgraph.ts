@@ -22,6 +22,7 @@ export interface SubgraphModule {
   /**
    * Handlers of other domains' (or its own) events, by topic. Which subgraph's queue receives a
    * topic is derived from these declarations, so declaring a handler is all it takes to subscribe.
+   * `'*'` (`ALL_TOPICS`) receives every topic of every store that no explicit handler here takes.
    */
   consumes?: Record<string, EventHandler>;
   /**
@@ -46,7 +47,7 @@ export interface SubgraphRuntime {
   orm: MikroORM;
   /** The other subgraphs, for event handlers and jobs that need to read from them. */
   peers: PeerClient;
-  /** The subgraphs of this deployment that consume `topic` (from their `consumes`): who takes part in a request. */
+  /** The subgraphs of this deployment that name `topic` in their `consumes` (`*` consumers excepted): who takes part in a request. */
   consumersOf(topic: string): string[];
   createContext(caller: Caller): RequestContext;
   /** Runs `fn` when the runtime closes, before its store does (newest first): workers, relays. */

@@ -7,7 +7,7 @@ import { systemCaller } from '../context.js';
 import { ADMIN_SCOPES } from '../scopes.js';
 import type { SubgraphRuntime } from '../subgraph.js';
 import { DeadLetterEventEntity } from './dead-letter-event.entity.js';
-import type { DomainEvent, EventHandler } from './domain-event.js';
+import { ALL_TOPICS, type DomainEvent, type EventHandler } from './domain-event.js';
 import { Pump } from './pump.js';
 import { bullPrefix, eventJobOptions, toDomainEvent, type EventJob, type EventJobResult, type EventRow } from './queues.js';
 import { inTransaction } from './system-db.js';
@@ -23,8 +23,9 @@ const RETRY_BATCH = 100;
 export async function consumeEvent(runtime: SubgraphRuntime, handler: EventHandler, event: DomainEvent): Promise<'applied' | 'duplicate'> {
   const consumer = runtime.name;
   // A system caller with an admin's scopes for that one merchant: handlers call the same services
-  // the API does, and the tenant filter and RLS confine them to the event's merchant.
-  const ctx = runtime.createContext(systemCaller(ADMIN_SCOPES, event.merchantId));
+  // the API does, and the tenant filter and RLS confine them to the event's merchant. It keeps the
+  // event's request id, so what a handler emits in turn is traced to the request that began it.
+  const ctx = runtime.createContext(eventCaller(event));
   await ctx.em.begin();
   try {
     const recorded = await ctx.em.execute(
@@ -45,6 +46,11 @@ export async function consumeEvent(runtime: SubgraphRuntime, handler: EventHandl
   }
 }
 
+function eventCaller(event: DomainEvent) {
+  const caller = systemCaller(ADMIN_SCOPES, event.merchantId);
+  return event.requestId ? { ...caller, requestId: event.requestId } : caller;
+}
+
 /**
  * What a dead letter keeps of an error: its class and message, never a stack. Driver errors are
  * reduced to their class and SQLSTATE, because their messages quote the SQL and its values.
@@ -59,12 +65,26 @@ export function describeError(error: unknown): string {
 export async function recordDeadLetter(runtime: SubgraphRuntime, event: DomainEvent, error: unknown, attempts: number): Promise<void> {
   const ctx = runtime.createContext(systemCaller(ADMIN_SCOPES, event.merchantId));
   await ctx.em.execute(
-    `insert into dead_letter_event (id, merchant_id, consumer, event_id, topic, version, occurred_at, payload, error, attempts, status, failed_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 'dead', now())
+    `insert into dead_letter_event (id, merchant_id, consumer, event_id, topic, version, occurred_at, payload, actor_kind, actor_id, request_id, error, attempts, status, failed_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, 'dead', now())
      on conflict (consumer, event_id) do update
        set error = excluded.error, attempts = dead_letter_event.attempts + excluded.attempts,
            status = 'dead', failed_at = excluded.failed_at, retry_enqueued_at = null`,
-    [uuidv7(), event.merchantId, runtime.name, event.id, event.topic, event.version, event.occurredAt, JSON.stringify(event.payload), describeError(error), attempts],
+    [
+      uuidv7(),
+      event.merchantId,
+      runtime.name,
+      event.id,
+      event.topic,
+      event.version,
+      event.occurredAt,
+      JSON.stringify(event.payload),
+      event.actor?.kind ?? null,
+      event.actor?.id ?? null,
+      event.requestId ?? null,
+      describeError(error),
+      attempts,
+    ],
   );
 }
 
@@ -126,7 +146,7 @@ export class EventConsumer {
   private async process(job: Job<EventJob, EventJobResult>): Promise<EventJobResult> {
     const { event, producer } = job.data;
     const done = (outcome: EventJobResult['outcome']): EventJobResult => ({ eventId: event.id, producer, outcome });
-    const handler = this.handlers[event.topic];
+    const handler = this.handlers[event.topic] ?? this.handlers[ALL_TOPICS];
     // Published while this subgraph consumed the topic, delivered after it stopped: nothing to do.
     if (!handler) return done('unhandled');
     try {

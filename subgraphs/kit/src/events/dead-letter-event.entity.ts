@@ -27,6 +27,9 @@ export const DeadLetterEventEntity = defineEntity({
     version: p.integer(),
     occurredAt: p.datetime(),
     payload: p.json<Record<string, unknown>>(),
+    actorKind: p.string().length(20).nullable(),
+    actorId: p.string().length(255).nullable(),
+    requestId: p.string().length(100).nullable(),
     error: p.string().length(1000),
     /** Attempts made over every round, retries included. */
     attempts: p.integer(),

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../context.js';
+import type { Actor, RequestContext } from '../context.js';
 import type { SubgraphRuntime } from '../subgraph.js';
 
 /** What a consumer receives: the outbox row, as published. Payloads carry ids only, never PII. */
@@ -11,6 +11,9 @@ export interface DomainEvent<P extends Record<string, unknown> = Record<string, 
   /** ISO 8601. */
   occurredAt: string;
   payload: P;
+  /** Who caused it, and the request it came from; absent on events recorded before they were kept. */
+  actor?: Actor | null;
+  requestId?: string | null;
 }
 
 /**
@@ -21,7 +24,10 @@ export interface DomainEvent<P extends Record<string, unknown> = Record<string, 
  */
 export type EventHandler = (ctx: RequestContext, event: DomainEvent, runtime: SubgraphRuntime) => Promise<void>;
 
-/** Topic → the subgraphs that consume it, from the modules' `consumes` declarations. */
+/** A `consumes` key that receives every topic no explicit handler of the same module takes. */
+export const ALL_TOPICS = '*';
+
+/** Topic (or `ALL_TOPICS`) → the subgraphs that consume it, from the modules' `consumes` declarations. */
 export type EventRoutes = Map<string, string[]>;
 
 export function eventRoutes(modules: { name: string; consumes?: Record<string, EventHandler> }[]): EventRoutes {
@@ -30,4 +36,9 @@ export function eventRoutes(modules: { name: string; consumes?: Record<string, E
     for (const topic of Object.keys(module.consumes ?? {})) routes.set(topic, [...(routes.get(topic) ?? []), module.name]);
   }
   return routes;
+}
+
+/** The subgraphs an event of `topic` goes to: its own consumers and the every-topic ones, once each. */
+export function consumersOf(routes: EventRoutes, topic: string): string[] {
+  return [...new Set([...(routes.get(topic) ?? []), ...(routes.get(ALL_TOPICS) ?? [])])];
 }

@@ -7,7 +7,8 @@ import { wakeRelay } from './notify.js';
  * The transactional outbox: a domain event written by the same flush, in the same transaction,
  * as the change it reports, so a change is never committed without its event or the reverse.
  * The relay publishes unpublished rows to the consuming subgraphs' queues and sets `published_at`.
- * Payloads carry ids only; consumers read anything personal from its owner.
+ * Payloads carry ids only; consumers read anything personal from its owner. The actor and request
+ * id say who caused the event, for the audit trail.
  */
 export const OutboxEventEntity = defineEntity({
   name: 'OutboxEvent',
@@ -20,6 +21,10 @@ export const OutboxEventEntity = defineEntity({
     payload: p.json<Record<string, unknown>>(),
     occurredAt: p.datetime().onCreate(() => new Date()),
     publishedAt: p.datetime().nullable(),
+    /** The caller whose request caused the event (null on rows written before it was kept). */
+    actorKind: p.string().length(20).nullable(),
+    actorId: p.string().length(255).nullable(),
+    requestId: p.string().length(100).nullable(),
   },
   indexes: [{ properties: ['publishedAt', 'id'], name: 'outbox_event_unpublished_index' }],
   triggers: [wakeRelay('outbox_event_notify', ['insert'])],

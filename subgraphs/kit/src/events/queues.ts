@@ -1,5 +1,6 @@
 import type { ConnectionOptions, JobsOptions } from 'bullmq';
 import type { EventsConfig } from '../config.js';
+import type { ActorKind } from '../context.js';
 import type { DomainEvent } from './domain-event.js';
 
 /** A job on a consumer's queue: the event, and which store's relay wants the acknowledgement. */
@@ -71,8 +72,20 @@ export interface EventRow {
   version: number;
   payload: Record<string, unknown>;
   occurred_at: Date;
+  actor_kind: string | null;
+  actor_id: string | null;
+  request_id: string | null;
 }
 
 export function toDomainEvent(row: EventRow): DomainEvent {
-  return { id: row.id, merchantId: row.merchant_id, topic: row.topic, version: row.version, occurredAt: row.occurred_at.toISOString(), payload: row.payload };
+  return {
+    id: row.id,
+    merchantId: row.merchant_id,
+    topic: row.topic,
+    version: row.version,
+    occurredAt: row.occurred_at.toISOString(),
+    payload: row.payload,
+    actor: row.actor_kind ? { kind: row.actor_kind as ActorKind, id: row.actor_id ?? '' } : null,
+    requestId: row.request_id,
+  };
 }

@@ -2,7 +2,7 @@ import { Queue, QueueEvents, type ConnectionOptions } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { EventsConfig } from '../config.js';
-import type { EventRoutes } from './domain-event.js';
+import { ALL_TOPICS, consumersOf, type EventRoutes } from './domain-event.js';
 import { Pump } from './pump.js';
 import { inTransaction } from './system-db.js';
 import { bullPrefix, epochKey, eventJobOptions, toDomainEvent, type EventJob, type EventJobResult, type EventRow } from './queues.js';
@@ -35,8 +35,8 @@ export interface RelayOptions {
  *   acknowledgements lost in transit and jobs lost by a crash. Consumers are idempotent, so a
  *   duplicate costs one lookup.
  *
- * Events of topics no subgraph consumes stay unpublished, so a consumer added later (audit, GDPR)
- * still receives them.
+ * Events of topics no subgraph consumes stay unpublished, so a consumer added later (GDPR) still
+ * receives them. A subgraph consuming `'*'` (audit) consumes every topic, so then none stays behind.
  */
 export class OutboxRelay {
   private readonly queues = new Map<string, Queue<EventJob>>();
@@ -111,8 +111,10 @@ export class OutboxRelay {
   }
 
   private async publishNew(): Promise<void> {
-    const topics = [...this.options.routes.keys()];
-    if (!topics.length) return;
+    const { routes } = this.options;
+    if (!routes.size) return;
+    // null claims every topic: an every-topic consumer (audit) wants them all.
+    const topics = routes.has(ALL_TOPICS) ? null : [...routes.keys()];
     for (;;) {
       const count = await inTransaction(this.options.pool, async (db) => {
         const { rows } = await db.query<EventRow>('select * from loyalnest_outbox_claim($1, $2)', [topics, BATCH]);
@@ -120,7 +122,7 @@ export class OutboxRelay {
         const deliveries: [string, string][] = [];
         const byConsumer = new Map<string, EventRow[]>();
         for (const row of rows) {
-          for (const consumer of this.options.routes.get(row.topic) ?? []) {
+          for (const consumer of consumersOf(routes, row.topic)) {
             deliveries.push([row.id, consumer]);
             byConsumer.set(consumer, [...(byConsumer.get(consumer) ?? []), row]);
           }
