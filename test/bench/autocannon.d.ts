@@ -13,8 +13,18 @@ declare module 'autocannon' {
     p99_9: number;
   }
 
+  /** One request of a sequence; `setupRequest` may rewrite it before each send (main thread only, not with `workers`). */
+  export interface RequestSpec {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (request: RequestSpec, context: Record<string, unknown>) => RequestSpec;
+  }
+
   export interface Options {
     url: string;
+    requests?: RequestSpec[];
     method?: string;
     headers?: Record<string, string>;
     body?: string;

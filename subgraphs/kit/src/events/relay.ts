@@ -44,6 +44,8 @@ export class OutboxRelay {
   /** The epoch last seen per consumer queue; a different or missing one means Redis lost data. */
   private readonly epochs = new Map<string, string>();
   private readonly pendingAcks = new Map<string, Set<string>>();
+  /** The publishing transaction in progress, if any; acknowledgements wait for it (see `flushAcks`). */
+  private publishing: Promise<unknown> | null = null;
   private lastSweep = Date.now();
   private readonly pump: Pump;
   private readonly ackPump: Pump;
@@ -116,7 +118,7 @@ export class OutboxRelay {
     // null claims every topic: an every-topic consumer (audit) wants them all.
     const topics = routes.has(ALL_TOPICS) ? null : [...routes.keys()];
     for (;;) {
-      const count = await inTransaction(this.options.pool, async (db) => {
+      const pass = inTransaction(this.options.pool, async (db) => {
         const { rows } = await db.query<EventRow>('select * from loyalnest_outbox_claim($1, $2)', [topics, BATCH]);
         if (!rows.length) return 0;
         const deliveries: [string, string][] = [];
@@ -131,6 +133,13 @@ export class OutboxRelay {
         await db.query('select loyalnest_outbox_mark_published($1, $2, $3)', [rows.map((r) => r.id), deliveries.map((d) => d[0]), deliveries.map((d) => d[1])]);
         return rows.length;
       });
+      this.publishing = pass.catch(() => {});
+      let count: number;
+      try {
+        count = await pass;
+      } finally {
+        this.publishing = null;
+      }
       if (count < BATCH) return;
     }
   }
@@ -166,18 +175,28 @@ export class OutboxRelay {
   }
 
   private async flushAcks(): Promise<void> {
+    const batches: [string, string[]][] = [];
     for (const [consumer, ids] of this.pendingAcks) {
       if (!ids.size) continue;
-      const batch = [...ids];
+      batches.push([consumer, [...ids]]);
       ids.clear();
+    }
+    // A job can complete before the transaction that published it commits its delivery rows (the
+    // queue has the job first): an acknowledgement written then would match no row and be lost
+    // until the sweeper publishes the event again. Every one taken above is of a job added by a
+    // committed transaction or by the one in progress, so waiting for that one is enough.
+    if (this.publishing) await this.publishing;
+    let failure: unknown = null;
+    for (const [consumer, batch] of batches) {
       try {
         await this.options.pool.query('select loyalnest_outbox_ack($1, $2)', [consumer, batch]);
       } catch (error) {
         // Kept for the next flush; if they are lost anyway, the sweeper republishes and the
         // consumer acknowledges the duplicate.
-        for (const id of batch) ids.add(id);
-        throw error;
+        for (const id of batch) this.pendingAcks.get(consumer)!.add(id);
+        failure ??= error;
       }
     }
+    if (failure) throw failure;
   }
 }
