@@ -80,7 +80,7 @@ export async function mapConcurrent<T, R>(items: T[], concurrency: number, fn: (
 export interface IngestState {
   /** Inbox rows by status. */
   inbox: Record<string, number>;
-  /** Event ids of the merchant's `shopify.webhook_received` events (one per stored delivery). */
+  /** Event ids of the merchant's `shopify.webhook.<topic>` events (one per stored delivery). */
   receivedEvents: string[];
   /** Of those, the ones the customer consumer recorded in consumed_event, with how often. */
   consumedReceived: Map<string, number>;
@@ -111,7 +111,7 @@ export async function ingestState(merchantId: string): Promise<IngestState> {
 
   const merchantSide = await withOwnerDb('merchant', async (db) => {
     const inbox = await db.query<{ status: string; n: number }>('select status, count(*)::int as n from webhook_delivery where merchant_id = $1 group by status', [merchantId]);
-    const received = await db.query<{ id: string }>(`select id from outbox_event where merchant_id = $1 and topic = 'shopify.webhook_received' order by id`, [merchantId]);
+    const received = await db.query<{ id: string }>(`select id from outbox_event where merchant_id = $1 and topic like 'shopify.webhook.%' order by id`, [merchantId]);
     const consumed = await db.query<{ id: string; n: number }>(
       `select event_id::text as id, count(*)::int as n from consumed_event where merchant_id = $1 and consumer = 'merchant' group by event_id`,
       [merchantId],
