@@ -14,8 +14,8 @@
  *      order to the customer's stats (inbox → relay → customer worker → relay → merchant worker).
  *      Reference: the same number of plain single-row INSERTs of the order rows into a copy of
  *      `customer_order`, from as many connections as a worker runs jobs at once.
- *  (c) redact_100_s: 100 `customers/redact` completing across every store. GDPR is not built
- *      yet; it prints null until it is (see `measureRedact`).
+ *  (c) redact_100_s: 100 `customers/redact` posted at once, until each request is completed in
+ *      every store (see `measureRedact`).
  */
 import autocannon, { type Result } from 'autocannon';
 import { loadKitConfig, redisConnection, signWebhook } from '@loyalnest/kit';
@@ -154,11 +154,47 @@ async function plainInserts(count: number, connections: number, merchantId: stri
 }
 
 /**
- * (c) The time for 100 `customers/redact` to complete across every store. GDPR is not built yet:
- * once `customers/redact` is consumed and `gdprRequests` reports completion per subgraph, post 100
- * redacts here (to customers created in (a)) and time them until every store reports done.
+ * (c) 100 `customers/redact` for customers the merchant has (with their orders), posted at once;
+ * seconds from the first post until every request is completed in every store (the merchant's
+ * `gdpr_request` completes only when each participating subgraph has reported its part).
  */
-async function measureRedact(): Promise<number | null> {
+async function measureRedact(origin: string, shop: string, merchantId: string, secret: string, db: pg.Client): Promise<number | null> {
+  const { rows } = await withOwnerDb('customer', (c) =>
+    c.query<{ id: string }>('select shopify_id::text as id from customer where merchant_id = $1 order by shopify_id limit 100', [merchantId]),
+  );
+  if (rows.length < 100) {
+    log(`redact: only ${rows.length} customers to redact; not measured`);
+    return null;
+  }
+  const started = performance.now();
+  await Promise.all(
+    rows.map(async ({ id }) => {
+      const body = JSON.stringify({ shop_domain: shop, customer: { id: Number(id), email: null }, orders_to_redact: [] });
+      const response = await fetch(`${origin}/webhooks/shopify`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-shopify-hmac-sha256': signWebhook(body, secret),
+          'x-shopify-shop-domain': shop,
+          'x-shopify-topic': 'customers/redact',
+          'x-shopify-event-id': randomUUID(),
+        },
+        body,
+      });
+      if (response.status !== 200) throw new Error(`customers/redact answered ${response.status}`);
+      await response.arrayBuffer();
+    }),
+  );
+  const deadline = started + DRAIN_BUDGET_SECONDS * 1000;
+  while (performance.now() < deadline) {
+    const { rows: done } = await db.query<{ n: number }>(
+      "select count(*)::int as n from gdpr_request where merchant_id = $1 and kind = 'customer_redact' and status = 'completed'",
+      [merchantId],
+    );
+    if (done[0].n >= rows.length) return round((performance.now() - started) / 1000);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  log(`redact: WARNING not all 100 requests completed within ${DRAIN_BUDGET_SECONDS} s`);
   return null;
 }
 
@@ -240,12 +276,14 @@ export async function run(): Promise<void> {
     );
     if (stats.rows[0].orders !== final.processed) log(`applied: WARNING the customers count ${stats.rows[0].orders} orders for ${final.processed} processed deliveries`);
 
+    log('redact: 100 customers/redact at once, until completed in every store');
+    const redact = await measureRedact(supergraph.origin, merchant.shop, merchant.id, secret, db);
+
     await supergraph.kill('SIGTERM');
     supergraph = null;
     log(`reference: ${final.total} plain INSERTs of order rows from ${concurrency} connections`);
     const plainSeconds = await plainInserts(final.total, concurrency, merchant.id);
 
-    const redact = await measureRedact();
 
     const acceptedPerS = round(accepted['2xx'] / accepted.duration, 1);
     const healthPerS = round(health['2xx'] / health.duration, 1);
@@ -258,7 +296,7 @@ export async function run(): Promise<void> {
     console.log(`  applied    ${appliedPerS} orders/s   ${final.processed} of ${final.total} in ${round(appliedSeconds)} s from the first post`);
     console.log(`  plain      ${plainPerS} INSERTs/s   (reference)`);
     console.log(`  accepted ÷ /healthz ${round(acceptedPerS / healthPerS, 3)}   applied ÷ plain INSERTs ${round(appliedPerS / plainPerS, 3)}`);
-    console.log(`  redact_100_s: ${redact ?? 'not measured (GDPR is not built yet)'}`);
+    console.log(`  redact     100 customers/redact completed in every store in ${redact ?? '(not measured)'} s`);
     console.log(
       JSON.stringify({
         bench: 'ingest',

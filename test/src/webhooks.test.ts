@@ -141,5 +141,14 @@ describe('app/uninstalled', () => {
     const after = await gateway.gql('{ me { kind } }', {}, bearer(await sessionToken(gateway.config, merchant.shop)));
     expect(after.status).toBe(401);
     expect(after.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+
+    // and its later deliveries are kept but not acted on, except Shopify's compliance requests
+    const order = await deliver(gateway, { shop: merchant.shop, topic: 'orders/paid' });
+    const redact = await deliver(gateway, {
+      shop: merchant.shop,
+      topic: 'customers/redact',
+      body: JSON.stringify({ shop_domain: merchant.shop, customer: { id: 4242 }, orders_to_redact: [] }),
+    });
+    expect([order.body.status, redact.body.status]).toEqual(['ignored', 'received']);
   }, 20_000);
 });

@@ -52,7 +52,12 @@ export interface WebhookOutcome {
  * synchronously, because it is the merchant's own state; the rest waits in the inbox for the
  * domains that consume it.
  */
+const SHOP_CACHE_MS = 5000;
+const SHOP_CACHE_SIZE = 10_000;
+
 export class WebhookService {
+  private readonly shops = new Map<string, { value: { merchantId: string; status: string }; expires: number }>();
+
   constructor(
     private readonly config: KitConfig,
     private readonly merchants: MerchantService,
@@ -72,7 +77,7 @@ export class WebhookService {
     }
     // A shop we do not know (never installed, or already redacted) has no tenant to store under;
     // answering 200 stops Shopify from retrying for two days.
-    const known = await this.merchants.resolveShop(this.contextFor(null), shop);
+    const known = await this.resolveShop(shop);
     if (!known) return { status: 200, body: { status: 'unknown-shop' } };
 
     const payload = parseJson(rawBody);
@@ -101,7 +106,10 @@ export class WebhookService {
       processedAt: status === 'processed' ? new Date() : null,
       payloadEncrypted: this.cipher.encrypt(rawBody.toString('utf8'), fieldAad(known.merchantId, 'webhook_delivery', id, 'payload')),
     });
-    if (status === 'processed') await this.markUninstalled(ctx, known.merchantId);
+    if (status === 'processed') {
+      await this.markUninstalled(ctx, known.merchantId);
+      this.shops.delete(shop);
+    }
     // The hand-off to the consuming domains: committed with the delivery, or not at all. One event
     // topic per Shopify topic, so each delivery goes only to the domains that act on it. An
     // uninstalled merchant's deliveries are kept but not acted on, except the compliance topics,
@@ -115,6 +123,24 @@ export class WebhookService {
     }
     if (status === 'malformed') return { status: 400, body: { status, reason: 'The body is not valid JSON' } };
     return { status: 200, body: { status } };
+  }
+
+  /**
+   * Shop → merchant, cached for a few seconds: webhooks of one shop arrive in bursts, and the
+   * lookup is a transaction of its own. Only known shops are cached (an install is seen at once),
+   * and an uninstall applied here drops its entry; another replica's uninstall is seen within the TTL.
+   */
+  private async resolveShop(shop: string): Promise<{ merchantId: string; status: string } | null> {
+    const cached = this.shops.get(shop);
+    if (cached && cached.expires > Date.now()) return cached.value;
+    const value = await this.merchants.resolveShop(this.contextFor(null), shop);
+    if (value) {
+      if (this.shops.size >= SHOP_CACHE_SIZE) this.shops.delete(this.shops.keys().next().value!);
+      this.shops.set(shop, { value, expires: Date.now() + SHOP_CACHE_MS });
+    } else {
+      this.shops.delete(shop);
+    }
+    return value;
   }
 
   /** Joins the delivery's transaction, so a redelivered uninstall changes nothing twice. */
