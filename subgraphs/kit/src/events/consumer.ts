@@ -20,7 +20,12 @@ const RETRY_BATCH = 100;
  * row and changes nothing; two concurrent deliveries serialize on its primary key and the second
  * finds the first's row once it commits. The same transaction settles any dead letter of the event.
  */
-export async function consumeEvent(runtime: SubgraphRuntime, handler: EventHandler, event: DomainEvent): Promise<'applied' | 'duplicate'> {
+export async function consumeEvent(
+  runtime: SubgraphRuntime,
+  handler: EventHandler,
+  event: DomainEvent,
+  options: { settlesDeadLetter?: boolean } = { settlesDeadLetter: true },
+): Promise<'applied' | 'duplicate'> {
   const consumer = runtime.name;
   // A system caller with an admin's scopes for that one merchant: handlers call the same services
   // the API does, and the tenant filter and RLS confine them to the event's merchant. It keeps the
@@ -37,7 +42,9 @@ export async function consumeEvent(runtime: SubgraphRuntime, handler: EventHandl
       return 'duplicate';
     }
     await handler(ctx, event, runtime);
-    await ctx.em.nativeUpdate(DeadLetterEventEntity, { consumer, eventId: event.id, status: { $ne: 'resolved' } }, { status: 'resolved', resolvedAt: new Date() });
+    if (options.settlesDeadLetter) {
+      await ctx.em.nativeUpdate(DeadLetterEventEntity, { consumer, eventId: event.id, status: { $ne: 'resolved' } }, { status: 'resolved', resolvedAt: new Date() });
+    }
     await ctx.em.commit();
     return 'applied';
   } catch (error) {
@@ -59,6 +66,12 @@ export function describeError(error: unknown): string {
   if (error instanceof DriverException) return `${error.name} (SQLSTATE ${error.sqlState ?? error.code ?? 'unknown'})`;
   if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 1000);
   return String(error).slice(0, 1000);
+}
+
+/** Marks the event's dead letter resolved: the event is applied. */
+async function settleDeadLetter(runtime: SubgraphRuntime, event: DomainEvent): Promise<void> {
+  const ctx = runtime.createContext(eventCaller(event));
+  await ctx.em.nativeUpdate(DeadLetterEventEntity, { consumer: runtime.name, eventId: event.id, status: { $ne: 'resolved' } }, { status: 'resolved', resolvedAt: new Date() });
 }
 
 /** Stores (or, after a failed retry, updates) the event's dead letter, under the event's tenant. */
@@ -150,7 +163,16 @@ export class EventConsumer {
     // Published while this subgraph consumed the topic, delivered after it stopped: nothing to do.
     if (!handler) return done('unhandled');
     try {
-      return done(await consumeEvent(this.runtime, handler, event));
+      // A dead letter exists only for an event that failed every attempt, and such an event is
+      // acknowledged: it comes back as an admin's retry (no producer), or, rarely, from the
+      // producer's sweeper when that acknowledgement was lost. Only the first settles its dead
+      // letter here, which saves a round trip on every other event; in the rare case the dead
+      // letter stays listed until an admin retries it, and that retry, finding the event
+      // consumed, settles it below.
+      const retry = producer === null;
+      const outcome = await consumeEvent(this.runtime, handler, event, { settlesDeadLetter: retry });
+      if (retry && outcome === 'duplicate') await settleDeadLetter(this.runtime, event);
+      return done(outcome);
     } catch (error) {
       const attempt = job.attemptsMade + 1;
       const attempts = job.opts.attempts ?? 1;
