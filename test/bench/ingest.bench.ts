@@ -11,7 +11,8 @@
  *      Reference: the same process's `/healthz` under the same load (its HTTP stack alone).
  *  (b) applied: from the first post of (a) until every delivery stored in (a) is `processed`
  *      in the inbox, which the merchant subgraph marks once the customer subgraph has applied the
- *      order to the customer's stats (inbox → relay → customer worker → relay → merchant worker).
+ *      order to the customer's stats (inbox → relay → customer worker → relay → merchant worker),
+ *      and the audit trail holds each delivery's `shopify.webhook_applied` event.
  *      Reference: the same number of plain single-row INSERTs of the order rows into a copy of
  *      `customer_order`, from as many connections as a worker runs jobs at once.
  *  (c) redact_100_s: 100 `customers/redact` posted at once, until each request is completed in
@@ -101,12 +102,21 @@ async function inbox(db: pg.Client, merchantId: string): Promise<Inbox> {
 }
 
 /** Polls until every delivery of the merchant is processed; resolves to when that was seen, or null after `budgetMs`. */
+/** Audit entries of the merchant's `shopify.webhook_applied` events. */
+async function audited(merchantId: string): Promise<number> {
+  const { rows } = await withOwnerDb('audit', (c) =>
+    c.query<{ n: number }>("select count(*)::int as n from audit_entry where merchant_id = $1 and source_topic = 'shopify.webhook_applied'", [merchantId]),
+  );
+  return rows[0].n;
+}
+
 async function drained(db: pg.Client, merchantId: string, budgetMs: number, progress: (state: Inbox) => void): Promise<number | null> {
   const deadline = Date.now() + budgetMs;
   let lastReport = 0;
   for (;;) {
     const state = await inbox(db, merchantId);
-    if (state.total > 0 && state.processed === state.total) return performance.now();
+    // End to end includes the audit trail: each applied delivery's `shopify.webhook_applied` event recorded in it.
+    if (state.total > 0 && state.processed === state.total && (await audited(merchantId)) >= state.total) return performance.now();
     if (Date.now() > deadline) return null;
     if (Date.now() - lastReport > 5000) {
       progress(state);
