@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { signWebhook } from '@loyalnest/kit';
+import { Scope, signWebhook, systemCaller, type Caller } from '@loyalnest/kit';
+import { execute, parse } from 'graphql';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
 import { createMerchant, type TestMerchant } from './support/tenants.js';
+import { adminCaller } from './support/tokens.js';
 
 const EVENTS_ENV = { EVENTS_ATTEMPTS: '3', EVENTS_BACKOFF_MS: '50', EVENTS_POLL_MS: '100' };
 
@@ -198,6 +200,26 @@ describe.each<Mode>(['embedded', 'networked'])('GDPR compliance webhooks (%s)', 
     expect((await requests(b)).map((r) => r.id)).not.toContain(request.id);
     const foreign = await gateway.gql<{ gdprExport: unknown }>(EXPORT, { id: request.id }, b.auth);
     expect(foreign.data).toEqual({ gdprExport: null });
+
+    // The internal calls the subgraphs make: B's system caller reaches nothing of A's request,
+    // an admin of A is refused them, and the public API does not have them.
+    const merchantRuntime = gateway.runtimes.get('merchant')!;
+    const internal = (query: string, caller: Caller) =>
+      execute({ schema: merchantRuntime.schema, document: parse(query), variableValues: { id: request.id }, contextValue: merchantRuntime.createContext(caller) });
+    const SUBJECT = 'query($id: ID!) { _gdprSubject(requestId: $id) { shopifyCustomerId } }';
+    const SUBMIT = 'mutation($id: ID!) { _submitGdprExport(requestId: $id, subgraph: "customer", data: { forged: true }) }';
+    const COMPLETE = 'mutation($id: ID!) { _completeGdprPart(requestId: $id, subgraph: "customer") }';
+    const asB = systemCaller([Scope.GDPR_EXECUTE], b.id);
+    expect((await internal(SUBJECT, asB)).data).toEqual({ _gdprSubject: null });
+    const submitted = await internal(SUBMIT, asB);
+    expect(submitted.errors).toBeUndefined();
+    expect(submitted.data).toEqual({ _submitGdprExport: false });
+    expect((await internal(COMPLETE, asB)).data).toEqual({ _completeGdprPart: false });
+    expect((await internal(SUBJECT, adminCaller(a.id))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gateway.gql(SUBJECT, { id: request.id }, a.auth)).errors?.[0]?.message).toMatch(/Cannot query field "_gdprSubject"/);
+    // A's export is unchanged by B's attempt.
+    const again = await gateway.gql<{ gdprExport: Record<string, unknown> }>(EXPORT, { id: request.id }, a.auth);
+    expect(again.data!.gdprExport).toEqual(result.data!.gdprExport);
   });
 
   it("shop/redact leaves no row of the merchant in any store, and no other merchant's rows are touched", async () => {

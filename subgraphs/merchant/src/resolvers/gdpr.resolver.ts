@@ -57,7 +57,9 @@ export class GdprResolver {
     @Ctx() ctx: RequestContext,
     @Arg('requestId', () => ID) requestId: string,
     @Arg('subgraph', () => String) subgraph: string,
-    @Arg('data', () => GraphQLJSONObject) data: Record<string, unknown>,
+    // Free-form JSON, not an input class: nothing for class-validator to check (and it refuses
+    // the null-prototype objects that GraphQLJSONObject makes of inline literals).
+    @Arg('data', () => GraphQLJSONObject, { validate: false }) data: Record<string, unknown>,
   ): Promise<boolean> {
     return this.gdpr.submitExport(ctx, requestId, subgraph, data);
   }
