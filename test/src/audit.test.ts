@@ -226,7 +226,8 @@ describe('the audit subgraph', () => {
       const fn = `reject_entry_${randomBytes(4).toString('hex')}`;
       await withOwnerDb('audit', async (db) => {
         await db.query(`create function ${fn}() returns trigger language plpgsql as $$ begin raise exception 'audit store refuses'; end $$`);
-        await db.query(`create trigger ${fn} before insert on audit_entry for each row when (new.merchant_id = '${merchant.id}') execute function ${fn}()`);
+        // Consumers stage entries in audit_pending (the chainer links them later): refuse there.
+        await db.query(`create trigger ${fn} before insert on audit_pending for each row when (new.merchant_id = '${merchant.id}') execute function ${fn}()`);
       });
       const quiet = [jest.spyOn(console, 'warn').mockImplementation(() => {}), jest.spyOn(console, 'error').mockImplementation(() => {})];
       try {
@@ -246,7 +247,7 @@ describe('the audit subgraph', () => {
         expect(await ownerRows(merchant.id)).toEqual([]);
 
         // when the store accepts again and the admin retries one
-        await withOwnerDb('audit', (db) => db.query(`drop trigger ${fn} on audit_entry`));
+        await withOwnerDb('audit', (db) => db.query(`drop trigger ${fn} on audit_pending`));
         const letter = letters.find((l) => l.topic === 'customer.created')!;
         const retried = await gateway.gql<{ retryAuditDeadLetterEvent: { __typename: string } }>(
           'mutation($id: ID!) { retryAuditDeadLetterEvent(id: $id) { __typename } }',
@@ -261,7 +262,7 @@ describe('the audit subgraph', () => {
       } finally {
         for (const spy of quiet) spy.mockRestore();
         await withOwnerDb('audit', async (db) => {
-          await db.query(`drop trigger if exists ${fn} on audit_entry`);
+          await db.query(`drop trigger if exists ${fn} on audit_pending`);
           await db.query(`drop function if exists ${fn}()`);
         });
       }
@@ -442,7 +443,11 @@ describe('the audit subgraph', () => {
       ]);
 
       expect(outcomes.filter((o) => o === 'applied')).toHaveLength(12);
-      const rows = await ownerRows(merchant.id);
+      // The consumer's entries are staged; the chainer links them within moments.
+      const rows = await eventually(async () => {
+        const chained = await ownerRows(merchant.id);
+        return chained.length >= 24 ? chained : undefined;
+      }, 10_000, '24 chained entries');
       expect(rows.map((r) => Number(r.sequence))).toEqual(Array.from({ length: 24 }, (_, n) => n + 1));
       expect(await verify(merchant)).toMatchObject({ ok: true, entriesChecked: 24, firstBreak: null, headSequence: 24 });
       // and a redelivered event adds nothing

@@ -1,5 +1,6 @@
 import { ALL_TOPICS, buildFederatedSchema, containerOf, gdprConsumers, type SubgraphModule } from '@loyalnest/kit';
 import { auditGdpr } from './consumers/audit-gdpr.consumer.js';
+import { auditChainer } from './jobs/audit-chainer.job.js';
 import { auditConsumer } from './consumers/audit.consumer.js';
 import { AuditEntryEntity } from './entities/audit-entry.entity.js';
 import { AuditResolver } from './resolvers/audit.resolver.js';
@@ -23,6 +24,8 @@ const auditSubgraph: SubgraphModule = {
       container: containerOf([new AuditResolver(audit)]),
     });
   },
+
+  jobs: (runtime) => [auditChainer(runtime, audit)],
 
   consumes: {
     [ALL_TOPICS]: auditConsumer(audit),

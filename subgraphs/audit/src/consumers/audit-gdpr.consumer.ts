@@ -21,9 +21,11 @@ export async function isPurged(ctx: RequestContext, config: KitConfig): Promise<
 export function auditGdpr(audit: AuditService, config: KitConfig): GdprParticipant {
   return {
     async redactShop(ctx) {
+      await audit.holdAgainstPurge(ctx, true);
       await audit.lockChain(ctx);
       await ctx.em.execute('insert into purged_merchant (merchant_hash, purged_at) values (?, now()) on conflict do nothing', [purgedMerchantHash(config, ctx.merchantId!)]);
       await audit.purgeMerchant(ctx);
+      await ctx.em.execute('delete from audit_pending where merchant_id = ?', [ctx.merchantId!]);
       await purgeMerchantRows(ctx, { except: ['AuditEntry'] });
     },
   };

@@ -99,18 +99,21 @@ export function draftFromEvent(event: DomainEvent): AuditDraft {
   };
 }
 
-/** The audit subgraph's consumer of every topic: one entry per event, chained under the event's merchant. */
+/** The audit subgraph's consumer of every topic: one entry per event, staged for the event's merchant's chain. */
 export function auditConsumer(audit: AuditService): EventHandler {
   return async (ctx, event, runtime) => {
-    // Under the chain lock, which a shop redaction holds while it purges: an event in flight
-    // during the purge sees its tombstone once it commits, never an empty chain to restart.
-    await audit.lockChain(ctx);
+    // Under the purge lock (shared: consumers never wait for each other), which a shop redaction
+    // holds exclusively while it purges: an event in flight then sees its tombstone once it
+    // commits, and never stages an entry the purge would miss.
+    await audit.holdAgainstPurge(ctx);
     if (await isPurged(ctx, runtime.config)) {
       // An event of a merchant whose data GDPR shop/redact removed: record nothing, not even
       // that it was consumed (that row would be a row of the merchant). A redelivery lands here again.
       await ctx.em.execute('delete from consumed_event where consumer = ? and event_id = ?', [runtime.name, event.id]);
       return;
     }
-    await audit.append(ctx, draftFromEvent(event));
+    // Staged, not chained: the chainer job links staged entries in batches, so one busy merchant's
+    // events do not take its chain lock one at a time (see jobs/audit-chainer.job.ts).
+    await audit.stage(ctx, draftFromEvent(event));
   };
 }

@@ -48,10 +48,73 @@ async function lockChain(em: EntityManager, merchantId: string): Promise<void> {
   await em.execute('select pg_advisory_xact_lock(?, hashtext(?))', [CHAIN_LOCK, merchantId]);
 }
 
+/** Staging (shared) against a shop redaction's purge (exclusive) of the same merchant. */
+const PURGE_LOCK = 0x4155_5047; // "AUPG"
+
 export class AuditService {
   /** Takes the chain lock of the caller's merchant in the caller's transaction (an event handler's). */
   async lockChain(ctx: RequestContext): Promise<void> {
     await lockChain(ctx.em, ctx.merchantId!);
+  }
+
+  /**
+   * Consumers hold this (shared, so they never wait for each other) while they check that the
+   * merchant was not purged and stage an entry; a purge takes it exclusively, so no staging
+   * straddles a purge.
+   */
+  async holdAgainstPurge(ctx: RequestContext, exclusive = false): Promise<void> {
+    await ctx.em.execute(`select pg_advisory_xact_lock${exclusive ? '' : '_shared'}(?, hashtext(?))`, [PURGE_LOCK, ctx.merchantId!]);
+  }
+
+  /** Stages an entry for the chainer, in the caller's transaction; takes no chain lock. */
+  async stage(ctx: RequestContext, draft: AuditDraft): Promise<void> {
+    await ctx.em.execute('insert into audit_pending (id, merchant_id, draft) values (?, ?, ?::jsonb)', [uuidv7(), ctx.merchantId!, JSON.stringify(draft)]);
+  }
+
+  /**
+   * Links up to `limit` staged entries of the caller's merchant into its chain, in staging order,
+   * under the chain lock, in one transaction, and returns how many. Concurrent chainers (replicas)
+   * serialize on the lock; the second finds the rows gone.
+   */
+  async chainPending(ctx: RequestContext, limit: number, purged: (em: EntityManager) => Promise<boolean>): Promise<number> {
+    const merchantId = ctx.merchantId!;
+    return ctx.em.transactional(async (em) => {
+      await lockChain(em, merchantId);
+      if (await purged(em)) {
+        await em.execute('delete from audit_pending where merchant_id = ?', [merchantId]);
+        return 0;
+      }
+      const pending = await em.execute<{ id: string; draft: AuditDraft & { occurredAt: string } }[]>(
+        'select id, draft from audit_pending where merchant_id = ? order by id limit ?',
+        [merchantId, limit],
+      );
+      if (!pending.length) return 0;
+      const [last] = await em.execute<{ sequence: string; hash: string }[]>(
+        'select sequence, hash from audit_entry where merchant_id = ? order by sequence desc limit 1',
+        [merchantId],
+      );
+      let prevHash = last?.hash ?? GENESIS_HASH;
+      let sequence = last ? Number(last.sequence) : 0;
+      const recordedAt = new Date();
+      const entries: AuditEntry[] = pending.map(({ draft }) => {
+        const entry: Omit<AuditEntry, 'hash'> = {
+          id: uuidv7(),
+          merchantId,
+          sequence: ++sequence,
+          ...draft,
+          occurredAt: new Date(draft.occurredAt),
+          recordedAt,
+          prevHash,
+        };
+        const hashed: AuditEntry = { ...entry, hash: entryHash(prevHash, entry) };
+        prevHash = hashed.hash;
+        return hashed;
+      });
+      await em.insertMany(AuditEntryEntity, entries);
+      const ids = `{${pending.map((p) => p.id).join(',')}}`;
+      await em.execute('delete from audit_pending where merchant_id = ? and id = any(?::uuid[])', [merchantId, ids]);
+      return entries.length;
+    });
   }
 
   /**
