@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Scope, signWebhook, systemCaller, type Caller } from '@loyalnest/kit';
+import { Scope, systemCaller, type Caller } from '@loyalnest/kit';
 import { execute, parse } from 'graphql';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { withOwnerDb } from './support/db.js';
@@ -7,6 +7,7 @@ import { eventually } from './support/events.js';
 import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
 import { createMerchant, type TestMerchant } from './support/tenants.js';
 import { adminCaller } from './support/tokens.js';
+import { postWebhook } from './support/webhooks.js';
 
 const EVENTS_ENV = { EVENTS_ATTEMPTS: '3', EVENTS_BACKOFF_MS: '50', EVENTS_POLL_MS: '100' };
 
@@ -80,22 +81,9 @@ describe.each<Mode>(['embedded', 'networked'])('GDPR compliance webhooks (%s)', 
   });
   afterAll(() => gateway.stop());
 
-  async function deliver(merchant: TestMerchant, topic: string, body: unknown): Promise<string> {
-    const raw = JSON.stringify(body);
+  async function deliver(merchant: TestMerchant, topic: string, body: Record<string, unknown>): Promise<string> {
     const eventId = randomUUID();
-    const response = await fetch(`${new URL(gateway.url).origin}/webhooks/shopify`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-shopify-hmac-sha256': signWebhook(raw, gateway.config.kit.shopify.apiSecret),
-        'x-shopify-shop-domain': merchant.shop,
-        'x-shopify-topic': topic,
-        'x-shopify-event-id': eventId,
-      },
-      body: raw,
-    });
-    expect(response.status).toBe(200);
-    await response.arrayBuffer();
+    expect(await postWebhook(new URL(gateway.url).origin, merchant.shop, gateway.config.kit.shopify.apiSecret, { topic, eventId, body })).toBe(200);
     return eventId;
   }
 

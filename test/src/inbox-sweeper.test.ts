@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { signWebhook, type SubgraphModule } from '@loyalnest/kit';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import type { SubgraphModule } from '@loyalnest/kit';
 import { randomUUID } from 'node:crypto';
 import customer from '../../subgraphs/customer/src/index.js';
 import merchant from '../../subgraphs/merchant/src/index.js';
@@ -7,25 +7,13 @@ import { withOwnerDb } from './support/db.js';
 import { eventually, startEventsGateway, type EventsGateway } from './support/events.js';
 import type { TestGateway } from './support/gateway.js';
 import { createMerchant, shopifyId, type TestMerchant } from './support/tenants.js';
+import { postWebhook } from './support/webhooks.js';
 
 const STALE_MS = 800;
 
-async function deliver(gateway: TestGateway, shop: string, topic: string, body: unknown): Promise<string> {
-  const raw = JSON.stringify(body);
+async function deliver(gateway: TestGateway, shop: string, topic: string, body: Record<string, unknown>): Promise<string> {
   const eventId = randomUUID();
-  const response = await fetch(`${new URL(gateway.url).origin}/webhooks/shopify`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-shopify-hmac-sha256': signWebhook(raw, gateway.config.kit.shopify.apiSecret),
-      'x-shopify-shop-domain': shop,
-      'x-shopify-topic': topic,
-      'x-shopify-event-id': eventId,
-    },
-    body: raw,
-  });
-  expect(response.status).toBe(200);
-  await response.arrayBuffer();
+  expect(await postWebhook(new URL(gateway.url).origin, shop, gateway.config.kit.shopify.apiSecret, { topic, eventId, body })).toBe(200);
   return eventId;
 }
 

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
+import { postWebhook } from './support/webhooks.js';
 import { createMerchant, shopifyId, type TestMerchant } from './support/tenants.js';
 import { adminCaller } from './support/tokens.js';
 
@@ -52,23 +53,9 @@ describe.each<Mode>(['embedded', 'networked'])('Shopify webhooks applied to cust
   });
   afterAll(() => gateway.stop());
 
-  async function deliver(merchant: TestMerchant, topic: string, body: unknown, eventId = randomUUID(), hmac?: string): Promise<{ status: number; eventId: string }> {
-    const raw = JSON.stringify(body);
-    const response = await fetch(`${new URL(gateway.url).origin}/webhooks/shopify`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-shopify-hmac-sha256': hmac ?? signWebhook(raw, gateway.config.kit.shopify.apiSecret),
-        'x-shopify-shop-domain': merchant.shop,
-        'x-shopify-topic': topic,
-        'x-shopify-event-id': eventId,
-        'x-shopify-webhook-id': randomUUID(),
-        'x-shopify-triggered-at': new Date().toISOString(),
-      },
-      body: raw,
-    });
-    await response.arrayBuffer();
-    return { status: response.status, eventId };
+  async function deliver(merchant: TestMerchant, topic: string, body: Record<string, unknown>, eventId = randomUUID(), hmac?: string): Promise<{ status: number; eventId: string }> {
+    const status = await postWebhook(new URL(gateway.url).origin, merchant.shop, gateway.config.kit.shopify.apiSecret, { topic, eventId, body }, { hmac });
+    return { status, eventId };
   }
 
   async function inboxStatuses(merchant: TestMerchant, eventIds: string[]): Promise<string[]> {
