@@ -66,7 +66,11 @@ export class OutboxRelay {
       const queue = new Queue<EventJob>(consumer, { connection, prefix });
       queue.on('error', (error) => console.error(`[events] ${consumer} queue: ${error.message}`));
       this.queues.set(consumer, queue);
-      const events = new QueueEvents(consumer, { connection, prefix });
+      // Read completions from the stream's current end, not from '$': BullMQ re-reads from '$'
+      // until the first event arrives, and a completion landing between two of those reads would
+      // be missed (and its acknowledgement wait for the sweeper).
+      const [last] = await (await queue.client).xrevrange(queue.keys.events, '+', '-', 'COUNT', 1);
+      const events = new QueueEvents(consumer, { connection, prefix, lastEventId: last?.[0] ?? '0-0' });
       events.on('error', (error) => console.error(`[events] ${consumer} queue events: ${error.message}`));
       events.on('completed', ({ returnvalue }) => this.acknowledged(consumer, returnvalue as unknown as EventJobResult | null));
       await events.waitUntilReady();
