@@ -28,7 +28,8 @@ const built = new WeakMap<KitConfig, ReturnType<typeof build>>();
 
 function build(config: KitConfig) {
   const cipher = new FieldCipher(config.encryptionKeys);
-  return { merchants: new MerchantService(), apiKeys: new ApiKeyService(), cipher, gdpr: new GdprService(cipher) };
+  const inbox = new WebhookInboxService(cipher);
+  return { merchants: new MerchantService(), apiKeys: new ApiKeyService(), cipher, inbox, gdpr: new GdprService(cipher, inbox) };
 }
 
 /** One set of services per configuration: event handlers ask for them on every event. */
@@ -44,7 +45,7 @@ const merchantSubgraph: SubgraphModule = {
   store: { name: 'merchant', entities: [MerchantEntity, ApiKeyEntity, OAuthStateEntity, WebhookDeliveryEntity, GdprRequestEntity] },
 
   buildSchema(config) {
-    const { merchants, apiKeys, cipher, gdpr } = services(config);
+    const { merchants, apiKeys, inbox, gdpr } = services(config);
     return buildFederatedSchema({
       subgraph: 'merchant',
       resolvers: [MerchantResolver, ApiKeyResolver, CallerResolver, WebhookDeliveryResolver, GdprResolver],
@@ -53,7 +54,7 @@ const merchantSubgraph: SubgraphModule = {
         new MerchantResolver(merchants),
         new ApiKeyResolver(apiKeys),
         new CallerResolver(merchants, apiKeys),
-        new WebhookDeliveryResolver(new WebhookInboxService(cipher)),
+        new WebhookDeliveryResolver(inbox),
         new GdprResolver(gdpr),
       ]),
       references: { Merchant: merchantReference(merchants) },

@@ -15,6 +15,7 @@ import { LockMode, type FilterQuery } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { GdprRequestEntity, type GdprRequest, type GdprRequestKind } from '../entities/gdpr-request.entity.js';
 import { WebhookDeliveryEntity } from '../entities/webhook-delivery.entity.js';
+import type { WebhookInboxService } from './webhook-inbox.service.js';
 
 const KIND_OF_TOPIC: Record<string, GdprRequestKind> = {
   'customers/redact': 'customer_redact',
@@ -37,7 +38,10 @@ type StoredSubject = Omit<GdprSubject, 'requestId'>;
  * names the customer; for shop/redact it deletes every row of the merchant in its store.
  */
 export class GdprService {
-  constructor(private readonly cipher: FieldCipher) {}
+  constructor(
+    private readonly cipher: FieldCipher,
+    private readonly inbox: WebhookInboxService,
+  ) {}
 
   /** A stored compliance delivery becomes a request; its body is erased, the subject kept encrypted on the request. */
   async receive(ctx: RequestContext, deliveryId: string, topic: string, participants: (eventTopic: string) => string[]): Promise<void> {
@@ -45,9 +49,9 @@ export class GdprService {
     if (!kind) throw new Error(`${topic} is not a compliance topic`);
     // Published again by the inbox sweeper after it was taken up: the request exists already.
     if (await ctx.em.count(GdprRequestEntity, { deliveryId })) return;
-    const delivery = await ctx.em.findOne(WebhookDeliveryEntity, { id: deliveryId });
-    if (!delivery) throw new Error(`webhook delivery ${deliveryId} not found`);
-    const body = delivery.payloadEncrypted ? (JSON.parse(this.cipher.decrypt(delivery.payloadEncrypted, fieldAad(delivery.merchantId, 'webhook_delivery', delivery.id, 'payload'))) as Record<string, unknown>) : null;
+    const stored = await this.inbox.read(ctx, deliveryId);
+    if (!stored) throw new Error(`webhook delivery ${deliveryId} not found`);
+    const body = stored.body;
     if (!body) throw new Error(`webhook delivery ${deliveryId} has no body`);
 
     const id = uuidv7();
@@ -65,7 +69,7 @@ export class GdprService {
       status: 'pending',
       completedAt: null,
     });
-    ctx.em.assign(delivery, { status: 'processed', processedAt: new Date(), payloadEncrypted: null });
+    await ctx.em.nativeUpdate(WebhookDeliveryEntity, { id: deliveryId }, { status: 'processed', processedAt: new Date(), payloadEncrypted: null });
     ctx.emit(eventTopic, { requestId: id, kind });
     await ctx.em.flush();
     if (!Object.keys(parts).length) await this.finish(ctx, request);
@@ -149,7 +153,7 @@ export class GdprService {
     const kept = await ctx.em.find(WebhookDeliveryEntity, { payloadEncrypted: { $ne: null } });
     const needles = [subject.shopifyCustomerId, subject.email].filter((n): n is string => !!n);
     for (const delivery of kept) {
-      const body = this.cipher.decrypt(delivery.payloadEncrypted!, fieldAad(delivery.merchantId, 'webhook_delivery', delivery.id, 'payload'));
+      const body = this.inbox.bodyText(delivery) ?? '';
       if (needles.some((n) => body.includes(n))) delivery.payloadEncrypted = null;
     }
     await ctx.em.flush();

@@ -1,5 +1,5 @@
 import { fieldAad, isUuid, type FieldCipher, type RequestContext } from '@loyalnest/kit';
-import { WebhookDeliveryEntity } from '../entities/webhook-delivery.entity.js';
+import { WebhookDeliveryEntity, type WebhookDelivery } from '../entities/webhook-delivery.entity.js';
 
 export interface StoredDelivery {
   id: string;
@@ -18,9 +18,7 @@ export class WebhookInboxService {
     if (!isUuid(id)) return null;
     const delivery = await ctx.em.findOne(WebhookDeliveryEntity, { id });
     if (!delivery) return null;
-    const text = delivery.payloadEncrypted
-      ? this.cipher.decrypt(delivery.payloadEncrypted, fieldAad(delivery.merchantId, 'webhook_delivery', delivery.id, 'payload'))
-      : null;
+    const text = this.bodyText(delivery);
     const parsed = text === null ? null : safeParse(text);
     return {
       id: delivery.id,
@@ -29,6 +27,11 @@ export class WebhookInboxService {
       triggeredAt: delivery.triggeredAt ?? null,
       body: parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null,
     };
+  }
+
+  /** A stored delivery's body as Shopify sent it, or null once erased. */
+  bodyText(delivery: Pick<WebhookDelivery, 'id' | 'merchantId' | 'payloadEncrypted'>): string | null {
+    return delivery.payloadEncrypted ? this.cipher.decrypt(delivery.payloadEncrypted, fieldAad(delivery.merchantId, 'webhook_delivery', delivery.id, 'payload')) : null;
   }
 }
 
