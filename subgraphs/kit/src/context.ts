@@ -2,7 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { OutboxEventEntity } from './events/outbox-event.entity.js';
+import type { LivePublisher } from './live.js';
+import { noLive } from './live.js';
 import { LoaderRegistry } from './loaders.js';
+import { noPeers, type PeerClient } from './peers.js';
 import { TENANT_FILTER, TENANT_SETTING } from './tenancy.js';
 
 export const ACTOR_KINDS = ['admin', 'shopper', 'partner', 'flow', 'system'] as const;
@@ -42,6 +45,26 @@ export interface RequestContext extends Caller {
    * which must exist whether the change committed, rolled back or never happened.
    */
   emitDetached(topic: string, payload: Record<string, unknown>, version?: number): Promise<string>;
+  /** The other subgraphs, reached through their GraphQL APIs (as a system caller), never their stores. */
+  peers: PeerClient;
+  /** Redis pub/sub for live updates; publish only after the change has committed (`afterCommit`). */
+  live: LivePublisher;
+  /**
+   * Runs `fn` once the transaction that holds this request's change has committed: at once when
+   * `runAfterCommit` is called by whoever owns that transaction (the service that began it, or the
+   * event consumer). Dropped if it rolls back. For side effects that must not announce what may
+   * still roll back: live messages.
+   */
+  afterCommit(fn: () => Promise<void>): void;
+  /** Runs (and forgets) what `afterCommit` queued; errors are logged, never thrown: the change is committed. */
+  runAfterCommit(): Promise<void>;
+  /** Forgets what `afterCommit` queued: the transaction rolled back. */
+  discardAfterCommit(): void;
+}
+
+export interface ContextServices {
+  peers?: PeerClient;
+  live?: LivePublisher;
 }
 
 export function systemCaller(scopes: string[], merchantId: string | null = null): Caller {
@@ -53,7 +76,7 @@ export function systemCaller(scopes: string[], merchantId: string | null = null)
  * parameters, so any query on a tenant-owned entity throws, and RLS sees no tenant and returns
  * nothing: both layers fail closed.
  */
-export function createRequestContext(rootEm: EntityManager, caller: Caller): RequestContext {
+export function createRequestContext(rootEm: EntityManager, caller: Caller, services: ContextServices = {}): RequestContext {
   const em = rootEm.fork({
     session: { variables: { [TENANT_SETTING]: caller.merchantId ?? '' } },
   }) as EntityManager;
@@ -75,10 +98,32 @@ export function createRequestContext(rootEm: EntityManager, caller: Caller): Req
     return id;
   };
   const emitDetached = async (topic: string, payload: Record<string, unknown>, version = 1) => {
-    const own = createRequestContext(rootEm, caller);
+    const own = createRequestContext(rootEm, caller, services);
     const id = own.emit(topic, payload, version);
     await own.em.flush();
     return id;
   };
-  return { ...caller, em, loaders: new LoaderRegistry(), emit, emitDetached };
+  let committed: (() => Promise<void>)[] = [];
+  return {
+    ...caller,
+    em,
+    loaders: new LoaderRegistry(),
+    emit,
+    emitDetached,
+    peers: services.peers ?? noPeers,
+    live: services.live ?? noLive,
+    afterCommit: (fn) => {
+      committed.push(fn);
+    },
+    async runAfterCommit() {
+      const queued = committed;
+      committed = [];
+      for (const fn of queued) {
+        await fn().catch((error: Error) => console.warn(`[context] after-commit work failed: ${error.message}`));
+      }
+    },
+    discardAfterCommit: () => {
+      committed = [];
+    },
+  };
 }

@@ -19,6 +19,7 @@ export * from './events/relay.js';
 export * from './format-error.js';
 export * from './gdpr.js';
 export * from './ids.js';
+export * from './live.js';
 export * from './internal-token.js';
 export * from './loaders.js';
 export * from './pagination.js';

@@ -9,6 +9,12 @@ export const Scope = {
   EVENTS_MANAGE: 'events:manage',
   /** Reading the audit trail and verifying its hash chain. */
   AUDIT_READ: 'audit:read',
+  /** Reading points accounts, ledgers, rewards and the points liability. */
+  POINTS_READ: 'points:read',
+  /** Awarding and deducting points, and redeeming rewards for any customer. */
+  POINTS_WRITE: 'points:write',
+  /** Changing the earning rules and the rewards catalog. */
+  POINTS_MANAGE: 'points:manage',
   /** A shopper acting on their own customer record only. */
   CUSTOMER_SELF: 'customer:self',
   /** Seeing the merchant's GDPR requests and retrieving data exports. */
@@ -30,6 +36,9 @@ export const ADMIN_SCOPES: string[] = [
   Scope.EVENTS_MANAGE,
   Scope.GDPR_READ,
   Scope.AUDIT_READ,
+  Scope.POINTS_READ,
+  Scope.POINTS_WRITE,
+  Scope.POINTS_MANAGE,
 ];
 
 export const SHOPPER_SCOPES: string[] = [Scope.CUSTOMER_SELF];

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { KitConfig } from './config.js';
 import { createRequestContext, type Caller, type RequestContext } from './context.js';
 import { eventRoutes, type EventHandler } from './events/domain-event.js';
+import { createLivePublisher, type LivePublisher } from './live.js';
 import { noPeers, type PeerClient } from './peers.js';
 import { openStore, type StoreDefinition } from './store.js';
 
@@ -47,6 +48,8 @@ export interface SubgraphRuntime {
   orm: MikroORM;
   /** The other subgraphs, for event handlers and jobs that need to read from them. */
   peers: PeerClient;
+  /** Redis pub/sub for live updates (subscriptions). */
+  live: LivePublisher;
   /** The subgraphs of this deployment that name `topic` in their `consumes` (`*` consumers excepted): who takes part in a request. */
   consumersOf(topic: string): string[];
   createContext(caller: Caller): RequestContext;
@@ -59,20 +62,24 @@ export async function startSubgraph(module: SubgraphModule, config: KitConfig, o
   const schema = await module.buildSchema(config);
   const orm = await openStore(config, module.store, options.poolSize);
   const closers: (() => Promise<void>)[] = [];
+  const peers = options.peers ?? noPeers;
+  const live = createLivePublisher(config);
   return {
     name: module.name,
     module,
     config,
     schema,
     orm,
-    peers: options.peers ?? noPeers,
+    peers,
+    live,
     consumersOf: (topic) => (eventRoutes(options.modules ?? [module]).get(topic) ?? []).slice(),
-    createContext: (caller) => createRequestContext(orm.em, caller),
+    createContext: (caller) => createRequestContext(orm.em, caller, { peers, live }),
     onClose: (fn) => {
       closers.unshift(fn);
     },
     async close() {
       for (const fn of closers.splice(0)) await fn();
+      await live.close();
       await orm.close(true);
     },
   };

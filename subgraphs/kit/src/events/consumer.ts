@@ -39,6 +39,7 @@ export async function consumeEvent(
     );
     if (!recorded.length) {
       await ctx.em.rollback();
+      ctx.discardAfterCommit();
       return 'duplicate';
     }
     await handler(ctx, event, runtime);
@@ -46,9 +47,11 @@ export async function consumeEvent(
       await ctx.em.nativeUpdate(DeadLetterEventEntity, { consumer, eventId: event.id, status: { $ne: 'resolved' } }, { status: 'resolved', resolvedAt: new Date() });
     }
     await ctx.em.commit();
+    await ctx.runAfterCommit();
     return 'applied';
   } catch (error) {
     await ctx.em.rollback().catch(() => {});
+    ctx.discardAfterCommit();
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import { ArrayMinSize, ArrayUnique, IsIn, Length } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 
 /** Scopes a partner key may hold. Managing keys is not among them: only an admin can. */
-export const PARTNER_SCOPES = ['merchant:read', 'customers:read', 'customers:write'] as const;
+export const PARTNER_SCOPES = ['merchant:read', 'customers:read', 'customers:write', 'points:read', 'points:write'] as const;
 
 @InputType('CreateApiKeyInput', { description: 'A new partner API key.' })
 export class CreateApiKeyInput {
