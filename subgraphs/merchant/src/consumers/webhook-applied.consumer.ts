@@ -1,4 +1,5 @@
 import type { DomainEvent, RequestContext, SubgraphRuntime } from '@loyalnest/kit';
+import { WebhookDeliveryEntity } from '../entities/webhook-delivery.entity.js';
 
 /**
  * `shopify.webhook_applied {deliveryId, topic, subgraph}`: a domain that acts on a delivery's
@@ -13,17 +14,14 @@ export async function onWebhookApplied(ctx: RequestContext, event: DomainEvent, 
   const { deliveryId, topic, subgraph } = event.payload as { deliveryId?: unknown; topic?: unknown; subgraph?: unknown };
   if (typeof deliveryId !== 'string') throw new Error('shopify.webhook_applied without a deliveryId');
   const required = typeof subgraph === 'string' && typeof topic === 'string' ? runtime.consumersOf(`shopify.webhook.${topic}`) : [];
-  const reporter = typeof subgraph === 'string' ? [subgraph] : [];
-  await ctx.em.execute(
-    `with next as (
-       select id, array(select distinct unnest(applied_by || ?::text[]) order by 1) as applied_by from webhook_delivery where id = ? and status = 'received'
-     ), done as (select id, applied_by, ?::text[] <@ applied_by as complete from next)
-     update webhook_delivery d set
-       applied_by = done.applied_by,
-       status = case when done.complete then 'processed' else d.status end,
-       processed_at = case when done.complete then now() else d.processed_at end,
-       payload_encrypted = case when done.complete then null else d.payload_encrypted end
-     from done where d.id = done.id`,
-    [reporter, deliveryId, required],
+  // Domains report concurrently: the row lock makes each read the other's report before adding its own.
+  const [row] = await ctx.em.execute<{ applied_by: string[] }[]>("select applied_by from webhook_delivery where id = ? and status = 'received' for update", [deliveryId]);
+  if (!row) return;
+  const appliedBy = [...new Set([...row.applied_by, ...(typeof subgraph === 'string' ? [subgraph] : [])])].sort();
+  const complete = required.every((name) => appliedBy.includes(name));
+  await ctx.em.nativeUpdate(
+    WebhookDeliveryEntity,
+    { id: deliveryId },
+    complete ? { appliedBy, status: 'processed', processedAt: new Date(), payloadEncrypted: null } : { appliedBy },
   );
 }
