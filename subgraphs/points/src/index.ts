@@ -1,10 +1,11 @@
 import { buildFederatedSchema, containerOf, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
 import { pointsGdpr } from './consumers/gdpr.consumer.js';
 import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js';
-import { signupBonusConsumer } from './consumers/signup-bonus.consumer.js';
+import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { PointsAccountEntity } from './entities/points-account.entity.js';
 import { PointsEntryEntity } from './entities/points-entry.entity.js';
 import { PointsOrderRefundEntity } from './entities/points-order-refund.entity.js';
+import { PointsParkedOrderEntity } from './entities/points-parked-order.entity.js';
 import { PointsProgramEntity } from './entities/points-program.entity.js';
 import { CustomerRef } from './graphql/points-account.type.js';
 import { CustomerPointsResolver, customerReference, merchantReference, PointsAccountResolver } from './resolvers/customer-points.resolver.js';
@@ -43,7 +44,7 @@ function services(config: KitConfig) {
 /** The points subgraph: each customer's ledger, the earning rules, rewards and redemptions. */
 const pointsSubgraph: SubgraphModule = {
   name: 'points',
-  store: { name: 'points', entities: [PointsProgramEntity, PointsAccountEntity, PointsEntryEntity, PointsOrderRefundEntity] },
+  store: { name: 'points', entities: [PointsProgramEntity, PointsAccountEntity, PointsEntryEntity, PointsOrderRefundEntity, PointsParkedOrderEntity] },
 
   buildSchema(config) {
     const { points, reports, program } = services(config);
@@ -59,7 +60,7 @@ const pointsSubgraph: SubgraphModule = {
 
   consumes: {
     ...shopifyWebhookConsumers((runtime) => services(runtime.config)),
-    'customer.created': signupBonusConsumer((runtime) => services(runtime.config)),
+    'customer.created': customerCreatedConsumer((runtime) => services(runtime.config)),
     ...gdprConsumers((runtime) => pointsGdpr(services(runtime.config).customers)),
   },
 };

@@ -2,6 +2,7 @@ import type { RequestContext } from '@loyalnest/kit';
 import { v7 as uuidv7 } from 'uuid';
 import { PointsAccountEntity } from '../entities/points-account.entity.js';
 import { PointsEntryEntity, type PointsEntry } from '../entities/points-entry.entity.js';
+import { PointsParkedOrderEntity } from '../entities/points-parked-order.entity.js';
 import type { CustomerDirectory } from './customer-directory.js';
 import { roundPoints, type EarningRules } from './earning-rules.js';
 import type { LedgerService } from './ledger.service.js';
@@ -10,19 +11,13 @@ import type { OrderEarningFacts, RefundFacts } from './shopify-order.parser.js';
 
 const DAY_MS = 86_400_000;
 
-/** Thrown while the customer subgraph has not yet created the order's customer: the event is retried. */
-export class CustomerNotYetKnownError extends Error {
-  constructor(shopifyCustomerId: string) {
-    super(`Shopify customer ${shopifyCustomerId} is not known to the customer subgraph yet`);
-    this.name = 'CustomerNotYetKnownError';
-  }
-}
-
 /**
  * Orders earn points exactly once (`order:<id>:earn`), refunds reverse them in proportion to the
  * amount refunded (`order:<id>:refund:<refund id>`), a cancellation reverses what is left
  * (`order:<id>:cancel`). All run in the event consumer's transaction. A refund that arrives
  * before its order earned is remembered (`points_order_refund`) and reversed right after the earn.
+ * An order whose customer the customer subgraph has not created yet (both domains take the same
+ * webhook from their own queues) is parked and earned when `customer.created` names the customer.
  */
 export class OrderPointsService {
   constructor(
@@ -45,10 +40,21 @@ export class OrderPointsService {
 
   async earn(ctx: RequestContext, order: OrderEarningFacts): Promise<void> {
     if (!order.shopifyCustomerId || order.cancelled) return;
+    await lockShopifyCustomer(ctx, order.shopifyCustomerId);
     await lockOrder(ctx, order.shopifyOrderId);
     const rules = await this.program.rules(ctx);
     if (!rules.enabled) return;
-    const account = await this.accountOf(ctx, order.shopifyCustomerId);
+    const known = await this.customers.byShopifyId(ctx, order.shopifyCustomerId);
+    if (!known) {
+      await ctx.em.execute(
+        `insert into points_parked_order (id, merchant_id, shopify_customer_id, shopify_order_id, facts, created_at)
+         values (?, ?, ?, ?, ?::jsonb, now()) on conflict (merchant_id, shopify_order_id) do nothing`,
+        [uuidv7(), ctx.merchantId, order.shopifyCustomerId, order.shopifyOrderId, JSON.stringify(order)],
+      );
+      return;
+    }
+    await this.ledger.openAccount(ctx, known.customerId, order.shopifyCustomerId);
+    const account = await ctx.em.findOneOrFail(PointsAccountEntity, { customerId: known.customerId }, { disableIdentityMap: true });
     const { base, points: raw } = OrderPointsService.basePoints(order, rules);
     const multiplier = Number(account.tierMultiplier);
     const points = roundPoints(raw * multiplier, rules.rounding);
@@ -80,8 +86,26 @@ export class OrderPointsService {
     await this.reverseRefund(ctx, refund);
   }
 
+  /**
+   * The customer subgraph created the customer: its account opens, and the orders that named it
+   * earlier earn now. Under the same lock as `earn`, so an order either finds the customer or is
+   * parked before this runs.
+   */
+  async customerCreated(ctx: RequestContext, customerId: string, shopifyCustomerId: string | null): Promise<void> {
+    if (!shopifyCustomerId) return this.ledger.openAccount(ctx, customerId);
+    await lockShopifyCustomer(ctx, shopifyCustomerId);
+    await this.ledger.openAccount(ctx, customerId, shopifyCustomerId);
+    const parked = await ctx.em.find(PointsParkedOrderEntity, { shopifyCustomerId }, { orderBy: { createdAt: 'asc' }, disableIdentityMap: true });
+    for (const order of parked) {
+      await this.earn(ctx, order.facts);
+      await ctx.em.nativeDelete(PointsParkedOrderEntity, { id: order.id });
+    }
+  }
+
   async cancel(ctx: RequestContext, order: OrderEarningFacts): Promise<void> {
     await lockOrder(ctx, order.shopifyOrderId);
+    // Cancelled before its customer existed: it will never earn.
+    await ctx.em.nativeDelete(PointsParkedOrderEntity, { shopifyOrderId: order.shopifyOrderId });
     const earned = await this.earnOf(ctx, order.shopifyOrderId);
     if (!earned) return;
     const left = earned.points + (await this.reversedSoFar(ctx, order.shopifyOrderId));
@@ -130,12 +154,11 @@ export class OrderPointsService {
     return row.reversed;
   }
 
-  private async accountOf(ctx: RequestContext, shopifyCustomerId: string) {
-    const known = await this.customers.byShopifyId(ctx, shopifyCustomerId);
-    if (!known) throw new CustomerNotYetKnownError(shopifyCustomerId);
-    await this.ledger.openAccount(ctx, known.customerId, shopifyCustomerId);
-    return ctx.em.findOneOrFail(PointsAccountEntity, { customerId: known.customerId }, { disableIdentityMap: true });
-  }
+}
+
+/** Serializes an order of a customer with the arrival of that customer (`customerCreated`). */
+async function lockShopifyCustomer(ctx: RequestContext, shopifyCustomerId: string): Promise<void> {
+  await ctx.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`points-customer:${ctx.merchantId}:${shopifyCustomerId}`]);
 }
 
 /** Serializes an order's earning, refunds and cancellation until the transaction ends, so a refund racing its order's earning is never missed. */
