@@ -1,4 +1,5 @@
 import { buildFederatedSchema, containerOf, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
+import { Router } from 'express';
 import { pointsGdpr } from './consumers/gdpr.consumer.js';
 import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js';
 import { signupBonusConsumer } from './consumers/signup-bonus.consumer.js';
@@ -9,8 +10,10 @@ import { PointsProgramEntity } from './entities/points-program.entity.js';
 import { CustomerRef } from './graphql/points-account.type.js';
 import { CustomerPointsResolver, customerReference, merchantReference, PointsAccountResolver } from './resolvers/customer-points.resolver.js';
 import { EarningRulesResolver } from './resolvers/earning-rules.resolver.js';
+import { flowRoutes } from './http/flow.routes.js';
 import { PointsResolver } from './resolvers/points.resolver.js';
 import { CustomerDirectory } from './services/customer-directory.js';
+import { FlowActionService } from './services/flow-action.service.js';
 import { LedgerReportService } from './services/ledger-report.service.js';
 import { LedgerService } from './services/ledger.service.js';
 import { OrderPointsService } from './services/order-points.service.js';
@@ -57,6 +60,12 @@ const pointsSubgraph: SubgraphModule = {
     });
   },
 
+  routes(runtime) {
+    const { points, customers } = services(runtime.config);
+    return Router().use(flowRoutes(new FlowActionService(runtime, points, customers), runtime.name));
+  },
+
+  routePrefixes: ['/flow'],
   consumes: {
     ...shopifyWebhookConsumers((runtime) => services(runtime.config)),
     'customer.created': signupBonusConsumer((runtime) => services(runtime.config)),
