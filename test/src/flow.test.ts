@@ -1,28 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { signWebhook } from '@loyalnest/kit';
+import { consumeEvent, signWebhook, type DomainEvent } from '@loyalnest/kit';
 import { randomUUID } from 'node:crypto';
-import { flowAction, postFlowAction } from './support/flow.js';
+import { withOwnerDb } from './support/db.js';
+import { eventually } from './support/events.js';
+import { startFakeShopify, type FakeShopify } from './support/fake-shopify.js';
+import { flowAction, installMerchant, postFlowAction, triggersFor } from './support/flow.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { award, pointsOf, VERIFY } from './support/points.js';
-import { createMerchant, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
+import { createMerchant, runtime, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
 
 const EVENTS_ENV = { EVENTS_BACKOFF_MS: '100', EVENTS_POLL_MS: '100' };
+/** Two quick tries per trigger inside the merchant subgraph; the event's own retries come after. */
+const SHOPIFY_ADMIN_ENV = { SHOPIFY_ADMIN_ATTEMPTS: '2', SHOPIFY_ADMIN_TIMEOUT_MS: '300', SHOPIFY_ADMIN_DEADLINE_MS: '1000', SHOPIFY_ADMIN_BACKOFF_MS: '20' };
 
 const originOf = (gateway: TestGateway) => gateway.url.replace(/\/graphql$/, '');
 
-describe('Shopify Flow actions', () => {
+describe('Shopify Flow', () => {
   let gateway: TestGateway;
+  let fake: FakeShopify;
   let a: TestMerchant;
   let b: TestMerchant;
   let secret: string;
+  let createdRewardTable = false;
 
   beforeAll(async () => {
-    gateway = await startTestGateway('embedded', EVENTS_ENV);
+    fake = await startFakeShopify();
+    gateway = await startTestGateway('embedded', { ...EVENTS_ENV, ...SHOPIFY_ADMIN_ENV, ...fake.env });
     secret = gateway.config.kit.shopify.apiSecret;
-    a = await createMerchant(gateway);
-    b = await createMerchant(gateway);
+    [a, b] = await Promise.all([installMerchant(gateway, fake, 'flow-a'), installMerchant(gateway, fake, 'flow-b')]);
   });
-  afterAll(() => gateway.stop());
+  afterAll(async () => {
+    await gateway?.stop();
+    await fake?.close();
+    if (createdRewardTable) await withOwnerDb('points', (db) => db.query('drop table reward'));
+  });
 
   const newCustomer = (merchant: TestMerchant) => upsertCustomer(gateway, merchant, { shopifyId: shopifyId(), email: `${randomUUID()}@example.com`, firstName: 'Flo' });
   const run = (handle: string, body: ReturnType<typeof flowAction> | string, options?: { hmac?: string | null }) =>
@@ -132,8 +143,147 @@ describe('Shopify Flow actions', () => {
     const fromB = await gateway.gql<{ customer: unknown }>(`query($id: ID!) { customer(id: $id) { id } }`, { id: customer.id }, b.auth);
     expect(fromB.data?.customer ?? null).toBeNull();
   });
-});
 
+  /** The points store's events of `topic` for the customer, as the relay publishes them. */
+  const pointsEvent = (merchant: TestMerchant, customerId: string, topic: string) =>
+    eventually(
+      () =>
+        withOwnerDb('points', async (db) => {
+          const { rows } = await db.query<{ id: string; merchant_id: string; topic: string; version: number; occurred_at: Date; payload: Record<string, unknown> }>(
+            `select id, merchant_id, topic, version, occurred_at, payload from outbox_event where merchant_id = $1 and topic = $2 and payload->>'customerId' = $3 order by id`,
+            [merchant.id, topic, customerId],
+          );
+          return rows.length ? rows.map((r): DomainEvent => ({ id: r.id, merchantId: r.merchant_id, topic: r.topic, version: r.version, occurredAt: r.occurred_at.toISOString(), payload: r.payload })) : undefined;
+        }),
+      10_000,
+      `${topic} of ${customerId}`,
+    );
+  const consumed = (eventId: string) =>
+    eventually(
+      () => withOwnerDb('points', async (db) => (await db.query(`select 1 from consumed_event where consumer = 'points' and event_id = $1`, [eventId])).rowCount === 1),
+      10_000,
+      `points consuming ${eventId}`,
+    );
+  const triggersOf = (merchant: TestMerchant, customer: CreatedCustomer, handle: string) => triggersFor(fake, merchant.shop, customer.shopifyId).filter((t) => t.handle === handle);
+  const received = (merchant: TestMerchant, customer: CreatedCustomer, handle: string, count = 1) =>
+    eventually(async () => triggersOf(merchant, customer, handle).length >= count && triggersOf(merchant, customer, handle), 10_000, `${handle} for ${customer.shopifyId}`);
+
+  describe('triggers', () => {
+    it('sends points-earned once per award, naming the Shopify customer; a redelivered event sends nothing more', async () => {
+      const customer = await newCustomer(a);
+      await award(gateway, a, customer.id, 120);
+
+      const triggers = await received(a, customer, 'points-earned');
+      expect(triggers).toEqual([{ handle: 'points-earned', payload: { customer_id: Number(customer.shopifyId), points: 120, balance: 120, pending: 0 } }]);
+
+      // when the event is delivered again, twice at once
+      const [event] = await pointsEvent(a, customer.id, 'points.adjusted');
+      await consumed(event.id);
+      const points = runtime(gateway, 'points');
+      const handler = points.module.consumes!['points.adjusted'];
+      expect(await Promise.all([consumeEvent(points, handler, event), consumeEvent(points, handler, event)])).toEqual(['duplicate', 'duplicate']);
+      // then Shopify still received it once, and only in A's shop
+      expect(triggersOf(a, customer, 'points-earned')).toHaveLength(1);
+      expect(fake.flowTriggers(b.shop)).toEqual([]);
+    });
+
+    it("starts no points-earned workflow for Flow's own awards, which could otherwise start themselves for ever", async () => {
+      const customer = await newCustomer(a);
+      expect((await run('award-points', awardRun(a, customer, 30))).status).toBe(200);
+      const [event] = await pointsEvent(a, customer.id, 'points.adjusted');
+      await consumed(event.id);
+      expect(triggersFor(fake, a.shop, customer.shopifyId)).toEqual([]);
+    });
+
+    it('sends reward-redeemed for a redemption of the rewards domain, with ids and numbers only', async () => {
+      const customer = await newCustomer(a);
+      await award(gateway, a, customer.id, 500);
+      await received(a, customer, 'points-earned');
+      const redemption = { redemptionId: randomUUID(), rewardId: randomUUID(), customerId: customer.id, points: 300 };
+
+      // when the rewards domain reports a redemption through the points store's outbox
+      const ctx = runtime(gateway, 'points').createContext({ merchantId: a.id, actor: { kind: 'shopper', id: customer.id }, scopes: [], requestId: randomUUID() });
+      ctx.emit('reward.redeemed', redemption);
+      await ctx.em.flush();
+
+      expect(await received(a, customer, 'reward-redeemed')).toEqual([
+        { handle: 'reward-redeemed', payload: { customer_id: Number(customer.shopifyId), redemption_id: redemption.redemptionId, reward_id: redemption.rewardId, points: 300 } },
+      ]);
+    });
+
+    it("retries a trigger Shopify failed to take through the event's backoff, and sends it once", async () => {
+      const c = await installMerchant(gateway, fake, 'flow-c');
+      const customer = await newCustomer(c);
+      // both of the merchant subgraph's quick tries fail, so the first delivery of the event fails
+      fake.failNext(c.shop, 503, 2);
+      await award(gateway, c, customer.id, 60);
+
+      expect(await received(c, customer, 'points-earned')).toHaveLength(1);
+      const calls = fake.requestsFor(c.shop, '/graphql.json').filter((r) => JSON.stringify(r.body).includes('flowTriggerReceive'));
+      expect(calls.length).toBe(3);
+      expect(triggersOf(c, customer, 'points-earned')).toHaveLength(1);
+    });
+
+    it('drops a trigger Shopify refuses for good (here: a merchant without a token) instead of retrying it into a dead letter', async () => {
+      const tokenless = await createMerchant(gateway);
+      const customer = await newCustomer(tokenless);
+      await award(gateway, tokenless, customer.id, 25);
+      const [event] = await pointsEvent(tokenless, customer.id, 'points.adjusted');
+      await consumed(event.id);
+      const letters = await withOwnerDb('points', async (db) => (await db.query('select 1 from dead_letter_event where event_id = $1', [event.id])).rowCount);
+      expect(letters).toBe(0);
+      expect(fake.flowTriggers(tokenless.shop)).toEqual([]);
+    });
+
+    it('sends enough-points-for-reward once when a rise in balance reaches a reward: the dearest one reached, of the merchant only', async () => {
+      // given A's catalog (in the table the rewards migration creates; a stand-in of its columns until then)
+      createdRewardTable = await withOwnerDb('points', async (db) => {
+        const { rows } = await db.query<{ present: boolean }>(`select to_regclass('reward') is not null as present`);
+        if (rows[0].present) return false;
+        await db.query(`create table reward (
+          id uuid primary key, merchant_id uuid not null, kind text not null, points_cost int not null, names jsonb not null,
+          usage_limit int null, redemption_count int not null default 0, starts_at timestamptz null, ends_at timestamptz null,
+          active boolean not null default true, archived_at timestamptz null, created_at timestamptz not null, updated_at timestamptz not null)`);
+        await db.query(`alter table reward enable row level security`);
+        await db.query(`alter table reward force row level security`);
+        await db.query(`create policy reward_tenant on reward using (merchant_id = nullif(current_setting('app.merchant_id', true), '')::uuid)`);
+        await db.query(`grant select on reward to loyalnest_service`);
+        return true;
+      });
+      const rewards = { small: randomUUID(), large: randomUUID(), inactive: randomUUID(), ended: randomUUID(), othersMerchant: randomUUID() };
+      await withOwnerDb('points', (db) =>
+        db.query(
+          `insert into reward (id, merchant_id, kind, points_cost, active, ends_at, names, created_at, updated_at) values
+             ($1, $6, 'free_shipping', 50, true, null, '{}', now(), now()),
+             ($2, $6, 'free_shipping', 100, true, null, '{}', now(), now()),
+             ($3, $6, 'free_shipping', 105, false, null, '{}', now(), now()),
+             ($4, $6, 'free_shipping', 106, true, now() - interval '1 day', '{}', now(), now()),
+             ($5, $7, 'free_shipping', 107, true, null, '{}', now(), now())`,
+          [rewards.small, rewards.large, rewards.inactive, rewards.ended, rewards.othersMerchant, a.id, b.id],
+        ),
+      );
+      const customer = await newCustomer(a);
+
+      // when the balance rises to 40 (below every reward), then to 110 (past 50 and 100), then to 115
+      await award(gateway, a, customer.id, 40);
+      await award(gateway, a, customer.id, 70);
+      await award(gateway, a, customer.id, 5);
+
+      // then one trigger, for the dearest reward reached: not the inactive, ended or other merchant's ones
+      expect(await received(a, customer, 'enough-points-for-reward')).toEqual([
+        { handle: 'enough-points-for-reward', payload: { customer_id: Number(customer.shopifyId), reward_id: rewards.large, points_cost: 100, balance: 110 } },
+      ]);
+      const rises = await pointsEvent(a, customer.id, 'points.adjusted');
+      expect(rises).toHaveLength(3);
+      for (const rise of rises) await consumed(rise.id);
+      const [affordable] = await pointsEvent(a, customer.id, 'points.reward_affordable');
+      await consumed(affordable.id);
+      expect(await pointsEvent(a, customer.id, 'points.reward_affordable')).toHaveLength(1);
+      expect(triggersOf(a, customer, 'enough-points-for-reward')).toHaveLength(1);
+      expect(await received(a, customer, 'points-earned', 3)).toHaveLength(3);
+    });
+  });
+});
 
 describe('Shopify Flow actions, networked', () => {
   let gateway: TestGateway;
