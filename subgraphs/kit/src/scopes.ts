@@ -28,7 +28,7 @@ export const Scope = {
    * with the token only the merchant subgraph holds; held only by the system callers of other subgraphs.
    */
   SHOPIFY_ADMIN: 'shopify:admin',
-  /** The gateway resolving who a caller is; held only by the gateway's system caller. */
+  /** Resolving who a caller is (a shop, an API key); held only by the system callers of the ingresses that authenticate them (the gateway, the Flow actions). */
   AUTH_RESOLVE: 'auth:resolve',
 } as const;
 

@@ -1,4 +1,6 @@
 import { buildFederatedSchema, containerOf, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
+import { Router } from 'express';
+import { flowTriggerConsumers } from './consumers/flow-trigger.consumer.js';
 import { pointsGdpr } from './consumers/gdpr.consumer.js';
 import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
@@ -10,13 +12,17 @@ import { PointsProgramEntity } from './entities/points-program.entity.js';
 import { CustomerRef } from './graphql/points-account.type.js';
 import { CustomerPointsResolver, customerReference, merchantReference, PointsAccountResolver } from './resolvers/customer-points.resolver.js';
 import { EarningRulesResolver } from './resolvers/earning-rules.resolver.js';
+import { flowRoutes } from './http/flow.routes.js';
 import { PointsResolver } from './resolvers/points.resolver.js';
 import { CustomerDirectory } from './services/customer-directory.js';
+import { FlowActionService } from './services/flow-action.service.js';
+import { FlowTriggerService } from './services/flow-trigger.service.js';
 import { LedgerReportService } from './services/ledger-report.service.js';
 import { LedgerService } from './services/ledger.service.js';
 import { OrderPointsService } from './services/order-points.service.js';
 import { PointsProgramService } from './services/points-program.service.js';
 import { PointsService } from './services/points.service.js';
+import { RewardReach } from './services/reward-reach.js';
 
 function build() {
   const ledger = new LedgerService();
@@ -29,6 +35,8 @@ function build() {
     points: new PointsService(ledger, customers),
     reports: new LedgerReportService(program),
     orders: new OrderPointsService(ledger, customers, program),
+    triggers: new FlowTriggerService(),
+    reach: new RewardReach(),
   };
 }
 
@@ -58,8 +66,15 @@ const pointsSubgraph: SubgraphModule = {
     });
   },
 
+  routes(runtime) {
+    const { points, customers } = services(runtime.config);
+    return Router().use(flowRoutes(new FlowActionService(runtime, points, customers), runtime.name));
+  },
+
+  routePrefixes: ['/flow'],
   consumes: {
     ...shopifyWebhookConsumers((runtime) => services(runtime.config)),
+    ...flowTriggerConsumers((runtime) => services(runtime.config)),
     'customer.created': customerCreatedConsumer((runtime) => services(runtime.config)),
     ...gdprConsumers((runtime) => pointsGdpr(services(runtime.config).customers)),
   },
