@@ -83,6 +83,19 @@ export interface ShopifyConfig {
   appUrl: string;
   /** Admin API version the app talks to. */
   apiVersion: string;
+  /** How calls to the Admin GraphQL API retry; tests make these short. */
+  admin: ShopifyAdminRetryConfig;
+}
+
+export interface ShopifyAdminRetryConfig {
+  /** Attempts per call, the first included. */
+  attempts: number;
+  /** Each attempt is abandoned after this long. */
+  attemptTimeoutMs: number;
+  /** No attempt starts, and no wait is begun, that would end after this long from the first. */
+  deadlineMs: number;
+  /** First backoff; each further one is twice as long, with jitter. */
+  backoffMs: number;
 }
 
 const DEV_ONLY = 'loyalnest-development-only';
@@ -128,10 +141,17 @@ export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
     shopify: {
       apiKey: env.SHOPIFY_API_KEY ?? 'loyalnest-dev-api-key',
       apiSecret: secret(env, 'SHOPIFY_API_SECRET', devSecret('shopify-api-secret')),
-      scopes: env.SHOPIFY_SCOPES ?? 'read_customers,read_orders',
+      // write_discounts: rewards are redeemed as discount codes created in the shop.
+      scopes: env.SHOPIFY_SCOPES ?? 'read_customers,read_orders,write_discounts',
       baseUrl: env.SHOPIFY_BASE_URL ?? 'https://{shop}',
       appUrl: env.APP_URL ?? `http://localhost:${env.PORT ?? 4000}`,
       apiVersion: env.SHOPIFY_API_VERSION ?? '2025-10',
+      admin: {
+        attempts: positiveInt(env, 'SHOPIFY_ADMIN_ATTEMPTS', 4),
+        attemptTimeoutMs: positiveInt(env, 'SHOPIFY_ADMIN_TIMEOUT_MS', 10_000),
+        deadlineMs: positiveInt(env, 'SHOPIFY_ADMIN_DEADLINE_MS', 20_000),
+        backoffMs: positiveInt(env, 'SHOPIFY_ADMIN_BACKOFF_MS', 500),
+      },
     },
     events: {
       queuePrefix: env.EVENTS_QUEUE_PREFIX ?? env.DATABASE_PREFIX ?? 'loyalnest',
