@@ -39,8 +39,8 @@ export class RedemptionType {
   @Field(() => RedemptionStatusType, { description: 'Where it stands.' })
   status!: RedemptionStatusType;
 
-  /** Resolved by `RedemptionResolver.code`. */
-  code?: string | null;
+  /** Resolved by `RedemptionResolver.discountCode`. */
+  discountCode?: string | null;
 
   @Field(() => String, { nullable: true, description: "The discount's id in Shopify (a GID), once issued." })
   shopifyDiscountId!: string | null;

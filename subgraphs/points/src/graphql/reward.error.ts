@@ -89,17 +89,17 @@ export class DiscountCreationFailedError extends ErrorResult {
   pointsReturned: number;
 
   @Field(() => DiscountFailureReason, { description: 'Why Shopify issued no code.' })
-  reason: DiscountFailureReason;
+  failure: DiscountFailureReason;
 
-  constructor(redemptionId: string, pointsReturned: number, reason: DiscountFailureReason) {
+  constructor(redemptionId: string, pointsReturned: number, failure: DiscountFailureReason) {
     super();
     this.code = ErrorCode.DISCOUNT_CREATION_FAILED;
     this.message =
-      reason === DiscountFailureReason.SHOPIFY_UNAVAILABLE
+      failure === DiscountFailureReason.SHOPIFY_UNAVAILABLE
         ? `Shopify could not be reached to create the discount code; the ${pointsReturned} points were given back`
         : `Shopify refused the discount code; the ${pointsReturned} points were given back`;
     this.redemptionId = redemptionId;
     this.pointsReturned = pointsReturned;
-    this.reason = reason;
+    this.failure = failure;
   }
 }

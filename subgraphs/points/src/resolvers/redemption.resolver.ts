@@ -40,7 +40,7 @@ export class RedemptionResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The discount code to enter at checkout, once issued; null while pending and when it failed.' })
-  code(@Root() redemption: Redemption): string | null {
+  discountCode(@Root() redemption: Redemption): string | null {
     return this.redemptions.code(redemption);
   }
 
