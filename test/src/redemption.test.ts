@@ -257,7 +257,7 @@ describe('redeeming rewards', () => {
   it('holds usage limits under concurrency: across customers and per customer', async () => {
     const total = await createReward(gateway, a, { pointsCost: 10, usageLimit: 5 });
     const customers = await Promise.all(Array.from({ length: 12 }, () => newCustomer(a)));
-    for (const c of customers) await award(gateway, a, c.id, 10);
+    await Promise.all(customers.map((c) => award(gateway, a, c.id, 10)));
     const results = await Promise.all(customers.map((c) => redeem(gateway, a.auth, { customerId: c.id, rewardId: total })));
     expect(results.filter((r) => r.__typename === 'Redemption')).toHaveLength(5);
     expect(results.filter((r) => r.reason === 'USAGE_LIMIT_REACHED')).toHaveLength(7);
