@@ -106,6 +106,18 @@ describe('redeeming rewards', () => {
     }
   });
 
+  it('spends once when the same idempotency key arrives many times at once', async () => {
+    const customer = await newCustomer(a);
+    await award(gateway, a, customer.id, 100);
+    const rewardId = await createReward(gateway, a, { pointsCost: 10 });
+    const idempotencyKey = `same-${randomUUID()}`;
+    const results = await Promise.all(Array.from({ length: 10 }, () => redeem(gateway, a.auth, { customerId: customer.id, rewardId, idempotencyKey })));
+    expect(results.map((r) => r.__typename)).toEqual(Array(10).fill('Redemption'));
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect((await pointsOf(gateway, a, customer.id)).balance).toBe(90);
+    expect(codesAt(a).filter((c) => c === results.find((r) => r.discountCode)?.discountCode)).toHaveLength(1);
+  });
+
   it('lets 200 concurrent redemptions on an account that affords 50 issue exactly 50 codes, never below zero', async () => {
     const customer = await newCustomer(a);
     const rewardId = await createReward(gateway, a, { kind: 'FREE_SHIPPING', value: null, names: { en: 'Ship free' }, pointsCost: 20 });
