@@ -19,6 +19,21 @@ export interface KitConfig {
   blindIndexKey: string;
   shopify: ShopifyConfig;
   events: EventsConfig;
+  redemptions: RedemptionsConfig;
+}
+
+/** The points subgraph's redemption jobs. */
+export interface RedemptionsConfig {
+  /**
+   * A redemption still PENDING this long after its last attempt is taken up by the recovery job
+   * (a crash cut its request short); well above the merchant subgraph's Shopify deadline, so the
+   * job never races a request that is still waiting for Shopify.
+   */
+  pendingTimeoutMs: number;
+  /** Attempts at creating the code (the request's included) before the points are given back. */
+  maxAttempts: number;
+  /** How often the recovery and expiry jobs run. */
+  jobsEveryMs: number;
 }
 
 /** The event backbone: outbox relay, BullMQ queues, consumers. */
@@ -148,6 +163,11 @@ export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
       lockMs: positiveInt(env, 'EVENTS_LOCK_MS', 30_000),
       inboxStaleMs: positiveInt(env, 'INBOX_STALE_MS', 15 * 60_000),
       inboxMaxSweeps: positiveInt(env, 'INBOX_MAX_SWEEPS', 3),
+    },
+    redemptions: {
+      pendingTimeoutMs: positiveInt(env, 'REDEMPTION_PENDING_TIMEOUT_MS', 5 * 60_000),
+      maxAttempts: positiveInt(env, 'REDEMPTION_MAX_ATTEMPTS', 5),
+      jobsEveryMs: positiveInt(env, 'REDEMPTION_JOBS_EVERY_MS', 60_000),
     },
   };
 }
