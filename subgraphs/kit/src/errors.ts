@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { Field, InterfaceType, registerEnumType } from 'type-graphql';
+import { Directive, Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 
 /**
  * Every expected business outcome a mutation can return. One enum for the whole supergraph, so
@@ -37,6 +37,20 @@ export abstract class ErrorResult {
 
   @Field(() => String, { description: 'Human-readable explanation, safe to show to a merchant.' })
   message!: string;
+}
+
+/**
+ * Returned by any subgraph whose mutation names a customer the merchant does not have. Shared
+ * (`@shareable`) because the customer and points subgraphs both return it.
+ */
+@Directive('@shareable')
+@ObjectType('CustomerNotFoundError', { implements: ErrorResult, description: 'No customer with that id belongs to this merchant.' })
+export class CustomerNotFoundError extends ErrorResult {
+  constructor(id: string) {
+    super();
+    this.code = ErrorCode.CUSTOMER_NOT_FOUND;
+    this.message = `No customer ${id}`;
+  }
 }
 
 /** Codes of errors that are thrown (not returned): failures of the request rather than outcomes. */

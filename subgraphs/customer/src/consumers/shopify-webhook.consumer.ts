@@ -55,7 +55,7 @@ export function shopifyWebhookConsumers(services: (runtime: SubgraphRuntime) => 
       if (buyer?.id != null) await customers.applyShopifyCustomer(ctx, customerFacts(buyer), { createOnly: true });
       await orders.applyOrder(ctx, order);
     }
-    ctx.emit('shopify.webhook_applied', { deliveryId, topic });
+    ctx.emit('shopify.webhook_applied', { deliveryId, topic, subgraph: runtime.name });
     await ctx.em.flush();
   };
   return Object.fromEntries(CUSTOMER_WEBHOOK_TOPICS.map((topic) => [`shopify.webhook.${topic}`, handler]));

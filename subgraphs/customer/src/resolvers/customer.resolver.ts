@@ -1,6 +1,6 @@
 import { Scope, type RequestContext } from '@loyalnest/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
-import { CustomerNotFoundError } from '../graphql/customer.error.js';
+import { CustomerNotFoundError } from '@loyalnest/kit';
 import { CustomerFilter, UpdateCustomerInput, UpsertCustomerInput } from '../graphql/customer.input.js';
 import { CustomerConnection, CustomerType, MerchantRef, UpsertCustomerSuccess } from '../graphql/customer.type.js';
 import type { CustomerService, CustomerView } from '../services/customer.service.js';

@@ -16,7 +16,7 @@ import {
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { CustomerEntity, type Customer } from '../entities/customer.entity.js';
-import { CustomerNotFoundError } from '../graphql/customer.error.js';
+import { CustomerNotFoundError } from '@loyalnest/kit';
 import { lockCustomer, type OrderService } from './order.service.js';
 import type { ShopifyCustomerFacts } from './shopify-customer.parser.js';
 import type { CustomerFilter, UpdateCustomerInput, UpsertCustomerInput } from '../graphql/customer.input.js';

@@ -30,6 +30,8 @@ export const WebhookDeliveryEntity = defineEntity({
     /** When the consuming domain reported it applied (status → processed); null until then. */
     processedAt: p.datetime().nullable(),
     payloadEncrypted: p.text().nullable(),
+    /** The domains that have applied it so far; processed once every consumer of its topic is here. */
+    appliedBy: p.array().default([]),
     /** How often the inbox sweeper published it again, and when it last did. */
     sweepCount: p.integer().default(0),
     sweptAt: p.datetime().nullable(),

@@ -1,0 +1,45 @@
+import { Scope, systemCaller, type DomainEvent, type EventHandler, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
+import type { OrderPointsService } from '../services/order-points.service.js';
+import type { PointsProgramService } from '../services/points-program.service.js';
+import { orderEarningFacts, refundFacts } from '../services/shopify-order.parser.js';
+
+/** The webhook topics the points domain acts on. */
+export const POINTS_WEBHOOK_TOPICS = ['orders/create', 'orders/paid', 'orders/cancelled', 'refunds/create'] as const;
+
+const DELIVERY = /* GraphQL */ `
+  query PointsWebhookDelivery($id: ID!) {
+    _webhookDelivery(id: $id) { id topic body }
+  }
+`;
+
+interface DeliveryAnswer {
+  _webhookDelivery: { id: string; topic: string; body: Record<string, unknown> | null } | null;
+}
+
+/**
+ * `shopify.webhook.<topic>`: reads the delivery's body from the merchant inbox and earns or
+ * reverses the order's points in the consumer's transaction, then reports it applied for this
+ * domain. Which order topic earns depends on the merchant's `earnOn` rule; the other is a no-op.
+ * Idempotent twice over: the consumer records the event id, and each ledger entry has its own key.
+ */
+export function shopifyWebhookConsumers(services: (runtime: SubgraphRuntime) => { orders: OrderPointsService; program: PointsProgramService }): Record<string, EventHandler> {
+  const handler = async (ctx: RequestContext, event: DomainEvent, runtime: SubgraphRuntime): Promise<void> => {
+    const { deliveryId, topic } = event.payload as { deliveryId: string; topic: string };
+    const answer = await runtime.peers.query<DeliveryAnswer>('merchant', DELIVERY, { id: deliveryId }, systemCaller([Scope.WEBHOOKS_READ], event.merchantId));
+    const body = answer._webhookDelivery?.body;
+    if (!body) throw new Error(`webhook delivery ${deliveryId} (${topic}) has no readable body in the merchant inbox`);
+
+    const { orders, program } = services(runtime);
+    if (topic === 'refunds/create') {
+      await orders.refund(ctx, refundFacts(body));
+    } else if (topic === 'orders/cancelled') {
+      await orders.cancel(ctx, orderEarningFacts(body));
+    } else {
+      const rules = await program.rules(ctx);
+      if ((topic === 'orders/paid') === (rules.earnOn === 'paid')) await orders.earn(ctx, orderEarningFacts(body));
+    }
+    ctx.emit('shopify.webhook_applied', { deliveryId, topic, subgraph: runtime.name });
+    await ctx.em.flush();
+  };
+  return Object.fromEntries(POINTS_WEBHOOK_TOPICS.map((topic) => [`shopify.webhook.${topic}`, handler]));
+}

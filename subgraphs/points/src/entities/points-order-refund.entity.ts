@@ -1,0 +1,20 @@
+import { tenantOwned } from '@loyalnest/kit';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
+
+/** A Shopify refund as the points domain saw it; kept so a refund that beats its order's earning still reverses it. */
+export const PointsOrderRefundEntity = defineEntity({
+  name: 'PointsOrderRefund',
+  tableName: 'points_order_refund',
+  properties: {
+    id: p.uuid().primary(),
+    merchantId: p.uuid(),
+    shopifyRefundId: p.bigint('string'),
+    shopifyOrderId: p.bigint('string'),
+    amount: p.decimal('string').precision(14).scale(2),
+    createdAt: p.datetime(),
+  },
+  uniques: [{ properties: ['merchantId', 'shopifyRefundId'], name: 'points_order_refund_merchant_refund_unique' }],
+  ...tenantOwned('points_order_refund'),
+});
+
+export type PointsOrderRefund = InferEntity<typeof PointsOrderRefundEntity>;

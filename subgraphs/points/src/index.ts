@@ -1,0 +1,67 @@
+import { buildFederatedSchema, containerOf, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
+import { pointsGdpr } from './consumers/gdpr.consumer.js';
+import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js';
+import { signupBonusConsumer } from './consumers/signup-bonus.consumer.js';
+import { PointsAccountEntity } from './entities/points-account.entity.js';
+import { PointsEntryEntity } from './entities/points-entry.entity.js';
+import { PointsOrderRefundEntity } from './entities/points-order-refund.entity.js';
+import { PointsProgramEntity } from './entities/points-program.entity.js';
+import { CustomerRef } from './graphql/points-account.type.js';
+import { CustomerPointsResolver, customerReference, merchantReference, PointsAccountResolver } from './resolvers/customer-points.resolver.js';
+import { EarningRulesResolver } from './resolvers/earning-rules.resolver.js';
+import { PointsResolver } from './resolvers/points.resolver.js';
+import { CustomerDirectory } from './services/customer-directory.js';
+import { LedgerReportService } from './services/ledger-report.service.js';
+import { LedgerService } from './services/ledger.service.js';
+import { OrderPointsService } from './services/order-points.service.js';
+import { PointsProgramService } from './services/points-program.service.js';
+import { PointsService } from './services/points.service.js';
+
+function build() {
+  const ledger = new LedgerService();
+  const customers = new CustomerDirectory();
+  const program = new PointsProgramService();
+  return {
+    ledger,
+    customers,
+    program,
+    points: new PointsService(ledger, customers),
+    reports: new LedgerReportService(program),
+    orders: new OrderPointsService(ledger, customers, program),
+  };
+}
+
+const built = new WeakMap<KitConfig, ReturnType<typeof build>>();
+
+/** One set of services per configuration: event handlers ask for them on every event. */
+function services(config: KitConfig) {
+  let found = built.get(config);
+  if (!found) built.set(config, (found = build()));
+  return found;
+}
+
+/** The points subgraph: each customer's ledger, the earning rules, rewards and redemptions. */
+const pointsSubgraph: SubgraphModule = {
+  name: 'points',
+  store: { name: 'points', entities: [PointsProgramEntity, PointsAccountEntity, PointsEntryEntity, PointsOrderRefundEntity] },
+
+  buildSchema(config) {
+    const { points, reports, program } = services(config);
+    return buildFederatedSchema({
+      subgraph: 'points',
+      resolvers: [CustomerPointsResolver, PointsAccountResolver, PointsResolver, EarningRulesResolver],
+      // Customer is reachable only as an entity other subgraphs resolve through this one.
+      orphanedTypes: [CustomerRef],
+      container: containerOf([new CustomerPointsResolver(points), new PointsAccountResolver(points), new PointsResolver(points, reports), new EarningRulesResolver(program)]),
+      references: { Customer: customerReference, Merchant: merchantReference },
+    });
+  },
+
+  consumes: {
+    ...shopifyWebhookConsumers((runtime) => services(runtime.config)),
+    'customer.created': signupBonusConsumer((runtime) => services(runtime.config)),
+    ...gdprConsumers((runtime) => pointsGdpr(services(runtime.config).customers)),
+  },
+};
+
+export default pointsSubgraph;

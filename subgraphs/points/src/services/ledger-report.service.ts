@@ -1,0 +1,67 @@
+import type { RequestContext } from '@loyalnest/kit';
+import type { LedgerMismatch, LedgerVerification, PointsLiability } from '../graphql/points-change.type.js';
+import type { PointsProgramService } from './points-program.service.js';
+
+/** Whole-merchant views of the ledger: its proof of consistency and what it owes. */
+export class LedgerReportService {
+  constructor(private readonly program: PointsProgramService) {}
+
+  /**
+   * Recomputes every account from its entries: balance = posted entries, pending = pending
+   * entries, lifetime earned = earns and reversed earnings. Any difference is a defect.
+   */
+  async verify(ctx: RequestContext): Promise<LedgerVerification> {
+    return ctx.em.transactional(async (em) => {
+      const rows = await em.execute<
+        { customer_id: string; balance: number; pending: number; lifetime_earned: number; expected_balance: number; expected_pending: number; expected_lifetime: number; entries: number }[]
+      >(
+        `select a.customer_id, a.balance, a.pending, a.lifetime_earned,
+                coalesce(s.posted, 0)::int as expected_balance, coalesce(s.pending, 0)::int as expected_pending,
+                coalesce(s.lifetime, 0)::int as expected_lifetime, coalesce(s.entries, 0)::int as entries
+           from points_account a
+           left join (select account_id,
+                             sum(points) filter (where status = 'posted') as posted,
+                             sum(points) filter (where status = 'pending') as pending,
+                             sum(points) filter (where kind = 'earn' or (kind = 'reverse' and points < 0)) as lifetime,
+                             count(*) as entries
+                        from points_entry group by account_id) s on s.account_id = a.id`,
+      );
+      const mismatches: LedgerMismatch[] = rows
+        .filter((r) => r.balance !== r.expected_balance || r.pending !== r.expected_pending || r.lifetime_earned !== r.expected_lifetime)
+        .slice(0, 100)
+        .map((r) => ({
+          customerId: r.customer_id,
+          balance: r.balance,
+          expectedBalance: r.expected_balance,
+          pending: r.pending,
+          expectedPending: r.expected_pending,
+          lifetimeEarned: r.lifetime_earned,
+          expectedLifetimeEarned: r.expected_lifetime,
+        }));
+      return { ok: mismatches.length === 0, accountsChecked: rows.length, entriesChecked: rows.reduce((n, r) => n + r.entries, 0), mismatches };
+    });
+  }
+
+  async liability(ctx: RequestContext): Promise<PointsLiability> {
+    const rules = await this.program.rules(ctx);
+    const [row] = await ctx.em.transactional((em) =>
+      em.execute<{ outstanding: number; pending: number; accounts: number; outstanding_value: string; pending_value: string }[]>(
+        `select coalesce(sum(greatest(balance, 0)), 0)::int as outstanding, coalesce(sum(pending), 0)::int as pending,
+                count(*) filter (where balance > 0)::int as accounts,
+                round(coalesce(sum(greatest(balance, 0)), 0) * ?::numeric, 2)::text as outstanding_value,
+                round(coalesce(sum(pending), 0) * ?::numeric, 2)::text as pending_value
+           from points_account`,
+        [rules.pointValue, rules.pointValue],
+      ),
+    );
+    return {
+      outstandingPoints: row.outstanding,
+      pendingPoints: row.pending,
+      accountsWithPoints: row.accounts,
+      pointValue: rules.pointValue,
+      outstandingValue: row.outstanding_value,
+      pendingValue: row.pending_value,
+      merchant: { id: ctx.merchantId! },
+    };
+  }
+}

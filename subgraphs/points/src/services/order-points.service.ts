@@ -1,0 +1,144 @@
+import type { RequestContext } from '@loyalnest/kit';
+import { v7 as uuidv7 } from 'uuid';
+import { PointsAccountEntity } from '../entities/points-account.entity.js';
+import { PointsEntryEntity, type PointsEntry } from '../entities/points-entry.entity.js';
+import type { CustomerDirectory } from './customer-directory.js';
+import { roundPoints, type EarningRules } from './earning-rules.js';
+import type { LedgerService } from './ledger.service.js';
+import type { PointsProgramService } from './points-program.service.js';
+import type { OrderEarningFacts, RefundFacts } from './shopify-order.parser.js';
+
+const DAY_MS = 86_400_000;
+
+/** Thrown while the customer subgraph has not yet created the order's customer: the event is retried. */
+export class CustomerNotYetKnownError extends Error {
+  constructor(shopifyCustomerId: string) {
+    super(`Shopify customer ${shopifyCustomerId} is not known to the customer subgraph yet`);
+    this.name = 'CustomerNotYetKnownError';
+  }
+}
+
+/**
+ * Orders earn points exactly once (`order:<id>:earn`), refunds reverse them in proportion to the
+ * amount refunded (`order:<id>:refund:<refund id>`), a cancellation reverses what is left
+ * (`order:<id>:cancel`). All run in the event consumer's transaction. A refund that arrives
+ * before its order earned is remembered (`points_order_refund`) and reversed right after the earn.
+ */
+export class OrderPointsService {
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly customers: CustomerDirectory,
+    private readonly program: PointsProgramService,
+  ) {}
+
+  /** The points an order earns under the rules, before the tier multiplier. */
+  static basePoints(order: OrderEarningFacts, rules: EarningRules): { base: number; points: number } {
+    let base = order.lineItems;
+    if (rules.excludeDiscounts) base -= order.discounts;
+    if (!rules.excludeShipping) base += order.shipping;
+    // Tax is inside the line prices when the shop shows prices with tax, on top of them otherwise.
+    if (rules.excludeTaxes && order.taxesIncluded) base -= order.taxes;
+    if (!rules.excludeTaxes && !order.taxesIncluded) base += order.taxes;
+    base = Math.max(0, Math.round(base * 100) / 100);
+    return { base, points: base * rules.pointsPerCurrencyUnit };
+  }
+
+  async earn(ctx: RequestContext, order: OrderEarningFacts): Promise<void> {
+    if (!order.shopifyCustomerId || order.cancelled) return;
+    await lockOrder(ctx, order.shopifyOrderId);
+    const rules = await this.program.rules(ctx);
+    if (!rules.enabled) return;
+    const account = await this.accountOf(ctx, order.shopifyCustomerId);
+    const { base, points: raw } = OrderPointsService.basePoints(order, rules);
+    const multiplier = Number(account.tierMultiplier);
+    const points = roundPoints(raw * multiplier, rules.rounding);
+    if (points <= 0) return;
+    await this.ledger.post(ctx, {
+      customerId: account.customerId,
+      kind: 'earn',
+      source: 'order',
+      points,
+      idempotencyKey: `order:${order.shopifyOrderId}:earn`,
+      orderId: order.shopifyOrderId,
+      availableAt: rules.pendingDays > 0 ? new Date(Date.now() + rules.pendingDays * DAY_MS) : null,
+      metadata: { base, total: order.total, rate: rules.pointsPerCurrencyUnit, multiplier },
+    });
+    const early = await ctx.em.execute<{ shopify_refund_id: string; amount: string }[]>(
+      'select shopify_refund_id::text, amount::text from points_order_refund where merchant_id = ? and shopify_order_id = ? order by created_at',
+      [ctx.merchantId, order.shopifyOrderId],
+    );
+    for (const refund of early) await this.reverseRefund(ctx, { shopifyRefundId: refund.shopify_refund_id, shopifyOrderId: order.shopifyOrderId, amount: Number(refund.amount) });
+  }
+
+  async refund(ctx: RequestContext, refund: RefundFacts): Promise<void> {
+    await lockOrder(ctx, refund.shopifyOrderId);
+    await ctx.em.execute(
+      `insert into points_order_refund (id, merchant_id, shopify_refund_id, shopify_order_id, amount, created_at)
+       values (?, ?, ?, ?, ?, now()) on conflict (merchant_id, shopify_refund_id) do nothing`,
+      [uuidv7(), ctx.merchantId, refund.shopifyRefundId, refund.shopifyOrderId, refund.amount.toFixed(2)],
+    );
+    await this.reverseRefund(ctx, refund);
+  }
+
+  async cancel(ctx: RequestContext, order: OrderEarningFacts): Promise<void> {
+    await lockOrder(ctx, order.shopifyOrderId);
+    const earned = await this.earnOf(ctx, order.shopifyOrderId);
+    if (!earned) return;
+    const left = earned.points + (await this.reversedSoFar(ctx, order.shopifyOrderId));
+    await this.reverse(ctx, earned, left, `order:${order.shopifyOrderId}:cancel`, { cancelled: true });
+  }
+
+  private async reverseRefund(ctx: RequestContext, refund: RefundFacts): Promise<void> {
+    const earned = await this.earnOf(ctx, refund.shopifyOrderId);
+    if (!earned) return;
+    const total = Number((earned.metadata as { total?: number }).total ?? 0);
+    const share = total > 0 ? Math.min(1, refund.amount / total) : 1;
+    const left = earned.points + (await this.reversedSoFar(ctx, refund.shopifyOrderId));
+    const points = Math.min(left, Math.round(earned.points * share));
+    await this.reverse(ctx, earned, points, `order:${refund.shopifyOrderId}:refund:${refund.shopifyRefundId}`, { refundAmount: refund.amount });
+  }
+
+  /** Takes back `points` of an order's earning: from pending first while the earning is still held. */
+  private async reverse(ctx: RequestContext, earned: PointsEntry, points: number, key: string, metadata: Record<string, unknown>): Promise<void> {
+    if (points <= 0) return;
+    const rules = await this.program.rules(ctx);
+    const held = earned.status === 'pending';
+    await this.ledger.post(ctx, {
+      customerId: earned.customerId,
+      kind: 'reverse',
+      source: 'order',
+      points: -points,
+      idempotencyKey: key,
+      orderId: earned.orderId,
+      reversesEntryId: earned.id,
+      availableAt: held ? earned.availableAt : null,
+      clamp: true,
+      allowNegative: rules.allowNegativeBalance,
+      metadata,
+    });
+  }
+
+  private earnOf(ctx: RequestContext, shopifyOrderId: string): Promise<PointsEntry | null> {
+    return ctx.em.findOne(PointsEntryEntity, { idempotencyKey: `order:${shopifyOrderId}:earn` }, { disableIdentityMap: true });
+  }
+
+  private async reversedSoFar(ctx: RequestContext, shopifyOrderId: string): Promise<number> {
+    const [row] = await ctx.em.execute<{ reversed: number }[]>(
+      `select coalesce(sum(points), 0)::int as reversed from points_entry where merchant_id = ? and order_id = ? and kind = 'reverse'`,
+      [ctx.merchantId, shopifyOrderId],
+    );
+    return row.reversed;
+  }
+
+  private async accountOf(ctx: RequestContext, shopifyCustomerId: string) {
+    const known = await this.customers.byShopifyId(ctx, shopifyCustomerId);
+    if (!known) throw new CustomerNotYetKnownError(shopifyCustomerId);
+    await this.ledger.openAccount(ctx, known.customerId, shopifyCustomerId);
+    return ctx.em.findOneOrFail(PointsAccountEntity, { customerId: known.customerId }, { disableIdentityMap: true });
+  }
+}
+
+/** Serializes an order's earning, refunds and cancellation until the transaction ends, so a refund racing its order's earning is never missed. */
+async function lockOrder(ctx: RequestContext, shopifyOrderId: string): Promise<void> {
+  await ctx.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`points-order:${ctx.merchantId}:${shopifyOrderId}`]);
+}

@@ -1,0 +1,31 @@
+import { badInput, type RequestContext } from '@loyalnest/kit';
+import { PointsProgramEntity } from '../entities/points-program.entity.js';
+import type { UpdateEarningRulesInput } from '../graphql/update-earning-rules.input.js';
+import { withDefaults, type EarningRules } from './earning-rules.js';
+
+/** The merchant's earning rules: read on every earning, changed by admins. */
+export class PointsProgramService {
+  async rules(ctx: RequestContext): Promise<EarningRules> {
+    const program = await ctx.em.findOne(PointsProgramEntity, { merchantId: ctx.merchantId! }, { disableIdentityMap: true });
+    return withDefaults(program?.rules);
+  }
+
+  async update(ctx: RequestContext, input: UpdateEarningRulesInput): Promise<EarningRules> {
+    if (input.pointsPerCurrencyUnit != null && Math.round(input.pointsPerCurrencyUnit * 100) !== input.pointsPerCurrencyUnit * 100) {
+      throw badInput('pointsPerCurrencyUnit', 'has at most two decimals');
+    }
+    const keys = (input.activities ?? []).map((a) => a.key);
+    const repeated = keys.find((key, i) => keys.indexOf(key) !== i);
+    if (repeated) throw badInput('activities', `key "${repeated}" appears twice`);
+    const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== null)) as Partial<EarningRules>;
+    // Read and written in one unit of work; two admins saving at once is last-writer-wins on the whole set.
+    const program = await ctx.em.findOne(PointsProgramEntity, { merchantId: ctx.merchantId! });
+    const rules: EarningRules = { ...withDefaults(program?.rules), ...changes };
+    if (changes.activities) rules.activities = changes.activities.map((a) => ({ key: a.key, name: a.name, points: a.points, limit: a.limit }));
+    if (program) program.rules = rules;
+    else ctx.em.create(PointsProgramEntity, { merchantId: ctx.merchantId!, rules });
+    ctx.emit('points_program.updated', { fields: Object.keys(changes) });
+    await ctx.em.flush();
+    return rules;
+  }
+}
