@@ -129,7 +129,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
   const live = startLiveServer({
     server,
     schema: liveSchema,
-    resolvers: new LiveResolvers(hub, supergraph, config.live.queueLimit, Boolean(liveSchema.getType('PointsAccount'))),
+    resolvers: new LiveResolvers(hub, supergraph, config.live.queueLimit),
     authenticator,
     config: config.live,
     limits: config.limits,

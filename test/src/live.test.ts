@@ -5,10 +5,10 @@ import { mintShopperToken } from '../../gateway/src/auth/shopper-token.js';
 import { startNetworkedGateway } from '../../gateway/src/modes.js';
 import { subgraphModules } from '../../gateway/src/subgraphs.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
-import { connectLive, publishLive, Redis, signAppProxy, type LiveConnection } from './support/live.js';
+import { connectLive, publishLive, Redis, signAppProxy, type LiveConnection, type LiveSubscription } from './support/live.js';
 import { createMerchant, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
 import { bearer } from './support/tokens.js';
-import { postWebhook } from './support/webhooks.js';
+import { orderBody, postWebhook } from './support/webhooks.js';
 
 const BALANCE = `subscription($customerId: ID) {
   pointsBalanceChanged(customerId: $customerId) { balance pending lifetimeEarned delta kind entryId committedAt customer { id firstName } }
@@ -17,6 +17,18 @@ const ACTIVITY = 'subscription { merchantActivity { kind details committedAt cus
 
 function balanceMessage(merchantId: string, customerId: string, balance: number, delta = 10): BalanceChangedMessage {
   return { merchantId, customerId, balance, pending: 0, lifetimeEarned: balance, entryId: randomUUID(), kind: 'EARN', delta, committedAt: new Date().toISOString() };
+}
+
+const AWARD = `mutation($input: AwardPointsInput!) {
+  awardPoints(input: $input) { __typename ... on PointsChange { entry { id points } account { balance pending lifetimeEarned } } }
+}`;
+
+/** The first event of a balance subscription: the balance as it stood when it started. */
+async function current(subscription: LiveSubscription): Promise<Record<string, unknown>> {
+  const first = await subscription.next();
+  const change = (first.data as { pointsBalanceChanged: Record<string, unknown> } | undefined)?.pointsBalanceChanged;
+  expect(change).toMatchObject({ kind: 'CURRENT', delta: 0 });
+  return change!;
 }
 
 describe('live updates over graphql-ws (embedded)', () => {
@@ -135,9 +147,23 @@ describe('live updates over graphql-ws (embedded)', () => {
   });
 
   describe('pointsBalanceChanged', () => {
-    it('delivers a balance change to the shopper, with the customer resolved through the supergraph', async () => {
+    it('sends the current balance at once, read through the supergraph', async () => {
       const subscription = connect(`Bearer ${await shopperToken(a, noor)}`).subscribe(BALANCE);
-      await subscription.nothingFor(300);
+      expect(await current(subscription)).toEqual({
+        balance: 0,
+        pending: 0,
+        lifetimeEarned: 0,
+        delta: 0,
+        kind: 'CURRENT',
+        entryId: null,
+        committedAt: expect.any(String),
+        customer: { id: noor.id, firstName: 'Noor' },
+      });
+    });
+
+    it('delivers a published balance change to the shopper, with the customer resolved through the supergraph', async () => {
+      const subscription = connect(`Bearer ${await shopperToken(a, noor)}`).subscribe(BALANCE);
+      await current(subscription);
       const message = balanceMessage(a.id, noor.id, 120, 20);
       await publishLive(redis, gateway.config.kit, LIVE_TOPICS.balanceChanged, message);
       expect(await subscription.next()).toEqual({
@@ -158,7 +184,7 @@ describe('live updates over graphql-ws (embedded)', () => {
 
     it("never delivers another customer's or another merchant's changes", async () => {
       const subscription = connect(`Bearer ${await shopperToken(a, noor)}`).subscribe(BALANCE);
-      await subscription.nothingFor(300);
+      await current(subscription);
       await publishLive(redis, gateway.config.kit, LIVE_TOPICS.balanceChanged, balanceMessage(a.id, omar.id, 5));
       await publishLive(redis, gateway.config.kit, LIVE_TOPICS.balanceChanged, balanceMessage(b.id, noor.id, 5));
       await subscription.nothingFor(500);
@@ -176,10 +202,51 @@ describe('live updates over graphql-ws (embedded)', () => {
       const own = connection.subscribe('subscription($c: ID) { pointsBalanceChanged(customerId: $c) { balance who: customer { id } } }', { c: omar.id });
       const foreign = connection.subscribe(BALANCE, { customerId: bea.id });
       expect((await foreign.next()).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      await own.nothingFor(300);
+      expect((await own.next()).data).toEqual({ pointsBalanceChanged: { balance: 0, who: { id: omar.id } } });
       await publishLive(redis, gateway.config.kit, LIVE_TOPICS.balanceChanged, balanceMessage(b.id, bea.id, 7));
       await publishLive(redis, gateway.config.kit, LIVE_TOPICS.balanceChanged, balanceMessage(a.id, omar.id, 9));
       expect(await own.next()).toEqual({ data: { pointsBalanceChanged: { balance: 9, who: { id: omar.id } } } });
+    });
+  });
+
+  describe('end to end, from the points subgraph', () => {
+    const WITH_POINTS = 'subscription { pointsBalanceChanged { balance delta kind entryId customer { firstName points { balance lifetimeEarned } } } }';
+
+    it('delivers the new balance after an awardPoints mutation, with fields of the customer and points subgraphs', async () => {
+      const subscription = connect(`Bearer ${await shopperToken(a, omar)}`).subscribe(WITH_POINTS);
+      const before = await current(subscription);
+      const award = await gateway.gql<{ awardPoints: { entry: { id: string; points: number }; account: { balance: number } } }>(
+        AWARD,
+        { input: { customerId: omar.id, points: 25, reason: 'live test', idempotencyKey: randomUUID() } },
+        a.auth,
+      );
+      expect(award.errors).toBeUndefined();
+      const { entry, account } = award.data!.awardPoints;
+      expect((await subscription.next()).data).toEqual({
+        pointsBalanceChanged: {
+          balance: account.balance,
+          delta: 25,
+          kind: expect.any(String),
+          entryId: entry.id,
+          customer: { firstName: 'Omar', points: { balance: account.balance, lifetimeEarned: expect.any(Number) } },
+        },
+      });
+      expect(account.balance).toBe((before.balance as number) + 25);
+    });
+
+    it('delivers the new balance after an orders/paid webhook is processed', async () => {
+      const subscription = connect(`Bearer ${await shopperToken(a, noor)}`).subscribe(WITH_POINTS);
+      const before = await current(subscription);
+      const status = await postWebhook(origin(), a.shop, gateway.config.kit.shopify.apiSecret, {
+        topic: 'orders/paid',
+        eventId: randomUUID(),
+        body: orderBody(shopifyId(), noor.shopifyId, 4250),
+      });
+      expect(status).toBe(200);
+      const change = (await subscription.next(20_000)).data?.pointsBalanceChanged as { balance: number; delta: number; customer: { firstName: string; points: { balance: number } } };
+      expect(change.delta).toBeGreaterThan(0);
+      expect(change.balance).toBe((before.balance as number) + change.delta);
+      expect(change.customer).toEqual({ firstName: 'Noor', points: { balance: change.balance, lifetimeEarned: expect.any(Number) } });
     });
   });
 
@@ -236,7 +303,7 @@ describe('live updates with two gateway replicas (networked)', () => {
     const connections = [connectLive(gateway.url, merchant.auth.authorization), connectLive(`${replica.url}/graphql`, merchant.auth.authorization)];
     try {
       const subscriptions = connections.map((c) => c.subscribe(BALANCE, { customerId: customer.id }));
-      await Promise.all(subscriptions.map((s) => s.nothingFor(300)));
+      for (const subscription of subscriptions) await current(subscription);
       await publishLive(redis, gateway.config.kit, LIVE_TOPICS.balanceChanged, balanceMessage(merchant.id, customer.id, 77));
       for (const subscription of subscriptions) {
         expect((await subscription.next()).data?.pointsBalanceChanged).toMatchObject({ balance: 77, customer: { id: customer.id, firstName: 'Rey' } });

@@ -57,8 +57,6 @@ export class LiveResolvers {
     private readonly hub: LiveHub,
     private readonly supergraph: SupergraphExecutor,
     private readonly queueLimit: number,
-    /** Until the points subgraph is composed there is no balance to read: the first event is then the first change. */
-    private readonly pointsComposed: boolean,
   ) {}
 
   readonly subscribe: GraphQLFieldResolver<unknown, LiveContext> = async (_source, args: { customerId?: string | null }, ctx, info) => {
@@ -69,14 +67,10 @@ export class LiveResolvers {
         const customerId = this.followedCustomer(caller, args.customerId);
         const queue = this.queue({ topic: LIVE_TOPICS.balanceChanged, merchantId: caller.merchantId, customerId });
         try {
-          if (this.pointsComposed) {
-            const readAt = Date.now();
-            const current = await this.currentBalance(customerId, caller);
-            // Events that committed before the read began are already in it; later ones follow it.
-            queue.first(current, (queued) => Date.parse(queued.committedAt) >= readAt);
-          } else {
-            await this.assertCustomer(customerId, caller);
-          }
+          const readAt = Date.now();
+          const current = await this.currentBalance(customerId, caller);
+          // Events that committed before the read began are already in it; later ones follow it.
+          queue.first(current, (queued) => Date.parse(queued.committedAt) >= readAt);
         } catch (error) {
           await queue.return();
           throw error;
