@@ -1,4 +1,4 @@
-import { isProduction, loadKitConfig, type KitConfig } from '@loyalnest/kit';
+import { devSecret, isProduction, loadKitConfig, secretSetting, type KitConfig } from '@loyalnest/kit';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +16,35 @@ export interface GatewayConfig {
   /** Signs tokens minted by `npm run token`; refused altogether in production. */
   devTokenSecret: string;
   limits: QueryLimits;
+  shopperToken: ShopperTokenConfig;
+  /** App proxy requests signed longer ago than this (or this far in the future) are refused as replays. */
+  appProxyMaxAgeSeconds: number;
+  live: LiveConfig;
   development: boolean;
   production: boolean;
+}
+
+export interface ShopperTokenConfig {
+  /** Signs the shopper tokens the gateway issues from a verified app proxy request. */
+  secret: string;
+  /** Their lifetime; a socket authenticated with one closes when it ends. */
+  ttlSeconds: number;
+}
+
+/** The subscriptions endpoint (graphql-ws on the gateway's port). */
+export interface LiveConfig {
+  /** How often each socket is pinged; one that has not answered by the next ping is dropped. */
+  heartbeatMs: number;
+  /** Events kept per subscription for a client that reads slower than they come; the oldest go first. */
+  queueLimit: number;
+  /** Subscriptions one socket may hold at once. */
+  maxSubscriptionsPerSocket: number;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, not "${env[name]}"`);
+  return value;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -31,6 +58,16 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       depth: Number(env.QUERY_MAX_DEPTH ?? defaultLimits.depth),
       aliases: Number(env.QUERY_MAX_ALIASES ?? defaultLimits.aliases),
       cost: Number(env.QUERY_MAX_COST ?? defaultLimits.cost),
+    },
+    shopperToken: {
+      secret: secretSetting(env, 'SHOPPER_TOKEN_SECRET', devSecret('shopper-token')),
+      ttlSeconds: positive(env, 'SHOPPER_TOKEN_TTL_SECONDS', 900),
+    },
+    appProxyMaxAgeSeconds: positive(env, 'APP_PROXY_MAX_AGE_SECONDS', 120),
+    live: {
+      heartbeatMs: positive(env, 'LIVE_HEARTBEAT_MS', 15_000),
+      queueLimit: positive(env, 'LIVE_QUEUE_LIMIT', 100),
+      maxSubscriptionsPerSocket: positive(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET', 20),
     },
     development: kit.nodeEnv === 'development',
     production: isProduction(env),

@@ -6,18 +6,23 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import { formatError, healthRoutes, httpErrorHandler, logUnexpected, thrown, withHttpStatus, type Caller } from '@loyalnest/kit';
 import express, { type Express, type RequestHandler } from 'express';
-import { parse, type GraphQLError } from 'graphql';
+import { buildSchema, GraphQLError, parse, printSchema, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { appProxyRoutes } from './auth/app-proxy.js';
 import { Authenticator } from './auth/authenticate.js';
 import { CallerDirectory } from './auth/caller-directory.js';
 import { SUPERGRAPH_GRAPHQL, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './data-sources.js';
 import { queryLimitRules } from './limits.js';
-import type { SubgraphClient } from './subgraph-client.js';
+import { LiveHub } from './live/live-hub.js';
+import { LiveResolvers } from './live/live-resolvers.js';
+import { LIVE_SUBGRAPH } from './live/live-schema.js';
+import { startLiveServer, type LiveServer } from './live/live-server.js';
+import type { SubgraphClient, SubgraphResult } from './subgraph-client.js';
 
 export interface GatewayParts {
   config: GatewayConfig;
@@ -34,6 +39,8 @@ export interface RunningGateway {
   app: Express;
   server: Server;
   url: string;
+  /** The subscriptions endpoint on the same port. */
+  live: LiveServer;
   stop(): Promise<void>;
 }
 
@@ -49,13 +56,30 @@ function isIntrospectionOnly(query: unknown): boolean {
   }
 }
 
+/** @apollo/gateway cannot execute subscriptions; say where they are served instead of failing inside it. */
+const subscriptionsOverWebSocket: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation === 'subscription') {
+      context.reportError(new GraphQLError('Subscriptions are served over WebSocket (graphql-ws) on this same /graphql URL', { nodes: [node] }));
+    }
+  },
+});
+
+/** The gateway's own subscription schema is served over WebSocket; no query plan ever fetches from it. */
+const liveDataSource: GraphQLDataSource<GatewayContext> = {
+  process: async () => ({ errors: [{ message: 'The live subgraph is served over WebSocket, not fetched' }] }),
+};
+
 const ANONYMOUS: Omit<Caller, 'requestId'> = { merchantId: null, actor: { kind: 'system', id: 'anonymous' }, scopes: [] };
 
 export async function startGateway(parts: GatewayParts): Promise<RunningGateway> {
   const { config } = parts;
   const merchant = parts.clients.get('merchant');
   if (!merchant) throw new Error('the gateway needs the merchant subgraph to authenticate callers');
-  const authenticator = new Authenticator({ shopify: config.kit.shopify, devTokenSecret: config.devTokenSecret, directory: new CallerDirectory(merchant) });
+  const customer = parts.clients.get('customer');
+  if (!customer) throw new Error('the gateway needs the customer subgraph to start shopper sessions');
+  const directory = new CallerDirectory(merchant);
+  const authenticator = new Authenticator({ shopify: config.kit.shopify, devTokenSecret: config.devTokenSecret, shopperToken: config.shopperToken, directory });
   const redis = new Redis(config.kit.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on('error', () => {
     // Readiness reports Redis trouble; the connection retries on its own.
@@ -67,14 +91,19 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
 
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_GRAPHQL, 'utf8'),
+    buildService: ({ name }) => (name === LIVE_SUBGRAPH ? liveDataSource : parts.dataSource(name!)),
+  });
+  let apiSchema: GraphQLSchema | null = null;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => {
+    apiSchema = loaded;
+  });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: new ApolloGateway({
-      supergraphSdl: readFileSync(SUPERGRAPH_GRAPHQL, 'utf8'),
-      buildService: ({ name }) => parts.dataSource(name!),
-    }),
+    gateway,
     introspection: !config.production,
     csrfPrevention: true,
-    validationRules: queryLimitRules(config.limits),
+    validationRules: [...queryLimitRules(config.limits), subscriptionsOverWebSocket],
     includeStacktraceInErrorResponses: config.development,
     formatError: (formatted, error) => {
       logUnexpected('gateway', error);
@@ -87,10 +116,31 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
   });
   await apollo.start();
 
+  const hub = new LiveHub(config.kit);
+  await hub.start();
+  const supergraph = async (query: string, variables: Record<string, unknown>, caller: Caller): Promise<SubgraphResult> => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: { caller } });
+    if (response.body.kind !== 'single') throw new Error('a live lookup answered incrementally');
+    return response.body.singleResult as SubgraphResult;
+  };
+  // A copy of its own: Apollo Server wraps the resolvers of the schema it serves, and the live
+  // server resolves the same types differently.
+  const liveSchema = buildSchema(printSchema(apiSchema!));
+  const live = startLiveServer({
+    server,
+    schema: liveSchema,
+    resolvers: new LiveResolvers(hub, supergraph, config.live.queueLimit),
+    authenticator,
+    config: config.live,
+    limits: config.limits,
+    development: config.development,
+  });
+
   healthRoutes(app, async () => {
     await Promise.all([...parts.clients.values()].map((c) => c.ready()));
     if ((await redis.ping()) !== 'PONG') throw new Error('Redis did not answer PING');
   });
+  app.use(appProxyRoutes({ config, directory, customer }));
   for (const route of parts.routes) app.use(route);
   app.use(
     '/graphql',
@@ -120,7 +170,11 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     app,
     server,
     url: `http://${config.host}:${port}`,
+    live,
     async stop() {
+      // Sockets first: they hold no HTTP request open for the drain to wait on.
+      await live.stop();
+      await hub.stop();
       await apollo.stop();
       redis.disconnect();
       await parts.onStop?.();

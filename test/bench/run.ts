@@ -12,6 +12,7 @@ interface Benchmark {
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
   gateway: () => import('./gateway.bench.js'),
   ingest: () => import('./ingest.bench.js'),
+  live: () => import('./live.bench.js'),
 };
 
 async function main(): Promise<number> {

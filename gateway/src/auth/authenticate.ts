@@ -1,34 +1,58 @@
 import { API_KEY_PREFIX } from '@loyalnest/merchant';
 import { ADMIN_SCOPES, isProduction, normalizeShopDomain, SHOPPER_SCOPES, unauthenticated, type Caller, type ShopifyConfig } from '@loyalnest/kit';
+import { decodeJwt } from 'jose';
 import { randomUUID } from 'node:crypto';
+import type { ShopperTokenConfig } from '../config.js';
 import type { CallerDirectory, CallerIdentity } from './caller-directory.js';
 import { isDevToken, verifyDevToken } from './dev-token.js';
 import { verifySessionToken } from './session-token.js';
-
+import { isShopperToken, verifyShopperToken } from './shopper-token.js';
 
 export interface AuthenticatorOptions {
   shopify: ShopifyConfig;
   devTokenSecret: string;
+  shopperToken: ShopperTokenConfig;
   directory: CallerDirectory;
+}
+
+/** A verified credential's caller, and when the credential stops being valid (null: until revoked). */
+export interface Authenticated {
+  caller: Caller;
+  expiresAt: Date | null;
 }
 
 /**
  * Turns an `Authorization` header into the request's caller: a Shopify session token (merchant
- * admin), a partner API key, or a development token. Nothing a client sends besides that header
+ * admin), a shopper token the gateway issued through the app proxy, a partner API key, or a
+ * development token. Nothing a client sends besides that header
  * shapes the caller; every failure is UNAUTHENTICATED with a reason, never a detail of the check.
  */
 export class Authenticator {
   constructor(private readonly options: AuthenticatorOptions) {}
 
   async authenticate(authorization: string | undefined, requestId: string = randomUUID()): Promise<Caller> {
+    return (await this.authenticateWithExpiry(authorization, requestId)).caller;
+  }
+
+  /** For long-lived connections (WebSocket), which must end when their credential does. */
+  async authenticateWithExpiry(authorization: string | undefined, requestId: string = randomUUID()): Promise<Authenticated> {
+    const caller = await this.verify(authorization, requestId);
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')![1];
+    // Verified above: reading `exp` without checking again is safe. API keys have none.
+    const exp = token.startsWith(API_KEY_PREFIX) ? undefined : decodeJwt(token).exp;
+    return { caller, expiresAt: exp === undefined ? null : new Date(exp * 1000) };
+  }
+
+  private async verify(authorization: string | undefined, requestId: string): Promise<Caller> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) {
-      throw unauthenticated('Send "Authorization: Bearer <token>" with a Shopify session token, an API key or a dev token');
+      throw unauthenticated('Send "Authorization: Bearer <token>" with a Shopify session token, a shopper token, an API key or a dev token');
     }
     const token = match[1];
     // Partner API keys carry a prefix; anything else after "Bearer" is a JWT.
     if (token.startsWith(API_KEY_PREFIX)) return this.fromApiKey(token, requestId);
     if (isDevToken(token)) return this.fromDevToken(token, requestId);
+    if (isShopperToken(token)) return this.fromShopperToken(token, requestId);
     return this.fromSessionToken(token, requestId);
   }
 
@@ -47,6 +71,17 @@ export class Authenticator {
     }
     const merchant = await this.installedShop(claims.shop);
     return { merchantId: merchant.merchantId, actor: { kind: 'admin', id: claims.userId }, scopes: ADMIN_SCOPES, requestId };
+  }
+
+  private async fromShopperToken(token: string, requestId: string): Promise<Caller> {
+    let claims;
+    try {
+      claims = await verifyShopperToken(token, this.options.shopperToken);
+    } catch (error) {
+      throw unauthenticated(`Invalid shopper token: ${describeJwtFailure(error)}`);
+    }
+    const merchant = await this.installedShop(claims.shop);
+    return { merchantId: merchant.merchantId, actor: { kind: 'shopper', id: claims.customerId }, customerId: claims.customerId, scopes: SHOPPER_SCOPES, requestId };
   }
 
   private async fromDevToken(token: string, requestId: string): Promise<Caller> {

@@ -100,7 +100,7 @@ export interface ShopifyAdminRetryConfig {
 
 const DEV_ONLY = 'loyalnest-development-only';
 
-function devSecret(name: string): string {
+export function devSecret(name: string): string {
   return createHash('sha256').update(`${DEV_ONLY}:${name}`).digest('base64');
 }
 
@@ -112,7 +112,7 @@ export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
  * Secrets fall back to fixed development values so `npm start` works on a fresh machine;
  * in production a missing secret is a start-up error rather than a silently weak default.
  */
-function secret(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+export function secretSetting(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
   const value = env[name];
   if (value) return value;
   if (isProduction(env)) throw new Error(`${name} must be set when NODE_ENV=production`);
@@ -133,14 +133,14 @@ export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
     databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     databasePrefix: env.DATABASE_PREFIX ?? 'loyalnest',
     appDbUser: env.DATABASE_APP_USER ?? 'loyalnest_app',
-    appDbPassword: secret(env, 'DATABASE_APP_PASSWORD', 'loyalnest_app_dev'),
+    appDbPassword: secretSetting(env, 'DATABASE_APP_PASSWORD', 'loyalnest_app_dev'),
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    internalTokenSecret: secret(env, 'INTERNAL_TOKEN_SECRET', devSecret('internal-token')),
-    encryptionKeys: secret(env, 'ENCRYPTION_KEYS', `dev1:${devSecret('encryption')}`),
-    blindIndexKey: secret(env, 'BLIND_INDEX_KEY', devSecret('blind-index')),
+    internalTokenSecret: secretSetting(env, 'INTERNAL_TOKEN_SECRET', devSecret('internal-token')),
+    encryptionKeys: secretSetting(env, 'ENCRYPTION_KEYS', `dev1:${devSecret('encryption')}`),
+    blindIndexKey: secretSetting(env, 'BLIND_INDEX_KEY', devSecret('blind-index')),
     shopify: {
       apiKey: env.SHOPIFY_API_KEY ?? 'loyalnest-dev-api-key',
-      apiSecret: secret(env, 'SHOPIFY_API_SECRET', devSecret('shopify-api-secret')),
+      apiSecret: secretSetting(env, 'SHOPIFY_API_SECRET', devSecret('shopify-api-secret')),
       // write_discounts: rewards are redeemed as discount codes created in the shop.
       scopes: env.SHOPIFY_SCOPES ?? 'read_customers,read_orders,write_discounts',
       baseUrl: env.SHOPIFY_BASE_URL ?? 'https://{shop}',

@@ -14,10 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "query MyCustomer($id: ID!) {\n  customer(id: $id) {\n    id\n    firstName\n  }\n}": typeof types.MyCustomerDocument,
+    "query MyCustomer($id: ID!) {\n  customer(id: $id) {\n    id\n    firstName\n  }\n}\n\nsubscription MyBalance {\n  pointsBalanceChanged {\n    balance\n    pending\n    lifetimeEarned\n    delta\n    kind\n    committedAt\n    customer {\n      id\n      firstName\n    }\n  }\n}": typeof types.MyCustomerDocument,
 };
 const documents: Documents = {
-    "query MyCustomer($id: ID!) {\n  customer(id: $id) {\n    id\n    firstName\n  }\n}": types.MyCustomerDocument,
+    "query MyCustomer($id: ID!) {\n  customer(id: $id) {\n    id\n    firstName\n  }\n}\n\nsubscription MyBalance {\n  pointsBalanceChanged {\n    balance\n    pending\n    lifetimeEarned\n    delta\n    kind\n    committedAt\n    customer {\n      id\n      firstName\n    }\n  }\n}": types.MyCustomerDocument,
 };
 
 /**
@@ -37,7 +37,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query MyCustomer($id: ID!) {\n  customer(id: $id) {\n    id\n    firstName\n  }\n}"): (typeof documents)["query MyCustomer($id: ID!) {\n  customer(id: $id) {\n    id\n    firstName\n  }\n}"];
+export function graphql(source: "query MyCustomer($id: ID!) {\n  customer(id: $id) {\n    id\n    firstName\n  }\n}\n\nsubscription MyBalance {\n  pointsBalanceChanged {\n    balance\n    pending\n    lifetimeEarned\n    delta\n    kind\n    committedAt\n    customer {\n      id\n      firstName\n    }\n  }\n}"): (typeof documents)["query MyCustomer($id: ID!) {\n  customer(id: $id) {\n    id\n    firstName\n  }\n}\n\nsubscription MyBalance {\n  pointsBalanceChanged {\n    balance\n    pending\n    lifetimeEarned\n    delta\n    kind\n    committedAt\n    customer {\n      id\n      firstName\n    }\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

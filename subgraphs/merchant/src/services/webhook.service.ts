@@ -1,4 +1,4 @@
-import { fieldAad, FieldCipher, normalizeShopDomain, verifyWebhookHmac, type KitConfig, type RequestContext } from '@loyalnest/kit';
+import { fieldAad, FieldCipher, LIVE_TOPICS, normalizeShopDomain, verifyWebhookHmac, type KitConfig, type MerchantActivityMessage, type RequestContext } from '@loyalnest/kit';
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { MerchantEntity } from '../entities/merchant.entity.js';
@@ -120,6 +120,11 @@ export class WebhookService {
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) return { status: 200, body: { status: 'duplicate' } };
       throw error;
+    }
+    if (status === 'received') {
+      // Not awaited: the answer to Shopify must stay fast, and a lost live message loses nothing durable.
+      const activity: MerchantActivityMessage = { merchantId: known.merchantId, kind: 'webhook.received', customerId: null, details: { topic, deliveryId: id }, committedAt: new Date().toISOString() };
+      void ctx.live.publish(LIVE_TOPICS.merchantActivity, activity);
     }
     if (status === 'malformed') return { status: 400, body: { status, reason: 'The body is not valid JSON' } };
     return { status: 200, body: { status } };

@@ -1,0 +1,55 @@
+import { decodeJwt, jwtVerify, SignJWT } from 'jose';
+import type { ShopperTokenConfig } from '../config.js';
+
+/** Issuer of shopper tokens: the gateway itself, after it verified an app proxy request. */
+export const SHOPPER_TOKEN_ISSUER = 'loyalnest-shopper';
+const AUDIENCE = 'loyalnest-widget';
+
+export interface ShopperTokenClaims {
+  shop: string;
+  /** The LoyalNest customer the shopper is. */
+  customerId: string;
+}
+
+export interface IssuedShopperToken {
+  token: string;
+  expiresAt: Date;
+}
+
+function key(secret: string) {
+  return new TextEncoder().encode(secret);
+}
+
+export async function mintShopperToken(config: ShopperTokenConfig, claims: ShopperTokenClaims, now = Date.now()): Promise<IssuedShopperToken> {
+  const issuedAt = Math.floor(now / 1000);
+  const expiresAt = issuedAt + config.ttlSeconds;
+  const token = await new SignJWT({ shop: claims.shop })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(SHOPPER_TOKEN_ISSUER)
+    .setAudience(AUDIENCE)
+    .setSubject(claims.customerId)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(expiresAt)
+    .sign(key(config.secret));
+  return { token, expiresAt: new Date(expiresAt * 1000) };
+}
+
+export async function verifyShopperToken(token: string, config: ShopperTokenConfig): Promise<ShopperTokenClaims> {
+  const { payload } = await jwtVerify(token, key(config.secret), {
+    algorithms: ['HS256'],
+    issuer: SHOPPER_TOKEN_ISSUER,
+    audience: AUDIENCE,
+    requiredClaims: ['exp', 'sub'],
+  });
+  if (typeof payload.shop !== 'string') throw new Error('shopper token claims are malformed');
+  return { shop: payload.shop, customerId: payload.sub! };
+}
+
+/** Reads the issuer without verifying, only to pick which verification applies. */
+export function isShopperToken(token: string): boolean {
+  try {
+    return decodeJwt(token).iss === SHOPPER_TOKEN_ISSUER;
+  } catch {
+    return false;
+  }
+}

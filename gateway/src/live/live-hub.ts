@@ -1,0 +1,113 @@
+import { LIVE_TOPICS, liveChannel, type BalanceChangedMessage, type KitConfig, type LiveTopic, type MerchantActivityMessage, type RedemptionUpdatedMessage } from '@loyalnest/kit';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { Redis } from 'ioredis';
+
+/** What a subscription listens to: one customer's balance or redemptions, or one merchant's activity. */
+export type LiveKey =
+  | { topic: typeof LIVE_TOPICS.balanceChanged | typeof LIVE_TOPICS.redemptionUpdated; merchantId: string; customerId: string }
+  | { topic: typeof LIVE_TOPICS.merchantActivity; merchantId: string };
+
+export type LiveMessage = BalanceChangedMessage | RedemptionUpdatedMessage | MerchantActivityMessage;
+
+type Listener = (message: LiveMessage) => void;
+
+function keyOf(key: LiveKey): string {
+  return 'customerId' in key ? `${key.topic}|${key.merchantId}|${key.customerId}` : `${key.topic}|${key.merchantId}`;
+}
+
+/**
+ * One replica's side of live updates: a single Redis subscription per topic channel, whatever
+ * the number of sockets, and an in-process index from (topic, merchant, customer) to the local
+ * subscriptions, so one message costs a map lookup and reaches only its listeners. Every replica
+ * subscribes to every channel and so receives every message; each delivers to its own sockets.
+ *
+ * The merchant activity feed also carries balance changes and redemption updates: publishers
+ * announce each fact once, on its own topic.
+ */
+export class LiveHub {
+  private readonly pubsub: RedisPubSub;
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly subscriptionIds: number[] = [];
+
+  constructor(private readonly config: KitConfig) {
+    this.pubsub = new RedisPubSub({
+      subscriber: new Redis(config.redisUrl).on('error', () => {}),
+      // Only subscribed through here; the publisher connection is never opened.
+      publisher: new Redis(config.redisUrl, { lazyConnect: true }),
+    });
+  }
+
+  async start(): Promise<void> {
+    for (const topic of Object.values(LIVE_TOPICS)) {
+      this.subscriptionIds.push(await this.pubsub.subscribe(liveChannel(this.config, topic), (message: LiveMessage) => this.dispatch(topic, message)));
+    }
+  }
+
+  /** Calls `listener` with every message for `key` until the returned function is called. */
+  listen(key: LiveKey, listener: Listener): () => void {
+    const name = keyOf(key);
+    let set = this.listeners.get(name);
+    if (!set) this.listeners.set(name, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (!set.size && this.listeners.get(name) === set) this.listeners.delete(name);
+    };
+  }
+
+  /** Local subscriptions, over all keys. */
+  get size(): number {
+    let count = 0;
+    for (const set of this.listeners.values()) count += set.size;
+    return count;
+  }
+
+  async stop(): Promise<void> {
+    for (const id of this.subscriptionIds.splice(0)) this.pubsub.unsubscribe(id);
+    this.listeners.clear();
+    this.pubsub.getPublisher().disconnect();
+    await this.pubsub.getSubscriber().quit().catch(() => this.pubsub.getSubscriber().disconnect());
+  }
+
+  private dispatch(topic: LiveTopic, message: LiveMessage): void {
+    if (typeof message?.merchantId !== 'string') {
+      console.warn(`[live] dropped a ${topic} message without a merchant`);
+      return;
+    }
+    const { merchantId } = message;
+    switch (topic) {
+      case LIVE_TOPICS.balanceChanged: {
+        const m = message as BalanceChangedMessage;
+        this.deliver({ topic, merchantId, customerId: m.customerId }, m);
+        this.deliver({ topic: LIVE_TOPICS.merchantActivity, merchantId }, {
+          merchantId,
+          kind: 'points.changed',
+          customerId: m.customerId,
+          details: { delta: m.delta, balance: m.balance, pending: m.pending, kind: m.kind, entryId: m.entryId },
+          committedAt: m.committedAt,
+        });
+        return;
+      }
+      case LIVE_TOPICS.redemptionUpdated: {
+        const m = message as RedemptionUpdatedMessage;
+        this.deliver({ topic, merchantId, customerId: m.customerId }, m);
+        this.deliver({ topic: LIVE_TOPICS.merchantActivity, merchantId }, {
+          merchantId,
+          kind: 'redemption.updated',
+          customerId: m.customerId,
+          details: { redemptionId: m.redemptionId, status: m.status },
+          committedAt: m.committedAt,
+        });
+        return;
+      }
+      case LIVE_TOPICS.merchantActivity:
+        this.deliver({ topic, merchantId }, message);
+    }
+  }
+
+  private deliver(key: LiveKey, message: LiveMessage): void {
+    const set = this.listeners.get(keyOf(key));
+    if (!set) return;
+    for (const listener of set) listener(message);
+  }
+}
