@@ -19,6 +19,20 @@ export interface KitConfig {
   blindIndexKey: string;
   shopify: ShopifyConfig;
   events: EventsConfig;
+  pointsJobs: PointsJobsConfig;
+}
+
+/**
+ * How often the points subgraph's scheduled jobs run. Each is correct however often it runs (a
+ * run does only what is due and repeats nothing), so these trade promptness for load.
+ */
+export interface PointsJobsConfig {
+  /** Releasing pending points whose hold has ended. */
+  releaseEveryMs: number;
+  /** Expiring points and warning ahead of it; expiry is counted in months, so daily is enough. */
+  expiryEveryMs: number;
+  /** Awarding birthday bonuses (UTC dates). */
+  birthdayEveryMs: number;
 }
 
 /** The event backbone: outbox relay, BullMQ queues, consumers. */
@@ -128,6 +142,11 @@ export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
       lockMs: positiveInt(env, 'EVENTS_LOCK_MS', 30_000),
       inboxStaleMs: positiveInt(env, 'INBOX_STALE_MS', 15 * 60_000),
       inboxMaxSweeps: positiveInt(env, 'INBOX_MAX_SWEEPS', 3),
+    },
+    pointsJobs: {
+      releaseEveryMs: positiveInt(env, 'POINTS_RELEASE_EVERY_MS', 60_000),
+      expiryEveryMs: positiveInt(env, 'POINTS_EXPIRY_EVERY_MS', 24 * 3_600_000),
+      birthdayEveryMs: positiveInt(env, 'POINTS_BIRTHDAY_EVERY_MS', 24 * 3_600_000),
     },
   };
 }

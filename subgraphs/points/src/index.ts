@@ -4,16 +4,26 @@ import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js
 import { signupBonusConsumer } from './consumers/signup-bonus.consumer.js';
 import { PointsAccountEntity } from './entities/points-account.entity.js';
 import { PointsEntryEntity } from './entities/points-entry.entity.js';
+import { PointsExpiryWarningEntity } from './entities/points-expiry-warning.entity.js';
 import { PointsOrderRefundEntity } from './entities/points-order-refund.entity.js';
 import { PointsProgramEntity } from './entities/points-program.entity.js';
 import { CustomerRef } from './graphql/points-account.type.js';
+import { birthdayBonusJob } from './jobs/birthday-bonus.job.js';
+import { pendingReleaseJob } from './jobs/pending-release.job.js';
+import { pointsExpiryJob } from './jobs/points-expiry.job.js';
+import { ActivityResolver } from './resolvers/activity.resolver.js';
+import { BirthdayResolver } from './resolvers/birthday.resolver.js';
 import { CustomerPointsResolver, customerReference, merchantReference, PointsAccountResolver } from './resolvers/customer-points.resolver.js';
 import { EarningRulesResolver } from './resolvers/earning-rules.resolver.js';
 import { PointsResolver } from './resolvers/points.resolver.js';
+import { ActivityService } from './services/activity.service.js';
+import { BirthdayService } from './services/birthday.service.js';
 import { CustomerDirectory } from './services/customer-directory.js';
 import { LedgerReportService } from './services/ledger-report.service.js';
 import { LedgerService } from './services/ledger.service.js';
 import { OrderPointsService } from './services/order-points.service.js';
+import { PendingReleaseService } from './services/pending-release.service.js';
+import { PointsExpiryService } from './services/points-expiry.service.js';
 import { PointsProgramService } from './services/points-program.service.js';
 import { PointsService } from './services/points.service.js';
 
@@ -28,6 +38,10 @@ function build() {
     points: new PointsService(ledger, customers),
     reports: new LedgerReportService(program),
     orders: new OrderPointsService(ledger, customers, program),
+    activities: new ActivityService(ledger, customers, program),
+    birthdays: new BirthdayService(ledger, customers, program),
+    releases: new PendingReleaseService(),
+    expiry: new PointsExpiryService(ledger),
   };
 }
 
@@ -43,16 +57,23 @@ function services(config: KitConfig) {
 /** The points subgraph: each customer's ledger, the earning rules, rewards and redemptions. */
 const pointsSubgraph: SubgraphModule = {
   name: 'points',
-  store: { name: 'points', entities: [PointsProgramEntity, PointsAccountEntity, PointsEntryEntity, PointsOrderRefundEntity] },
+  store: { name: 'points', entities: [PointsProgramEntity, PointsAccountEntity, PointsEntryEntity, PointsOrderRefundEntity, PointsExpiryWarningEntity] },
 
   buildSchema(config) {
-    const { points, reports, program } = services(config);
+    const { points, reports, program, activities, birthdays } = services(config);
     return buildFederatedSchema({
       subgraph: 'points',
-      resolvers: [CustomerPointsResolver, PointsAccountResolver, PointsResolver, EarningRulesResolver],
+      resolvers: [CustomerPointsResolver, PointsAccountResolver, PointsResolver, EarningRulesResolver, ActivityResolver, BirthdayResolver],
       // Customer is reachable only as an entity other subgraphs resolve through this one.
       orphanedTypes: [CustomerRef],
-      container: containerOf([new CustomerPointsResolver(points), new PointsAccountResolver(points), new PointsResolver(points, reports), new EarningRulesResolver(program)]),
+      container: containerOf([
+        new CustomerPointsResolver(points),
+        new PointsAccountResolver(points),
+        new PointsResolver(points, reports),
+        new EarningRulesResolver(program),
+        new ActivityResolver(activities),
+        new BirthdayResolver(birthdays),
+      ]),
       references: { Customer: customerReference, Merchant: merchantReference },
     });
   },
@@ -61,6 +82,11 @@ const pointsSubgraph: SubgraphModule = {
     ...shopifyWebhookConsumers((runtime) => services(runtime.config)),
     'customer.created': signupBonusConsumer((runtime) => services(runtime.config)),
     ...gdprConsumers((runtime) => pointsGdpr(services(runtime.config).customers)),
+  },
+
+  jobs(runtime) {
+    const { releases, expiry, program, birthdays } = services(runtime.config);
+    return [pendingReleaseJob(runtime, releases), pointsExpiryJob(runtime, expiry, program), birthdayBonusJob(runtime, birthdays)];
   },
 };
 
