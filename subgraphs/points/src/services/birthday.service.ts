@@ -60,10 +60,10 @@ export class BirthdayService {
     if (!rules.enabled || rules.birthdayBonus <= 0) return 0;
     let awarded = 0;
     for (const today of [utcDay(new Date(now.getTime() - DAY_MS)), utcDay(now)]) {
-      const days = today.month === 2 && today.day === 28 && !isLeap(today.year) ? [28, 29] : [today.day];
+      const alsoDay = today.month === 2 && today.day === 28 && !isLeap(today.year) ? 29 : today.day;
       const customers = await ctx.em.execute<{ customer_id: string }[]>(
-        'select customer_id from points_account where birth_month = ? and birth_day = any(?::int[]) order by customer_id',
-        [today.month, days],
+        'select customer_id from points_account where birth_month = ? and birth_day in (?, ?) order by customer_id',
+        [today.month, today.day, alsoDay],
       );
       for (const { customer_id } of customers) {
         const result = await this.ledger.post(ctx, {

@@ -5,6 +5,9 @@ import type { LedgerService } from './ledger.service.js';
 
 const DAY_MS = 86_400_000;
 
+/** A timestamp expression as epoch milliseconds: raw queries return timestamps as driver text, numbers convert exactly. */
+const epochMs = (expression: string) => `(extract(epoch from ${expression}) * 1000)::float8`;
+
 /** What one account's check did. */
 export interface AccountExpiry {
   expired: number;
@@ -89,11 +92,12 @@ export class PointsExpiryService {
 
   /** The whole balance, when the inactivity limit falls within the warning window. */
   private async inactive(ctx: RequestContext, rules: EarningRules, account: AccountRow): Promise<Expiring[]> {
-    const [row] = await ctx.em.execute<{ expires_at: Date }[]>(
-      'select coalesce(last_activity_at, created_at) + make_interval(months => ?) as expires_at from points_account where id = ?',
+    const [row] = await ctx.em.execute<{ expires_ms: number }[]>(
+      `select ${epochMs('coalesce(last_activity_at, created_at) + make_interval(months => ?)')} as expires_ms from points_account where id = ?`,
       [rules.expiryMonths, account.id],
     );
-    return row.expires_at <= this.horizon(rules) && account.balance > 0 ? [{ expiresAt: row.expires_at, points: account.balance }] : [];
+    const expiresAt = new Date(row.expires_ms);
+    return expiresAt <= this.horizon(rules) && account.balance > 0 ? [{ expiresAt, points: account.balance }] : [];
   }
 
   /**
@@ -102,7 +106,7 @@ export class PointsExpiryService {
    * spent, between zero and its own points.
    */
   private async unspentEarnings(ctx: RequestContext, rules: EarningRules, account: AccountRow): Promise<Expiring[]> {
-    const rows = await ctx.em.execute<{ expires_at: Date; unspent: number }[]>(
+    const rows = await ctx.em.execute<{ expires_ms: number; unspent: number }[]>(
       `with spent as (
          select coalesce(-sum(points), 0)::bigint as total from points_entry where account_id = ? and status = 'posted' and points < 0
        ), earned as (
@@ -110,13 +114,13 @@ export class PointsExpiryService {
                 sum(points) over (order by coalesce(available_at, created_at), id) as running
            from points_entry where account_id = ? and status = 'posted' and points > 0
        )
-       select e.expires_at, greatest(0, least(e.points, e.running - s.total))::int as unspent
+       select ${epochMs('e.expires_at')} as expires_ms, greatest(0, least(e.points, e.running - s.total))::int as unspent
          from earned e, spent s
         where e.expires_at <= ? and e.running > s.total
         order by e.expires_at`,
       [account.id, rules.expiryMonths, account.id, this.horizon(rules)],
     );
-    return rows.map((r) => ({ expiresAt: r.expires_at, points: r.unspent }));
+    return rows.map((r) => ({ expiresAt: new Date(r.expires_ms), points: r.unspent }));
   }
 
   /**
