@@ -20,6 +20,7 @@ export interface KitConfig {
   shopify: ShopifyConfig;
   events: EventsConfig;
   redemptions: RedemptionsConfig;
+  pointsJobs: PointsJobsConfig;
 }
 
 /** The points subgraph's redemption jobs. */
@@ -34,6 +35,19 @@ export interface RedemptionsConfig {
   maxAttempts: number;
   /** How often the recovery and expiry jobs run. */
   jobsEveryMs: number;
+}
+
+/**
+ * How often the points subgraph's scheduled jobs run. Each is correct however often it runs (a
+ * run does only what is due and repeats nothing), so these trade promptness for load.
+ */
+export interface PointsJobsConfig {
+  /** Releasing pending points whose hold has ended. */
+  releaseEveryMs: number;
+  /** Expiring points and warning ahead of it; expiry is counted in months, so daily is enough. */
+  expiryEveryMs: number;
+  /** Awarding birthday bonuses (UTC dates). */
+  birthdayEveryMs: number;
 }
 
 /** The event backbone: outbox relay, BullMQ queues, consumers. */
@@ -168,6 +182,11 @@ export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
       pendingTimeoutMs: positiveInt(env, 'REDEMPTION_PENDING_TIMEOUT_MS', 5 * 60_000),
       maxAttempts: positiveInt(env, 'REDEMPTION_MAX_ATTEMPTS', 5),
       jobsEveryMs: positiveInt(env, 'REDEMPTION_JOBS_EVERY_MS', 60_000),
+    },
+    pointsJobs: {
+      releaseEveryMs: positiveInt(env, 'POINTS_RELEASE_EVERY_MS', 60_000),
+      expiryEveryMs: positiveInt(env, 'POINTS_EXPIRY_EVERY_MS', 24 * 3_600_000),
+      birthdayEveryMs: positiveInt(env, 'POINTS_BIRTHDAY_EVERY_MS', 24 * 3_600_000),
     },
   };
 }

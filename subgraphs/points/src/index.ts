@@ -6,6 +6,7 @@ import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { PointsAccountEntity } from './entities/points-account.entity.js';
 import { PointsEntryEntity } from './entities/points-entry.entity.js';
+import { PointsExpiryWarningEntity } from './entities/points-expiry-warning.entity.js';
 import { PointsOrderRefundEntity } from './entities/points-order-refund.entity.js';
 import { PointsParkedOrderEntity } from './entities/points-parked-order.entity.js';
 import { PointsProgramEntity } from './entities/points-program.entity.js';
@@ -14,18 +15,27 @@ import { RewardEntity } from './entities/reward.entity.js';
 import { redemptionExpiry } from './jobs/redemption-expiry.job.js';
 import { redemptionRecovery } from './jobs/redemption-recovery.job.js';
 import { CustomerRef } from './graphql/points-account.type.js';
+import { birthdayBonusJob } from './jobs/birthday-bonus.job.js';
+import { pendingReleaseJob } from './jobs/pending-release.job.js';
+import { pointsExpiryJob } from './jobs/points-expiry.job.js';
+import { ActivityResolver } from './resolvers/activity.resolver.js';
+import { BirthdayResolver } from './resolvers/birthday.resolver.js';
 import { CustomerPointsResolver, customerReference, merchantReference, PointsAccountResolver } from './resolvers/customer-points.resolver.js';
 import { EarningRulesResolver } from './resolvers/earning-rules.resolver.js';
 import { flowRoutes } from './http/flow.routes.js';
 import { PointsResolver } from './resolvers/points.resolver.js';
 import { CustomerRedemptionsResolver, RedemptionResolver } from './resolvers/redemption.resolver.js';
 import { RewardResolver } from './resolvers/reward.resolver.js';
+import { ActivityService } from './services/activity.service.js';
+import { BirthdayService } from './services/birthday.service.js';
 import { CustomerDirectory } from './services/customer-directory.js';
 import { FlowActionService } from './services/flow-action.service.js';
 import { FlowTriggerService } from './services/flow-trigger.service.js';
 import { LedgerReportService } from './services/ledger-report.service.js';
 import { LedgerService } from './services/ledger.service.js';
 import { OrderPointsService } from './services/order-points.service.js';
+import { PendingReleaseService } from './services/pending-release.service.js';
+import { PointsExpiryService } from './services/points-expiry.service.js';
 import { PointsProgramService } from './services/points-program.service.js';
 import { PointsService } from './services/points.service.js';
 import { RewardReach } from './services/reward-reach.js';
@@ -52,6 +62,10 @@ function build(config: KitConfig) {
     orders: new OrderPointsService(ledger, customers, program),
     triggers: new FlowTriggerService(),
     reach: new RewardReach(),
+    activities: new ActivityService(ledger, customers, program),
+    birthdays: new BirthdayService(ledger, customers, program),
+    releases: new PendingReleaseService(),
+    expiry: new PointsExpiryService(ledger),
   };
 }
 
@@ -67,13 +81,26 @@ function services(config: KitConfig) {
 /** The points subgraph: each customer's ledger, the earning rules, rewards and redemptions. */
 const pointsSubgraph: SubgraphModule = {
   name: 'points',
-  store: { name: 'points', entities: [PointsProgramEntity, PointsAccountEntity, PointsEntryEntity, PointsOrderRefundEntity, PointsParkedOrderEntity, RewardEntity, RedemptionEntity] },
+  store: {
+    name: 'points',
+    entities: [PointsProgramEntity, PointsAccountEntity, PointsEntryEntity, PointsOrderRefundEntity, PointsParkedOrderEntity, PointsExpiryWarningEntity, RewardEntity, RedemptionEntity],
+  },
 
   buildSchema(config) {
-    const { points, reports, program, catalog, redemptions } = services(config);
+    const { points, reports, program, catalog, redemptions, activities, birthdays } = services(config);
     return buildFederatedSchema({
       subgraph: 'points',
-      resolvers: [CustomerPointsResolver, PointsAccountResolver, PointsResolver, EarningRulesResolver, RewardResolver, RedemptionResolver, CustomerRedemptionsResolver],
+      resolvers: [
+        CustomerPointsResolver,
+        PointsAccountResolver,
+        PointsResolver,
+        EarningRulesResolver,
+        RewardResolver,
+        RedemptionResolver,
+        CustomerRedemptionsResolver,
+        ActivityResolver,
+        BirthdayResolver,
+      ],
       // Customer is reachable only as an entity other subgraphs resolve through this one.
       orphanedTypes: [CustomerRef],
       container: containerOf([
@@ -84,6 +111,8 @@ const pointsSubgraph: SubgraphModule = {
         new RewardResolver(catalog),
         new RedemptionResolver(redemptions, catalog),
         new CustomerRedemptionsResolver(redemptions),
+        new ActivityResolver(activities),
+        new BirthdayResolver(birthdays),
       ]),
       references: { Customer: customerReference, Merchant: merchantReference },
     });
@@ -101,10 +130,16 @@ const pointsSubgraph: SubgraphModule = {
     'customer.created': customerCreatedConsumer((runtime) => services(runtime.config)),
     ...gdprConsumers((runtime) => pointsGdpr(services(runtime.config).customers)),
   },
-  jobs: (runtime) => [
-    redemptionRecovery(runtime, () => services(runtime.config).settlement),
-    redemptionExpiry(runtime, () => services(runtime.config).settlement),
-  ],
+  jobs(runtime) {
+    const { releases, expiry, program, birthdays, settlement } = services(runtime.config);
+    return [
+      pendingReleaseJob(runtime, releases),
+      pointsExpiryJob(runtime, expiry, program),
+      birthdayBonusJob(runtime, birthdays),
+      redemptionRecovery(runtime, () => settlement),
+      redemptionExpiry(runtime, () => settlement),
+    ];
+  },
 };
 
 export default pointsSubgraph;
