@@ -12,6 +12,7 @@ interface Benchmark {
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
   gateway: () => import('./gateway.bench.js'),
   ingest: () => import('./ingest.bench.js'),
+  ledger: () => import('./ledger.bench.js'),
 };
 
 async function main(): Promise<number> {
