@@ -109,7 +109,13 @@ export function peerClient(clients: ReadonlyMap<string, SubgraphClient>): PeerCl
       const client = clients.get(subgraph);
       if (!client) throw new Error(`unknown subgraph "${subgraph}"`);
       const result = await client.execute(query, variables, caller);
-      if (result.errors?.length) throw new PeerQueryError(subgraph, result.errors.map((e) => `${e.message} (${String(e.extensions?.code ?? 'no code')})`));
+      if (result.errors?.length) {
+        throw new PeerQueryError(
+          subgraph,
+          result.errors.map((e) => `${e.message} (${String(e.extensions?.code ?? 'no code')})`),
+          result.errors.map((e) => String(e.extensions?.code ?? 'INTERNAL')),
+        );
+      }
       return result.data as T;
     },
   };

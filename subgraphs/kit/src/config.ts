@@ -19,6 +19,21 @@ export interface KitConfig {
   blindIndexKey: string;
   shopify: ShopifyConfig;
   events: EventsConfig;
+  redemptions: RedemptionsConfig;
+}
+
+/** The points subgraph's redemption jobs. */
+export interface RedemptionsConfig {
+  /**
+   * A redemption still PENDING this long after its last attempt is taken up by the recovery job
+   * (a crash cut its request short); well above the merchant subgraph's Shopify deadline, so the
+   * job never races a request that is still waiting for Shopify.
+   */
+  pendingTimeoutMs: number;
+  /** Attempts at creating the code (the request's included) before the points are given back. */
+  maxAttempts: number;
+  /** How often the recovery and expiry jobs run. */
+  jobsEveryMs: number;
 }
 
 /** The event backbone: outbox relay, BullMQ queues, consumers. */
@@ -68,6 +83,19 @@ export interface ShopifyConfig {
   appUrl: string;
   /** Admin API version the app talks to. */
   apiVersion: string;
+  /** How calls to the Admin GraphQL API retry; tests make these short. */
+  admin: ShopifyAdminRetryConfig;
+}
+
+export interface ShopifyAdminRetryConfig {
+  /** Attempts per call, the first included. */
+  attempts: number;
+  /** Each attempt is abandoned after this long. */
+  attemptTimeoutMs: number;
+  /** No attempt starts, and no wait is begun, that would end after this long from the first. */
+  deadlineMs: number;
+  /** First backoff; each further one is twice as long, with jitter. */
+  backoffMs: number;
 }
 
 const DEV_ONLY = 'loyalnest-development-only';
@@ -113,10 +141,17 @@ export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
     shopify: {
       apiKey: env.SHOPIFY_API_KEY ?? 'loyalnest-dev-api-key',
       apiSecret: secret(env, 'SHOPIFY_API_SECRET', devSecret('shopify-api-secret')),
-      scopes: env.SHOPIFY_SCOPES ?? 'read_customers,read_orders',
+      // write_discounts: rewards are redeemed as discount codes created in the shop.
+      scopes: env.SHOPIFY_SCOPES ?? 'read_customers,read_orders,write_discounts',
       baseUrl: env.SHOPIFY_BASE_URL ?? 'https://{shop}',
       appUrl: env.APP_URL ?? `http://localhost:${env.PORT ?? 4000}`,
       apiVersion: env.SHOPIFY_API_VERSION ?? '2025-10',
+      admin: {
+        attempts: positiveInt(env, 'SHOPIFY_ADMIN_ATTEMPTS', 4),
+        attemptTimeoutMs: positiveInt(env, 'SHOPIFY_ADMIN_TIMEOUT_MS', 10_000),
+        deadlineMs: positiveInt(env, 'SHOPIFY_ADMIN_DEADLINE_MS', 20_000),
+        backoffMs: positiveInt(env, 'SHOPIFY_ADMIN_BACKOFF_MS', 500),
+      },
     },
     events: {
       queuePrefix: env.EVENTS_QUEUE_PREFIX ?? env.DATABASE_PREFIX ?? 'loyalnest',
@@ -128,6 +163,11 @@ export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
       lockMs: positiveInt(env, 'EVENTS_LOCK_MS', 30_000),
       inboxStaleMs: positiveInt(env, 'INBOX_STALE_MS', 15 * 60_000),
       inboxMaxSweeps: positiveInt(env, 'INBOX_MAX_SWEEPS', 3),
+    },
+    redemptions: {
+      pendingTimeoutMs: positiveInt(env, 'REDEMPTION_PENDING_TIMEOUT_MS', 5 * 60_000),
+      maxAttempts: positiveInt(env, 'REDEMPTION_MAX_ATTEMPTS', 5),
+      jobsEveryMs: positiveInt(env, 'REDEMPTION_JOBS_EVERY_MS', 60_000),
     },
   };
 }

@@ -54,7 +54,15 @@ export class CustomerNotFoundError extends ErrorResult {
 }
 
 /** Codes of errors that are thrown (not returned): failures of the request rather than outcomes. */
-export type ThrownErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'INTERNAL';
+export type ThrownErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'INTERNAL' | ShopifyErrorCode;
+
+/**
+ * Failures of a call the merchant subgraph makes to Shopify for another subgraph. UNAVAILABLE:
+ * Shopify stayed down, slow or throttled through every retry, so trying later may work.
+ * REJECTED: Shopify (or the merchant's install) refused the request, and the same request will
+ * fail again.
+ */
+export type ShopifyErrorCode = 'SHOPIFY_UNAVAILABLE' | 'SHOPIFY_REJECTED';
 
 export function thrown(code: ThrownErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });

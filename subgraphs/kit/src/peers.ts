@@ -11,7 +11,15 @@ export interface PeerClient {
 }
 
 export class PeerQueryError extends Error {
-  constructor(subgraph: string, messages: string[]) {
+  /**
+   * @param codes the errors' `extensions.code`s, so a caller can tell e.g. SHOPIFY_UNAVAILABLE
+   * (retry later) from SHOPIFY_REJECTED (give up) without parsing messages.
+   */
+  constructor(
+    subgraph: string,
+    messages: string[],
+    readonly codes: string[] = [],
+  ) {
     super(`${subgraph} subgraph answered with errors: ${messages.join('; ')}`);
     this.name = 'PeerQueryError';
   }

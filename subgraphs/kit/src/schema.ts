@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { Kind, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type AuthChecker, type ContainerType, type NonEmptyArray } from 'type-graphql';
 import type { RequestContext } from './context.js';
 import { forbidden, unauthenticated } from './errors.js';
@@ -38,6 +38,11 @@ export interface FederatedSchemaOptions {
   container: ContainerType;
   /** `__resolveReference` per entity type name. */
   references?: Record<string, ReferenceResolver>;
+  /**
+   * Enums to mark `@inaccessible`: type-graphql puts directives on classes and fields but not on
+   * enums, and an enum only internal fields use must stay out of the public API like them.
+   */
+  inaccessibleEnums?: string[];
 }
 
 /**
@@ -57,12 +62,24 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     skipCheck: true,
   });
-  const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
+  const typeDefs = markInaccessible(parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`), new Set(options.inaccessibleEnums ?? []));
   const resolvers: Record<string, object> = { ...createResolversMap(schema) };
   for (const [typeName, resolve] of Object.entries(options.references ?? {})) {
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolve };
   }
   return auditMutations(buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }), options.subgraph);
+}
+
+function markInaccessible(document: DocumentNode, enums: Set<string>): DocumentNode {
+  if (!enums.size) return document;
+  return {
+    ...document,
+    definitions: document.definitions.map((definition) =>
+      definition.kind === Kind.ENUM_TYPE_DEFINITION && enums.has(definition.name.value)
+        ? { ...definition, directives: [...(definition.directives ?? []), { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: 'inaccessible' } }] }
+        : definition,
+    ),
+  };
 }
 
 /** A type-graphql container that hands out resolver instances built with their services. */

@@ -23,6 +23,11 @@ export const Scope = {
   GDPR_EXECUTE: 'gdpr:execute',
   /** Reading a stored webhook delivery's payload; held only by the system callers of event handlers. */
   WEBHOOKS_READ: 'webhooks:read',
+  /**
+   * Acting on the merchant's shop through the Shopify Admin API (discount codes, Flow triggers)
+   * with the token only the merchant subgraph holds; held only by the system callers of other subgraphs.
+   */
+  SHOPIFY_ADMIN: 'shopify:admin',
   /** The gateway resolving who a caller is; held only by the gateway's system caller. */
   AUTH_RESOLVE: 'auth:resolve',
 } as const;

@@ -15,12 +15,15 @@ import { CallerResolver } from './resolvers/caller.resolver.js';
 import { GdprResolver } from './resolvers/gdpr.resolver.js';
 import { merchantReference } from './resolvers/merchant.reference.js';
 import { MerchantResolver } from './resolvers/merchant.resolver.js';
+import { ShopifyAdminResolver } from './resolvers/shopify-admin.resolver.js';
 import { WebhookDeliveryResolver } from './resolvers/webhook-delivery.resolver.js';
 import { ApiKeyService } from './services/api-key.service.js';
 import { GdprService } from './services/gdpr.service.js';
 import { InstallService } from './services/install.service.js';
 import { MerchantService } from './services/merchant.service.js';
 import { seedMerchant } from './services/seed.service.js';
+import { ShopifyAdminClient } from './services/shopify-admin.client.js';
+import { ShopifyAdminService } from './services/shopify-admin.service.js';
 import { WebhookInboxService } from './services/webhook-inbox.service.js';
 import { WebhookService } from './services/webhook.service.js';
 
@@ -29,7 +32,14 @@ const built = new WeakMap<KitConfig, ReturnType<typeof build>>();
 function build(config: KitConfig) {
   const cipher = new FieldCipher(config.encryptionKeys);
   const inbox = new WebhookInboxService(cipher);
-  return { merchants: new MerchantService(), apiKeys: new ApiKeyService(), cipher, inbox, gdpr: new GdprService(cipher, inbox) };
+  return {
+    merchants: new MerchantService(),
+    apiKeys: new ApiKeyService(),
+    cipher,
+    inbox,
+    gdpr: new GdprService(cipher, inbox),
+    shopifyAdmin: new ShopifyAdminService(cipher, new ShopifyAdminClient(config.shopify)),
+  };
 }
 
 /** One set of services per configuration: event handlers ask for them on every event. */
@@ -45,10 +55,10 @@ const merchantSubgraph: SubgraphModule = {
   store: { name: 'merchant', entities: [MerchantEntity, ApiKeyEntity, OAuthStateEntity, WebhookDeliveryEntity, GdprRequestEntity] },
 
   buildSchema(config) {
-    const { merchants, apiKeys, inbox, gdpr } = services(config);
+    const { merchants, apiKeys, inbox, gdpr, shopifyAdmin } = services(config);
     return buildFederatedSchema({
       subgraph: 'merchant',
-      resolvers: [MerchantResolver, ApiKeyResolver, CallerResolver, WebhookDeliveryResolver, GdprResolver],
+      resolvers: [MerchantResolver, ApiKeyResolver, CallerResolver, WebhookDeliveryResolver, GdprResolver, ShopifyAdminResolver],
       orphanedTypes: [],
       container: containerOf([
         new MerchantResolver(merchants),
@@ -56,8 +66,10 @@ const merchantSubgraph: SubgraphModule = {
         new CallerResolver(merchants, apiKeys),
         new WebhookDeliveryResolver(inbox),
         new GdprResolver(gdpr),
+        new ShopifyAdminResolver(shopifyAdmin),
       ]),
       references: { Merchant: merchantReference(merchants) },
+      inaccessibleEnums: ['ShopifyDiscountKind'],
     });
   },
 

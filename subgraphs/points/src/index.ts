@@ -1,4 +1,4 @@
-import { buildFederatedSchema, containerOf, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
+import { buildFederatedSchema, containerOf, FieldCipher, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
 import { pointsGdpr } from './consumers/gdpr.consumer.js';
 import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js';
 import { signupBonusConsumer } from './consumers/signup-bonus.consumer.js';
@@ -6,22 +6,37 @@ import { PointsAccountEntity } from './entities/points-account.entity.js';
 import { PointsEntryEntity } from './entities/points-entry.entity.js';
 import { PointsOrderRefundEntity } from './entities/points-order-refund.entity.js';
 import { PointsProgramEntity } from './entities/points-program.entity.js';
+import { RedemptionEntity } from './entities/redemption.entity.js';
+import { RewardEntity } from './entities/reward.entity.js';
+import { redemptionExpiry } from './jobs/redemption-expiry.job.js';
+import { redemptionRecovery } from './jobs/redemption-recovery.job.js';
 import { CustomerRef } from './graphql/points-account.type.js';
 import { CustomerPointsResolver, customerReference, merchantReference, PointsAccountResolver } from './resolvers/customer-points.resolver.js';
 import { EarningRulesResolver } from './resolvers/earning-rules.resolver.js';
 import { PointsResolver } from './resolvers/points.resolver.js';
+import { CustomerRedemptionsResolver, RedemptionResolver } from './resolvers/redemption.resolver.js';
+import { RewardResolver } from './resolvers/reward.resolver.js';
 import { CustomerDirectory } from './services/customer-directory.js';
 import { LedgerReportService } from './services/ledger-report.service.js';
 import { LedgerService } from './services/ledger.service.js';
 import { OrderPointsService } from './services/order-points.service.js';
 import { PointsProgramService } from './services/points-program.service.js';
 import { PointsService } from './services/points.service.js';
+import { RedemptionSettlement } from './services/redemption-settlement.service.js';
+import { RedemptionService } from './services/redemption.service.js';
+import { RewardCatalogService } from './services/reward-catalog.service.js';
+import { ShopifyDiscounts } from './services/shopify-discounts.js';
 
-function build() {
+function build(config: KitConfig) {
   const ledger = new LedgerService();
   const customers = new CustomerDirectory();
   const program = new PointsProgramService();
+  const cipher = new FieldCipher(config.encryptionKeys);
+  const settlement = new RedemptionSettlement(ledger, new ShopifyDiscounts(), cipher);
   return {
+    catalog: new RewardCatalogService(),
+    settlement,
+    redemptions: new RedemptionService(ledger, customers, program, settlement, cipher, config.blindIndexKey),
     ledger,
     customers,
     program,
@@ -36,23 +51,31 @@ const built = new WeakMap<KitConfig, ReturnType<typeof build>>();
 /** One set of services per configuration: event handlers ask for them on every event. */
 function services(config: KitConfig) {
   let found = built.get(config);
-  if (!found) built.set(config, (found = build()));
+  if (!found) built.set(config, (found = build(config)));
   return found;
 }
 
 /** The points subgraph: each customer's ledger, the earning rules, rewards and redemptions. */
 const pointsSubgraph: SubgraphModule = {
   name: 'points',
-  store: { name: 'points', entities: [PointsProgramEntity, PointsAccountEntity, PointsEntryEntity, PointsOrderRefundEntity] },
+  store: { name: 'points', entities: [PointsProgramEntity, PointsAccountEntity, PointsEntryEntity, PointsOrderRefundEntity, RewardEntity, RedemptionEntity] },
 
   buildSchema(config) {
-    const { points, reports, program } = services(config);
+    const { points, reports, program, catalog, redemptions } = services(config);
     return buildFederatedSchema({
       subgraph: 'points',
-      resolvers: [CustomerPointsResolver, PointsAccountResolver, PointsResolver, EarningRulesResolver],
+      resolvers: [CustomerPointsResolver, PointsAccountResolver, PointsResolver, EarningRulesResolver, RewardResolver, RedemptionResolver, CustomerRedemptionsResolver],
       // Customer is reachable only as an entity other subgraphs resolve through this one.
       orphanedTypes: [CustomerRef],
-      container: containerOf([new CustomerPointsResolver(points), new PointsAccountResolver(points), new PointsResolver(points, reports), new EarningRulesResolver(program)]),
+      container: containerOf([
+        new CustomerPointsResolver(points),
+        new PointsAccountResolver(points),
+        new PointsResolver(points, reports),
+        new EarningRulesResolver(program),
+        new RewardResolver(catalog),
+        new RedemptionResolver(redemptions, catalog),
+        new CustomerRedemptionsResolver(redemptions),
+      ]),
       references: { Customer: customerReference, Merchant: merchantReference },
     });
   },
@@ -62,6 +85,10 @@ const pointsSubgraph: SubgraphModule = {
     'customer.created': signupBonusConsumer((runtime) => services(runtime.config)),
     ...gdprConsumers((runtime) => pointsGdpr(services(runtime.config).customers)),
   },
+  jobs: (runtime) => [
+    redemptionRecovery(runtime, () => services(runtime.config).settlement),
+    redemptionExpiry(runtime, () => services(runtime.config).settlement),
+  ],
 };
 
 export default pointsSubgraph;

@@ -1,0 +1,34 @@
+import { Scope, type RequestContext } from '@loyalnest/kit';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { ShopifyDiscountInput } from '../graphql/shopify-discount.input.js';
+import { ShopifyDiscountType } from '../graphql/shopify-discount.type.js';
+import type { ShopifyAdminService } from '../services/shopify-admin.service.js';
+
+/** Internal calls to the merchant's shop that other subgraphs make as system callers; only this subgraph holds the token. */
+@Resolver()
+export class ShopifyAdminResolver {
+  constructor(private readonly shopifyAdmin: ShopifyAdminService) {}
+
+  @Authorized(Scope.SHOPIFY_ADMIN)
+  @Directive('@inaccessible')
+  @Mutation(() => ShopifyDiscountType, {
+    description:
+      "Internal: creates a single-use discount code in the caller's merchant's shop. Throws SHOPIFY_UNAVAILABLE when Shopify stayed unavailable through the retries (try again later), SHOPIFY_REJECTED when Shopify or the merchant's install refused it (do not retry).",
+  })
+  _createShopifyDiscount(@Ctx() ctx: RequestContext, @Arg('input', () => ShopifyDiscountInput) input: ShopifyDiscountInput): Promise<ShopifyDiscountType> {
+    return this.shopifyAdmin.createDiscount(ctx, input);
+  }
+
+  @Authorized(Scope.SHOPIFY_ADMIN)
+  @Directive('@inaccessible')
+  @Mutation(() => Boolean, { description: "Internal: sends a Shopify Flow trigger to the caller's merchant's shop; fails like _createShopifyDiscount." })
+  _sendFlowTrigger(
+    @Ctx() ctx: RequestContext,
+    @Arg('handle', () => String, { description: "The trigger's handle, as in the app's Flow trigger extension." }) handle: string,
+    // Free-form JSON: nothing for class-validator to check (see _submitGdprExport).
+    @Arg('payload', () => GraphQLJSONObject, { validate: false, description: "The trigger's fields." }) payload: Record<string, unknown>,
+  ): Promise<boolean> {
+    return this.shopifyAdmin.sendFlowTrigger(ctx, handle, payload);
+  }
+}

@@ -1,0 +1,141 @@
+import { badInput, fieldAad, thrown, type FieldCipher, type RequestContext } from '@loyalnest/kit';
+import type { GraphQLError } from 'graphql';
+import { MerchantEntity } from '../entities/merchant.entity.js';
+import { ShopifyDiscountKind, type ShopifyDiscountInput } from '../graphql/shopify-discount.input.js';
+import type { ShopifyDiscountType } from '../graphql/shopify-discount.type.js';
+import { ShopifyAdminError, type ShopifyAdminClient, type ShopifyUserError } from './shopify-admin.client.js';
+
+const BASIC_CREATE = `mutation discountCodeBasicCreate($basicCodeDiscount: DiscountCodeBasicInput!) {
+  discountCodeBasicCreate(basicCodeDiscount: $basicCodeDiscount) {
+    codeDiscountNode { id }
+    userErrors { field code message }
+  }
+}`;
+
+const FREE_SHIPPING_CREATE = `mutation discountCodeFreeShippingCreate($freeShippingCodeDiscount: DiscountCodeFreeShippingInput!) {
+  discountCodeFreeShippingCreate(freeShippingCodeDiscount: $freeShippingCodeDiscount) {
+    codeDiscountNode { id }
+    userErrors { field code message }
+  }
+}`;
+
+const FLOW_TRIGGER_RECEIVE = `mutation flowTriggerReceive($handle: String, $payload: JSON) {
+  flowTriggerReceive(handle: $handle, payload: $payload) {
+    userErrors { field message }
+  }
+}`;
+
+interface DiscountCreatePayload {
+  codeDiscountNode: { id: string } | null;
+  userErrors: ShopifyUserError[];
+}
+
+/**
+ * Acts on the context's merchant's shop through the Admin API, for the other subgraphs (points
+ * creating a reward's discount code, Flow triggers). The offline token is read and decrypted here
+ * for each call and never leaves this subgraph; the merchant is looked up through the tenant
+ * filter and row-level security, so a caller acting for one merchant can only reach that
+ * merchant's shop.
+ */
+export class ShopifyAdminService {
+  constructor(
+    private readonly cipher: FieldCipher,
+    private readonly client: ShopifyAdminClient,
+  ) {}
+
+  async createDiscount(ctx: RequestContext, input: ShopifyDiscountInput): Promise<ShopifyDiscountType> {
+    const variables = discountVariables(input);
+    const { shop, accessToken } = await this.installedShop(ctx);
+    const [query, field] = input.kind === ShopifyDiscountKind.FREE_SHIPPING ? [FREE_SHIPPING_CREATE, 'discountCodeFreeShippingCreate'] : [BASIC_CREATE, 'discountCodeBasicCreate'];
+    const payload = await this.call(() => this.client.mutate<DiscountCreatePayload>(shop, accessToken, query, variables, field));
+    if (!payload.codeDiscountNode) throw thrown('SHOPIFY_REJECTED', `Shopify created no discount for ${field}`);
+    return { shopifyDiscountId: payload.codeDiscountNode.id, code: input.code };
+  }
+
+  async sendFlowTrigger(ctx: RequestContext, handle: string, payload: Record<string, unknown>): Promise<boolean> {
+    if (!handle.trim() || handle.length > 255) throw badInput('handle', 'must be 1–255 characters');
+    const { shop, accessToken } = await this.installedShop(ctx);
+    await this.call(() => this.client.mutate(shop, accessToken, FLOW_TRIGGER_RECEIVE, { handle, payload }, 'flowTriggerReceive'));
+    return true;
+  }
+
+  private async installedShop(ctx: RequestContext): Promise<{ shop: string; accessToken: string }> {
+    if (!ctx.merchantId) throw thrown('SHOPIFY_REJECTED', 'The caller acts for no merchant, so there is no shop to call');
+    const merchant = await ctx.em.findOne(MerchantEntity, { id: ctx.merchantId });
+    if (!merchant) throw thrown('SHOPIFY_REJECTED', 'The merchant does not exist');
+    if (merchant.status !== 'installed') throw thrown('SHOPIFY_REJECTED', 'The merchant has uninstalled the app, so its shop cannot be called');
+    if (!merchant.accessTokenEncrypted) throw thrown('SHOPIFY_REJECTED', 'The merchant has no Shopify access token; it must install the app again');
+    const accessToken = this.cipher.decrypt(merchant.accessTokenEncrypted, fieldAad(merchant.id, 'merchant', merchant.id, 'access_token'));
+    return { shop: merchant.shopDomain, accessToken };
+  }
+
+  private async call<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      if (error instanceof ShopifyAdminError) throw asGraphQLError(error);
+      throw error;
+    }
+  }
+}
+
+function asGraphQLError(error: ShopifyAdminError): GraphQLError {
+  const code = error.kind === 'gave_up' ? 'SHOPIFY_UNAVAILABLE' : 'SHOPIFY_REJECTED';
+  return thrown(code, error.message, { attempts: error.attempts, ...(error.userErrors.length ? { userErrors: error.userErrors } : {}) });
+}
+
+function gid(type: string, id: string): string {
+  return id.startsWith('gid://') ? id : `gid://shopify/${type}/${id}`;
+}
+
+function checkGid(field: string, id: string, type: string): string {
+  const value = gid(type, id);
+  if (!value.startsWith(`gid://shopify/${type}/`)) throw badInput(field, `must be a ${type} id`);
+  return value;
+}
+
+/**
+ * Our input → Shopify's DiscountCodeBasicInput / DiscountCodeFreeShippingInput. Each code is
+ * single use (usageLimit 1, once per customer). Shopify wants percentages as a fraction (0–1).
+ * FREE_PRODUCT is 100% off the one variant: a basic discount cannot cap the quantity, so the
+ * single use is what bounds it.
+ */
+function discountVariables(input: ShopifyDiscountInput): Record<string, unknown> {
+  const value = input.value ?? null;
+  const amount = value === null ? null : Number(value);
+  if (input.kind === ShopifyDiscountKind.FIXED_AMOUNT && !(amount && amount > 0)) throw badInput('input.value', 'a FIXED_AMOUNT discount needs an amount above 0');
+  if (input.kind === ShopifyDiscountKind.PERCENTAGE && !(amount && amount > 0 && amount <= 100)) throw badInput('input.value', 'a PERCENTAGE discount needs a percentage above 0 and at most 100');
+  if ((input.kind === ShopifyDiscountKind.FREE_SHIPPING || input.kind === ShopifyDiscountKind.FREE_PRODUCT) && value !== null) {
+    throw badInput('input.value', `a ${input.kind} discount takes no value`);
+  }
+  if (input.kind === ShopifyDiscountKind.FREE_PRODUCT && !input.variantId) throw badInput('input.variantId', 'a FREE_PRODUCT discount needs the variant it gives');
+  if (input.kind !== ShopifyDiscountKind.FREE_PRODUCT && input.variantId) throw badInput('input.variantId', 'only a FREE_PRODUCT discount gives a variant');
+  const startsAt = input.startsAt ?? new Date();
+  if (input.endsAt && input.endsAt <= startsAt) throw badInput('input.endsAt', 'must be after startsAt');
+
+  const common = {
+    title: input.title,
+    code: input.code,
+    startsAt: startsAt.toISOString(),
+    endsAt: input.endsAt?.toISOString() ?? null,
+    context: input.customerShopifyId ? { customers: { add: [checkGid('input.customerShopifyId', input.customerShopifyId, 'Customer')] } } : { all: 'ALL' },
+    minimumRequirement: input.minimumSubtotal ? { subtotal: { greaterThanOrEqualToSubtotal: input.minimumSubtotal } } : null,
+    usageLimit: 1,
+    appliesOncePerCustomer: true,
+  };
+  switch (input.kind) {
+    case ShopifyDiscountKind.FREE_SHIPPING:
+      return { freeShippingCodeDiscount: { ...common, destination: { all: true } } };
+    case ShopifyDiscountKind.FIXED_AMOUNT:
+      return { basicCodeDiscount: { ...common, customerGets: { value: { discountAmount: { amount: value, appliesOnEachItem: false } }, items: { all: true } } } };
+    case ShopifyDiscountKind.PERCENTAGE:
+      return { basicCodeDiscount: { ...common, customerGets: { value: { percentage: amount! / 100 }, items: { all: true } } } };
+    case ShopifyDiscountKind.FREE_PRODUCT:
+      return {
+        basicCodeDiscount: {
+          ...common,
+          customerGets: { value: { percentage: 1 }, items: { products: { productVariantsToAdd: [checkGid('input.variantId', input.variantId!, 'ProductVariant')] } } },
+        },
+      };
+  }
+}

@@ -1,0 +1,32 @@
+import { ADMIN_SCOPES, systemCaller, type SubgraphJob, type SubgraphRuntime } from '@loyalnest/kit';
+import type { RedemptionSettlement } from '../services/redemption-settlement.service.js';
+
+const BATCH = 100;
+
+/**
+ * Settles redemptions left PENDING: the points were debited but the request never recorded
+ * Shopify's answer (the process died, or the merchant subgraph could not be reached). It asks
+ * Shopify again for the same code, so a code Shopify did create is not created twice, and gives
+ * the points back once Shopify refuses or `maxAttempts` is reached: nothing stays debited without
+ * a code. Claiming bumps a row's `updated_at`, so replicas running this at once take different rows.
+ */
+export function redemptionRecovery(runtime: SubgraphRuntime, settlement: () => RedemptionSettlement): SubgraphJob {
+  const { pendingTimeoutMs, maxAttempts, jobsEveryMs } = runtime.config.redemptions;
+  return {
+    name: 'redemption recovery',
+    everyMs: jobsEveryMs,
+    async run() {
+      for (;;) {
+        const claimer = runtime.createContext(systemCaller([], null));
+        const stale = await claimer.em.execute<{ id: string; merchant_id: string }[]>('select * from points_redemption_claim_stale(?, ?)', [pendingTimeoutMs, BATCH]);
+        for (const redemption of stale) {
+          const ctx = runtime.createContext(systemCaller(ADMIN_SCOPES, redemption.merchant_id));
+          await settlement()
+            .retry(ctx, redemption.id, maxAttempts)
+            .catch((error: Error) => console.warn(`[points] recovering redemption ${redemption.id} failed: ${error.message}`));
+        }
+        if (stale.length < BATCH) return;
+      }
+    },
+  };
+}

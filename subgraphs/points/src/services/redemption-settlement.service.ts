@@ -1,0 +1,153 @@
+import { LIVE_TOPICS, type FieldCipher, type RedemptionUpdatedMessage, type RequestContext } from '@loyalnest/kit';
+import { LockMode } from '@mikro-orm/postgresql';
+import { PointsAccountEntity } from '../entities/points-account.entity.js';
+import { RedemptionEntity, type Redemption } from '../entities/redemption.entity.js';
+import { RewardEntity, type Reward } from '../entities/reward.entity.js';
+import { DiscountCreationFailedError, DiscountFailureReason } from '../graphql/reward.error.js';
+import type { LedgerService } from './ledger.service.js';
+import { codeAad } from './redemption-code.js';
+import { nameIn } from './reward-catalog.service.js';
+import type { DiscountOutcome, ShopifyDiscounts } from './shopify-discounts.js';
+import { inTransaction } from './transaction.js';
+
+/**
+ * Steps 2 and 3 of a redemption (see `RedemptionService`): asks Shopify for the code, then records
+ * the answer. Every change is conditional on the redemption still being PENDING, under its row
+ * lock, so the request and the recovery job can never both settle one.
+ */
+export class RedemptionSettlement {
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly discounts: ShopifyDiscounts,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  /**
+   * The request's attempt. Shopify failing for good gives the points back at once; an unknown
+   * outcome (the merchant subgraph unreachable) leaves the redemption PENDING for the recovery
+   * job, because Shopify may have created the code.
+   */
+  async complete(ctx: RequestContext, redemption: Redemption, reward: Reward, code: string, customerShopifyId: string | null): Promise<Redemption | DiscountCreationFailedError> {
+    const outcome = await this.ask(ctx, redemption, reward, code, customerShopifyId);
+    if (outcome.outcome === 'created') return this.issue(ctx, redemption.id, outcome.shopifyDiscountId);
+    if (outcome.outcome === 'failed') {
+      const settled = await this.giveBack(ctx, redemption.id, outcome.reason);
+      return settled.status === 'failed' ? new DiscountCreationFailedError(settled.id, settled.pointsSpent, outcome.reason as DiscountFailureReason) : settled;
+    }
+    console.warn(`[points] redemption ${redemption.id} left pending: ${outcome.detail}`);
+    return this.noteAttempt(ctx, redemption.id);
+  }
+
+  /**
+   * The recovery job's attempt at a redemption left PENDING: the same code again. Shopify refusing
+   * it, or the attempts running out, gives the points back.
+   */
+  async retry(ctx: RequestContext, redemptionId: string, maxAttempts: number): Promise<void> {
+    const redemption = await ctx.em.findOne(RedemptionEntity, { id: redemptionId, status: 'pending' }, { disableIdentityMap: true });
+    if (!redemption) return;
+    const reward = await ctx.em.findOneOrFail(RewardEntity, { id: redemption.rewardId }, { disableIdentityMap: true });
+    const account = await ctx.em.findOne(PointsAccountEntity, { customerId: redemption.customerId }, { disableIdentityMap: true });
+    const code = this.cipher.decrypt(redemption.codeEncrypted, codeAad(redemption.merchantId, redemption.id));
+    const outcome = await this.ask(ctx, redemption, reward, code, account?.shopifyCustomerId ?? null);
+    if (outcome.outcome === 'created') {
+      await this.issue(ctx, redemption.id, outcome.shopifyDiscountId);
+    } else if ((outcome.outcome === 'failed' && outcome.reason === 'SHOPIFY_REJECTED') || redemption.attempts + 1 >= maxAttempts) {
+      await this.giveBack(ctx, redemption.id, outcome.outcome === 'failed' ? outcome.reason : 'SHOPIFY_UNAVAILABLE');
+    } else {
+      await this.noteAttempt(ctx, redemption.id);
+    }
+  }
+
+  /** ISSUED redemptions whose code has expired become EXPIRED; the points stay spent (the code was usable). */
+  async expire(ctx: RequestContext, redemptionIds: string[]): Promise<number> {
+    return inTransaction(ctx, async () => {
+      const expired = await ctx.em.find(RedemptionEntity, { id: { $in: redemptionIds }, status: 'issued', expiresAt: { $lte: new Date() } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      for (const redemption of expired) {
+        redemption.status = 'expired';
+        ctx.emit('redemption.expired', { redemptionId: redemption.id, rewardId: redemption.rewardId, customerId: redemption.customerId });
+        this.announce(ctx, redemption);
+      }
+      return expired.length;
+    });
+  }
+
+  /** Queues the live `redemption.updated` message for after the commit. */
+  announce(ctx: RequestContext, redemption: Redemption): void {
+    const message: Omit<RedemptionUpdatedMessage, 'committedAt'> = {
+      merchantId: redemption.merchantId,
+      customerId: redemption.customerId,
+      redemptionId: redemption.id,
+      status: redemption.status,
+    };
+    ctx.afterCommit(() => ctx.live.publish(LIVE_TOPICS.redemptionUpdated, { ...message, committedAt: new Date().toISOString() }));
+  }
+
+  private ask(ctx: RequestContext, redemption: Redemption, reward: Reward, code: string, customerShopifyId: string | null): Promise<DiscountOutcome> {
+    return this.discounts.create(ctx, {
+      code,
+      title: `${nameIn(reward.names)} (${code})`,
+      kind: reward.kind,
+      value: reward.value ?? null,
+      variantId: reward.variantId ?? null,
+      minimumSubtotal: reward.minimumSubtotal ?? null,
+      startsAt: redemption.createdAt,
+      endsAt: redemption.expiresAt ?? null,
+      customerShopifyId,
+    });
+  }
+
+  private issue(ctx: RequestContext, redemptionId: string, shopifyDiscountId: string): Promise<Redemption> {
+    return this.settle(ctx, redemptionId, async (redemption) => {
+      redemption.status = 'issued';
+      redemption.shopifyDiscountId = shopifyDiscountId;
+      redemption.issuedAt = new Date();
+      redemption.errorCode = null;
+      ctx.emit('reward.redeemed', { redemptionId: redemption.id, rewardId: redemption.rewardId, customerId: redemption.customerId, points: redemption.pointsSpent });
+    });
+  }
+
+  /** Gives the points back with a reverse entry of the debit, frees the usage slot, marks it FAILED: one transaction. */
+  private giveBack(ctx: RequestContext, redemptionId: string, reason: string): Promise<Redemption> {
+    return this.settle(ctx, redemptionId, async (redemption) => {
+      const posted = await this.ledger.post(ctx, {
+        customerId: redemption.customerId,
+        kind: 'reverse',
+        source: 'reward',
+        points: redemption.pointsSpent,
+        idempotencyKey: `redeem:${redemption.id}:refund`,
+        reversesEntryId: redemption.redeemEntryId,
+        reason: 'Reward not issued: points returned',
+        metadata: { rewardId: redemption.rewardId, redemptionId: redemption.id, errorCode: reason },
+      });
+      if (posted.outcome !== 'posted' && posted.outcome !== 'duplicate') throw new Error(`giving back redemption ${redemption.id} met ledger outcome ${posted.outcome}`);
+      await ctx.em.execute('update reward set redemption_count = redemption_count - 1 where id = ? and usage_limit is not null', [redemption.rewardId]);
+      redemption.status = 'failed';
+      redemption.errorCode = reason;
+      redemption.refundEntryId = posted.entryId;
+      ctx.emit('redemption.failed', {
+        redemptionId: redemption.id,
+        rewardId: redemption.rewardId,
+        customerId: redemption.customerId,
+        errorCode: reason,
+        points: redemption.pointsSpent,
+        refundEntryId: posted.entryId,
+      });
+    });
+  }
+
+  private noteAttempt(ctx: RequestContext, redemptionId: string): Promise<Redemption> {
+    return this.settle(ctx, redemptionId, async () => {}, false);
+  }
+
+  /** Applies `change` to the redemption under its row lock if it is still PENDING; answers it as it then stands. */
+  private settle(ctx: RequestContext, redemptionId: string, change: (redemption: Redemption) => Promise<void>, announce = true): Promise<Redemption> {
+    return inTransaction(ctx, async () => {
+      const redemption = await ctx.em.findOneOrFail(RedemptionEntity, { id: redemptionId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (redemption.status !== 'pending') return redemption;
+      redemption.attempts += 1;
+      await change(redemption);
+      if (announce) this.announce(ctx, redemption);
+      return redemption;
+    });
+  }
+}

@@ -1,0 +1,224 @@
+import {
+  blindIndex,
+  CustomerNotFoundError,
+  decodeCursor,
+  ErrorResult,
+  forbidden,
+  isUuid,
+  pageSize,
+  Scope,
+  toPage,
+  type FieldCipher,
+  type PageInfo,
+  type RequestContext,
+} from '@loyalnest/kit';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { v7 as uuidv7 } from 'uuid';
+import { RedemptionEntity, type Redemption } from '../entities/redemption.entity.js';
+import { RewardEntity, type Reward } from '../entities/reward.entity.js';
+import { IdempotencyKeyReusedError, InsufficientPointsError } from '../graphql/points.error.js';
+import type { RedeemRewardInput } from '../graphql/redeem-reward.input.js';
+import { DiscountCreationFailedError, RewardNotFoundError, RewardUnavailableError, RewardUnavailableReason } from '../graphql/reward.error.js';
+import type { CustomerDirectory } from './customer-directory.js';
+import type { LedgerService } from './ledger.service.js';
+import type { PointsProgramService } from './points-program.service.js';
+import { codeAad, newDiscountCode } from './redemption-code.js';
+import type { RedemptionSettlement } from './redemption-settlement.service.js';
+import { COUNTED_STATUSES, nameIn } from './reward-catalog.service.js';
+import { inTransactionOr, Rollback } from './transaction.js';
+
+export type RedeemResult =
+  | Redemption
+  | InsufficientPointsError
+  | RewardNotFoundError
+  | RewardUnavailableError
+  | DiscountCreationFailedError
+  | CustomerNotFoundError
+  | IdempotencyKeyReusedError;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Redeeming a reward, in three steps so that no path loses points or issues a code without a debit:
+ * (1) one transaction checks the reward and its limits under the reward's row lock, debits the
+ * points through the ledger and records the redemption PENDING with its code (encrypted);
+ * (2) outside any transaction the merchant subgraph creates the code in Shopify;
+ * (3) the redemption becomes ISSUED, or FAILED with the points given back in the same transaction.
+ * A crash between (1) and (3) leaves a PENDING redemption that the recovery job settles.
+ */
+export class RedemptionService {
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly customers: CustomerDirectory,
+    private readonly program: PointsProgramService,
+    private readonly settlement: RedemptionSettlement,
+    private readonly cipher: FieldCipher,
+    private readonly blindIndexKey: string,
+  ) {}
+
+  /** A shopper redeems for their own customer only; everyone else needs `points:write`. */
+  assertCanRedeem(ctx: RequestContext, customerId: string): void {
+    if (ctx.scopes.includes(Scope.POINTS_WRITE)) return;
+    if (ctx.scopes.includes(Scope.CUSTOMER_SELF)) {
+      if (ctx.customerId === customerId) return;
+      throw forbidden('A shopper may redeem rewards for themselves only');
+    }
+    throw forbidden('Missing scope: points:write');
+  }
+
+  /** A shopper may read their own redemptions only; everyone else needs `points:read`. */
+  assertCanRead(ctx: RequestContext, customerId: string): void {
+    if (ctx.scopes.includes(Scope.POINTS_READ)) return;
+    if (ctx.scopes.includes(Scope.CUSTOMER_SELF) && ctx.customerId === customerId) return;
+    throw forbidden('Missing scope: points:read');
+  }
+
+  async redeem(ctx: RequestContext, input: RedeemRewardInput): Promise<RedeemResult> {
+    this.assertCanRedeem(ctx, input.customerId);
+    if (!isUuid(input.customerId)) return new CustomerNotFoundError(input.customerId);
+    if (!isUuid(input.rewardId)) return new RewardNotFoundError(input.rewardId);
+    // Client keys in their own namespace per kind of caller, as for manual points changes.
+    const key = `${ctx.actor.kind}:${input.idempotencyKey}`;
+    const earlier = await this.replay(ctx, key, input);
+    if (earlier) return earlier;
+    const customer = await this.customers.byId(ctx, input.customerId);
+    if (!customer) return new CustomerNotFoundError(input.customerId);
+    let started: Started | ErrorResult;
+    try {
+      started = await this.start(ctx, input, key);
+    } catch (error) {
+      // The same key raced in from another request: that request's redemption is the answer.
+      if (error instanceof UniqueConstraintViolationException && error.message.includes('redemption_merchant_key_unique')) {
+        return (await this.replay(ctx, key, input))!;
+      }
+      throw error;
+    }
+    if (started instanceof ErrorResult) return started as RedeemResult;
+    return this.settlement.complete(ctx, started.redemption, started.reward, started.code, customer.shopifyCustomerId);
+  }
+
+  async byId(ctx: RequestContext, id: string): Promise<Redemption | null> {
+    if (!isUuid(id)) return null;
+    const redemption = await ctx.em.findOne(RedemptionEntity, { id }, { disableIdentityMap: true });
+    if (redemption) this.assertCanRead(ctx, redemption.customerId);
+    return redemption;
+  }
+
+  async ofCustomer(ctx: RequestContext, customerId: string, args: { first?: number | null; after?: string | null }): Promise<{ nodes: Redemption[]; pageInfo: PageInfo }> {
+    const size = pageSize(args.first);
+    const after = decodeCursor(args.after);
+    if (!isUuid(customerId)) return toPage([], size);
+    const rows = await ctx.em.find(
+      RedemptionEntity,
+      { customerId, ...(after && { id: { $lt: after } }) },
+      { orderBy: { id: 'desc' }, limit: size + 1, disableIdentityMap: true },
+    );
+    return toPage(rows, size);
+  }
+
+  /** The code in clear, once it works in Shopify (never for a pending or failed redemption). */
+  code(redemption: Redemption): string | null {
+    if (!['issued', 'used', 'expired'].includes(redemption.status)) return null;
+    return this.cipher.decrypt(redemption.codeEncrypted, codeAad(redemption.merchantId, redemption.id));
+  }
+
+  private async replay(ctx: RequestContext, key: string, input: RedeemRewardInput): Promise<Redemption | IdempotencyKeyReusedError | null> {
+    const earlier = await ctx.em.findOne(RedemptionEntity, { idempotencyKey: key }, { disableIdentityMap: true });
+    if (!earlier) return null;
+    if (earlier.customerId !== input.customerId || earlier.rewardId !== input.rewardId) return new IdempotencyKeyReusedError(input.idempotencyKey);
+    return earlier;
+  }
+
+  /** Step 1: availability, limits, debit and the PENDING redemption, in one transaction. */
+  private async start(ctx: RequestContext, input: RedeemRewardInput, key: string): Promise<Started | ErrorResult> {
+    const rules = await this.program.rules(ctx);
+    return inTransactionOr(ctx, async () => {
+      const reward = await lockReward(ctx, input.rewardId);
+      if (!reward) throw new Rollback(new RewardNotFoundError(input.rewardId));
+      const reason = unavailability(reward, rules.enabled);
+      if (reason) throw new Rollback(new RewardUnavailableError(reward.id, reason));
+      if (reward.usageLimitPerCustomer != null) {
+        const [row] = await ctx.em.execute<{ n: number }[]>('select count(*)::int as n from redemption where reward_id = ? and customer_id = ? and status in (?)', [
+          reward.id,
+          input.customerId,
+          COUNTED_STATUSES,
+        ]);
+        if (row.n >= reward.usageLimitPerCustomer) throw new Rollback(new RewardUnavailableError(reward.id, RewardUnavailableReason.CUSTOMER_LIMIT_REACHED));
+      }
+      const id = uuidv7();
+      const posted = await this.ledger.post(ctx, {
+        customerId: input.customerId,
+        kind: 'redeem',
+        source: 'reward',
+        points: -reward.pointsCost,
+        idempotencyKey: `redeem:${id}`,
+        reason: `Reward: ${nameIn(reward.names)}`.slice(0, 255),
+        metadata: { rewardId: reward.id, redemptionId: id },
+      });
+      if (posted.outcome === 'insufficient') {
+        const { balance } = posted.account;
+        throw new Rollback(balance < 0 ? new RewardUnavailableError(reward.id, RewardUnavailableReason.NEGATIVE_BALANCE) : new InsufficientPointsError(balance, reward.pointsCost));
+      }
+      if (posted.outcome === 'no_account') throw new Rollback(new InsufficientPointsError(0, reward.pointsCost));
+      if (posted.outcome !== 'posted') throw new Error(`a fresh redemption key met ledger outcome ${posted.outcome}`);
+      if (reward.usageLimit != null) reward.redemptionCount += 1;
+      const code = newDiscountCode();
+      const redemption = ctx.em.create(RedemptionEntity, {
+        id,
+        merchantId: ctx.merchantId!,
+        rewardId: reward.id,
+        customerId: input.customerId,
+        pointsSpent: reward.pointsCost,
+        status: 'pending',
+        idempotencyKey: key,
+        codeEncrypted: this.cipher.encrypt(code, codeAad(ctx.merchantId!, id)),
+        codeIndex: blindIndex(this.blindIndexKey, ctx.merchantId!, code),
+        shopifyDiscountId: null,
+        // Fixed now, so every attempt asks Shopify for the same end date.
+        expiresAt: reward.codeValidityDays ? new Date(Date.now() + reward.codeValidityDays * DAY_MS) : null,
+        errorCode: null,
+        redeemEntryId: posted.entryId,
+        refundEntryId: null,
+        attempts: 0,
+        issuedAt: null,
+      });
+      ctx.emit('redemption.created', { redemptionId: id, rewardId: reward.id, customerId: input.customerId, points: reward.pointsCost, entryId: posted.entryId });
+      await ctx.em.flush();
+      this.settlement.announce(ctx, redemption);
+      return { redemption, reward, code };
+    });
+  }
+}
+
+interface Started {
+  redemption: Redemption;
+  reward: Reward;
+  code: string;
+}
+
+function unavailability(reward: Reward, programEnabled: boolean, now = new Date()): RewardUnavailableReason | null {
+  if (!programEnabled) return RewardUnavailableReason.PROGRAM_DISABLED;
+  if (reward.archivedAt) return RewardUnavailableReason.ARCHIVED;
+  if (!reward.active) return RewardUnavailableReason.INACTIVE;
+  if (reward.startsAt && reward.startsAt > now) return RewardUnavailableReason.NOT_STARTED;
+  if (reward.endsAt && reward.endsAt <= now) return RewardUnavailableReason.ENDED;
+  if (reward.usageLimit != null && reward.redemptionCount >= reward.usageLimit) return RewardUnavailableReason.USAGE_LIMIT_REACHED;
+  return null;
+}
+
+const limited = (reward: Reward) => reward.usageLimit != null || reward.usageLimitPerCustomer != null;
+
+/**
+ * A reward with limits is locked exclusively, so concurrent redemptions count and take its slots
+ * one at a time; one without is locked shared, so they run side by side and only a change of
+ * the reward (which may set a limit and count what exists) waits for them. Should a limit appear
+ * between the first read and the shared lock, the exclusive lock is taken instead.
+ */
+async function lockReward(ctx: RequestContext, rewardId: string): Promise<Reward | null> {
+  const seen = await ctx.em.findOne(RewardEntity, { id: rewardId }, { disableIdentityMap: true });
+  if (!seen) return null;
+  const mode = limited(seen) ? LockMode.PESSIMISTIC_WRITE : LockMode.PESSIMISTIC_READ;
+  const locked = await ctx.em.findOne(RewardEntity, { id: rewardId }, { lockMode: mode, refresh: true });
+  if (!locked || mode === LockMode.PESSIMISTIC_WRITE || !limited(locked)) return locked;
+  return ctx.em.findOne(RewardEntity, { id: rewardId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+}
