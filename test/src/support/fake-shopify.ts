@@ -1,4 +1,5 @@
 import { normalizeShopDomain, signQuery } from '@loyalnest/kit';
+import { Kind, parse, valueFromASTUntyped, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,8 +11,34 @@ export interface FakeShopInfo {
   primary_locale: string;
 }
 
-/** How the fake misbehaves: drop the connection, answer non-JSON, or answer this HTTP status. */
-export type FakeFailure = 'reset' | 'malformed' | number;
+/**
+ * How the fake misbehaves: drop the connection, answer non-JSON, never answer (until `close()`),
+ * or answer this HTTP status.
+ */
+export type FakeFailure = 'reset' | 'malformed' | 'timeout' | number;
+
+/** A discount code created through the Admin GraphQL API. */
+export interface FakeDiscount {
+  /** `gid://shopify/DiscountCodeNode/<n>` */
+  id: string;
+  mutation: 'discountCodeBasicCreate' | 'discountCodeFreeShippingCreate';
+  code: string;
+  /** The DiscountCodeBasicInput / DiscountCodeFreeShippingInput exactly as the app sent it. */
+  input: Record<string, unknown>;
+}
+
+/** A Flow trigger received through `flowTriggerReceive`. */
+export interface FakeFlowTrigger {
+  handle: string;
+  payload: unknown;
+}
+
+/** The query cost a THROTTLED answer reports; the app should wait (requested − available) / restoreRate seconds. */
+export interface FakeThrottleCost {
+  requestedQueryCost: number;
+  currentlyAvailable: number;
+  restoreRate: number;
+}
 
 /** One request the fake received, for assertions. */
 export interface RecordedRequest {
@@ -52,8 +79,23 @@ export interface FakeShopify {
   webhookSubscriptions(shop: string): { id: number; topic: string; address: string; format: string }[];
   /** What `shop.json` answers for `shop` from now on. */
   setShop(shop: string, info: Partial<FakeShopInfo>): void;
-  /** From now on, requests for `shop` whose path ends with `pathSuffix` fail this way; null heals them. */
+  /**
+   * From now on, requests for `shop` whose path ends with `pathSuffix` fail this way; null heals
+   * the shop of every injected failure (these, `failNext` and `throttle`).
+   */
   failRequests(shop: string, failure: FakeFailure | null, pathSuffix?: string): void;
+  /**
+   * The next `times` requests for `shop` whose path ends with `pathSuffix` (default
+   * `/graphql.json`) fail this way, then it answers normally again. A 429 carries `Retry-After`
+   * when `retryAfterSeconds` is given.
+   */
+  failNext(shop: string, failure: FakeFailure, times?: number, options?: { pathSuffix?: string; retryAfterSeconds?: number }): void;
+  /** The next `times` Admin GraphQL requests for `shop` are answered THROTTLED with this cost (default: a 50 ms wait). */
+  throttle(shop: string, times: number, cost?: Partial<FakeThrottleCost>): void;
+  /** Discount codes created in `shop`, oldest first. */
+  discounts(shop: string): FakeDiscount[];
+  /** Flow triggers `shop` received, oldest first. */
+  flowTriggers(shop: string): FakeFlowTrigger[];
   /** Requests for `shop`, optionally only those whose path ends with `pathSuffix`. */
   requestsFor(shop: string, pathSuffix?: string): RecordedRequest[];
   /**
@@ -67,6 +109,8 @@ export interface FakeShopify {
 const ACCESS_TOKEN_PATH = /^\/([^/]+)\/admin\/oauth\/access_token$/;
 const WEBHOOKS_JSON_PATH = /^\/([^/]+)\/admin\/api\/[^/]+\/webhooks\.json$/;
 const SHOP_JSON_PATH = /^\/([^/]+)\/admin\/api\/([^/]+)\/shop\.json$/;
+const GRAPHQL_PATH = /^\/([^/]+)\/admin\/api\/([^/]+)\/graphql\.json$/;
+const UNAUTHORIZED = { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' };
 
 function shopKey(shop: string): string {
   return normalizeShopDomain(shop) ?? shop.toLowerCase();
@@ -90,9 +134,26 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** The root field of a GraphQL request and its arguments, variables substituted. */
+function rootField(body: unknown): { name: string; args: Record<string, unknown> } | string {
+  const { query, variables } = (typeof body === 'object' && body ? body : {}) as { query?: unknown; variables?: Record<string, unknown> };
+  if (typeof query !== 'string') return 'Parameter query is required';
+  let operation: OperationDefinitionNode | undefined;
+  try {
+    operation = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  const field = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
+  if (!operation || operation.operation !== 'mutation' || !field) return 'the fake answers mutations only';
+  const args = Object.fromEntries((field.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables ?? {})]));
+  return { name: field.name.value, args };
+}
+
 /**
- * A local stand-in for the parts of Shopify's HTTP API the install uses: the OAuth code exchange
- * and `shop.json`. It checks credentials the way Shopify does, so a test that passes against it
+ * A local stand-in for the parts of Shopify's HTTP API the app uses: the OAuth code exchange,
+ * `shop.json`, webhook subscriptions, and the Admin GraphQL mutations for discount codes and
+ * Flow triggers. It checks credentials the way Shopify does, so a test that passes against it
  * proves the app sends them.
  */
 export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}): Promise<FakeShopify> {
@@ -105,6 +166,12 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
   const tokens = new Map<string, string[]>();
   const shops = new Map<string, Partial<FakeShopInfo>>();
   const failures = new Map<string, { failure: FakeFailure; pathSuffix: string }>();
+  /** One-shot failures per shop, used up oldest first. */
+  const nextFailures = new Map<string, { failure: FakeFailure; remaining: number; pathSuffix: string; retryAfterSeconds?: number }[]>();
+  const throttles = new Map<string, { remaining: number; cost: FakeThrottleCost }>();
+  const discounts = new Map<string, FakeDiscount[]>();
+  const flowTriggers = new Map<string, FakeFlowTrigger[]>();
+  let discountIds = 1000;
   /** Webhook subscriptions per shop, keyed `topic address` as Shopify keeps them unique. */
   const subscriptions = new Map<string, Map<string, { id: number; topic: string; address: string; format: string }>>();
   const authorized = (req: IncomingMessage, shop: string) => {
@@ -118,14 +185,40 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
     const shop = shopKey(decodeURIComponent(url.pathname.split('/')[1] ?? ''));
     requests.push({ method: req.method ?? 'GET', path: url.pathname, shop, query: Object.fromEntries(url.searchParams), headers: req.headers, body });
 
-    const broken = failures.get(shop);
-    if (broken && url.pathname.endsWith(broken.pathSuffix)) {
+    const queued = nextFailures.get(shop)?.find((f) => f.remaining > 0 && url.pathname.endsWith(f.pathSuffix));
+    if (queued) queued.remaining--;
+    const persistent = failures.get(shop);
+    const broken = queued ?? (persistent && url.pathname.endsWith(persistent.pathSuffix) ? persistent : undefined);
+    if (broken) {
       if (broken.failure === 'reset') return void req.socket.destroy();
+      // Held open until the client gives up or close() drops it, like a Shopify that hangs.
+      if (broken.failure === 'timeout') return;
       if (broken.failure === 'malformed') {
         res.writeHead(200, { 'content-type': 'application/json' });
         return void res.end('<html>Shopify is down for maintenance</html>');
       }
-      return send(res, broken.failure, { errors: 'Injected failure' });
+      const retryAfter = 'retryAfterSeconds' in broken && broken.retryAfterSeconds !== undefined ? { 'retry-after': String(broken.retryAfterSeconds) } : {};
+      const text = JSON.stringify({ errors: 'Injected failure' });
+      res.writeHead(broken.failure, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...retryAfter });
+      return void res.end(text);
+    }
+
+    if (req.method === 'POST' && GRAPHQL_PATH.test(url.pathname)) {
+      if (!authorized(req, shop)) return send(res, 401, UNAUTHORIZED);
+      const throttled = throttles.get(shop);
+      if (throttled && throttled.remaining > 0) {
+        throttled.remaining--;
+        // Shopify answers throttling with a 200: a GraphQL error and the cost bucket's state.
+        return send(res, 200, {
+          errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }],
+          extensions: { cost: { requestedQueryCost: throttled.cost.requestedQueryCost, actualQueryCost: null, throttleStatus: { maximumAvailable: 2000, ...throttled.cost } } },
+        });
+      }
+      const field = rootField(body);
+      if (typeof field === 'string') return send(res, 200, { errors: [{ message: field }] });
+      const payload = mutate(shop, field.name, field.args);
+      if (payload === undefined) return send(res, 200, { errors: [{ message: `Field '${field.name}' doesn't exist on type 'Mutation'`, extensions: { code: 'undefinedField' } }] });
+      return send(res, 200, { data: { [field.name]: payload } });
     }
 
     if (req.method === 'POST' && ACCESS_TOKEN_PATH.test(url.pathname)) {
@@ -168,6 +261,43 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
     return send(res, 404, { errors: 'Not Found' });
   };
 
+  const created = (shop: string) => {
+    const forShop = discounts.get(shop) ?? [];
+    discounts.set(shop, forShop);
+    return forShop;
+  };
+
+  /** Answers a mutation's payload the way Shopify does: userErrors for what it refuses. */
+  const mutate = (shop: string, name: string, args: Record<string, unknown>): unknown => {
+    if (name === 'discountCodeBasicCreate' || name === 'discountCodeFreeShippingCreate') {
+      const argument = name === 'discountCodeBasicCreate' ? 'basicCodeDiscount' : 'freeShippingCodeDiscount';
+      const input = (args[argument] ?? {}) as Record<string, unknown>;
+      const error = (field: string, code: string, message: string) => ({ codeDiscountNode: null, userErrors: [{ field: [argument, field], code, message }] });
+      if (typeof input.code !== 'string' || !input.code) return error('code', 'BLANK', "Code can't be blank");
+      if (typeof input.title !== 'string' || !input.title) return error('title', 'BLANK', "Title can't be blank");
+      if (!input.context && !input.customerSelection) return error('context', 'BLANK', "Context can't be blank");
+      if (name === 'discountCodeBasicCreate') {
+        const value = (input.customerGets as { value?: { percentage?: number } } | undefined)?.value;
+        if (!value) return error('customerGets', 'BLANK', "Customer gets can't be blank");
+        if (value.percentage !== undefined && !(value.percentage > 0 && value.percentage <= 1)) {
+          return error('customerGets', 'VALUE_OUTSIDE_RANGE', 'Value must be between 0.0 and 1.0');
+        }
+      }
+      const code = input.code.toLowerCase();
+      if (created(shop).some((d) => d.code.toLowerCase() === code)) return error('code', 'TAKEN', 'Code must be unique. Please try a different code.');
+      const discount: FakeDiscount = { id: `gid://shopify/DiscountCodeNode/${discountIds++}`, mutation: name, code: input.code, input };
+      created(shop).push(discount);
+      return { codeDiscountNode: { id: discount.id }, userErrors: [] };
+    }
+    if (name === 'flowTriggerReceive') {
+      if (typeof args.handle !== 'string' || !args.handle) return { userErrors: [{ field: ['handle'], message: 'Handle is required' }] };
+      if (args.payload === null || typeof args.payload !== 'object') return { userErrors: [{ field: ['payload'], message: 'Payload must be a JSON object' }] };
+      flowTriggers.set(shop, [...(flowTriggers.get(shop) ?? []), { handle: args.handle, payload: args.payload }]);
+      return { userErrors: [] };
+    }
+    return undefined;
+  };
+
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: Error) => send(res, 500, { errors: error.message }));
   });
@@ -193,9 +323,21 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
       shops.set(shopKey(shop), { ...shops.get(shopKey(shop)), ...info });
     },
     failRequests(shop, failure, pathSuffix = '') {
-      if (failure === null) failures.delete(shopKey(shop));
-      else failures.set(shopKey(shop), { failure, pathSuffix });
+      if (failure === null) {
+        failures.delete(shopKey(shop));
+        nextFailures.delete(shopKey(shop));
+        throttles.delete(shopKey(shop));
+      } else failures.set(shopKey(shop), { failure, pathSuffix });
     },
+    failNext(shop, failure, times = 1, options = {}) {
+      const key = shopKey(shop);
+      nextFailures.set(key, [...(nextFailures.get(key) ?? []), { failure, remaining: times, pathSuffix: options.pathSuffix ?? '/graphql.json', retryAfterSeconds: options.retryAfterSeconds }]);
+    },
+    throttle(shop, times, cost = {}) {
+      throttles.set(shopKey(shop), { remaining: times, cost: { requestedQueryCost: 10, currentlyAvailable: 5, restoreRate: 100, ...cost } });
+    },
+    discounts: (shop) => [...(discounts.get(shopKey(shop)) ?? [])],
+    flowTriggers: (shop) => [...(flowTriggers.get(shopKey(shop)) ?? [])],
     requestsFor: (shop, pathSuffix = '') => requests.filter((r) => r.shop === shopKey(shop) && r.path.endsWith(pathSuffix)),
     callbackQuery(params, secret = apiSecret) {
       const query: Record<string, string> = {

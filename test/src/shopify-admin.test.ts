@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PeerQueryError, Scope, systemCaller, type Caller } from '@loyalnest/kit';
+import { execute, parse, type ExecutionResult } from 'graphql';
+import { randomBytes } from 'node:crypto';
+import { withOwnerDb } from './support/db.js';
+import { startFakeShopify, type FakeShopify } from './support/fake-shopify.js';
+import { startTestGateway, type TestGateway } from './support/gateway.js';
+import { adminCaller } from './support/tokens.js';
+import { createMerchant, runtime } from './support/tenants.js';
+
+/** Short retry settings, so that giving up takes well under a second or two. */
+const RETRY = { attempts: 3, attemptTimeoutMs: 300, deadlineMs: 1500, backoffMs: 20 };
+
+const CREATE = `mutation($input: ShopifyDiscountInput!) { _createShopifyDiscount(input: $input) { shopifyDiscountId code } }`;
+const FLOW = `mutation($handle: String!, $payload: JSONObject!) { _sendFlowTrigger(handle: $handle, payload: $payload) }`;
+
+interface InstalledShop {
+  merchantId: string;
+  shop: string;
+  /** A system caller of this merchant holding `shopify:admin`, as the points subgraph calls. */
+  caller: Caller;
+}
+
+let gateway: TestGateway;
+let fake: FakeShopify;
+let a: InstalledShop;
+let b: InstalledShop;
+
+const newShop = (label: string) => `${label}-${randomBytes(6).toString('hex')}.myshopify.com`;
+const code = () => `LOYAL-${randomBytes(5).toString('hex').toUpperCase()}`;
+const graphqlRequests = (shop: string) => fake.requestsFor(shop, '/graphql.json');
+
+/** The install as a merchant's browser and Shopify drive it: `/auth/install`, then the signed callback. */
+async function install(label: string): Promise<InstalledShop> {
+  const shop = newShop(label);
+  const origin = new URL(gateway.url).origin;
+  const begin = await fetch(`${origin}/auth/install?shop=${shop}`, { redirect: 'manual' });
+  const state = new URL(begin.headers.get('location')!).searchParams.get('state')!;
+  const query = fake.callbackQuery({ shop, code: fake.issueCode(shop), state });
+  const done = await fetch(`${origin}/auth/callback?${query}`, { redirect: 'manual' });
+  expect(done.status).toBe(302);
+  const row = await withOwnerDb('merchant', async (db) => (await db.query<{ id: string }>('select id from merchant where shop_domain = $1', [shop])).rows[0]);
+  return { merchantId: row.id, shop, caller: systemCaller([Scope.SHOPIFY_ADMIN], row.id) };
+}
+
+/** Runs an internal operation on the merchant subgraph's own schema, as other subgraphs' peers do in embedded mode. */
+function internal<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, caller: Caller): Promise<ExecutionResult<T>> {
+  const merchant = runtime(gateway, 'merchant');
+  return execute({ schema: merchant.schema, document: parse(query), variableValues: variables, contextValue: merchant.createContext(caller) }) as Promise<ExecutionResult<T>>;
+}
+
+function createDiscount(caller: Caller, input: Record<string, unknown>) {
+  return internal<{ _createShopifyDiscount: { shopifyDiscountId: string; code: string } }>(CREATE, { input }, caller);
+}
+
+const errorCode = (result: ExecutionResult) => result.errors?.[0]?.extensions?.code;
+
+beforeAll(async () => {
+  fake = await startFakeShopify();
+  gateway = await startTestGateway('embedded', {
+    ...fake.env,
+    SHOPIFY_ADMIN_ATTEMPTS: String(RETRY.attempts),
+    SHOPIFY_ADMIN_TIMEOUT_MS: String(RETRY.attemptTimeoutMs),
+    SHOPIFY_ADMIN_DEADLINE_MS: String(RETRY.deadlineMs),
+    SHOPIFY_ADMIN_BACKOFF_MS: String(RETRY.backoffMs),
+  });
+  a = await install('admin-a');
+  b = await install('admin-b');
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await fake?.close();
+});
+
+describe('creating Shopify discount codes for other subgraphs', () => {
+  it('creates each kind of discount through the Admin GraphQL API with the shop token and the right input', async () => {
+    const fixed = code();
+    const result = await createDiscount(a.caller, {
+      code: fixed,
+      title: '5 off',
+      kind: 'FIXED_AMOUNT',
+      value: '5.00',
+      minimumSubtotal: '20.00',
+      startsAt: '2030-01-01T00:00:00.000Z',
+      endsAt: '2030-02-01T00:00:00.000Z',
+      customerShopifyId: '7001',
+    });
+    expect(result.errors).toBeUndefined();
+    const created = fake.discounts(a.shop);
+    expect(result.data!._createShopifyDiscount).toEqual({ shopifyDiscountId: created[0].id, code: fixed });
+    expect(created[0]).toMatchObject({
+      mutation: 'discountCodeBasicCreate',
+      input: {
+        code: fixed,
+        title: '5 off',
+        startsAt: '2030-01-01T00:00:00.000Z',
+        endsAt: '2030-02-01T00:00:00.000Z',
+        context: { customers: { add: ['gid://shopify/Customer/7001'] } },
+        minimumRequirement: { subtotal: { greaterThanOrEqualToSubtotal: '20.00' } },
+        usageLimit: 1,
+        appliesOncePerCustomer: true,
+        customerGets: { value: { discountAmount: { amount: '5.00', appliesOnEachItem: false } }, items: { all: true } },
+      },
+    });
+    const [request] = graphqlRequests(a.shop);
+    expect(request.method).toBe('POST');
+    expect(request.path).toBe(`/${a.shop}/admin/api/${gateway.config.kit.shopify.apiVersion}/graphql.json`);
+    expect(request.headers['x-shopify-access-token']).toBe(fake.tokenFor(a.shop));
+
+    expect((await createDiscount(a.caller, { code: code(), title: '10%', kind: 'PERCENTAGE', value: '10' })).errors).toBeUndefined();
+    expect((await createDiscount(a.caller, { code: code(), title: 'Ship free', kind: 'FREE_SHIPPING' })).errors).toBeUndefined();
+    expect((await createDiscount(a.caller, { code: code(), title: 'Free mug', kind: 'FREE_PRODUCT', variantId: '4242' })).errors).toBeUndefined();
+    const [, percentage, shipping, product] = fake.discounts(a.shop);
+    expect(percentage.input).toMatchObject({ context: { all: 'ALL' }, minimumRequirement: null, endsAt: null, customerGets: { value: { percentage: 0.1 }, items: { all: true } } });
+    expect(shipping).toMatchObject({ mutation: 'discountCodeFreeShippingCreate', input: { destination: { all: true }, usageLimit: 1, context: { all: 'ALL' } } });
+    expect(shipping.input).not.toHaveProperty('customerGets');
+    expect(product.input).toMatchObject({
+      customerGets: { value: { percentage: 1 }, items: { products: { productVariantsToAdd: ['gid://shopify/ProductVariant/4242'] } } },
+      usageLimit: 1,
+    });
+  });
+
+  it('refuses inconsistent input before calling Shopify', async () => {
+    const before = graphqlRequests(a.shop).length;
+    const tooMuch = await createDiscount(a.caller, { code: code(), title: 'x', kind: 'PERCENTAGE', value: '150' });
+    expect(errorCode(tooMuch)).toBe('BAD_USER_INPUT');
+    expect(tooMuch.errors![0].message).toMatch(/input\.value/);
+    expect(errorCode(await createDiscount(a.caller, { code: code(), title: 'x', kind: 'FREE_PRODUCT' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await createDiscount(a.caller, { code: code(), title: 'x', kind: 'FREE_SHIPPING', value: '3' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await createDiscount(a.caller, { code: 'has space', title: 'x', kind: 'FREE_SHIPPING' }))).toBe('BAD_USER_INPUT');
+    expect(graphqlRequests(a.shop)).toHaveLength(before);
+  });
+
+  it('retries transient failures until one attempt succeeds: 5xx, a reset connection, a timeout', async () => {
+    for (const failure of [503, 'reset', 'timeout'] as const) {
+      const before = graphqlRequests(a.shop).length;
+      fake.failNext(a.shop, failure, RETRY.attempts - 1);
+      const wanted = code();
+      const result = await createDiscount(a.caller, { code: wanted, title: 'retried', kind: 'FREE_SHIPPING' });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!._createShopifyDiscount.code).toBe(wanted);
+      expect(graphqlRequests(a.shop).length - before).toBe(RETRY.attempts);
+      expect(fake.discounts(a.shop).filter((d) => d.code === wanted)).toHaveLength(1);
+    }
+  });
+
+  it("waits as long as Shopify asks: Retry-After on a 429, the cost bucket's refill on THROTTLED", async () => {
+    fake.failNext(a.shop, 429, 1, { retryAfterSeconds: 0.3 });
+    let started = Date.now();
+    expect((await createDiscount(a.caller, { code: code(), title: '429', kind: 'FREE_SHIPPING' })).errors).toBeUndefined();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+
+    // (50 requested − 10 available) / 100 per second = 400 ms.
+    fake.throttle(a.shop, 1, { requestedQueryCost: 50, currentlyAvailable: 10, restoreRate: 100 });
+    started = Date.now();
+    expect((await createDiscount(a.caller, { code: code(), title: 'throttled', kind: 'FREE_SHIPPING' })).errors).toBeUndefined();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+  });
+
+  it('gives up with SHOPIFY_UNAVAILABLE within the deadline when Shopify stays down, hangs or throttles', async () => {
+    const cases: [string, () => void][] = [
+      ['always 5xx', () => fake.failRequests(a.shop, 502, '/graphql.json')],
+      ['always hanging', () => fake.failRequests(a.shop, 'timeout', '/graphql.json')],
+      ['throttled beyond the attempts', () => fake.throttle(a.shop, 100)],
+      // Shopify asks for more time than the deadline leaves: no point waiting for it.
+      ['asked to wait past the deadline', () => fake.failNext(a.shop, 429, 1, { retryAfterSeconds: 60 })],
+    ];
+    for (const [label, breakIt] of cases) {
+      breakIt();
+      const wanted = code();
+      const before = graphqlRequests(a.shop).length;
+      const started = Date.now();
+      const result = await createDiscount(a.caller, { code: wanted, title: label, kind: 'FREE_SHIPPING' });
+      const elapsed = Date.now() - started;
+      fake.failRequests(a.shop, null);
+      expect({ label, code: errorCode(result) }).toEqual({ label, code: 'SHOPIFY_UNAVAILABLE' });
+      expect(result.errors![0].message).toMatch(/gave up/);
+      expect(elapsed).toBeLessThan(RETRY.deadlineMs + 300);
+      expect(graphqlRequests(a.shop).length - before).toBeLessThanOrEqual(RETRY.attempts);
+      expect(fake.discounts(a.shop).some((d) => d.code === wanted)).toBe(false);
+    }
+    // Healed: the next call goes through at once.
+    expect((await createDiscount(a.caller, { code: code(), title: 'healed', kind: 'FREE_SHIPPING' })).errors).toBeUndefined();
+  });
+
+  it('fails with SHOPIFY_REJECTED, without retrying, when Shopify refuses: userErrors or a 4xx', async () => {
+    const taken = code();
+    expect((await createDiscount(a.caller, { code: taken, title: 'first', kind: 'FREE_SHIPPING' })).errors).toBeUndefined();
+    let before = graphqlRequests(a.shop).length;
+    const duplicate = await createDiscount(a.caller, { code: taken.toLowerCase(), title: 'again', kind: 'FREE_SHIPPING' });
+    expect(errorCode(duplicate)).toBe('SHOPIFY_REJECTED');
+    expect(duplicate.errors![0].message).toMatch(/Code must be unique/);
+    expect(duplicate.errors![0].extensions).toMatchObject({ attempts: 1, userErrors: [{ field: ['freeShippingCodeDiscount', 'code'], code: 'TAKEN' }] });
+    expect(graphqlRequests(a.shop).length - before).toBe(1);
+
+    before = graphqlRequests(a.shop).length;
+    fake.failNext(a.shop, 403, 1);
+    const refused = await createDiscount(a.caller, { code: code(), title: 'refused', kind: 'FREE_SHIPPING' });
+    expect(errorCode(refused)).toBe('SHOPIFY_REJECTED');
+    expect(refused.errors![0].message).toMatch(/HTTP 403/);
+    expect(graphqlRequests(a.shop).length - before).toBe(1);
+  });
+});
+
+describe('sending Shopify Flow triggers', () => {
+  it('sends the trigger with its handle and payload, retrying like discounts', async () => {
+    fake.failNext(a.shop, 500, 1);
+    const payload = { 'Customer ID': 7001, 'Points balance': 250, reward: 'Free mug' };
+    const sent = await internal(FLOW, { handle: 'points-reward-redeemed', payload }, a.caller);
+    expect(sent.errors).toBeUndefined();
+    expect(sent.data).toEqual({ _sendFlowTrigger: true });
+    expect(fake.flowTriggers(a.shop)).toEqual([{ handle: 'points-reward-redeemed', payload }]);
+    const last = graphqlRequests(a.shop).at(-1)!;
+    expect(last.body).toMatchObject({ variables: { handle: 'points-reward-redeemed', payload } });
+    expect((last.body as { query: string }).query).toMatch(/flowTriggerReceive\(handle: \$handle, payload: \$payload\)/);
+    expect(fake.flowTriggers(b.shop)).toEqual([]);
+  });
+});
+
+describe('whose shop an internal Shopify call reaches', () => {
+  it("uses the caller's merchant's shop and token only, and refuses merchants without an installed token", async () => {
+    const aDiscounts = fake.discounts(a.shop).length;
+    const aRequests = graphqlRequests(a.shop).length;
+    const wanted = code();
+    const result = await createDiscount(b.caller, { code: wanted, title: 'for B', kind: 'PERCENTAGE', value: '15' });
+    expect(result.errors).toBeUndefined();
+    expect(fake.discounts(b.shop).map((d) => d.code)).toContain(wanted);
+    expect(fake.discounts(a.shop)).toHaveLength(aDiscounts);
+    expect(graphqlRequests(a.shop)).toHaveLength(aRequests);
+    const [request] = graphqlRequests(b.shop);
+    expect(request.headers['x-shopify-access-token']).toBe(fake.tokenFor(b.shop));
+    expect(request.headers['x-shopify-access-token']).not.toBe(fake.tokenFor(a.shop));
+
+    // A code taken in A's shop is free in B's: each shop is its own namespace.
+    const inA = fake.discounts(a.shop)[0].code;
+    expect((await createDiscount(b.caller, { code: inA, title: 'same code, other shop', kind: 'FREE_SHIPPING' })).errors).toBeUndefined();
+
+    const tokenless = await createMerchant(gateway);
+    const uninstalled = await createMerchant(gateway, { status: 'uninstalled' });
+    const noToken = await createDiscount(systemCaller([Scope.SHOPIFY_ADMIN], tokenless.id), { code: code(), title: 'x', kind: 'FREE_SHIPPING' });
+    expect(errorCode(noToken)).toBe('SHOPIFY_REJECTED');
+    expect(noToken.errors![0].message).toMatch(/no Shopify access token/);
+    const gone = await createDiscount(systemCaller([Scope.SHOPIFY_ADMIN], uninstalled.id), { code: code(), title: 'x', kind: 'FREE_SHIPPING' });
+    expect(errorCode(gone)).toBe('SHOPIFY_REJECTED');
+    expect(gone.errors![0].message).toMatch(/uninstalled/);
+    const nobody = await createDiscount(systemCaller([Scope.SHOPIFY_ADMIN], null), { code: code(), title: 'x', kind: 'FREE_SHIPPING' });
+    expect(errorCode(nobody)).toBe('SHOPIFY_REJECTED');
+    expect(fake.requestsFor(tokenless.shop)).toEqual([]);
+    expect(fake.requestsFor(uninstalled.shop)).toEqual([]);
+  });
+
+  it("reaches other subgraphs' background work through peers, with the error code to act on", async () => {
+    const peers = runtime(gateway, 'customer').peers;
+    const wanted = code();
+    const created = await peers.query<{ _createShopifyDiscount: { code: string } }>('merchant', CREATE, { input: { code: wanted, title: 'peer', kind: 'FREE_SHIPPING' } }, a.caller);
+    expect(created._createShopifyDiscount.code).toBe(wanted);
+    const failed = await peers.query('merchant', CREATE, { input: { code: wanted, title: 'peer again', kind: 'FREE_SHIPPING' } }, a.caller).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(PeerQueryError);
+    expect((failed as PeerQueryError).codes).toEqual(['SHOPIFY_REJECTED']);
+  });
+
+  it('keeps the internal mutations out of the public API and refuses them to admins and to system callers without the scope', async () => {
+    const input = { code: code(), title: 'x', kind: 'FREE_SHIPPING' };
+    const admin = await createMerchant(gateway);
+    const publicCreate = await gateway.gql(CREATE, { input }, admin.auth);
+    expect(publicCreate.errors?.[0]?.message).toMatch(/ShopifyDiscountInput|_createShopifyDiscount/);
+    const publicFlow = await gateway.gql(FLOW, { handle: 'h', payload: {} }, admin.auth);
+    expect(publicFlow.errors?.[0]?.message).toMatch(/Cannot query field "_sendFlowTrigger"/);
+    const introspection = await gateway.gql<{ __schema: { types: { name: string }[] } }>('{ __schema { types { name } } }', {}, admin.auth);
+    expect(introspection.data!.__schema.types.map((t) => t.name)).not.toEqual(expect.arrayContaining(['ShopifyDiscount']));
+    expect(introspection.data!.__schema.types.map((t) => t.name).filter((n) => n.startsWith('ShopifyDiscount'))).toEqual([]);
+
+    const before = graphqlRequests(a.shop).length;
+    expect(errorCode(await createDiscount(adminCaller(a.merchantId), input))).toBe('FORBIDDEN');
+    expect(errorCode(await internal(FLOW, { handle: 'h', payload: {} }, adminCaller(a.merchantId)))).toBe('FORBIDDEN');
+    expect(errorCode(await createDiscount(systemCaller([Scope.WEBHOOKS_READ], a.merchantId), input))).toBe('FORBIDDEN');
+    expect(graphqlRequests(a.shop)).toHaveLength(before);
+  });
+});
