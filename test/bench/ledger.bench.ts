@@ -20,9 +20,12 @@
  *      same transaction-local tenant setting: begin, set_config, insert, commit.
  *  (3) hot: as (1), every worker on one customer, so every entry waits for that account's row lock.
  * Then the limit's rows are deleted (they moved no balance) and the ledger must verify.
+ *  (4) redeem: `BENCH_SHOPPERS` concurrent shoppers redeeming through the gateway against the fake
+ *      Shopify for `BENCH_SECONDS` (see `ledger-redeem.ts`): latency p50/p99.
  */
-import { LIVE_TOPICS, liveChannel, loadKitConfig, serviceConnection, startSubgraph, systemCaller, type SubgraphRuntime } from '@loyalnest/kit';
+import { LIVE_TOPICS, liveChannel, loadKitConfig, redisConnection, serviceConnection, startSubgraph, systemCaller, type SubgraphRuntime } from '@loyalnest/kit';
 import points from '@loyalnest/points';
+import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
@@ -33,6 +36,8 @@ import { LedgerService, type EntryRequest } from '../../subgraphs/points/src/ser
 import { PointsProgramService } from '../../subgraphs/points/src/services/points-program.service.js';
 import { withOwnerDb } from '../src/support/db.js';
 import { insertMerchant } from '../src/support/webhooks.js';
+import { measureRedeem } from './ledger-redeem.js';
+import { describe, load, round } from './load.js';
 
 const DATABASE_PREFIX = 'loyalnest_bench_ledger';
 const WARMUP_SECONDS = 2;
@@ -46,74 +51,6 @@ function positiveInt(name: string, fallback: number, max = Number.MAX_SAFE_INTEG
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be an integer from 1 to ${max}, got "${raw}"`);
   return value;
-}
-
-function round(value: number, digits = 2): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-interface Phase {
-  /** Operations that did what they should (entries posted, rows inserted) per second. */
-  perSecond: number;
-  done: number;
-  failed: number;
-  seconds: number;
-  p50Ms: number;
-  p99Ms: number;
-  /** This process's CPU time (user + system) per operation done: the client's share of the cost. */
-  cpuUsPerOp: number;
-}
-
-/**
- * Runs `workers` loops of `op` until `seconds` have passed (each loop finishes the operation it
- * started); `op` resolves true when it did its work. Latency is per operation, start to finish.
- */
-async function load(workers: number, seconds: number, op: () => Promise<boolean>): Promise<Phase> {
-  const latencies: number[] = [];
-  let done = 0;
-  let failed = 0;
-  let firstError: unknown = null;
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (performance.now() < deadline) {
-        const t0 = performance.now();
-        try {
-          if (await op()) done++;
-          else failed++;
-        } catch (error) {
-          failed++;
-          firstError ??= error;
-        }
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
-  if (firstError) log(`WARNING ${failed} operations failed; the first: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
-  const sorted = Float64Array.from(latencies).sort();
-  return {
-    perSecond: round(done / elapsed, 1),
-    done,
-    failed,
-    seconds: round(elapsed),
-    p50Ms: round(percentile(sorted, 50)),
-    p99Ms: round(percentile(sorted, 99)),
-    cpuUsPerOp: Math.round((used.user + used.system) / Math.max(done, 1)),
-  };
-}
-
-function describe(name: string, phase: Phase): void {
-  log(`${name}: ${phase.done} in ${phase.seconds} s = ${phase.perSecond}/s, p50 ${phase.p50Ms} ms, p99 ${phase.p99Ms} ms, ${phase.cpuUsPerOp} µs of this process's CPU each${phase.failed ? `, ${phase.failed} FAILED` : ''}`);
 }
 
 interface Account {
@@ -142,11 +79,13 @@ export async function run(): Promise<void> {
   const workers = positiveInt('BENCH_WORKERS', 20, 500);
   const poolSize = positiveInt('BENCH_POOL', 10, 50);
   const customers = positiveInt('BENCH_CUSTOMERS', 10_000, 1_000_000);
+  const shoppers = positiveInt('BENCH_SHOPPERS', 100, 1000);
 
   // Before any config is read: the bench has databases of its own, and its live messages go to
   // channels nobody else listens on.
   process.env.DATABASE_PREFIX = DATABASE_PREFIX;
-  process.env.EVENTS_QUEUE_PREFIX = `loyalnest-bench-ledger-${randomBytes(6).toString('hex')}`;
+  const queuePrefix = `loyalnest-bench-ledger-${randomBytes(6).toString('hex')}`;
+  process.env.EVENTS_QUEUE_PREFIX = queuePrefix;
   const config = loadKitConfig();
 
   let runtime: SubgraphRuntime | null = null;
@@ -156,8 +95,18 @@ export async function run(): Promise<void> {
     pool = null;
     await runtime?.close();
     runtime = null;
+    // The queues the redemption run's supergraph made under this run's prefix.
+    const queue = new Queue('cleanup', { connection: redisConnection(config.redisUrl), prefix: queuePrefix });
+    const redis = await queue.client;
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+    await queue.close();
   };
-  const budgetSeconds = SETUP_BUDGET_SECONDS + 4 * (seconds + 10) + 60;
+  const budgetSeconds = 2 * SETUP_BUDGET_SECONDS + 5 * (seconds + 10) + 60;
   const watchdog = setTimeout(() => {
     console.error(`[bench] ledger: gave up after ${budgetSeconds} s; stopping what was started`);
     const forceExit = setTimeout(() => process.exit(1), 10_000);
@@ -255,14 +204,25 @@ export async function run(): Promise<void> {
 
     const ratio = round(across.perSecond / limit.perSecond);
     log(`earn ÷ limit = ${ratio}; hot ÷ limit = ${round(hotPhase.perSecond / limit.perSecond)}`);
-    log('redeem: redeemReward is not on this branch yet (branch rewards); not measured');
+    await runtime.close();
+    runtime = null;
+
+    // The earns' outbox events were never meant to be relayed; the supergraph started next would
+    // publish them all during the redemption run.
+    await withOwnerDb('points', (db) => db.query('truncate outbox_event cascade'));
+    log(`(4) redeem: ${shoppers} concurrent shoppers, redeemReward through the gateway against the fake Shopify`);
+    const redeem = await measureRedeem({ shoppers, seconds, warmupSeconds: WARMUP_SECONDS, env: { DATABASE_PREFIX, EVENTS_QUEUE_PREFIX: queuePrefix } });
+    describe('redeem', redeem);
+    log(`redeem: outcomes ${JSON.stringify(redeem.outcomes)}; ${redeem.shopifyCalls} Admin API calls to the fake Shopify`);
     console.log(
       JSON.stringify({
         bench: 'ledger',
         earn_per_s: across.perSecond,
         hot_earn_per_s: hotPhase.perSecond,
         insert_limit_per_s: limit.perSecond,
-        redeem_p99_ms: null,
+        redeem_p99_ms: redeem.p99Ms,
+        redeem_p50_ms: redeem.p50Ms,
+        redeem_per_s: redeem.perSecond,
         earn_ratio: ratio,
         earn_p99_ms: across.p99Ms,
         hot_p99_ms: hotPhase.p99Ms,
@@ -271,6 +231,7 @@ export async function run(): Promise<void> {
         pool: poolSize,
         seconds,
         customers: accounts.length,
+        shoppers,
       }),
     );
   } finally {
