@@ -37,7 +37,23 @@ export interface RedeemFigures extends Phase {
   outcomes: Record<string, number>;
   /** Discount creations the fake Shopify received during the measured run. */
   shopifyCalls: number;
+  /** Transactions committed per issued redemption during the measured run, per store (relays, workers and jobs included). */
+  commitsPerRedemption: Record<string, number>;
 }
+
+/** Committed transactions so far in each of the run's databases (PostgreSQL's cumulative statistics). */
+async function commits(prefix: string): Promise<Record<string, number>> {
+  return withOwnerDb('points', async (db) => {
+    const { rows } = await db.query<{ store: string; n: string }>('select substr(datname, $2) as store, xact_commit as n from pg_stat_database where datname like $1', [
+      `${prefix}\\_%`,
+      prefix.length + 2,
+    ]);
+    return Object.fromEntries(rows.map((r) => [r.store, Number(r.n)]));
+  });
+}
+
+/** Backends report their statistics at most once a second. */
+const STATS_SETTLE_MS = 1500;
 
 /** The install as the merchant's browser and Shopify drive it; returns the merchant's id. */
 async function install(origin: string, fake: FakeShopify, shop: string): Promise<string> {
@@ -56,7 +72,7 @@ function expectType<T>(result: GraphQLResponse<unknown>, field: string, typename
   return value;
 }
 
-export async function measureRedeem(options: { shoppers: number; seconds: number; warmupSeconds: number; env: Record<string, string> }): Promise<RedeemFigures> {
+export async function measureRedeem(options: { shoppers: number; seconds: number; warmupSeconds: number; env: { DATABASE_PREFIX: string; EVENTS_QUEUE_PREFIX: string } }): Promise<RedeemFigures> {
   const fake = await startFakeShopify();
   let supergraph: SupergraphProcess | null = null;
   try {
@@ -108,13 +124,20 @@ export async function measureRedeem(options: { shoppers: number; seconds: number
     };
     describe('redeem warm-up', await load(options.shoppers, options.warmupSeconds, () => redeem(false)));
     const before = fake.requestsFor(shop, '/graphql.json').length;
+    await new Promise((r) => setTimeout(r, STATS_SETTLE_MS));
+    const commitsBefore = await commits(options.env.DATABASE_PREFIX);
     const phase = await load(options.shoppers, options.seconds, () => redeem(true));
     const shopifyCalls = fake.requestsFor(shop, '/graphql.json').length - before;
+    await new Promise((r) => setTimeout(r, STATS_SETTLE_MS));
+    const commitsAfter = await commits(options.env.DATABASE_PREFIX);
+    const commitsPerRedemption = Object.fromEntries(
+      Object.entries(commitsAfter).map(([store, n]) => [store, Math.round(((n - (commitsBefore[store] ?? 0)) / Math.max(phase.done, 1)) * 10) / 10]),
+    );
 
     const verified = await postGraphQL<{ verifyLedger: { ok: boolean; accountsChecked: number; entriesChecked: number } }>(url, VERIFY, {}, admin);
     log(`redeem: verifyLedger ${JSON.stringify(verified.data?.verifyLedger ?? verified.errors)}`);
     if (!verified.data?.verifyLedger.ok) throw new Error('the ledger does not verify after the redemptions');
-    return { ...phase, outcomes, shopifyCalls };
+    return { ...phase, outcomes, shopifyCalls, commitsPerRedemption };
   } finally {
     await supergraph?.kill('SIGTERM');
     await fake.close();

@@ -213,7 +213,7 @@ export async function run(): Promise<void> {
     log(`(4) redeem: ${shoppers} concurrent shoppers, redeemReward through the gateway against the fake Shopify`);
     const redeem = await measureRedeem({ shoppers, seconds, warmupSeconds: WARMUP_SECONDS, env: { DATABASE_PREFIX, EVENTS_QUEUE_PREFIX: queuePrefix } });
     describe('redeem', redeem);
-    log(`redeem: outcomes ${JSON.stringify(redeem.outcomes)}; ${redeem.shopifyCalls} Admin API calls to the fake Shopify`);
+    log(`redeem: outcomes ${JSON.stringify(redeem.outcomes)}; ${redeem.shopifyCalls} Admin API calls to the fake Shopify; commits per redemption ${JSON.stringify(redeem.commitsPerRedemption)}`);
     console.log(
       JSON.stringify({
         bench: 'ledger',
