@@ -13,6 +13,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   gateway: () => import('./gateway.bench.js'),
   ingest: () => import('./ingest.bench.js'),
   live: () => import('./live.bench.js'),
+  ledger: () => import('./ledger.bench.js'),
 };
 
 async function main(): Promise<number> {

@@ -1,0 +1,145 @@
+/**
+ * Part (4) of `bench ledger`: `redeemReward` latency with `shoppers` concurrent shoppers, through
+ * the gateway, against the local fake Shopify.
+ *
+ * The embedded supergraph runs as its own process (the production entry, as in `bench ingest`), so
+ * the shoppers' HTTP clients in this process never share its event loop; the fake Shopify runs in
+ * this process. The merchant installs the app through the real OAuth flow (`/auth/install`, then the
+ * signed callback), so the discount codes are created with its own offline token. Customers, their
+ * points and the reward are made through the public API as the merchant's admin; then each shopper,
+ * with a shopper token of their own, redeems in a loop with a new idempotency key each time.
+ */
+import { randomBytes } from 'node:crypto';
+import { mintDevToken } from '../../gateway/src/auth/dev-token.js';
+import { loadGatewayConfig } from '../../gateway/src/config.js';
+import { withOwnerDb } from '../src/support/db.js';
+import { startFakeShopify, type FakeShopify } from '../src/support/fake-shopify.js';
+import { postGraphQL, type GraphQLResponse } from '../src/support/gateway.js';
+import { AWARD, VERIFY } from '../src/support/points.js';
+import { freePort, SupergraphProcess } from '../src/support/supergraph-process.js';
+import { UPSERT_CUSTOMER } from '../src/support/tenants.js';
+import { bearer } from '../src/support/tokens.js';
+import { describe, load, type Phase } from './load.js';
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+const CREATE_REWARD = `mutation($input: CreateRewardInput!) { createReward(input: $input) { __typename ... on Reward { id } } }`;
+const REDEEM = `mutation($input: RedeemRewardInput!) {
+  redeemReward(input: $input) { __typename ... on Redemption { status code } ... on ErrorResult { errorCode: code message } }
+}`;
+
+/** Points each shopper starts with: far more than a bounded run can spend at `POINTS_COST` a redemption. */
+const STARTING_POINTS = 1_000_000;
+const POINTS_COST = 10;
+
+export interface RedeemFigures extends Phase {
+  /** How many answers of each kind (`ISSUED`, or the result's typename / error code). */
+  outcomes: Record<string, number>;
+  /** Discount creations the fake Shopify received during the measured run. */
+  shopifyCalls: number;
+  /** Transactions committed per issued redemption during the measured run, per store (relays, workers and jobs included). */
+  commitsPerRedemption: Record<string, number>;
+}
+
+/** Committed transactions so far in each of the run's databases (PostgreSQL's cumulative statistics). */
+async function commits(prefix: string): Promise<Record<string, number>> {
+  return withOwnerDb('points', async (db) => {
+    const { rows } = await db.query<{ store: string; n: string }>('select substr(datname, $2) as store, xact_commit as n from pg_stat_database where datname like $1', [
+      `${prefix}\\_%`,
+      prefix.length + 2,
+    ]);
+    return Object.fromEntries(rows.map((r) => [r.store, Number(r.n)]));
+  });
+}
+
+/** Backends report their statistics at most once a second. */
+const STATS_SETTLE_MS = 1500;
+
+/** The install as the merchant's browser and Shopify drive it; returns the merchant's id. */
+async function install(origin: string, fake: FakeShopify, shop: string): Promise<string> {
+  const begin = await fetch(`${origin}/auth/install?shop=${shop}`, { redirect: 'manual' });
+  const state = new URL(begin.headers.get('location')!).searchParams.get('state')!;
+  const done = await fetch(`${origin}/auth/callback?${fake.callbackQuery({ shop, code: fake.issueCode(shop), state })}`, { redirect: 'manual' });
+  await done.arrayBuffer();
+  if (done.status !== 302) throw new Error(`the install callback answered ${done.status}`);
+  const [row] = await withOwnerDb('merchant', async (db) => (await db.query<{ id: string }>('select id from merchant where shop_domain = $1', [shop])).rows);
+  return row.id;
+}
+
+function expectType<T>(result: GraphQLResponse<unknown>, field: string, typename: string): T {
+  const value = (result.data as Record<string, ({ __typename: string } & T) | undefined> | null | undefined)?.[field];
+  if (value?.__typename !== typename) throw new Error(`${field} did not return ${typename}: ${JSON.stringify(result)}`);
+  return value;
+}
+
+export async function measureRedeem(options: { shoppers: number; seconds: number; warmupSeconds: number; env: { DATABASE_PREFIX: string; EVENTS_QUEUE_PREFIX: string } }): Promise<RedeemFigures> {
+  const fake = await startFakeShopify();
+  let supergraph: SupergraphProcess | null = null;
+  try {
+    supergraph = await SupergraphProcess.start(await freePort(), { ...options.env, ...fake.env });
+    const url = `${supergraph.origin}/graphql`;
+    const devTokenSecret = loadGatewayConfig({ ...process.env, ...fake.env }).devTokenSecret;
+    const shop = `bench-redeem-${randomBytes(6).toString('hex')}.myshopify.com`;
+    await install(supergraph.origin, fake, shop);
+    const admin = bearer(await mintDevToken(devTokenSecret, { shop, role: 'admin' }));
+    log(`redeem: supergraph pid ${supergraph.pid} on ${supergraph.origin}; ${shop} installed against the fake Shopify at ${fake.origin}`);
+
+    const reward = expectType<{ id: string }>(
+      await postGraphQL(url, CREATE_REWARD, { input: { kind: 'FIXED_AMOUNT', value: '5.00', names: { en: 'Five off' }, pointsCost: POINTS_COST } }, admin),
+      'createReward',
+      'Reward',
+    );
+    const shoppers: { customerId: string; auth: Record<string, string> }[] = [];
+    for (let i = 0; i < options.shoppers; i += 10) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(10, options.shoppers - i) }, async (_, j) => {
+          const input = { shopifyId: String(8_000_000 + i + j), email: `shopper-${i + j}@example.com`, firstName: 'Bench' };
+          const upserted = await postGraphQL<{ upsertCustomer: { customer: { id: string } } }>(url, UPSERT_CUSTOMER, { input }, admin);
+          const customerId = upserted.data?.upsertCustomer.customer.id;
+          if (!customerId) throw new Error(`upsertCustomer failed: ${JSON.stringify(upserted)}`);
+          expectType(await postGraphQL(url, AWARD, { input: { customerId, points: STARTING_POINTS, idempotencyKey: `bench-start-${customerId}` } }, admin), 'awardPoints', 'PointsChange');
+          return { customerId, auth: bearer(await mintDevToken(devTokenSecret, { shop, role: 'shopper', customerId })) };
+        }),
+      );
+      shoppers.push(...batch);
+    }
+    log(`redeem: reward ${reward.id} (${POINTS_COST} points), ${shoppers.length} shoppers with ${STARTING_POINTS} points each, made through the API`);
+
+    let nextShopper = 0;
+    let n = 0;
+    const outcomes: Record<string, number> = {};
+    // Each worker is one shopper, redeeming for themselves with their own token.
+    const redeem = async (count: boolean) => {
+      const shopper = shoppers[nextShopper++ % shoppers.length];
+      const result = await postGraphQL<{ redeemReward: { __typename: string; status?: string; errorCode?: string } }>(
+        url,
+        REDEEM,
+        { input: { customerId: shopper.customerId, rewardId: reward.id, idempotencyKey: `bench-${n++}` } },
+        shopper.auth,
+      );
+      const answer = result.data?.redeemReward;
+      const outcome = answer?.status ?? answer?.errorCode ?? answer?.__typename ?? `HTTP ${result.status} ${result.errors?.[0]?.extensions?.code ?? ''}`.trim();
+      if (count) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      return outcome === 'ISSUED';
+    };
+    describe('redeem warm-up', await load(options.shoppers, options.warmupSeconds, () => redeem(false)));
+    const before = fake.requestsFor(shop, '/graphql.json').length;
+    await new Promise((r) => setTimeout(r, STATS_SETTLE_MS));
+    const commitsBefore = await commits(options.env.DATABASE_PREFIX);
+    const phase = await load(options.shoppers, options.seconds, () => redeem(true));
+    const shopifyCalls = fake.requestsFor(shop, '/graphql.json').length - before;
+    await new Promise((r) => setTimeout(r, STATS_SETTLE_MS));
+    const commitsAfter = await commits(options.env.DATABASE_PREFIX);
+    const commitsPerRedemption = Object.fromEntries(
+      Object.entries(commitsAfter).map(([store, n]) => [store, Math.round(((n - (commitsBefore[store] ?? 0)) / Math.max(phase.done, 1)) * 10) / 10]),
+    );
+
+    const verified = await postGraphQL<{ verifyLedger: { ok: boolean; accountsChecked: number; entriesChecked: number } }>(url, VERIFY, {}, admin);
+    log(`redeem: verifyLedger ${JSON.stringify(verified.data?.verifyLedger ?? verified.errors)}`);
+    if (!verified.data?.verifyLedger.ok) throw new Error('the ledger does not verify after the redemptions');
+    return { ...phase, outcomes, shopifyCalls, commitsPerRedemption };
+  } finally {
+    await supergraph?.kill('SIGTERM');
+    await fake.close();
+  }
+}
