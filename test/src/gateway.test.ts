@@ -67,6 +67,7 @@ describe('gateway in production', () => {
       ENCRYPTION_KEYS: `prod1:${secret()}`,
       BLIND_INDEX_KEY: secret(),
       SHOPIFY_API_SECRET: secret(),
+      SHOPPER_TOKEN_SECRET: secret(),
     });
     merchant = await createMerchant(gateway);
     origin = new URL(gateway.url).origin;

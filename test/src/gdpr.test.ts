@@ -150,7 +150,10 @@ describe.each<Mode>(['embedded', 'networked'])('GDPR compliance webhooks (%s)', 
     await deliver(a, 'customers/redact', { shop_domain: a.shop, customer: { id: Number(shopper.id), email: shopper.email, phone: null }, orders_to_redact: [Number(shopper.orders[1])] });
     const request = await completedRequest(a, 'customer_redact', known);
 
-    expect(request.parts).toEqual([{ subgraph: 'customer', status: 'completed', completedAt: expect.any(String) }]);
+    expect(request.parts).toEqual([
+      { subgraph: 'customer', status: 'completed', completedAt: expect.any(String) },
+      { subgraph: 'points', status: 'completed', completedAt: expect.any(String) },
+    ]);
     for (const needle of [shopper.email, shopper.firstName, shopper.lastName, shopper.id]) {
       expect({ needle, hits: (await findEverywhere(needle)).filter((h) => !h.includes(b.id)) }).toEqual({ needle, hits: [] });
     }

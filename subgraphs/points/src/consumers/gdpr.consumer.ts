@@ -1,6 +1,7 @@
 import type { GdprParticipant } from '@loyalnest/kit';
 import { PointsAccountEntity } from '../entities/points-account.entity.js';
 import { PointsEntryEntity } from '../entities/points-entry.entity.js';
+import { PointsParkedOrderEntity } from '../entities/points-parked-order.entity.js';
 import type { CustomerDirectory } from '../services/customer-directory.js';
 
 /**
@@ -15,6 +16,8 @@ export function pointsGdpr(customers: CustomerDirectory): GdprParticipant {
   };
   return {
     async redactCustomer(ctx, subject) {
+      // Orders still waiting for the customer would name them by their Shopify id.
+      await ctx.em.nativeDelete(PointsParkedOrderEntity, { shopifyCustomerId: subject.shopifyCustomerId });
       const account = await ctx.em.findOne(PointsAccountEntity, { shopifyCustomerId: subject.shopifyCustomerId });
       if (!account) return;
       await ctx.em.nativeUpdate(PointsEntryEntity, { accountId: account.id }, { reason: null, metadata: {} });
