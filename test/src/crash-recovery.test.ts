@@ -16,8 +16,8 @@ import { ingestState, insertMerchant, mapConcurrent, orderBody, postWebhook, typ
  *
  * Orders carry Shopify ids and the customer's stats are recomputed from the order ledger, so stats
  * alone would hide an event applied twice. The consumer emits one `shopify.webhook_applied` per
- * application, in the transaction of its effects: exactly one of those per delivery is the proof
- * that each event took effect once, neither lost nor doubled.
+ * application, in the transaction of its effects: exactly one of those per delivery and applying
+ * domain (customer, points) is the proof that each event took effect once, neither lost nor doubled.
  */
 
 const config = loadKitConfig();
@@ -89,18 +89,23 @@ async function settle(merchantId: string, traffic: Traffic, timeoutMs = 60_000):
 /** Every event applied exactly once, every delivery acknowledged, nothing dead, stats exact. */
 function expectExactlyOnce(state: IngestState, traffic: Traffic): void {
   expect(state.inbox).toEqual({ processed: traffic.deliveries });
-  // One shopify.webhook.<topic> event per stored delivery, each consumed by the customer subgraph...
+  // One shopify.webhook.<topic> event per stored delivery, each consumed by the customer and the points subgraphs...
   expect(state.receivedEvents).toHaveLength(traffic.deliveries);
   expect([...state.consumedReceived.keys()].sort()).toEqual(state.receivedEvents);
-  // ...and taking effect once: one shopify.webhook_applied per delivery, never two.
-  expect(state.appliedPerDelivery.size).toBe(traffic.deliveries);
-  expect([...state.appliedPerDelivery.values()].filter((n) => n !== 1)).toEqual([]);
+  expect([...state.pointsConsumedReceived.keys()].sort()).toEqual(state.receivedEvents);
+  // ...and taking effect once in each: one shopify.webhook_applied per delivery and domain, never two.
+  for (const applied of [state.appliedPerDelivery, state.pointsAppliedPerDelivery]) {
+    expect(applied.size).toBe(traffic.deliveries);
+    expect([...applied.values()].filter((n) => n !== 1)).toEqual([]);
+  }
   expect([...state.consumedApplied.keys()].sort()).toEqual(state.appliedEvents);
   // Each event handed to its consumers and acknowledged by them: the webhook events to the
-  // customer subgraph, its webhook_applied events to the merchant subgraph, everything to audit.
+  // customer and points subgraphs, their webhook_applied events to the merchant subgraph, everything to audit.
   const route = (store: string, consumer: string) => state.deliveries.find((d) => d.store === store && d.consumer === consumer);
-  expect(route('merchant', 'customer')).toMatchObject({ total: traffic.deliveries, acked: traffic.deliveries });
-  expect(route('customer', 'merchant')).toMatchObject({ total: traffic.deliveries, acked: traffic.deliveries });
+  for (const domain of ['customer', 'points']) {
+    expect(route('merchant', domain)).toMatchObject({ total: traffic.deliveries, acked: traffic.deliveries });
+    expect(route(domain, 'merchant')).toMatchObject({ total: traffic.deliveries, acked: traffic.deliveries });
+  }
   expect(route('merchant', 'audit')).toMatchObject({ total: traffic.deliveries, acked: traffic.deliveries });
   expect(state.deliveries.filter((d) => d.acked !== d.total)).toEqual([]);
   expect(state.deadLetters).toBe(0);

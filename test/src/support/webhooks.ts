@@ -84,13 +84,17 @@ export interface IngestState {
   receivedEvents: string[];
   /** Of those, the ones the customer consumer recorded in consumed_event, with how often. */
   consumedReceived: Map<string, number>;
+  /** The same for the points consumer, which applies the order topics too. */
+  pointsConsumedReceived: Map<string, number>;
   /** `shopify.webhook_applied` events the customer consumer emitted, per delivery id. */
   appliedPerDelivery: Map<string, number>;
-  /** Event ids of the merchant's `shopify.webhook_applied` events. */
+  /** The same for the points consumer. */
+  pointsAppliedPerDelivery: Map<string, number>;
+  /** Event ids of the `shopify.webhook_applied` events of both applying domains. */
   appliedEvents: string[];
   /** Of those, the ones the merchant consumer recorded, with how often. */
   consumedApplied: Map<string, number>;
-  /** Deliveries (event × consumer) of the merchant's events in both stores: recorded, acknowledged. */
+  /** Deliveries (event × consumer) of the merchant's events in the three stores: recorded, acknowledged. */
   deliveries: { store: string; consumer: string; total: number; acked: number; minPublishCount: number }[];
   deadLetters: number;
   /** Each customer's stats, by Shopify customer id. */
@@ -119,16 +123,27 @@ export async function ingestState(merchantId: string): Promise<IngestState> {
     const dead = await db.query<{ n: number }>('select count(*)::int as n from dead_letter_event where merchant_id = $1', [merchantId]);
     return { inbox, received, consumed, dead, deliveries: await deliveries(db, 'merchant') };
   });
-  const customerSide = await withOwnerDb('customer', async (db) => {
+  /** What one applying domain's store says: the webhook events it consumed, what it reported applied, its dead letters. */
+  const applyingSide = async (db: pg.Client, consumer: string) => {
     const consumed = await db.query<{ id: string; n: number }>(
-      `select event_id::text as id, count(*)::int as n from consumed_event where merchant_id = $1 and consumer = 'customer' group by event_id`,
-      [merchantId],
+      `select event_id::text as id, count(*)::int as n from consumed_event where merchant_id = $1 and consumer = $2 and event_id = any($3::uuid[]) group by event_id`,
+      [merchantId, consumer, merchantSide.received.rows.map((r) => r.id)],
     );
     const applied = await db.query<{ id: string; delivery: string }>(
       `select id, payload->>'deliveryId' as delivery from outbox_event where merchant_id = $1 and topic = 'shopify.webhook_applied' order by id`,
       [merchantId],
     );
     const dead = await db.query<{ n: number }>('select count(*)::int as n from dead_letter_event where merchant_id = $1', [merchantId]);
+    return { consumed, applied, dead };
+  };
+  const perDelivery = (rows: { delivery: string }[]) => {
+    const counted = new Map<string, number>();
+    for (const row of rows) counted.set(row.delivery, (counted.get(row.delivery) ?? 0) + 1);
+    return counted;
+  };
+  const pointsSide = await withOwnerDb('points', async (db) => ({ ...(await applyingSide(db, 'points')), deliveries: await deliveries(db, 'points') }));
+  const customerSide = await withOwnerDb('customer', async (db) => {
+    const { consumed, applied, dead } = await applyingSide(db, 'customer');
     const customers = await db.query<{ shopify_id: string; orders_count: number; total_spent: string }>(
       'select shopify_id, orders_count, total_spent::text from customer where merchant_id = $1',
       [merchantId],
@@ -137,17 +152,17 @@ export async function ingestState(merchantId: string): Promise<IngestState> {
     return { consumed, applied, dead, customers, orders, deliveries: await deliveries(db, 'customer') };
   });
 
-  const appliedPerDelivery = new Map<string, number>();
-  for (const row of customerSide.applied.rows) appliedPerDelivery.set(row.delivery, (appliedPerDelivery.get(row.delivery) ?? 0) + 1);
   return {
     inbox: Object.fromEntries(merchantSide.inbox.rows.map((r) => [r.status, r.n])),
     receivedEvents: merchantSide.received.rows.map((r) => r.id),
     consumedReceived: counts(customerSide.consumed.rows),
-    appliedPerDelivery,
-    appliedEvents: customerSide.applied.rows.map((r) => r.id),
+    pointsConsumedReceived: counts(pointsSide.consumed.rows),
+    appliedPerDelivery: perDelivery(customerSide.applied.rows),
+    pointsAppliedPerDelivery: perDelivery(pointsSide.applied.rows),
+    appliedEvents: [...customerSide.applied.rows, ...pointsSide.applied.rows].map((r) => r.id).sort(),
     consumedApplied: counts(merchantSide.consumed.rows),
-    deliveries: [...merchantSide.deliveries, ...customerSide.deliveries],
-    deadLetters: merchantSide.dead.rows[0].n + customerSide.dead.rows[0].n,
+    deliveries: [...merchantSide.deliveries, ...customerSide.deliveries, ...pointsSide.deliveries],
+    deadLetters: merchantSide.dead.rows[0].n + customerSide.dead.rows[0].n + pointsSide.dead.rows[0].n,
     customers: new Map(customerSide.customers.rows.map((r) => [r.shopify_id, { ordersCount: r.orders_count, totalSpent: r.total_spent }])),
     orders: customerSide.orders.rows[0].n,
   };
