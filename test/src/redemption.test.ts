@@ -45,6 +45,12 @@ describe('redeeming rewards', () => {
   const history = async (merchant: TestMerchant, customerId: string) => (await pointsOf(gateway, merchant, customerId)).history.nodes.map((e) => [e.kind, e.source, e.points]);
   const verify = async (merchant: TestMerchant) => (await gateway.gql<{ verifyLedger: { ok: boolean } }>(VERIFY, {}, merchant.auth)).data!.verifyLedger.ok;
   const codesAt = (merchant: TestMerchant) => fake.discounts(merchant.shop).map((d) => d.code);
+  /**
+   * The shop's Admin GraphQL requests for discounts. Flow triggers from earlier redemptions' events
+   * reach the same endpoint at any time, so failures are injected for the discount mutation only.
+   */
+  const discountRequests = (merchant: TestMerchant) => fake.requestsFor(merchant.shop, '/graphql.json').filter((r) => r.operation !== 'flowTriggerReceive');
+  const CREATE = { operation: 'discountCodeBasicCreate' };
   const job = (name: string) => points.jobs!(runtime(gateway, 'points')).find((j) => j.name === name)!;
   type AuditNode = { entityType: string; entityId: string; action: string; summary: Record<string, unknown> };
   /** Waits until `count` of the merchant's newest audit entries matching `filter` (and `where`) are recorded. */
@@ -184,18 +190,46 @@ describe('redeeming rewards', () => {
     const customer = await newCustomer(a);
     await award(gateway, a, customer.id, 100);
     const rewardId = await createReward(gateway, a, { names: { en: 'Five off' }, pointsCost: 60 });
-    fake.failNext(a.shop, 403, 1);
+    fake.failNext(a.shop, 403, 1, CREATE);
     const rejected = await redeem(gateway, a.auth, { customerId: customer.id, rewardId });
     expect(rejected).toMatchObject({ __typename: 'DiscountCreationFailedError', failure: 'SHOPIFY_REJECTED', pointsReturned: 60 });
     expect((await pointsOf(gateway, a, customer.id)).balance).toBe(100);
 
-    fake.failNext(a.shop, 503, 2);
-    const before = fake.requestsFor(a.shop, '/graphql.json').length;
+    fake.failNext(a.shop, 503, 2, CREATE);
+    const before = discountRequests(a).length;
     const issued = await redeem(gateway, a.auth, { customerId: customer.id, rewardId });
     expect(issued).toMatchObject({ __typename: 'Redemption', status: 'ISSUED' });
-    expect(fake.requestsFor(a.shop, '/graphql.json').length - before).toBe(3);
+    expect(discountRequests(a).length - before).toBe(3);
     expect(codesAt(a).filter((c) => c === issued.discountCode)).toHaveLength(1);
     expect((await pointsOf(gateway, a, customer.id)).balance).toBe(40);
+    expect(await verify(a)).toBe(true);
+  });
+
+  it('issues, keeping the points spent, when the first discount attempt created the code but its answer was lost', async () => {
+    const customer = await newCustomer(a);
+    await award(gateway, a, customer.id, 100);
+    const rewardId = await createReward(gateway, a, { names: { en: 'Five off' }, pointsCost: 40 });
+    for (const failure of ['lost-reset', 'lost-timeout'] as const) {
+      // given: Shopify creates the code on the first attempt, and the answer never comes back
+      fake.failNext(a.shop, failure, 1, CREATE);
+      const before = discountRequests(a).length;
+      // when
+      const redeemed = await redeem(gateway, a.auth, { customerId: customer.id, rewardId });
+      // then: the retry is told TAKEN, the code is found, and the redemption is ISSUED with it
+      expect({ failure, redeemed }).toEqual({ failure, redeemed: expect.objectContaining({ __typename: 'Redemption', status: 'ISSUED', refundEntryId: null, errorCode: null }) });
+      const atShopify = fake.discounts(a.shop).filter((d) => d.code === redeemed.discountCode);
+      expect(atShopify).toHaveLength(1);
+      expect(redeemed.shopifyDiscountId).toBe(atShopify[0].id);
+      expect(discountRequests(a).slice(before).map((r) => r.operation)).toEqual(['discountCodeBasicCreate', 'discountCodeBasicCreate', 'codeDiscountNodeByCode']);
+      const read = await gateway.gql<{ redemption: Record<string, unknown> }>(REDEMPTION, { id: redeemed.id }, a.auth);
+      expect(read.data!.redemption).toMatchObject({ status: 'ISSUED', discountCode: redeemed.discountCode, pointsSpent: 40, refundEntryId: null });
+    }
+    expect((await pointsOf(gateway, a, customer.id)).balance).toBe(20);
+    expect(await history(a, customer.id)).toEqual([
+      ['REDEEM', 'REWARD', -40],
+      ['REDEEM', 'REWARD', -40],
+      ['ADJUST', 'ADMIN', 100],
+    ]);
     expect(await verify(a)).toBe(true);
   });
 

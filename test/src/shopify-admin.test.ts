@@ -145,6 +145,56 @@ describe('creating Shopify discount codes for other subgraphs', () => {
     }
   });
 
+  it('is idempotent on the code: an attempt that created the discount but lost the answer is followed by TAKEN, answered with that discount', async () => {
+    for (const failure of ['lost-reset', 'lost-timeout'] as const) {
+      // given: attempt 1 creates the discount, then its answer is lost (dropped, or never sent)
+      fake.failNext(a.shop, failure, 1);
+      const wanted = code();
+      const before = graphqlRequests(a.shop).length;
+      // when
+      const result = await createDiscount(a.caller, { code: wanted, title: failure, kind: 'FIXED_AMOUNT', value: '5.00' });
+      // then: attempt 2 is told TAKEN, the lookup finds attempt 1's discount, and that is the answer
+      expect({ failure, errors: result.errors }).toEqual({ failure, errors: undefined });
+      const mine = fake.discounts(a.shop).filter((d) => d.code.toLowerCase() === wanted.toLowerCase());
+      expect(mine).toHaveLength(1);
+      expect(result.data!._createShopifyDiscount).toEqual({ shopifyDiscountId: mine[0].id, code: wanted });
+      const sent = graphqlRequests(a.shop).slice(before);
+      expect(sent.map((r) => r.operation)).toEqual(['discountCodeBasicCreate', 'discountCodeBasicCreate', 'codeDiscountNodeByCode']);
+      expect(sent[2].body).toMatchObject({ variables: { code: wanted } });
+      expect(sent[2].headers['x-shopify-access-token']).toBe(fake.tokenFor(a.shop));
+    }
+
+    // A later call for a code already created (as the points recovery job makes) gets the same discount, creating nothing.
+    const wanted = code();
+    const first = await createDiscount(a.caller, { code: wanted, title: 'once', kind: 'FREE_SHIPPING' });
+    const again = await createDiscount(a.caller, { code: wanted, title: 'once', kind: 'FREE_SHIPPING' });
+    expect(again.errors).toBeUndefined();
+    expect(again.data).toEqual(first.data);
+    expect(fake.discounts(a.shop).filter((d) => d.code === wanted)).toHaveLength(1);
+  });
+
+  it('reports a failed lookup of a taken code as it failed: SHOPIFY_UNAVAILABLE when the lookup gave up, SHOPIFY_REJECTED when refused', async () => {
+    const wanted = code();
+    fake.failNext(a.shop, 'lost-reset', 1);
+    fake.failNext(a.shop, 502, RETRY.attempts, { operation: 'codeDiscountNodeByCode' });
+    const before = graphqlRequests(a.shop).length;
+    const unavailable = await createDiscount(a.caller, { code: wanted, title: 'lookup down', kind: 'FREE_SHIPPING' });
+    expect(errorCode(unavailable)).toBe('SHOPIFY_UNAVAILABLE');
+    expect(unavailable.errors![0].message).toMatch(/HTTP 502.*gave up/);
+    const sent = graphqlRequests(a.shop).slice(before);
+    expect(sent.map((r) => r.operation)).toEqual(['discountCodeFreeShippingCreate', 'discountCodeFreeShippingCreate', ...Array(RETRY.attempts).fill('codeDiscountNodeByCode')]);
+    expect(fake.discounts(a.shop).filter((d) => d.code === wanted)).toHaveLength(1);
+
+    fake.failNext(a.shop, 403, 1, { operation: 'codeDiscountNodeByCode' });
+    const refused = await createDiscount(a.caller, { code: wanted, title: 'lookup refused', kind: 'FREE_SHIPPING' });
+    expect(errorCode(refused)).toBe('SHOPIFY_REJECTED');
+    expect(refused.errors![0].message).toMatch(/HTTP 403/);
+
+    // Healed, the same call finds the discount.
+    const found = await createDiscount(a.caller, { code: wanted, title: 'lookup healed', kind: 'FREE_SHIPPING' });
+    expect(found.data!._createShopifyDiscount).toEqual({ shopifyDiscountId: fake.discounts(a.shop).find((d) => d.code === wanted)!.id, code: wanted });
+  });
+
   it("waits as long as Shopify asks: Retry-After on a 429, the cost bucket's refill on THROTTLED", async () => {
     fake.failNext(a.shop, 429, 1, { retryAfterSeconds: 0.3 });
     let started = Date.now();
@@ -188,11 +238,12 @@ describe('creating Shopify discount codes for other subgraphs', () => {
     const taken = code();
     expect((await createDiscount(a.caller, { code: taken, title: 'first', kind: 'FREE_SHIPPING' })).errors).toBeUndefined();
     let before = graphqlRequests(a.shop).length;
+    // Shopify takes codes without regard to case, but only the very same string is ours from before.
     const duplicate = await createDiscount(a.caller, { code: taken.toLowerCase(), title: 'again', kind: 'FREE_SHIPPING' });
     expect(errorCode(duplicate)).toBe('SHOPIFY_REJECTED');
-    expect(duplicate.errors![0].message).toMatch(/Code must be unique/);
+    expect(duplicate.errors![0].message).toMatch(/Code must be unique.*not one of ours with exactly this code/);
     expect(duplicate.errors![0].extensions).toMatchObject({ attempts: 1, userErrors: [{ field: ['freeShippingCodeDiscount', 'code'], code: 'TAKEN' }] });
-    expect(graphqlRequests(a.shop).length - before).toBe(1);
+    expect(graphqlRequests(a.shop).slice(before).map((r) => r.operation)).toEqual(['discountCodeFreeShippingCreate', 'codeDiscountNodeByCode']);
 
     before = graphqlRequests(a.shop).length;
     fake.failNext(a.shop, 403, 1);
@@ -255,7 +306,7 @@ describe('whose shop an internal Shopify call reaches', () => {
     const wanted = code();
     const created = await peers.query<{ _createShopifyDiscount: { code: string } }>('merchant', CREATE, { input: { code: wanted, title: 'peer', kind: 'FREE_SHIPPING' } }, a.caller);
     expect(created._createShopifyDiscount.code).toBe(wanted);
-    const failed = await peers.query('merchant', CREATE, { input: { code: wanted, title: 'peer again', kind: 'FREE_SHIPPING' } }, a.caller).catch((e: unknown) => e);
+    const failed = await peers.query('merchant', CREATE, { input: { code: wanted.toLowerCase(), title: 'peer again', kind: 'FREE_SHIPPING' } }, a.caller).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(PeerQueryError);
     expect((failed as PeerQueryError).codes).toEqual(['SHOPIFY_REJECTED']);
   });

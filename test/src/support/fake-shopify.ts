@@ -13,9 +13,11 @@ export interface FakeShopInfo {
 
 /**
  * How the fake misbehaves: drop the connection, answer non-JSON, never answer (until `close()`),
- * or answer this HTTP status.
+ * or answer this HTTP status. `lost-reset` and `lost-timeout` do the request's work (create the
+ * discount, record the trigger), then drop the connection or never answer: an answer lost on the
+ * way back, which the app cannot tell from a request that never arrived.
  */
-export type FakeFailure = 'reset' | 'malformed' | 'timeout' | number;
+export type FakeFailure = 'reset' | 'malformed' | 'timeout' | 'lost-reset' | 'lost-timeout' | number;
 
 /** A discount code created through the Admin GraphQL API. */
 export interface FakeDiscount {
@@ -51,6 +53,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /** The parsed JSON body, or the raw text when it is not JSON; undefined when empty. */
   body: unknown;
+  /** The root field of an Admin GraphQL request, e.g. `discountCodeBasicCreate`. */
+  operation?: string;
 }
 
 export interface FakeShopifyOptions {
@@ -86,10 +90,10 @@ export interface FakeShopify {
   failRequests(shop: string, failure: FakeFailure | null, pathSuffix?: string): void;
   /**
    * The next `times` requests for `shop` whose path ends with `pathSuffix` (default
-   * `/graphql.json`) fail this way, then it answers normally again. A 429 carries `Retry-After`
-   * when `retryAfterSeconds` is given.
+   * `/graphql.json`), and when `operation` is given whose GraphQL root field it is, fail this way,
+   * then it answers normally again. A 429 carries `Retry-After` when `retryAfterSeconds` is given.
    */
-  failNext(shop: string, failure: FakeFailure, times?: number, options?: { pathSuffix?: string; retryAfterSeconds?: number }): void;
+  failNext(shop: string, failure: FakeFailure, times?: number, options?: { pathSuffix?: string; operation?: string; retryAfterSeconds?: number }): void;
   /** The next `times` Admin GraphQL requests for `shop` are answered THROTTLED with this cost (default: a 50 ms wait). */
   throttle(shop: string, times: number, cost?: Partial<FakeThrottleCost>): void;
   /** Discount codes created in `shop`, oldest first. */
@@ -134,8 +138,8 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-/** The root field of a GraphQL request and its arguments, variables substituted. */
-function rootField(body: unknown): { name: string; args: Record<string, unknown> } | string {
+/** The root field of a GraphQL request, its operation type and its arguments, variables substituted. */
+function rootField(body: unknown): { operation: 'query' | 'mutation'; name: string; args: Record<string, unknown> } | string {
   const { query, variables } = (typeof body === 'object' && body ? body : {}) as { query?: unknown; variables?: Record<string, unknown> };
   if (typeof query !== 'string') return 'Parameter query is required';
   let operation: OperationDefinitionNode | undefined;
@@ -145,15 +149,15 @@ function rootField(body: unknown): { name: string; args: Record<string, unknown>
     return (error as Error).message;
   }
   const field = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
-  if (!operation || operation.operation !== 'mutation' || !field) return 'the fake answers mutations only';
+  if (!operation || operation.operation === 'subscription' || !field) return 'the fake answers queries and mutations only';
   const args = Object.fromEntries((field.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables ?? {})]));
-  return { name: field.name.value, args };
+  return { operation: operation.operation, name: field.name.value, args };
 }
 
 /**
  * A local stand-in for the parts of Shopify's HTTP API the app uses: the OAuth code exchange,
  * `shop.json`, webhook subscriptions, and the Admin GraphQL mutations for discount codes and
- * Flow triggers. It checks credentials the way Shopify does, so a test that passes against it
+ * Flow triggers and the query looking a discount up by its code. It checks credentials the way Shopify does, so a test that passes against it
  * proves the app sends them.
  */
 export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}): Promise<FakeShopify> {
@@ -167,7 +171,7 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
   const shops = new Map<string, Partial<FakeShopInfo>>();
   const failures = new Map<string, { failure: FakeFailure; pathSuffix: string }>();
   /** One-shot failures per shop, used up oldest first. */
-  const nextFailures = new Map<string, { failure: FakeFailure; remaining: number; pathSuffix: string; retryAfterSeconds?: number }[]>();
+  const nextFailures = new Map<string, { failure: FakeFailure; remaining: number; pathSuffix: string; operation?: string; retryAfterSeconds?: number }[]>();
   const throttles = new Map<string, { remaining: number; cost: FakeThrottleCost }>();
   const discounts = new Map<string, FakeDiscount[]>();
   const flowTriggers = new Map<string, FakeFlowTrigger[]>();
@@ -183,82 +187,94 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
     const url = new URL(req.url ?? '/', 'http://fake-shopify');
     const body = await readBody(req);
     const shop = shopKey(decodeURIComponent(url.pathname.split('/')[1] ?? ''));
-    requests.push({ method: req.method ?? 'GET', path: url.pathname, shop, query: Object.fromEntries(url.searchParams), headers: req.headers, body });
+    const graphql = req.method === 'POST' && GRAPHQL_PATH.test(url.pathname) ? rootField(body) : undefined;
+    const operation = typeof graphql === 'object' ? graphql.name : undefined;
+    requests.push({ method: req.method ?? 'GET', path: url.pathname, shop, query: Object.fromEntries(url.searchParams), headers: req.headers, body, operation });
 
-    const queued = nextFailures.get(shop)?.find((f) => f.remaining > 0 && url.pathname.endsWith(f.pathSuffix));
+    const queued = nextFailures.get(shop)?.find((f) => f.remaining > 0 && url.pathname.endsWith(f.pathSuffix) && (!f.operation || f.operation === operation));
     if (queued) queued.remaining--;
     const persistent = failures.get(shop);
     const broken = queued ?? (persistent && url.pathname.endsWith(persistent.pathSuffix) ? persistent : undefined);
-    if (broken) {
-      if (broken.failure === 'reset') return void req.socket.destroy();
-      // Held open until the client gives up or close() drops it, like a Shopify that hangs.
-      if (broken.failure === 'timeout') return;
-      if (broken.failure === 'malformed') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        return void res.end('<html>Shopify is down for maintenance</html>');
-      }
-      const retryAfter = 'retryAfterSeconds' in broken && broken.retryAfterSeconds !== undefined ? { 'retry-after': String(broken.retryAfterSeconds) } : {};
+    const failure = broken?.failure;
+    if (failure === 'reset') return void req.socket.destroy();
+    // Held open until the client gives up or close() drops it, like a Shopify that hangs.
+    if (failure === 'timeout') return;
+    if (failure === 'malformed') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return void res.end('<html>Shopify is down for maintenance</html>');
+    }
+    if (typeof failure === 'number') {
+      const retryAfter = broken && 'retryAfterSeconds' in broken && broken.retryAfterSeconds !== undefined ? { 'retry-after': String(broken.retryAfterSeconds) } : {};
       const text = JSON.stringify({ errors: 'Injected failure' });
-      res.writeHead(broken.failure, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...retryAfter });
+      res.writeHead(failure, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...retryAfter });
       return void res.end(text);
     }
+    // 'lost-reset' and 'lost-timeout': the work is done as usual; only the answer never reaches the app.
+    const respond = (status: number, payload: unknown) => {
+      if (failure === 'lost-reset') return void req.socket.destroy();
+      if (failure === 'lost-timeout') return;
+      send(res, status, payload);
+    };
 
     if (req.method === 'POST' && GRAPHQL_PATH.test(url.pathname)) {
-      if (!authorized(req, shop)) return send(res, 401, UNAUTHORIZED);
+      if (!authorized(req, shop)) return respond(401, UNAUTHORIZED);
       const throttled = throttles.get(shop);
       if (throttled && throttled.remaining > 0) {
         throttled.remaining--;
         // Shopify answers throttling with a 200: a GraphQL error and the cost bucket's state.
-        return send(res, 200, {
+        return respond(200, {
           errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }],
           extensions: { cost: { requestedQueryCost: throttled.cost.requestedQueryCost, actualQueryCost: null, throttleStatus: { maximumAvailable: 2000, ...throttled.cost } } },
         });
       }
-      const field = rootField(body);
-      if (typeof field === 'string') return send(res, 200, { errors: [{ message: field }] });
-      const payload = mutate(shop, field.name, field.args);
-      if (payload === undefined) return send(res, 200, { errors: [{ message: `Field '${field.name}' doesn't exist on type 'Mutation'`, extensions: { code: 'undefinedField' } }] });
-      return send(res, 200, { data: { [field.name]: payload } });
+      const field = graphql!;
+      if (typeof field === 'string') return respond(200, { errors: [{ message: field }] });
+      const payload = field.operation === 'query' ? lookUp(shop, field.name, field.args) : mutate(shop, field.name, field.args);
+      if (payload === undefined) {
+        const type = field.operation === 'query' ? 'QueryRoot' : 'Mutation';
+        return respond(200, { errors: [{ message: `Field '${field.name}' doesn't exist on type '${type}'`, extensions: { code: 'undefinedField' } }] });
+      }
+      return respond(200, { data: { [field.name]: payload } });
     }
 
     if (req.method === 'POST' && ACCESS_TOKEN_PATH.test(url.pathname)) {
       const { client_id, client_secret, code } = (typeof body === 'object' && body) as { client_id?: unknown; client_secret?: unknown; code?: unknown };
       if (client_id !== apiKey || client_secret !== apiSecret) {
-        return send(res, 400, { error: 'invalid_client', error_description: 'Client credentials are invalid' });
+        return respond(400, { error: 'invalid_client', error_description: 'Client credentials are invalid' });
       }
       if (typeof code !== 'string' || codes.get(code) !== shop) {
-        return send(res, 400, { error: 'invalid_request', error_description: 'The authorization code was not found or was already used' });
+        return respond(400, { error: 'invalid_request', error_description: 'The authorization code was not found or was already used' });
       }
       codes.delete(code);
       const token = `shpat_${randomBytes(16).toString('hex')}`;
       tokens.set(shop, [...(tokens.get(shop) ?? []), token]);
-      return send(res, 200, { access_token: token, scope: 'read_customers,read_orders' });
+      return respond(200, { access_token: token, scope: 'read_customers,read_orders' });
     }
 
     if (req.method === 'POST' && WEBHOOKS_JSON_PATH.test(url.pathname)) {
-      if (!authorized(req, shop)) return send(res, 401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+      if (!authorized(req, shop)) return respond(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
       const { webhook } = (typeof body === 'object' && body) as { webhook?: { topic?: string; address?: string; format?: string } };
-      if (!webhook?.topic || !webhook.address) return send(res, 422, { errors: { topic: ["can't be blank"] } });
+      if (!webhook?.topic || !webhook.address) return respond(422, { errors: { topic: ["can't be blank"] } });
       const forShop = subscriptions.get(shop) ?? new Map();
       subscriptions.set(shop, forShop);
       const key = `${webhook.topic} ${webhook.address}`;
-      if (forShop.has(key)) return send(res, 422, { errors: { address: ['for this topic has already been taken'] } });
+      if (forShop.has(key)) return respond(422, { errors: { address: ['for this topic has already been taken'] } });
       const created = { id: forShop.size + 1, topic: webhook.topic, address: webhook.address, format: webhook.format ?? 'json' };
       forShop.set(key, created);
-      return send(res, 201, { webhook: created });
+      return respond(201, { webhook: created });
     }
 
     if (req.method === 'GET' && SHOP_JSON_PATH.test(url.pathname)) {
       if (!authorized(req, shop)) {
-        return send(res, 401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+        return respond(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
       }
       const info = shops.get(shop) ?? {};
-      return send(res, 200, {
+      return respond(200, {
         shop: { name: info.name ?? `Fake ${shop}`, currency: info.currency ?? 'USD', primary_locale: info.primary_locale ?? 'en', myshopify_domain: shop },
       });
     }
 
-    return send(res, 404, { errors: 'Not Found' });
+    return respond(404, { errors: 'Not Found' });
   };
 
   const created = (shop: string) => {
@@ -298,6 +314,22 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
     return undefined;
   };
 
+  /**
+   * Answers a query the way Shopify does. `codeDiscountNodeByCode` matches the code without regard
+   * to case and answers null when no discount holds it; the node comes back whole, whatever the
+   * selection asked for.
+   */
+  const lookUp = (shop: string, name: string, args: Record<string, unknown>): unknown => {
+    if (name === 'codeDiscountNodeByCode') {
+      const code = typeof args.code === 'string' ? args.code.toLowerCase() : undefined;
+      const discount = created(shop).find((d) => d.code.toLowerCase() === code);
+      if (!discount) return null;
+      const __typename = discount.mutation === 'discountCodeBasicCreate' ? 'DiscountCodeBasic' : 'DiscountCodeFreeShipping';
+      return { id: discount.id, codeDiscount: { __typename, title: discount.input.title, codes: { nodes: [{ code: discount.code }] } } };
+    }
+    return undefined;
+  };
+
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: Error) => send(res, 500, { errors: error.message }));
   });
@@ -331,7 +363,7 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
     },
     failNext(shop, failure, times = 1, options = {}) {
       const key = shopKey(shop);
-      nextFailures.set(key, [...(nextFailures.get(key) ?? []), { failure, remaining: times, pathSuffix: options.pathSuffix ?? '/graphql.json', retryAfterSeconds: options.retryAfterSeconds }]);
+      nextFailures.set(key, [...(nextFailures.get(key) ?? []), { failure, remaining: times, pathSuffix: options.pathSuffix ?? '/graphql.json', operation: options.operation, retryAfterSeconds: options.retryAfterSeconds }]);
     },
     throttle(shop, times, cost = {}) {
       throttles.set(shopKey(shop), { remaining: times, cost: { requestedQueryCost: 10, currentlyAvailable: 5, restoreRate: 100, ...cost } });

@@ -30,6 +30,9 @@ export class ShopifyAdminError extends Error {
 /** What a single attempt ended with, when it did not succeed. */
 type Failure = { retry: true; reason: string; waitMs?: number } | { retry: false; reason: string; userErrors?: ShopifyUserError[] };
 
+/** Judges the `data` of a 200 without GraphQL errors: the caller's result, or a permanent failure. */
+type Reader<T> = (data: Record<string, unknown> | null | undefined) => { payload: T } | Failure;
+
 interface ThrottleStatus {
   maximumAvailable?: number;
   currentlyAvailable?: number;
@@ -64,20 +67,34 @@ export class ShopifyAdminClient {
    * Runs a mutation and returns its payload (`data[field]`); userErrors in the payload are a
    * permanent failure.
    */
-  async mutate<T extends { userErrors?: ShopifyUserError[] }>(
-    shop: string,
-    accessToken: string,
-    query: string,
-    variables: Record<string, unknown>,
-    field: string,
-  ): Promise<T> {
+  mutate<T extends { userErrors?: ShopifyUserError[] }>(shop: string, accessToken: string, query: string, variables: Record<string, unknown>, field: string): Promise<T> {
+    return this.send<T>(shop, accessToken, query, variables, (data) => {
+      const payload = data?.[field] as T | null | undefined;
+      if (!payload) return { retry: false, reason: `Shopify returned no ${field} payload` };
+      if (payload.userErrors?.length) {
+        return { retry: false, reason: `Shopify rejected ${field}: ${payload.userErrors.map((e) => e.message).join('; ')}`, userErrors: payload.userErrors };
+      }
+      return { payload };
+    });
+  }
+
+  /** Runs a query and returns `data[field]`, which is null when Shopify has nothing there (a lookup that found nothing). */
+  query<T>(shop: string, accessToken: string, query: string, variables: Record<string, unknown>, field: string): Promise<T | null> {
+    return this.send<T | null>(shop, accessToken, query, variables, (data) => {
+      if (!data || !(field in data)) return { retry: false, reason: `Shopify returned no ${field} field` };
+      return { payload: (data[field] ?? null) as T | null };
+    });
+  }
+
+  /** The attempts of one call, within the attempts and the deadline; `read` judges a 200 without GraphQL errors. */
+  private async send<T>(shop: string, accessToken: string, query: string, variables: Record<string, unknown>, read: Reader<T>): Promise<T> {
     const url = `${shopifyBaseUrl(this.shopify, shop)}/admin/api/${this.shopify.apiVersion}/graphql.json`;
     const started = Date.now();
     let last: Failure | undefined;
     for (let attempt = 1; attempt <= this.retry.attempts; attempt++) {
       const remaining = this.retry.deadlineMs - (Date.now() - started);
       if (remaining <= 0) break;
-      const outcome = await this.attempt<T>(url, accessToken, query, variables, field, Math.min(this.retry.attemptTimeoutMs, remaining));
+      const outcome = await this.attempt<T>(url, accessToken, query, variables, read, Math.min(this.retry.attemptTimeoutMs, remaining));
       if ('payload' in outcome) return outcome.payload;
       last = outcome;
       if (!outcome.retry) throw new ShopifyAdminError('permanent', outcome.reason, attempt, outcome.userErrors);
@@ -97,12 +114,12 @@ export class ShopifyAdminClient {
     return Math.round(Math.random() * this.retry.backoffMs * 2 ** (attempt - 1));
   }
 
-  private async attempt<T extends { userErrors?: ShopifyUserError[] }>(
+  private async attempt<T>(
     url: string,
     accessToken: string,
     query: string,
     variables: Record<string, unknown>,
-    field: string,
+    read: Reader<T>,
     timeoutMs: number,
   ): Promise<{ payload: T } | Failure> {
     let response: Response;
@@ -136,12 +153,7 @@ export class ShopifyAdminClient {
       }
       return { retry: false, reason: `Shopify refused the request: ${body.errors.map((e) => e.message ?? 'unknown error').join('; ')}` };
     }
-    const payload = body.data?.[field] as T | null | undefined;
-    if (!payload) return { retry: false, reason: `Shopify returned no ${field} payload` };
-    if (payload.userErrors?.length) {
-      return { retry: false, reason: `Shopify rejected ${field}: ${payload.userErrors.map((e) => e.message).join('; ')}`, userErrors: payload.userErrors };
-    }
-    return { payload };
+    return read(body.data);
   }
 }
 

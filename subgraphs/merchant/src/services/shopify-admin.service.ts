@@ -19,6 +19,18 @@ const FREE_SHIPPING_CREATE = `mutation discountCodeFreeShippingCreate($freeShipp
   }
 }`;
 
+/** The codes of the two kinds we create; a discount of any other kind holding the code is not one of ours. */
+const CODE_LOOKUP = `query codeDiscountNodeByCode($code: String!) {
+  codeDiscountNodeByCode(code: $code) {
+    id
+    codeDiscount {
+      __typename
+      ... on DiscountCodeBasic { codes(first: 1) { nodes { code } } }
+      ... on DiscountCodeFreeShipping { codes(first: 1) { nodes { code } } }
+    }
+  }
+}`;
+
 const FLOW_TRIGGER_RECEIVE = `mutation flowTriggerReceive($handle: String, $payload: JSON) {
   flowTriggerReceive(handle: $handle, payload: $payload) {
     userErrors { field message }
@@ -28,6 +40,11 @@ const FLOW_TRIGGER_RECEIVE = `mutation flowTriggerReceive($handle: String, $payl
 interface DiscountCreatePayload {
   codeDiscountNode: { id: string } | null;
   userErrors: ShopifyUserError[];
+}
+
+interface CodeDiscountNode {
+  id: string;
+  codeDiscount: { __typename: string; codes?: { nodes: { code: string }[] } } | null;
 }
 
 /**
@@ -43,13 +60,38 @@ export class ShopifyAdminService {
     private readonly client: ShopifyAdminClient,
   ) {}
 
+  /**
+   * Idempotent on the code. An attempt can time out after Shopify created the discount, so the
+   * retry (or a later call for the same code) is told the code is taken: the discount holding
+   * exactly this code is then looked up and answered as created. Callers generate unguessable
+   * codes, so a code already there under the exact same string is one they asked for before.
+   */
   async createDiscount(ctx: RequestContext, input: ShopifyDiscountInput): Promise<ShopifyDiscountType> {
     const variables = discountVariables(input);
     const { shop, accessToken } = await this.installedShop(ctx);
     const [query, field] = input.kind === ShopifyDiscountKind.FREE_SHIPPING ? [FREE_SHIPPING_CREATE, 'discountCodeFreeShippingCreate'] : [BASIC_CREATE, 'discountCodeBasicCreate'];
-    const payload = await this.call(() => this.client.mutate<DiscountCreatePayload>(shop, accessToken, query, variables, field));
+    let payload: DiscountCreatePayload;
+    try {
+      payload = await this.client.mutate<DiscountCreatePayload>(shop, accessToken, query, variables, field);
+    } catch (error) {
+      if (error instanceof ShopifyAdminError && codeTaken(error)) return this.existingDiscount(shop, accessToken, input.code, error);
+      if (error instanceof ShopifyAdminError) throw asGraphQLError(error);
+      throw error;
+    }
     if (!payload.codeDiscountNode) throw thrown('SHOPIFY_REJECTED', `Shopify created no discount for ${field}`);
     return { shopifyDiscountId: payload.codeDiscountNode.id, code: input.code };
+  }
+
+  /**
+   * The discount already holding `code`, after Shopify said it is taken. Shopify matches codes
+   * without regard to case, so only a discount of ours holding the very same string counts; any
+   * other is a refusal. A lookup that fails is reported as it failed.
+   */
+  private async existingDiscount(shop: string, accessToken: string, code: string, taken: ShopifyAdminError): Promise<ShopifyDiscountType> {
+    const node = await this.call(() => this.client.query<CodeDiscountNode>(shop, accessToken, CODE_LOOKUP, { code }, 'codeDiscountNodeByCode'));
+    if (node?.codeDiscount?.codes?.nodes.some((c) => c.code === code)) return { shopifyDiscountId: node.id, code };
+    const found = node ? `the discount holding it (${node.id}) is not one of ours with exactly this code` : 'looking it up found no discount holding it';
+    throw thrown('SHOPIFY_REJECTED', `${taken.message}; ${found}`, { attempts: taken.attempts, userErrors: taken.userErrors });
   }
 
   async sendFlowTrigger(ctx: RequestContext, handle: string, payload: Record<string, unknown>): Promise<boolean> {
@@ -77,6 +119,10 @@ export class ShopifyAdminService {
       throw error;
     }
   }
+}
+
+function codeTaken(error: ShopifyAdminError): boolean {
+  return error.kind === 'permanent' && error.userErrors.some((e) => e.code === 'TAKEN' && e.field?.at(-1) === 'code');
 }
 
 function asGraphQLError(error: ShopifyAdminError): GraphQLError {
