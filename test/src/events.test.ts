@@ -186,7 +186,7 @@ describe('the event backbone', () => {
       expect(settings.errors).toBeUndefined();
 
       const [customerEvent] = (await withOwnerDb('customer', (db) => db.query<OutboxRow>("select * from outbox_event where merchant_id = $1 and topic = 'customer.created' and payload->>'customerId' = $2", [a.id, created.id]))).rows;
-      expect(customerEvent.payload).toEqual({ customerId: created.id, shopifyId: created.shopifyId, fields: ['email', 'firstName'] });
+      expect(customerEvent.payload).toEqual({ customerId: created.id, fields: ['email', 'firstName'] });
       const [settingsEvent] = (await withOwnerDb('merchant', (db) => db.query<OutboxRow>("select * from outbox_event where merchant_id = $1 and topic = 'merchant.settings_updated'", [a.id]))).rows;
       expect(settingsEvent.payload).toEqual({ merchantId: a.id, fields: ['pointsName'] });
       expect(JSON.stringify([customerEvent, settingsEvent])).not.toMatch(/events-pii|Eve|example\.com/);

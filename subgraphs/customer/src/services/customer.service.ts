@@ -104,7 +104,7 @@ export class CustomerService {
       const existing = await em.findOne(CustomerEntity, { shopifyId: input.shopifyId });
       const customer = existing ?? em.create(CustomerEntity, { id: uuidv7(), merchantId: ctx.merchantId!, shopifyId: input.shopifyId });
       this.applyProfile(customer, input);
-      emitSaved(ctx, customer, Boolean(existing), changedFields(input));
+      ctx.emit(existing ? 'customer.updated' : 'customer.created', { customerId: customer.id, fields: changedFields(input) });
       try {
         await em.flush();
         // Orders may have arrived before the customer did; count them now.
@@ -145,7 +145,7 @@ export class CustomerService {
     const profile: Profile = { email: facts.email, firstName: facts.firstName, lastName: facts.lastName, tags: facts.tags, acceptsMarketing: facts.acceptsMarketing };
     this.applyProfile(customer, profile);
     if (facts.updatedAt) customer.shopifyUpdatedAt = facts.updatedAt;
-    emitSaved(ctx, customer, Boolean(existing), changedFields(profile));
+    ctx.emit(existing ? 'customer.updated' : 'customer.created', { customerId: customer.id, fields: changedFields(profile) });
     await em.flush();
     if (!existing) await this.orders.refreshStats(ctx, facts.shopifyId);
   }
@@ -208,15 +208,6 @@ export class CustomerService {
       createdAt: customer.createdAt,
     };
   }
-}
-
-/**
- * `customer.created` carries the Shopify id as well: the points domain links orders that named
- * this customer before it existed (they arrive on their own queue) by that id.
- */
-function emitSaved(ctx: RequestContext, customer: Customer, existed: boolean, fields: string[]): void {
-  if (existed) ctx.emit('customer.updated', { customerId: customer.id, fields });
-  else ctx.emit('customer.created', { customerId: customer.id, shopifyId: customer.shopifyId, fields });
 }
 
 /** Which profile fields an input sets: names only, so events never carry the values (PII). */
