@@ -25,7 +25,7 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 
 const CREATE_REWARD = `mutation($input: CreateRewardInput!) { createReward(input: $input) { __typename ... on Reward { id } } }`;
 const REDEEM = `mutation($input: RedeemRewardInput!) {
-  redeemReward(input: $input) { __typename ... on Redemption { status code } ... on ErrorResult { errorCode: code message } }
+  redeemReward(input: $input) { __typename ... on Redemption { status discountCode } ... on ErrorResult { errorCode: code message } }
 }`;
 
 /** Points each shopper starts with: far more than a bounded run can spend at `POINTS_COST` a redemption. */
@@ -134,6 +134,9 @@ export async function measureRedeem(options: { shoppers: number; seconds: number
       Object.entries(commitsAfter).map(([store, n]) => [store, Math.round(((n - (commitsBefore[store] ?? 0)) / Math.max(phase.done, 1)) * 10) / 10]),
     );
 
+    // A latency of failed redemptions measures nothing: the figure is reported only when every one was issued.
+    const failed = Object.entries(outcomes).filter(([outcome]) => outcome !== 'ISSUED');
+    if (failed.length || phase.done === 0) throw new Error(`redemptions did not all issue: ${JSON.stringify(outcomes)}`);
     const verified = await postGraphQL<{ verifyLedger: { ok: boolean; accountsChecked: number; entriesChecked: number } }>(url, VERIFY, {}, admin);
     log(`redeem: verifyLedger ${JSON.stringify(verified.data?.verifyLedger ?? verified.errors)}`);
     if (!verified.data?.verifyLedger.ok) throw new Error('the ledger does not verify after the redemptions');
