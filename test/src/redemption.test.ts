@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import points from '@loyalnest/points';
-import { FieldCipher, liveChannel, type RedemptionUpdatedMessage, type RequestContext } from '@loyalnest/kit';
+import { FieldCipher, liveChannel, Scope, systemCaller, type RedemptionUpdatedMessage, type RequestContext } from '@loyalnest/kit';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { CustomerDirectory } from '../../subgraphs/points/src/services/customer-directory.js';
 import { LedgerService } from '../../subgraphs/points/src/services/ledger.service.js';
+import { codeAad } from '../../subgraphs/points/src/services/redemption-code.js';
 import { PointsProgramService } from '../../subgraphs/points/src/services/points-program.service.js';
 import { RedemptionSettlement } from '../../subgraphs/points/src/services/redemption-settlement.service.js';
 import { RedemptionService } from '../../subgraphs/points/src/services/redemption.service.js';
@@ -19,7 +20,7 @@ import { createMerchant, runtime, shopifyId, upsertCustomer, type TestMerchant }
 import { adminCaller } from './support/tokens.js';
 
 const AUDIT = `query($filter: AuditEntryFilter) { auditEntries(first: 100, filter: $filter) { nodes { entityType entityId action summary } } }`;
-const REDEMPTION = `query($id: ID!) { redemption(id: $id) { id status discountCode pointsSpent errorCode refundEntryId } }`;
+const REDEMPTION = `query($id: ID!) { redemption(id: $id) { id status discountCode pointsSpent errorCode refundEntryId compensatedAt } }`;
 const CUSTOMER_REDEMPTIONS = `query($id: ID!, $after: String) {
   customer(id: $id) { redemptions(first: 2, after: $after) { nodes { id status discountCode reward { id name } } pageInfo { endCursor hasNextPage } } }
 }`;
@@ -46,10 +47,27 @@ describe('redeeming rewards', () => {
   const verify = async (merchant: TestMerchant) => (await gateway.gql<{ verifyLedger: { ok: boolean } }>(VERIFY, {}, merchant.auth)).data!.verifyLedger.ok;
   const codesAt = (merchant: TestMerchant) => fake.discounts(merchant.shop).map((d) => d.code);
   /**
-   * The shop's Admin GraphQL requests for discounts. Flow triggers from earlier redemptions' events
-   * reach the same endpoint at any time, so failures are injected for the discount mutation only.
+   * The shop's Admin GraphQL requests naming `code` (creating it, looking it up). Flow triggers and
+   * the compensations of earlier failed redemptions reach the same endpoint at any time, so
+   * failures are injected for one operation only and requests are counted per code.
    */
-  const discountRequests = (merchant: TestMerchant) => fake.requestsFor(merchant.shop, '/graphql.json').filter((r) => r.operation !== 'flowTriggerReceive');
+  const requestsForCode = (merchant: TestMerchant, code: string) =>
+    fake.requestsFor(merchant.shop, '/graphql.json').filter((r) => {
+      const variables = ((r.body as { variables?: Record<string, any> } | undefined)?.variables ?? {}) as Record<string, any>;
+      return [variables.code, variables.basicCodeDiscount?.code, variables.freeShippingCodeDiscount?.code].includes(code);
+    });
+  /** A redemption's code, which the API never shows for a failed one. */
+  const codeOf = async (merchant: TestMerchant, redemptionId: string) => {
+    const [row] = await withOwnerDb('points', async (db) => (await db.query<{ code_encrypted: string }>('select code_encrypted from redemption where id = $1', [redemptionId])).rows);
+    return new FieldCipher(gateway.config.kit.encryptionKeys).decrypt(row.code_encrypted, codeAad(merchant.id, redemptionId));
+  };
+  const readRedemption = async (merchant: TestMerchant, id: string) => (await gateway.gql<{ redemption: Record<string, any> }>(REDEMPTION, { id }, merchant.auth)).data!.redemption;
+  /** Waits for the compensation of a failed redemption to have marked it. */
+  const compensated = (merchant: TestMerchant, id: string) =>
+    eventually(async () => {
+      const read = await readRedemption(merchant, id);
+      return read.compensatedAt ? read : undefined;
+    }, 20_000, `redemption ${id} compensated`);
   const CREATE = { operation: 'discountCodeBasicCreate' };
   const job = (name: string) => points.jobs!(runtime(gateway, 'points')).find((j) => j.name === name)!;
   type AuditNode = { entityType: string; entityId: string; action: string; summary: Record<string, unknown> };
@@ -196,10 +214,9 @@ describe('redeeming rewards', () => {
     expect((await pointsOf(gateway, a, customer.id)).balance).toBe(100);
 
     fake.failNext(a.shop, 503, 2, CREATE);
-    const before = discountRequests(a).length;
     const issued = await redeem(gateway, a.auth, { customerId: customer.id, rewardId });
     expect(issued).toMatchObject({ __typename: 'Redemption', status: 'ISSUED' });
-    expect(discountRequests(a).length - before).toBe(3);
+    expect(requestsForCode(a, issued.discountCode).map((r) => r.operation)).toEqual(Array(3).fill('discountCodeBasicCreate'));
     expect(codesAt(a).filter((c) => c === issued.discountCode)).toHaveLength(1);
     expect((await pointsOf(gateway, a, customer.id)).balance).toBe(40);
     expect(await verify(a)).toBe(true);
@@ -212,7 +229,6 @@ describe('redeeming rewards', () => {
     for (const failure of ['lost-reset', 'lost-timeout'] as const) {
       // given: Shopify creates the code on the first attempt, and the answer never comes back
       fake.failNext(a.shop, failure, 1, CREATE);
-      const before = discountRequests(a).length;
       // when
       const redeemed = await redeem(gateway, a.auth, { customerId: customer.id, rewardId });
       // then: the retry is told TAKEN, the code is found, and the redemption is ISSUED with it
@@ -220,7 +236,7 @@ describe('redeeming rewards', () => {
       const atShopify = fake.discounts(a.shop).filter((d) => d.code === redeemed.discountCode);
       expect(atShopify).toHaveLength(1);
       expect(redeemed.shopifyDiscountId).toBe(atShopify[0].id);
-      expect(discountRequests(a).slice(before).map((r) => r.operation)).toEqual(['discountCodeBasicCreate', 'discountCodeBasicCreate', 'codeDiscountNodeByCode']);
+      expect(requestsForCode(a, redeemed.discountCode).map((r) => r.operation)).toEqual(['discountCodeBasicCreate', 'discountCodeBasicCreate', 'codeDiscountNodeByCode']);
       const read = await gateway.gql<{ redemption: Record<string, unknown> }>(REDEMPTION, { id: redeemed.id }, a.auth);
       expect(read.data!.redemption).toMatchObject({ status: 'ISSUED', discountCode: redeemed.discountCode, pointsSpent: 40, refundEntryId: null });
     }
@@ -232,6 +248,89 @@ describe('redeeming rewards', () => {
     ]);
     expect(await verify(a)).toBe(true);
   });
+
+  it('deletes the code Shopify created while every answer was lost, once, after giving the points back with a typed error', async () => {
+    const customer = await newCustomer(a);
+    await award(gateway, a, customer.id, 100);
+    const rewardId = await createReward(gateway, a, { names: { en: 'Five off' }, pointsCost: 40 });
+    for (const failure of ['lost-reset', 'lost-timeout'] as const) {
+      // given: every create attempt does the work at Shopify and loses the answer, until the merchant subgraph gives up
+      fake.failNext(a.shop, failure, 10, CREATE);
+      // when
+      const result = await redeem(gateway, a.auth, { customerId: customer.id, rewardId });
+      fake.failRequests(a.shop, null);
+      // then: the shopper gets the typed error and the points back at once...
+      expect({ failure, result }).toEqual({ failure, result: expect.objectContaining({ __typename: 'DiscountCreationFailedError', failure: 'SHOPIFY_UNAVAILABLE', pointsReturned: 40 }) });
+      expect((await pointsOf(gateway, a, customer.id)).balance).toBe(100);
+      const code = await codeOf(a, result.redemptionId);
+      expect(requestsForCode(a, code)[0].operation).toBe('discountCodeBasicCreate');
+      // ...and shortly after, the code Shopify did create is deleted by the compensation
+      const read = await compensated(a, result.redemptionId);
+      expect(read).toMatchObject({ status: 'FAILED', errorCode: 'SHOPIFY_UNAVAILABLE', discountCode: null, refundEntryId: expect.any(String) });
+      expect(fake.discounts(a.shop).some((d) => d.code.toLowerCase() === code.toLowerCase())).toBe(false);
+      const deleted = fake.deletedDiscounts(a.shop).filter((d) => d.code === code);
+      expect(deleted).toHaveLength(1);
+      const deletes = () => fake.requestsFor(a.shop, '/graphql.json').filter((r) => r.operation === 'discountCodeDelete' && (r.body as { variables: { id: string } }).variables.id === deleted[0].id);
+      expect(deletes()).toHaveLength(1);
+    }
+    expect(await verify(a)).toBe(true);
+    expect(await history(a, customer.id)).toEqual([
+      ['REVERSE', 'REWARD', 40],
+      ['REDEEM', 'REWARD', -40],
+      ['REVERSE', 'REWARD', 40],
+      ['REDEEM', 'REWARD', -40],
+      ['ADJUST', 'ADMIN', 100],
+    ]);
+  }, 60_000);
+
+  it('finds nothing to delete when Shopify failed without creating the code (5xx)', async () => {
+    const customer = await newCustomer(a);
+    await award(gateway, a, customer.id, 100);
+    const rewardId = await createReward(gateway, a, { pointsCost: 30 });
+    fake.failNext(a.shop, 502, 10, CREATE);
+    const result = await redeem(gateway, a.auth, { customerId: customer.id, rewardId });
+    fake.failRequests(a.shop, null);
+    expect(result).toMatchObject({ __typename: 'DiscountCreationFailedError', failure: 'SHOPIFY_UNAVAILABLE', pointsReturned: 30 });
+    const code = await codeOf(a, result.redemptionId);
+    await compensated(a, result.redemptionId);
+    const sent = requestsForCode(a, code).map((r) => r.operation);
+    expect(sent.filter((o) => o === 'discountCodeBasicCreate').length).toBeGreaterThanOrEqual(1);
+    expect(sent.filter((o) => o !== 'discountCodeBasicCreate')).toEqual(['codeDiscountNodeByCode']);
+    expect(fake.deletedDiscounts(a.shop).some((d) => d.code === code)).toBe(false);
+    expect(fake.discounts(a.shop).some((d) => d.code === code)).toBe(false);
+    expect((await pointsOf(gateway, a, customer.id)).balance).toBe(100);
+    expect(await verify(a)).toBe(true);
+  });
+
+  it("compensates merchant A's redemption in A's shop only: the same code in another merchant's shop stays", async () => {
+    const other = await installMerchant(gateway, fake, 'redeem-other');
+    const customer = await newCustomer(a);
+    await award(gateway, a, customer.id, 100);
+    const rewardId = await createReward(gateway, a, { pointsCost: 25 });
+    // given: attempt 1 creates the code and loses the answer; the lookup after TAKEN stays down, so
+    // the redemption fails with the code existing (a compensation lookup before the heal fails and is retried)
+    fake.failNext(a.shop, 'lost-reset', 1, CREATE);
+    fake.failNext(a.shop, 502, 10_000, { operation: 'codeDiscountNodeByCode' });
+    const result = await redeem(gateway, a.auth, { customerId: customer.id, rewardId });
+    expect(result).toMatchObject({ __typename: 'DiscountCreationFailedError', failure: 'SHOPIFY_UNAVAILABLE', pointsReturned: 25 });
+    const code = await codeOf(a, result.redemptionId);
+    expect(fake.discounts(a.shop).filter((d) => d.code === code)).toHaveLength(1);
+    // The other merchant's shop holds a discount with the very same code (codes are per shop)
+    const CREATE_DISCOUNT = `mutation($input: ShopifyDiscountInput!) { _createShopifyDiscount(input: $input) { shopifyDiscountId } }`;
+    await runtime(gateway, 'points').peers.query('merchant', CREATE_DISCOUNT, { input: { code, title: 'B', kind: 'FREE_SHIPPING' } }, systemCaller([Scope.SHOPIFY_ADMIN], other.id));
+    const otherRequests = fake.requestsFor(other.shop).length;
+    // when: A's Shopify heals
+    fake.failRequests(a.shop, null);
+    // then
+    await compensated(a, result.redemptionId);
+    expect(fake.discounts(a.shop).some((d) => d.code === code)).toBe(false);
+    expect(fake.deletedDiscounts(a.shop).filter((d) => d.code === code)).toHaveLength(1);
+    expect(fake.discounts(other.shop).filter((d) => d.code === code)).toHaveLength(1);
+    expect(fake.deletedDiscounts(other.shop)).toEqual([]);
+    expect(fake.requestsFor(other.shop).slice(otherRequests)).toEqual([]);
+    expect((await pointsOf(gateway, a, customer.id)).balance).toBe(100);
+    expect(await verify(a)).toBe(true);
+  }, 60_000);
 
   it('refuses what cannot be redeemed, spending nothing: unavailable rewards, a negative balance, a disabled program', async () => {
     const customer = await newCustomer(a);

@@ -4,6 +4,7 @@ import { flowTriggerConsumers } from './consumers/flow-trigger.consumer.js';
 import { pointsGdpr } from './consumers/gdpr.consumer.js';
 import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
+import { redemptionCompensationConsumer } from './consumers/redemption-compensation.consumer.js';
 import { PointsAccountEntity } from './entities/points-account.entity.js';
 import { PointsEntryEntity } from './entities/points-entry.entity.js';
 import { PointsExpiryWarningEntity } from './entities/points-expiry-warning.entity.js';
@@ -128,6 +129,7 @@ const pointsSubgraph: SubgraphModule = {
     ...shopifyWebhookConsumers((runtime) => services(runtime.config)),
     ...flowTriggerConsumers((runtime) => services(runtime.config)),
     'customer.created': customerCreatedConsumer((runtime) => services(runtime.config)),
+    'redemption.failed': redemptionCompensationConsumer((runtime) => services(runtime.config)),
     ...gdprConsumers((runtime) => pointsGdpr(services(runtime.config).customers)),
   },
   jobs(runtime) {

@@ -96,8 +96,10 @@ export interface FakeShopify {
   failNext(shop: string, failure: FakeFailure, times?: number, options?: { pathSuffix?: string; operation?: string; retryAfterSeconds?: number }): void;
   /** The next `times` Admin GraphQL requests for `shop` are answered THROTTLED with this cost (default: a 50 ms wait). */
   throttle(shop: string, times: number, cost?: Partial<FakeThrottleCost>): void;
-  /** Discount codes created in `shop`, oldest first. */
+  /** Discount codes in `shop` (created, not deleted), oldest first. */
   discounts(shop: string): FakeDiscount[];
+  /** Discount codes deleted through `discountCodeDelete` in `shop`, in the order they were deleted. */
+  deletedDiscounts(shop: string): FakeDiscount[];
   /** Flow triggers `shop` received, oldest first. */
   flowTriggers(shop: string): FakeFlowTrigger[];
   /** Requests for `shop`, optionally only those whose path ends with `pathSuffix`. */
@@ -156,8 +158,8 @@ function rootField(body: unknown): { operation: 'query' | 'mutation'; name: stri
 
 /**
  * A local stand-in for the parts of Shopify's HTTP API the app uses: the OAuth code exchange,
- * `shop.json`, webhook subscriptions, and the Admin GraphQL mutations for discount codes and
- * Flow triggers and the query looking a discount up by its code. It checks credentials the way Shopify does, so a test that passes against it
+ * `shop.json`, webhook subscriptions, and the Admin GraphQL mutations creating and deleting
+ * discount codes and receiving Flow triggers, and the query looking a discount up by its code. It checks credentials the way Shopify does, so a test that passes against it
  * proves the app sends them.
  */
 export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}): Promise<FakeShopify> {
@@ -175,6 +177,7 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
   const throttles = new Map<string, { remaining: number; cost: FakeThrottleCost }>();
   const discounts = new Map<string, FakeDiscount[]>();
   const flowTriggers = new Map<string, FakeFlowTrigger[]>();
+  const deleted = new Map<string, FakeDiscount[]>();
   let discountIds = 1000;
   /** Webhook subscriptions per shop, keyed `topic address` as Shopify keeps them unique. */
   const subscriptions = new Map<string, Map<string, { id: number; topic: string; address: string; format: string }>>();
@@ -305,6 +308,14 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
       created(shop).push(discount);
       return { codeDiscountNode: { id: discount.id }, userErrors: [] };
     }
+    if (name === 'discountCodeDelete') {
+      const forShop = created(shop);
+      const index = forShop.findIndex((d) => d.id === args.id);
+      if (index < 0) return { deletedCodeDiscountId: null, userErrors: [{ field: ['id'], code: 'INVALID', message: 'Discount does not exist' }] };
+      const [discount] = forShop.splice(index, 1);
+      deleted.set(shop, [...(deleted.get(shop) ?? []), discount]);
+      return { deletedCodeDiscountId: discount.id, userErrors: [] };
+    }
     if (name === 'flowTriggerReceive') {
       if (typeof args.handle !== 'string' || !args.handle) return { userErrors: [{ field: ['handle'], message: 'Handle is required' }] };
       if (args.payload === null || typeof args.payload !== 'object') return { userErrors: [{ field: ['payload'], message: 'Payload must be a JSON object' }] };
@@ -369,6 +380,7 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
       throttles.set(shopKey(shop), { remaining: times, cost: { requestedQueryCost: 10, currentlyAvailable: 5, restoreRate: 100, ...cost } });
     },
     discounts: (shop) => [...(discounts.get(shopKey(shop)) ?? [])],
+    deletedDiscounts: (shop) => [...(deleted.get(shopKey(shop)) ?? [])],
     flowTriggers: (shop) => [...(flowTriggers.get(shopKey(shop)) ?? [])],
     requestsFor: (shop, pathSuffix = '') => requests.filter((r) => r.shop === shopKey(shop) && r.path.endsWith(pathSuffix)),
     callbackQuery(params, secret = apiSecret) {

@@ -22,6 +22,19 @@ export class ShopifyAdminResolver {
 
   @Authorized(Scope.SHOPIFY_ADMIN)
   @Directive('@inaccessible')
+  @Mutation(() => Boolean, {
+    description:
+      "Internal: makes sure a code asked for with _createShopifyDiscount cannot be used in the caller's merchant's shop, for a creation reported failed that may have succeeded unseen. Looks the code up and deletes the discount of ours holding exactly this code; true once none does (also when there was none). Throws SHOPIFY_UNAVAILABLE when Shopify stayed unavailable through the retries (try again later), SHOPIFY_REJECTED when Shopify or the merchant's install refused it.",
+  })
+  _deactivateShopifyDiscount(
+    @Ctx() ctx: RequestContext,
+    @Arg('code', () => String, { description: 'The code, exactly as it was asked for.' }) code: string,
+  ): Promise<boolean> {
+    return this.shopifyAdmin.deactivateDiscount(ctx, code);
+  }
+
+  @Authorized(Scope.SHOPIFY_ADMIN)
+  @Directive('@inaccessible')
   @Mutation(() => Boolean, { description: "Internal: sends a Shopify Flow trigger to the caller's merchant's shop; fails like _createShopifyDiscount." })
   _sendFlowTrigger(
     @Ctx() ctx: RequestContext,

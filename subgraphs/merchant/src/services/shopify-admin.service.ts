@@ -31,6 +31,13 @@ const CODE_LOOKUP = `query codeDiscountNodeByCode($code: String!) {
   }
 }`;
 
+const CODE_DELETE = `mutation discountCodeDelete($id: ID!) {
+  discountCodeDelete(id: $id) {
+    deletedCodeDiscountId
+    userErrors { field code message }
+  }
+}`;
+
 const FLOW_TRIGGER_RECEIVE = `mutation flowTriggerReceive($handle: String, $payload: JSON) {
   flowTriggerReceive(handle: $handle, payload: $payload) {
     userErrors { field message }
@@ -39,6 +46,11 @@ const FLOW_TRIGGER_RECEIVE = `mutation flowTriggerReceive($handle: String, $payl
 
 interface DiscountCreatePayload {
   codeDiscountNode: { id: string } | null;
+  userErrors: ShopifyUserError[];
+}
+
+interface DiscountDeletePayload {
+  deletedCodeDiscountId: string | null;
   userErrors: ShopifyUserError[];
 }
 
@@ -92,6 +104,35 @@ export class ShopifyAdminService {
     if (node?.codeDiscount?.codes?.nodes.some((c) => c.code === code)) return { shopifyDiscountId: node.id, code };
     const found = node ? `the discount holding it (${node.id}) is not one of ours with exactly this code` : 'looking it up found no discount holding it';
     throw thrown('SHOPIFY_REJECTED', `${taken.message}; ${found}`, { attempts: taken.attempts, userErrors: taken.userErrors });
+  }
+
+  /**
+   * Makes sure `code` cannot be used in the shop: the discount of ours holding exactly this code,
+   * if any, is deleted. For a code whose creation may have succeeded unseen (an attempt that timed
+   * out), so a discount of another kind, or holding the code in another case, is not ours and is
+   * left alone. A delete whose answer was lost is retried and refused, so a refusal is checked
+   * with a second lookup: the code gone is success. True once no discount of ours holds the code.
+   */
+  async deactivateDiscount(ctx: RequestContext, code: string): Promise<boolean> {
+    if (!code || code.length > 255 || /\s/.test(code)) throw badInput('code', 'must be 1–255 characters without spaces');
+    const { shop, accessToken } = await this.installedShop(ctx);
+    const node = await this.ours(shop, accessToken, code);
+    if (!node) return true;
+    console.warn(`[merchant] deleting discount ${node.id} of merchant ${ctx.merchantId}: its creation was reported failed`);
+    try {
+      await this.client.mutate<DiscountDeletePayload>(shop, accessToken, CODE_DELETE, { id: node.id }, 'discountCodeDelete');
+    } catch (error) {
+      if (!(error instanceof ShopifyAdminError)) throw error;
+      if (error.kind === 'permanent' && !(await this.ours(shop, accessToken, code))) return true;
+      throw asGraphQLError(error);
+    }
+    return true;
+  }
+
+  /** The discount of ours holding exactly `code`, or null. */
+  private async ours(shop: string, accessToken: string, code: string): Promise<CodeDiscountNode | null> {
+    const node = await this.call(() => this.client.query<CodeDiscountNode>(shop, accessToken, CODE_LOOKUP, { code }, 'codeDiscountNodeByCode'));
+    return node?.codeDiscount?.codes?.nodes.some((c) => c.code === code) ? node : null;
   }
 
   async sendFlowTrigger(ctx: RequestContext, handle: string, payload: Record<string, unknown>): Promise<boolean> {

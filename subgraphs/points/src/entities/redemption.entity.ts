@@ -38,6 +38,8 @@ export const RedemptionEntity = defineEntity({
     /** Calls made to create the discount, by the request and the recovery job. */
     attempts: p.integer().default(0),
     issuedAt: p.datetime().nullable(),
+    /** When a FAILED redemption's code was made sure unusable at Shopify (see `RedemptionSettlement.compensate`). */
+    compensatedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

@@ -60,6 +60,13 @@ export class RedemptionType {
   @Field(() => Date, { nullable: true, description: 'When Shopify issued the code.' })
   issuedAt!: Date | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "For a FAILED redemption: when its code was made sure unusable in Shopify (an attempt reported failed may have created it). Null while that check is pending or being retried; a failed redemption left null for long has its check in the points subgraph's dead letters.",
+  })
+  compensatedAt!: Date | null;
+
   @Field(() => Date, { description: 'When it was redeemed.' })
   createdAt!: Date;
 

@@ -71,6 +71,23 @@ export class RedemptionSettlement {
     });
   }
 
+  /**
+   * The compensation of a FAILED redemption, from its `redemption.failed` event: an attempt
+   * reported failed can still have created the code at Shopify (a timeout after Shopify did the
+   * work), and the points are back, so the code must not work. Either failure qualifies: a refusal
+   * can follow such an attempt too (the lookup of the then taken code refused). Marks the
+   * redemption compensated once the merchant subgraph answers that no discount of ours holds the
+   * code; anything else throws, so the event is retried with the consumer's backoff and
+   * dead-lettered after the last attempt.
+   */
+  async compensate(ctx: RequestContext, redemptionId: string): Promise<void> {
+    const redemption = await ctx.em.findOne(RedemptionEntity, { id: redemptionId }, { disableIdentityMap: true });
+    if (!redemption || redemption.status !== 'failed' || redemption.compensatedAt) return;
+    const code = this.cipher.decrypt(redemption.codeEncrypted, codeAad(redemption.merchantId, redemption.id));
+    await this.discounts.deactivate(ctx, code);
+    await ctx.em.nativeUpdate(RedemptionEntity, { id: redemption.id, compensatedAt: null }, { compensatedAt: new Date() });
+  }
+
   /** Queues the live `redemption.updated` message for after the commit. */
   announce(ctx: RequestContext, redemption: Redemption): void {
     const message: Omit<RedemptionUpdatedMessage, 'committedAt'> = {

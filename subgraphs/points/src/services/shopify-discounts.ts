@@ -7,6 +7,10 @@ const CREATE_DISCOUNT = /* GraphQL */ `
   }
 `;
 
+const DEACTIVATE_DISCOUNT = /* GraphQL */ `
+  mutation PointsDeactivateShopifyDiscount($code: String!) { _deactivateShopifyDiscount(code: $code) }
+`;
+
 export interface DiscountRequest {
   code: string;
   title: string;
@@ -58,5 +62,13 @@ export class ShopifyDiscounts {
       if (reason) return { outcome: 'failed', reason };
       return { outcome: 'unknown', detail: (error as Error).message };
     }
+  }
+
+  /**
+   * Makes sure `code` cannot be used in the merchant's shop, deleting the discount an attempt
+   * reported failed may have created. Throws whatever the merchant subgraph answered otherwise.
+   */
+  async deactivate(ctx: RequestContext, code: string): Promise<void> {
+    await ctx.peers.query('merchant', DEACTIVATE_DISCOUNT, { code }, { ...systemCaller([Scope.SHOPIFY_ADMIN], ctx.merchantId), requestId: ctx.requestId });
   }
 }
