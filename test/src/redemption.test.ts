@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { RedemptionEntity } from '../../subgraphs/points/src/entities/redemption.entity.js';
+import { RewardEntity } from '../../subgraphs/points/src/entities/reward.entity.js';
 import points from '@loyalnest/points';
 import { FieldCipher, liveChannel, Scope, systemCaller, type RedemptionUpdatedMessage, type RequestContext } from '@loyalnest/kit';
 import { Redis } from 'ioredis';
@@ -298,6 +300,33 @@ describe('redeeming rewards', () => {
     expect(sent.filter((o) => o !== 'discountCodeBasicCreate')).toEqual(['codeDiscountNodeByCode']);
     expect(fake.deletedDiscounts(a.shop).some((d) => d.code === code)).toBe(false);
     expect(fake.discounts(a.shop).some((d) => d.code === code)).toBe(false);
+    expect((await pointsOf(gateway, a, customer.id)).balance).toBe(100);
+    expect(await verify(a)).toBe(true);
+  });
+
+  it('deletes a code whose creation succeeded only after the points were given back (a late answer racing the recovery)', async () => {
+    const customer = await newCustomer(a);
+    await award(gateway, a, customer.id, 100);
+    const rewardId = await createReward(gateway, a, { pointsCost: 40 });
+    fake.failNext(a.shop, 502, 10, CREATE);
+    const failed = await redeem(gateway, a.auth, { customerId: customer.id, rewardId });
+    fake.failRequests(a.shop, null);
+    expect(failed).toMatchObject({ __typename: 'DiscountCreationFailedError', pointsReturned: 40 });
+    await compensated(a, failed.redemptionId);
+    const code = await codeOf(a, failed.redemptionId);
+
+    // A request that was still waiting on Shopify now gets its answer: the code is created.
+    const ctx = runtime(gateway, 'points').createContext(adminCaller(a.id));
+    const row = await ctx.em.findOneOrFail(RedemptionEntity, { id: failed.redemptionId });
+    const reward = await ctx.em.findOneOrFail(RewardEntity, { id: rewardId });
+    const settlement = new RedemptionSettlement(new LedgerService(), new ShopifyDiscounts(), new FieldCipher(gateway.config.kit.encryptionKeys));
+    const late = await settlement.complete(ctx, row, reward, code, null);
+    expect(late).toMatchObject({ status: 'failed' });
+
+    // The redemption stays failed with the points back, and the code is deleted again at Shopify.
+    await eventually(async () => fake.deletedDiscounts(a.shop).some((d) => d.code === code) && !fake.discounts(a.shop).some((d) => d.code === code), 20_000, 'the late code deleted');
+    expect(await readRedemption(a, failed.redemptionId)).toMatchObject({ status: 'FAILED', discountCode: null });
+    await compensated(a, failed.redemptionId);
     expect((await pointsOf(gateway, a, customer.id)).balance).toBe(100);
     expect(await verify(a)).toBe(true);
   });

@@ -130,6 +130,7 @@ const pointsSubgraph: SubgraphModule = {
     ...flowTriggerConsumers((runtime) => services(runtime.config)),
     'customer.created': customerCreatedConsumer((runtime) => services(runtime.config)),
     'redemption.failed': redemptionCompensationConsumer((runtime) => services(runtime.config)),
+    'redemption.compensation_requested': redemptionCompensationConsumer((runtime) => services(runtime.config)),
     ...gdprConsumers((runtime) => pointsGdpr(services(runtime.config).customers)),
   },
   jobs(runtime) {

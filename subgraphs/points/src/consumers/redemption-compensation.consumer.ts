@@ -4,9 +4,10 @@ import type { RedemptionSettlement } from '../services/redemption-settlement.ser
 type Services = (runtime: SubgraphRuntime) => { settlement: RedemptionSettlement };
 
 /**
- * `redemption.failed` is emitted in the transaction that gives the points back; its delivery makes
- * sure the code that failed cannot be used at Shopify (`RedemptionSettlement.compensate`). Shopify
- * unavailable throws, so the event is retried with the consumer's backoff.
+ * `redemption.failed` is emitted in the transaction that gives the points back, and
+ * `redemption.compensation_requested` when a discount was created after that; their delivery makes
+ * sure the code cannot be used at Shopify (`RedemptionSettlement.compensate`). Shopify unavailable
+ * throws, so the event is retried with the consumer's backoff.
  */
 export function redemptionCompensationConsumer(services: Services): EventHandler {
   return async (ctx, event, runtime) => {

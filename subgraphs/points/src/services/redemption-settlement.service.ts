@@ -113,7 +113,24 @@ export class RedemptionSettlement {
     });
   }
 
-  private issue(ctx: RequestContext, redemptionId: string, shopifyDiscountId: string): Promise<Redemption> {
+  /**
+   * Records Shopify's discount. A create that succeeds for a redemption already given back (a
+   * late answer, racing the recovery job) left a working code without a debit: the compensation
+   * is asked for again, through the outbox, so it happens even if this process dies now.
+   */
+  private async issue(ctx: RequestContext, redemptionId: string, shopifyDiscountId: string): Promise<Redemption> {
+    const settled = await this.settleIssued(ctx, redemptionId, shopifyDiscountId);
+    if (settled.status === 'failed') {
+      await inTransaction(ctx, async () => {
+        await ctx.em.nativeUpdate(RedemptionEntity, { id: redemptionId }, { compensatedAt: null });
+        ctx.emit('redemption.compensation_requested', { redemptionId, rewardId: settled.rewardId, customerId: settled.customerId });
+        await ctx.em.flush();
+      });
+    }
+    return settled;
+  }
+
+  private settleIssued(ctx: RequestContext, redemptionId: string, shopifyDiscountId: string): Promise<Redemption> {
     return this.settle(ctx, redemptionId, async (redemption) => {
       redemption.status = 'issued';
       redemption.shopifyDiscountId = shopifyDiscountId;
