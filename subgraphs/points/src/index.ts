@@ -39,6 +39,7 @@ import { PendingReleaseService } from './services/pending-release.service.js';
 import { PointsExpiryService } from './services/points-expiry.service.js';
 import { PointsProgramService } from './services/points-program.service.js';
 import { PointsService } from './services/points.service.js';
+import { seedPoints } from './services/seed.service.js';
 import { RewardReach } from './services/reward-reach.js';
 import { RedemptionSettlement } from './services/redemption-settlement.service.js';
 import { RedemptionService } from './services/redemption.service.js';
@@ -133,6 +134,11 @@ const pointsSubgraph: SubgraphModule = {
     'redemption.compensation_requested': redemptionCompensationConsumer((runtime) => services(runtime.config)),
     ...gdprConsumers((runtime) => pointsGdpr(services(runtime.config).customers)),
   },
+  seed(runtime) {
+    const { program, catalog } = services(runtime.config);
+    return seedPoints(runtime, program, catalog);
+  },
+
   jobs(runtime) {
     const { releases, expiry, program, birthdays, settlement } = services(runtime.config);
     return [

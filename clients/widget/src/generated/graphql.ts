@@ -4,6 +4,84 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Machine-readable code of an expected business error returned in a result union. */
+export type ErrorCode =
+  | 'ACTIVITY_LIMIT_REACHED'
+  | 'ACTIVITY_NOT_FOUND'
+  | 'API_KEY_NOT_FOUND'
+  | 'CUSTOMER_NOT_FOUND'
+  | 'DEAD_LETTER_EVENT_NOT_FOUND'
+  | 'DEAD_LETTER_EVENT_RESOLVED'
+  | 'DISCOUNT_CREATION_FAILED'
+  | 'EMAIL_TAKEN'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INSUFFICIENT_POINTS'
+  | 'INVALID_SETTINGS'
+  | 'NEGATIVE_BALANCE'
+  | 'NOT_FOUND'
+  | 'PROGRAM_DISABLED'
+  | 'REWARD_NOT_FOUND'
+  | 'REWARD_UNAVAILABLE';
+
+/** What a ledger entry did: earned, spent on a reward, adjusted by hand, expired, or reversed an earlier entry. */
+export type PointsEntryKind =
+  | 'ADJUST'
+  | 'EARN'
+  | 'EXPIRE'
+  | 'REDEEM'
+  | 'REVERSE';
+
+/** Whether an entry counts in the spendable balance yet. */
+export type PointsEntryStatus =
+  | 'PENDING'
+  | 'POSTED';
+
+/** What caused a ledger entry. */
+export type PointsSource =
+  | 'ACTIVITY'
+  | 'ADMIN'
+  | 'BIRTHDAY'
+  | 'EXPIRY'
+  | 'FLOW'
+  | 'ORDER'
+  | 'PARTNER'
+  | 'REFERRAL'
+  | 'REWARD'
+  | 'SIGNUP'
+  | 'TIER';
+
+/** A reward to redeem for a customer. */
+export type RedeemRewardInput = {
+  /** The customer who spends the points: a shopper may name only themselves. */
+  customerId: string | number;
+  /** Makes the call safe to repeat: the same key returns the same redemption and spends once. 1–200 printable characters; unique per merchant and kind of caller. */
+  idempotencyKey: string;
+  /** The reward. */
+  rewardId: string | number;
+};
+
+/** Where a redemption stands. */
+export type RedemptionStatus =
+  /** Withdrawn; the points were given back. */
+  | 'CANCELLED'
+  /** The code expired unused; the points stay spent. */
+  | 'EXPIRED'
+  /** Shopify issued no code; the points were given back. */
+  | 'FAILED'
+  /** The discount code exists and can be used. */
+  | 'ISSUED'
+  /** Points spent; the discount code is being created in Shopify. */
+  | 'PENDING'
+  /** An order used the code. */
+  | 'USED';
+
+/** What the discount code of a reward gives: an amount off, a percentage off, free shipping, or a product variant for free. */
+export type RewardKind =
+  | 'FIXED_AMOUNT'
+  | 'FREE_PRODUCT'
+  | 'FREE_SHIPPING'
+  | 'PERCENTAGE';
+
 export type MyCustomerQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -16,6 +94,31 @@ export type MyBalanceSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 export type MyBalanceSubscription = { pointsBalanceChanged: { balance: number, pending: number, lifetimeEarned: number, delta: number, kind: string, committedAt: string, customer: { id: string, firstName: string | null } } };
 
+export type MyPointsQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyPointsQuery = { customer: { id: string, points: { balance: number, pending: number, lifetimeEarned: number, history: { nodes: Array<{ id: string, kind: PointsEntryKind, source: PointsSource, status: PointsEntryStatus, points: number, reason: string | null, createdAt: string }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } } | null, rewards: Array<{ id: string, kind: RewardKind, name: string, pointsCost: number, minimumSubtotal: string | null }>, earningRules: { enabled: boolean, pointsPerCurrencyUnit: number, signupBonus: number, birthdayBonus: number } };
+
+export type RedeemRewardMutationVariables = Exact<{
+  input: RedeemRewardInput;
+}>;
+
+
+export type RedeemRewardMutation = { redeemReward:
+    | { __typename: 'CustomerNotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'DiscountCreationFailedError', code: ErrorCode, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
+    | { __typename: 'InsufficientPointsError', balance: number, required: number, message: string, code: ErrorCode }
+    | { __typename: 'Redemption', id: string, status: RedemptionStatus, discountCode: string | null, expiresAt: string | null, pointsSpent: number }
+    | { __typename: 'RewardNotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RewardUnavailableError', code: ErrorCode, message: string }
+   };
+
 
 export const MyCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}}]}}]}}]} as unknown as DocumentNode<MyCustomerQuery, MyCustomerQueryVariables>;
 export const MyBalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"MyBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pointsBalanceChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"lifetimeEarned"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"committedAt"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}}]}}]}}]}}]} as unknown as DocumentNode<MyBalanceSubscription, MyBalanceSubscriptionVariables>;
+export const MyPointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyPoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"lifetimeEarned"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"rewards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"activeOnly"},"value":{"kind":"BooleanValue","value":true}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"pointsCost"}},{"kind":"Field","name":{"kind":"Name","value":"minimumSubtotal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"earningRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"pointsPerCurrencyUnit"}},{"kind":"Field","name":{"kind":"Name","value":"signupBonus"}},{"kind":"Field","name":{"kind":"Name","value":"birthdayBonus"}}]}}]}}]} as unknown as DocumentNode<MyPointsQuery, MyPointsQueryVariables>;
+export const RedeemRewardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RedeemReward"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RedeemRewardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redeemReward"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Redemption"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"discountCode"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"pointsSpent"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InsufficientPointsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErrorResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RedeemRewardMutation, RedeemRewardMutationVariables>;
