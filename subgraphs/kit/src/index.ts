@@ -29,6 +29,7 @@ export * from './server.js';
 export * from './store.js';
 export * from './subgraph.js';
 export * from './tenancy.js';
+export * from './webhook-delivery.js';
 export * from './shopify.js';
 export * from './scopes.js';
 export * from './demo.js';

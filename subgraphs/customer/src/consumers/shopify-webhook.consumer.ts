@@ -1,4 +1,4 @@
-import { Scope, systemCaller, type DomainEvent, type EventHandler, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
+import { readWebhookDelivery, reportWebhookApplied, type DomainEvent, type EventHandler, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
 import type { CustomerService } from '../services/customer.service.js';
 import type { OrderService } from '../services/order.service.js';
 import { customerFacts } from '../services/shopify-customer.parser.js';
@@ -16,16 +16,6 @@ export const CUSTOMER_WEBHOOK_TOPICS = [
   'refunds/create',
 ] as const;
 
-const DELIVERY = /* GraphQL */ `
-  query WebhookDelivery($id: ID!) {
-    _webhookDelivery(id: $id) { id topic body }
-  }
-`;
-
-interface DeliveryAnswer {
-  _webhookDelivery: { id: string; topic: string; body: Record<string, unknown> | null } | null;
-}
-
 /**
  * `shopify.webhook.<topic> {deliveryId, topic}`: reads the delivery's body from the merchant
  * subgraph's inbox (events carry ids only, the body holds PII) and applies it to the customer and
@@ -35,11 +25,8 @@ interface DeliveryAnswer {
  */
 export function shopifyWebhookConsumers(services: (runtime: SubgraphRuntime) => { customers: CustomerService; orders: OrderService }): Record<string, EventHandler> {
   const handler = async (ctx: RequestContext, event: DomainEvent, runtime: SubgraphRuntime): Promise<void> => {
-    const { deliveryId, topic } = event.payload as { deliveryId: string; topic: string };
-    const answer = await runtime.peers.query<DeliveryAnswer>('merchant', DELIVERY, { id: deliveryId }, systemCaller([Scope.WEBHOOKS_READ], event.merchantId));
-    const body = answer._webhookDelivery?.body;
-    // Retried, then dead-lettered with this reason, for an operator to look at.
-    if (!body) throw new Error(`webhook delivery ${deliveryId} (${topic}) has no readable body in the merchant inbox`);
+    const delivery = await readWebhookDelivery(runtime, event);
+    const { topic, body } = delivery;
 
     const { customers, orders } = services(runtime);
     if (topic === 'customers/delete') {
@@ -55,7 +42,7 @@ export function shopifyWebhookConsumers(services: (runtime: SubgraphRuntime) => 
       if (buyer?.id != null) await customers.applyShopifyCustomer(ctx, customerFacts(buyer), { createOnly: true });
       await orders.applyOrder(ctx, order);
     }
-    ctx.emit('shopify.webhook_applied', { deliveryId, topic, subgraph: runtime.name });
+    reportWebhookApplied(ctx, delivery, runtime);
     await ctx.em.flush();
   };
   return Object.fromEntries(CUSTOMER_WEBHOOK_TOPICS.map((topic) => [`shopify.webhook.${topic}`, handler]));

@@ -1,20 +1,10 @@
-import { Scope, systemCaller, type DomainEvent, type EventHandler, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
+import { readWebhookDelivery, reportWebhookApplied, type DomainEvent, type EventHandler, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
 import type { OrderPointsService } from '../services/order-points.service.js';
 import type { PointsProgramService } from '../services/points-program.service.js';
 import { orderEarningFacts, refundFacts } from '../services/shopify-order.parser.js';
 
 /** The webhook topics the points domain acts on. */
 export const POINTS_WEBHOOK_TOPICS = ['orders/create', 'orders/paid', 'orders/cancelled', 'refunds/create'] as const;
-
-const DELIVERY = /* GraphQL */ `
-  query PointsWebhookDelivery($id: ID!) {
-    _webhookDelivery(id: $id) { id topic body }
-  }
-`;
-
-interface DeliveryAnswer {
-  _webhookDelivery: { id: string; topic: string; body: Record<string, unknown> | null } | null;
-}
 
 /**
  * `shopify.webhook.<topic>`: reads the delivery's body from the merchant inbox and earns or
@@ -24,10 +14,8 @@ interface DeliveryAnswer {
  */
 export function shopifyWebhookConsumers(services: (runtime: SubgraphRuntime) => { orders: OrderPointsService; program: PointsProgramService }): Record<string, EventHandler> {
   const handler = async (ctx: RequestContext, event: DomainEvent, runtime: SubgraphRuntime): Promise<void> => {
-    const { deliveryId, topic } = event.payload as { deliveryId: string; topic: string };
-    const answer = await runtime.peers.query<DeliveryAnswer>('merchant', DELIVERY, { id: deliveryId }, systemCaller([Scope.WEBHOOKS_READ], event.merchantId));
-    const body = answer._webhookDelivery?.body;
-    if (!body) throw new Error(`webhook delivery ${deliveryId} (${topic}) has no readable body in the merchant inbox`);
+    const delivery = await readWebhookDelivery(runtime, event);
+    const { topic, body } = delivery;
 
     const { orders, program } = services(runtime);
     if (topic === 'refunds/create') {
@@ -38,7 +26,7 @@ export function shopifyWebhookConsumers(services: (runtime: SubgraphRuntime) => 
       const rules = await program.rules(ctx);
       if ((topic === 'orders/paid') === (rules.earnOn === 'paid')) await orders.earn(ctx, orderEarningFacts(body));
     }
-    ctx.emit('shopify.webhook_applied', { deliveryId, topic, subgraph: runtime.name });
+    reportWebhookApplied(ctx, delivery, runtime);
     await ctx.em.flush();
   };
   return Object.fromEntries(POINTS_WEBHOOK_TOPICS.map((topic) => [`shopify.webhook.${topic}`, handler]));

@@ -1,4 +1,5 @@
 import { ADMIN_SCOPES, systemCaller, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
+import { inTransaction } from '../services/transaction.js';
 
 /** A job's context for one merchant: a system caller with an admin's scopes, confined to that merchant by the tenant filter and RLS. */
 export function merchantContext(runtime: SubgraphRuntime, merchantId: string): RequestContext {
@@ -9,20 +10,9 @@ export function merchantContext(runtime: SubgraphRuntime, merchantId: string): R
  * Runs `fn` in one transaction for one merchant, as the event consumer runs a handler: what it
  * emits commits with its change, and its after-commit work (live messages) runs once committed.
  */
-export async function inMerchantTransaction<T>(runtime: SubgraphRuntime, merchantId: string, fn: (ctx: RequestContext) => Promise<T>): Promise<T> {
+export function inMerchantTransaction<T>(runtime: SubgraphRuntime, merchantId: string, fn: (ctx: RequestContext) => Promise<T>): Promise<T> {
   const ctx = merchantContext(runtime, merchantId);
-  await ctx.em.begin();
-  try {
-    const result = await fn(ctx);
-    await ctx.em.flush();
-    await ctx.em.commit();
-    await ctx.runAfterCommit();
-    return result;
-  } catch (error) {
-    await ctx.em.rollback().catch(() => {});
-    ctx.discardAfterCommit();
-    throw error;
-  }
+  return inTransaction(ctx, () => fn(ctx));
 }
 
 /** Merchants a scheduled job has work for, read across tenants through the store's SECURITY DEFINER function (ids only). */
