@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { liveChannel, type BalanceChangedMessage } from '@loyalnest/kit';
+import { ADMIN_SCOPES, liveChannel, systemCaller, type BalanceChangedMessage } from '@loyalnest/kit';
+import { LedgerService } from '../../subgraphs/points/src/services/ledger.service.js';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { withOwnerDb } from './support/db.js';
@@ -108,7 +109,6 @@ describe('points ledger', () => {
     expect(entities.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const [seen] = await withOwnerDb('points', async (db) => (await db.query<{ balance: number }>('select balance from points_account where customer_id = $1', [customer.id])).rows);
     expect(seen.balance).toBe(70);
-    const { ADMIN_SCOPES, systemCaller } = await import('@loyalnest/kit');
     const asB = gateway.runtimes.get('points')!.createContext(systemCaller(ADMIN_SCOPES, b.id));
     const [visible] = await asB.em.execute<{ n: number }[]>('select count(*)::int as n from points_account where customer_id = ?', [customer.id]);
     expect(visible.n).toBe(0);
@@ -144,5 +144,51 @@ describe('points ledger', () => {
     } finally {
       redis.disconnect();
     }
+  });
+
+  it('keeps two partner apps apart: the same idempotency key from two API keys is two awards', async () => {
+    const customer = await newCustomer(a);
+    const keys = await Promise.all(
+      ['app-one', 'app-two'].map(async (name) => {
+        const created = await gateway.gql<{ createApiKey: { secret: string } }>(
+          `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { ... on ApiKeyCreated { secret } } }`,
+          { input: { name, scopes: ['points:read', 'points:write'] } },
+          a.auth,
+        );
+        return { authorization: `Bearer ${created.data!.createApiKey.secret}` };
+      }),
+    );
+    const results = await Promise.all(keys.map((auth) => gateway.gql<Change>(AWARD, { input: { customerId: customer.id, points: 10, idempotencyKey: 'order-1001' } }, auth)));
+    expect(results.map((r) => r.data!.awardPoints)).toEqual([
+      expect.objectContaining({ __typename: 'PointsChange', duplicate: false, entry: expect.objectContaining({ source: 'PARTNER' }) }),
+      expect.objectContaining({ __typename: 'PointsChange', duplicate: false, entry: expect.objectContaining({ source: 'PARTNER' }) }),
+    ]);
+    const again = await gateway.gql<Change>(AWARD, { input: { customerId: customer.id, points: 10, idempotencyKey: 'order-1001' } }, keys[0]);
+    expect(again.data!.awardPoints).toMatchObject({ duplicate: true });
+    expect((await pointsOf(gateway, a, customer.id)).balance).toBe(20);
+  });
+
+  it('posts a reversal by what it reverses as that stands under the account lock, whatever the caller read', async () => {
+    const customer = await newCustomer(a);
+    const ledger = new LedgerService();
+    const ctx = () => gateway.runtimes.get('points')!.createContext(systemCaller(ADMIN_SCOPES, a.id));
+    const later = new Date(Date.now() + 86_400_000);
+    await award(gateway, a, customer.id, 5);
+    // An earning still held, and one already released (posted).
+    const held = await ledger.post(ctx(), { customerId: customer.id, kind: 'earn', source: 'order', points: 60, idempotencyKey: `test:${randomUUID()}`, availableAt: later });
+    const released = await ledger.post(ctx(), { customerId: customer.id, kind: 'earn', source: 'order', points: 40, idempotencyKey: `test:${randomUUID()}` });
+    if (held.outcome !== 'posted' || released.outcome !== 'posted') throw new Error('setup failed');
+    // A caller that thinks the released earning is still held: the reversal comes out of the balance.
+    await ledger.post(ctx(), { customerId: customer.id, kind: 'reverse', source: 'order', points: -30, idempotencyKey: `test:${randomUUID()}`, reversesEntryId: released.entryId, availableAt: later, clamp: true });
+    // A caller that thinks the held one is released: it comes out of that earning's pending points, never more than it holds.
+    await ledger.post(ctx(), { customerId: customer.id, kind: 'reverse', source: 'order', points: -100, idempotencyKey: `test:${randomUUID()}`, reversesEntryId: held.entryId, clamp: true });
+    const account = await pointsOf(gateway, a, customer.id);
+    expect(account).toMatchObject({ balance: 15, pending: 0, lifetimeEarned: 10 });
+    expect(account.history.nodes.slice(0, 2).map((n) => [n.kind, n.status, n.points])).toEqual([
+      ['REVERSE', 'PENDING', -60],
+      ['REVERSE', 'POSTED', -30],
+    ]);
+    const verified = await gateway.gql<{ verifyLedger: { ok: boolean } }>(VERIFY, {}, a.auth);
+    expect(verified.data!.verifyLedger.ok).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import { roundPoints, type ActivityRule } from './earning-rules.js';
 import type { AccountFigures, LedgerService } from './ledger.service.js';
 import type { PointsProgramService } from './points-program.service.js';
 import type { PointsChangeView } from './points.service.js';
+import { clientKey as namespacedKey } from './client-key.js';
 
 export type ActivityResult = PointsChangeView | CustomerNotFoundError | ActivityNotFoundError | ActivityLimitReachedError | ProgramDisabledError;
 
@@ -53,7 +54,7 @@ export class ActivityService {
     const account = await this.account(ctx, input.customerId);
     if (!account) return new CustomerNotFoundError(input.customerId);
 
-    const clientKey = input.idempotencyKey ? `${ctx.actor.kind}:${input.idempotencyKey}` : null;
+    const clientKey = input.idempotencyKey ? namespacedKey(ctx, input.idempotencyKey) : null;
     const period = activity.limit === 'daily' ? utcDate(now) : activity.limit === 'weekly' ? isoWeek(now) : null;
     const key = this.keyOf(activity, input.customerId, period, clientKey);
     const multiplier = Number(account.tierMultiplier);

@@ -66,8 +66,9 @@ export class LedgerService {
     try {
       result = await this.postIn(ctx, inOuter ? ctx.em : null, request);
     } catch (error) {
-      // The same key used concurrently for another customer: the loser meets the unique key.
-      if (error instanceof UniqueConstraintViolationException) return { outcome: 'key_reused' };
+      // The same key used concurrently for another customer: the loser meets the unique key. In a
+      // caller's transaction the error has aborted it, so it is the caller's to see (and retry).
+      if (error instanceof UniqueConstraintViolationException && !inOuter) return { outcome: 'key_reused' };
       throw error;
     }
     if (result.outcome === 'posted') {

@@ -97,8 +97,11 @@ export class OrderPointsService {
     await this.ledger.openAccount(ctx, customerId, shopifyCustomerId);
     const parked = await ctx.em.find(PointsParkedOrderEntity, { shopifyCustomerId }, { orderBy: { createdAt: 'asc' }, disableIdentityMap: true });
     for (const order of parked) {
-      await this.earn(ctx, order.facts);
-      await ctx.em.nativeDelete(PointsParkedOrderEntity, { id: order.id });
+      // Claimed under the order's lock: a cancellation that committed since the list was read
+      // has deleted the row, and the order earns nothing.
+      await lockOrder(ctx, order.shopifyOrderId);
+      const [claimed] = await ctx.em.execute<{ facts: OrderEarningFacts }[]>('delete from points_parked_order where id = ? returning facts', [order.id]);
+      if (claimed) await this.earn(ctx, claimed.facts);
     }
   }
 
@@ -122,7 +125,11 @@ export class OrderPointsService {
     await this.reverse(ctx, earned, points, `order:${refund.shopifyOrderId}:refund:${refund.shopifyRefundId}`, { refundAmount: refund.amount });
   }
 
-  /** Takes back `points` of an order's earning: from pending first while the earning is still held. */
+  /**
+   * Takes back `points` of an order's earning: from pending while the earning is still held. The
+   * ledger decides held or not under the account's lock (the earning may be released meanwhile);
+   * what was read here only shapes the live message.
+   */
   private async reverse(ctx: RequestContext, earned: PointsEntry, points: number, key: string, metadata: Record<string, unknown>): Promise<void> {
     if (points <= 0) return;
     const rules = await this.program.rules(ctx);

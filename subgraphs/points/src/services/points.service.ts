@@ -4,6 +4,7 @@ import { PointsAccountEntity } from '../entities/points-account.entity.js';
 import { PointsEntryEntity, type EntrySource, type PointsEntry } from '../entities/points-entry.entity.js';
 import { IdempotencyKeyReusedError, InsufficientPointsError } from '../graphql/points.error.js';
 import type { AwardPointsInput, DeductPointsInput } from '../graphql/points.input.js';
+import { clientKey } from './client-key.js';
 import type { CustomerDirectory } from './customer-directory.js';
 import type { AccountFigures, EntryRequest, LedgerService } from './ledger.service.js';
 
@@ -63,12 +64,11 @@ export class PointsService {
   }
 
   /**
-   * Manual changes from admins, partners and Flow. Client keys live in their own namespace per
-   * kind of caller (`admin:<key>`), so no client can take a key the product uses (`order:…:earn`).
-   * Without a key the change is applied once per call.
+   * Manual changes from admins, partners and Flow, keyed by `clientKey`. Without a key the change
+   * is applied once per call.
    */
   private async change(ctx: RequestContext, input: AwardPointsInput, how: { kind: 'adjust'; points: number; clamp: boolean }): Promise<ChangeResult> {
-    const key = `${ctx.actor.kind}:${input.idempotencyKey ?? `request:${ctx.requestId}:${randomUUID()}`}`;
+    const key = clientKey(ctx, input.idempotencyKey ?? `request:${ctx.requestId}:${randomUUID()}`);
     const request: EntryRequest = {
       customerId: input.customerId,
       kind: how.kind,

@@ -143,6 +143,8 @@ export class RedemptionSettlement {
   /** Gives the points back with a reverse entry of the debit, frees the usage slot, marks it FAILED: one transaction. */
   private giveBack(ctx: RequestContext, redemptionId: string, reason: string): Promise<Redemption> {
     return this.settle(ctx, redemptionId, async (redemption) => {
+      // The reward before the account, in the order redeeming takes them, so the two never deadlock.
+      await ctx.em.execute('select 1 from reward where id = ? for update', [redemption.rewardId]);
       const posted = await this.ledger.post(ctx, {
         customerId: redemption.customerId,
         kind: 'reverse',

@@ -26,6 +26,7 @@ import { codeAad, newDiscountCode } from './redemption-code.js';
 import type { RedemptionSettlement } from './redemption-settlement.service.js';
 import { COUNTED_STATUSES, nameIn } from './reward-catalog.service.js';
 import { inTransactionOr, Rollback } from './transaction.js';
+import { clientKey } from './client-key.js';
 
 export type RedeemResult =
   | Redemption
@@ -78,7 +79,7 @@ export class RedemptionService {
     if (!isUuid(input.customerId)) return new CustomerNotFoundError(input.customerId);
     if (!isUuid(input.rewardId)) return new RewardNotFoundError(input.rewardId);
     // Client keys in their own namespace per kind of caller, as for manual points changes.
-    const key = `${ctx.actor.kind}:${input.idempotencyKey}`;
+    const key = clientKey(ctx, input.idempotencyKey);
     const earlier = await this.replay(ctx, key, input);
     if (earlier) return earlier;
     const customer = await this.customers.byId(ctx, input.customerId);
