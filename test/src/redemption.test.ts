@@ -331,6 +331,38 @@ describe('redeeming rewards', () => {
     expect(await verify(a)).toBe(true);
   });
 
+  it('deletes, on the recovery job\'s second look, a code Shopify created late after the first check found nothing', async () => {
+    const customer = await newCustomer(a);
+    await award(gateway, a, customer.id, 100);
+    const rewardId = await createReward(gateway, a, { pointsCost: 25 });
+    fake.failNext(a.shop, 502, 10, CREATE);
+    const failed = await redeem(gateway, a.auth, { customerId: customer.id, rewardId });
+    fake.failRequests(a.shop, null);
+    expect(failed).toMatchObject({ __typename: 'DiscountCreationFailedError', pointsReturned: 25 });
+    await compensated(a, failed.redemptionId);
+    const code = await codeOf(a, failed.redemptionId);
+
+    // Shopify carries out one of the timed-out creates only now, after the first check.
+    const created = await runtime(gateway, 'points').peers.query<{ _createShopifyDiscount: { code: string } }>(
+      'merchant',
+      `mutation($input: ShopifyDiscountInput!) { _createShopifyDiscount(input: $input) { code } }`,
+      { input: { code, title: 'late', kind: 'FIXED_AMOUNT', value: '5.00' } },
+      systemCaller([Scope.SHOPIFY_ADMIN], a.id),
+    );
+    expect(created._createShopifyDiscount.code).toBe(code);
+    expect(fake.discounts(a.shop).some((d) => d.code === code)).toBe(true);
+
+    // Before the Shopify deadline has surely passed, the job leaves it; after, it deletes the code.
+    await job('redemption recovery').run();
+    expect(fake.discounts(a.shop).some((d) => d.code === code)).toBe(true);
+    await withOwnerDb('points', (db) => db.query(`update redemption set failed_at = now() - interval '1 hour', updated_at = now() - interval '1 hour' where id = $1`, [failed.redemptionId]));
+    await job('redemption recovery').run();
+    expect(fake.discounts(a.shop).some((d) => d.code === code)).toBe(false);
+    const [row] = await withOwnerDb('points', async (db) => (await db.query<{ rechecked_at: Date | null }>('select rechecked_at from redemption where id = $1', [failed.redemptionId])).rows);
+    expect(row.rechecked_at).not.toBeNull();
+    expect((await pointsOf(gateway, a, customer.id)).balance).toBe(100);
+  });
+
   it("compensates merchant A's redemption in A's shop only: the same code in another merchant's shop stays", async () => {
     const other = await installMerchant(gateway, fake, 'redeem-other');
     const customer = await newCustomer(a);

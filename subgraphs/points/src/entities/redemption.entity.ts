@@ -40,6 +40,10 @@ export const RedemptionEntity = defineEntity({
     issuedAt: p.datetime().nullable(),
     /** When a FAILED redemption's code was made sure unusable at Shopify (see `RedemptionSettlement.compensate`). */
     compensatedAt: p.datetime().nullable(),
+    /** When the points were given back. */
+    failedAt: p.datetime().nullable(),
+    /** When the recovery job checked the failed code at Shopify once more, past the Shopify deadline. */
+    recheckedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

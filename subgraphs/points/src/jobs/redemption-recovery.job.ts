@@ -8,7 +8,9 @@ const BATCH = 100;
  * Shopify's answer (the process died, or the merchant subgraph could not be reached). It asks
  * Shopify again for the same code, so a code Shopify did create is not created twice, and gives
  * the points back once Shopify refuses or `maxAttempts` is reached: nothing stays debited without
- * a code. Claiming bumps a row's `updated_at`, so replicas running this at once take different rows.
+ * a code. Then it checks the codes of redemptions that failed longer ago than the same timeout
+ * once more at Shopify (`RedemptionSettlement.recheck`), for a create Shopify carried out late.
+ * Claiming bumps a row's `updated_at`, so replicas running this at once take different rows.
  */
 export function redemptionRecovery(runtime: SubgraphRuntime, settlement: () => RedemptionSettlement): SubgraphJob {
   const { pendingTimeoutMs, maxAttempts, jobsEveryMs } = runtime.config.redemptions;
@@ -25,7 +27,18 @@ export function redemptionRecovery(runtime: SubgraphRuntime, settlement: () => R
             .retry(ctx, redemption.id, maxAttempts)
             .catch((error: Error) => console.warn(`[points] recovering redemption ${redemption.id} failed: ${error.message}`));
         }
-        if (stale.length < BATCH) return;
+        if (stale.length < BATCH) break;
+      }
+      for (;;) {
+        const claimer = runtime.createContext(systemCaller([], null));
+        const failed = await claimer.em.execute<{ id: string; merchant_id: string }[]>('select * from points_redemption_claim_recheck(?, ?)', [pendingTimeoutMs, BATCH]);
+        for (const redemption of failed) {
+          const ctx = runtime.createContext(systemCaller(ADMIN_SCOPES, redemption.merchant_id));
+          await settlement()
+            .recheck(ctx, redemption.id)
+            .catch((error: Error) => console.warn(`[points] rechecking failed redemption ${redemption.id} at Shopify failed: ${error.message}`));
+        }
+        if (failed.length < BATCH) return;
       }
     },
   };

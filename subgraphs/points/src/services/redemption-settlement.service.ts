@@ -88,6 +88,20 @@ export class RedemptionSettlement {
     await ctx.em.nativeUpdate(RedemptionEntity, { id: redemption.id, compensatedAt: null }, { compensatedAt: new Date() });
   }
 
+  /**
+   * The recovery job's second look at a failed redemption's code, once the merchant subgraph's
+   * Shopify deadline has passed since the failure: an attempt the first check raced (Shopify
+   * creating the code late) has landed by now, and is deleted. Throws on any failure; the job
+   * takes the redemption up again later.
+   */
+  async recheck(ctx: RequestContext, redemptionId: string): Promise<void> {
+    const redemption = await ctx.em.findOne(RedemptionEntity, { id: redemptionId }, { disableIdentityMap: true });
+    if (!redemption || redemption.status !== 'failed' || redemption.recheckedAt) return;
+    const code = this.cipher.decrypt(redemption.codeEncrypted, codeAad(redemption.merchantId, redemption.id));
+    await this.discounts.deactivate(ctx, code);
+    await ctx.em.nativeUpdate(RedemptionEntity, { id: redemption.id, recheckedAt: null }, { recheckedAt: new Date() });
+  }
+
   /** Queues the live `redemption.updated` message for after the commit. */
   announce(ctx: RequestContext, redemption: Redemption): void {
     const message: Omit<RedemptionUpdatedMessage, 'committedAt'> = {
@@ -158,6 +172,7 @@ export class RedemptionSettlement {
       if (posted.outcome !== 'posted' && posted.outcome !== 'duplicate') throw new Error(`giving back redemption ${redemption.id} met ledger outcome ${posted.outcome}`);
       await ctx.em.execute('update reward set redemption_count = redemption_count - 1 where id = ? and usage_limit is not null', [redemption.rewardId]);
       redemption.status = 'failed';
+      redemption.failedAt = new Date();
       redemption.errorCode = reason;
       redemption.refundEntryId = posted.entryId;
       ctx.emit('redemption.failed', {
