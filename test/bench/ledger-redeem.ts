@@ -13,13 +13,14 @@ import { randomBytes } from 'node:crypto';
 import { mintDevToken } from '../../gateway/src/auth/dev-token.js';
 import { loadGatewayConfig } from '../../gateway/src/config.js';
 import { withOwnerDb } from '../src/support/db.js';
-import { startFakeShopify, type FakeShopify } from '../src/support/fake-shopify.js';
+import { startFakeShopify } from '../src/support/fake-shopify.js';
 import { postGraphQL, type GraphQLResponse } from '../src/support/gateway.js';
 import { AWARD, VERIFY } from '../src/support/points.js';
 import { freePort, SupergraphProcess } from '../src/support/supergraph-process.js';
 import { UPSERT_CUSTOMER } from '../src/support/tenants.js';
 import { bearer } from '../src/support/tokens.js';
 import { describe, load, type Phase } from './load.js';
+import { installShop } from '../src/support/install.js';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -55,17 +56,6 @@ async function commits(prefix: string): Promise<Record<string, number>> {
 /** Backends report their statistics at most once a second. */
 const STATS_SETTLE_MS = 1500;
 
-/** The install as the merchant's browser and Shopify drive it; returns the merchant's id. */
-async function install(origin: string, fake: FakeShopify, shop: string): Promise<string> {
-  const begin = await fetch(`${origin}/auth/install?shop=${shop}`, { redirect: 'manual' });
-  const state = new URL(begin.headers.get('location')!).searchParams.get('state')!;
-  const done = await fetch(`${origin}/auth/callback?${fake.callbackQuery({ shop, code: fake.issueCode(shop), state })}`, { redirect: 'manual' });
-  await done.arrayBuffer();
-  if (done.status !== 302) throw new Error(`the install callback answered ${done.status}`);
-  const [row] = await withOwnerDb('merchant', async (db) => (await db.query<{ id: string }>('select id from merchant where shop_domain = $1', [shop])).rows);
-  return row.id;
-}
-
 function expectType<T>(result: GraphQLResponse<unknown>, field: string, typename: string): T {
   const value = (result.data as Record<string, ({ __typename: string } & T) | undefined> | null | undefined)?.[field];
   if (value?.__typename !== typename) throw new Error(`${field} did not return ${typename}: ${JSON.stringify(result)}`);
@@ -80,7 +70,7 @@ export async function measureRedeem(options: { shoppers: number; seconds: number
     const url = `${supergraph.origin}/graphql`;
     const devTokenSecret = loadGatewayConfig({ ...process.env, ...fake.env }).devTokenSecret;
     const shop = `bench-redeem-${randomBytes(6).toString('hex')}.myshopify.com`;
-    await install(supergraph.origin, fake, shop);
+    await installShop(supergraph.origin, fake, shop);
     const admin = bearer(await mintDevToken(devTokenSecret, { shop, role: 'admin' }));
     log(`redeem: supergraph pid ${supergraph.pid} on ${supergraph.origin}; ${shop} installed against the fake Shopify at ${fake.origin}`);
 

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PeerQueryError, Scope, systemCaller, type Caller } from '@loyalnest/kit';
 import { execute, parse, type ExecutionResult } from 'graphql';
 import { randomBytes } from 'node:crypto';
-import { withOwnerDb } from './support/db.js';
 import { startFakeShopify, type FakeShopify } from './support/fake-shopify.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { adminCaller } from './support/tokens.js';
 import { createMerchant, runtime } from './support/tenants.js';
+import { installShop } from './support/install.js';
 
 /** Short retry settings, so that giving up takes well under a second or two. */
 const RETRY = { attempts: 3, attemptTimeoutMs: 300, deadlineMs: 1500, backoffMs: 20 };
@@ -30,17 +30,11 @@ const newShop = (label: string) => `${label}-${randomBytes(6).toString('hex')}.m
 const code = () => `LOYAL-${randomBytes(5).toString('hex').toUpperCase()}`;
 const graphqlRequests = (shop: string) => fake.requestsFor(shop, '/graphql.json');
 
-/** The install as a merchant's browser and Shopify drive it: `/auth/install`, then the signed callback. */
+/** A merchant installed through OAuth against the fake, with the system caller other subgraphs use for it. */
 async function install(label: string): Promise<InstalledShop> {
   const shop = newShop(label);
-  const origin = new URL(gateway.url).origin;
-  const begin = await fetch(`${origin}/auth/install?shop=${shop}`, { redirect: 'manual' });
-  const state = new URL(begin.headers.get('location')!).searchParams.get('state')!;
-  const query = fake.callbackQuery({ shop, code: fake.issueCode(shop), state });
-  const done = await fetch(`${origin}/auth/callback?${query}`, { redirect: 'manual' });
-  expect(done.status).toBe(302);
-  const row = await withOwnerDb('merchant', async (db) => (await db.query<{ id: string }>('select id from merchant where shop_domain = $1', [shop])).rows[0]);
-  return { merchantId: row.id, shop, caller: systemCaller([Scope.SHOPIFY_ADMIN], row.id) };
+  const merchantId = await installShop(new URL(gateway.url).origin, fake, shop);
+  return { merchantId, shop, caller: systemCaller([Scope.SHOPIFY_ADMIN], merchantId) };
 }
 
 /** Runs an internal operation on the merchant subgraph's own schema, as other subgraphs' peers do in embedded mode. */

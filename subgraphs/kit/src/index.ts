@@ -31,5 +31,6 @@ export * from './subgraph.js';
 export * from './tenancy.js';
 export * from './webhook-delivery.js';
 export * from './shopify.js';
+export * from './shopify-webhook-body.js';
 export * from './scopes.js';
 export * from './demo.js';

@@ -1,10 +1,6 @@
 import { signWebhook } from '@loyalnest/kit';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mintDevToken } from '../../../gateway/src/auth/dev-token.js';
-import { withOwnerDb } from './db.js';
+import { randomUUID } from 'node:crypto';
 import type { FakeFlowTrigger, FakeShopify } from './fake-shopify.js';
-import type { TestGateway } from './gateway.js';
-import type { TestMerchant } from './tenants.js';
 
 /** The body Flow posts to an action's runtime URL. */
 export interface FlowActionBody {
@@ -41,22 +37,6 @@ export async function postFlowAction(
     signal: AbortSignal.timeout(15_000),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-/**
- * A merchant installed the way a merchant's browser and Shopify drive it (`/auth/install`, then the
- * signed callback against the fake), so it holds an offline token and its Flow triggers reach the fake.
- */
-export async function installMerchant(gateway: TestGateway, fake: FakeShopify, label: string): Promise<TestMerchant> {
-  const shop = `${label}-${randomBytes(6).toString('hex')}.myshopify.com`;
-  const origin = new URL(gateway.url).origin;
-  const begin = await fetch(`${origin}/auth/install?shop=${shop}`, { redirect: 'manual' });
-  const state = new URL(begin.headers.get('location')!).searchParams.get('state')!;
-  const done = await fetch(`${origin}/auth/callback?${fake.callbackQuery({ shop, code: fake.issueCode(shop), state })}`, { redirect: 'manual' });
-  if (done.status !== 302) throw new Error(`installing ${shop} failed with HTTP ${done.status}`);
-  const id = await withOwnerDb('merchant', async (db) => (await db.query<{ id: string }>('select id from merchant where shop_domain = $1', [shop])).rows[0].id);
-  const token = await mintDevToken(gateway.config.devTokenSecret, { shop, role: 'admin' });
-  return { id, shop, token, auth: { authorization: `Bearer ${token}` } };
 }
 
 /** The Flow triggers `shop` received for one customer, in the order received. */

@@ -8,7 +8,8 @@ import { eventually } from './events.js';
 import { startFakeShopify, type FakeShopify } from './fake-shopify.js';
 import { startTestGateway, type TestGateway } from './gateway.js';
 import { pointsOf, VERIFY } from './points.js';
-import { installMerchant, REWARDS_ENV } from './rewards.js';
+import { installMerchant } from './install.js';
+import { REWARDS_ENV } from './rewards.js';
 import { runtime, shopifyId, upsertCustomer, type TestMerchant } from './tenants.js';
 
 const AUDIT = `query($filter: AuditEntryFilter) { auditEntries(first: 100, filter: $filter) { nodes { entityType entityId action summary } } }`;

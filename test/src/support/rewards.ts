@@ -1,11 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { expect } from '@jest/globals';
-import { mintDevToken } from '../../../gateway/src/auth/dev-token.js';
-import { withOwnerDb } from './db.js';
-import type { FakeShopify } from './fake-shopify.js';
 import type { TestGateway } from './gateway.js';
 import type { TestMerchant } from './tenants.js';
-import { bearer } from './tokens.js';
 
 /**
  * Shopify retry settings short enough that giving up takes a few seconds, yet long enough that a
@@ -50,19 +45,6 @@ export const REDEEM = `mutation($input: RedeemRewardInput!) {
 }`;
 
 export type Redeemed = Record<string, any> & { __typename: string };
-
-/** A merchant installed through OAuth against the fake, so it holds an offline token for the fake's Admin API. */
-export async function installMerchant(gateway: TestGateway, fake: FakeShopify, label: string): Promise<TestMerchant> {
-  const shop = `${label}-${randomBytes(6).toString('hex')}.myshopify.com`;
-  const origin = new URL(gateway.url).origin;
-  const begin = await fetch(`${origin}/auth/install?shop=${shop}`, { redirect: 'manual' });
-  const state = new URL(begin.headers.get('location')!).searchParams.get('state')!;
-  const done = await fetch(`${origin}/auth/callback?${fake.callbackQuery({ shop, code: fake.issueCode(shop), state })}`, { redirect: 'manual' });
-  expect(done.status).toBe(302);
-  const row = await withOwnerDb('merchant', async (db) => (await db.query<{ id: string }>('select id from merchant where shop_domain = $1', [shop])).rows[0]);
-  const token = await mintDevToken(gateway.config.devTokenSecret, { shop, role: 'admin' });
-  return { id: row.id, shop, token, auth: bearer(token) };
-}
 
 /** Creates a reward as the merchant's admin and returns its id; throws on anything but a Reward. */
 export async function createReward(gateway: TestGateway, merchant: TestMerchant, input: Record<string, unknown>): Promise<string> {

@@ -1,4 +1,4 @@
-import { shopifyId } from './shopify-order.parser.js';
+import { bodyShopifyId } from '@loyalnest/kit';
 
 /** A customer as a Shopify customer webhook (or an order's `customer`) describes it. */
 export interface ShopifyCustomerFacts {
@@ -20,7 +20,7 @@ export function customerFacts(body: Record<string, unknown>): ShopifyCustomerFac
   const consent = body.email_marketing_consent as { state?: unknown } | null | undefined;
   const updatedAt = typeof body.updated_at === 'string' ? new Date(body.updated_at) : null;
   return {
-    shopifyId: shopifyId(body.id, 'customer id'),
+    shopifyId: bodyShopifyId(body.id, 'customer id'),
     email: text(body.email, 254),
     firstName: text(body.first_name, 100),
     lastName: text(body.last_name, 100),

@@ -1,3 +1,5 @@
+import { bodyMoney, bodyMoneyOrNull, bodyShopifyId, refundedCents } from '@loyalnest/kit';
+
 /** What an order webhook body says about the points it earns. Amounts are decimal strings in the shop currency. */
 export interface OrderEarningFacts {
   shopifyOrderId: string;
@@ -25,15 +27,15 @@ export interface RefundFacts {
  */
 export function orderEarningFacts(body: Record<string, unknown>): OrderEarningFacts {
   const customer = body.customer as { id?: unknown } | null | undefined;
-  const total = money(body.total_price, 'total_price');
-  const shipping = optionalMoney((body.total_shipping_price_set as { shop_money?: { amount?: unknown } } | undefined)?.shop_money?.amount) ?? 0;
-  const taxes = optionalMoney(body.total_tax) ?? 0;
-  const discounts = optionalMoney(body.total_discounts) ?? 0;
+  const total = Number(bodyMoney(body.total_price, 'total_price'));
+  const shipping = amount((body.total_shipping_price_set as { shop_money?: { amount?: unknown } } | undefined)?.shop_money?.amount) ?? 0;
+  const taxes = amount(body.total_tax) ?? 0;
+  const discounts = amount(body.total_discounts) ?? 0;
   const taxesIncluded = body.taxes_included === true;
-  const lineItems = optionalMoney(body.total_line_items_price) ?? total - shipping - (taxesIncluded ? 0 : taxes) + discounts;
+  const lineItems = amount(body.total_line_items_price) ?? total - shipping - (taxesIncluded ? 0 : taxes) + discounts;
   return {
-    shopifyOrderId: shopifyId(body.id, 'order id'),
-    shopifyCustomerId: customer?.id == null ? null : shopifyId(customer.id, 'customer id'),
+    shopifyOrderId: bodyShopifyId(body.id, 'order id'),
+    shopifyCustomerId: customer?.id == null ? null : bodyShopifyId(customer.id, 'customer id'),
     lineItems,
     discounts,
     shipping,
@@ -47,24 +49,11 @@ export function orderEarningFacts(body: Record<string, unknown>): OrderEarningFa
 
 /** A refund's amount is what its successful refund transactions returned. */
 export function refundFacts(body: Record<string, unknown>): RefundFacts {
-  const transactions = Array.isArray(body.transactions) ? (body.transactions as { kind?: string; status?: string; amount?: unknown }[]) : [];
-  const cents = transactions.filter((t) => t.kind === 'refund' && t.status === 'success').reduce((sum, t) => sum + Math.round(money(t.amount, 'transactions.amount') * 100), 0);
-  return { shopifyRefundId: shopifyId(body.id, 'refund id'), shopifyOrderId: shopifyId(body.order_id, 'order_id'), amount: cents / 100 };
+  return { shopifyRefundId: bodyShopifyId(body.id, 'refund id'), shopifyOrderId: bodyShopifyId(body.order_id, 'order_id'), amount: refundedCents(body) / 100 };
 }
 
-function shopifyId(value: unknown, what: string): string {
-  const id = typeof value === 'number' ? BigInt(value).toString() : String(value ?? '');
-  if (!/^[1-9][0-9]{0,18}$/.test(id)) throw new Error(`webhook body has no valid ${what}`);
-  return id;
-}
-
-function money(value: unknown, what: string): number {
-  const amount = optionalMoney(value);
-  if (amount === null) throw new Error(`webhook body has no valid ${what}`);
-  return amount;
-}
-
-function optionalMoney(value: unknown): number | null {
-  const text = String(value ?? '');
-  return /^-?[0-9]+(\.[0-9]{1,2})?$/.test(text) ? Number(text) : null;
+/** An amount as a number; the finer ones are optional, the total is not. */
+function amount(value: unknown): number | null {
+  const text = bodyMoneyOrNull(value);
+  return text === null ? null : Number(text);
 }
