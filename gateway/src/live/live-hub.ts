@@ -1,4 +1,4 @@
-import { LIVE_TOPICS, liveChannel, type BalanceChangedMessage, type KitConfig, type LiveTopic, type MerchantActivityMessage, type RedemptionUpdatedMessage } from '@loyalnest/kit';
+import { LIVE_TOPICS, liveChannel, quitRedis, type BalanceChangedMessage, type KitConfig, type LiveTopic, type MerchantActivityMessage, type RedemptionUpdatedMessage } from '@loyalnest/kit';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { Redis } from 'ioredis';
 
@@ -66,7 +66,7 @@ export class LiveHub {
     for (const id of this.subscriptionIds.splice(0)) this.pubsub.unsubscribe(id);
     this.listeners.clear();
     this.pubsub.getPublisher().disconnect();
-    await this.pubsub.getSubscriber().quit().catch(() => this.pubsub.getSubscriber().disconnect());
+    await quitRedis(this.pubsub.getSubscriber());
   }
 
   private dispatch(topic: LiveTopic, message: LiveMessage): void {

@@ -77,9 +77,23 @@ export function createLivePublisher(config: KitConfig): LivePublisher {
     async close() {
       const open = redis;
       redis = null;
-      if (open) await open.quit().catch(() => open.disconnect());
+      if (open) await quitRedis(open);
     },
   };
+}
+
+/**
+ * Closes a Redis connection politely (QUIT), but never waits for it longer than `ms`: a
+ * connection that is reconnecting or stalled would otherwise hold a shutdown open.
+ */
+export async function quitRedis(client: Pick<Redis, 'quit' | 'disconnect'>, ms = 1000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([client.quit().then(() => undefined, () => undefined), late]);
+  clearTimeout(timer);
+  client.disconnect();
 }
 
 /** For contexts built without a runtime (tools): live messages go nowhere. */
