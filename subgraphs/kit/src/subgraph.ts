@@ -36,7 +36,8 @@ export interface SubgraphModule {
 export interface SubgraphJob {
   name: string;
   everyMs: number;
-  run(): Promise<void>;
+  /** One pass. `signal` aborts when the runtime closes: a pass over many items stops between two. */
+  run(signal: AbortSignal): Promise<void>;
 }
 
 /** A subgraph with its store open, ready to serve. */

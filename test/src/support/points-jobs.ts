@@ -15,12 +15,12 @@ export const POINTS_JOBS_ENV = {
   POINTS_BIRTHDAY_EVERY_MS: '3600000',
 };
 
-/** Runs one of the points module's jobs once, as its schedule would. */
-export async function runPointsJob(gateway: TestGateway, name: 'pending release' | 'points expiry' | 'birthday bonus'): Promise<void> {
+/** Runs one of the points module's jobs once, as its schedule would (never aborted). */
+export async function runPointsJob(gateway: TestGateway, name: 'pending release' | 'points expiry' | 'birthday bonus' | 'redemption recovery' | 'redemption expiry'): Promise<void> {
   const points = runtime(gateway, 'points');
   const job = points.module.jobs!(points).find((j) => j.name === name);
   if (!job) throw new Error(`no points job "${name}"`);
-  await job.run();
+  await job.run(new AbortController().signal);
 }
 
 export const UPDATE_RULES = `mutation($input: UpdateEarningRulesInput!) { updateEarningRules(input: $input) { enabled } }`;

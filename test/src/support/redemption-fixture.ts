@@ -1,6 +1,5 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import { FieldCipher } from '@loyalnest/kit';
-import points from '@loyalnest/points';
 import { randomUUID } from 'node:crypto';
 import { codeAad } from '../../../subgraphs/points/src/services/redemption-code.js';
 import { withOwnerDb } from './db.js';
@@ -8,6 +7,7 @@ import { eventually } from './events.js';
 import { startFakeShopify, type FakeShopify } from './fake-shopify.js';
 import { startTestGateway, type TestGateway } from './gateway.js';
 import { pointsOf, VERIFY } from './points.js';
+import { runPointsJob } from './points-jobs.js';
 import { installMerchant } from './install.js';
 import { REWARDS_ENV } from './rewards.js';
 import { runtime, shopifyId, upsertCustomer, type TestMerchant } from './tenants.js';
@@ -75,7 +75,7 @@ export function redemptionFixture() {
       }, 20_000, `redemption ${id} compensated`),
     /** Injected failures aimed at the discount mutation only. */
     CREATE: { operation: 'discountCodeBasicCreate' },
-    job: (name: string) => points.jobs!(runtime(world.gateway, 'points')).find((j) => j.name === name)!,
+    job: (name: 'redemption recovery' | 'redemption expiry') => ({ run: () => runPointsJob(world.gateway, name) }),
     /** Waits until `count` of the merchant's newest audit entries matching `filter` (and `where`) are recorded. */
     audit: async (merchant: TestMerchant, filter: Record<string, unknown>, count: number, where: (e: AuditNode) => boolean = () => true) =>
       eventually(async () => {

@@ -2,6 +2,10 @@
  * Runs one step of background work at a time: on every interval (the safety net) and whenever
  * woken (a NOTIFY, a completed job). A wake during a run schedules exactly one more run, so bursts
  * of wake-ups cost one pass and nothing is missed.
+ *
+ * `stop()` aborts the signal the step was given and waits for the step to return. A step working
+ * through a batch checks the signal between items, so shutdown waits for one item, never for a
+ * whole batch of calls to Shopify (each up to its deadline); what it did not reach stays claimable.
  */
 export class Pump {
   private timer: NodeJS.Timeout | undefined;
@@ -9,10 +13,11 @@ export class Pump {
   private again = false;
   private stopped = false;
   private lastError: string | null = null;
+  private readonly abort = new AbortController();
 
   constructor(
     private readonly name: string,
-    private readonly step: () => Promise<void>,
+    private readonly step: (signal: AbortSignal) => Promise<void>,
     private readonly intervalMs: number | null,
   ) {}
 
@@ -36,6 +41,7 @@ export class Pump {
   /** Stops scheduling; resolves when the run in progress has finished. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.abort.abort();
     clearInterval(this.timer);
     while (this.running) await this.running;
   }
@@ -44,7 +50,7 @@ export class Pump {
     do {
       this.again = false;
       try {
-        await this.step();
+        await this.step(this.abort.signal);
         this.lastError = null;
       } catch (error) {
         // The next run retries; say so once per distinct failure rather than on every poll.

@@ -12,13 +12,14 @@ export function redemptionExpiry(runtime: SubgraphRuntime, settlement: () => Red
   return {
     name: 'redemption expiry',
     everyMs: runtime.config.redemptions.jobsEveryMs,
-    async run() {
+    async run(signal) {
       for (;;) {
         const finder = runtime.createContext(systemCaller([], null));
         const due = await finder.em.execute<{ id: string; merchant_id: string }[]>('select * from points_redemption_find_expired(?)', [BATCH]);
         const byMerchant = new Map<string, string[]>();
         for (const row of due) byMerchant.set(row.merchant_id, [...(byMerchant.get(row.merchant_id) ?? []), row.id]);
         for (const [merchantId, ids] of byMerchant) {
+          if (signal.aborted) return;
           await settlement().expire(runtime.createContext(systemCaller(ADMIN_SCOPES, merchantId)), ids);
         }
         if (due.length < BATCH) return;

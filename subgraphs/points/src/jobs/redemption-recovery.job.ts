@@ -17,11 +17,13 @@ export function redemptionRecovery(runtime: SubgraphRuntime, settlement: () => R
   return {
     name: 'redemption recovery',
     everyMs: jobsEveryMs,
-    async run() {
+    async run(signal) {
       for (;;) {
         const claimer = runtime.createContext(systemCaller([], null));
         const stale = await claimer.em.execute<{ id: string; merchant_id: string }[]>('select * from points_redemption_claim_stale(?, ?)', [pendingTimeoutMs, BATCH]);
         for (const redemption of stale) {
+          // Claimed and not reached: claimable again after the timeout, like a crashed replica's.
+          if (signal.aborted) return;
           const ctx = runtime.createContext(systemCaller(ADMIN_SCOPES, redemption.merchant_id));
           await settlement()
             .retry(ctx, redemption.id, maxAttempts)
@@ -33,6 +35,7 @@ export function redemptionRecovery(runtime: SubgraphRuntime, settlement: () => R
         const claimer = runtime.createContext(systemCaller([], null));
         const failed = await claimer.em.execute<{ id: string; merchant_id: string }[]>('select * from points_redemption_claim_recheck(?, ?)', [pendingTimeoutMs, BATCH]);
         for (const redemption of failed) {
+          if (signal.aborted) return;
           const ctx = runtime.createContext(systemCaller(ADMIN_SCOPES, redemption.merchant_id));
           await settlement()
             .recheck(ctx, redemption.id)
