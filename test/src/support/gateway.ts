@@ -38,11 +38,19 @@ export async function postGraphQL<T>(url: string, query: string, variables?: Rec
 }
 
 /**
+ * Where a test gateway without a fake Shopify (`fake.env`) sends Shopify's Admin API calls: a
+ * local port nobody listens on, so the call is refused at once. The suites share one database,
+ * and a gateway's redemption recovery job rechecks failed redemptions that earlier files left,
+ * whose fake shop is gone; it must never wait on DNS or the internet for them.
+ */
+const NO_SHOPIFY = 'http://127.0.0.1:9/{shop}';
+
+/**
  * The whole supergraph on ephemeral ports. Networked mode puts every subgraph behind its own
  * HTTP server and the gateway reaches them with internal tokens over keep-alive connections.
  */
 export async function startTestGateway(mode: Mode = 'embedded', env: Record<string, string> = {}): Promise<TestGateway> {
-  const config = loadGatewayConfig({ ...process.env, ...env, PORT: '0' });
+  const config = loadGatewayConfig({ SHOPIFY_BASE_URL: NO_SHOPIFY, ...process.env, ...env, PORT: '0' });
   if (mode === 'embedded') {
     const gateway = await startEmbeddedGateway(config, subgraphModules);
     return {
