@@ -11,6 +11,7 @@ export class Pump {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private again = false;
+  private started = false;
   private stopped = false;
   private lastError: string | null = null;
   private readonly abort = new AbortController();
@@ -22,6 +23,7 @@ export class Pump {
   ) {}
 
   start(): void {
+    this.started = true;
     if (this.intervalMs !== null) {
       this.timer = setInterval(() => this.wake(), this.intervalMs);
       this.timer.unref();
@@ -29,8 +31,9 @@ export class Pump {
     this.wake();
   }
 
+  /** Before `start` a wake is dropped: a NOTIFY can arrive while the owner is still setting up (a relay opening its queues). */
   wake(): void {
-    if (this.stopped) return;
+    if (!this.started || this.stopped) return;
     if (this.running) {
       this.again = true;
       return;

@@ -62,6 +62,8 @@ export class OutboxRelay {
   async start(): Promise<void> {
     const { config, connection } = this.options;
     const prefix = bullPrefix(config);
+    // Before any queue's completions can arrive; the relay's own pump only once every queue is open.
+    this.ackPump.start();
     for (const consumer of this.consumers) {
       const queue = new Queue<EventJob>(consumer, { connection, prefix });
       queue.on('error', (error) => console.error(`[events] ${consumer} queue: ${error.message}`));
