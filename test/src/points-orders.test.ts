@@ -73,6 +73,17 @@ describe.each<Mode>(['embedded', 'networked'])('points from Shopify orders (%s)'
 
   async function settledPoints(merchant: TestMerchant, eventIds: string[], shopifyCustomerId: string): Promise<Account> {
     await processed(merchant, eventIds);
+    // A delivery is processed once the order is earned or parked; a parked order (its customer not
+    // yet known to points) is earned when customer.created arrives, deleting the parked row in the
+    // same transaction.
+    await eventually(
+      async () => {
+        const { rows } = await withOwnerDb('points', (c) => c.query('select 1 from points_parked_order where merchant_id = $1 and shopify_customer_id = $2', [merchant.id, shopifyCustomerId]));
+        return rows.length === 0;
+      },
+      20_000,
+      `no parked order of customer ${shopifyCustomerId}`,
+    );
     return pointsOf(gateway, merchant, await customerIdOf(merchant, shopifyCustomerId));
   }
 
