@@ -227,6 +227,47 @@ describe('redeeming rewards when Shopify fails', () => {
     expect((await pointsOf(gateway, a, customer.id)).balance).toBe(100);
   });
 
+  it('stops the recovery job between two redemptions when its runtime closes; the rest are rechecked on the next pass', async () => {
+    const customer = await newCustomer(a);
+    await award(gateway, a, customer.id, 100);
+    const rewardId = await createReward(gateway, a, { pointsCost: 10 });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      fake.failNext(a.shop, 502, 10, CREATE);
+      const failed = await redeem(gateway, a.auth, { customerId: customer.id, rewardId });
+      fake.failRequests(a.shop, null);
+      expect(failed).toMatchObject({ __typename: 'DiscountCreationFailedError' });
+      await compensated(a, failed.redemptionId);
+      ids.push(failed.redemptionId);
+    }
+    const codes = await Promise.all(ids.map((id) => codeOf(a, id)));
+    const rechecked = async () =>
+      (await withOwnerDb('points', (db) => db.query<{ id: string }>('select id from redemption where id = any($1) and rechecked_at is not null', [ids]))).rows.map((r) => r.id);
+    const age = () => withOwnerDb('points', (db) => db.query(`update redemption set failed_at = now() - interval '1 hour', updated_at = now() - interval '1 hour' where id = any($1)`, [ids]));
+    await age();
+
+    // The first lookup hangs for one attempt, and the runtime closes (the signal aborts) meanwhile.
+    fake.failNext(a.shop, 'timeout', 1, { operation: 'codeDiscountNodeByCode' });
+    const seen = fake.requestsFor(a.shop, '/graphql.json').length;
+    const lookups = () => fake.requestsFor(a.shop, '/graphql.json').slice(seen).filter((r) => r.operation === 'codeDiscountNodeByCode');
+    const closing = new AbortController();
+    const pass = points.jobs!(runtime(gateway, 'points')).find((j) => j.name === 'redemption recovery')!.run(closing.signal);
+    await eventually(() => lookups().length > 0, 10_000, 'the first recheck at Shopify');
+    closing.abort();
+    await pass;
+
+    // The redemption in hand was finished; the two the pass had claimed and not reached were left.
+    const first = await rechecked();
+    expect(first).toHaveLength(1);
+    const asked = new Set(lookups().map((r) => (r.body as { variables: { code: string } }).variables.code));
+    expect(asked).toEqual(new Set([codes[ids.indexOf(first[0])]]));
+    // Claimable again after the timeout, like the rows of a replica that died: the next pass takes them.
+    await age();
+    await job('redemption recovery').run();
+    expect((await rechecked()).sort()).toEqual([...ids].sort());
+    expect((await pointsOf(gateway, a, customer.id)).balance).toBe(100);
+  });
+
   it("compensates merchant A's redemption in A's shop only: the same code in another merchant's shop stays", async () => {
     const other = await installMerchant(gateway, fake, 'redeem-other');
     const customer = await newCustomer(a);
