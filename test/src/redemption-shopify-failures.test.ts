@@ -252,7 +252,7 @@ describe('redeeming rewards when Shopify fails', () => {
     const lookups = () => fake.requestsFor(a.shop, '/graphql.json').slice(seen).filter((r) => r.operation === 'codeDiscountNodeByCode');
     const closing = new AbortController();
     const pass = points.jobs!(runtime(gateway, 'points')).find((j) => j.name === 'redemption recovery')!.run(closing.signal);
-    await eventually(() => lookups().length > 0, 10_000, 'the first recheck at Shopify');
+    await eventually(async () => lookups().length > 0, 10_000, 'the first recheck at Shopify');
     closing.abort();
     await pass;
 
