@@ -51,7 +51,9 @@ export class SupergraphProcess {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', TSX_TSCONFIG_PATH: '../tsconfig.json' };
     // jest's --experimental-vm-modules is for jest's own module loader, not for the product.
     delete childEnv.NODE_OPTIONS;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve-embedded.ts'], { cwd: GATEWAY_DIR, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    // SUPERGRAPH_CPU_PROF=<dir>: a V8 CPU profile of the supergraph, written when it exits (for benches).
+    const profile = process.env.SUPERGRAPH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SUPERGRAPH_CPU_PROF}`] : [];
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/cli/serve-embedded.ts'], { cwd: GATEWAY_DIR, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     const running = new SupergraphProcess(child, port);
     const deadline = Date.now() + readyTimeoutMs;
     while (Date.now() < deadline) {
