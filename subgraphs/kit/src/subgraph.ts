@@ -36,7 +36,11 @@ export interface SubgraphModule {
 export interface SubgraphJob {
   name: string;
   everyMs: number;
-  /** One pass. `signal` aborts when the runtime closes: a pass over many items stops between two. */
+  /**
+   * One pass. `signal` aborts when the runtime closes, and shutdown waits for the pass to return: a
+   * pass whose items call out (Shopify, each up to its deadline) checks it between two items. Passes
+   * of quick store writes may ignore it.
+   */
   run(signal: AbortSignal): Promise<void>;
 }
 
