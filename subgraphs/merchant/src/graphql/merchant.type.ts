@@ -23,16 +23,26 @@ registerEnumType(MerchantStatus, { name: 'MerchantStatus', description: 'Whether
 
 @ObjectType('ProgramSettings', { description: 'How the merchant runs its loyalty program.' })
 export class ProgramSettingsType {
-  @Field(() => Boolean, { description: 'Whether shoppers earn and redeem points at all.' })
+  @Field(() => Boolean, {
+    description: 'What `updateMerchantSettings` stored; earning and redeeming do not follow it.',
+    deprecationReason: 'The points program is switched by `earningRules.enabled` (`updateEarningRules`).',
+  })
   programEnabled!: boolean;
 
   @Field(() => String, { description: 'What the shop calls its points, e.g. "Stars".' })
   pointsName!: string;
 
-  @Field(() => Int, { description: 'Points earned per unit of the shop currency spent.' })
+  @Field(() => Int, {
+    description: 'What `updateMerchantSettings` stored; orders do not earn by it.',
+    deprecationReason: 'Orders earn by the points program: read `earningRules.pointsPerCurrencyUnit`.',
+  })
   pointsPerCurrencyUnit!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Days after which earned points expire; null means never.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'What `updateMerchantSettings` stored; points do not expire by it.',
+    deprecationReason: 'Points expire by the points program: read `earningRules.expiryPolicy` and `earningRules.expiryMonths`.',
+  })
   pointsExpiryDays!: number | null;
 }
 

@@ -25,7 +25,11 @@ export class UpdateMerchantSettingsInput {
   @IsIn(Object.values(LocaleCode), { each: true })
   enabledLocales?: LocaleCode[];
 
-  @Field(() => Boolean, { nullable: true, description: 'Turn the loyalty program on or off.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Stored only: earning and redeeming do not follow it.',
+    deprecationReason: 'Switch the points program with `enabled` in `updateEarningRules`.',
+  })
   programEnabled?: boolean;
 
   @Field(() => String, { nullable: true, description: 'What the shop calls its points (1–32 characters).' })
@@ -33,13 +37,21 @@ export class UpdateMerchantSettingsInput {
   @Length(1, 32)
   pointsName?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Points per currency unit spent, 0–1000.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Points per currency unit spent, 0–1000. Stored only: orders earn by the points program.',
+    deprecationReason: 'Orders earn by the points program: set `pointsPerCurrencyUnit` with `updateEarningRules`.',
+  })
   @IsOptional()
   @Min(0)
   @Max(1000)
   pointsPerCurrencyUnit?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Days until earned points expire (30–3650); 0 means never.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days until earned points expire (30–3650); 0 means never. Stored only: points expire by the points program.',
+    deprecationReason: 'Points expire by the points program: set `expiryPolicy` and `expiryMonths` with `updateEarningRules`.',
+  })
   @IsOptional()
   @Min(0)
   @Max(3650)
