@@ -14,11 +14,13 @@ import { eventually } from './support/events.js';
 import { type FakeShopify } from './support/fake-shopify.js';
 import { type TestGateway } from './support/gateway.js';
 import { award, pointsOf, shopperAuth } from './support/points.js';
+import { deliverWebhook, orderBody, pointsWhen } from './support/points-jobs.js';
 import { createReward, redeem } from './support/rewards.js';
-import { createMerchant, runtime, type TestMerchant } from './support/tenants.js';
+import { createMerchant, runtime, shopifyId, type TestMerchant } from './support/tenants.js';
 import { adminCaller } from './support/tokens.js';
 import { REDEMPTION, redemptionFixture } from './support/redemption-fixture.js';
 
+const USED = `query($id: ID!) { redemption(id: $id) { id status discountCode usedAt usedOrderId } }`;
 const CUSTOMER_REDEMPTIONS = `query($id: ID!, $after: String) {
   customer(id: $id) { redemptions(first: 2, after: $after) { nodes { id status discountCode reward { id name } } pageInfo { endCursor hasNextPage } } }
 }`;
@@ -278,6 +280,44 @@ describe('redeeming rewards', () => {
     expect((await pointsOf(gateway, a, customer.id)).balance).toBe(0);
     const entries = await audit(a, { entityType: 'Redemption', entityId: redeemed.id }, 2);
     expect(entries.map((e) => e.action)).toContain('expired');
+  });
+
+  it('marks a redemption USED when an order uses its code: once for repeated deliveries, expired ones too, never from another merchant\'s order', async () => {
+    const customer = await newCustomer(a);
+    await award(gateway, a, customer.id, 100);
+    const rewardId = await createReward(gateway, a, { pointsCost: 40 });
+    const issued = await redeem(gateway, a.auth, { customerId: customer.id, rewardId });
+    const lapsed = await redeem(gateway, a.auth, { customerId: customer.id, rewardId });
+    expect([issued.status, lapsed.status]).toEqual(['ISSUED', 'ISSUED']);
+    // Expired by the job after the order was placed, before its webhook arrived.
+    await withOwnerDb('points', (db) => db.query(`update redemption set expires_at = now() - interval '1 minute' where id = $1`, [lapsed.id]));
+    await job('redemption expiry').run();
+    const read = async (id: string) => (await gateway.gql<{ redemption: Record<string, any> }>(USED, { id }, a.auth)).data!.redemption;
+    expect((await read(lapsed.id)).status).toBe('EXPIRED');
+    const usedBy = (code: string, orderId = shopifyId(), buyer = customer.shopifyId) => ({
+      ...orderBody(orderId, buyer, '30.00'),
+      discount_codes: [{ code, amount: '5.00', type: 'fixed_amount' }, { code: 'SUMMER10', amount: '3.00', type: 'percentage' }],
+    });
+
+    // Merchant B's order naming A's code (codes are per shop) leaves A's redemption as it was.
+    await deliverWebhook(gateway, b, 'orders/paid', usedBy(issued.discountCode, shopifyId(), shopifyId()));
+    expect(await read(issued.id)).toMatchObject({ status: 'ISSUED', usedAt: null, usedOrderId: null });
+
+    // A's order, with the code in lower case (Shopify matches codes without case), created then paid.
+    const orderId = shopifyId();
+    await deliverWebhook(gateway, a, 'orders/create', usedBy(issued.discountCode.toLowerCase(), orderId));
+    const used = await read(issued.id);
+    expect(used).toMatchObject({ status: 'USED', usedOrderId: orderId, usedAt: expect.any(String), discountCode: issued.discountCode });
+    await deliverWebhook(gateway, a, 'orders/paid', usedBy(issued.discountCode, orderId));
+    expect(await read(issued.id)).toEqual(used);
+    await deliverWebhook(gateway, a, 'orders/paid', usedBy(lapsed.discountCode));
+    expect(await read(lapsed.id)).toMatchObject({ status: 'USED', usedAt: expect.any(String) });
+
+    const entries = await audit(a, { entityType: 'Redemption', entityId: issued.id }, 1, (e) => e.action === 'used');
+    expect(entries).toHaveLength(1);
+    // 100 − 2 × 40 spent, then 30 for each paid order (the created one earns nothing by default).
+    await pointsWhen(gateway, a, customer.id, (p) => p.balance === 20 + 30 + 30, 'both orders earned');
+    expect(await verify(a)).toBe(true);
   });
 
   it('pages a customer\'s redemptions newest first', async () => {

@@ -44,6 +44,9 @@ export const RedemptionEntity = defineEntity({
     failedAt: p.datetime().nullable(),
     /** When the recovery job checked the failed code at Shopify once more, past the Shopify deadline. */
     recheckedAt: p.datetime().nullable(),
+    /** When an order used the code, and which (its Shopify id). */
+    usedAt: p.datetime().nullable(),
+    usedOrderId: p.bigint('string').nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

@@ -67,6 +67,12 @@ export class RedemptionType {
   })
   compensatedAt!: Date | null;
 
+  @Field(() => Date, { nullable: true, description: 'When an order used the code (USED).' })
+  usedAt!: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The Shopify order that used the code (USED).' })
+  usedOrderId!: string | null;
+
   @Field(() => Date, { description: 'When it was redeemed.' })
   createdAt!: Date;
 

@@ -22,7 +22,7 @@ import { DiscountCreationFailedError, RewardNotFoundError, RewardUnavailableErro
 import type { CustomerDirectory } from './customer-directory.js';
 import type { LedgerService } from './ledger.service.js';
 import type { PointsProgramService } from './points-program.service.js';
-import { codeAad, newDiscountCode } from './redemption-code.js';
+import { CODE_PREFIX, codeAad, newDiscountCode } from './redemption-code.js';
 import type { RedemptionSettlement } from './redemption-settlement.service.js';
 import { COUNTED_STATUSES, nameIn } from './reward-catalog.service.js';
 import { inTransactionOr, Rollback } from './transaction.js';
@@ -115,6 +115,28 @@ export class RedemptionService {
       { orderBy: { id: 'desc' }, limit: size + 1, disableIdentityMap: true },
     );
     return toPage(rows, size);
+  }
+
+  /**
+   * An order used discount codes: those that are ours (`LN-…`, matched by their blind index, case
+   * aside: Shopify matches codes without case) mark their redemption USED, in the caller's
+   * transaction (the order webhook's consumer). ISSUED ones, and EXPIRED ones too: Shopify took the
+   * code, so it was still valid when the order was placed, whatever the expiry job did since. A
+   * second delivery of the order finds them USED and changes nothing.
+   */
+  async markUsed(ctx: RequestContext, order: { shopifyOrderId: string; discountCodes: string[] }): Promise<number> {
+    const ours = order.discountCodes.map((code) => code.toUpperCase()).filter((code) => code.startsWith(CODE_PREFIX));
+    if (!ours.length) return 0;
+    const indexes = ours.map((code) => blindIndex(this.blindIndexKey, ctx.merchantId!, code));
+    const used = await ctx.em.find(RedemptionEntity, { codeIndex: { $in: indexes }, status: { $in: ['issued', 'expired'] } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    for (const redemption of used) {
+      redemption.status = 'used';
+      redemption.usedAt = new Date();
+      redemption.usedOrderId = order.shopifyOrderId;
+      ctx.emit('redemption.used', { redemptionId: redemption.id, rewardId: redemption.rewardId, customerId: redemption.customerId, shopifyOrderId: order.shopifyOrderId });
+      this.settlement.announce(ctx, redemption);
+    }
+    return used.length;
   }
 
   /** The code in clear, once it works in Shopify (never for a pending or failed redemption). */

@@ -12,6 +12,8 @@ export interface OrderEarningFacts {
   total: number;
   cancelled: boolean;
   financialStatus: string | null;
+  /** The discount codes the order used, as Shopify reports them. */
+  discountCodes: string[];
 }
 
 export interface RefundFacts {
@@ -44,12 +46,22 @@ export function orderEarningFacts(body: Record<string, unknown>): OrderEarningFa
     total,
     cancelled: body.cancelled_at != null,
     financialStatus: typeof body.financial_status === 'string' ? body.financial_status : null,
+    discountCodes: discountCodes(body.discount_codes),
   };
 }
 
 /** A refund's amount is what its successful refund transactions returned. */
 export function refundFacts(body: Record<string, unknown>): RefundFacts {
   return { shopifyRefundId: bodyShopifyId(body.id, 'refund id'), shopifyOrderId: bodyShopifyId(body.order_id, 'order_id'), amount: refundedCents(body) / 100 };
+}
+
+/** `discount_codes: [{ code, amount, type }]`; anything else in the list is not a code. */
+function discountCodes(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    const code = (entry as { code?: unknown } | null)?.code;
+    return typeof code === 'string' && code.trim() ? [code.trim()] : [];
+  });
 }
 
 /** An amount as a number; the finer ones are optional, the total is not. */
