@@ -21,6 +21,16 @@ import { adminCaller } from './support/tokens.js';
 import { REDEMPTION, redemptionFixture } from './support/redemption-fixture.js';
 
 const USED = `query($id: ID!) { redemption(id: $id) { id status discountCode usedAt usedOrderId } }`;
+const CANCEL = `mutation($input: CancelRedemptionInput!) {
+  cancelRedemption(input: $input) {
+    __typename
+    ... on Redemption { id status cancelledAt refundEntryId }
+    ... on ErrorResult { code message }
+    ... on RedemptionNotFoundError { redemptionId }
+    ... on RedemptionNotCancellableError { status }
+    ... on DiscountDeactivationFailedError { redemptionId failure }
+  }
+}`;
 const CUSTOMER_REDEMPTIONS = `query($id: ID!, $after: String) {
   customer(id: $id) { redemptions(first: 2, after: $after) { nodes { id status discountCode reward { id name } } pageInfo { endCursor hasNextPage } } }
 }`;
@@ -317,6 +327,50 @@ describe('redeeming rewards', () => {
     expect(entries).toHaveLength(1);
     // 100 − 2 × 40 spent, then 30 for each paid order (the created one earns nothing by default).
     await pointsWhen(gateway, a, customer.id, (p) => p.balance === 20 + 30 + 30, 'both orders earned');
+    expect(await verify(a)).toBe(true);
+  });
+
+  it('cancels an issued redemption for an admin: the code deleted in Shopify first, then the points back; nothing changes when Shopify fails or the id is another merchant\'s', async () => {
+    const customer = await newCustomer(a);
+    await award(gateway, a, customer.id, 100);
+    const rewardId = await createReward(gateway, a, { pointsCost: 60, usageLimit: 1 });
+    const issued = await redeem(gateway, a.auth, { customerId: customer.id, rewardId });
+    expect(issued.status).toBe('ISSUED');
+    const cancel = (auth: Record<string, string>, redemptionId: string) =>
+      gateway.gql<{ cancelRedemption: Record<string, any> }>(CANCEL, { input: { redemptionId, reason: 'Shopper changed their mind' } }, auth);
+
+    // Shopify down: the code still works, so the points stay spent.
+    fake.failNext(a.shop, 502, 50, { operation: 'codeDiscountNodeByCode' });
+    const down = (await cancel(a.auth, issued.id)).data!.cancelRedemption;
+    fake.failRequests(a.shop, null);
+    expect(down).toMatchObject({ __typename: 'DiscountDeactivationFailedError', code: 'DISCOUNT_DEACTIVATION_FAILED', failure: 'SHOPIFY_UNAVAILABLE', redemptionId: issued.id });
+    expect(codesAt(a)).toContain(issued.discountCode);
+    expect((await pointsOf(gateway, a, customer.id)).balance).toBe(40);
+
+    // Another merchant's admin and a shopper cannot cancel it.
+    expect((await cancel(b.auth, issued.id)).data!.cancelRedemption).toMatchObject({ __typename: 'RedemptionNotFoundError', code: 'REDEMPTION_NOT_FOUND' });
+    const shopper = await cancel(await shopperAuth(gateway, a, customer.id), issued.id);
+    expect(shopper.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await cancel(a.auth, 'not-an-id')).data!.cancelRedemption).toMatchObject({ __typename: 'RedemptionNotFoundError', redemptionId: 'not-an-id' });
+
+    const cancelled = (await cancel(a.auth, issued.id)).data!.cancelRedemption;
+    expect(cancelled).toMatchObject({ __typename: 'Redemption', id: issued.id, status: 'CANCELLED', cancelledAt: expect.any(String), refundEntryId: expect.any(String) });
+    expect(codesAt(a)).not.toContain(issued.discountCode);
+    expect(fake.deletedDiscounts(a.shop).filter((d) => d.code === issued.discountCode)).toHaveLength(1);
+    // Once: a repeat answers the cancelled redemption and gives nothing more back.
+    expect((await cancel(a.auth, issued.id)).data!.cancelRedemption).toMatchObject({ status: 'CANCELLED', refundEntryId: cancelled.refundEntryId });
+    expect(await history(a, customer.id)).toEqual([
+      ['REVERSE', 'REWARD', 60],
+      ['REDEEM', 'REWARD', -60],
+      ['ADJUST', 'ADMIN', 100],
+    ]);
+    // The usage slot is free again, and a spent code cannot be cancelled.
+    const again = await redeem(gateway, a.auth, { customerId: customer.id, rewardId });
+    expect(again.status).toBe('ISSUED');
+    await deliverWebhook(gateway, a, 'orders/paid', { ...orderBody(shopifyId(), customer.shopifyId, '10.00'), discount_codes: [{ code: again.discountCode, amount: '5.00', type: 'fixed_amount' }] });
+    expect((await cancel(a.auth, again.id)).data!.cancelRedemption).toMatchObject({ __typename: 'RedemptionNotCancellableError', code: 'REDEMPTION_NOT_CANCELLABLE', status: 'USED' });
+    const entries = await audit(a, { entityType: 'Redemption', entityId: issued.id }, 1, (e) => e.action === 'cancelled');
+    expect(entries).toHaveLength(1);
     expect(await verify(a)).toBe(true);
   });
 

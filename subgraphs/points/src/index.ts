@@ -89,7 +89,7 @@ const pointsSubgraph: SubgraphModule = {
   },
 
   buildSchema(config) {
-    const { points, reports, program, catalog, redemptions, activities, birthdays } = services(config);
+    const { points, reports, program, catalog, redemptions, settlement, activities, birthdays } = services(config);
     return buildFederatedSchema({
       subgraph: 'points',
       resolvers: [
@@ -111,7 +111,7 @@ const pointsSubgraph: SubgraphModule = {
         new PointsResolver(points, reports),
         new EarningRulesResolver(program),
         new RewardResolver(catalog),
-        new RedemptionResolver(redemptions, catalog),
+        new RedemptionResolver(redemptions, settlement, catalog),
         new CustomerRedemptionsResolver(redemptions),
         new ActivityResolver(activities),
         new BirthdayResolver(birthdays),

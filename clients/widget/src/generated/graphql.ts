@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'DEAD_LETTER_EVENT_NOT_FOUND'
   | 'DEAD_LETTER_EVENT_RESOLVED'
   | 'DISCOUNT_CREATION_FAILED'
+  | 'DISCOUNT_DEACTIVATION_FAILED'
   | 'EMAIL_TAKEN'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'INSUFFICIENT_POINTS'
@@ -20,6 +21,8 @@ export type ErrorCode =
   | 'NEGATIVE_BALANCE'
   | 'NOT_FOUND'
   | 'PROGRAM_DISABLED'
+  | 'REDEMPTION_NOT_CANCELLABLE'
+  | 'REDEMPTION_NOT_FOUND'
   | 'REWARD_NOT_FOUND'
   | 'REWARD_UNAVAILABLE';
 
@@ -62,7 +65,7 @@ export type RedeemRewardInput = {
 
 /** Where a redemption stands. */
 export type RedemptionStatus =
-  /** Withdrawn; the points were given back. */
+  /** Cancelled by the merchant (`cancelRedemption`): the code was deleted in Shopify and the points given back. */
   | 'CANCELLED'
   /** The code expired unused; the points stay spent. */
   | 'EXPIRED'

@@ -47,6 +47,8 @@ export const RedemptionEntity = defineEntity({
     /** When an order used the code, and which (its Shopify id). */
     usedAt: p.datetime().nullable(),
     usedOrderId: p.bigint('string').nullable(),
+    /** When an admin cancelled it (`cancelRedemption`): the code deleted at Shopify, the points back. */
+    cancelledAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

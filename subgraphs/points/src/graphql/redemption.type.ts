@@ -18,7 +18,7 @@ registerEnumType(RedemptionStatusType, {
     FAILED: { description: 'Shopify issued no code; the points were given back.' },
     USED: { description: 'An order used the code.' },
     EXPIRED: { description: 'The code expired unused; the points stay spent.' },
-    CANCELLED: { description: 'Withdrawn; the points were given back.' },
+    CANCELLED: { description: 'Cancelled by the merchant (`cancelRedemption`): the code was deleted in Shopify and the points given back.' },
   },
 });
 
@@ -72,6 +72,9 @@ export class RedemptionType {
 
   @Field(() => ID, { nullable: true, description: 'The Shopify order that used the code (USED).' })
   usedOrderId!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the merchant cancelled it (CANCELLED).' })
+  cancelledAt!: Date | null;
 
   @Field(() => Date, { description: 'When it was redeemed.' })
   createdAt!: Date;

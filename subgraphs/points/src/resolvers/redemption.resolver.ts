@@ -1,13 +1,16 @@
-import { CustomerNotFoundError, inKeyOrder, type RequestContext } from '@loyalnest/kit';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
+import { CustomerNotFoundError, inKeyOrder, Scope, type RequestContext } from '@loyalnest/kit';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
 import type { Redemption } from '../entities/redemption.entity.js';
 import type { Reward } from '../entities/reward.entity.js';
 import { CustomerRef } from '../graphql/points-account.type.js';
 import { IdempotencyKeyReusedError, InsufficientPointsError } from '../graphql/points.error.js';
+import { CancelRedemptionInput } from '../graphql/cancel-redemption.input.js';
 import { RedeemRewardInput } from '../graphql/redeem-reward.input.js';
+import { DiscountDeactivationFailedError, RedemptionNotCancellableError, RedemptionNotFoundError } from '../graphql/redemption.error.js';
 import { RedemptionConnection, RedemptionType } from '../graphql/redemption.type.js';
 import { DiscountCreationFailedError, RewardNotFoundError, RewardUnavailableError } from '../graphql/reward.error.js';
 import { RewardType } from '../graphql/reward.type.js';
+import type { RedemptionSettlement } from '../services/redemption-settlement.service.js';
 import type { RedemptionService } from '../services/redemption.service.js';
 import type { RewardCatalogService } from '../services/reward-catalog.service.js';
 
@@ -20,10 +23,20 @@ export const RedeemRewardResult = createUnionType({
   resolveType: (value) => ERRORS.find((type) => value instanceof type) ?? RedemptionType,
 });
 
+const CANCEL_ERRORS = [RedemptionNotFoundError, RedemptionNotCancellableError, DiscountDeactivationFailedError];
+
+export const CancelRedemptionResult = createUnionType({
+  name: 'CancelRedemptionResult',
+  description: 'The CANCELLED redemption with its points back, or why nothing changed.',
+  types: () => [RedemptionType, RedemptionNotFoundError, RedemptionNotCancellableError, DiscountDeactivationFailedError] as const,
+  resolveType: (value) => CANCEL_ERRORS.find((type) => value instanceof type) ?? RedemptionType,
+});
+
 @Resolver(() => RedemptionType)
 export class RedemptionResolver {
   constructor(
     private readonly redemptions: RedemptionService,
+    private readonly settlement: RedemptionSettlement,
     private readonly catalog: RewardCatalogService,
   ) {}
 
@@ -32,6 +45,14 @@ export class RedemptionResolver {
   })
   async redeemReward(@Ctx() ctx: RequestContext, @Arg('input', () => RedeemRewardInput) input: RedeemRewardInput): Promise<typeof RedeemRewardResult> {
     return (await this.redemptions.redeem(ctx, input)) as unknown as typeof RedeemRewardResult;
+  }
+
+  @Authorized(Scope.POINTS_WRITE)
+  @Mutation(() => CancelRedemptionResult, {
+    description: "Cancels an ISSUED redemption of the merchant's: deletes its code in Shopify, then gives its points back. Safe to repeat: a cancelled redemption is answered as it is.",
+  })
+  async cancelRedemption(@Ctx() ctx: RequestContext, @Arg('input', () => CancelRedemptionInput) input: CancelRedemptionInput): Promise<typeof CancelRedemptionResult> {
+    return (await this.settlement.cancel(ctx, input.redemptionId, input.reason ?? null)) as unknown as typeof CancelRedemptionResult;
   }
 
   @Query(() => RedemptionType, { nullable: true, description: "One redemption of the merchant's; a shopper sees only their own. Null when there is none with that id." })

@@ -1,8 +1,9 @@
-import { LIVE_TOPICS, type FieldCipher, type RedemptionUpdatedMessage, type RequestContext } from '@loyalnest/kit';
+import { isUuid, LIVE_TOPICS, PeerQueryError, type FieldCipher, type RedemptionUpdatedMessage, type RequestContext } from '@loyalnest/kit';
 import { LockMode } from '@mikro-orm/postgresql';
 import { PointsAccountEntity } from '../entities/points-account.entity.js';
 import { RedemptionEntity, type Redemption } from '../entities/redemption.entity.js';
 import { RewardEntity, type Reward } from '../entities/reward.entity.js';
+import { DiscountDeactivationFailedError, RedemptionNotCancellableError, RedemptionNotFoundError } from '../graphql/redemption.error.js';
 import { DiscountCreationFailedError, DiscountFailureReason } from '../graphql/reward.error.js';
 import type { LedgerService } from './ledger.service.js';
 import { codeAad } from './redemption-code.js';
@@ -102,6 +103,41 @@ export class RedemptionSettlement {
     await ctx.em.nativeUpdate(RedemptionEntity, { id: redemption.id, recheckedAt: null }, { recheckedAt: new Date() });
   }
 
+  /**
+   * An admin cancels an ISSUED redemption: the code is deleted in Shopify first, outside any
+   * transaction, and only once Shopify confirms that no discount of ours holds it are the points
+   * given back (a `reverse` of the debit, the usage slot freed), in one transaction under the row
+   * lock. So a code that still works never has its points back: Shopify failing changes nothing.
+   * Cancelling again answers the cancelled redemption. An order that used the code before the
+   * deletion, reported after it, finds the redemption CANCELLED and leaves it so.
+   */
+  async cancel(ctx: RequestContext, redemptionId: string, reason: string | null): Promise<Redemption | RedemptionNotFoundError | RedemptionNotCancellableError | DiscountDeactivationFailedError> {
+    const found = isUuid(redemptionId) ? await ctx.em.findOne(RedemptionEntity, { id: redemptionId }, { disableIdentityMap: true }) : null;
+    if (!found) return new RedemptionNotFoundError(redemptionId);
+    if (found.status === 'cancelled') return found;
+    if (found.status !== 'issued') return new RedemptionNotCancellableError(found.id, found.status);
+    try {
+      await this.discounts.deactivate(ctx, this.cipher.decrypt(found.codeEncrypted, codeAad(found.merchantId, found.id)));
+    } catch (error) {
+      const codes = error instanceof PeerQueryError ? error.codes : [];
+      const failure = [DiscountFailureReason.SHOPIFY_UNAVAILABLE, DiscountFailureReason.SHOPIFY_REJECTED].find((code) => codes.includes(code));
+      if (!failure) throw error;
+      return new DiscountDeactivationFailedError(found.id, failure);
+    }
+    return inTransaction(ctx, async () => {
+      const redemption = await ctx.em.findOneOrFail(RedemptionEntity, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (redemption.status === 'cancelled') return redemption;
+      if (redemption.status !== 'issued') return new RedemptionNotCancellableError(redemption.id, redemption.status);
+      const refundEntryId = await this.returnPoints(ctx, redemption, 'Redemption cancelled: points returned', { cancelReason: reason });
+      redemption.status = 'cancelled';
+      redemption.cancelledAt = new Date();
+      redemption.refundEntryId = refundEntryId;
+      ctx.emit('redemption.cancelled', { redemptionId: redemption.id, rewardId: redemption.rewardId, customerId: redemption.customerId, points: redemption.pointsSpent, refundEntryId, reason });
+      this.announce(ctx, redemption);
+      return redemption;
+    });
+  }
+
   /** Queues the live `redemption.updated` message for after the commit. */
   announce(ctx: RequestContext, redemption: Redemption): void {
     const message: Omit<RedemptionUpdatedMessage, 'committedAt'> = {
@@ -157,33 +193,39 @@ export class RedemptionSettlement {
   /** Gives the points back with a reverse entry of the debit, frees the usage slot, marks it FAILED: one transaction. */
   private giveBack(ctx: RequestContext, redemptionId: string, reason: string): Promise<Redemption> {
     return this.settle(ctx, redemptionId, async (redemption) => {
-      // The reward before the account, in the order redeeming takes them, so the two never deadlock.
-      await ctx.em.execute('select 1 from reward where id = ? for update', [redemption.rewardId]);
-      const posted = await this.ledger.post(ctx, {
-        customerId: redemption.customerId,
-        kind: 'reverse',
-        source: 'reward',
-        points: redemption.pointsSpent,
-        idempotencyKey: `redeem:${redemption.id}:refund`,
-        reversesEntryId: redemption.redeemEntryId,
-        reason: 'Reward not issued: points returned',
-        metadata: { rewardId: redemption.rewardId, redemptionId: redemption.id, errorCode: reason },
-      });
-      if (posted.outcome !== 'posted' && posted.outcome !== 'duplicate') throw new Error(`giving back redemption ${redemption.id} met ledger outcome ${posted.outcome}`);
-      await ctx.em.execute('update reward set redemption_count = redemption_count - 1 where id = ? and usage_limit is not null', [redemption.rewardId]);
+      const refundEntryId = await this.returnPoints(ctx, redemption, 'Reward not issued: points returned', { errorCode: reason });
       redemption.status = 'failed';
       redemption.failedAt = new Date();
       redemption.errorCode = reason;
-      redemption.refundEntryId = posted.entryId;
+      redemption.refundEntryId = refundEntryId;
       ctx.emit('redemption.failed', {
         redemptionId: redemption.id,
         rewardId: redemption.rewardId,
         customerId: redemption.customerId,
         errorCode: reason,
         points: redemption.pointsSpent,
-        refundEntryId: posted.entryId,
+        refundEntryId,
       });
     });
+  }
+
+  /** The reverse entry of the redemption's debit, and its usage slot freed, in the caller's transaction; the entry's id. */
+  private async returnPoints(ctx: RequestContext, redemption: Redemption, why: string, metadata: Record<string, unknown>): Promise<string> {
+    // The reward before the account, in the order redeeming takes them, so the two never deadlock.
+    await ctx.em.execute('select 1 from reward where id = ? for update', [redemption.rewardId]);
+    const posted = await this.ledger.post(ctx, {
+      customerId: redemption.customerId,
+      kind: 'reverse',
+      source: 'reward',
+      points: redemption.pointsSpent,
+      idempotencyKey: `redeem:${redemption.id}:refund`,
+      reversesEntryId: redemption.redeemEntryId,
+      reason: why,
+      metadata: { rewardId: redemption.rewardId, redemptionId: redemption.id, ...metadata },
+    });
+    if (posted.outcome !== 'posted' && posted.outcome !== 'duplicate') throw new Error(`giving back redemption ${redemption.id} met ledger outcome ${posted.outcome}`);
+    await ctx.em.execute('update reward set redemption_count = redemption_count - 1 where id = ? and usage_limit is not null', [redemption.rewardId]);
+    return posted.entryId;
   }
 
   private noteAttempt(ctx: RequestContext, redemptionId: string): Promise<Redemption> {
