@@ -22,8 +22,15 @@ import { ingestState, insertMerchant, mapConcurrent, orderBody, postWebhook, typ
 
 const config = loadKitConfig();
 const SECRET = config.shopify.apiSecret;
-/** Locks short enough that BullMQ hands a dead worker's jobs back within seconds. */
-const EVENTS_ENV = { EVENTS_LOCK_MS: '1500', EVENTS_POLL_MS: '100' };
+/**
+ * Locks short enough that BullMQ hands a dead worker's jobs back within seconds, and an
+ * acknowledgement timeout to match: a job the killed worker completed after its relay's last
+ * acknowledgement flush has its completion event in the stream before the restart, and the new
+ * relay reads from the stream's end, so only the sweeper acknowledges it, by publishing it again
+ * (the consumer dedupes it) once the timeout has passed. At the default 60 s that came after the
+ * test's 60 s wait (one CI run: 9 of 330 unacknowledged).
+ */
+const EVENTS_ENV = { EVENTS_LOCK_MS: '1500', EVENTS_POLL_MS: '100', EVENTS_ACK_TIMEOUT_MS: '3000' };
 
 interface Traffic {
   webhooks: Webhook[];
