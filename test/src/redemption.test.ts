@@ -352,6 +352,9 @@ describe('redeeming rewards', () => {
     const shopper = await cancel(await shopperAuth(gateway, a, customer.id), issued.id);
     expect(shopper.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await cancel(a.auth, 'not-an-id')).data!.cancelRedemption).toMatchObject({ __typename: 'RedemptionNotFoundError', redemptionId: 'not-an-id' });
+    const tooLong = await gateway.gql(CANCEL, { input: { redemptionId: issued.id, reason: 'x'.repeat(256) } }, a.auth);
+    expect(tooLong.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('reason') });
+    expect(codesAt(a)).toContain(issued.discountCode);
 
     const cancelled = (await cancel(a.auth, issued.id)).data!.cancelRedemption;
     expect(cancelled).toMatchObject({ __typename: 'Redemption', id: issued.id, status: 'CANCELLED', cancelledAt: expect.any(String), refundEntryId: expect.any(String) });
