@@ -20,9 +20,12 @@ const SEND = /* GraphQL */ `
  * `customer_reference` field requires (`customer_id`); the other fields are ids and numbers only.
  * Shopify being unavailable throws, so the event that asked for the trigger is retried with the
  * consumer's backoff; a refusal (the app uninstalled, no token, a trigger Shopify does not know)
- * would be refused again, so it is logged and the trigger dropped.
+ * would be refused again, so it is logged and the trigger dropped. Logged once per merchant and
+ * reason in a process: a shop without a token (the demo shop) would otherwise log every trigger.
  */
 export class FlowTriggerService {
+  private readonly reported = new Set<string>();
+
   /** Sends `handle` for `customerId`; false when nothing was sent (no Shopify id to name, or Shopify refused it). */
   async send(ctx: RequestContext, handle: FlowTriggerHandle, customerId: string, fields: Record<string, string | number>): Promise<boolean> {
     const account = await ctx.em.findOne(PointsAccountEntity, { customerId }, { fields: ['shopifyCustomerId'], disableIdentityMap: true });
@@ -33,7 +36,13 @@ export class FlowTriggerService {
       return true;
     } catch (error) {
       if (!(error instanceof PeerQueryError) || !error.codes.includes('SHOPIFY_REJECTED')) throw error;
-      console.warn(`[points] Flow trigger ${handle} for merchant ${ctx.merchantId} dropped: ${error.message}`);
+      const key = `${ctx.merchantId} ${error.message}`;
+      if (!this.reported.has(key)) {
+        // Bounded: a deployment with many uninstalled shops says it again now and then.
+        if (this.reported.size >= 1000) this.reported.clear();
+        this.reported.add(key);
+        console.warn(`[points] Flow trigger ${handle} for merchant ${ctx.merchantId} dropped, and later ones for the same reason will be too (not logged again): ${error.message}`);
+      }
       return false;
     }
   }
