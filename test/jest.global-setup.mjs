@@ -11,10 +11,15 @@ import pg from 'pg';
  */
 export default async function globalSetup() {
   const prefix = process.env.DATABASE_PREFIX ?? 'loyalnest_test';
+  const queuePrefix = process.env.EVENTS_QUEUE_PREFIX ?? prefix;
   // Never wipe a deployment's data because someone pointed the tests at it.
-  if (!/test/.test(prefix)) throw new Error(`DATABASE_PREFIX "${prefix}" does not look like a test prefix; the tests drop its databases`);
+  for (const [name, value] of [['DATABASE_PREFIX', prefix], ['EVENTS_QUEUE_PREFIX', queuePrefix]]) {
+    if (!/test/.test(value)) throw new Error(`${name} "${value}" does not look like a test prefix; the tests drop what is under it`);
+  }
   await dropDatabases(prefix);
-  await flushQueues(process.env.EVENTS_QUEUE_PREFIX ?? prefix);
+  // Not the per-test `loyalnest-test-<hex>` prefixes: a run on another DATABASE_PREFIX may be using
+  // its own right now. Tests delete theirs when they stop; only a killed run leaves some behind.
+  await flushKeys(`${queuePrefix}:*`);
 
   const gateway = fileURLToPath(new URL('../gateway/', import.meta.url));
   const result = spawnSync('pnpm', ['--silent', 'migrate'], {
@@ -31,20 +36,29 @@ async function dropDatabases(prefix) {
   await client.connect();
   try {
     const { rows } = await client.query(`select datname from pg_database where starts_with(datname, $1)`, [`${prefix}_`]);
-    // `with (force)` ends the sessions a killed earlier run may have left open.
-    for (const { datname } of rows) await client.query(`drop database ${pg.escapeIdentifier(datname)} with (force)`);
+    // Another run on the same prefix would lose its databases halfway: refuse, naming it, rather than
+    // end its sessions (the processes of a killed run are gone, and their sessions with them).
+    const { rows: sessions } = await client.query(
+      `select pid, datname, application_name, client_addr, backend_start from pg_stat_activity where datname = any($1) and pid <> pg_backend_pid()`,
+      [rows.map((r) => r.datname)],
+    );
+    if (sessions.length) {
+      const who = sessions.slice(0, 5).map((s) => `pid ${s.pid} on ${s.datname} since ${s.backend_start.toISOString()}`).join('; ');
+      throw new Error(`${sessions.length} session(s) are connected to the test databases (${who}): another test run on DATABASE_PREFIX "${prefix}"? Stop it, or give this run its own DATABASE_PREFIX`);
+    }
+    for (const { datname } of rows) await client.query(`drop database ${pg.escapeIdentifier(datname)}`);
   } finally {
     await client.end();
   }
 }
 
-async function flushQueues(queuePrefix) {
+async function flushKeys(pattern) {
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1, lazyConnect: true });
   await redis.connect();
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 1000);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
       if (keys.length) await redis.unlink(...keys);
       cursor = next;
     } while (cursor !== '0');
