@@ -372,6 +372,21 @@ describe('redeeming rewards', () => {
     expect(again.status).toBe('ISSUED');
     await deliverWebhook(gateway, a, 'orders/paid', { ...orderBody(shopifyId(), customer.shopifyId, '10.00'), discount_codes: [{ code: again.discountCode, amount: '5.00', type: 'fixed_amount' }] });
     expect((await cancel(a.auth, again.id)).data!.cancelRedemption).toMatchObject({ __typename: 'RedemptionNotCancellableError', code: 'REDEMPTION_NOT_CANCELLABLE', status: 'USED' });
+    // An order that had used the cancelled code, reported only now: it is USED, and the points go
+    // again as far as the balance has them (100 − 60 + 60 − 60, plus 10 for the paid order).
+    await pointsWhen(gateway, a, customer.id, (p) => p.balance === 50, 'the paid order earned');
+    const lateOrder = shopifyId();
+    await deliverWebhook(gateway, a, 'orders/create', { ...orderBody(lateOrder, customer.shopifyId, '10.00'), discount_codes: [{ code: issued.discountCode, amount: '5.00', type: 'fixed_amount' }] });
+    const late = (await gateway.gql<{ redemption: Record<string, any> }>(USED, { id: issued.id }, a.auth)).data!.redemption;
+    expect(late).toMatchObject({ status: 'USED', usedOrderId: lateOrder });
+    expect((await pointsOf(gateway, a, customer.id)).balance).toBe(0);
+    expect((await history(a, customer.id))[0]).toEqual(['REVERSE', 'REWARD', -50]);
+    // A code past its expiry is not cancellable even before the expiry job has marked it.
+    await award(gateway, a, customer.id, 60);
+    const lapsing = await redeem(gateway, a.auth, { customerId: customer.id, rewardId: await createReward(gateway, a, { pointsCost: 60, codeValidityDays: 1 }) });
+    await withOwnerDb('points', (db) => db.query(`update redemption set expires_at = now() - interval '1 minute' where id = $1`, [lapsing.id]));
+    expect((await cancel(a.auth, lapsing.id)).data!.cancelRedemption).toMatchObject({ __typename: 'RedemptionNotCancellableError', status: 'EXPIRED' });
+    expect(codesAt(a)).toContain(lapsing.discountCode);
     const entries = await audit(a, { entityType: 'Redemption', entityId: issued.id }, 1, (e) => e.action === 'cancelled');
     expect(entries).toHaveLength(1);
     expect(await verify(a)).toBe(true);

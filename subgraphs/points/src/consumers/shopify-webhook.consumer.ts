@@ -2,7 +2,7 @@ import { readWebhookDelivery, reportWebhookApplied, type DomainEvent, type Event
 import type { OrderPointsService } from '../services/order-points.service.js';
 import type { PointsProgramService } from '../services/points-program.service.js';
 import type { RedemptionService } from '../services/redemption.service.js';
-import { orderEarningFacts, refundFacts } from '../services/shopify-order.parser.js';
+import { orderCodes, orderEarningFacts, refundFacts } from '../services/shopify-order.parser.js';
 
 /** The webhook topics the points domain acts on. */
 export const POINTS_WEBHOOK_TOPICS = ['orders/create', 'orders/paid', 'orders/cancelled', 'refunds/create'] as const;
@@ -25,10 +25,9 @@ export function shopifyWebhookConsumers(services: (runtime: SubgraphRuntime) => 
     } else if (topic === 'orders/cancelled') {
       await orders.cancel(ctx, orderEarningFacts(body));
     } else {
-      const facts = orderEarningFacts(body);
-      await redemptions.markUsed(ctx, facts);
+      await redemptions.markUsed(ctx, orderCodes(body));
       const rules = await program.rules(ctx);
-      if ((topic === 'orders/paid') === (rules.earnOn === 'paid')) await orders.earn(ctx, facts);
+      if ((topic === 'orders/paid') === (rules.earnOn === 'paid')) await orders.earn(ctx, orderEarningFacts(body));
     }
     reportWebhookApplied(ctx, delivery, runtime);
     await ctx.em.flush();

@@ -19,6 +19,8 @@ export function redemptionRecovery(runtime: SubgraphRuntime, settlement: () => R
     everyMs: jobsEveryMs,
     async run(signal) {
       for (;;) {
+        // Checked before claiming too: a claim bumps the rows' updated_at, delaying them a timeout.
+        if (signal.aborted) return;
         const claimer = runtime.createContext(systemCaller([], null));
         const stale = await claimer.em.execute<{ id: string; merchant_id: string }[]>('select * from points_redemption_claim_stale(?, ?)', [pendingTimeoutMs, BATCH]);
         for (const redemption of stale) {
@@ -32,6 +34,7 @@ export function redemptionRecovery(runtime: SubgraphRuntime, settlement: () => R
         if (stale.length < BATCH) break;
       }
       for (;;) {
+        if (signal.aborted) return;
         const claimer = runtime.createContext(systemCaller([], null));
         const failed = await claimer.em.execute<{ id: string; merchant_id: string }[]>('select * from points_redemption_claim_recheck(?, ?)', [pendingTimeoutMs, BATCH]);
         for (const redemption of failed) {

@@ -108,14 +108,15 @@ export class RedemptionSettlement {
    * transaction, and only once Shopify confirms that no discount of ours holds it are the points
    * given back (a `reverse` of the debit, the usage slot freed), in one transaction under the row
    * lock. So a code that still works never has its points back: Shopify failing changes nothing.
-   * Cancelling again answers the cancelled redemption. An order that used the code before the
-   * deletion, reported after it, finds the redemption CANCELLED and leaves it so.
+   * Cancelling again answers the cancelled redemption. A code past its expiry is refused like an
+   * EXPIRED one, whether or not the expiry job has run. An order that used the code before the
+   * deletion, reported after it, takes the points again (`takeBackCancelled`).
    */
   async cancel(ctx: RequestContext, redemptionId: string, reason: string | null): Promise<Redemption | RedemptionNotFoundError | RedemptionNotCancellableError | DiscountDeactivationFailedError> {
     const found = isUuid(redemptionId) ? await ctx.em.findOne(RedemptionEntity, { id: redemptionId }, { disableIdentityMap: true }) : null;
     if (!found) return new RedemptionNotFoundError(redemptionId);
     if (found.status === 'cancelled') return found;
-    if (found.status !== 'issued') return new RedemptionNotCancellableError(found.id, found.status);
+    if (found.status !== 'issued' || lapsed(found)) return new RedemptionNotCancellableError(found.id, lapsed(found) ? 'expired' : found.status);
     try {
       await this.discounts.deactivate(ctx, this.cipher.decrypt(found.codeEncrypted, codeAad(found.merchantId, found.id)));
     } catch (error) {
@@ -127,7 +128,7 @@ export class RedemptionSettlement {
     return inTransaction(ctx, async () => {
       const redemption = await ctx.em.findOneOrFail(RedemptionEntity, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (redemption.status === 'cancelled') return redemption;
-      if (redemption.status !== 'issued') return new RedemptionNotCancellableError(redemption.id, redemption.status);
+      if (redemption.status !== 'issued' || lapsed(redemption)) return new RedemptionNotCancellableError(redemption.id, lapsed(redemption) ? 'expired' : redemption.status);
       const refundEntryId = await this.returnPoints(ctx, redemption, 'Redemption cancelled: points returned', { cancelReason: reason });
       redemption.status = 'cancelled';
       redemption.cancelledAt = new Date();
@@ -136,6 +137,34 @@ export class RedemptionSettlement {
       this.announce(ctx, redemption);
       return redemption;
     });
+  }
+
+  /**
+   * A cancelled redemption whose code an order had used before the cancellation deleted it: the
+   * points given back are taken again (a reversal of the give-back, taking what the balance has
+   * unless negative balances are allowed) and the usage slot is counted again (up to the limit), in the caller's
+   * transaction, under the row lock the caller holds. The caller marks it USED.
+   */
+  async takeBackCancelled(ctx: RequestContext, redemption: Redemption, shopifyOrderId: string, allowNegative: boolean): Promise<void> {
+    console.warn(`[points] redemption ${redemption.id} of merchant ${ctx.merchantId} was cancelled after order ${shopifyOrderId} had used its code: taking the points back`);
+    // The reward before the account, as everywhere.
+    await ctx.em.execute('select 1 from reward where id = ? for update', [redemption.rewardId]);
+    const posted = await this.ledger.post(ctx, {
+      customerId: redemption.customerId,
+      kind: 'reverse',
+      source: 'reward',
+      points: -redemption.pointsSpent,
+      idempotencyKey: `redeem:${redemption.id}:used-after-cancel`,
+      reversesEntryId: redemption.refundEntryId,
+      reason: 'Cancelled reward used by an order: points taken back',
+      metadata: { rewardId: redemption.rewardId, redemptionId: redemption.id, shopifyOrderId },
+      clamp: true,
+      allowNegative,
+    });
+    if (posted.outcome !== 'posted' && posted.outcome !== 'duplicate') throw new Error(`taking back redemption ${redemption.id} met ledger outcome ${posted.outcome}`);
+    // Counted again, but never past the limit: another redemption may have taken the freed slot,
+    // and the limit can only stay reached (the order already happened).
+    await ctx.em.execute('update reward set redemption_count = least(redemption_count + 1, usage_limit) where id = ? and usage_limit is not null', [redemption.rewardId]);
   }
 
   /** Queues the live `redemption.updated` message for after the commit. */
@@ -243,4 +272,9 @@ export class RedemptionSettlement {
       return redemption;
     });
   }
+}
+
+/** Past its expiry: Shopify no longer takes the code, whether or not the expiry job has marked it. */
+function lapsed(redemption: Redemption): boolean {
+  return redemption.expiresAt !== null && redemption.expiresAt !== undefined && redemption.expiresAt.getTime() <= Date.now();
 }

@@ -122,14 +122,20 @@ export class RedemptionService {
    * aside: Shopify matches codes without case) mark their redemption USED, in the caller's
    * transaction (the order webhook's consumer). ISSUED ones, and EXPIRED ones too: Shopify took the
    * code, so it was still valid when the order was placed, whatever the expiry job did since. A
-   * second delivery of the order finds them USED and changes nothing.
+   * CANCELLED one too: the order used the code before the cancellation deleted it (its webhook came
+   * later), so the points the cancellation gave back are taken again. A second delivery of the
+   * order finds them USED and changes nothing.
    */
   async markUsed(ctx: RequestContext, order: { shopifyOrderId: string; discountCodes: string[] }): Promise<number> {
     const ours = order.discountCodes.map((code) => code.toUpperCase()).filter((code) => code.startsWith(CODE_PREFIX));
     if (!ours.length) return 0;
     const indexes = ours.map((code) => blindIndex(this.blindIndexKey, ctx.merchantId!, code));
-    const used = await ctx.em.find(RedemptionEntity, { codeIndex: { $in: indexes }, status: { $in: ['issued', 'expired'] } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const used = await ctx.em.find(RedemptionEntity, { codeIndex: { $in: indexes }, status: { $in: ['issued', 'expired', 'cancelled'] } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     for (const redemption of used) {
+      if (redemption.status === 'cancelled') {
+        const rules = await this.program.rules(ctx);
+        await this.settlement.takeBackCancelled(ctx, redemption, order.shopifyOrderId, rules.allowNegativeBalance);
+      }
       redemption.status = 'used';
       redemption.usedAt = new Date();
       redemption.usedOrderId = order.shopifyOrderId;

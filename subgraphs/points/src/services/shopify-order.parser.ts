@@ -12,7 +12,11 @@ export interface OrderEarningFacts {
   total: number;
   cancelled: boolean;
   financialStatus: string | null;
-  /** The discount codes the order used, as Shopify reports them. */
+}
+
+/** The discount codes an order used, as Shopify reports them. */
+export interface OrderCodes {
+  shopifyOrderId: string;
   discountCodes: string[];
 }
 
@@ -46,8 +50,12 @@ export function orderEarningFacts(body: Record<string, unknown>): OrderEarningFa
     total,
     cancelled: body.cancelled_at != null,
     financialStatus: typeof body.financial_status === 'string' ? body.financial_status : null,
-    discountCodes: discountCodes(body.discount_codes),
   };
+}
+
+/** Only the id and the codes: an order topic that earns nothing must not fail on the amounts. */
+export function orderCodes(body: Record<string, unknown>): OrderCodes {
+  return { shopifyOrderId: bodyShopifyId(body.id, 'order id'), discountCodes: discountCodes(body.discount_codes) };
 }
 
 /** A refund's amount is what its successful refund transactions returned. */
