@@ -1,14 +1,14 @@
-import { isUuid, LIVE_TOPICS, PeerQueryError, type FieldCipher, type RedemptionUpdatedMessage, type RequestContext } from '@loyalnest/kit';
+import { isUuid, LIVE_TOPICS, type FieldCipher, type RedemptionUpdatedMessage, type RequestContext } from '@loyalnest/kit';
 import { LockMode } from '@mikro-orm/postgresql';
 import { PointsAccountEntity } from '../entities/points-account.entity.js';
 import { RedemptionEntity, type Redemption } from '../entities/redemption.entity.js';
 import { RewardEntity, type Reward } from '../entities/reward.entity.js';
 import { DiscountDeactivationFailedError, RedemptionNotCancellableError, RedemptionNotFoundError } from '../graphql/redemption.error.js';
 import { DiscountCreationFailedError, DiscountFailureReason } from '../graphql/reward.error.js';
-import type { LedgerService } from './ledger.service.js';
+import type { EntryRequest, LedgerService } from './ledger.service.js';
 import { codeAad } from './redemption-code.js';
 import { nameIn } from './reward-catalog.service.js';
-import type { DiscountOutcome, ShopifyDiscounts } from './shopify-discounts.js';
+import { shopifyFailure, type DiscountOutcome, type ShopifyDiscounts } from './shopify-discounts.js';
 import { inTransaction } from './transaction.js';
 
 /**
@@ -116,19 +116,20 @@ export class RedemptionSettlement {
     const found = isUuid(redemptionId) ? await ctx.em.findOne(RedemptionEntity, { id: redemptionId }, { disableIdentityMap: true }) : null;
     if (!found) return new RedemptionNotFoundError(redemptionId);
     if (found.status === 'cancelled') return found;
-    if (found.status !== 'issued' || lapsed(found)) return new RedemptionNotCancellableError(found.id, lapsed(found) ? 'expired' : found.status);
+    const refused = notCancellable(found);
+    if (refused) return refused;
     try {
       await this.discounts.deactivate(ctx, this.cipher.decrypt(found.codeEncrypted, codeAad(found.merchantId, found.id)));
     } catch (error) {
-      const codes = error instanceof PeerQueryError ? error.codes : [];
-      const failure = [DiscountFailureReason.SHOPIFY_UNAVAILABLE, DiscountFailureReason.SHOPIFY_REJECTED].find((code) => codes.includes(code));
+      const failure = shopifyFailure(error);
       if (!failure) throw error;
-      return new DiscountDeactivationFailedError(found.id, failure);
+      return new DiscountDeactivationFailedError(found.id, failure as DiscountFailureReason);
     }
     return inTransaction(ctx, async () => {
       const redemption = await ctx.em.findOneOrFail(RedemptionEntity, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (redemption.status === 'cancelled') return redemption;
-      if (redemption.status !== 'issued' || lapsed(redemption)) return new RedemptionNotCancellableError(redemption.id, lapsed(redemption) ? 'expired' : redemption.status);
+      const refusedNow = notCancellable(redemption);
+      if (refusedNow) return refusedNow;
       const refundEntryId = await this.returnPoints(ctx, redemption, 'Redemption cancelled: points returned', { cancelReason: reason });
       redemption.status = 'cancelled';
       redemption.cancelledAt = new Date();
@@ -147,24 +148,22 @@ export class RedemptionSettlement {
    */
   async takeBackCancelled(ctx: RequestContext, redemption: Redemption, shopifyOrderId: string, allowNegative: boolean): Promise<void> {
     console.warn(`[points] redemption ${redemption.id} of merchant ${ctx.merchantId} was cancelled after order ${shopifyOrderId} had used its code: taking the points back`);
-    // The reward before the account, as everywhere.
-    await ctx.em.execute('select 1 from reward where id = ? for update', [redemption.rewardId]);
-    const posted = await this.ledger.post(ctx, {
-      customerId: redemption.customerId,
-      kind: 'reverse',
-      source: 'reward',
-      points: -redemption.pointsSpent,
-      idempotencyKey: `redeem:${redemption.id}:used-after-cancel`,
-      reversesEntryId: redemption.refundEntryId,
-      reason: 'Cancelled reward used by an order: points taken back',
-      metadata: { rewardId: redemption.rewardId, redemptionId: redemption.id, shopifyOrderId },
-      clamp: true,
-      allowNegative,
-    });
-    if (posted.outcome !== 'posted' && posted.outcome !== 'duplicate') throw new Error(`taking back redemption ${redemption.id} met ledger outcome ${posted.outcome}`);
-    // Counted again, but never past the limit: another redemption may have taken the freed slot,
-    // and the limit can only stay reached (the order already happened).
-    await ctx.em.execute('update reward set redemption_count = least(redemption_count + 1, usage_limit) where id = ? and usage_limit is not null', [redemption.rewardId]);
+    await this.postRewardEntry(
+      ctx,
+      redemption,
+      {
+        points: -redemption.pointsSpent,
+        idempotencyKey: `redeem:${redemption.id}:used-after-cancel`,
+        reversesEntryId: redemption.refundEntryId,
+        reason: 'Cancelled reward used by an order: points taken back',
+        metadata: { shopifyOrderId },
+        clamp: true,
+        allowNegative,
+      },
+      // Counted again, but never past the limit: another redemption may have taken the freed slot,
+      // and the limit can only stay reached (the order already happened).
+      'least(redemption_count + 1, usage_limit)',
+    );
   }
 
   /** Queues the live `redemption.updated` message for after the commit. */
@@ -239,21 +238,33 @@ export class RedemptionSettlement {
   }
 
   /** The reverse entry of the redemption's debit, and its usage slot freed, in the caller's transaction; the entry's id. */
-  private async returnPoints(ctx: RequestContext, redemption: Redemption, why: string, metadata: Record<string, unknown>): Promise<string> {
+  private returnPoints(ctx: RequestContext, redemption: Redemption, why: string, metadata: Record<string, unknown>): Promise<string> {
+    return this.postRewardEntry(
+      ctx,
+      redemption,
+      { points: redemption.pointsSpent, idempotencyKey: `redeem:${redemption.id}:refund`, reversesEntryId: redemption.redeemEntryId, reason: why, metadata },
+      'redemption_count - 1',
+    );
+  }
+
+  /** A `reverse` ledger entry about the redemption, and its reward's usage count set to `count` (a SQL expression), in the caller's transaction; the entry's id. */
+  private async postRewardEntry(
+    ctx: RequestContext,
+    redemption: Redemption,
+    entry: Pick<EntryRequest, 'points' | 'idempotencyKey' | 'reversesEntryId' | 'reason' | 'clamp' | 'allowNegative'> & { metadata: Record<string, unknown> },
+    count: 'redemption_count - 1' | 'least(redemption_count + 1, usage_limit)',
+  ): Promise<string> {
     // The reward before the account, in the order redeeming takes them, so the two never deadlock.
     await ctx.em.execute('select 1 from reward where id = ? for update', [redemption.rewardId]);
     const posted = await this.ledger.post(ctx, {
+      ...entry,
       customerId: redemption.customerId,
       kind: 'reverse',
       source: 'reward',
-      points: redemption.pointsSpent,
-      idempotencyKey: `redeem:${redemption.id}:refund`,
-      reversesEntryId: redemption.redeemEntryId,
-      reason: why,
-      metadata: { rewardId: redemption.rewardId, redemptionId: redemption.id, ...metadata },
+      metadata: { rewardId: redemption.rewardId, redemptionId: redemption.id, ...entry.metadata },
     });
-    if (posted.outcome !== 'posted' && posted.outcome !== 'duplicate') throw new Error(`giving back redemption ${redemption.id} met ledger outcome ${posted.outcome}`);
-    await ctx.em.execute('update reward set redemption_count = redemption_count - 1 where id = ? and usage_limit is not null', [redemption.rewardId]);
+    if (posted.outcome !== 'posted' && posted.outcome !== 'duplicate') throw new Error(`a reward entry of redemption ${redemption.id} met ledger outcome ${posted.outcome}`);
+    await ctx.em.execute(`update reward set redemption_count = ${count} where id = ? and usage_limit is not null`, [redemption.rewardId]);
     return posted.entryId;
   }
 
@@ -274,7 +285,9 @@ export class RedemptionSettlement {
   }
 }
 
-/** Past its expiry: Shopify no longer takes the code, whether or not the expiry job has marked it. */
-function lapsed(redemption: Redemption): boolean {
-  return redemption.expiresAt !== null && redemption.expiresAt !== undefined && redemption.expiresAt.getTime() <= Date.now();
+/** Why an uncancelled redemption cannot be cancelled, or null: only ISSUED ones within their expiry can (past it, Shopify no longer takes the code, whether or not the expiry job has marked it). */
+function notCancellable(redemption: Redemption): RedemptionNotCancellableError | null {
+  if (redemption.status !== 'issued') return new RedemptionNotCancellableError(redemption.id, redemption.status);
+  const lapsed = redemption.expiresAt != null && redemption.expiresAt.getTime() <= Date.now();
+  return lapsed ? new RedemptionNotCancellableError(redemption.id, 'expired') : null;
 }

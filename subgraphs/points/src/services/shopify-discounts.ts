@@ -32,6 +32,12 @@ export type DiscountOutcome =
 
 const SHOPIFY_CODES = ['SHOPIFY_UNAVAILABLE', 'SHOPIFY_REJECTED'] as const;
 
+/** The Shopify failure the merchant subgraph answered with, or null for any other error. */
+export function shopifyFailure(error: unknown): (typeof SHOPIFY_CODES)[number] | null {
+  const codes = error instanceof PeerQueryError ? error.codes : [];
+  return SHOPIFY_CODES.find((code) => codes.includes(code)) ?? null;
+}
+
 /**
  * Creates discount codes in the merchant's shop through the merchant subgraph, which alone holds
  * the shop's access token and does the retries, backoff and throttle handling. The code is ours,
@@ -57,8 +63,7 @@ export class ShopifyDiscounts {
       });
       return { outcome: 'created', shopifyDiscountId: data._createShopifyDiscount.shopifyDiscountId };
     } catch (error) {
-      const codes = error instanceof PeerQueryError ? error.codes : [];
-      const reason = SHOPIFY_CODES.find((code) => codes.includes(code));
+      const reason = shopifyFailure(error);
       if (reason) return { outcome: 'failed', reason };
       return { outcome: 'unknown', detail: (error as Error).message };
     }
