@@ -14,6 +14,8 @@ FROM node:24-bookworm-slim
 # against the registry LoyalNest builds from.
 RUN npm install --global pnpm@10.34.8 && npm cache clean --force
 ENV APOLLO_TELEMETRY_DISABLED=1
+# Not development (that takes LOYALNEST_DEV=1): every service refuses to start without its secrets.
+ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=manifests /app ./
 RUN pnpm install --frozen-lockfile

@@ -24,7 +24,7 @@ export default async function globalSetup() {
   const gateway = fileURLToPath(new URL('../gateway/', import.meta.url));
   const result = spawnSync('pnpm', ['--silent', 'migrate'], {
     cwd: gateway,
-    env: { ...process.env, DATABASE_PREFIX: prefix, NODE_ENV: 'test' },
+    env: { ...process.env, DATABASE_PREFIX: prefix, LOYALNEST_DEV: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
   });

@@ -1,8 +1,9 @@
-import { devSecret, isProduction, loadKitConfig, secretSetting, type KitConfig } from '@loyalnest/kit';
-import { createHash } from 'node:crypto';
+import { devSecret, positiveInt, readKitConfig, secretSetting, Settings, stringSetting, type KitConfig } from '@loyalnest/kit';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
 import { defaultLimits, type QueryLimits } from './limits.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -13,14 +14,19 @@ export interface GatewayConfig {
   kit: KitConfig;
   host: string;
   port: number;
-  /** Signs tokens minted by `npm run token`; refused altogether in production. */
+  /**
+   * Signs tokens minted by `npm run token`. Outside development dev tokens are refused before any
+   * signature is checked, and this is a random value of the process's own that nobody knows.
+   */
   devTokenSecret: string;
   limits: QueryLimits;
   shopperToken: ShopperTokenConfig;
   /** App proxy requests signed longer ago than this (or this far in the future) are refused as replays. */
   appProxyMaxAgeSeconds: number;
   live: LiveConfig;
+  /** `LOYALNEST_DEV=1`: dev tokens, the Sandbox landing page, anonymous introspection. */
   development: boolean;
+  /** Anything that is not explicitly development. */
   production: boolean;
 }
 
@@ -41,23 +47,24 @@ export interface LiveConfig {
   maxSubscriptionsPerSocket: number;
 }
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const value = Number(env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, not "${env[name]}"`);
-  return value;
-}
+const positive = positiveInt;
 
-export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const kit = loadKitConfig(env);
-  return {
+/**
+ * The whole configuration, read and validated once at start: the kit's settings and the
+ * gateway's. Every missing or malformed setting is reported together in one `ConfigError`.
+ */
+export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const env = new Settings(source);
+  const kit = readKitConfig(env);
+  const config: GatewayConfig = {
     kit,
-    host: env.HOST ?? '127.0.0.1',
-    port: Number(env.PORT ?? 4000),
-    devTokenSecret: env.DEV_TOKEN_SECRET ?? createHash('sha256').update('loyalnest-development-only:dev-token').digest('base64'),
+    host: stringSetting(env, 'HOST', '127.0.0.1'),
+    port: env.read('PORT', portSchema, 4000),
+    devTokenSecret: env.development ? secretSetting(env, 'DEV_TOKEN_SECRET', devSecret('dev-token')) : randomBytes(32).toString('base64'),
     limits: {
-      depth: Number(env.QUERY_MAX_DEPTH ?? defaultLimits.depth),
-      aliases: Number(env.QUERY_MAX_ALIASES ?? defaultLimits.aliases),
-      cost: Number(env.QUERY_MAX_COST ?? defaultLimits.cost),
+      depth: positive(env, 'QUERY_MAX_DEPTH', defaultLimits.depth),
+      aliases: positive(env, 'QUERY_MAX_ALIASES', defaultLimits.aliases),
+      cost: positive(env, 'QUERY_MAX_COST', defaultLimits.cost),
     },
     shopperToken: {
       secret: secretSetting(env, 'SHOPPER_TOKEN_SECRET', devSecret('shopper-token')),
@@ -69,10 +76,15 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       queueLimit: positive(env, 'LIVE_QUEUE_LIMIT', 100),
       maxSubscriptionsPerSocket: positive(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET', 20),
     },
-    development: kit.nodeEnv === 'development',
-    production: isProduction(env),
+    development: kit.development,
+    production: !kit.development,
   };
+  env.check();
+  return config;
 }
+
+/** 0 asks the system for a free port (tests). */
+const portSchema = z.string().regex(/^\d{1,5}$/, 'must be a port number').transform(Number).pipe(z.number().max(65_535, 'must be a port number'));
 
 export interface SubgraphEntry {
   name: string;

@@ -79,7 +79,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
   const customer = parts.clients.get('customer');
   if (!customer) throw new Error('the gateway needs the customer subgraph to start shopper sessions');
   const directory = new CallerDirectory(merchant);
-  const authenticator = new Authenticator({ shopify: config.kit.shopify, devTokenSecret: config.devTokenSecret, shopperToken: config.shopperToken, directory });
+  const authenticator = new Authenticator({ shopify: config.kit.shopify, devTokenSecret: config.devTokenSecret, development: config.development, shopperToken: config.shopperToken, directory });
   const redis = new Redis(config.kit.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on('error', () => {
     // Readiness reports Redis trouble; the connection retries on its own.
@@ -104,10 +104,10 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     introspection: !config.production,
     csrfPrevention: true,
     validationRules: [...queryLimitRules(config.limits), subscriptionsOverWebSocket],
-    includeStacktraceInErrorResponses: config.development,
+    includeStacktraceInErrorResponses: config.kit.errorStackTraces,
     formatError: (formatted, error) => {
       logUnexpected('gateway', error);
-      return formatError(formatted, config.development);
+      return formatError(formatted, config.kit.errorStackTraces);
     },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
@@ -133,7 +133,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     authenticator,
     config: config.live,
     limits: config.limits,
-    development: config.development,
+    stackTraces: config.kit.errorStackTraces,
   });
 
   healthRoutes(app, async () => {

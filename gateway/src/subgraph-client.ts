@@ -38,11 +38,11 @@ function parsed(query: string): DocumentNode {
  */
 export class EmbeddedSubgraphClient implements SubgraphClient {
   readonly name: string;
-  private readonly development: boolean;
+  private readonly stackTraces: boolean;
 
   constructor(private readonly runtime: SubgraphRuntime) {
     this.name = runtime.name;
-    this.development = runtime.config.nodeEnv === 'development';
+    this.stackTraces = runtime.config.errorStackTraces;
   }
 
   async execute(query: string, variables: Record<string, unknown> | undefined, caller: Caller, document?: DocumentNode): Promise<SubgraphResult> {
@@ -54,7 +54,7 @@ export class EmbeddedSubgraphClient implements SubgraphClient {
     });
     if (!result.errors?.length) return { data: result.data };
     for (const error of result.errors) logUnexpected(this.name, error);
-    return { data: result.data, errors: result.errors.map((e) => formatError(e.toJSON(), this.development)) };
+    return { data: result.data, errors: result.errors.map((e) => formatError(e.toJSON(), this.stackTraces)) };
   }
 
   async ready(): Promise<void> {

@@ -1,5 +1,5 @@
 import { API_KEY_PREFIX } from '@loyalnest/merchant';
-import { ADMIN_SCOPES, isProduction, normalizeShopDomain, SHOPPER_SCOPES, unauthenticated, type Caller, type ShopifyConfig } from '@loyalnest/kit';
+import { ADMIN_SCOPES, normalizeShopDomain, SHOPPER_SCOPES, unauthenticated, type Caller, type ShopifyConfig } from '@loyalnest/kit';
 import { decodeJwt } from 'jose';
 import { randomUUID } from 'node:crypto';
 import type { ShopperTokenConfig } from '../config.js';
@@ -11,6 +11,8 @@ import { isShopperToken, verifyShopperToken } from './shopper-token.js';
 export interface AuthenticatorOptions {
   shopify: ShopifyConfig;
   devTokenSecret: string;
+  /** Dev tokens are accepted only in development (`LOYALNEST_DEV=1`). */
+  development: boolean;
   shopperToken: ShopperTokenConfig;
   directory: CallerDirectory;
 }
@@ -85,7 +87,7 @@ export class Authenticator {
   }
 
   private async fromDevToken(token: string, requestId: string): Promise<Caller> {
-    if (isProduction()) throw unauthenticated('Dev tokens are refused in production');
+    if (!this.options.development) throw unauthenticated('Dev tokens are refused outside development');
     let claims;
     try {
       claims = await verifyDevToken(token, this.options.devTokenSecret);

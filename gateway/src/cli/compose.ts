@@ -1,4 +1,4 @@
-import { loadKitConfig } from '@loyalnest/kit';
+import { DEV_OPT_IN, loadKitConfig } from '@loyalnest/kit';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,7 +10,8 @@ import { CliError, runCli } from './preflight.js';
 /** Writes each subgraph's SDL and supergraph.graphql; with `--check`, fails if any committed file is stale. */
 runCli(async () => {
   const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
-  const { subgraphs, supergraphSdl } = await composeSupergraph(subgraphModules, loadKitConfig({}));
+  // Composing only builds schemas and reads no secret: the development stand-ins fill the config.
+  const { subgraphs, supergraphSdl } = await composeSupergraph(subgraphModules, loadKitConfig({ [DEV_OPT_IN]: '1' }));
   const files = new Map([...subgraphs, [SUPERGRAPH_GRAPHQL, supergraphSdl]]);
   const read = (path: string) => {
     try {

@@ -29,7 +29,7 @@ runCli(async () => {
     gateway = await startEmbeddedGateway(config, subgraphModules);
   }
 
-  const token = config.production ? null : await mintDevToken(config.devTokenSecret, { shop: DEMO_MERCHANT.shopDomain, role: 'admin' });
+  const token = !config.development ? null : await mintDevToken(config.devTokenSecret, { shop: DEMO_MERCHANT.shopDomain, role: 'admin' });
   console.log(`
 LoyalNest supergraph (${values.networked ? 'networked' : 'embedded'} mode) is up.
   GraphQL + Apollo Sandbox: ${gateway.url}/graphql

@@ -1,4 +1,4 @@
-import { DEMO_MERCHANT, isProduction, normalizeShopDomain } from '@loyalnest/kit';
+import { DEMO_MERCHANT, DEV_OPT_IN, isDevelopment, normalizeShopDomain } from '@loyalnest/kit';
 import { parseArgs } from 'node:util';
 import { DEV_ROLES, mintDevToken, type DevRole } from '../auth/dev-token.js';
 import { loadGatewayConfig } from '../config.js';
@@ -6,7 +6,7 @@ import { CliError, runCli } from './preflight.js';
 
 /** `npm run token -- --shop demo.myshopify.com --role admin [--customer <id>] [--ttl 12h]`: prints a dev token. */
 runCli(async () => {
-  if (isProduction()) throw new CliError('Dev tokens are for local use; the gateway refuses them when NODE_ENV=production');
+  if (!isDevelopment()) throw new CliError(`Dev tokens are for local use: only a gateway started with ${DEV_OPT_IN}=1 accepts them`);
   const { values } = parseArgs({
     options: {
       shop: { type: 'string', default: DEMO_MERCHANT.shopDomain },

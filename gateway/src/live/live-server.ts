@@ -18,7 +18,8 @@ export interface LiveServerOptions {
   authenticator: Authenticator;
   config: LiveConfig;
   limits: QueryLimits;
-  development: boolean;
+  /** Stack traces in error messages (development only). */
+  stackTraces: boolean;
 }
 
 export interface LiveServer {
@@ -98,7 +99,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
       onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) => {
         if (!result.errors?.length) return undefined;
         for (const error of result.errors) logUnexpected('live', error);
-        return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), options.development)) } satisfies FormattedExecutionResult;
+        return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), options.stackTraces)) } satisfies FormattedExecutionResult;
       },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiry);

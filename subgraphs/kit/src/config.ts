@@ -1,8 +1,15 @@
-import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { devSecret, encryptionKeysSchema, positiveInt, secretOfLength, secretSetting, Settings, stringSetting, urlSetting } from './settings.js';
 
 /** Runtime settings shared by the gateway and every subgraph, read once from the environment. */
 export interface KitConfig {
-  nodeEnv: string;
+  /** `LOYALNEST_DEV=1`: demo secrets and dev tokens allowed; never decided by NODE_ENV. */
+  development: boolean;
+  /**
+   * Stack traces and SQL in error responses: development only, on by default there
+   * (`ERROR_STACK_TRACES=0` turns them off; the test suite does, to check what production answers).
+   */
+  errorStackTraces: boolean;
   /** Superuser / owner connection: creates databases, runs migrations. Never used to serve requests. */
   databaseUrl: string;
   /** Each subgraph's database is `${databasePrefix}_${subgraph}`. Tests use their own prefix. */
@@ -112,54 +119,41 @@ export interface ShopifyAdminRetryConfig {
   backoffMs: number;
 }
 
-const DEV_ONLY = 'loyalnest-development-only';
-
-export function devSecret(name: string): string {
-  return createHash('sha256').update(`${DEV_ONLY}:${name}`).digest('base64');
-}
-
-export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.NODE_ENV === 'production';
-}
-
 /**
- * Secrets fall back to fixed development values so `npm start` works on a fresh machine;
- * in production a missing secret is a start-up error rather than a silently weak default.
+ * Reads and validates every setting of the kit once, at start. Outside development each secret
+ * must be set; every missing or malformed setting is reported in one `ConfigError`.
  */
-export function secretSetting(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
-  const value = env[name];
-  if (value) return value;
-  if (isProduction(env)) throw new Error(`${name} must be set when NODE_ENV=production`);
-  return fallback;
+export function loadKitConfig(source: NodeJS.ProcessEnv = process.env): KitConfig {
+  const env = new Settings(source);
+  const config = readKitConfig(env);
+  env.check();
+  return config;
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, not "${raw}"`);
-  return value;
-}
-
-export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
+/** The kit's settings, problems recorded in `env` (the gateway adds its own before checking). */
+export function readKitConfig(env: Settings): KitConfig {
+  const port = env.raw('PORT') ?? '4000';
   return {
-    nodeEnv: env.NODE_ENV ?? 'development',
-    databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    databasePrefix: env.DATABASE_PREFIX ?? 'loyalnest',
-    appDbUser: env.DATABASE_APP_USER ?? 'loyalnest_app',
-    appDbPassword: secretSetting(env, 'DATABASE_APP_PASSWORD', 'loyalnest_app_dev'),
-    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    development: env.development,
+    errorStackTraces: errorStackTraces(env),
+    databaseUrl: urlSetting(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/postgres', ['postgres:', 'postgresql:']),
+    databasePrefix: stringSetting(env, 'DATABASE_PREFIX', 'loyalnest'),
+    appDbUser: stringSetting(env, 'DATABASE_APP_USER', 'loyalnest_app'),
+    appDbPassword: secretSetting(env, 'DATABASE_APP_PASSWORD', 'loyalnest_app_dev', secretOfLength(12)),
+    redisUrl: urlSetting(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     internalTokenSecret: secretSetting(env, 'INTERNAL_TOKEN_SECRET', devSecret('internal-token')),
-    encryptionKeys: secretSetting(env, 'ENCRYPTION_KEYS', `dev1:${devSecret('encryption')}`),
+    encryptionKeys: secretSetting(env, 'ENCRYPTION_KEYS', `dev1:${devSecret('encryption')}`, encryptionKeysSchema),
     blindIndexKey: secretSetting(env, 'BLIND_INDEX_KEY', devSecret('blind-index')),
     shopify: {
-      apiKey: env.SHOPIFY_API_KEY ?? 'loyalnest-dev-api-key',
-      apiSecret: secretSetting(env, 'SHOPIFY_API_SECRET', devSecret('shopify-api-secret')),
+      // Not secret, but a stand-in client id in production would fail every install and session.
+      apiKey: secretSetting(env, 'SHOPIFY_API_KEY', 'loyalnest-dev-api-key', z.string()),
+      apiSecret: secretSetting(env, 'SHOPIFY_API_SECRET', devSecret('shopify-api-secret'), secretOfLength(16)),
       // write_discounts: rewards are redeemed as discount codes created in the shop.
-      scopes: env.SHOPIFY_SCOPES ?? 'read_customers,read_orders,write_discounts',
-      baseUrl: env.SHOPIFY_BASE_URL ?? 'https://{shop}',
-      appUrl: env.APP_URL ?? `http://localhost:${env.PORT ?? 4000}`,
-      apiVersion: env.SHOPIFY_API_VERSION ?? '2025-10',
+      scopes: stringSetting(env, 'SHOPIFY_SCOPES', 'read_customers,read_orders,write_discounts'),
+      baseUrl: shopifyBaseUrl(env),
+      // OAuth redirects here: a localhost stand-in in production would break every install.
+      appUrl: env.development ? urlSetting(env, 'APP_URL', `http://localhost:${port}`, ['http:', 'https:']) : requiredUrl(env, 'APP_URL'),
+      apiVersion: stringSetting(env, 'SHOPIFY_API_VERSION', '2025-10'),
       admin: {
         attempts: positiveInt(env, 'SHOPIFY_ADMIN_ATTEMPTS', 4),
         attemptTimeoutMs: positiveInt(env, 'SHOPIFY_ADMIN_TIMEOUT_MS', 10_000),
@@ -168,7 +162,7 @@ export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
       },
     },
     events: {
-      queuePrefix: env.EVENTS_QUEUE_PREFIX ?? env.DATABASE_PREFIX ?? 'loyalnest',
+      queuePrefix: stringSetting(env, 'EVENTS_QUEUE_PREFIX', env.raw('DATABASE_PREFIX') ?? 'loyalnest'),
       attempts: positiveInt(env, 'EVENTS_ATTEMPTS', 5),
       backoffMs: positiveInt(env, 'EVENTS_BACKOFF_MS', 1000),
       pollMs: positiveInt(env, 'EVENTS_POLL_MS', 1000),
@@ -189,4 +183,36 @@ export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
       birthdayEveryMs: positiveInt(env, 'POINTS_BIRTHDAY_EVERY_MS', 24 * 3_600_000),
     },
   };
+}
+
+function errorStackTraces(env: Settings): boolean {
+  const raw = env.raw('ERROR_STACK_TRACES');
+  if (raw === undefined) return env.development;
+  if (raw !== '0' && raw !== '1') {
+    env.problem(`ERROR_STACK_TRACES must be 0 or 1, got '${raw.slice(0, 20)}'`);
+    return false;
+  }
+  if (raw === '1' && !env.development) {
+    env.problem('ERROR_STACK_TRACES=1 is allowed only in development: stack traces never reach clients in production');
+    return false;
+  }
+  return raw === '1';
+}
+
+/** The Admin API's address template; `{shop}` is replaced by the shop's domain. */
+function shopifyBaseUrl(env: Settings): string {
+  const template = stringSetting(env, 'SHOPIFY_BASE_URL', 'https://{shop}');
+  const filled = template.replaceAll('{shop}', 'example.myshopify.com');
+  if (!template.includes('{shop}') || !URL.canParse(filled) || !['http:', 'https:'].includes(new URL(filled).protocol)) {
+    env.problem(`SHOPIFY_BASE_URL must be an http(s) URL containing {shop}, got '${template.slice(0, 60)}'`);
+  }
+  return template;
+}
+
+function requiredUrl(env: Settings, name: string): string {
+  if (env.raw(name) === undefined) {
+    env.problem(`${name} is required outside development (set LOYALNEST_DEV=1 for development)`);
+    return '';
+  }
+  return urlSetting(env, name, '', ['http:', 'https:']);
 }

@@ -2,7 +2,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import { isProduction } from './config.js';
 import type { RequestContext } from './context.js';
 import { unauthenticated, withHttpStatus } from './errors.js';
 import { formatError, logUnexpected } from './format-error.js';
@@ -46,15 +45,15 @@ export const httpErrorHandler: ErrorRequestHandler = (error: { type?: string; st
  * refuses before anything executes.
  */
 export async function createSubgraphHttpApp(runtime: SubgraphRuntime): Promise<{ app: Express; stop: () => Promise<void> }> {
-  const development = runtime.config.nodeEnv === 'development';
+  const stackTraces = runtime.config.errorStackTraces;
   const apollo = new ApolloServer<RequestContext>({
     schema: runtime.schema,
-    introspection: !isProduction(),
+    introspection: runtime.config.development,
     csrfPrevention: true,
-    includeStacktraceInErrorResponses: development,
+    includeStacktraceInErrorResponses: stackTraces,
     formatError: (formatted, error) => {
       logUnexpected(runtime.name, error);
-      return formatError(formatted, development);
+      return formatError(formatted, stackTraces);
     },
     // Inline traces are for Apollo's hosted studio; we send none, so skip their cost.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
