@@ -328,21 +328,5 @@ describe('authentication and authorization at the gateway', () => {
 
       expectUnauthenticated(await gateway.gql(ME, {}, bearer(token)), /Invalid dev token: bad signature/);
     });
-
-    it('dev tokens are refused in production, session tokens still work', async () => {
-      const previous = process.env.NODE_ENV;
-      process.env.NODE_ENV = 'production';
-      try {
-        expectUnauthenticated(await gateway.gql(ME, {}, a.auth), /Dev tokens are refused in production/);
-        expectUnauthenticated(await gateway.gql(CUSTOMER_BY_ID, { id: aCustomers[0].id }, await shopperToken(a, aCustomers[0].id)), /Dev tokens are refused in production/);
-
-        const session = await gateway.gql<{ me: { merchant: { id: string } } }>(ME, {}, bearer(await sessionToken(gateway.config, a.shop)));
-        expect(session.errors).toBeUndefined();
-        expect(session.data!.me.merchant.id).toBe(a.id);
-      } finally {
-        process.env.NODE_ENV = previous;
-      }
-      expect((await gateway.gql(ME, {}, a.auth)).errors).toBeUndefined();
-    });
   });
 });

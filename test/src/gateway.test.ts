@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
 import { checkPostgres, checkRedis } from '../../gateway/src/cli/preflight.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
+import { productionEnv } from './support/production-env.js';
 import { createMerchant, type TestMerchant } from './support/tenants.js';
 import { bearer, sessionToken } from './support/tokens.js';
 
 const INTROSPECTION = '{ __schema { queryType { name } } }';
-const secret = () => randomBytes(32).toString('base64');
 
 describe('gateway HTTP surface (development)', () => {
   let gateway: TestGateway;
@@ -60,15 +59,7 @@ describe('gateway in production', () => {
   let origin: string;
 
   beforeAll(async () => {
-    gateway = await startTestGateway('embedded', {
-      NODE_ENV: 'production',
-      DATABASE_APP_PASSWORD: 'loyalnest_app_dev',
-      INTERNAL_TOKEN_SECRET: secret(),
-      ENCRYPTION_KEYS: `prod1:${secret()}`,
-      BLIND_INDEX_KEY: secret(),
-      SHOPIFY_API_SECRET: secret(),
-      SHOPPER_TOKEN_SECRET: secret(),
-    });
+    gateway = await startTestGateway('embedded', productionEnv());
     merchant = await createMerchant(gateway);
     origin = new URL(gateway.url).origin;
   });
