@@ -8,7 +8,6 @@ import { formatError, healthRoutes, httpErrorHandler, logUnexpected, thrown, wit
 import express, { type Express, type RequestHandler } from 'express';
 import { buildSchema, GraphQLError, parse, printSchema, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { Redis } from 'ioredis';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +21,7 @@ import { LiveHub } from './live/live-hub.js';
 import { LiveResolvers } from './live/live-resolvers.js';
 import { LIVE_SUBGRAPH } from './live/live-schema.js';
 import { startLiveServer, type LiveServer } from './live/live-server.js';
+import { assignRequestIds, requestIdsOf } from './request-ids.js';
 import type { SubgraphClient, SubgraphResult } from './subgraph-client.js';
 
 export interface GatewayParts {
@@ -70,7 +70,7 @@ const liveDataSource: GraphQLDataSource<GatewayContext> = {
   process: async () => ({ errors: [{ message: 'The live subgraph is served over WebSocket, not fetched' }] }),
 };
 
-const ANONYMOUS: Omit<Caller, 'requestId'> = { merchantId: null, actor: { kind: 'system', id: 'anonymous' }, scopes: [] };
+const ANONYMOUS: Omit<Caller, 'requestId' | 'correlationId'> = { merchantId: null, actor: { kind: 'system', id: 'anonymous' }, scopes: [] };
 
 export async function startGateway(parts: GatewayParts): Promise<RunningGateway> {
   const { config } = parts;
@@ -88,6 +88,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(assignRequestIds);
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
 
@@ -146,13 +147,13 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GatewayContext> => {
-        const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID();
+      context: async ({ req, res }): Promise<GatewayContext> => {
+        const { requestId, correlationId } = requestIdsOf(res);
         if (!req.headers.authorization && !config.production && isIntrospectionOnly(req.body?.query)) {
-          return { caller: { ...ANONYMOUS, requestId } };
+          return { caller: { ...ANONYMOUS, requestId, correlationId } };
         }
         try {
-          return { caller: await authenticator.authenticate(req.headers.authorization, requestId) };
+          return { caller: { ...(await authenticator.authenticate(req.headers.authorization, requestId)), correlationId } };
         } catch (error) {
           const code = (error as GraphQLError).extensions?.code;
           if (code === 'UNAUTHENTICATED') throw withHttpStatus(error as GraphQLError, 401);

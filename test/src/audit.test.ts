@@ -10,10 +10,12 @@ import { createMerchant, runtime, shopifyId, UPSERT_CUSTOMER, upsertCustomer, ty
 
 const ENTRIES = `query($first: Int, $after: String, $filter: AuditEntryFilter) {
   auditEntries(first: $first, after: $after, filter: $filter) {
-    nodes { id sequence actor { kind id } entityType entityId action summary requestId occurredAt recordedAt source { kind topic eventId } prevHash hash }
+    nodes { id sequence actor { kind id } entityType entityId action summary requestId correlationId occurredAt recordedAt source { kind topic eventId } prevHash hash }
     pageInfo { endCursor hasNextPage }
   }
 }`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const VERIFY = `{ verifyAuditChain { ok entriesChecked firstBreak { sequence entryId reason expectedSequence } headSequence headHash } }`;
 
@@ -26,6 +28,7 @@ interface EntryNode {
   action: string;
   summary: Record<string, unknown>;
   requestId: string | null;
+  correlationId: string | null;
   occurredAt: string;
   recordedAt: string;
   source: { kind: string; topic: string; eventId: string };
@@ -108,20 +111,21 @@ describe('the audit subgraph', () => {
     withOwnerDb('audit', async (db) => (await db.query('select * from audit_entry where merchant_id = $1 order by sequence', [merchantId])).rows);
 
   describe('recording', () => {
-    it("records a real mutation's domain event and the mutation itself, with the admin actor and the request id, and no personal data", async () => {
+    it("records a real mutation's domain event and the mutation itself, with the admin actor, the gateway's request id and the client's correlation id, and no personal data", async () => {
       // given a request with an id of its own
-      const requestId = `req-${randomBytes(6).toString('hex')}`;
+      const correlationId = `req-${randomBytes(6).toString('hex')}`;
       const result = await gateway.gql<{ upsertCustomer: { customer: { id: string } } }>(
         UPSERT_CUSTOMER,
         { input: { shopifyId: shopifyId(), email: 'audit-pii@example.com', firstName: 'Aurelia' } },
-        { ...a.auth, 'x-request-id': requestId },
+        { ...a.auth, 'x-request-id': correlationId },
       );
       expect(result.errors).toBeUndefined();
       const customerId = result.data!.upsertCustomer.customer.id;
 
-      // then the outbox row remembers who caused it
-      const [outbox] = (await withOwnerDb('customer', (db) => db.query("select actor_kind, actor_id, request_id from outbox_event where topic = 'customer.created' and payload->>'customerId' = $1", [customerId]))).rows;
-      expect(outbox).toEqual({ actor_kind: 'admin', actor_id: 'dev', request_id: requestId });
+      // then the outbox row remembers who caused it, under the gateway's id for the request
+      const [outbox] = (await withOwnerDb('customer', (db) => db.query("select actor_kind, actor_id, request_id, correlation_id from outbox_event where topic = 'customer.created' and payload->>'customerId' = $1", [customerId]))).rows;
+      expect(outbox).toEqual({ actor_kind: 'admin', actor_id: 'dev', request_id: expect.stringMatching(UUID), correlation_id: correlationId });
+      const requestId = outbox.request_id as string;
 
       // and the audit trail holds the domain event
       const [event] = await entries(a, { entityType: 'Customer', entityId: customerId });
@@ -132,6 +136,7 @@ describe('the audit subgraph', () => {
         action: 'created',
         summary: { fields: ['email', 'firstName'] },
         requestId,
+        correlationId,
         source: { kind: 'EVENT', topic: 'customer.created' },
       });
 
@@ -139,6 +144,7 @@ describe('the audit subgraph', () => {
       const mutations = await entries(a, { entityType: 'Mutation', entityId: 'upsertCustomer' });
       const mutation = mutations.find((m) => m.requestId === requestId)!;
       expect(mutation).toMatchObject({
+        correlationId,
         actor: { kind: 'ADMIN', id: 'dev' },
         action: 'executed',
         summary: { subgraph: 'customer', outcome: 'UpsertCustomerSuccess', errorCode: null, ok: true, arguments: ['input', 'input.email', 'input.firstName', 'input.shopifyId'] },
@@ -150,19 +156,20 @@ describe('the audit subgraph', () => {
     });
 
     it("records a settings change in another subgraph's store the same way", async () => {
-      const requestId = randomUUID();
-      const result = await gateway.gql('mutation { updateMerchantSettings(input: { pointsName: "Acorns" }) { __typename } }', {}, { ...a.auth, 'x-request-id': requestId });
+      const correlationId = randomUUID();
+      const result = await gateway.gql('mutation { updateMerchantSettings(input: { pointsName: "Acorns" }) { __typename } }', {}, { ...a.auth, 'x-request-id': correlationId });
       expect(result.errors).toBeUndefined();
 
       const [event] = await entries(a, { entityType: 'Merchant', action: 'settings_updated' });
-      expect(event).toMatchObject({ entityId: a.id, summary: { fields: ['pointsName'] }, requestId, source: { topic: 'merchant.settings_updated' } });
+      expect(event).toMatchObject({ entityId: a.id, summary: { fields: ['pointsName'] }, requestId: expect.stringMatching(UUID), correlationId, source: { topic: 'merchant.settings_updated' } });
+      expect(event.requestId).not.toBe(correlationId);
       const [mutation] = await entries(a, { entityType: 'Mutation', entityId: 'updateMerchantSettings' });
-      expect(mutation).toMatchObject({ requestId, summary: { subgraph: 'merchant', outcome: 'Merchant', ok: true } });
+      expect(mutation).toMatchObject({ requestId: event.requestId, correlationId, summary: { subgraph: 'merchant', outcome: 'Merchant', ok: true } });
     });
 
     it('records mutations that change nothing: an error result, a refusal, bad input', async () => {
-      const requestId = randomUUID();
-      const headers = { ...a.auth, 'x-request-id': requestId };
+      const correlationId = randomUUID();
+      const headers = { ...a.auth, 'x-request-id': correlationId };
 
       // an error result
       const missing = await gateway.gql<{ updateCustomer: { __typename: string } }>(
@@ -177,13 +184,13 @@ describe('the audit subgraph', () => {
       // a refusal: a shopper may not upsert customers
       const shopper = await upsertCustomer(gateway, a, { shopifyId: shopifyId() });
       const shopperToken = await mintDevToken(gateway.config.devTokenSecret, { shop: a.shop, role: 'shopper', customerId: shopper.id });
-      const refused = await gateway.gql(UPSERT_CUSTOMER, { input: { shopifyId: shopifyId() } }, { authorization: `Bearer ${shopperToken}`, 'x-request-id': requestId });
+      const refused = await gateway.gql(UPSERT_CUSTOMER, { input: { shopifyId: shopifyId() } }, { authorization: `Bearer ${shopperToken}`, 'x-request-id': correlationId });
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-      const notFound = (await entries(a, { entityType: 'Mutation', entityId: 'updateCustomer' })).find((e) => e.requestId === requestId)!;
+      const notFound = (await entries(a, { entityType: 'Mutation', entityId: 'updateCustomer' })).find((e) => e.correlationId === correlationId)!;
       expect(notFound.summary).toMatchObject({ outcome: 'CustomerNotFoundError', errorCode: 'CUSTOMER_NOT_FOUND', ok: false });
       const upserts = await eventually(async () => {
-        const nodes = (await page(a, { filter: { entityType: 'Mutation', entityId: 'upsertCustomer' } })).nodes.filter((e) => e.requestId === requestId);
+        const nodes = (await page(a, { filter: { entityType: 'Mutation', entityId: 'upsertCustomer' } })).nodes.filter((e) => e.correlationId === correlationId);
         return nodes.length === 2 ? nodes : undefined;
       }, 15_000, 'the bad-input and refused upserts');
       expect(upserts.map((e) => [e.actor.kind, e.summary.outcome, e.summary.ok]).sort()).toEqual([
@@ -231,19 +238,21 @@ describe('the audit subgraph', () => {
       });
       const quiet = [jest.spyOn(console, 'warn').mockImplementation(() => {}), jest.spyOn(console, 'error').mockImplementation(() => {})];
       try {
-        const requestId = randomUUID();
-        const result = await gateway.gql<{ upsertCustomer: { __typename: string } }>(UPSERT_CUSTOMER, { input: { shopifyId: shopifyId() } }, { ...merchant.auth, 'x-request-id': requestId });
+        const correlationId = randomUUID();
+        const result = await gateway.gql<{ upsertCustomer: { __typename: string } }>(UPSERT_CUSTOMER, { input: { shopifyId: shopifyId() } }, { ...merchant.auth, 'x-request-id': correlationId });
         expect(result.data!.upsertCustomer.__typename).toBe('UpsertCustomerSuccess');
 
-        // both events (the change's and the mutation's) dead-letter in the audit store, actor and request id kept
+        // both events (the change's and the mutation's) dead-letter in the audit store, actor and request ids kept
         const letters = await eventually(async () => {
           const { rows } = await withOwnerDb('audit', (db) => db.query('select * from dead_letter_event where merchant_id = $1 order by topic', [merchant.id]));
           return rows.length === 2 ? rows : undefined;
         }, 15_000, 'two audit dead letters');
-        expect(letters.map((l) => [l.consumer, l.topic, l.status, l.actor_kind, l.request_id])).toEqual([
-          ['audit', MUTATION_EXECUTED, 'dead', 'admin', requestId],
-          ['audit', 'customer.created', 'dead', 'admin', requestId],
+        const requestId = letters[0].request_id as string;
+        expect(letters.map((l) => [l.consumer, l.topic, l.status, l.actor_kind, l.request_id, l.correlation_id])).toEqual([
+          ['audit', MUTATION_EXECUTED, 'dead', 'admin', requestId, correlationId],
+          ['audit', 'customer.created', 'dead', 'admin', requestId, correlationId],
         ]);
+        expect(requestId).toMatch(UUID);
         expect(await ownerRows(merchant.id)).toEqual([]);
 
         // when the store accepts again and the admin retries one
@@ -258,7 +267,7 @@ describe('the audit subgraph', () => {
 
         // then it is recorded with the actor and request id of the original request
         const [entry] = await entries(merchant, { entityType: 'Customer' });
-        expect(entry).toMatchObject({ actor: { kind: 'ADMIN', id: 'dev' }, requestId, source: { eventId: letter.event_id } });
+        expect(entry).toMatchObject({ actor: { kind: 'ADMIN', id: 'dev' }, requestId, correlationId, source: { eventId: letter.event_id } });
       } finally {
         for (const spy of quiet) spy.mockRestore();
         await withOwnerDb('audit', async (db) => {

@@ -25,7 +25,21 @@ export interface Caller {
   actor: Actor;
   customerId?: string;
   scopes: string[];
+  /** The gateway's own id for the request (a UUID), never the client's: the audit trail trusts it. */
   requestId: string;
+  /**
+   * The client's id for the request (its `X-Request-Id`, when valid), kept beside `requestId` so a
+   * caller can find its requests in the audit trail without choosing what the trail records.
+   */
+  correlationId?: string | null;
+}
+
+/** Printable, header- and log-safe, bounded: anything else a client sends is dropped. */
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The client's correlation id if it is one we keep, else null (never an error: it is only a label). */
+export function correlationIdOf(value: unknown): string | null {
+  return typeof value === 'string' && CORRELATION_ID.test(value) ? value : null;
 }
 
 /** What every resolver and service method receives first. */
@@ -94,6 +108,7 @@ export function createRequestContext(rootEm: EntityManager, caller: Caller, serv
       actorKind: caller.actor.kind,
       actorId: caller.actor.id,
       requestId: caller.requestId,
+      correlationId: caller.correlationId ?? null,
     });
     return id;
   };

@@ -1,5 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
-import { ACTOR_KINDS, type Caller } from './context.js';
+import { ACTOR_KINDS, correlationIdOf, type Caller } from './context.js';
 
 /** Header that carries the gateway's signed context to a networked subgraph. */
 export const INTERNAL_TOKEN_HEADER = 'x-loyalnest-internal-token';
@@ -27,8 +27,8 @@ export async function signInternalToken(secret: string, caller: Caller): Promise
 export async function verifyInternalToken(secret: string, token: string): Promise<Caller> {
   const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
   const ctx = payload.ctx as Caller | undefined;
-  if (!ctx || !ACTOR_KINDS.includes(ctx.actor?.kind) || !Array.isArray(ctx.scopes)) {
+  if (!ctx || !ACTOR_KINDS.includes(ctx.actor?.kind) || !Array.isArray(ctx.scopes) || typeof ctx.requestId !== 'string') {
     throw new Error('internal token carries no valid context');
   }
-  return ctx;
+  return { ...ctx, correlationId: correlationIdOf(ctx.correlationId) };
 }

@@ -92,6 +92,7 @@ export function draftFromEvent(event: DomainEvent): AuditDraft {
     action: action.slice(0, 100),
     summary: summarize(payload, entityId !== null ? idKey : null),
     requestId: event.requestId ?? null,
+    correlationId: event.correlationId ?? null,
     occurredAt: new Date(event.occurredAt),
     sourceKind: event.topic === MUTATION_EXECUTED ? 'mutation' : 'event',
     sourceTopic: event.topic,

@@ -31,6 +31,7 @@ export const AuditEntryEntity = defineEntity({
     action: p.string().length(100),
     summary: p.json<Record<string, unknown>>(),
     requestId: p.string().length(100).nullable(),
+    correlationId: p.string().length(128).nullable(),
     occurredAt: p.datetime(),
     recordedAt: p.datetime(),
     sourceKind: p.enum(AUDIT_SOURCE_KINDS),

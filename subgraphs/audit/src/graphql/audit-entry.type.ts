@@ -87,8 +87,14 @@ export class AuditEntryType {
   })
   summary!: Record<string, unknown>;
 
-  @Field(() => String, { nullable: true, description: 'Id of the request that caused it (the `X-Request-Id` header, or one the gateway assigned).' })
+  @Field(() => String, { nullable: true, description: 'Id the gateway gave the request that caused it (a UUID, also in the response\'s `X-Request-Id` header); never chosen by the client.' })
   requestId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The client's own id for that request: its `X-Request-Id` header, when it was 1 to 128 characters of `A-Z a-z 0-9 . _ : -` (anything else is dropped).",
+  })
+  correlationId!: string | null;
 
   @Field(() => Date, { description: 'When it happened.' })
   occurredAt!: Date;

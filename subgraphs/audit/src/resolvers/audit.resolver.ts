@@ -22,6 +22,7 @@ function asType(entry: AuditEntry): AuditEntryType {
     action: entry.action,
     summary: entry.summary,
     requestId: entry.requestId ?? null,
+    correlationId: entry.correlationId ?? null,
     occurredAt: entry.occurredAt,
     recordedAt: entry.recordedAt,
     source: { kind: entry.sourceKind as AuditSourceKindType, topic: entry.sourceTopic, eventId: entry.sourceEventId },

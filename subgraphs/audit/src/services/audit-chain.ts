@@ -37,6 +37,8 @@ export function entryHash(prevHash: string, entry: ChainedFields): string {
     action: entry.action,
     summary: entry.summary,
     requestId: entry.requestId,
+    // Left out when absent, so entries written before correlation ids were kept hash as they did.
+    correlationId: entry.correlationId ?? undefined,
     occurredAt: entry.occurredAt,
     recordedAt: entry.recordedAt,
     sourceKind: entry.sourceKind,

@@ -13,6 +13,7 @@ export interface AuditDraft {
   action: string;
   summary: Record<string, unknown>;
   requestId: string | null;
+  correlationId?: string | null;
   occurredAt: Date;
   sourceKind: AuditSourceKind;
   sourceTopic: string;
@@ -102,6 +103,8 @@ export class AuditService {
           merchantId,
           sequence: ++sequence,
           ...draft,
+          // Drafts staged before correlation ids were kept have none.
+          correlationId: draft.correlationId ?? null,
           occurredAt: new Date(draft.occurredAt),
           recordedAt,
           prevHash,
@@ -137,6 +140,7 @@ export class AuditService {
         merchantId,
         sequence: last ? Number(last.sequence) + 1 : 1,
         ...draft,
+        correlationId: draft.correlationId ?? null,
         recordedAt: new Date(),
         prevHash,
       };

@@ -58,7 +58,7 @@ export async function consumeEvent(
 
 function eventCaller(event: DomainEvent) {
   const caller = systemCaller(ADMIN_SCOPES, event.merchantId);
-  return event.requestId ? { ...caller, requestId: event.requestId } : caller;
+  return event.requestId ? { ...caller, requestId: event.requestId, correlationId: event.correlationId ?? null } : caller;
 }
 
 /**
@@ -81,8 +81,8 @@ async function settleDeadLetter(runtime: SubgraphRuntime, event: DomainEvent): P
 export async function recordDeadLetter(runtime: SubgraphRuntime, event: DomainEvent, error: unknown, attempts: number): Promise<void> {
   const ctx = runtime.createContext(systemCaller(ADMIN_SCOPES, event.merchantId));
   await ctx.em.execute(
-    `insert into dead_letter_event (id, merchant_id, consumer, event_id, topic, version, occurred_at, payload, actor_kind, actor_id, request_id, error, attempts, status, failed_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, 'dead', now())
+    `insert into dead_letter_event (id, merchant_id, consumer, event_id, topic, version, occurred_at, payload, actor_kind, actor_id, request_id, correlation_id, error, attempts, status, failed_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, 'dead', now())
      on conflict (consumer, event_id) do update
        set error = excluded.error, attempts = dead_letter_event.attempts + excluded.attempts,
            status = 'dead', failed_at = excluded.failed_at, retry_enqueued_at = null`,
@@ -98,6 +98,7 @@ export async function recordDeadLetter(runtime: SubgraphRuntime, event: DomainEv
       event.actor?.kind ?? null,
       event.actor?.id ?? null,
       event.requestId ?? null,
+      event.correlationId ?? null,
       describeError(error),
       attempts,
     ],

@@ -30,6 +30,7 @@ export const DeadLetterEventEntity = defineEntity({
     actorKind: p.string().length(20).nullable(),
     actorId: p.string().length(255).nullable(),
     requestId: p.string().length(100).nullable(),
+    correlationId: p.string().length(128).nullable(),
     error: p.string().length(1000),
     /** Attempts made over every round, retries included. */
     attempts: p.integer(),

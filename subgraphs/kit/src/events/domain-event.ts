@@ -14,6 +14,8 @@ export interface DomainEvent<P extends Record<string, unknown> = Record<string, 
   /** Who caused it, and the request it came from; absent on events recorded before they were kept. */
   actor?: Actor | null;
   requestId?: string | null;
+  /** The client's own id for that request, when it gave a valid one (see `Caller.correlationId`). */
+  correlationId?: string | null;
 }
 
 /**

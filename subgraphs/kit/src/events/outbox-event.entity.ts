@@ -25,6 +25,7 @@ export const OutboxEventEntity = defineEntity({
     actorKind: p.string().length(20).nullable(),
     actorId: p.string().length(255).nullable(),
     requestId: p.string().length(100).nullable(),
+    correlationId: p.string().length(128).nullable(),
   },
   indexes: [{ properties: ['publishedAt', 'id'], name: 'outbox_event_unpublished_index' }],
   triggers: [wakeRelay('outbox_event_notify', ['insert'])],

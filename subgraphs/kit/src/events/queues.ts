@@ -75,6 +75,7 @@ export interface EventRow {
   actor_kind: string | null;
   actor_id: string | null;
   request_id: string | null;
+  correlation_id: string | null;
 }
 
 export function toDomainEvent(row: EventRow): DomainEvent {
@@ -87,5 +88,6 @@ export function toDomainEvent(row: EventRow): DomainEvent {
     payload: row.payload,
     actor: row.actor_kind ? { kind: row.actor_kind as ActorKind, id: row.actor_id ?? '' } : null,
     requestId: row.request_id,
+    ...(row.correlation_id && { correlationId: row.correlation_id }),
   };
 }
