@@ -35,6 +35,11 @@ export interface RedemptionsConfig {
   maxAttempts: number;
   /** How often the recovery and expiry jobs run. */
   jobsEveryMs: number;
+  /**
+   * Rechecks of a failed redemption's code that the shop refuses (uninstalled, token revoked)
+   * before the recovery job gives up on it and marks it `recheck_abandoned_at` for an operator.
+   */
+  maxRechecks: number;
 }
 
 /**
@@ -79,6 +84,20 @@ export interface EventsConfig {
    */
   inboxStaleMs: number;
   inboxMaxSweeps: number;
+  /**
+   * Times an event may stop its worker mid-job (the process killed, e.g. out of memory) before it
+   * is dead-lettered instead of run again; counted in the consumer's store (`event_stall`).
+   */
+  maxStalls: number;
+  /** Outbox events every consumer acknowledged are kept this long after the last acknowledgement. */
+  outboxRetentionMs: number;
+  /**
+   * The dedupe window: `consumed_event` rows are kept this long after consumption. It must exceed
+   * the longest a delivery can arrive late (see `pruneEvents`); at least a day.
+   */
+  dedupeRetentionMs: number;
+  /** How often each store's event tables are pruned. */
+  pruneEveryMs: number;
 }
 
 export interface ShopifyConfig {
@@ -133,6 +152,8 @@ export function secretSetting(env: NodeJS.ProcessEnv, name: string, fallback: st
   return fallback;
 }
 
+const DAY_MS = 86_400_000;
+
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -142,7 +163,7 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 }
 
 export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
-  return {
+  const config: KitConfig = {
     nodeEnv: env.NODE_ENV ?? 'development',
     databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     databasePrefix: env.DATABASE_PREFIX ?? 'loyalnest',
@@ -177,11 +198,16 @@ export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
       lockMs: positiveInt(env, 'EVENTS_LOCK_MS', 30_000),
       inboxStaleMs: positiveInt(env, 'INBOX_STALE_MS', 15 * 60_000),
       inboxMaxSweeps: positiveInt(env, 'INBOX_MAX_SWEEPS', 3),
+      maxStalls: positiveInt(env, 'EVENTS_MAX_STALLS', 3),
+      outboxRetentionMs: positiveInt(env, 'EVENTS_OUTBOX_RETENTION_MS', 7 * DAY_MS),
+      dedupeRetentionMs: positiveInt(env, 'EVENTS_DEDUPE_RETENTION_MS', 30 * DAY_MS),
+      pruneEveryMs: positiveInt(env, 'EVENTS_PRUNE_EVERY_MS', 3_600_000),
     },
     redemptions: {
       pendingTimeoutMs: positiveInt(env, 'REDEMPTION_PENDING_TIMEOUT_MS', 5 * 60_000),
       maxAttempts: positiveInt(env, 'REDEMPTION_MAX_ATTEMPTS', 5),
       jobsEveryMs: positiveInt(env, 'REDEMPTION_JOBS_EVERY_MS', 60_000),
+      maxRechecks: positiveInt(env, 'REDEMPTION_MAX_RECHECKS', 5),
     },
     pointsJobs: {
       releaseEveryMs: positiveInt(env, 'POINTS_RELEASE_EVERY_MS', 60_000),
@@ -189,4 +215,10 @@ export function loadKitConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
       birthdayEveryMs: positiveInt(env, 'POINTS_BIRTHDAY_EVERY_MS', 24 * 3_600_000),
     },
   };
+  const { dedupeRetentionMs, inboxStaleMs, inboxMaxSweeps } = config.events;
+  const floor = Math.max(DAY_MS, 2 * inboxStaleMs * (inboxMaxSweeps + 1));
+  if (dedupeRetentionMs < floor) {
+    throw new Error(`EVENTS_DEDUPE_RETENTION_MS (${dedupeRetentionMs}) must be at least ${floor}: a day, and twice the inbox sweeper's span (see pruneEvents)`);
+  }
+  return config;
 }
