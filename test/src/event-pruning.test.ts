@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import customer from '@loyalnest/customer';
-import { ADMIN_SCOPES, pruneEvents, serviceConnection, systemCaller, type DomainEvent, type EventHandler, type SubgraphModule } from '@loyalnest/kit';
+import { ADMIN_SCOPES, loadKitConfig, pruneEvents, serviceConnection, systemCaller, type DomainEvent, type EventHandler, type SubgraphModule } from '@loyalnest/kit';
 import merchant from '@loyalnest/merchant';
 import { QueueEvents } from 'bullmq';
 import { randomUUID } from 'node:crypto';
@@ -134,7 +134,8 @@ describe('pruning the event tables', () => {
   });
 
   it('prunes in batches of a fixed size until nothing old is left, and stops between batches once aborted', async () => {
-    // given 250 old acknowledged events, each consumed, and old stall counts
+    // given nothing else old (a long run's earliest rows may be), then 250 old acknowledged events, each consumed, and old stall counts
+    await pruneEvents(pool, { ...RETENTION, batch: 1000 });
     const ids = Array.from({ length: 250 }, () => randomUUID());
     await owner(async (db) => {
       await db.query(
@@ -175,5 +176,10 @@ describe('pruning the event tables', () => {
     expect(await deliveryRows(ids)).toBe(0);
     expect(await consumedRows(ids)).toBe(0);
     expect(await count('select count(*)::int as n from event_stall where event_id = any($1)', ids)).toBe(0);
+  });
+
+  it('refuses a dedupe window shorter than a day at start-up', () => {
+    expect(() => loadKitConfig({ ...process.env, EVENTS_DEDUPE_RETENTION_MS: String(23 * HOUR_MS) })).toThrow(/EVENTS_DEDUPE_RETENTION_MS \(82800000\) must be at least 86400000/);
+    expect(loadKitConfig({ ...process.env, EVENTS_DEDUPE_RETENTION_MS: String(24 * HOUR_MS) }).events.dedupeRetentionMs).toBe(24 * HOUR_MS);
   });
 });

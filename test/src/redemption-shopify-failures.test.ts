@@ -261,6 +261,12 @@ describe('redeeming rewards when Shopify fails', () => {
       const abandoned = await state();
       expect(abandoned).toMatchObject({ recheck_refusals: max, rechecked_at: null });
       expect(abandoned.recheck_abandoned_at).not.toBeNull();
+      const shown = await gateway.gql<{ redemption: { status: string; recheckAbandonedAt: string | null } }>(
+        `query($id: ID!) { redemption(id: $id) { status recheckAbandonedAt } }`,
+        { id: failed.redemptionId },
+        a.auth,
+      );
+      expect(shown.data!.redemption).toEqual({ status: 'FAILED', recheckAbandonedAt: abandoned.recheck_abandoned_at!.toISOString() });
       await recheckDue();
       await recheckDue();
       expect(lookups() - before).toBe(max);
