@@ -227,6 +227,56 @@ describe('redeeming rewards when Shopify fails', () => {
     expect((await pointsOf(gateway, a, customer.id)).balance).toBe(100);
   });
 
+  it('gives up rechecking a failed redemption at a shop that refuses (401), after REDEMPTION_MAX_RECHECKS refusals, marking it abandoned once', async () => {
+    const customer = await newCustomer(a);
+    await award(gateway, a, customer.id, 100);
+    const rewardId = await createReward(gateway, a, { pointsCost: 25 });
+    fake.failNext(a.shop, 502, 10, CREATE);
+    const failed = await redeem(gateway, a.auth, { customerId: customer.id, rewardId });
+    fake.failRequests(a.shop, null);
+    expect(failed).toMatchObject({ __typename: 'DiscountCreationFailedError', pointsReturned: 25 });
+    await compensated(a, failed.redemptionId);
+    const code = await codeOf(a, failed.redemptionId);
+    const state = async () =>
+      (await withOwnerDb('points', (db) => db.query<{ recheck_refusals: number; recheck_abandoned_at: Date | null; rechecked_at: Date | null }>('select recheck_refusals, recheck_abandoned_at, rechecked_at from redemption where id = $1', [failed.redemptionId]))).rows[0];
+    /** One pass of the job once the redemption is due again (each claim puts it off a timeout). */
+    const recheckDue = async () => {
+      await withOwnerDb('points', (db) => db.query(`update redemption set failed_at = now() - interval '1 hour', updated_at = now() - interval '1 hour' where id = $1`, [failed.redemptionId]));
+      await job('redemption recovery').run();
+    };
+    const max = gateway.config.kit.redemptions.maxRechecks;
+    const lookups = () => requestsForCode(a, code).length;
+
+    // given a shop that now refuses every call (its token revoked)
+    fake.failRequests(a.shop, 401);
+    try {
+      // when the job comes to the redemption one time fewer than the limit, it asks each time
+      const before = lookups();
+      for (let i = 1; i < max; i++) await recheckDue();
+      expect(await state()).toMatchObject({ recheck_refusals: max - 1, recheck_abandoned_at: null, rechecked_at: null });
+      expect(lookups() - before).toBe(max - 1);
+
+      // then the last refusal leaves it abandoned, and no later pass asks the shop again
+      await recheckDue();
+      const abandoned = await state();
+      expect(abandoned).toMatchObject({ recheck_refusals: max, rechecked_at: null });
+      expect(abandoned.recheck_abandoned_at).not.toBeNull();
+      const shown = await gateway.gql<{ redemption: { status: string; recheckAbandonedAt: string | null } }>(
+        `query($id: ID!) { redemption(id: $id) { status recheckAbandonedAt } }`,
+        { id: failed.redemptionId },
+        a.auth,
+      );
+      expect(shown.data!.redemption).toEqual({ status: 'FAILED', recheckAbandonedAt: abandoned.recheck_abandoned_at!.toISOString() });
+      await recheckDue();
+      await recheckDue();
+      expect(lookups() - before).toBe(max);
+      expect(await state()).toEqual(abandoned);
+    } finally {
+      fake.failRequests(a.shop, null);
+    }
+    expect((await pointsOf(gateway, a, customer.id)).balance).toBe(100);
+  });
+
   it('stops the recovery job between two redemptions when its runtime closes; the rest are rechecked on the next pass', async () => {
     const customer = await newCustomer(a);
     await award(gateway, a, customer.id, 100);

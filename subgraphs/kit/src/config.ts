@@ -42,6 +42,11 @@ export interface RedemptionsConfig {
   maxAttempts: number;
   /** How often the recovery and expiry jobs run. */
   jobsEveryMs: number;
+  /**
+   * Rechecks of a failed redemption's code that the shop refuses (uninstalled, token revoked)
+   * before the recovery job gives up on it and marks it `recheck_abandoned_at` for an operator.
+   */
+  maxRechecks: number;
 }
 
 /**
@@ -86,6 +91,20 @@ export interface EventsConfig {
    */
   inboxStaleMs: number;
   inboxMaxSweeps: number;
+  /**
+   * Times an event may stop its worker mid-job (the process killed, e.g. out of memory) before it
+   * is dead-lettered instead of run again; counted in the consumer's store (`event_stall`).
+   */
+  maxStalls: number;
+  /** Outbox events every consumer acknowledged are kept this long after the last acknowledgement. */
+  outboxRetentionMs: number;
+  /**
+   * The dedupe window: `consumed_event` rows are kept this long after consumption. It must exceed
+   * the longest a delivery can arrive late (see `pruneEvents`); at least a day.
+   */
+  dedupeRetentionMs: number;
+  /** How often each store's event tables are pruned. */
+  pruneEveryMs: number;
 }
 
 export interface ShopifyConfig {
@@ -130,10 +149,12 @@ export function loadKitConfig(source: NodeJS.ProcessEnv = process.env): KitConfi
   return config;
 }
 
+const DAY_MS = 86_400_000;
+
 /** The kit's settings, problems recorded in `env` (the gateway adds its own before checking). */
 export function readKitConfig(env: Settings): KitConfig {
   const port = env.raw('PORT') ?? '4000';
-  return {
+  const config: KitConfig = {
     development: env.development,
     errorStackTraces: errorStackTraces(env),
     databaseUrl: urlSetting(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/postgres', ['postgres:', 'postgresql:']),
@@ -171,11 +192,16 @@ export function readKitConfig(env: Settings): KitConfig {
       lockMs: positiveInt(env, 'EVENTS_LOCK_MS', 30_000),
       inboxStaleMs: positiveInt(env, 'INBOX_STALE_MS', 15 * 60_000),
       inboxMaxSweeps: positiveInt(env, 'INBOX_MAX_SWEEPS', 3),
+      maxStalls: positiveInt(env, 'EVENTS_MAX_STALLS', 3),
+      outboxRetentionMs: positiveInt(env, 'EVENTS_OUTBOX_RETENTION_MS', 7 * DAY_MS),
+      dedupeRetentionMs: positiveInt(env, 'EVENTS_DEDUPE_RETENTION_MS', 30 * DAY_MS),
+      pruneEveryMs: positiveInt(env, 'EVENTS_PRUNE_EVERY_MS', 3_600_000),
     },
     redemptions: {
       pendingTimeoutMs: positiveInt(env, 'REDEMPTION_PENDING_TIMEOUT_MS', 5 * 60_000),
       maxAttempts: positiveInt(env, 'REDEMPTION_MAX_ATTEMPTS', 5),
       jobsEveryMs: positiveInt(env, 'REDEMPTION_JOBS_EVERY_MS', 60_000),
+      maxRechecks: positiveInt(env, 'REDEMPTION_MAX_RECHECKS', 5),
     },
     pointsJobs: {
       releaseEveryMs: positiveInt(env, 'POINTS_RELEASE_EVERY_MS', 60_000),
@@ -183,6 +209,12 @@ export function readKitConfig(env: Settings): KitConfig {
       birthdayEveryMs: positiveInt(env, 'POINTS_BIRTHDAY_EVERY_MS', 24 * 3_600_000),
     },
   };
+  const { dedupeRetentionMs, inboxStaleMs, inboxMaxSweeps } = config.events;
+  const floor = Math.max(DAY_MS, 2 * inboxStaleMs * (inboxMaxSweeps + 1));
+  if (dedupeRetentionMs < floor) {
+    env.problem(`EVENTS_DEDUPE_RETENTION_MS (${dedupeRetentionMs}) must be at least ${floor}: a day, and twice the inbox sweeper's span (see pruneEvents)`);
+  }
+  return config;
 }
 
 function errorStackTraces(env: Settings): boolean {

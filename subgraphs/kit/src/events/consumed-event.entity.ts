@@ -14,6 +14,7 @@ export const ConsumedEventEntity = defineEntity({
     merchantId: p.uuid(),
     consumedAt: p.datetime().onCreate(() => new Date()),
   },
+  indexes: [{ properties: ['consumedAt'], name: 'consumed_event_consumed_at_index' }],
   ...tenantOwned('consumed_event'),
 });
 

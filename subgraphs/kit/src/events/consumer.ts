@@ -1,4 +1,4 @@
-import { DriverException } from '@mikro-orm/postgresql';
+import { DriverException, type EntityManager } from '@mikro-orm/postgresql';
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { v7 as uuidv7 } from 'uuid';
 import type pg from 'pg';
@@ -80,7 +80,11 @@ async function settleDeadLetter(runtime: SubgraphRuntime, event: DomainEvent): P
 /** Stores (or, after a failed retry, updates) the event's dead letter, under the event's tenant. */
 export async function recordDeadLetter(runtime: SubgraphRuntime, event: DomainEvent, error: unknown, attempts: number): Promise<void> {
   const ctx = runtime.createContext(systemCaller(ADMIN_SCOPES, event.merchantId));
-  await ctx.em.execute(
+  await insertDeadLetter(ctx.em, runtime.name, event, error, attempts);
+}
+
+async function insertDeadLetter(em: EntityManager, consumer: string, event: DomainEvent, error: unknown, attempts: number): Promise<void> {
+  await em.execute(
     `insert into dead_letter_event (id, merchant_id, consumer, event_id, topic, version, occurred_at, payload, actor_kind, actor_id, request_id, correlation_id, error, attempts, status, failed_at)
      values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, 'dead', now())
      on conflict (consumer, event_id) do update
@@ -89,7 +93,7 @@ export async function recordDeadLetter(runtime: SubgraphRuntime, event: DomainEv
     [
       uuidv7(),
       event.merchantId,
-      runtime.name,
+      consumer,
       event.id,
       event.topic,
       event.version,
@@ -103,6 +107,49 @@ export async function recordDeadLetter(runtime: SubgraphRuntime, event: DomainEv
       attempts,
     ],
   );
+}
+
+/** What a dead letter says of an event that stopped its worker `stalls` times. */
+export class WorkerStalledError extends Error {
+  override name = 'WorkerStalledError';
+  constructor(stalls: number) {
+    super(`the event stopped its worker mid-job ${stalls} times (the process died, e.g. out of memory, or hung past its lock)`);
+  }
+}
+
+/**
+ * Counts one more stall of `event` in the consumer's store, unless the event was consumed after all
+ * (the worker died after its commit, or lost its lock to a Redis outage while its run went on): a
+ * stall then says nothing about the event. The `maxStalls`th one dead-letters it and resets the
+ * count, in one transaction, so an admin's retry of the dead letter gets `maxStalls` stalls again.
+ */
+export async function recordStall(runtime: SubgraphRuntime, event: DomainEvent, maxStalls: number): Promise<'consumed' | 'counted' | 'dead-lettered'> {
+  const consumer = runtime.name;
+  const ctx = runtime.createContext(eventCaller(event));
+  await ctx.em.begin();
+  try {
+    const consumed = await ctx.em.execute('select 1 from consumed_event where consumer = ? and event_id = ?', [consumer, event.id]);
+    let outcome: 'consumed' | 'counted' | 'dead-lettered' = 'consumed';
+    if (!consumed.length) {
+      const [{ stalls }] = await ctx.em.execute<{ stalls: number }[]>(
+        `insert into event_stall (consumer, event_id, merchant_id, stalls, stalled_at) values (?, ?, ?, 1, now())
+         on conflict (consumer, event_id) do update set stalls = event_stall.stalls + 1, stalled_at = now()
+         returning stalls`,
+        [consumer, event.id, event.merchantId],
+      );
+      outcome = 'counted';
+      if (stalls >= maxStalls) {
+        await insertDeadLetter(ctx.em, consumer, event, new WorkerStalledError(stalls), stalls);
+        await ctx.em.execute('delete from event_stall where consumer = ? and event_id = ?', [consumer, event.id]);
+        outcome = 'dead-lettered';
+      }
+    }
+    await ctx.em.commit();
+    return outcome;
+  } catch (error) {
+    await ctx.em.rollback().catch(() => {});
+    throw error;
+  }
 }
 
 export interface ConsumerOptions {
@@ -120,6 +167,15 @@ export interface ConsumerOptions {
  * consumer's store now holds it) and an admin can retry it from there. Shutdown closes the worker,
  * which waits for the jobs in progress; a job cut short by a crash is taken back by BullMQ's
  * stalled-job check once its lock expires and runs again (its transaction never committed).
+ *
+ * Poison events: an event that kills its worker (out of memory, a native crash) would otherwise be
+ * run again after every crash, forever: BullMQ fails a job stalled too often, removes it, and the
+ * relay publishes the unacknowledged delivery again. So a job that comes back stalled counts the
+ * stall in the store (`recordStall`), where the count survives the job's removal and republishing,
+ * and the `maxStalls`th is dead-lettered like an event whose last attempt threw. Only stalls count:
+ * a Redis restart loses jobs, and the relay publishes them afresh with no stall, so it never brings
+ * a healthy event nearer its dead letter. Events in flight beside a poison event in each of its
+ * crashes share its fate, unless they committed meanwhile; their dead letters can be retried.
  */
 export class EventConsumer {
   private worker: Worker<EventJob, EventJobResult> | null = null;
@@ -144,6 +200,9 @@ export class EventConsumer {
       concurrency: config.concurrency,
       lockDuration: config.lockMs,
       stalledInterval: config.lockMs,
+      // BullMQ itself fails a job stalled more often than this; `process` dead-letters it first, at
+      // `maxStalls`, so BullMQ's limit only serves when the store could not count the stalls.
+      maxStalledCount: config.maxStalls,
     });
     this.worker.on('error', (error) => console.error(`[events] ${this.runtime.name} worker: ${error.message}`));
     await this.worker.waitUntilReady();
@@ -166,6 +225,17 @@ export class EventConsumer {
     const handler = this.handlers[event.topic] ?? this.handlers[ALL_TOPICS];
     // Published while this subgraph consumed the topic, delivered after it stopped: nothing to do.
     if (!handler) return done('unhandled');
+    // Back after stopping its worker (BullMQ's stall check moved it to the queue again): counted
+    // once per stall, noted on the job, so a later retry after an ordinary failure counts nothing.
+    const counted = job.data.stallsCounted ?? 0;
+    if (job.stalledCounter > counted) {
+      const stall = await recordStall(this.runtime, event, this.options.config.maxStalls);
+      if (stall === 'dead-lettered') {
+        console.error(`[events] ${this.runtime.name}: ${event.topic} ${event.id} dead-lettered after stopping its worker ${this.options.config.maxStalls} times`);
+        return done('dead-lettered');
+      }
+      await job.updateData({ ...job.data, stallsCounted: job.stalledCounter });
+    }
     try {
       // A dead letter exists only for an event that failed every attempt, and such an event is
       // acknowledged: it comes back as an admin's retry (no producer), or, rarely, from the

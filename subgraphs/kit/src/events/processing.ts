@@ -7,6 +7,7 @@ import { NotifyListener } from './listener.js';
 import { EVENTS_CHANNEL } from './notify.js';
 import { redisConnection } from './queues.js';
 import { Pump } from './pump.js';
+import { PRUNE_BATCH, pruneEvents } from './prune.js';
 import { OutboxRelay } from './relay.js';
 
 /** A runtime's event machinery; `runtime.close()` stops it too. */
@@ -15,8 +16,8 @@ export interface EventProcessing {
 }
 
 /**
- * Starts the outbox relay of the runtime's store, its worker if its module consumes topics, and
- * its module's periodic jobs.
+ * Starts the outbox relay of the runtime's store, its worker if its module consumes topics, its
+ * module's periodic jobs, and the pruning of its event tables (`pruneEvents`).
  * `modules` are all the subgraphs of the deployment: routing comes from their `consumes`, so a
  * process serving one subgraph (networked mode) still publishes to every consumer's queue.
  *
@@ -39,6 +40,10 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
   const connection = redisConnection(runtime.config.redisUrl);
   const relay = routes.size ? new OutboxRelay({ producer: runtime.name, routes, config, pool, connection }) : null;
   const consumer = Object.keys(handlers).length ? new EventConsumer(runtime, handlers, { config, pool, connection }) : null;
+  if (relay || consumer) {
+    const options = { outboxRetentionMs: config.outboxRetentionMs, dedupeRetentionMs: config.dedupeRetentionMs, batch: PRUNE_BATCH };
+    jobs.push(new Pump(`${runtime.name} event pruning`, async (signal) => void (await pruneEvents(pool, options, signal)), config.pruneEveryMs));
+  }
   const listener = new NotifyListener(
     database,
     EVENTS_CHANNEL,

@@ -8,6 +8,8 @@ export interface EventJob {
   event: DomainEvent;
   /** The producing subgraph; null for a dead-letter retry, which no producer waits for. */
   producer: string | null;
+  /** BullMQ's stall count of this job when the consumer last counted a stall in its store. */
+  stallsCounted?: number;
 }
 
 export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead-lettered' | 'unhandled';

@@ -44,6 +44,13 @@ export const RedemptionEntity = defineEntity({
     failedAt: p.datetime().nullable(),
     /** When the recovery job checked the failed code at Shopify once more, past the Shopify deadline. */
     recheckedAt: p.datetime().nullable(),
+    /** Rechecks the shop refused (uninstalled, token revoked). */
+    recheckRefusals: p.integer().default(0),
+    /**
+     * When the recovery job gave up rechecking the code after `maxRechecks` refusals: terminal, for
+     * an operator; whether a late-created code still works at Shopify is unknown.
+     */
+    recheckAbandonedAt: p.datetime().nullable(),
     /** When an order used the code, and which (its Shopify id). */
     usedAt: p.datetime().nullable(),
     usedOrderId: p.bigint('string').nullable(),

@@ -67,6 +67,13 @@ export class RedemptionType {
   })
   compensatedAt!: Date | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "For a FAILED redemption: when the recovery job gave up its second check of the code at Shopify because the shop refused it every time (the app uninstalled, its token revoked). Terminal: whether a code Shopify created late still works there is unknown, and is for an operator to look into in the shop.",
+  })
+  recheckAbandonedAt!: Date | null;
+
   @Field(() => Date, { nullable: true, description: 'When an order used the code (USED).' })
   usedAt!: Date | null;
 

@@ -9,11 +9,12 @@ const BATCH = 100;
  * Shopify again for the same code, so a code Shopify did create is not created twice, and gives
  * the points back once Shopify refuses or `maxAttempts` is reached: nothing stays debited without
  * a code. Then it checks the codes of redemptions that failed longer ago than the same timeout
- * once more at Shopify (`RedemptionSettlement.recheck`), for a create Shopify carried out late.
+ * once more at Shopify (`RedemptionSettlement.recheck`), for a create Shopify carried out late,
+ * giving up after `maxRechecks` refusals of a shop that will not answer us any more.
  * Claiming bumps a row's `updated_at`, so replicas running this at once take different rows.
  */
 export function redemptionRecovery(runtime: SubgraphRuntime, settlement: () => RedemptionSettlement): SubgraphJob {
-  const { pendingTimeoutMs, maxAttempts, jobsEveryMs } = runtime.config.redemptions;
+  const { pendingTimeoutMs, maxAttempts, maxRechecks, jobsEveryMs } = runtime.config.redemptions;
   return {
     name: 'redemption recovery',
     everyMs: jobsEveryMs,
@@ -41,7 +42,7 @@ export function redemptionRecovery(runtime: SubgraphRuntime, settlement: () => R
           if (signal.aborted) return;
           const ctx = runtime.createContext(systemCaller(ADMIN_SCOPES, redemption.merchant_id));
           await settlement()
-            .recheck(ctx, redemption.id)
+            .recheck(ctx, redemption.id, maxRechecks)
             .catch((error: Error) => console.warn(`[points] rechecking failed redemption ${redemption.id} at Shopify failed: ${error.message}`));
         }
         if (failed.length < BATCH) return;

@@ -93,13 +93,29 @@ export class RedemptionSettlement {
    * The recovery job's second look at a failed redemption's code, once the merchant subgraph's
    * Shopify deadline has passed since the failure: an attempt the first check raced (Shopify
    * creating the code late) has landed by now, and is deleted. Throws on any failure; the job
-   * takes the redemption up again later.
+   * takes the redemption up again later. A shop that refuses (uninstalled, token revoked) is asked
+   * `maxRechecks` times in all, then the redemption is marked abandoned, once, and logged: a shop
+   * that refuses us may never answer again, and asking forever would cost a call per job run.
    */
-  async recheck(ctx: RequestContext, redemptionId: string): Promise<void> {
+  async recheck(ctx: RequestContext, redemptionId: string, maxRechecks: number): Promise<void> {
     const redemption = await ctx.em.findOne(RedemptionEntity, { id: redemptionId }, { disableIdentityMap: true });
-    if (!redemption || redemption.status !== 'failed' || redemption.recheckedAt) return;
+    if (!redemption || redemption.status !== 'failed' || redemption.recheckedAt || redemption.recheckAbandonedAt) return;
     const code = this.cipher.decrypt(redemption.codeEncrypted, codeAad(redemption.merchantId, redemption.id));
-    await this.discounts.deactivate(ctx, code);
+    try {
+      await this.discounts.deactivate(ctx, code);
+    } catch (error) {
+      if (shopifyFailure(error) !== 'SHOPIFY_REJECTED') throw error;
+      const refusals = redemption.recheckRefusals + 1;
+      if (refusals < maxRechecks) {
+        await ctx.em.nativeUpdate(RedemptionEntity, { id: redemption.id, recheckAbandonedAt: null }, { recheckRefusals: refusals });
+        throw error;
+      }
+      const abandoned = await ctx.em.nativeUpdate(RedemptionEntity, { id: redemption.id, recheckAbandonedAt: null }, { recheckRefusals: refusals, recheckAbandonedAt: new Date() });
+      if (abandoned) {
+        console.error(`[points] redemption ${redemption.id}: its shop refused the recheck of its code ${refusals} times (uninstalled, or its token revoked); given up, the code may still work at Shopify`);
+      }
+      return;
+    }
     await ctx.em.nativeUpdate(RedemptionEntity, { id: redemption.id, recheckedAt: null }, { recheckedAt: new Date() });
   }
 
