@@ -5,6 +5,7 @@ import { pointsGdpr } from './consumers/gdpr.consumer.js';
 import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { redemptionCompensationConsumer } from './consumers/redemption-compensation.consumer.js';
+import { FlowTriggerSentEntity } from './entities/flow-trigger-sent.entity.js';
 import { PointsAccountEntity } from './entities/points-account.entity.js';
 import { PointsEntryEntity } from './entities/points-entry.entity.js';
 import { PointsExpiryWarningEntity } from './entities/points-expiry-warning.entity.js';
@@ -86,7 +87,7 @@ const pointsSubgraph: SubgraphModule = {
   name: 'points',
   store: {
     name: 'points',
-    entities: [PointsProgramEntity, PointsAccountEntity, PointsEntryEntity, PointsOrderRefundEntity, PointsOrderCancellationEntity, PointsParkedOrderEntity, PointsExpiryWarningEntity, RewardEntity, RedemptionEntity],
+    entities: [PointsProgramEntity, PointsAccountEntity, PointsEntryEntity, PointsOrderRefundEntity, PointsOrderCancellationEntity, PointsParkedOrderEntity, PointsExpiryWarningEntity, RewardEntity, RedemptionEntity, FlowTriggerSentEntity],
   },
 
   buildSchema(config) {
