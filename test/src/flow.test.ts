@@ -212,17 +212,76 @@ describe('Shopify Flow', () => {
       ]);
     });
 
-    it("retries a trigger Shopify failed to take through the event's backoff, and sends it once", async () => {
+    it("retries a trigger Shopify turned away unprocessed (429) through the event's backoff, and sends it once", async () => {
       const c = await installMerchant(gateway, fake, 'flow-c');
       const customer = await newCustomer(c);
-      // both of the merchant subgraph's quick tries fail, so the first delivery of the event fails
-      fake.failNext(c.shop, 503, 2);
+      // both of the merchant subgraph's quick tries are rate-limited, so the first delivery of the event fails
+      fake.failNext(c.shop, 429, 2);
       await award(gateway, c, customer.id, 60);
 
       expect(await received(c, customer, 'points-earned')).toHaveLength(1);
       const calls = fake.requestsFor(c.shop, '/graphql.json').filter((r) => JSON.stringify(r.body).includes('flowTriggerReceive'));
       expect(calls.length).toBe(3);
       expect(triggersOf(c, customer, 'points-earned')).toHaveLength(1);
+    });
+
+    it('sends a trigger once when the consumer fails to commit after the send (send racing commit), and never again on redelivery', async () => {
+      const customer = await newCustomer(a);
+      await award(gateway, a, customer.id, 10);
+      await received(a, customer, 'points-earned');
+      const event: DomainEvent = {
+        id: randomUUID(),
+        merchantId: a.id,
+        topic: 'reward.redeemed',
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        payload: { redemptionId: randomUUID(), rewardId: randomUUID(), customerId: customer.id, points: 10 },
+      };
+      const points = runtime(gateway, 'points');
+      const handler = points.module.consumes!['reward.redeemed'];
+
+      // when the trigger goes out and then the consumer's transaction fails
+      const failing: typeof handler = async (ctx, e, rt) => {
+        await handler(ctx, e, rt);
+        throw new Error('the commit failed');
+      };
+      await expect(consumeEvent(points, failing, event)).rejects.toThrow('the commit failed');
+      expect(triggersOf(a, customer, 'reward-redeemed')).toHaveLength(1);
+
+      // then the event redelivered is applied without sending it again: after the failure, twice at
+      // once, and once its consumed record is gone (pruned)
+      expect(await consumeEvent(points, handler, event)).toBe('applied');
+      expect(await Promise.all([consumeEvent(points, handler, event), consumeEvent(points, handler, event)])).toEqual(['duplicate', 'duplicate']);
+      await withOwnerDb('points', (db) => db.query(`delete from consumed_event where consumer = 'points' and event_id = $1`, [event.id]));
+      expect(await consumeEvent(points, handler, event)).toBe('applied');
+      expect(triggersOf(a, customer, 'reward-redeemed')).toHaveLength(1);
+    });
+
+    it('does not send again a trigger that may have reached Shopify: a timed-out answer, a 5xx', async () => {
+      const d = await installMerchant(gateway, fake, 'flow-d');
+      const customer = await newCustomer(d);
+      const sends = () => fake.requestsFor(d.shop, '/graphql.json').filter((r) => r.operation === 'flowTriggerReceive');
+      const settled = async (count: number) => {
+        const rises = await pointsEvent(d, customer.id, 'points.adjusted');
+        expect(rises).toHaveLength(count);
+        for (const rise of rises) await consumed(rise.id);
+      };
+
+      // Shopify applies the trigger but its answer never arrives: the one attempt is all there is.
+      fake.failNext(d.shop, 'lost-timeout', 1, { operation: 'flowTriggerReceive' });
+      await award(gateway, d, customer.id, 60);
+      await settled(1);
+      expect(sends()).toHaveLength(1);
+      expect(triggersOf(d, customer, 'points-earned')).toHaveLength(1);
+
+      // A 503 may come after Shopify did the work too: not sent again; this workflow run is missed.
+      fake.failNext(d.shop, 503, 1, { operation: 'flowTriggerReceive' });
+      await award(gateway, d, customer.id, 5);
+      await settled(2);
+      expect(sends()).toHaveLength(2);
+      expect(triggersOf(d, customer, 'points-earned')).toHaveLength(1);
+      const letters = await withOwnerDb('points', async (db) => (await db.query('select 1 from dead_letter_event where merchant_id = $1', [d.id])).rowCount);
+      expect(letters).toBe(0);
     });
 
     it('drops a trigger Shopify refuses for good (here: a merchant without a token) instead of retrying it into a dead letter', async () => {

@@ -10,6 +10,7 @@ import { shopifyId, type TestMerchant } from './support/tenants.js';
 
 /** What becomes of an issued redemption: it expires, an order uses its code, or the merchant cancels it. */
 const USED = `query($id: ID!) { redemption(id: $id) { id status discountCode usedAt usedOrderId } }`;
+const VERIFY_LIFETIME = `query { verifyLedger { ok mismatches { customerId lifetimeEarned expectedLifetimeEarned } } }`;
 const CANCEL = `mutation($input: CancelRedemptionInput!) {
   cancelRedemption(input: $input) {
     __typename
@@ -144,6 +145,40 @@ describe('an issued redemption', () => {
     expect(codesAt(a)).toContain(lapsing.discountCode);
     const entries = await audit(a, { entityType: 'Redemption', entityId: issued.id }, 1, (e) => e.action === 'cancelled');
     expect(entries).toHaveLength(1);
+    expect(await verify(a)).toBe(true);
+  });
+
+  it('takes a cancelled redemption\'s give-back again for a late order without lowering lifetime earned, which verifyLedger recomputes on its own', async () => {
+    // given 100 points earned by an order, 60 of them spent on a code, the redemption cancelled (60 back)
+    const customer = await newCustomer(a);
+    await deliverWebhook(gateway, a, 'orders/paid', orderBody(shopifyId(), customer.shopifyId, '100.00'));
+    const issued = await redeem(gateway, a.auth, { customerId: customer.id, rewardId: await createReward(gateway, a, { pointsCost: 60 }) });
+    const cancelled = await gateway.gql<{ cancelRedemption: Record<string, any> }>(CANCEL, { input: { redemptionId: issued.id, reason: null } }, a.auth);
+    expect(cancelled.data!.cancelRedemption).toMatchObject({ status: 'CANCELLED' });
+
+    // when an order that had used the code is reported after the cancellation (no points of its own: created, not paid)
+    await deliverWebhook(gateway, a, 'orders/create', { ...orderBody(shopifyId(), customer.shopifyId, '10.00'), discount_codes: [{ code: issued.discountCode, amount: '5.00', type: 'fixed_amount' }] });
+
+    // then the give-back is taken again, and lifetime earned is still the 100 the order earned
+    const account = await pointsOf(gateway, a, customer.id);
+    expect(account).toMatchObject({ balance: 40, lifetimeEarned: 100 });
+    expect(await history(a, customer.id)).toEqual([
+      ['REVERSE', 'REWARD', -60],
+      ['REVERSE', 'REWARD', 60],
+      ['REDEEM', 'REWARD', -60],
+      ['EARN', 'ORDER', 100],
+    ]);
+    expect(await verify(a)).toBe(true);
+
+    // and verifyLedger, recomputing lifetime from what each entry reverses, catches the 40 the old rule left
+    const setLifetime = (value: number) => withOwnerDb('points', (db) => db.query('update points_account set lifetime_earned = $2 where customer_id = $1', [customer.id, value]));
+    await setLifetime(40);
+    try {
+      const verified = await gateway.gql<{ verifyLedger: { ok: boolean; mismatches: Record<string, unknown>[] } }>(VERIFY_LIFETIME, {}, a.auth);
+      expect(verified.data!.verifyLedger).toEqual({ ok: false, mismatches: [{ customerId: customer.id, lifetimeEarned: 40, expectedLifetimeEarned: 100 }] });
+    } finally {
+      await setLifetime(100);
+    }
     expect(await verify(a)).toBe(true);
   });
 });

@@ -200,8 +200,10 @@ describe('creating Shopify discount codes for other subgraphs', () => {
 });
 
 describe('sending Shopify Flow triggers', () => {
-  it('sends the trigger with its handle and payload, retrying like discounts', async () => {
-    fake.failNext(a.shop, 500, 1);
+  const flowSends = (shop: string) => graphqlRequests(shop).filter((r) => r.operation === 'flowTriggerReceive');
+
+  it('sends the trigger with its handle and payload, retrying only what never reached Shopify (a 429)', async () => {
+    fake.failNext(a.shop, 429, 1);
     const payload = { 'Customer ID': 7001, 'Points balance': 250, reward: 'Free mug' };
     const sent = await internal(FLOW, { handle: 'points-reward-redeemed', payload }, a.caller);
     expect(sent.errors).toBeUndefined();
@@ -211,6 +213,19 @@ describe('sending Shopify Flow triggers', () => {
     expect(last.body).toMatchObject({ variables: { handle: 'points-reward-redeemed', payload } });
     expect((last.body as { query: string }).query).toMatch(/flowTriggerReceive\(handle: \$handle, payload: \$payload\)/);
     expect(fake.flowTriggers(b.shop)).toEqual([]);
+  });
+
+  it('does not send again a trigger that may have reached Shopify (a 500, a lost answer): SHOPIFY_OUTCOME_UNKNOWN', async () => {
+    for (const failure of [500, 'lost-timeout'] as const) {
+      const before = flowSends(a.shop).length;
+      const triggers = fake.flowTriggers(a.shop).length;
+      fake.failNext(a.shop, failure, 1);
+      const sent = await internal(FLOW, { handle: 'points-earned', payload: { failure } }, a.caller);
+      expect(errorCode(sent)).toBe('SHOPIFY_OUTCOME_UNKNOWN');
+      expect(flowSends(a.shop).length - before).toBe(1);
+      // A lost answer came after Shopify applied it; the 500 here did not.
+      expect(fake.flowTriggers(a.shop).length - triggers).toBe(failure === 500 ? 0 : 1);
+    }
   });
 });
 

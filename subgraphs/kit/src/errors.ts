@@ -63,9 +63,10 @@ export type ThrownErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT'
  * Failures of a call the merchant subgraph makes to Shopify for another subgraph. UNAVAILABLE:
  * Shopify stayed down, slow or throttled through every retry, so trying later may work.
  * REJECTED: Shopify (or the merchant's install) refused the request, and the same request will
- * fail again.
+ * fail again. OUTCOME_UNKNOWN: an at-most-once call (a Flow trigger) failed in a way that may
+ * have reached Shopify, which may have applied it; it must not be sent again.
  */
-export type ShopifyErrorCode = 'SHOPIFY_UNAVAILABLE' | 'SHOPIFY_REJECTED';
+export type ShopifyErrorCode = 'SHOPIFY_UNAVAILABLE' | 'SHOPIFY_REJECTED' | 'SHOPIFY_OUTCOME_UNKNOWN';
 
 export function thrown(code: ThrownErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });

@@ -15,6 +15,7 @@ const CLIENT_CODES = new Set([
   // name Shopify's reason, never the token or the request.
   'SHOPIFY_UNAVAILABLE',
   'SHOPIFY_REJECTED',
+  'SHOPIFY_OUTCOME_UNKNOWN',
 ]);
 
 interface ValidationErrorLike {

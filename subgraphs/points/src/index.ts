@@ -5,9 +5,11 @@ import { pointsGdpr } from './consumers/gdpr.consumer.js';
 import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { redemptionCompensationConsumer } from './consumers/redemption-compensation.consumer.js';
+import { FlowTriggerSentEntity } from './entities/flow-trigger-sent.entity.js';
 import { PointsAccountEntity } from './entities/points-account.entity.js';
 import { PointsEntryEntity } from './entities/points-entry.entity.js';
 import { PointsExpiryWarningEntity } from './entities/points-expiry-warning.entity.js';
+import { PointsOrderCancellationEntity } from './entities/points-order-cancellation.entity.js';
 import { PointsOrderRefundEntity } from './entities/points-order-refund.entity.js';
 import { PointsParkedOrderEntity } from './entities/points-parked-order.entity.js';
 import { PointsProgramEntity } from './entities/points-program.entity.js';
@@ -85,7 +87,7 @@ const pointsSubgraph: SubgraphModule = {
   name: 'points',
   store: {
     name: 'points',
-    entities: [PointsProgramEntity, PointsAccountEntity, PointsEntryEntity, PointsOrderRefundEntity, PointsParkedOrderEntity, PointsExpiryWarningEntity, RewardEntity, RedemptionEntity],
+    entities: [PointsProgramEntity, PointsAccountEntity, PointsEntryEntity, PointsOrderRefundEntity, PointsOrderCancellationEntity, PointsParkedOrderEntity, PointsExpiryWarningEntity, RewardEntity, RedemptionEntity, FlowTriggerSentEntity],
   },
 
   buildSchema(config) {

@@ -35,7 +35,7 @@ export class ShopifyAdminResolver {
 
   @Authorized(Scope.SHOPIFY_ADMIN)
   @Directive('@inaccessible')
-  @Mutation(() => Boolean, { description: "Internal: sends a Shopify Flow trigger to the caller's merchant's shop; fails like _createShopifyDiscount." })
+  @Mutation(() => Boolean, { description: "Internal: sends a Shopify Flow trigger to the caller's merchant's shop, at most once: a failure that may have reached Shopify (a timeout, a dropped connection, a 5xx) is not retried and throws SHOPIFY_OUTCOME_UNKNOWN (do not send it again). Throws SHOPIFY_UNAVAILABLE only when no attempt reached Shopify (try again later), SHOPIFY_REJECTED when Shopify or the merchant's install refused it." })
   _sendFlowTrigger(
     @Ctx() ctx: RequestContext,
     @Arg('handle', () => String, { description: "The trigger's handle, as in the app's Flow trigger extension." }) handle: string,

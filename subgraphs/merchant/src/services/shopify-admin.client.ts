@@ -12,11 +12,13 @@ export interface ShopifyUserError {
  * Why a call to the Admin API failed. `permanent`: Shopify refused it (userErrors, a 4xx, a
  * GraphQL error other than throttling), and sending it again fails the same way. `gave_up`: every
  * attempt met a transient failure (network, timeout, 5xx, 429, THROTTLED) until the attempts or
- * the deadline ran out; the same call may succeed later.
+ * the deadline ran out; the same call may succeed later. `unknown`: an at-most-once call failed in
+ * a way that may have reached Shopify (a timeout, a dropped connection, a 5xx), so Shopify may have
+ * applied it, and it was not sent again.
  */
 export class ShopifyAdminError extends Error {
   constructor(
-    readonly kind: 'permanent' | 'gave_up',
+    readonly kind: 'permanent' | 'gave_up' | 'unknown',
     message: string,
     /** How many requests were sent. */
     readonly attempts: number,
@@ -27,8 +29,19 @@ export class ShopifyAdminError extends Error {
   }
 }
 
-/** What a single attempt ended with, when it did not succeed. */
-type Failure = { retry: true; reason: string; waitMs?: number } | { retry: false; reason: string; userErrors?: ShopifyUserError[] };
+/**
+ * What a single attempt ended with, when it did not succeed. `unsent`: the request certainly did
+ * not reach Shopify's processing (no connection was made, or Shopify turned it away unprocessed).
+ */
+type Failure = { retry: true; reason: string; waitMs?: number; unsent?: true } | { retry: false; reason: string; userErrors?: ShopifyUserError[] };
+
+/** Call options. `atMostOnce`: for a mutation that must not be applied twice and cannot be made idempotent (a Flow trigger); see `send`. */
+export interface CallOptions {
+  atMostOnce?: boolean;
+}
+
+/** Connection failures that happen before any byte of the request is sent. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** Judges the `data` of a 200 without GraphQL errors: the caller's result, or a permanent failure. */
 type Reader<T> = (data: Record<string, unknown> | null | undefined) => { payload: T } | Failure;
@@ -67,8 +80,8 @@ export class ShopifyAdminClient {
    * Runs a mutation and returns its payload (`data[field]`); userErrors in the payload are a
    * permanent failure.
    */
-  mutate<T extends { userErrors?: ShopifyUserError[] }>(shop: string, accessToken: string, query: string, variables: Record<string, unknown>, field: string): Promise<T> {
-    return this.send<T>(shop, accessToken, query, variables, (data) => {
+  mutate<T extends { userErrors?: ShopifyUserError[] }>(shop: string, accessToken: string, query: string, variables: Record<string, unknown>, field: string, options: CallOptions = {}): Promise<T> {
+    return this.send<T>(shop, accessToken, query, variables, options, (data) => {
       const payload = data?.[field] as T | null | undefined;
       if (!payload) return { retry: false, reason: `Shopify returned no ${field} payload` };
       if (payload.userErrors?.length) {
@@ -80,14 +93,19 @@ export class ShopifyAdminClient {
 
   /** Runs a query and returns `data[field]`, which is null when Shopify has nothing there (a lookup that found nothing). */
   query<T>(shop: string, accessToken: string, query: string, variables: Record<string, unknown>, field: string): Promise<T | null> {
-    return this.send<T | null>(shop, accessToken, query, variables, (data) => {
+    return this.send<T | null>(shop, accessToken, query, variables, {}, (data) => {
       if (!data || !(field in data)) return { retry: false, reason: `Shopify returned no ${field} field` };
       return { payload: (data[field] ?? null) as T | null };
     });
   }
 
-  /** The attempts of one call, within the attempts and the deadline; `read` judges a 200 without GraphQL errors. */
-  private async send<T>(shop: string, accessToken: string, query: string, variables: Record<string, unknown>, read: Reader<T>): Promise<T> {
+  /**
+   * The attempts of one call, within the attempts and the deadline; `read` judges a 200 without
+   * GraphQL errors. An at-most-once call is retried only after a failure that certainly did not
+   * reach Shopify: after any other (a timeout, a dropped connection, a 5xx) Shopify may have
+   * applied it, and it fails as `unknown` instead of being sent again.
+   */
+  private async send<T>(shop: string, accessToken: string, query: string, variables: Record<string, unknown>, options: CallOptions, read: Reader<T>): Promise<T> {
     const url = `${shopifyBaseUrl(this.shopify, shop)}/admin/api/${this.shopify.apiVersion}/graphql.json`;
     const started = Date.now();
     let last: Failure | undefined;
@@ -98,6 +116,7 @@ export class ShopifyAdminClient {
       if ('payload' in outcome) return outcome.payload;
       last = outcome;
       if (!outcome.retry) throw new ShopifyAdminError('permanent', outcome.reason, attempt, outcome.userErrors);
+      if (options.atMostOnce && !outcome.unsent) throw new ShopifyAdminError('unknown', `${outcome.reason}; not sent again, since Shopify may have applied it`, attempt);
       if (attempt === this.retry.attempts) throw new ShopifyAdminError('gave_up', `${outcome.reason}; gave up after ${attempt} attempts`, attempt);
       const wait = Math.max(outcome.waitMs ?? 0, this.backoff(attempt));
       // A wait that ends past the deadline leaves no time for the attempt it waits for.
@@ -133,10 +152,13 @@ export class ShopifyAdminClient {
       });
       text = await response.text();
     } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError';
-      return { retry: true, reason: timedOut ? `Shopify did not answer within ${timeoutMs} ms` : 'Shopify could not be reached' };
+      if ((error as Error).name === 'TimeoutError') return { retry: true, reason: `Shopify did not answer within ${timeoutMs} ms` };
+      const code = ((error as Error).cause as { code?: unknown } | undefined)?.code;
+      if (typeof code === 'string' && NOT_CONNECTED.has(code)) return { retry: true, reason: `Shopify could not be reached (${code})`, unsent: true };
+      return { retry: true, reason: 'Shopify could not be reached' };
     }
-    if (response.status === 429) return { retry: true, reason: 'Shopify rate-limited the request (HTTP 429)', waitMs: retryAfterMs(response.headers.get('retry-after')) };
+    // Rate limits are applied before the request is processed.
+    if (response.status === 429) return { retry: true, reason: 'Shopify rate-limited the request (HTTP 429)', waitMs: retryAfterMs(response.headers.get('retry-after')), unsent: true };
     if (response.status >= 500) return { retry: true, reason: `Shopify failed (HTTP ${response.status})` };
     if (!response.ok) return { retry: false, reason: `Shopify refused the request (HTTP ${response.status})` };
 
@@ -149,7 +171,7 @@ export class ShopifyAdminClient {
     }
     if (body.errors?.length) {
       if (body.errors.some((e) => e.extensions?.code === 'THROTTLED')) {
-        return { retry: true, reason: 'Shopify throttled the request (THROTTLED)', waitMs: throttleWaitMs(body.extensions?.cost) };
+        return { retry: true, reason: 'Shopify throttled the request (THROTTLED)', waitMs: throttleWaitMs(body.extensions?.cost), unsent: true };
       }
       return { retry: false, reason: `Shopify refused the request: ${body.errors.map((e) => e.message ?? 'unknown error').join('; ')}` };
     }

@@ -135,10 +135,15 @@ export class ShopifyAdminService {
     return node?.codeDiscount?.codes?.nodes.some((c) => c.code === code) ? node : null;
   }
 
+  /**
+   * At most once: Shopify has no idempotency key for `flowTriggerReceive`, so a trigger whose
+   * attempt may have reached Shopify (a timeout, a dropped connection, a 5xx) is not sent again and
+   * fails as SHOPIFY_OUTCOME_UNKNOWN; only failures that certainly did not reach it are retried.
+   */
   async sendFlowTrigger(ctx: RequestContext, handle: string, payload: Record<string, unknown>): Promise<boolean> {
     if (!handle.trim() || handle.length > 255) throw badInput('handle', 'must be 1–255 characters');
     const { shop, accessToken } = await this.installedShop(ctx);
-    await this.call(() => this.client.mutate(shop, accessToken, FLOW_TRIGGER_RECEIVE, { handle, payload }, 'flowTriggerReceive'));
+    await this.call(() => this.client.mutate(shop, accessToken, FLOW_TRIGGER_RECEIVE, { handle, payload }, 'flowTriggerReceive', { atMostOnce: true }));
     return true;
   }
 
@@ -167,7 +172,7 @@ function codeTaken(error: ShopifyAdminError): boolean {
 }
 
 function asGraphQLError(error: ShopifyAdminError): GraphQLError {
-  const code = error.kind === 'gave_up' ? 'SHOPIFY_UNAVAILABLE' : 'SHOPIFY_REJECTED';
+  const code = ({ gave_up: 'SHOPIFY_UNAVAILABLE', unknown: 'SHOPIFY_OUTCOME_UNKNOWN', permanent: 'SHOPIFY_REJECTED' } as const)[error.kind];
   return thrown(code, error.message, { attempts: error.attempts, ...(error.userErrors.length ? { userErrors: error.userErrors } : {}) });
 }
 

@@ -41,9 +41,10 @@ function payloadOf<T>(event: DomainEvent, required: (keyof T & string)[]): T {
 
 /**
  * Shopify Flow triggers from the points store's own events. Each handler sends at most one
- * trigger, inside the consumer's transaction, so a redelivered event (already consumed) sends
- * nothing and a failed send is retried with the event. A rise in balance that also reaches a
- * reward records `points.reward_affordable`, whose own delivery sends that second trigger.
+ * trigger, at most once per event (`FlowTriggerService.sendOnce`): a redelivered event, even one
+ * whose earlier delivery sent the trigger and then failed to commit, sends nothing again. A rise in
+ * balance that also reaches a reward records `points.reward_affordable`, whose own delivery sends
+ * that second trigger.
  */
 export function flowTriggerConsumers(services: Services): Record<string, EventHandler> {
   // Earned points, and points an admin or partner awarded by hand. Not Flow's own awards: a
@@ -53,7 +54,12 @@ export function flowTriggerConsumers(services: Services): Record<string, EventHa
     if (entry.points <= 0) return;
     const { triggers, reach } = services(runtime);
     if (entry.source !== 'flow') {
-      await triggers.send(ctx, FLOW_TRIGGERS.pointsEarned, entry.customerId, { points: entry.points, balance: entry.balance, pending: entry.pending });
+      await triggers.sendOnce(ctx, runtime, {
+        handle: FLOW_TRIGGERS.pointsEarned,
+        eventId: event.id,
+        customerId: entry.customerId,
+        fields: { points: entry.points, balance: entry.balance, pending: entry.pending },
+      });
     }
     if (entry.status !== 'posted') return;
     const reached = await reach.reached(ctx, entry.balance - entry.points, entry.balance);
@@ -64,19 +70,21 @@ export function flowTriggerConsumers(services: Services): Record<string, EventHa
 
   const onAffordable: EventHandler = async (ctx, event, runtime) => {
     const reached = payloadOf<AffordableEvent>(event, ['customerId', 'rewardId', 'pointsCost', 'balance']);
-    await services(runtime).triggers.send(ctx, FLOW_TRIGGERS.enoughPointsForReward, reached.customerId, {
-      reward_id: reached.rewardId,
-      points_cost: reached.pointsCost,
-      balance: reached.balance,
+    await services(runtime).triggers.sendOnce(ctx, runtime, {
+      handle: FLOW_TRIGGERS.enoughPointsForReward,
+      eventId: event.id,
+      customerId: reached.customerId,
+      fields: { reward_id: reached.rewardId, points_cost: reached.pointsCost, balance: reached.balance },
     });
   };
 
   const onRedeemed: EventHandler = async (ctx, event, runtime) => {
     const redemption = payloadOf<RedemptionEvent>(event, ['redemptionId', 'customerId', 'rewardId', 'points']);
-    await services(runtime).triggers.send(ctx, FLOW_TRIGGERS.rewardRedeemed, redemption.customerId, {
-      redemption_id: redemption.redemptionId,
-      reward_id: redemption.rewardId,
-      points: redemption.points,
+    await services(runtime).triggers.sendOnce(ctx, runtime, {
+      handle: FLOW_TRIGGERS.rewardRedeemed,
+      eventId: event.id,
+      customerId: redemption.customerId,
+      fields: { redemption_id: redemption.redemptionId, reward_id: redemption.rewardId, points: redemption.points },
     });
   };
 

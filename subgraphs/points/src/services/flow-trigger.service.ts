@@ -1,5 +1,6 @@
-import { PeerQueryError, Scope, systemCaller, type RequestContext } from '@loyalnest/kit';
+import { PeerQueryError, Scope, systemCaller, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
 import { PointsAccountEntity } from '../entities/points-account.entity.js';
+import { inMerchantTransaction } from '../jobs/merchant-transaction.js';
 
 /** The Flow triggers this app defines (`extensions/flow-trigger-<handle>/shopify.extension.toml`). */
 export const FLOW_TRIGGERS = {
@@ -14,37 +15,75 @@ const SEND = /* GraphQL */ `
   mutation PointsFlowTrigger($handle: String!, $payload: JSONObject!) { _sendFlowTrigger(handle: $handle, payload: $payload) }
 `;
 
+/** One trigger an event asks for. */
+export interface FlowTrigger {
+  handle: FlowTriggerHandle;
+  /** The event asking for it: an event sends each trigger at most once. */
+  eventId: string;
+  customerId: string;
+  fields: Record<string, string | number>;
+}
+
 /**
  * Starts the merchant's Flow workflows through `flowTriggerReceive`, which the merchant subgraph
  * sends with the shop's token. Each trigger names its customer by Shopify id, as a trigger's
  * `customer_reference` field requires (`customer_id`); the other fields are ids and numbers only.
- * Shopify being unavailable throws, so the event that asked for the trigger is retried with the
- * consumer's backoff; a refusal (the app uninstalled, no token, a trigger Shopify does not know)
- * would be refused again, so it is logged and the trigger dropped. Logged once per merchant and
- * reason in a process: a shop without a token (the demo shop) would otherwise log every trigger.
+ *
+ * At most once per event and trigger: Shopify cannot tell a trigger sent twice from two triggers,
+ * and a merchant's workflow ("points earned → add a bonus") would run twice. So the trigger is
+ * recorded (`flow_trigger_sent`) in a transaction of its own before it is sent, and a recorded one
+ * is never sent again, whatever becomes of the send or of the consumer's transaction. Only a send
+ * that certainly did not reach Shopify (SHOPIFY_UNAVAILABLE: no attempt got through) takes its
+ * record back and throws, so the event is retried with the consumer's backoff. Anything else that
+ * may have reached Shopify (SHOPIFY_OUTCOME_UNKNOWN, the merchant subgraph not answering) is
+ * logged and left: the workflow ran once or not at all. A refusal (the app uninstalled, no token,
+ * a trigger Shopify does not know) would be refused again, so it is dropped too, logged once per
+ * merchant and reason in a process: a shop without a token (the demo shop) would otherwise log
+ * every trigger.
  */
 export class FlowTriggerService {
   private readonly reported = new Set<string>();
 
-  /** Sends `handle` for `customerId`; false when nothing was sent (no Shopify id to name, or Shopify refused it). */
-  async send(ctx: RequestContext, handle: FlowTriggerHandle, customerId: string, fields: Record<string, string | number>): Promise<boolean> {
-    const account = await ctx.em.findOne(PointsAccountEntity, { customerId }, { fields: ['shopifyCustomerId'], disableIdentityMap: true });
+  /** Sends the trigger unless its event has sent (or begun to send) it before; false when nothing was sent. */
+  async sendOnce(ctx: RequestContext, runtime: SubgraphRuntime, trigger: FlowTrigger): Promise<boolean> {
+    const account = await ctx.em.findOne(PointsAccountEntity, { customerId: trigger.customerId }, { fields: ['shopifyCustomerId'], disableIdentityMap: true });
     if (!account?.shopifyCustomerId) return false;
-    const payload = { customer_id: customerReference(account.shopifyCustomerId), ...fields };
+    const merchantId = ctx.merchantId!;
+    const claimed = await inMerchantTransaction(runtime, merchantId, (own) =>
+      own.em.execute(
+        'insert into flow_trigger_sent (merchant_id, event_id, handle, created_at) values (?, ?, ?, now()) on conflict do nothing returning handle',
+        [merchantId, trigger.eventId, trigger.handle],
+      ),
+    );
+    if (!claimed.length) return false;
+    const payload = { customer_id: customerReference(account.shopifyCustomerId), ...trigger.fields };
     try {
-      await ctx.peers.query('merchant', SEND, { handle, payload }, { ...systemCaller([Scope.SHOPIFY_ADMIN], ctx.merchantId), requestId: ctx.requestId });
+      await ctx.peers.query('merchant', SEND, { handle: trigger.handle, payload }, { ...systemCaller([Scope.SHOPIFY_ADMIN], merchantId), requestId: ctx.requestId });
       return true;
     } catch (error) {
-      if (!(error instanceof PeerQueryError) || !error.codes.includes('SHOPIFY_REJECTED')) throw error;
-      const key = `${ctx.merchantId} ${error.message}`;
-      if (!this.reported.has(key)) {
-        // Bounded: a deployment with many uninstalled shops says it again now and then.
-        if (this.reported.size >= 1000) this.reported.clear();
-        this.reported.add(key);
-        console.warn(`[points] Flow trigger ${handle} for merchant ${ctx.merchantId} dropped, and later ones for the same reason will be too (not logged again): ${error.message}`);
+      const codes = error instanceof PeerQueryError ? error.codes : [];
+      if (codes.includes('SHOPIFY_UNAVAILABLE')) {
+        await inMerchantTransaction(runtime, merchantId, (own) =>
+          own.em.execute('delete from flow_trigger_sent where merchant_id = ? and event_id = ? and handle = ?', [merchantId, trigger.eventId, trigger.handle]),
+        );
+        throw error;
+      }
+      if (codes.includes('SHOPIFY_REJECTED')) {
+        this.reportDropped(merchantId, trigger.handle, (error as Error).message);
+      } else {
+        console.warn(`[points] Flow trigger ${trigger.handle} of event ${trigger.eventId} (merchant ${merchantId}) may or may not have reached Shopify; not sent again: ${(error as Error).message}`);
       }
       return false;
     }
+  }
+
+  private reportDropped(merchantId: string, handle: string, reason: string): void {
+    const key = `${merchantId} ${reason}`;
+    if (this.reported.has(key)) return;
+    // Bounded: a deployment with many uninstalled shops says it again now and then.
+    if (this.reported.size >= 1000) this.reported.clear();
+    this.reported.add(key);
+    console.warn(`[points] Flow trigger ${handle} for merchant ${merchantId} dropped, and later ones for the same reason will be too (not logged again): ${reason}`);
   }
 }
 

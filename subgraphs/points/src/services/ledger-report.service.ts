@@ -8,7 +8,9 @@ export class LedgerReportService {
 
   /**
    * Recomputes every account from its entries: balance = posted entries, pending = pending
-   * entries, lifetime earned = earns and reversed earnings. Any difference is a defect.
+   * entries, lifetime earned = earns and the reversals of earns (read from the entry each one
+   * reverses, not from how the ledger function counted it: a give-back of spent points, or taking
+   * it again, never moves lifetime). Any difference is a defect.
    */
   async verify(ctx: RequestContext): Promise<LedgerVerification> {
     return ctx.em.transactional(async (em) => {
@@ -19,12 +21,13 @@ export class LedgerReportService {
                 coalesce(s.posted, 0)::int as expected_balance, coalesce(s.pending, 0)::int as expected_pending,
                 coalesce(s.lifetime, 0)::int as expected_lifetime, coalesce(s.entries, 0)::int as entries
            from points_account a
-           left join (select account_id,
-                             sum(points) filter (where status = 'posted') as posted,
-                             sum(points) filter (where status = 'pending') as pending,
-                             sum(points) filter (where kind = 'earn' or (kind = 'reverse' and points < 0)) as lifetime,
+           left join (select x.account_id,
+                             sum(x.points) filter (where x.status = 'posted') as posted,
+                             sum(x.points) filter (where x.status = 'pending') as pending,
+                             sum(x.points) filter (where x.kind = 'earn' or (x.kind = 'reverse' and r.kind = 'earn')) as lifetime,
                              count(*) as entries
-                        from points_entry group by account_id) s on s.account_id = a.id`,
+                        from points_entry x left join points_entry r on r.id = x.reverses_entry_id
+                       group by x.account_id) s on s.account_id = a.id`,
       );
       const mismatches: LedgerMismatch[] = rows
         .filter((r) => r.balance !== r.expected_balance || r.pending !== r.expected_pending || r.lifetime_earned !== r.expected_lifetime)

@@ -4,7 +4,8 @@ import { PointsAccountEntity } from '../entities/points-account.entity.js';
 import { PointsEntryEntity, type PointsEntry } from '../entities/points-entry.entity.js';
 import { PointsParkedOrderEntity } from '../entities/points-parked-order.entity.js';
 import type { CustomerDirectory } from './customer-directory.js';
-import { roundPoints, type EarningRules } from './earning-rules.js';
+import { earningBase, earningBasis, refundShare, type EarnMetadata } from './earning-base.js';
+import { roundPoints } from './earning-rules.js';
 import type { LedgerService } from './ledger.service.js';
 import type { PointsProgramService } from './points-program.service.js';
 import type { OrderEarningFacts, RefundFacts } from './shopify-order.parser.js';
@@ -12,10 +13,12 @@ import type { OrderEarningFacts, RefundFacts } from './shopify-order.parser.js';
 const DAY_MS = 86_400_000;
 
 /**
- * Orders earn points exactly once (`order:<id>:earn`), refunds reverse them in proportion to the
- * amount refunded (`order:<id>:refund:<refund id>`), a cancellation reverses what is left
- * (`order:<id>:cancel`). All run in the event consumer's transaction. A refund that arrives
- * before its order earned is remembered (`points_order_refund`) and reversed right after the earn.
+ * Orders earn points exactly once (`order:<id>:earn`), refunds reverse them in proportion to what
+ * they returned of the earning base (`order:<id>:refund:<refund id>`, see `refundShare`), a
+ * cancellation reverses what is left (`order:<id>:cancel`). All run in the event consumer's
+ * transaction, under the order's lock. A refund that arrives before its order earned is remembered
+ * (`points_order_refund`) and reversed right after the earn; a cancellation is remembered
+ * (`points_order_cancellation`) and the order, earning after it, earns nothing.
  * An order whose customer the customer subgraph has not created yet (both domains take the same
  * webhook from their own queues) is parked and earned when `customer.created` names the customer.
  */
@@ -26,22 +29,11 @@ export class OrderPointsService {
     private readonly program: PointsProgramService,
   ) {}
 
-  /** The points an order earns under the rules, before the tier multiplier. */
-  static basePoints(order: OrderEarningFacts, rules: EarningRules): { base: number; points: number } {
-    let base = order.lineItems;
-    if (rules.excludeDiscounts) base -= order.discounts;
-    if (!rules.excludeShipping) base += order.shipping;
-    // Tax is inside the line prices when the shop shows prices with tax, on top of them otherwise.
-    if (rules.excludeTaxes && order.taxesIncluded) base -= order.taxes;
-    if (!rules.excludeTaxes && !order.taxesIncluded) base += order.taxes;
-    base = Math.max(0, Math.round(base * 100) / 100);
-    return { base, points: base * rules.pointsPerCurrencyUnit };
-  }
-
   async earn(ctx: RequestContext, order: OrderEarningFacts): Promise<void> {
     if (!order.shopifyCustomerId || order.cancelled) return;
     await lockShopifyCustomer(ctx, order.shopifyCustomerId);
     await lockOrder(ctx, order.shopifyOrderId);
+    if (await this.cancelled(ctx, order.shopifyOrderId)) return;
     const rules = await this.program.rules(ctx);
     if (!rules.enabled) return;
     const known = await this.customers.byShopifyId(ctx, order.shopifyCustomerId);
@@ -55,9 +47,9 @@ export class OrderPointsService {
     }
     await this.ledger.openAccount(ctx, known.customerId, order.shopifyCustomerId);
     const account = await ctx.em.findOneOrFail(PointsAccountEntity, { customerId: known.customerId }, { disableIdentityMap: true });
-    const { base, points: raw } = OrderPointsService.basePoints(order, rules);
+    const base = earningBase(order, rules);
     const multiplier = Number(account.tierMultiplier);
-    const points = roundPoints(raw * multiplier, rules.rounding);
+    const points = roundPoints(base * rules.pointsPerCurrencyUnit * multiplier, rules.rounding);
     if (points <= 0) return;
     await this.ledger.post(ctx, {
       customerId: account.customerId,
@@ -67,21 +59,32 @@ export class OrderPointsService {
       idempotencyKey: `order:${order.shopifyOrderId}:earn`,
       orderId: order.shopifyOrderId,
       availableAt: rules.pendingDays > 0 ? new Date(Date.now() + rules.pendingDays * DAY_MS) : null,
-      metadata: { base, total: order.total, rate: rules.pointsPerCurrencyUnit, multiplier },
+      metadata: { base, total: order.total, rate: rules.pointsPerCurrencyUnit, multiplier, basis: earningBasis(order, rules) },
     });
-    const early = await ctx.em.execute<{ shopify_refund_id: string; amount: string }[]>(
-      'select shopify_refund_id::text, amount::text from points_order_refund where merchant_id = ? and shopify_order_id = ? order by created_at',
+    const early = await ctx.em.execute<{ shopify_refund_id: string; amount: string; line_items: string; line_taxes: string; shipping: string; shipping_taxes: string }[]>(
+      `select shopify_refund_id::text, amount::text, line_items::text, line_taxes::text, shipping::text, shipping_taxes::text
+         from points_order_refund where merchant_id = ? and shopify_order_id = ? order by created_at`,
       [ctx.merchantId, order.shopifyOrderId],
     );
-    for (const refund of early) await this.reverseRefund(ctx, { shopifyRefundId: refund.shopify_refund_id, shopifyOrderId: order.shopifyOrderId, amount: Number(refund.amount) });
+    for (const refund of early) {
+      await this.reverseRefund(ctx, {
+        shopifyRefundId: refund.shopify_refund_id,
+        shopifyOrderId: order.shopifyOrderId,
+        amount: Number(refund.amount),
+        lineItems: Number(refund.line_items),
+        lineTaxes: Number(refund.line_taxes),
+        shipping: Number(refund.shipping),
+        shippingTaxes: Number(refund.shipping_taxes),
+      });
+    }
   }
 
   async refund(ctx: RequestContext, refund: RefundFacts): Promise<void> {
     await lockOrder(ctx, refund.shopifyOrderId);
     await ctx.em.execute(
-      `insert into points_order_refund (id, merchant_id, shopify_refund_id, shopify_order_id, amount, created_at)
-       values (?, ?, ?, ?, ?, now()) on conflict (merchant_id, shopify_refund_id) do nothing`,
-      [uuidv7(), ctx.merchantId, refund.shopifyRefundId, refund.shopifyOrderId, refund.amount.toFixed(2)],
+      `insert into points_order_refund (id, merchant_id, shopify_refund_id, shopify_order_id, amount, line_items, line_taxes, shipping, shipping_taxes, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, now()) on conflict (merchant_id, shopify_refund_id) do nothing`,
+      [uuidv7(), ctx.merchantId, refund.shopifyRefundId, refund.shopifyOrderId, ...[refund.amount, refund.lineItems, refund.lineTaxes, refund.shipping, refund.shippingTaxes].map((n) => n.toFixed(2))],
     );
     await this.reverseRefund(ctx, refund);
   }
@@ -105,8 +108,17 @@ export class OrderPointsService {
     }
   }
 
+  /**
+   * Recorded first, under the order's lock: an earn that comes after it, in any order of delivery
+   * or at the same time, finds it and earns nothing. Whatever the order earned before is reversed.
+   */
   async cancel(ctx: RequestContext, order: OrderEarningFacts): Promise<void> {
     await lockOrder(ctx, order.shopifyOrderId);
+    await ctx.em.execute(
+      `insert into points_order_cancellation (id, merchant_id, shopify_order_id, created_at)
+       values (?, ?, ?, now()) on conflict (merchant_id, shopify_order_id) do nothing`,
+      [uuidv7(), ctx.merchantId, order.shopifyOrderId],
+    );
     // Cancelled before its customer existed: it will never earn.
     await ctx.em.nativeDelete(PointsParkedOrderEntity, { shopifyOrderId: order.shopifyOrderId });
     const earned = await this.earnOf(ctx, order.shopifyOrderId);
@@ -118,11 +130,10 @@ export class OrderPointsService {
   private async reverseRefund(ctx: RequestContext, refund: RefundFacts): Promise<void> {
     const earned = await this.earnOf(ctx, refund.shopifyOrderId);
     if (!earned) return;
-    const total = Number((earned.metadata as { total?: number }).total ?? 0);
-    const share = total > 0 ? Math.min(1, refund.amount / total) : 1;
+    const share = refundShare(earned.metadata as EarnMetadata, refund);
     const left = earned.points + (await this.reversedSoFar(ctx, refund.shopifyOrderId));
     const points = Math.min(left, Math.round(earned.points * share));
-    await this.reverse(ctx, earned, points, `order:${refund.shopifyOrderId}:refund:${refund.shopifyRefundId}`, { refundAmount: refund.amount });
+    await this.reverse(ctx, earned, points, `order:${refund.shopifyOrderId}:refund:${refund.shopifyRefundId}`, { refundAmount: refund.amount, share });
   }
 
   /**
@@ -147,6 +158,11 @@ export class OrderPointsService {
       allowNegative: rules.allowNegativeBalance,
       metadata,
     });
+  }
+
+  private async cancelled(ctx: RequestContext, shopifyOrderId: string): Promise<boolean> {
+    const rows = await ctx.em.execute('select 1 from points_order_cancellation where merchant_id = ? and shopify_order_id = ?', [ctx.merchantId, shopifyOrderId]);
+    return rows.length > 0;
   }
 
   private earnOf(ctx: RequestContext, shopifyOrderId: string): Promise<PointsEntry | null> {

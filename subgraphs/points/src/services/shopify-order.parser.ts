@@ -20,10 +20,20 @@ export interface OrderCodes {
   discountCodes: string[];
 }
 
+/**
+ * What a refund returned: `amount` in all (its successful refund transactions), and of it what
+ * belongs to the order's line items (their subtotal after discounts, and those lines' taxes) and to
+ * shipping (and its taxes). Money returned beyond the parts (a refund typed in by hand) belongs to
+ * none of them.
+ */
 export interface RefundFacts {
   shopifyRefundId: string;
   shopifyOrderId: string;
   amount: number;
+  lineItems: number;
+  lineTaxes: number;
+  shipping: number;
+  shippingTaxes: number;
 }
 
 /**
@@ -58,9 +68,46 @@ export function orderCodes(body: Record<string, unknown>): OrderCodes {
   return { shopifyOrderId: bodyShopifyId(body.id, 'order id'), discountCodes: discountCodes(body.discount_codes) };
 }
 
-/** A refund's amount is what its successful refund transactions returned. */
+/**
+ * A refund's amount is what its successful refund transactions returned. Its line items are
+ * `refund_line_items` (`subtotal`, `total_tax`); its shipping is `refund_shipping_lines` where the
+ * API version sends them, else the `shipping_refund` entries of `order_adjustments` (negative
+ * amounts, their tax apart). Shop-currency amounts (`*_set.shop_money`) where present.
+ */
 export function refundFacts(body: Record<string, unknown>): RefundFacts {
-  return { shopifyRefundId: bodyShopifyId(body.id, 'refund id'), shopifyOrderId: bodyShopifyId(body.order_id, 'order_id'), amount: refundedCents(body) / 100 };
+  const lines = list(body.refund_line_items);
+  const shippingLines = list(body.refund_shipping_lines);
+  const shippingAdjustments = list(body.order_adjustments).filter((a) => a.kind === 'shipping_refund');
+  const shipping = shippingLines.length
+    ? { amount: sum(shippingLines, (l) => money(l, 'subtotal_amount', 'refund_shipping_lines.subtotal_amount')), taxes: sum(shippingLines, (l) => money(l, 'tax_amount', 'refund_shipping_lines.tax_amount')) }
+    : { amount: -sum(shippingAdjustments, (a) => money(a, 'amount', 'order_adjustments.amount')), taxes: -sum(shippingAdjustments, (a) => money(a, 'tax_amount', 'order_adjustments.tax_amount')) };
+  return {
+    shopifyRefundId: bodyShopifyId(body.id, 'refund id'),
+    shopifyOrderId: bodyShopifyId(body.order_id, 'order_id'),
+    amount: refundedCents(body) / 100,
+    lineItems: sum(lines, (l) => money(l, 'subtotal', 'refund_line_items.subtotal')),
+    lineTaxes: sum(lines, (l) => money(l, 'total_tax', 'refund_line_items.total_tax')),
+    shipping: shipping.amount,
+    shippingTaxes: shipping.taxes,
+  };
+}
+
+type BodyObject = Record<string, unknown>;
+
+function list(value: unknown): BodyObject[] {
+  return Array.isArray(value) ? value.filter((v): v is BodyObject => typeof v === 'object' && v !== null) : [];
+}
+
+/** Sums in cents, so decimal amounts add up exactly. */
+function sum(items: BodyObject[], amountOf: (item: BodyObject) => number): number {
+  return items.reduce((cents, item) => cents + Math.round(amountOf(item) * 100), 0) / 100;
+}
+
+/** `<field>_set.shop_money.amount`, else `<field>` itself; absent in both is 0, malformed throws. */
+function money(item: BodyObject, field: string, what: string): number {
+  const set = (item[`${field}_set`] as { shop_money?: { amount?: unknown } } | undefined)?.shop_money?.amount;
+  const value = set ?? item[field];
+  return value == null ? 0 : Number(bodyMoney(value, what));
 }
 
 /** `discount_codes: [{ code, amount, type }]`; anything else in the list is not a code. */

@@ -1,0 +1,20 @@
+import { tenantOwned } from '@loyalnest/kit';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
+
+/**
+ * A Flow trigger an event has sent, or begun to send: recorded in a transaction of its own before
+ * the send, so the same event never sends it again (see `FlowTriggerService.sendOnce`).
+ */
+export const FlowTriggerSentEntity = defineEntity({
+  name: 'FlowTriggerSent',
+  tableName: 'flow_trigger_sent',
+  properties: {
+    merchantId: p.uuid().primary(),
+    eventId: p.uuid().primary(),
+    handle: p.string().length(255).primary(),
+    createdAt: p.datetime(),
+  },
+  ...tenantOwned('flow_trigger_sent'),
+});
+
+export type FlowTriggerSent = InferEntity<typeof FlowTriggerSentEntity>;
