@@ -125,12 +125,18 @@ export class Migration20261204110000_ledger_exactness extends Migration {
         return query select 'posted'::text, p_entry_id, amount, a.balance, a.pending, a.lifetime_earned, now_ts;
       end $$;`);
 
+    // The repair spans every merchant; the owner running migrations is subject to forced RLS (it
+    // need not be a superuser), so the two tables stop forcing it for this transaction only.
+    this.addSql(`alter table "points_account" no force row level security;`);
+    this.addSql(`alter table "points_entry" no force row level security;`);
     this.addSql(`update points_account a set lifetime_earned = a.lifetime_earned - s.wrong
       from (select x.account_id, sum(x.points) as wrong
               from points_entry x left join points_entry r on r.id = x.reverses_entry_id
              where x.kind = 'reverse' and x.points < 0 and (r.id is null or r.kind <> 'earn')
              group by x.account_id) s
      where s.account_id = a.id;`);
+    this.addSql(`alter table "points_account" force row level security;`);
+    this.addSql(`alter table "points_entry" force row level security;`);
   }
 
   override down(): void | Promise<void> {
