@@ -33,7 +33,10 @@ function widestSelectionSet(document: DocumentNode): number {
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
         count += 1;
-        if (sel.selectionSet) widest = Math.max(widest, width(sel.selectionSet));
+        if (sel.selectionSet) {
+          const inner = width(sel.selectionSet); // before reading `widest`, which it may raise
+          widest = Math.max(widest, inner);
+        }
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         count += width(sel.selectionSet);
       } else {
@@ -57,7 +60,10 @@ function widestSelectionSet(document: DocumentNode): number {
   };
 
   for (const def of document.definitions) {
-    if (def.kind === Kind.OPERATION_DEFINITION || def.kind === Kind.FRAGMENT_DEFINITION) widest = Math.max(widest, width(def.selectionSet));
+    if (def.kind === Kind.OPERATION_DEFINITION || def.kind === Kind.FRAGMENT_DEFINITION) {
+      const top = width(def.selectionSet);
+      widest = Math.max(widest, top);
+    }
   }
   return widest;
 }
