@@ -24,6 +24,8 @@ export interface GatewayConfig {
   /** App proxy requests signed longer ago than this (or this far in the future) are refused as replays. */
   appProxyMaxAgeSeconds: number;
   live: LiveConfig;
+  /** Query-cost buckets per caller kind. */
+  rateLimits: RateLimitConfig;
   /** `LOYALNEST_DEV=1`: dev tokens, the Sandbox landing page, anonymous introspection. */
   development: boolean;
   /** Anything that is not explicitly development. */
@@ -47,7 +49,34 @@ export interface LiveConfig {
   maxSubscriptionsPerSocket: number;
 }
 
+/** A leaky bucket of query-cost points (Shopify's model): each request takes its cost out, and it refills steadily. */
+export interface CostBucketConfig {
+  /** Points it holds when full: the largest burst. At least QUERY_MAX_COST, so every query allowed at all fits. */
+  size: number;
+  /** Points restored per second: the sustained rate. */
+  restorePerSecond: number;
+}
+
+/** Rate limits in query-cost points per caller, shared by every gateway replica through Redis (see throttle/). */
+export interface RateLimitConfig {
+  /** Each partner API key. */
+  partnerKey: CostBucketConfig;
+  /** All the partner API keys of one merchant together. */
+  partnerMerchant: CostBucketConfig;
+  /** Each merchant admin (a user of the embedded app). */
+  admin: CostBucketConfig;
+  /** Each shopper (the widget). */
+  shopper: CostBucketConfig;
+}
+
 const positive = positiveInt;
+
+/** `RATE_LIMIT_<NAME>_SIZE` and `RATE_LIMIT_<NAME>_RESTORE` (points per second). */
+function bucket(env: Settings, name: string, size: number, restorePerSecond: number, maxCost: number): CostBucketConfig {
+  const config = { size: positive(env, `RATE_LIMIT_${name}_SIZE`, size), restorePerSecond: positive(env, `RATE_LIMIT_${name}_RESTORE`, restorePerSecond) };
+  if (config.size < maxCost) env.problem(`RATE_LIMIT_${name}_SIZE (${config.size}) must be at least QUERY_MAX_COST (${maxCost}), or the costliest allowed query never fits`);
+  return config;
+}
 
 /**
  * The whole configuration, read and validated once at start: the kit's settings and the
@@ -56,6 +85,7 @@ const positive = positiveInt;
 export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const env = new Settings(source);
   const kit = readKitConfig(env);
+  const maxCost = positive(env, 'QUERY_MAX_COST', defaultLimits.cost);
   const config: GatewayConfig = {
     kit,
     host: stringSetting(env, 'HOST', '127.0.0.1'),
@@ -64,7 +94,9 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
     limits: {
       depth: positive(env, 'QUERY_MAX_DEPTH', defaultLimits.depth),
       aliases: positive(env, 'QUERY_MAX_ALIASES', defaultLimits.aliases),
-      cost: positive(env, 'QUERY_MAX_COST', defaultLimits.cost),
+      cost: maxCost,
+      tokens: positive(env, 'QUERY_MAX_TOKENS', defaultLimits.tokens),
+      selections: positive(env, 'QUERY_MAX_SELECTIONS', defaultLimits.selections),
     },
     shopperToken: {
       secret: secretSetting(env, 'SHOPPER_TOKEN_SECRET', devSecret('shopper-token')),
@@ -75,6 +107,12 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
       heartbeatMs: positive(env, 'LIVE_HEARTBEAT_MS', 15_000),
       queueLimit: positive(env, 'LIVE_QUEUE_LIMIT', 100),
       maxSubscriptionsPerSocket: positive(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET', 20),
+    },
+    rateLimits: {
+      partnerKey: bucket(env, 'PARTNER_KEY', 5_000, 250, maxCost),
+      partnerMerchant: bucket(env, 'PARTNER_MERCHANT', 10_000, 500, maxCost),
+      admin: bucket(env, 'ADMIN', 20_000, 1_000, maxCost),
+      shopper: bucket(env, 'SHOPPER', 10_000, 500, maxCost),
     },
     development: kit.development,
     production: !kit.development,

@@ -16,6 +16,7 @@ import { Authenticator } from './auth/authenticate.js';
 import { CallerDirectory } from './auth/caller-directory.js';
 import { SUPERGRAPH_GRAPHQL, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './data-sources.js';
+import { documentGuard } from './document-guard.js';
 import { queryLimitRules } from './limits.js';
 import { LiveHub } from './live/live-hub.js';
 import { LiveResolvers } from './live/live-resolvers.js';
@@ -23,6 +24,8 @@ import { LIVE_SUBGRAPH } from './live/live-schema.js';
 import { startLiveServer, type LiveServer } from './live/live-server.js';
 import { assignRequestIds, requestIdsOf } from './request-ids.js';
 import type { SubgraphClient, SubgraphResult } from './subgraph-client.js';
+import { CostBuckets } from './throttle/cost-buckets.js';
+import { queryCostPlugin } from './throttle/query-cost.plugin.js';
 
 export interface GatewayParts {
   config: GatewayConfig;
@@ -70,6 +73,12 @@ const liveDataSource: GraphQLDataSource<GatewayContext> = {
   process: async () => ({ errors: [{ message: 'The live subgraph is served over WebSocket, not fetched' }] }),
 };
 
+/**
+ * A GraphQL request is a document and its variables: the largest operations the clients send are a
+ * few KB. Webhooks, Flow actions and the app proxy keep their own limits on their own routes.
+ */
+const GRAPHQL_BODY_LIMIT = '128kb';
+
 const ANONYMOUS: Omit<Caller, 'requestId' | 'correlationId'> = { merchantId: null, actor: { kind: 'system', id: 'anonymous' }, scopes: [] };
 
 export async function startGateway(parts: GatewayParts): Promise<RunningGateway> {
@@ -85,6 +94,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     // Readiness reports Redis trouble; the connection retries on its own.
   });
   await redis.connect();
+  const buckets = new CostBuckets(redis, config.kit.events.queuePrefix, config.rateLimits);
 
   const app = express();
   app.disable('x-powered-by');
@@ -104,6 +114,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     gateway,
     introspection: !config.production,
     csrfPrevention: true,
+    parseOptions: { maxTokens: config.limits.tokens },
     validationRules: [...queryLimitRules(config.limits), subscriptionsOverWebSocket],
     includeStacktraceInErrorResponses: config.kit.errorStackTraces,
     formatError: (formatted, error) => {
@@ -112,6 +123,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      queryCostPlugin(buckets, config.limits.cost),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],
   });
@@ -135,6 +147,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     config: config.live,
     limits: config.limits,
     stackTraces: config.kit.errorStackTraces,
+    buckets,
   });
 
   healthRoutes(app, async () => {
@@ -145,7 +158,8 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
   for (const route of parts.routes) app.use(route);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: GRAPHQL_BODY_LIMIT }),
+    documentGuard(config.limits),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         const { requestId, correlationId } = requestIdsOf(res);

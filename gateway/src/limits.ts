@@ -2,18 +2,22 @@
 //
 // Why: the gateway is reachable by any caller, and a single GraphQL document can
 // ask for an unbounded amount of work (deeply nested relations, hundreds of
-// aliased copies of an expensive field, nested `first: 1000` pages that multiply).
-// These rules reject such documents during validation — statically, from the
-// document alone — so an abusive query is refused before the query planner runs
-// and before any subgraph (or database behind it) is called.
-//
-// They are plain graphql-js ValidationRules, usable in Apollo Server's
-// `validationRules` option or in `validate(schema, doc, rules)`.
+// aliased copies of an expensive field, nested `first: 100` pages that multiply).
+// Depth and aliases depend on the document alone: they are graphql-js
+// ValidationRules, so an abusive query is refused before the query planner runs
+// and before any subgraph (or database behind it) is called. Cost depends on the
+// variables too (`first: $n`), which validation never sees (and Apollo caches a
+// document's validation across requests): `operationCost` measures one operation
+// with the request's variables, after validation and before execution.
+// What must be bounded before validation even starts (tokens, selection width)
+// is in document-guard.ts.
 import {
   GraphQLError,
   Kind,
   type ASTVisitor,
+  type DocumentNode,
   type FieldNode,
+  type FragmentDefinitionNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
@@ -25,16 +29,20 @@ export interface QueryLimits {
   depth: number;
   /** Maximum number of aliased fields in an operation, fragments expanded. */
   aliases: number;
-  /** Maximum static cost estimate (see costLimitRule). */
+  /** Maximum cost of one operation with its variables (see operationCost). */
   cost: number;
+  /** Maximum lexical tokens in a document; the parser stops there (see document-guard.ts). */
+  tokens: number;
+  /** Maximum selections in one selection set, fragments expanded (see document-guard.ts). */
+  selections: number;
 }
 
-export const defaultLimits: QueryLimits = { depth: 10, aliases: 30, cost: 5000 };
+export const defaultLimits: QueryLimits = { depth: 10, aliases: 30, cost: 5000, tokens: 1000, selections: 100 };
 
-/** Page size assumed for `first`/`last` given as a variable (validation cannot see variable values). */
+/** The page a list field returns when `first`/`last` is null or left to a variable that has no value: the API's default page size. */
 export const DEFAULT_PAGE_SIZE = 20;
 
-type LimitKind = 'depth' | 'aliases' | 'cost';
+type LimitKind = 'depth' | 'aliases';
 
 /**
  * Builds a function that folds a selection set into a number: `fieldValue` gives
@@ -44,7 +52,7 @@ type LimitKind = 'depth' | 'aliases' | 'cost';
  * reports separately) counts as 0 so that the walk always terminates.
  */
 function makeMeasure(
-  context: ValidationContext,
+  getFragment: (name: string) => FragmentDefinitionNode | undefined | null,
   fieldValue: (field: FieldNode, inner: () => number) => number,
   combine: (acc: number, value: number) => number,
 ): (set: SelectionSetNode) => number {
@@ -55,7 +63,7 @@ function makeMeasure(
     const known = memo.get(name);
     if (known !== undefined) return known;
     if (inProgress.has(name)) return 0;
-    const def = context.getFragment(name);
+    const def = getFragment(name);
     if (!def) return 0; // unknown fragment: KnownFragmentNames reports it
     inProgress.add(name);
     const value = measure(def.selectionSet);
@@ -92,7 +100,7 @@ function limitRule(
   message: (value: number, max: number) => string,
 ): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
-    const measure = makeMeasure(context, fieldValue, combine);
+    const measure = makeMeasure((name) => context.getFragment(name), fieldValue, combine);
     return {
       // Only one operation of a document executes per request, so each
       // operation is measured (with its fragments) on its own.
@@ -144,43 +152,73 @@ export function aliasLimitRule(maxAliases: number): ValidationRule {
   );
 }
 
-/** The list size a field asks for via `first`/`last`, or undefined if it does not. */
-function pageSize(field: FieldNode): number | undefined {
+/** A request's variable values, as the client sent them (before coercion). */
+export type VariableValues = Readonly<Record<string, unknown>>;
+
+/**
+ * The list size a field asks for via `first`/`last`, or undefined if it names neither. A variable
+ * counts with the value the request gives it, else the operation's default for it; a null page size
+ * (given, defaulted or left out) is the API's default page. A value that is not an integer counts as
+ * the default page too: coercion refuses it before anything runs.
+ */
+function pageSize(field: FieldNode, variables: VariableValues, defaults: ReadonlyMap<string, unknown>): number | undefined {
   let size: number | undefined;
   for (const arg of field.arguments ?? []) {
     const name = arg.name.value;
     if (name !== 'first' && name !== 'last') continue;
-    let n: number | undefined;
-    if (arg.value.kind === Kind.INT) n = Math.max(0, Number.parseInt(arg.value.value, 10));
-    else if (arg.value.kind === Kind.VARIABLE) n = DEFAULT_PAGE_SIZE;
-    if (n !== undefined) size = Math.max(size ?? 0, n);
+    let value: unknown;
+    if (arg.value.kind === Kind.INT) value = Number.parseInt(arg.value.value, 10);
+    else if (arg.value.kind === Kind.VARIABLE) {
+      const variable = arg.value.name.value;
+      value = Object.hasOwn(variables, variable) ? variables[variable] : defaults.get(variable);
+    } else if (arg.value.kind !== Kind.NULL) continue;
+    const n = Number.isInteger(value) ? Math.max(0, value as number) : DEFAULT_PAGE_SIZE;
+    size = Math.max(size ?? 0, n);
   }
   return size;
 }
 
-/**
- * Rejects operations whose static cost estimate exceeds `maxCost`. Every field
- * costs 1; a field with an integer `first`/`last` argument returns a list of
- * that many items, so the cost of its sub-selection is multiplied by it
- * (a variable counts as DEFAULT_PAGE_SIZE). E.g.
- * `customers(first: 100) { friends(first: 100) { id } }` costs
- * 1 + 100 * (1 + 100 * 1) = 10101.
- */
-export function costLimitRule(maxCost: number): ValidationRule {
-  return limitRule(
-    'cost',
-    maxCost,
-    (field, inner) => {
-      const size = pageSize(field);
-      if (!field.selectionSet) return 1;
-      return 1 + (size ?? 1) * inner();
-    },
-    sum,
-    (value, max) => `Query cost ${value} exceeds the limit of ${max}`,
-  );
+/** Integer defaults of an operation's variables (`$n: Int = 100`), by name. */
+function variableDefaults(operation: OperationDefinitionNode): Map<string, unknown> {
+  const defaults = new Map<string, unknown>();
+  for (const def of operation.variableDefinitions ?? []) {
+    const value = def.defaultValue;
+    if (value?.kind === Kind.INT) defaults.set(def.variable.name.value, Number.parseInt(value.value, 10));
+    else if (value?.kind === Kind.NULL) defaults.set(def.variable.name.value, null);
+  }
+  return defaults;
 }
 
-/** The three limit rules, for `validationRules: queryLimitRules()`. */
+/**
+ * The cost of one operation of `document`, with the request's variables. Every field costs 1; a
+ * field with a `first`/`last` argument returns a list of that many items, so the cost of its
+ * sub-selection is multiplied by it. E.g. `customers(first: 100) { friends(first: 100) { id } }`
+ * costs 1 + 100 * (1 + 100 * 1) = 10101, and so does `customers(first: $n) { … }` with `n: 100`.
+ * Fragments are expanded (a fragment spread twice counts twice).
+ */
+export function operationCost(document: DocumentNode, operation: OperationDefinitionNode, variables: VariableValues = {}): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const defaults = variableDefaults(operation);
+  const measure = makeMeasure(
+    (name) => fragments.get(name),
+    (field, inner) => {
+      if (!field.selectionSet) return 1;
+      return 1 + (pageSize(field, variables, defaults) ?? 1) * inner();
+    },
+    sum,
+  );
+  return measure(operation.selectionSet);
+}
+
+/** Refuses an operation that costs more than `maxCost`, naming both (HTTP 400 when thrown before execution). */
+export function costLimitError(cost: number, maxCost: number): GraphQLError {
+  return new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}`, {
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', value: cost, max: maxCost, http: { status: 400 } },
+  });
+}
+
+/** The two rules that depend on the document alone, for `validationRules: queryLimitRules()`. */
 export function queryLimitRules(limits: QueryLimits = defaultLimits): ValidationRule[] {
-  return [depthLimitRule(limits.depth), aliasLimitRule(limits.aliases), costLimitRule(limits.cost)];
+  return [depthLimitRule(limits.depth), aliasLimitRule(limits.aliases)];
 }

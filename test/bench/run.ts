@@ -11,6 +11,7 @@ interface Benchmark {
 /** Loaded lazily, so naming one benchmark never loads (or configures) another. */
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
   gateway: () => import('./gateway.bench.js'),
+  hostile: () => import('./hostile.bench.js'),
   ingest: () => import('./ingest.bench.js'),
   live: () => import('./live.bench.js'),
   ledger: () => import('./ledger.bench.js'),

@@ -1,13 +1,15 @@
 import { describe, it, expect } from '@jest/globals';
 import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate, type GraphQLError } from 'graphql';
 
+import { parseBounded } from '../../gateway/src/document-guard.js';
 import {
   aliasLimitRule,
-  costLimitRule,
   defaultLimits,
   depthLimitRule,
+  operationCost,
   queryLimitRules,
   type QueryLimits,
+  type VariableValues,
 } from '../../gateway/src/limits.js';
 
 const schema = buildSchema(`
@@ -30,9 +32,9 @@ function nested(levels: number): string {
 }
 
 describe('query limits', () => {
-  it('exports the documented defaults and three rules', () => {
-    expect(defaultLimits).toEqual({ depth: 10, aliases: 30, cost: 5000 });
-    expect(queryLimitRules()).toHaveLength(3);
+  it('exports the documented defaults and the two document-only rules', () => {
+    expect(defaultLimits).toEqual({ depth: 10, aliases: 30, cost: 5000, tokens: 1000, selections: 100 });
+    expect(queryLimitRules()).toHaveLength(2);
   });
 
   it('accepts a normal query', () => {
@@ -124,31 +126,79 @@ describe('query limits', () => {
   });
 
   describe('cost', () => {
-    it('accepts a small page', () => {
-      expect(check(`{ customers(first: 10) { id } }`)).toEqual([]);
-    });
+    /** The cost of the document's only operation with these variables. */
+    const cost = (doc: string, variables: VariableValues = {}): number => {
+      const parsed = parse(doc);
+      const operation = parsed.definitions.find((d) => d.kind === 'OperationDefinition')!;
+      return operationCost(parsed, operation, variables);
+    };
 
-    it('rejects nested large pages', () => {
-      const errors = check(`{ customers(first: 100) { friends(first: 100) { id } } }`);
+    it('counts a literal page size', () => {
+      expect(cost(`{ customers(first: 10) { id } }`)).toBe(11);
       // 1 + 100 * (1 + 100 * 1)
-      expect(errors.map((e) => e.message)).toEqual(['Query cost 10101 exceeds the limit of 5000']);
-      expect(errors[0].extensions).toEqual({
-        code: 'GRAPHQL_VALIDATION_FAILED',
-        limit: 'cost',
-        value: 10101,
-        max: 5000,
-      });
+      expect(cost(`{ customers(first: 100) { friends(first: 100) { id } } }`)).toBe(10101);
     });
 
-    it('treats a variable page size as 20 and follows fragments', () => {
+    it("counts a variable page size with the request's value, not a guess", () => {
+      const doc = `query Q($n: Int, $m: Int) { customers(first: $n) { friends(first: $m) { id } } }`;
+      expect(cost(doc, { n: 100, m: 100 })).toBe(10101);
+      expect(cost(doc, { n: 1, m: 1 })).toBe(3);
+    });
+
+    it("counts a variable left out with the operation's default for it, and a null page as the API's default page of 20", () => {
+      const doc = `query Q($n: Int = 100, $m: Int) { customers(first: $n) { friends(last: $m) { id } } }`;
+      expect(cost(doc)).toBe(1 + 100 * (1 + 20));
+      expect(cost(doc, { n: null, m: 3 })).toBe(1 + 20 * (1 + 3));
+      expect(cost(`{ customers(first: null) { id } }`)).toBe(21);
+    });
+
+    it('follows fragments with the variables', () => {
       const doc = `
         query Q($n: Int) { customers(last: $n) { ...F } }
         fragment F on Customer { id friends(first: 3) { id name: id } }
       `;
-      // 1 + 20 * (1 + (1 + 3 * 2)) = 161
-      expect(validate(schema, parse(doc), [...specifiedRules, costLimitRule(161)])).toEqual([]);
-      const errors = validate(schema, parse(doc), [...specifiedRules, costLimitRule(160)]);
-      expect(errors.map((e) => e.message)).toEqual(['Query cost 161 exceeds the limit of 160']);
+      // 1 + 50 * (1 + (1 + 3 * 2))
+      expect(cost(doc, { n: 50 })).toBe(401);
+    });
+  });
+
+  describe('before validation', () => {
+    const bounds = { tokens: defaultLimits.tokens, selections: defaultLimits.selections };
+    const refusal = (doc: string): Record<string, unknown> => {
+      try {
+        parseBounded(doc, bounds);
+      } catch (error) {
+        return { message: (error as GraphQLError).message, ...(error as GraphQLError).extensions };
+      }
+      throw new Error('the document was accepted');
+    };
+
+    it('accepts the introspection query and the clients\' shapes', () => {
+      expect(() => parseBounded(getIntrospectionQuery(), bounds)).not.toThrow();
+      expect(() => parseBounded(`{ customers(first: 10) { id merchant { id name } } }`, bounds)).not.toThrow();
+    });
+
+    it('stops parsing past the token limit', () => {
+      expect(refusal(`{ customers { ${'id '.repeat(2000)}} }`)).toMatchObject({
+        code: 'GRAPHQL_PARSE_FAILED',
+        // graphql-js's own words ("more that", sic)
+        message: expect.stringMatching(/^Syntax Error: Document contains more th.. 1000 tokens\. Parsing aborted\.$/),
+      });
+    });
+
+    it('refuses a selection set wider than the limit, fragments expanded', () => {
+      expect(refusal(`{ customers { ${'id '.repeat(101)}} }`)).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'selections', value: 101, max: 100 });
+      const spread = `
+        { customers { ...A ...B ... on Customer { id } } }
+        fragment A on Customer { ${'id '.repeat(60)}}
+        fragment B on Customer { ${'id '.repeat(40)}}
+      `;
+      expect(refusal(spread)).toMatchObject({ limit: 'selections', value: 101 });
+      expect(() => parseBounded(`{ customers { ${'id '.repeat(100)}} }`, bounds)).not.toThrow();
+    });
+
+    it('terminates on a fragment cycle, leaving it to validation', () => {
+      expect(() => parseBounded(`{ customers { ...A } } fragment A on Customer { friends { ...B } } fragment B on Customer { ...A }`, bounds)).not.toThrow();
     });
   });
 });

@@ -1,13 +1,16 @@
 import { formatError, logUnexpected, type Caller } from '@loyalnest/kit';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { getOperationAST, GraphQLError, parse, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { LiveConfig } from '../config.js';
+import { parseBounded } from '../document-guard.js';
 import { queryLimitRules, type QueryLimits } from '../limits.js';
+import type { CostBuckets } from '../throttle/cost-buckets.js';
+import { priceOperation, Throttled } from '../throttle/query-cost.plugin.js';
 import type { LiveContext, LiveResolvers } from './live-resolvers.js';
 
 export interface LiveServerOptions {
@@ -20,6 +23,8 @@ export interface LiveServerOptions {
   limits: QueryLimits;
   /** Stack traces in error messages (development only). */
   stackTraces: boolean;
+  /** A subscribe is charged its cost like an HTTP operation. */
+  buckets: CostBuckets;
 }
 
 export interface LiveServer {
@@ -33,6 +38,12 @@ export interface LiveServer {
 interface SocketState extends Record<PropertyKey, unknown> {
   caller?: Caller;
   expiry?: NodeJS.Timeout;
+}
+
+/** An error for a graphql-ws `error` message: its HTTP status means nothing on a socket. */
+function clientError(error: GraphQLError): GraphQLError {
+  const { http: _http, ...extensions } = error.extensions ?? {};
+  return new GraphQLError(error.message, { extensions });
 }
 
 /** Timers cannot wait longer than this (about 24.8 days); a longer credential is re-armed. */
@@ -77,22 +88,29 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
           return false;
         }
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         if (Object.keys(ctx.subscriptions).length > config.maxSubscriptionsPerSocket) {
           return [new GraphQLError(`At most ${config.maxSubscriptionsPerSocket} subscriptions per connection`, { extensions: { code: 'BAD_USER_INPUT' } })];
         }
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parseBounded(payload.query, options.limits);
         } catch (error) {
-          return [error as GraphQLError];
+          return [clientError(error as GraphQLError)];
         }
         const errors = validate(schema, document, rules);
         if (errors.length) return errors;
-        if (getOperationAST(document, payload.operationName)?.operation !== 'subscription') {
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation?.operation !== 'subscription') {
           return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
-        const contextValue: LiveContext = { caller: { ...ctx.extra.caller!, requestId: randomUUID() }, variables: payload.variables ?? {} };
+        const caller = { ...ctx.extra.caller!, requestId: randomUUID() };
+        try {
+          await priceOperation(options.buckets, options.limits.cost, caller, document, operation, payload.variables ?? undefined);
+        } catch (error) {
+          return [error instanceof Throttled ? error : clientError(error as GraphQLError)];
+        }
+        const contextValue: LiveContext = { caller, variables: payload.variables ?? {} };
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       subscribe: (args) => subscribe({ ...args, subscribeFieldResolver: resolvers.subscribe, fieldResolver: resolvers.resolve }),

@@ -11,6 +11,8 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // The gateway's rate limits: the message names the cost, what is left and when to retry.
+  'THROTTLED',
   // Written by the merchant subgraph for the system callers of its internal Shopify calls: they
   // name Shopify's reason, never the token or the request.
   'SHOPIFY_UNAVAILABLE',

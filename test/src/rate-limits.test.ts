@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { connectLive } from './support/live.js';
+import { startTestGateway, type TestGateway } from './support/gateway.js';
+import { createMerchant, type TestMerchant } from './support/tenants.js';
+import { bearer } from './support/tokens.js';
+
+// Small buckets that refill fast enough to watch: a query of cost 161 fits a partner key's bucket
+// once, a merchant's partner bucket (300) takes fewer than two, and 10 points come back each second.
+const ENV = {
+  QUERY_MAX_COST: '200',
+  RATE_LIMIT_PARTNER_KEY_SIZE: '200',
+  RATE_LIMIT_PARTNER_KEY_RESTORE: '10',
+  RATE_LIMIT_PARTNER_MERCHANT_SIZE: '300',
+  RATE_LIMIT_PARTNER_MERCHANT_RESTORE: '10',
+};
+
+/** Costs 1 + 2n: `customers` is a page of n, each with `nodes` (1) and `id` (1). */
+const CUSTOMERS = 'query Customers($n: Int) { customers(first: $n) { nodes { id } } }';
+const cost = (n: number) => 1 + 2 * n;
+const CREATE_API_KEY = `mutation($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) { ... on ApiKeyCreated { secret } }
+}`;
+
+interface Answer {
+  status: number;
+  retryAfter: string | null;
+  body: {
+    data?: unknown;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+    extensions?: { cost?: { requestedQueryCost: number; throttleStatus?: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number } } };
+  };
+}
+
+/** Like postGraphQL, with the response's headers. */
+async function post(gateway: TestGateway, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<Answer> {
+  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Answer['body'] };
+}
+
+function expectThrottled(answer: Answer): void {
+  expect(answer.status).toBe(429);
+  expect(Number(answer.retryAfter)).toBeGreaterThanOrEqual(1);
+  expect(answer.body.data ?? null).toBeNull();
+  expect(answer.body.errors).toHaveLength(1);
+  expect(answer.body.errors![0].extensions).toEqual({ code: 'THROTTLED', retryAfter: Number(answer.retryAfter) });
+  expect(answer.body.errors![0].message).toMatch(/^Throttled: this query costs \d+ points and \d+ are available; retry in \d+ s$/);
+}
+
+describe('query cost and rate limits', () => {
+  let one: TestGateway;
+  let two: TestGateway;
+  let a: TestMerchant;
+  let b: TestMerchant;
+  let c: TestMerchant;
+
+  async function partnerKey(merchant: TestMerchant): Promise<Record<string, string>> {
+    const result = await one.gql<{ createApiKey: { secret: string } }>(CREATE_API_KEY, { input: { name: `key ${Math.random()}`, scopes: ['customers:read'] } }, merchant.auth);
+    if (result.errors?.length || !result.data) throw new Error(`createApiKey failed: ${JSON.stringify(result.errors)}`);
+    return bearer(result.data.createApiKey.secret);
+  }
+
+  beforeAll(async () => {
+    // Two replicas: nothing but Redis is shared between them.
+    one = await startTestGateway('embedded', ENV);
+    two = await startTestGateway('embedded', ENV);
+    a = await createMerchant(one);
+    b = await createMerchant(one);
+    c = await createMerchant(one);
+  });
+  afterAll(async () => {
+    await one?.stop();
+    await two?.stop();
+  });
+
+  describe('cost by variable', () => {
+    it('refuses a query cheap by literal but costly by its variable, naming the cost and the limit', async () => {
+      const answer = await post(one, CUSTOMERS, { n: 100 }, a.auth);
+
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors).toEqual([
+        { message: 'Query cost 201 exceeds the limit of 200', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', value: 201, max: 200 } },
+      ]);
+      expect(answer.body.extensions).toBeUndefined();
+    });
+
+    it("prices a variable left out at the operation's default value", async () => {
+      const withDefault = 'query Customers($n: Int = 100) { customers(first: $n) { nodes { id } } }';
+
+      const refused = await post(one, withDefault, {}, a.auth);
+      const accepted = await post(one, withDefault, { n: 5 }, a.auth);
+
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors![0].message).toBe('Query cost 201 exceeds the limit of 200');
+      expect(accepted.status).toBe(200);
+      expect(accepted.body.errors).toBeUndefined();
+      expect(accepted.body.extensions!.cost!.requestedQueryCost).toBe(cost(5));
+    });
+
+    it('refuses a subscription costly by its variable on the socket', async () => {
+      const live = connectLive(one.url, a.auth.authorization);
+      try {
+        const query = 'subscription S($n: Int) { pointsBalanceChanged(customerId: "x") { customer { redemptions(first: $n) { nodes { id } } } } }';
+        const result = await live.subscribe(query, { n: 100 }).next();
+        // 1 (pointsBalanceChanged) + 1 (customer) + 1 + 100 * 2
+        expect(result.errors).toEqual([expect.objectContaining({ message: 'Query cost 203 exceeds the limit of 200', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', value: 203, max: 200 } })]);
+      } finally {
+        await live.dispose();
+      }
+    });
+  });
+
+  describe('partner buckets', () => {
+    it('a partner key exhausted on one gateway replica is throttled on the other, with 429, Retry-After and extensions.cost', async () => {
+      const key = await partnerKey(a);
+
+      const first = await post(one, CUSTOMERS, { n: 80 }, key);
+      const second = await post(two, CUSTOMERS, { n: 80 }, key);
+
+      expect(first.status).toBe(200);
+      expect(first.body.errors).toBeUndefined();
+      expect(first.body.extensions!.cost).toEqual({
+        requestedQueryCost: 161,
+        throttleStatus: { maximumAvailable: 200, currentlyAvailable: expect.any(Number), restoreRate: 10 },
+      });
+      expect(first.body.extensions!.cost!.throttleStatus!.currentlyAvailable).toBeLessThanOrEqual(200 - 161);
+      expectThrottled(second);
+      expect(second.body.extensions!.cost!.requestedQueryCost).toBe(161);
+      expect(second.body.extensions!.cost!.throttleStatus).toMatchObject({ maximumAvailable: 200, restoreRate: 10 });
+      expect(second.body.extensions!.cost!.throttleStatus!.currentlyAvailable).toBeLessThan(161);
+    });
+
+    it('the bucket restores at its rate: a refused query fits after Retry-After seconds', async () => {
+      const key = await partnerKey(b);
+      expect((await post(one, CUSTOMERS, { n: 80 }, key)).status).toBe(200); // 39 left
+
+      const refused = await post(two, CUSTOMERS, { n: 30 }, key); // 61 needed: 2.2 s at 10/s
+      expectThrottled(refused);
+      await new Promise((resolve) => setTimeout(resolve, Number(refused.retryAfter) * 1000));
+      const later = await post(two, CUSTOMERS, { n: 30 }, key);
+
+      expect(later.status).toBe(200);
+      expect(later.body.errors).toBeUndefined();
+      expect(later.body.extensions!.cost!.requestedQueryCost).toBe(61);
+    });
+
+    it("one merchant's partner bucket caps all its keys together; another merchant and the same merchant's admin are unaffected", async () => {
+      const [first, second] = [await partnerKey(c), await partnerKey(c)];
+      const other = await partnerKey(await createMerchant(one));
+
+      expect((await post(one, CUSTOMERS, { n: 80 }, first)).status).toBe(200); // merchant bucket: 139 left
+      const capped = await post(two, CUSTOMERS, { n: 80 }, second); // its own key bucket is full
+      const elsewhere = await post(two, CUSTOMERS, { n: 80 }, other);
+      const admin = await post(two, CUSTOMERS, { n: 80 }, c.auth);
+
+      expectThrottled(capped);
+      expect(capped.body.extensions!.cost!.throttleStatus).toMatchObject({ maximumAvailable: 300, restoreRate: 10 });
+      expect(elsewhere.status).toBe(200);
+      expect(elsewhere.body.extensions!.cost!.throttleStatus!.maximumAvailable).toBe(200);
+      expect(admin.status).toBe(200);
+      expect(admin.body.extensions!.cost!.throttleStatus!.maximumAvailable).toBe(20_000);
+    });
+
+    it('a subscribe is charged its cost: an exhausted key is refused THROTTLED on the socket', async () => {
+      const key = await partnerKey(await createMerchant(one));
+      expect((await post(one, CUSTOMERS, { n: 99 }, key)).status).toBe(200); // 1 left
+
+      const live = connectLive(two.url, key.authorization);
+      try {
+        // 1 + 1 + 1 + 50 * 2 = 103: ten seconds of restoring away
+        const query = 'subscription { pointsBalanceChanged(customerId: "x") { customer { redemptions(first: 50) { nodes { id } } } } }';
+        const result = await live.subscribe(query).next();
+        expect(result.errors).toHaveLength(1);
+        expect(result.errors![0].extensions).toMatchObject({ code: 'THROTTLED', retryAfter: expect.any(Number), cost: { requestedQueryCost: 103 } });
+      } finally {
+        await live.dispose();
+      }
+    });
+  });
+});
