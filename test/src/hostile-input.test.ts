@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseDateTime } from '@loyalnest/kit';
 import { randomBytes } from 'node:crypto';
 import { startFakeShopify, type FakeShopify } from './support/fake-shopify.js';
+import { flowAction, postFlowAction } from './support/flow.js';
 import { startTestGateway, type GraphQLResponse, type Mode, type TestGateway } from './support/gateway.js';
 import { installMerchant } from './support/install.js';
 import { award } from './support/points.js';
@@ -64,13 +65,15 @@ describe.each<Mode>(['embedded', 'networked'])('hostile input reaching the store
   let gateway: TestGateway;
   let merchant: TestMerchant;
   let customerId: string;
+  let customerShopifyId: string;
   const gql = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, auth = merchant.auth) => gateway.gql<T>(query, variables, auth);
 
   beforeAll(async () => {
     fake = await startFakeShopify();
     gateway = await startTestGateway(mode, { ...fake.env, ...REWARDS_ENV, ...POINTS_JOBS_ENV });
     merchant = await installMerchant(gateway, fake, 'hostile');
-    customerId = (await upsertCustomer(gateway, merchant, { shopifyId: shopifyId() })).id;
+    customerShopifyId = shopifyId();
+    customerId = (await upsertCustomer(gateway, merchant, { shopifyId: customerShopifyId })).id;
     await award(gateway, merchant, customerId, 10_000);
   });
   afterAll(async () => {
@@ -147,6 +150,17 @@ describe.each<Mode>(['embedded', 'networked'])('hostile input reaching the store
 
     expect(first.data?.recordActivity).toEqual({ __typename: 'PointsChange', duplicate: false, entry: { points: 3 } });
     expect(again.data?.recordActivity).toEqual({ __typename: 'PointsChange', duplicate: true, entry: { points: 3 } });
+  });
+
+  it('refuses a Flow action whose reason holds an unpaired surrogate as 400 naming it, awarding nothing', async () => {
+    const before = (await gql<{ customer: { points: { balance: number } } }>('query($id: ID!) { customer(id: $id) { points { balance } } }', { id: customerId })).data!.customer.points.balance;
+    const body = flowAction(merchant.shop, 'award-points', { customer_id: customerShopifyId, points: 5, reason: 'bonus \udc00' });
+
+    const result = await postFlowAction(gateway.url.replace(/\/graphql$/, ''), gateway.config.kit.shopify.apiSecret, 'award-points', body);
+
+    expect(result).toEqual({ status: 400, body: { message: 'properties.reason: must not contain unpaired UTF-16 surrogates' } });
+    const after = await gql<{ customer: { points: { balance: number } } }>('query($id: ID!) { customer(id: $id) { points { balance } } }', { id: customerId });
+    expect(after.data!.customer.points.balance).toBe(before);
   });
 
   it('takes points per currency unit with two decimals that binary floating point cannot hold exactly (1.1, 0.29), and refuses three', async () => {
