@@ -95,18 +95,22 @@ function wrongMerchantId(other: Seeded, field: string, leaf: Leaf): string | und
 
 /** Every row of the merchant's in each store, as one digest per table: a refused request changes none. */
 async function snapshot(merchantId: string): Promise<Record<string, string>> {
-  const digest = (store: string, table: string, where = 'merchant_id = $1') =>
-    withOwnerDb(store, async (db) => {
-      const { rows } = await db.query<{ d: string }>(`select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as d from ${table} t where ${where}`, [merchantId]);
-      return [`${store}.${table}`, rows[0].d] as const;
+  const tables: Record<string, Record<string, string>> = {
+    merchant: { merchant: 'id = $1', api_key: 'merchant_id = $1' },
+    customer: { customer: 'merchant_id = $1' },
+    points: Object.fromEntries(['points_account', 'points_entry', 'points_program', 'redemption', 'reward'].map((t) => [t, 'merchant_id = $1'])),
+  };
+  const digests: Record<string, string> = {};
+  // One connection at a time: the machine's PostgreSQL serves many test runs at once.
+  for (const [store, wheres] of Object.entries(tables)) {
+    await withOwnerDb(store, async (db) => {
+      for (const [table, where] of Object.entries(wheres)) {
+        const { rows } = await db.query<{ d: string }>(`select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as d from ${table} t where ${where}`, [merchantId]);
+        digests[`${store}.${table}`] = rows[0].d;
+      }
     });
-  const parts = await Promise.all([
-    digest('merchant', 'merchant', 'id = $1'),
-    digest('merchant', 'api_key'),
-    digest('customer', 'customer'),
-    ...['points_account', 'points_entry', 'points_program', 'redemption', 'reward'].map((t) => digest('points', t)),
-  ]);
-  return Object.fromEntries(parts);
+  }
+  return digests;
 }
 
 /** The Shopify side of a merchant: codes alive and deleted. */
@@ -186,7 +190,8 @@ describe.each<[Mode, boolean]>([
   });
 
   it('refuses NUL, lone surrogates and impossible dates at the edge as BAD_USER_INPUT naming the field, writing nothing anywhere', async () => {
-    const [beforeA, beforeB] = await Promise.all([snapshot(a.merchant.id), snapshot(b.merchant.id)]);
+    const beforeA = await snapshot(a.merchant.id);
+    const beforeB = await snapshot(b.merchant.id);
     const shopifyBefore = shopifySide(fake, a.merchant.shop);
     // Networked mode runs the same cases with one kind of string, to keep its time modest.
     const cases = casesOf(schema, false, everything ? undefined : (h) => h.kind !== 'lone surrogate');
@@ -207,7 +212,10 @@ describe.each<[Mode, boolean]>([
     const shopifyBefore = shopifySide(fake, a.merchant.shop);
     const shopper = await shopperAuth(gateway, a.merchant, a.customerId);
 
-    const problems = await send(gateway, schema, fixtureOf(a), casesOf(schema, false), shopper, false);
+    // Most fields are not a shopper's to call: one kind of string and one date show the edge answers first.
+    const cases = casesOf(schema, false, (h) => h.kind === 'NUL' || h.kind === 'impossible date 2025-02-30');
+
+    const problems = await send(gateway, schema, fixtureOf(a), cases, shopper, false);
 
     expect(problems).toEqual([]);
     expect(await snapshot(a.merchant.id)).toEqual(before);

@@ -14,8 +14,8 @@ import { GraphQLDateTimeISO } from 'graphql-scalars';
 
 /**
  * One rule at the edge of every subgraph for what no store can hold, whatever the field: text
- * with NUL characters or unpaired UTF-16 surrogates (PostgreSQL refuses both in text and jsonb),
- * and date-times no calendar has. Without it each surfaces as a database error, INTERNAL to the
+ * with NUL characters (PostgreSQL refuses them in text and jsonb) or unpaired UTF-16 surrogates
+ * (refused in jsonb, silently turned into U+FFFD in text), and date-times no calendar has. Without it each surfaces as a database error, INTERNAL to the
  * client, after irreversible work may already have happened (a discount code deleted in Shopify).
  */
 
@@ -79,7 +79,7 @@ export const StrictDateTimeISO = new GraphQLScalarType({
 });
 
 /** An argument value the stores cannot hold: where (`input.reason`) and why. */
-export interface InputProblem {
+interface InputProblem {
   field: string;
   message: string;
 }
@@ -119,7 +119,7 @@ function anyProblem(value: unknown, path: string, into: InputProblem[]): void {
 }
 
 /** BAD_USER_INPUT naming every field, the same shape as input validation errors. */
-export function refusedInput(problems: InputProblem[]): GraphQLError {
+function refusedInput(problems: InputProblem[]): GraphQLError {
   return new GraphQLError(problems.map((p) => `${p.field}: ${p.message}`).join('\n'), {
     extensions: { code: 'BAD_USER_INPUT', fields: problems.map((p) => p.field) },
   });

@@ -230,7 +230,6 @@ export function hostileValues(scalar: string, wrongMerchant: string | undefined,
     values.push(
       { kind: '10k characters', value: 'x'.repeat(10_000), refused: false },
       { kind: 'empty', value: '', refused: false },
-      { kind: 'bigint overflow', value: '99999999999999999999', refused: false },
       { kind: 'just past bigint', value: '9223372036854775808', refused: false },
     );
     if (wrongMerchant) values.push({ kind: 'wrong merchant', value: wrongMerchant, refused: false });
