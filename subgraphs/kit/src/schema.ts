@@ -6,6 +6,7 @@ import type { RequestContext } from './context.js';
 import { forbidden, unauthenticated } from './errors.js';
 import { deadLetterResolver } from './events/dead-letter.resolver.js';
 import { auditMutations } from './events/mutation-audit.js';
+import { guardArguments, StrictDateTimeISO } from './input-guard.js';
 
 /** Federation 2 directives any subgraph may use. */
 const FEDERATION_LINK =
@@ -47,8 +48,9 @@ export interface FederatedSchemaOptions {
 
 /**
  * type-graphql classes → SDL with their directives → Federation 2 `@link` → `buildSubgraphSchema`.
- * The resolvers come from the type-graphql schema, plus the reference resolvers. Every mutation
- * leaves an audit event (`auditMutations`).
+ * The resolvers come from the type-graphql schema, plus the reference resolvers. Every argument is
+ * checked for what no store can hold before any resolver runs (`guardArguments`, with dates read
+ * strictly), and every mutation leaves an audit event (`auditMutations`), refused ones included.
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
   const deadLetters = deadLetterResolver(options.subgraph);
@@ -64,10 +66,11 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   });
   const typeDefs = markInaccessible(parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`), new Set(options.inaccessibleEnums ?? []));
   const resolvers: Record<string, object> = { ...createResolversMap(schema) };
+  if (schema.getType(StrictDateTimeISO.name)) resolvers[StrictDateTimeISO.name] = StrictDateTimeISO;
   for (const [typeName, resolve] of Object.entries(options.references ?? {})) {
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolve };
   }
-  return auditMutations(buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }), options.subgraph);
+  return auditMutations(guardArguments(buildSubgraphSchema({ typeDefs, resolvers: resolvers as never })), options.subgraph);
 }
 
 function markInaccessible(document: DocumentNode, enums: Set<string>): DocumentNode {

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsEmail, IsOptional, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsShopifyId } from './shopify-id.validator.js';
+import { IsShopifyId } from '@loyalnest/kit';
 
 /** Profile fields shared by the create and update inputs; validated the same way in both. */
 @InputType()

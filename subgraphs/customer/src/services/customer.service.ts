@@ -6,6 +6,7 @@ import {
   FieldCipher,
   forbidden,
   inKeyOrder,
+  isShopifyId,
   isUuid,
   pageSize,
   Scope,
@@ -20,7 +21,6 @@ import { CustomerNotFoundError } from '@loyalnest/kit';
 import { lockCustomer, type OrderService } from './order.service.js';
 import type { ShopifyCustomerFacts } from './shopify-customer.parser.js';
 import type { CustomerFilter, UpdateCustomerInput, UpsertCustomerInput } from '../graphql/customer.input.js';
-import { isShopifyId } from '../graphql/shopify-id.validator.js';
 
 /** A customer with its PII decrypted, as the API shows it. */
 export interface CustomerView {

@@ -28,7 +28,7 @@ export const PointsEntryEntity = defineEntity({
     status: p.enum(ENTRY_STATUSES),
     points: p.integer(),
     requestedPoints: p.integer(),
-    idempotencyKey: p.string().length(255),
+    idempotencyKey: p.string().length(400),
     reason: p.string().length(255).nullable(),
     /** The Shopify order it came from, for order earns and their reversals. */
     orderId: p.bigint('string').nullable(),

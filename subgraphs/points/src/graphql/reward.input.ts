@@ -1,9 +1,9 @@
 import { IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsShopifyId } from '@loyalnest/kit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { RewardKindType } from './reward.type.js';
 
 const DECIMAL = /^[0-9]{1,12}(\.[0-9]{1,2})?$/;
-const VARIANT = /^[1-9][0-9]{0,18}$/;
 
 @InputType('RewardNamesInput', { description: 'The name of a reward per language (1–100 characters each); at least one is needed.' })
 export class RewardNamesInput {
@@ -31,9 +31,9 @@ abstract class RewardFieldsInput {
   @Matches(DECIMAL, { message: 'value must be a decimal string such as "5.00"' })
   value?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Shopify product variant id (numeric) of a FREE_PRODUCT reward; only for that kind.' })
+  @Field(() => ID, { nullable: true, description: 'Shopify product variant id (numeric, at most 9223372036854775807) of a FREE_PRODUCT reward; only for that kind.' })
   @IsOptional()
-  @Matches(VARIANT, { message: 'variantId must be a numeric Shopify variant id' })
+  @IsShopifyId({ message: 'variantId must be a numeric Shopify variant id' })
   variantId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Order subtotal the code needs, a decimal string; null: any order.' })

@@ -1,4 +1,4 @@
-import { CustomerNotFoundError, normalizeShopDomain, Scope, systemCaller, verifyWebhookHmac, type SubgraphRuntime } from '@loyalnest/kit';
+import { CustomerNotFoundError, normalizeShopDomain, Scope, systemCaller, textProblem, verifyWebhookHmac, type SubgraphRuntime } from '@loyalnest/kit';
 import { randomUUID } from 'node:crypto';
 import { IdempotencyKeyReusedError, InsufficientPointsError } from '../graphql/points.error.js';
 import type { CustomerDirectory } from './customer-directory.js';
@@ -134,6 +134,8 @@ function parse(handle: string, rawBody: Buffer): ParsedAction | string {
   if (properties.reason !== undefined && properties.reason !== null && typeof properties.reason !== 'string') return 'properties.reason: must be text';
   const reason = typeof properties.reason === 'string' ? properties.reason.trim() : '';
   if (reason.length > 255) return 'properties.reason: at most 255 characters';
+  const unstorable = textProblem(reason);
+  if (unstorable) return `properties.reason: ${unstorable}`;
   return {
     shop,
     runId: body.action_run_id,

@@ -11,7 +11,7 @@ export class PointsProgramService {
   }
 
   async update(ctx: RequestContext, input: UpdateEarningRulesInput): Promise<EarningRules> {
-    if (input.pointsPerCurrencyUnit != null && Math.round(input.pointsPerCurrencyUnit * 100) !== input.pointsPerCurrencyUnit * 100) {
+    if (input.pointsPerCurrencyUnit != null && !hasAtMostTwoDecimals(input.pointsPerCurrencyUnit)) {
       throw badInput('pointsPerCurrencyUnit', 'has at most two decimals');
     }
     const keys = (input.activities ?? []).map((a) => a.key);
@@ -28,4 +28,12 @@ export class PointsProgramService {
     await ctx.em.flush();
     return rules;
   }
+}
+
+/**
+ * Read on the number's shortest decimal form, the one the client wrote: multiplying by 100 is
+ * inexact in binary (1.1 * 100 is 110.00000000000001), so it refused values like 1.1.
+ */
+function hasAtMostTwoDecimals(value: number): boolean {
+  return /^-?\d+(\.\d{1,2})?$/.test(String(value));
 }

@@ -1,4 +1,4 @@
-import { isUuid, LIVE_TOPICS, type FieldCipher, type RedemptionUpdatedMessage, type RequestContext } from '@loyalnest/kit';
+import { badInput, isUuid, LIVE_TOPICS, textProblem, type FieldCipher, type RedemptionUpdatedMessage, type RequestContext } from '@loyalnest/kit';
 import { LockMode } from '@mikro-orm/postgresql';
 import { PointsAccountEntity } from '../entities/points-account.entity.js';
 import { RedemptionEntity, type Redemption } from '../entities/redemption.entity.js';
@@ -134,6 +134,9 @@ export class RedemptionSettlement {
     if (found.status === 'cancelled') return found;
     const refused = notCancellable(found);
     if (refused) return refused;
+    // Deleting the code cannot be undone: what the write after it carries must be known storable first.
+    const unstorable = reason === null ? null : textProblem(reason);
+    if (unstorable) throw badInput('input.reason', unstorable);
     try {
       await this.discounts.deactivate(ctx, this.cipher.decrypt(found.codeEncrypted, codeAad(found.merchantId, found.id)));
     } catch (error) {
