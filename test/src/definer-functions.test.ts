@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEFINER_ROLE } from '@loyalnest/kit';
+import { subgraphModules } from '../../gateway/src/subgraphs.js';
 import { withAppDb, withOwnerDb } from './support/db.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { createMerchant } from './support/tenants.js';
 
-const STORES = ['merchant', 'customer', 'points', 'audit'];
+/** Every store of the deployment, so a new subgraph's functions are checked without touching this file. */
+const STORES = subgraphModules.map((m) => m.store.name);
 const SEARCH_PATH = 'search_path=pg_catalog, public, pg_temp';
 const EVENT_TABLES = { dead_letter_event: 'SELECT,UPDATE', outbox_delivery: 'INSERT,SELECT,UPDATE', outbox_event: 'SELECT,UPDATE' };
 

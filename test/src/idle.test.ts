@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { loadKitConfig } from '@loyalnest/kit';
+import { databaseName, loadKitConfig } from '@loyalnest/kit';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { EVENTS_CHANNEL } from '../../subgraphs/kit/src/events/notify.js';
+import { withAppDb, withOwnerDb } from './support/db.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 
 const WINDOW_MS = 10_000;
@@ -65,4 +68,40 @@ describe('an idle supergraph', () => {
       await gateway.stop();
     }
   }, 60_000);
+
+  it('the dead-letter trigger wakes the pump for a retry asked for, never for the pump\'s own claim or a claim of nothing', async () => {
+    const config = loadKitConfig();
+    const listener = new pg.Client({ connectionString: config.databaseUrl.replace(/\/[^/]*$/, `/${databaseName(config, 'customer')}`) });
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.payload ?? ''));
+    await listener.connect();
+    // A round trip on the listening session delivers every notification committed before it.
+    const notifications = async () => {
+      await listener.query('select 1');
+      return heard.splice(0);
+    };
+    const consumer = `idle-test-${randomUUID().slice(0, 8)}`; // no pump claims for it
+    try {
+      await listener.query(`listen ${EVENTS_CHANNEL}`);
+      const id = randomUUID();
+      await withOwnerDb('customer', (db) =>
+        db.query(
+          `insert into dead_letter_event (id, merchant_id, consumer, event_id, topic, version, occurred_at, payload, error, attempts, status, failed_at)
+           values ($1, $2, $3, $4, 'test.idle', 1, now(), '{}', 'Error: test', 1, 'dead', now())`,
+          [id, randomUUID(), consumer, randomUUID()],
+        ),
+      );
+      expect(await notifications()).toEqual([]);
+
+      await withOwnerDb('customer', (db) => db.query(`update dead_letter_event set status = 'retrying', retry_requested_at = now(), retry_enqueued_at = null where id = $1`, [id]));
+      expect(await notifications()).toEqual(['dead_letter_event']);
+
+      const claim = () => withAppDb('customer', async (db) => (await db.query('select id from loyalnest_dead_letter_claim_retries($1, 60000, 10)', [consumer])).rows.length);
+      expect(await claim()).toBe(1);
+      expect(await claim()).toBe(0);
+      expect(await notifications()).toEqual([]);
+    } finally {
+      await listener.end();
+    }
+  });
 });
