@@ -24,15 +24,53 @@ export default async function globalSetup() {
   const gateway = fileURLToPath(new URL('../gateway/', import.meta.url));
   const result = spawnSync('pnpm', ['--silent', 'migrate'], {
     cwd: gateway,
-    env: { ...process.env, DATABASE_PREFIX: prefix, LOYALNEST_DEV: '1' },
+    env: { ...process.env, DATABASE_PREFIX: prefix, LOYALNEST_DEV: '1', DATABASE_URL: await migratingOwnerUrl() },
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`migrating the test databases failed (exit ${result.status})`);
 }
 
+const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const TEST_OWNER = 'loyalnest_test_owner';
+
+/**
+ * Migrations run as a managed PostgreSQL's admin user would: CREATEDB and CREATEROLE, neither
+ * superuser nor BYPASSRLS, so forced RLS applies to the owner of every table and the suite proves
+ * that nothing (the relay, caller authentication, the jobs) leans on a superuser's privileges.
+ * As the superuser, this does once what an operator does once (README, configuration): create
+ * `loyalnest_definer`, which only a superuser may, and grant it to the owner. The tests' own
+ * DATABASE_URL stays the superuser, to read raw rows and the catalog.
+ */
+async function migratingOwnerUrl() {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    const { rows: [me] } = await client.query('select rolsuper from pg_roles where rolname = current_user');
+    if (!me.rolsuper) return ADMIN_URL; // already no superuser: migrate as it
+    await createRole(client, TEST_OWNER, `create role ${TEST_OWNER} login createdb createrole nosuperuser nobypassrls password '${TEST_OWNER}'`);
+    await createRole(client, 'loyalnest_definer', 'create role loyalnest_definer nologin nosuperuser bypassrls');
+    await client.query(`grant loyalnest_definer to ${TEST_OWNER}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(ADMIN_URL);
+  url.username = TEST_OWNER;
+  url.password = TEST_OWNER;
+  return url.toString();
+}
+
+/** Roles are cluster-wide: another suite running beside this one may create the same role first. */
+async function createRole(client, name, sql) {
+  const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [name]);
+  if (rowCount) return;
+  await client.query(sql).catch((error) => {
+    if (error.code !== '42710' && error.code !== '23505') throw error;
+  });
+}
+
 async function dropDatabases(prefix) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+  const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {
     const { rows } = await client.query(`select datname from pg_database where starts_with(datname, $1)`, [`${prefix}_`]);

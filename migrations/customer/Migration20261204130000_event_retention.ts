@@ -66,10 +66,17 @@ export class Migration20261204130000_event_retention extends Migration {
     for (const fn of ['loyalnest_outbox_prune(bigint, int)', 'loyalnest_consumed_prune(bigint, int)']) {
       this.addSql(`revoke all on function ${fn} from public;`);
       this.addSql(`grant execute on function ${fn} to loyalnest_service;`);
+      // Like every SECURITY DEFINER function (see DEFINER_ROLE in the kit): the migrating owner is
+      // subject to forced RLS and would prune nothing; the definer role sees every tenant.
+      this.addSql(`alter function ${fn} owner to loyalnest_definer;`);
     }
+    this.addSql(`grant delete on "outbox_event", "outbox_delivery" to loyalnest_definer;`);
+    this.addSql(`grant select, update, delete on "consumed_event", "event_stall" to loyalnest_definer;`);
   }
 
   override down(): void | Promise<void> {
+    this.addSql(`revoke select, update, delete on "consumed_event", "event_stall" from loyalnest_definer;`);
+    this.addSql(`revoke delete on "outbox_event", "outbox_delivery" from loyalnest_definer;`);
     this.addSql(`drop function if exists loyalnest_consumed_prune(bigint, int);`);
     this.addSql(`drop function if exists loyalnest_outbox_prune(bigint, int);`);
     this.addSql(`drop index if exists "consumed_event_consumed_at_index";`);

@@ -1,4 +1,4 @@
-import { ConfigError, type KitConfig } from '@loyalnest/kit';
+import { ConfigError, StoreSetupError, type KitConfig } from '@loyalnest/kit';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -84,8 +84,9 @@ export async function preflight(config: KitConfig): Promise<void> {
 }
 
 /**
- * Runs a CLI's async main. A `CliError` or `ConfigError` is printed as its message alone; anything
- * else is a bug and keeps its stack. Either way the process exits 1.
+ * Runs a CLI's async main. A `CliError`, a `ConfigError` or a `StoreSetupError` (which names the
+ * operator's one-time step) is printed as its message alone; anything else is a bug and keeps its
+ * stack. Either way the process exits 1.
  */
 export function runCli(main: () => Promise<void>): void {
   main().then(
@@ -93,7 +94,7 @@ export function runCli(main: () => Promise<void>): void {
       process.exitCode = 0;
     },
     (error: unknown) => {
-      if (error instanceof CliError || error instanceof ConfigError) console.error(error.message);
+      if (error instanceof CliError || error instanceof ConfigError || error instanceof StoreSetupError) console.error(error.message);
       else console.error(error);
       process.exit(1);
     },

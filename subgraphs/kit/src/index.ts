@@ -31,6 +31,7 @@ export * from './peers.js';
 export * from './schema.js';
 export * from './server.js';
 export * from './store.js';
+export * from './store-roles.js';
 export * from './subgraph.js';
 export * from './tenancy.js';
 export * from './webhook-delivery.js';

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { KitConfig } from './config.js';
 import { EVENT_ENTITIES } from './events/entities.js';
+import { ensureRoles, SERVICE_ROLE } from './store-roles.js';
 
 /** What a subgraph declares about its store; the kit does the rest the same way for all. */
 export interface StoreDefinition {
@@ -12,12 +13,6 @@ export interface StoreDefinition {
   // MikroORM's EntitySchema generics differ per entity; the store only passes them through.
   entities: EntitySchema<any, any>[];
 }
-
-/**
- * Group role that migrations grant table privileges to. The login role the services use is a
- * member; neither owns a table, so forced row-level security always applies to them.
- */
-export const SERVICE_ROLE = 'loyalnest_service';
 
 const MIGRATIONS_ROOT = fileURLToPath(new URL('../../../migrations/', import.meta.url));
 
@@ -72,17 +67,8 @@ async function ensureDatabaseAndRoles(config: KitConfig, dbName: string): Promis
   try {
     const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [dbName]);
     if (!rowCount) await client.query(`create database "${dbName}"`);
-    // Roles are cluster-wide; create them once and keep the login role's password in step with config.
-    await client.query(`do $$ begin
-      if not exists (select 1 from pg_roles where rolname = '${SERVICE_ROLE}') then
-        create role ${SERVICE_ROLE} nologin nosuperuser nobypassrls;
-      end if;
-      if not exists (select 1 from pg_roles where rolname = '${config.appDbUser}') then
-        create role "${config.appDbUser}" login nosuperuser nobypassrls;
-      end if;
-    end $$`);
-    await client.query(`alter role "${config.appDbUser}" with login nosuperuser nobypassrls password ${pg.escapeLiteral(config.appDbPassword)}`);
-    await client.query(`grant ${SERVICE_ROLE} to "${config.appDbUser}"`);
+    // Roles are cluster-wide; created once, checked on every migrate.
+    await ensureRoles(client, config);
   } finally {
     await client.end();
   }

@@ -43,8 +43,9 @@ export const DeadLetterEventEntity = defineEntity({
   },
   uniques: [{ properties: ['consumer', 'eventId'], name: 'dead_letter_event_consumer_event_unique' }],
   indexes: [{ properties: ['status', 'retryEnqueuedAt'], name: 'dead_letter_event_status_index' }],
-  // A retry asked for wakes the pump that puts it back on the queue.
-  triggers: [wakeRelay('dead_letter_event_notify', ['insert', 'update'])],
+  // A retry asked for wakes the pump that puts it back on the queue; the pump's own claim (which
+  // sets `retry_enqueued_at`) and every other change wake nobody.
+  triggers: [wakeRelay('dead_letter_event_notify', ['insert', 'update'], `new.status = 'retrying' and new.retry_enqueued_at is null`)],
   ...tenantOwned('dead_letter_event'),
 });
 
