@@ -39,6 +39,12 @@ export interface LiveConfig {
   queueLimit: number;
   /** Subscriptions one socket may hold at once. */
   maxSubscriptionsPerSocket: number;
+  /**
+   * How often each replica asks again whether the API keys of its open partner sockets are still
+   * valid. Revocations close sockets within moments over Redis pub/sub; this catches one whose
+   * message was lost (Redis restarted, replica reconnecting) and merchants that uninstalled.
+   */
+  credentialRecheckMs: number;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -68,6 +74,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       heartbeatMs: positive(env, 'LIVE_HEARTBEAT_MS', 15_000),
       queueLimit: positive(env, 'LIVE_QUEUE_LIMIT', 100),
       maxSubscriptionsPerSocket: positive(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET', 20),
+      credentialRecheckMs: positive(env, 'LIVE_CREDENTIAL_RECHECK_MS', 10_000),
     },
     development: kit.nodeEnv === 'development',
     production: isProduction(env),

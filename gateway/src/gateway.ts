@@ -134,6 +134,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     config: config.live,
     limits: config.limits,
     development: config.development,
+    revocations: hub,
   });
 
   healthRoutes(app, async () => {
