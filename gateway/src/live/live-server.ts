@@ -164,8 +164,8 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
 }
 
 /**
- * The open sockets authenticated with a partner API key, which carries no expiry of its own
- * beyond an optional date and can be revoked at any time.
+ * This replica's open sockets authenticated with a partner API key. A key may be revoked at any
+ * time: its sockets close when the revocation is announced, or at the next periodic check.
  */
 class PartnerSockets {
   private readonly sockets = new Map<WebSocket, SocketState>();
@@ -177,7 +177,8 @@ class PartnerSockets {
   ) {}
 
   add(socket: WebSocket, state: SocketState): void {
-    this.sockets.set(socket, state);
+    // A client that left while its key was being looked up has had its close handled already.
+    if (socket.readyState === socket.OPEN) this.sockets.set(socket, state);
   }
 
   delete(socket: WebSocket): void {
@@ -200,7 +201,11 @@ class PartnerSockets {
     this.rechecking = true;
     try {
       const byKey = new Map<string, WebSocket[]>();
-      for (const [socket, { authorization }] of this.sockets) byKey.set(authorization!, [...(byKey.get(authorization!) ?? []), socket]);
+      for (const [socket, { authorization }] of this.sockets) {
+        const sharing = byKey.get(authorization!) ?? [];
+        sharing.push(socket);
+        byKey.set(authorization!, sharing);
+      }
       for (const [authorization, sockets] of byKey) {
         try {
           await this.authenticator.authenticate(authorization);
