@@ -34,9 +34,10 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-/** Revokes a key in the store only, as if the announcement of it were lost (Redis restarted). */
-async function revokeSilently(apiKeyId: string): Promise<void> {
-  await withOwnerDb('merchant', (db) => db.query('update api_key set revoked_at = now() where id = $1', [apiKeyId]));
+/** Ends a key in the store only, as if the announcement of a revocation were lost (Redis restarted). */
+async function endSilently(apiKeyId: string, how: 'revoked' | 'expired' = 'revoked'): Promise<void> {
+  const column = how === 'revoked' ? 'revoked_at' : 'expires_at';
+  await withOwnerDb('merchant', (db) => db.query(`update api_key set ${column} = now() where id = $1`, [apiKeyId]));
 }
 
 /**
@@ -119,11 +120,11 @@ describe('live sockets whose credential ends (two networked replicas)', () => {
       expect((await subscription.next()).data).toEqual({ pointsBalanceChanged: { balance: 8, kind: 'EARN' } });
     });
 
-    it('race: refuses a new subscription on a socket whose key was revoked before the close reached it', async () => {
-      // given: a live socket, and a revocation nobody announced (the periodic check is minutes away)
+    it.each(['revoked', 'expired'] as const)('race: refuses a new subscription on a socket whose key was %s before the close reached it', async (how) => {
+      // given: a live socket, and a key that ended unannounced (no timer armed, the periodic check minutes away)
       const { secret, apiKey } = await createKey(a);
       const { connection } = await following(gateway.url, secret);
-      await revokeSilently(apiKey.id);
+      await endSilently(apiKey.id, how);
       // when
       const refused = await connection.subscribe(BALANCE, { c: rey.id }).next();
       // then: no event, an UNAUTHENTICATED error, and the socket closes
@@ -137,7 +138,7 @@ describe('live sockets whose credential ends (two networked replicas)', () => {
       try {
         const { secret, apiKey } = await createKey(a);
         const { connection } = await following(`${checking.url}/graphql`, secret);
-        await revokeSilently(apiKey.id);
+        await endSilently(apiKey.id);
         expect(await closedWithin(connection)).toEqual({ code: 4403, reason: 'Forbidden: Invalid, revoked or expired API key' });
       } finally {
         await checking.stop();
