@@ -47,6 +47,12 @@ export interface LiveConfig {
   queueLimit: number;
   /** Subscriptions one socket may hold at once. */
   maxSubscriptionsPerSocket: number;
+  /**
+   * How often each replica asks again whether the API keys of its open partner sockets are still
+   * valid. Revocations close sockets within moments over Redis pub/sub; this catches one whose
+   * message was lost (Redis restarted, replica reconnecting) and merchants that uninstalled.
+   */
+  credentialRecheckMs: number;
 }
 
 /** A leaky bucket of query-cost points (Shopify's model): each request takes its cost out, and it refills steadily. */
@@ -107,6 +113,7 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
       heartbeatMs: positive(env, 'LIVE_HEARTBEAT_MS', 15_000),
       queueLimit: positive(env, 'LIVE_QUEUE_LIMIT', 100),
       maxSubscriptionsPerSocket: positive(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET', 20),
+      credentialRecheckMs: positive(env, 'LIVE_CREDENTIAL_RECHECK_MS', 10_000),
     },
     rateLimits: {
       partnerKey: bucket(env, 'PARTNER_KEY', 5_000, 250, maxCost),

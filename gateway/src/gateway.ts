@@ -148,6 +148,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     limits: config.limits,
     stackTraces: config.kit.errorStackTraces,
     buckets,
+    revocations: hub,
   });
 
   healthRoutes(app, async () => {

@@ -224,7 +224,7 @@ describe('authentication and authorization at the gateway', () => {
       expect(revoked.errors).toBeUndefined();
       expect(revoked.data!.revokeApiKey).toMatchObject({ __typename: 'ApiKey', id: apiKey.id });
       expect(revoked.data!.revokeApiKey.revokedAt).not.toBeNull();
-      expectUnauthenticated(await gateway.gql(CUSTOMER_IDS, {}, bearer(secret)), /Invalid or revoked API key/);
+      expectUnauthenticated(await gateway.gql(CUSTOMER_IDS, {}, bearer(secret)), /Invalid, revoked or expired API key/);
       expect((await listKeys(a)).find((k) => k.id === apiKey.id)?.revokedAt).not.toBeNull();
     });
 
@@ -255,11 +255,11 @@ describe('authentication and authorization at the gateway', () => {
       await withOwnerDb('merchant', (db) => db.query(`update merchant set status = 'uninstalled', uninstalled_at = now() where id = $1`, [leaving.id]));
 
       // then
-      expectUnauthenticated(await gateway.gql(CUSTOMER_IDS, {}, bearer(secret)), /Invalid or revoked API key/);
+      expectUnauthenticated(await gateway.gql(CUSTOMER_IDS, {}, bearer(secret)), /Invalid, revoked or expired API key/);
     });
 
     it('an unknown key is refused', async () => {
-      expectUnauthenticated(await gateway.gql(CUSTOMER_IDS, {}, bearer(`lnk_${'x'.repeat(43)}`)), /Invalid or revoked API key/);
+      expectUnauthenticated(await gateway.gql(CUSTOMER_IDS, {}, bearer(`lnk_${'x'.repeat(43)}`)), /Invalid, revoked or expired API key/);
     });
 
     it('the stored row holds only a hash of the secret', async () => {

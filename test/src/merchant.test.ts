@@ -362,7 +362,7 @@ describe('the merchant subgraph', () => {
       const withSecret = await gateway.gql(`{ apiKeys { id secret } }`, {}, a.auth);
       expect(withSecret.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       const type = await gateway.gql<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "ApiKey") { fields { name } } }`, {}, a.auth);
-      expect(type.data!.__type.fields.map((f) => f.name).sort()).toEqual(['createdAt', 'id', 'name', 'prefix', 'revokedAt', 'scopes']);
+      expect(type.data!.__type.fields.map((f) => f.name).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'name', 'prefix', 'revokedAt', 'scopes']);
       const rows = await withOwnerDb('merchant', (db) => db.query('select * from api_key where merchant_id = $1', [a.id]));
       expect(JSON.stringify(rows.rows)).not.toContain(first.secret);
       expect(JSON.stringify(rows.rows)).not.toContain(second.secret);

@@ -20,6 +20,19 @@ export function appProxySignature(params: URLSearchParams, secret: string): stri
   return createHmac('sha256', secret).update(message).digest('hex');
 }
 
+/**
+ * Parameters whose first value the session trusts. Shopify appends its own `shop`,
+ * `logged_in_customer_id`, `path_prefix`, `timestamp` and `signature` to whatever the visitor put
+ * in the proxied URL, and signs them all, so a visitor who adds `shop=other&logged_in_customer_id=…`
+ * gets a correctly signed request with two of each. Shopify's own library refuses such requests;
+ * so does the gateway, whatever the signature says.
+ */
+const SINGLE_PARAMETERS = ['shop', 'timestamp', 'signature', 'path_prefix', 'logged_in_customer_id'];
+
+function repeatedParameter(params: URLSearchParams): string | undefined {
+  return SINGLE_PARAMETERS.find((name) => params.getAll(name).length > 1);
+}
+
 function signatureValid(params: URLSearchParams, secret: string): boolean {
   const given = Buffer.from(params.get('signature') ?? '', 'utf8');
   const expected = Buffer.from(appProxySignature(params, secret), 'utf8');
@@ -36,15 +49,18 @@ type Refusal = { status: number; error: string };
 
 /**
  * `GET /proxy/session`, reached from the storefront through Shopify's app proxy
- * (`https://<shop>/apps/<subpath>/session`): verifies that Shopify signed the request, that it is
- * fresh, that the shop has the app installed and that a customer is logged in, then issues a
- * short-lived shopper token for that customer. The widget sends it as a bearer token on HTTP and
+ * (`https://<shop>/apps/<subpath>/session`): refuses a request that names any of Shopify's own
+ * parameters twice (400), then verifies that Shopify signed the request, that it is fresh, that
+ * the shop has the app installed and that a customer is logged in, then issues a short-lived
+ * shopper token for that customer. The widget sends it as a bearer token on HTTP and
  * in the WebSocket's `connection_init` payload.
  */
 export function appProxyRoutes({ config, directory, customer }: AppProxyDependencies): Router {
   const router = Router();
   const session = async (req: Request): Promise<Refusal | { body: Record<string, unknown> }> => {
     const params = new URL(req.originalUrl, 'http://proxy').searchParams;
+    const repeated = repeatedParameter(params);
+    if (repeated) return { status: 400, error: `The app proxy request names "${repeated}" more than once` };
     if (!params.get('signature')) return { status: 401, error: 'The request is not signed by Shopify (no signature)' };
     if (!signatureValid(params, config.kit.shopify.apiSecret)) return { status: 401, error: 'The app proxy signature does not match' };
     const timestamp = Number(params.get('timestamp'));

@@ -38,14 +38,6 @@ export class Authenticator {
 
   /** For long-lived connections (WebSocket), which must end when their credential does. */
   async authenticateWithExpiry(authorization: string | undefined, requestId: string = randomUUID()): Promise<Authenticated> {
-    const caller = await this.verify(authorization, requestId);
-    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')![1];
-    // Verified above: reading `exp` without checking again is safe. API keys have none.
-    const exp = token.startsWith(API_KEY_PREFIX) ? undefined : decodeJwt(token).exp;
-    return { caller, expiresAt: exp === undefined ? null : new Date(exp * 1000) };
-  }
-
-  private async verify(authorization: string | undefined, requestId: string): Promise<Caller> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) {
       throw unauthenticated('Send "Authorization: Bearer <token>" with a Shopify session token, a shopper token, an API key or a dev token');
@@ -53,15 +45,26 @@ export class Authenticator {
     const token = match[1];
     // Partner API keys carry a prefix; anything else after "Bearer" is a JWT.
     if (token.startsWith(API_KEY_PREFIX)) return this.fromApiKey(token, requestId);
+    const caller = await this.fromJwt(token, requestId);
+    // Verified above: reading `exp` without checking again is safe.
+    const exp = decodeJwt(token).exp;
+    return { caller, expiresAt: exp === undefined ? null : new Date(exp * 1000) };
+  }
+
+  private fromJwt(token: string, requestId: string): Promise<Caller> {
     if (isDevToken(token)) return this.fromDevToken(token, requestId);
     if (isShopperToken(token)) return this.fromShopperToken(token, requestId);
     return this.fromSessionToken(token, requestId);
   }
 
-  private async fromApiKey(secret: string, requestId: string): Promise<Caller> {
+  /** The merchant subgraph finds neither revoked nor expired keys; all three read alike to the caller. */
+  private async fromApiKey(secret: string, requestId: string): Promise<Authenticated> {
     const identity = await this.options.directory.byApiKey(secret);
-    if (!identity || identity.status !== 'INSTALLED') throw unauthenticated('Invalid or revoked API key');
-    return { merchantId: identity.merchantId, actor: { kind: 'partner', id: identity.apiKeyId! }, scopes: identity.scopes, requestId };
+    if (!identity || identity.status !== 'INSTALLED') throw unauthenticated('Invalid, revoked or expired API key');
+    return {
+      caller: { merchantId: identity.merchantId, actor: { kind: 'partner', id: identity.apiKeyId! }, scopes: identity.scopes, requestId },
+      expiresAt: identity.expiresAt === null ? null : new Date(identity.expiresAt),
+    };
   }
 
   private async fromSessionToken(token: string, requestId: string): Promise<Caller> {

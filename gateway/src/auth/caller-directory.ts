@@ -6,12 +6,14 @@ export interface CallerIdentity {
   status: 'INSTALLED' | 'UNINSTALLED';
   apiKeyId: string | null;
   scopes: string[];
+  /** ISO 8601; when an API key with an expiry stops working. */
+  expiresAt: string | null;
 }
 
 /** A known installed shop stays valid this long without asking again; uninstalls show within it. */
 const SHOP_CACHE_MS = 5_000;
 
-const IDENTITY_FIELDS = 'merchantId status apiKeyId scopes';
+const IDENTITY_FIELDS = 'merchantId status apiKeyId scopes expiresAt';
 
 /**
  * Answers "which merchant is behind this credential" by asking the merchant subgraph, which owns

@@ -1,4 +1,4 @@
-import { LIVE_TOPICS, liveChannel, quitRedis, type BalanceChangedMessage, type KitConfig, type LiveTopic, type MerchantActivityMessage, type RedemptionUpdatedMessage } from '@loyalnest/kit';
+import { LIVE_TOPICS, liveChannel, quitRedis, type ApiKeyRevokedMessage, type BalanceChangedMessage, type KitConfig, type LiveTopic, type MerchantActivityMessage, type RedemptionUpdatedMessage } from '@loyalnest/kit';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { Redis } from 'ioredis';
 
@@ -10,6 +10,8 @@ export type LiveKey =
 export type LiveMessage = BalanceChangedMessage | RedemptionUpdatedMessage | MerchantActivityMessage;
 
 type Listener = (message: LiveMessage) => void;
+
+type RevocationListener = (message: ApiKeyRevokedMessage) => void;
 
 function keyOf(key: LiveKey): string {
   return 'customerId' in key ? `${key.topic}|${key.merchantId}|${key.customerId}` : `${key.topic}|${key.merchantId}`;
@@ -23,10 +25,14 @@ function keyOf(key: LiveKey): string {
  *
  * The merchant activity feed also carries balance changes and redemption updates: publishers
  * announce each fact once, on its own topic.
+ *
+ * Revoked API keys come on a topic of their own, which no subscription serves: the live server
+ * listens to it to close the sockets opened with the key.
  */
 export class LiveHub {
   private readonly pubsub: RedisPubSub;
   private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly revocationListeners = new Set<RevocationListener>();
   private readonly subscriptionIds: number[] = [];
 
   constructor(private readonly config: KitConfig) {
@@ -39,7 +45,7 @@ export class LiveHub {
 
   async start(): Promise<void> {
     for (const topic of Object.values(LIVE_TOPICS)) {
-      this.subscriptionIds.push(await this.pubsub.subscribe(liveChannel(this.config, topic), (message: LiveMessage) => this.dispatch(topic, message)));
+      this.subscriptionIds.push(await this.pubsub.subscribe(liveChannel(this.config, topic), (message: LiveMessage | ApiKeyRevokedMessage) => this.dispatch(topic, message)));
     }
   }
 
@@ -55,6 +61,12 @@ export class LiveHub {
     };
   }
 
+  /** Calls `listener` with every revoked API key, on every replica, until the returned function is called. */
+  onApiKeyRevoked(listener: RevocationListener): () => void {
+    this.revocationListeners.add(listener);
+    return () => this.revocationListeners.delete(listener);
+  }
+
   /** Local subscriptions, over all keys. */
   get size(): number {
     let count = 0;
@@ -65,15 +77,22 @@ export class LiveHub {
   async stop(): Promise<void> {
     for (const id of this.subscriptionIds.splice(0)) this.pubsub.unsubscribe(id);
     this.listeners.clear();
+    this.revocationListeners.clear();
     this.pubsub.getPublisher().disconnect();
     await quitRedis(this.pubsub.getSubscriber());
   }
 
-  private dispatch(topic: LiveTopic, message: LiveMessage): void {
-    if (typeof message?.merchantId !== 'string') {
+  private dispatch(topic: LiveTopic, received: LiveMessage | ApiKeyRevokedMessage): void {
+    if (typeof received?.merchantId !== 'string') {
       console.warn(`[live] dropped a ${topic} message without a merchant`);
       return;
     }
+    if (topic === LIVE_TOPICS.apiKeyRevoked) {
+      const revoked = received as ApiKeyRevokedMessage;
+      if (typeof revoked.apiKeyId === 'string') for (const listener of this.revocationListeners) listener(revoked);
+      return;
+    }
+    const message = received as LiveMessage;
     const { merchantId } = message;
     switch (topic) {
       case LIVE_TOPICS.balanceChanged: {

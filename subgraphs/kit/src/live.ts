@@ -15,6 +15,11 @@ export const LIVE_TOPICS = {
   redemptionUpdated: 'redemption.updated',
   /** `MerchantActivityMessage`: something happened at a merchant that its admins may watch live. */
   merchantActivity: 'merchant.activity',
+  /**
+   * `ApiKeyRevokedMessage`: a partner key was revoked. No subscription serves it: every gateway
+   * replica closes the sockets it opened with that key.
+   */
+  apiKeyRevoked: 'api-key.revoked',
 } as const;
 
 export type LiveTopic = (typeof LIVE_TOPICS)[keyof typeof LIVE_TOPICS];
@@ -49,6 +54,12 @@ export interface MerchantActivityMessage {
   customerId: string | null;
   /** Ids and numbers only, like event payloads. */
   details: Record<string, unknown>;
+  committedAt: string;
+}
+
+export interface ApiKeyRevokedMessage {
+  merchantId: string;
+  apiKeyId: string;
   committedAt: string;
 }
 

@@ -110,4 +110,14 @@ export function signAppProxy(params: Record<string, string>, secret: string): st
   return createHmac('sha256', secret).update(message).digest('hex');
 }
 
+/**
+ * Signs a query string as Shopify does, repeated names included: each name once, sorted, with its
+ * values in order of appearance joined by commas (`shop=a.myshopify.com,b.myshopify.com`).
+ */
+export function signAppProxyQuery(query: URLSearchParams, secret: string): string {
+  const names = [...new Set(query.keys())].filter((k) => k !== 'signature').sort();
+  const message = names.map((k) => `${k}=${query.getAll(k).join(',')}`).join('');
+  return createHmac('sha256', secret).update(message).digest('hex');
+}
+
 export { Redis };

@@ -37,6 +37,8 @@ export type AwardPointsInput = {
 
 /** A new partner API key. */
 export type CreateApiKeyInput = {
+  /** When the key stops working: in the future, at most 365 days from now. Null: valid until revoked. */
+  expiresAt?: string | null | undefined;
   /** A name to recognise the key by (1–100 characters). */
   name: string;
   /** Scopes to grant; any of: merchant:read, customers:read, customers:write, points:read, points:write. */

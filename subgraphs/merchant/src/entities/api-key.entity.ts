@@ -20,6 +20,8 @@ export const ApiKeyEntity = defineEntity({
     createdBy: p.string().length(255),
     createdAt: p.datetime().onCreate(() => new Date()),
     revokedAt: p.datetime().nullable(),
+    /** Refused from this instant on, like a revoked key; null: valid until revoked. */
+    expiresAt: p.datetime().nullable(),
   },
   ...tenantOwned('api_key'),
 });

@@ -19,6 +19,12 @@ export class ApiKeyType {
 
   @Field(() => Date, { nullable: true, description: 'When the key was revoked; a revoked key is refused at once.' })
   revokedAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the key expires: from then on it is refused like a revoked key, and sockets opened with it close. Null: valid until revoked.',
+  })
+  expiresAt!: Date | null;
 }
 
 @ObjectType('ApiKeyCreated', { description: 'A new API key with its secret. Store the secret now: it cannot be shown again.' })

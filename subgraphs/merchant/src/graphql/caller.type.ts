@@ -19,4 +19,7 @@ export class CallerIdentityType {
 
   @Field(() => [String], { description: 'Scopes the credential grants (empty for a shop: admins get all).' })
   scopes!: string[];
+
+  @Field(() => Date, { nullable: true, description: 'When the credential expires (API keys with an expiry); null otherwise.' })
+  expiresAt!: Date | null;
 }

@@ -18,7 +18,7 @@ export class CallerResolver {
   @Query(() => CallerIdentityType, { nullable: true, description: 'Internal: the merchant of a shop domain.' })
   async _callerByShop(@Ctx() ctx: RequestContext, @Arg('shopDomain', () => String) shopDomain: string): Promise<CallerIdentityType | null> {
     const found = await this.merchants.resolveShop(ctx, shopDomain);
-    return found && { merchantId: found.merchantId, status: found.status as MerchantStatus, apiKeyId: null, scopes: [] };
+    return found && { merchantId: found.merchantId, status: found.status as MerchantStatus, apiKeyId: null, scopes: [], expiresAt: null };
   }
 
   @Authorized(Scope.AUTH_RESOLVE)
@@ -26,6 +26,6 @@ export class CallerResolver {
   @Query(() => CallerIdentityType, { nullable: true, description: 'Internal: the merchant and scopes of a live API key.' })
   async _callerByApiKey(@Ctx() ctx: RequestContext, @Arg('secret', () => String) secret: string): Promise<CallerIdentityType | null> {
     const found = await this.apiKeys.resolve(ctx, secret);
-    return found && { merchantId: found.merchantId, status: found.merchantStatus as MerchantStatus, apiKeyId: found.keyId, scopes: found.scopes };
+    return found && { merchantId: found.merchantId, status: found.merchantStatus as MerchantStatus, apiKeyId: found.keyId, scopes: found.scopes, expiresAt: found.expiresAt };
   }
 }

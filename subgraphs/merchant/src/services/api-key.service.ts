@@ -1,7 +1,7 @@
-import { badInput, isUuid, type RequestContext } from '@loyalnest/kit';
+import { badInput, isUuid, LIVE_TOPICS, type ApiKeyRevokedMessage, type RequestContext } from '@loyalnest/kit';
 import { createHash, randomBytes } from 'node:crypto';
 import { ApiKeyEntity, type ApiKey } from '../entities/api-key.entity.js';
-import type { CreateApiKeyInput } from '../graphql/create-api-key.input.js';
+import { API_KEY_MAX_LIFETIME_DAYS, type CreateApiKeyInput } from '../graphql/create-api-key.input.js';
 import { ApiKeyNotFoundError } from '../graphql/merchant.error.js';
 
 /** Every partner key starts with this, so the gateway can tell keys from JWTs at a glance. */
@@ -16,12 +16,23 @@ export interface ApiKeyIdentity {
   merchantId: string;
   scopes: string[];
   merchantStatus: string;
+  expiresAt: Date | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function checkExpiry(expiresAt: Date | null | undefined, now = Date.now()): Date | null {
+  if (expiresAt == null) return null;
+  if (expiresAt.getTime() <= now) throw badInput('expiresAt', 'must be in the future');
+  if (expiresAt.getTime() > now + API_KEY_MAX_LIFETIME_DAYS * DAY_MS) throw badInput('expiresAt', `must be at most ${API_KEY_MAX_LIFETIME_DAYS} days from now`);
+  return expiresAt;
 }
 
 export class ApiKeyService {
   async create(ctx: RequestContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; secret: string }> {
     const name = input.name.trim();
     if (!name) throw badInput('name', 'must not be blank');
+    const expiresAt = checkExpiry(input.expiresAt);
     const secret = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
     const apiKey = ctx.em.create(ApiKeyEntity, {
       merchantId: ctx.merchantId!,
@@ -31,8 +42,9 @@ export class ApiKeyService {
       scopes: input.scopes,
       createdBy: `${ctx.actor.kind}:${ctx.actor.id}`,
       revokedAt: null,
+      expiresAt,
     });
-    ctx.emit('api_key.created', { apiKeyId: apiKey.id, scopes: input.scopes });
+    ctx.emit('api_key.created', { apiKeyId: apiKey.id, scopes: input.scopes, expiresAt: expiresAt?.toISOString() ?? null });
     await ctx.em.flush();
     return { apiKey, secret };
   }
@@ -48,19 +60,28 @@ export class ApiKeyService {
       apiKey.revokedAt = new Date();
       ctx.emit('api_key.revoked', { apiKeyId: apiKey.id });
       await ctx.em.flush();
+      // Every gateway replica closes the sockets opened with the key; one that misses this
+      // message finds the key refused at its next periodic check.
+      const message: ApiKeyRevokedMessage = { merchantId: apiKey.merchantId, apiKeyId: apiKey.id, committedAt: new Date().toISOString() };
+      await ctx.live.publish(LIVE_TOPICS.apiKeyRevoked, message);
     }
     return apiKey;
   }
 
-  /** Looks a live key up by its secret across tenants, through a SECURITY DEFINER function. */
+  /**
+   * Looks a live key up by its secret across tenants, through a SECURITY DEFINER function, which
+   * finds neither revoked nor expired keys.
+   */
   async resolve(ctx: RequestContext, secret: string): Promise<ApiKeyIdentity | null> {
     if (!secret.startsWith(API_KEY_PREFIX)) return null;
-    const rows = await ctx.em.execute<{ key_id: string; merchant_id: string; scopes: string[]; merchant_status: string }[]>(
-      'select key_id, merchant_id, scopes, merchant_status from loyalnest_api_key_by_hash(?)',
+    const rows = await ctx.em.execute<{ key_id: string; merchant_id: string; scopes: string[]; merchant_status: string; expires_at: Date | string | null }[]>(
+      'select key_id, merchant_id, scopes, merchant_status, expires_at from loyalnest_api_key_by_hash(?)',
       [hashApiKey(secret)],
     );
     const row = rows[0];
-    return row ? { keyId: row.key_id, merchantId: row.merchant_id, scopes: row.scopes, merchantStatus: row.merchant_status } : null;
+    if (!row) return null;
+    const expiresAt = row.expires_at === null ? null : new Date(row.expires_at);
+    return { keyId: row.key_id, merchantId: row.merchant_id, scopes: row.scopes, merchantStatus: row.merchant_status, expiresAt };
   }
 }
 
