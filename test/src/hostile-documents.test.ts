@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getIntrospectionQuery } from 'graphql';
 import { hostileDocuments } from './support/hostile.js';
 import { connectLive } from './support/live.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
@@ -93,6 +94,24 @@ describe('hostile documents are refused before validation (race: /healthz polled
         extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'selections', value: 101, max: 100 },
       },
     ]);
+  });
+
+  // What Apollo Sandbox and GraphQL Code Generator send (descriptions, deprecated arguments and
+  // input fields, specifiedByURL, repeatable directives, schema description; 184 tokens, 9
+  // selections at most, cost 229): the bounds must let the real supergraph's introspection
+  // through, with or without a caller. (`isOneOf` is left out: Apollo's query planner does not know it.)
+  it('lets the tools\' full introspection of the supergraph through the bounds and the cost limit', async () => {
+    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    type Introspection = { __schema: { types: { name: string }[]; directives: { name: string; isRepeatable: boolean }[] } };
+
+    for (const headers of [{}, merchant.auth]) {
+      const result = await gateway.gql<Introspection>(query, {}, headers);
+
+      expect(result.errors).toBeUndefined();
+      expect(result.status).toBe(200);
+      expect(result.data!.__schema.types.map((t) => t.name)).toEqual(expect.arrayContaining(['Query', 'Customer', 'ErrorResult']));
+      expect(result.data!.__schema.directives.map((d) => d.name)).toContain('include');
+    }
   });
 
   it('the socket applies the same bounds to a subscribe', async () => {

@@ -1,4 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate, type GraphQLError } from 'graphql';
 
 import { parseBounded } from '../../gateway/src/document-guard.js';
@@ -176,6 +177,12 @@ describe('query limits', () => {
     it('accepts the introspection query and the clients\' shapes', () => {
       expect(() => parseBounded(getIntrospectionQuery(), bounds)).not.toThrow();
       expect(() => parseBounded(`{ customers(first: 10) { id merchant { id name } } }`, bounds)).not.toThrow();
+    });
+
+    // Each client sends one operation with its fragments; a whole file of them is more than any request.
+    it.each(['dashboard', 'widget', 'partner-sdk'])('accepts every operation of the %s client at once', (client) => {
+      const operations = readFileSync(new URL(`../../clients/${client}/src/operations.graphql`, import.meta.url), 'utf8');
+      expect(() => parseBounded(operations, bounds)).not.toThrow();
     });
 
     it('stops parsing past the token limit', () => {
