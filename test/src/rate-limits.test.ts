@@ -12,6 +12,9 @@ const ENV = {
   RATE_LIMIT_PARTNER_KEY_RESTORE: '10',
   RATE_LIMIT_PARTNER_MERCHANT_SIZE: '300',
   RATE_LIMIT_PARTNER_MERCHANT_RESTORE: '10',
+  // The suite puts admin buckets out of the way (jest.env.mjs); this file proves the default one.
+  RATE_LIMIT_ADMIN_SIZE: '20000',
+  RATE_LIMIT_ADMIN_RESTORE: '1000',
 };
 
 /** Costs 1 + 2n: `customers` is a page of n, each with `nodes` (1) and `id` (1). */
