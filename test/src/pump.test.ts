@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Pump } from '../../subgraphs/kit/src/events/pump.js';
 
 /** The kit's scheduler of background steps (relays, consumers' retries, periodic jobs). */
@@ -50,5 +51,30 @@ describe('pump', () => {
     release();
     await pump.stop();
     expect(runs).toBe(2);
+  });
+
+  it('with a least gap, a wake during a run waits for the gap and a wake after a quiet spell runs at once (the audit chainer, woken per staging commit)', async () => {
+    const starts: number[] = [];
+    const pump = new Pump(
+      'test',
+      async () => {
+        starts.push(Date.now());
+        await sleep(10);
+      },
+      null,
+      200,
+    );
+    pump.start();
+    pump.wake(); // during the first run: a second run, 200 ms after the first started
+    await sleep(400);
+    expect(starts).toHaveLength(2);
+    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(195);
+
+    const woken = Date.now(); // more than the gap after the last start: no wait
+    pump.wake();
+    await sleep(50);
+    expect(starts).toHaveLength(3);
+    expect(starts[2] - woken).toBeLessThan(50);
+    await pump.stop();
   });
 });

@@ -73,7 +73,12 @@ export interface EventsConfig {
   attempts: number;
   /** First retry delay; each further retry waits twice as long. */
   backoffMs: number;
-  /** The relay's safety-net poll; LISTEN/NOTIFY wakes it sooner. */
+  /**
+   * The safety-net poll of the relay, the dead-letter retries and the jobs woken by NOTIFY (the
+   * audit chainer). Their work arrives by LISTEN/NOTIFY; this only bounds the wait for work whose
+   * notification was lost (a listener reconnects within a second and catches up), rows a crashed
+   * replica held, a failed pass's retry and noticing that Redis lost its queues.
+   */
   pollMs: number;
   /** A delivery not acknowledged this long after it was published is published again. */
   ackTimeoutMs: number;
@@ -186,7 +191,7 @@ export function readKitConfig(env: Settings): KitConfig {
       queuePrefix: stringSetting(env, 'EVENTS_QUEUE_PREFIX', env.raw('DATABASE_PREFIX') ?? 'loyalnest'),
       attempts: positiveInt(env, 'EVENTS_ATTEMPTS', 5),
       backoffMs: positiveInt(env, 'EVENTS_BACKOFF_MS', 1000),
-      pollMs: positiveInt(env, 'EVENTS_POLL_MS', 1000),
+      pollMs: positiveInt(env, 'EVENTS_POLL_MS', 5000),
       ackTimeoutMs: positiveInt(env, 'EVENTS_ACK_TIMEOUT_MS', 60_000),
       concurrency: positiveInt(env, 'EVENTS_CONCURRENCY', 10),
       lockMs: positiveInt(env, 'EVENTS_LOCK_MS', 30_000),

@@ -37,6 +37,13 @@ export interface SubgraphJob {
   name: string;
   everyMs: number;
   /**
+   * A table of the store whose NOTIFY (its trigger's payload is the table name, see `wakeRelay`)
+   * wakes the job at once; `everyMs` is then only the safety net. Two runs start at least `gapMs`
+   * apart, so a stream of notifications is worked in batches. The trigger must never fire for the
+   * job's own writes, or an idle job wakes itself forever.
+   */
+  wakeOn?: { table: string; gapMs: number };
+  /**
    * One pass. `signal` aborts when the runtime closes, and shutdown waits for the pass to return: a
    * pass whose items call out (Shopify, each up to its deadline) checks it between two items. Passes
    * of quick store writes may ignore it.

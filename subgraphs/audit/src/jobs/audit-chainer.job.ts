@@ -4,16 +4,22 @@ import type { AuditService } from '../services/audit.service.js';
 
 const MERCHANTS_PER_PASS = 100;
 const ENTRIES_PER_BATCH = 500;
+/** The least time between two runs' starts: the former poll interval, so batches stay as large under load. */
+const GAP_MS = 100;
 
 /**
- * Links staged audit entries into each merchant's chain, a batch per transaction. Runs every
- * `everyMs`; that is how long an entry can wait before it shows in `auditEntries`. A merchant
- * purged meanwhile (shop/redact) has its staged entries dropped instead.
+ * Links staged audit entries into each merchant's chain, a batch per transaction. Woken by the
+ * NOTIFY of each staging transaction's commit (the `audit_pending` insert trigger), so an entry
+ * shows in `auditEntries` milliseconds later; under load, runs start at least `GAP_MS` apart so
+ * entries are chained in batches. Also polls as every pump of the store does (`events.pollMs`),
+ * for entries whose notification was lost or whose chaining failed. A merchant purged meanwhile
+ * (shop/redact) has its staged entries dropped instead.
  */
 export function auditChainer(runtime: SubgraphRuntime, audit: AuditService): SubgraphJob {
   return {
     name: 'audit chainer',
-    everyMs: 100,
+    everyMs: runtime.config.events.pollMs,
+    wakeOn: { table: 'audit_pending', gapMs: GAP_MS },
     async run() {
       const lister = runtime.createContext(systemCaller([], null));
       const merchants = await lister.em.execute<{ merchant_id: string }[]>('select merchant_id from loyalnest_audit_pending_merchants(?)', [MERCHANTS_PER_PASS]);

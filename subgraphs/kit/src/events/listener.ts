@@ -3,7 +3,8 @@ import pg from 'pg';
 /**
  * LISTEN on the store's events channel with a dedicated connection (a pooled one would lose the
  * subscription when returned). Notifications are a hint, not a record: one sent while the
- * connection was down is lost, which is why every pump also polls.
+ * connection was down is lost, which is why every pump also polls, and why a reconnect calls
+ * `onNotify(null)`: everyone runs a pass for what was committed while the connection was deaf.
  */
 export class NotifyListener {
   private client: pg.Client | null = null;
@@ -13,13 +14,14 @@ export class NotifyListener {
   constructor(
     private readonly connection: pg.ClientConfig,
     private readonly channel: string,
-    private readonly onNotify: () => void,
+    /** With the notifying table (each trigger's payload), or null after a reconnect. */
+    private readonly onNotify: (table: string | null) => void,
     private readonly reconnectMs: number,
   ) {}
 
   async start(): Promise<void> {
     const client = new pg.Client(this.connection);
-    client.on('notification', () => this.onNotify());
+    client.on('notification', (message) => this.onNotify(message.payload ?? null));
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
     await client.connect();
@@ -46,7 +48,7 @@ export class NotifyListener {
     this.retry = setTimeout(() => {
       if (this.stopped) return;
       this.start()
-        .then(() => this.onNotify()) // catch up on what was committed while deaf
+        .then(() => this.onNotify(null)) // catch up on what was committed while deaf
         .catch(() => this.scheduleReconnect());
     }, this.reconnectMs);
     this.retry.unref();

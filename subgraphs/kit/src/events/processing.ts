@@ -10,6 +10,12 @@ import { Pump } from './pump.js';
 import { PRUNE_BATCH, pruneEvents } from './prune.js';
 import { OutboxRelay } from './relay.js';
 
+/**
+ * How soon a lost LISTEN connection is opened again (sooner if `pollMs` is shorter). Kept short
+ * whatever the safety-net poll: while deaf, every pump waits for its poll.
+ */
+const LISTEN_RECONNECT_MS = 1000;
+
 /** A runtime's event machinery; `runtime.close()` stops it too. */
 export interface EventProcessing {
   stop(): Promise<void>;
@@ -30,7 +36,8 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
   const routes = eventRoutes(modules);
   const handlers = runtime.module.consumes ?? {};
   const config = runtime.config.events;
-  const jobs = (runtime.module.jobs?.(runtime) ?? []).map((job) => new Pump(`${runtime.name} ${job.name}`, job.run, job.everyMs));
+  const moduleJobs = runtime.module.jobs?.(runtime) ?? [];
+  const jobs = moduleJobs.map((job) => new Pump(`${runtime.name} ${job.name}`, job.run, job.everyMs, job.wakeOn?.gapMs));
   if (!routes.size && !Object.keys(handlers).length && !jobs.length) {
     return { stop: async () => {} };
   }
@@ -44,14 +51,20 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
     const options = { outboxRetentionMs: config.outboxRetentionMs, dedupeRetentionMs: config.dedupeRetentionMs, batch: PRUNE_BATCH };
     jobs.push(new Pump(`${runtime.name} event pruning`, async (signal) => void (await pruneEvents(pool, options, signal)), config.pruneEveryMs));
   }
+  // Each trigger names its table, so a notification wakes only the pump whose work it is; a
+  // reconnect (null) wakes them all to catch up on what the deaf connection missed.
+  const wakes: [string, () => void][] = [
+    ['outbox_event', () => relay?.wake()],
+    ['dead_letter_event', () => consumer?.wake()],
+    ...moduleJobs.flatMap((job, i): [string, () => void][] => (job.wakeOn ? [[job.wakeOn.table, () => jobs[i].wake()]] : [])),
+  ];
   const listener = new NotifyListener(
     database,
     EVENTS_CHANNEL,
-    () => {
-      relay?.wake();
-      consumer?.wake();
+    (table) => {
+      for (const [name, wake] of wakes) if (table === null || table === name) wake();
     },
-    config.pollMs,
+    Math.min(config.pollMs, LISTEN_RECONNECT_MS),
   );
 
   let stopped = false;

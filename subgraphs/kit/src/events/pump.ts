@@ -1,7 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 /**
  * Runs one step of background work at a time: on every interval (the safety net) and whenever
  * woken (a NOTIFY, a completed job). A wake during a run schedules exactly one more run, so bursts
- * of wake-ups cost one pass and nothing is missed.
+ * of wake-ups cost one pass and nothing is missed. With `minGapMs`, that next run starts no sooner
+ * than `minGapMs` after the previous one started: a steady stream of wake-ups (one per committed
+ * transaction) is worked in batches, while a wake after a quiet spell still runs at once.
  *
  * `stop()` aborts the signal the step was given and waits for the step to return. A step working
  * through a batch checks the signal between items, so shutdown waits for one item, never for a
@@ -20,6 +24,7 @@ export class Pump {
     private readonly name: string,
     private readonly step: (signal: AbortSignal) => Promise<void>,
     private readonly intervalMs: number | null,
+    private readonly minGapMs = 0,
   ) {}
 
   start(): void {
@@ -52,6 +57,7 @@ export class Pump {
   private async loop(): Promise<void> {
     do {
       this.again = false;
+      const started = Date.now();
       try {
         await this.step(this.abort.signal);
         this.lastError = null;
@@ -61,6 +67,8 @@ export class Pump {
         if (message !== this.lastError) console.error(`[events] ${this.name}: ${message}`);
         this.lastError = message;
       }
+      const gap = started + this.minGapMs - Date.now();
+      if (this.again && gap > 0) await sleep(gap, undefined, { signal: this.abort.signal }).catch(() => {});
     } while (this.again && !this.stopped);
     this.running = null;
   }

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { loadKitConfig } from '@loyalnest/kit';
+import { withOwnerDb } from './support/db.js';
+import { eventually } from './support/events.js';
+import { startTestGateway, type TestGateway } from './support/gateway.js';
+import { createMerchant, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
+
+/** Longer than the file: after their start-up passes, the pumps run only when a NOTIFY wakes them. */
+const NO_POLL = { EVENTS_POLL_MS: '600000' };
+/** How soon an audit entry must show: milliseconds of work, with room for a loaded machine. */
+const PROMPT_MS = 3_000;
+/** The listener opens a lost connection again after a second (LISTEN_RECONNECT_MS). */
+const RECONNECT_MS = 1_000;
+const ENTRIES = `query($filter: AuditEntryFilter) { auditEntries(first: 5, filter: $filter) { nodes { action } } }`;
+
+/** Ends every LISTEN connection of this run's stores, as a network cut or a database restart would; returns how many. */
+async function killListeners(): Promise<number> {
+  const prefix = `${loadKitConfig().databasePrefix}_`;
+  return withOwnerDb('audit', async (db) => {
+    const { rows } = await db.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity where starts_with(datname, $1) and query ilike 'listen %' and pid <> pg_backend_pid()`,
+      [prefix],
+    );
+    return rows.length;
+  });
+}
+
+describe('pumps woken by NOTIFY, with no safety-net poll', () => {
+  let gateway: TestGateway;
+  let merchant: TestMerchant;
+
+  beforeAll(async () => {
+    gateway = await startTestGateway('embedded', NO_POLL);
+    merchant = await createMerchant(gateway);
+  });
+  afterAll(() => gateway.stop());
+
+  /** Waits at most `timeoutMs` for the customer's `customer.created` entry to be chained. */
+  async function chainedWithin(customerId: string, timeoutMs: number): Promise<void> {
+    await eventually(async () => {
+      const res = await gateway.gql<{ auditEntries: { nodes: { action: string }[] } }>(ENTRIES, { filter: { entityType: 'Customer', entityId: customerId } }, merchant.auth);
+      return (res.data?.auditEntries.nodes.length ?? 0) > 0;
+    }, timeoutMs, `the audit entry of customer ${customerId}`);
+  }
+
+  it('an audit entry shows moments after its mutation: the relay, the audit consumer and the audit chainer are each woken by a NOTIFY', async () => {
+    const customer = await upsertCustomer(gateway, merchant, { shopifyId: shopifyId() });
+    await chainedWithin(customer.id, PROMPT_MS);
+  });
+
+  it('race: an event committed while the LISTEN connections were down is caught up when they reconnect, not at the next poll', async () => {
+    // given every store's listener cut
+    expect(await killListeners()).toBeGreaterThanOrEqual(gateway.runtimes.size);
+
+    // when a mutation commits during the second before they reconnect (its NOTIFY heard by no one)
+    const customer = await upsertCustomer(gateway, merchant, { shopifyId: shopifyId() });
+
+    // then the catch-up pass on reconnect publishes and chains it
+    await chainedWithin(customer.id, RECONNECT_MS + PROMPT_MS);
+  });
+});
