@@ -91,6 +91,16 @@ export function parseBounded(query: string, bounds: DocumentBounds): DocumentNod
 }
 
 /**
+ * A GET request's document as Apollo Server reads it: from every parameter of the URL (Express's
+ * `req.query` stops after 1000, so one placed behind 1000 others would pass unguarded); absent when
+ * not named exactly once, which Apollo refuses without parsing.
+ */
+function queryParameter(url: string): string | undefined {
+  const values = new URL(url, 'http://gateway').searchParams.getAll('query');
+  return values.length === 1 ? values[0] : undefined;
+}
+
+/**
  * Express middleware in front of Apollo Server on /graphql: refuses an over-bound document before
  * Apollo parses and validates it (Apollo offers no hook between the two that may refuse a request
  * with a client error). Apollo parses the document again, with the same token cap; that second
@@ -98,7 +108,7 @@ export function parseBounded(query: string, bounds: DocumentBounds): DocumentNod
  */
 export function documentGuard(bounds: DocumentBounds): RequestHandler {
   return (req, res, next) => {
-    const query: unknown = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    const query = req.method === 'GET' ? queryParameter(req.originalUrl) : (req.body as { query?: unknown } | undefined)?.query;
     if (typeof query !== 'string') return next();
     try {
       parseBounded(query, bounds);
