@@ -26,10 +26,8 @@ export interface GatewayConfig {
   live: LiveConfig;
   /** Query-cost buckets per caller kind. */
   rateLimits: RateLimitConfig;
-  /** `LOYALNEST_DEV=1`: dev tokens, the Sandbox landing page, anonymous introspection. */
+  /** `LOYALNEST_DEV=1`: dev tokens, the Sandbox landing page, introspection. Anything else is production. */
   development: boolean;
-  /** Anything that is not explicitly development. */
-  production: boolean;
 }
 
 export interface ShopperTokenConfig {
@@ -75,11 +73,9 @@ export interface RateLimitConfig {
   shopper: CostBucketConfig;
 }
 
-const positive = positiveInt;
-
 /** `RATE_LIMIT_<NAME>_SIZE` and `RATE_LIMIT_<NAME>_RESTORE` (points per second). */
 function bucket(env: Settings, name: string, size: number, restorePerSecond: number, maxCost: number): CostBucketConfig {
-  const config = { size: positive(env, `RATE_LIMIT_${name}_SIZE`, size), restorePerSecond: positive(env, `RATE_LIMIT_${name}_RESTORE`, restorePerSecond) };
+  const config = { size: positiveInt(env, `RATE_LIMIT_${name}_SIZE`, size), restorePerSecond: positiveInt(env, `RATE_LIMIT_${name}_RESTORE`, restorePerSecond) };
   if (config.size < maxCost) env.problem(`RATE_LIMIT_${name}_SIZE (${config.size}) must be at least QUERY_MAX_COST (${maxCost}), or the costliest allowed query never fits`);
   return config;
 }
@@ -91,29 +87,29 @@ function bucket(env: Settings, name: string, size: number, restorePerSecond: num
 export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const env = new Settings(source);
   const kit = readKitConfig(env);
-  const maxCost = positive(env, 'QUERY_MAX_COST', defaultLimits.cost);
+  const maxCost = positiveInt(env, 'QUERY_MAX_COST', defaultLimits.cost);
   const config: GatewayConfig = {
     kit,
     host: stringSetting(env, 'HOST', '127.0.0.1'),
     port: env.read('PORT', portSchema, 4000),
     devTokenSecret: env.development ? secretSetting(env, 'DEV_TOKEN_SECRET', devSecret('dev-token')) : randomBytes(32).toString('base64'),
     limits: {
-      depth: positive(env, 'QUERY_MAX_DEPTH', defaultLimits.depth),
-      aliases: positive(env, 'QUERY_MAX_ALIASES', defaultLimits.aliases),
+      depth: positiveInt(env, 'QUERY_MAX_DEPTH', defaultLimits.depth),
+      aliases: positiveInt(env, 'QUERY_MAX_ALIASES', defaultLimits.aliases),
       cost: maxCost,
-      tokens: positive(env, 'QUERY_MAX_TOKENS', defaultLimits.tokens),
-      selections: positive(env, 'QUERY_MAX_SELECTIONS', defaultLimits.selections),
+      tokens: positiveInt(env, 'QUERY_MAX_TOKENS', defaultLimits.tokens),
+      selections: positiveInt(env, 'QUERY_MAX_SELECTIONS', defaultLimits.selections),
     },
     shopperToken: {
       secret: secretSetting(env, 'SHOPPER_TOKEN_SECRET', devSecret('shopper-token')),
-      ttlSeconds: positive(env, 'SHOPPER_TOKEN_TTL_SECONDS', 900),
+      ttlSeconds: positiveInt(env, 'SHOPPER_TOKEN_TTL_SECONDS', 900),
     },
-    appProxyMaxAgeSeconds: positive(env, 'APP_PROXY_MAX_AGE_SECONDS', 120),
+    appProxyMaxAgeSeconds: positiveInt(env, 'APP_PROXY_MAX_AGE_SECONDS', 120),
     live: {
-      heartbeatMs: positive(env, 'LIVE_HEARTBEAT_MS', 15_000),
-      queueLimit: positive(env, 'LIVE_QUEUE_LIMIT', 100),
-      maxSubscriptionsPerSocket: positive(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET', 20),
-      credentialRecheckMs: positive(env, 'LIVE_CREDENTIAL_RECHECK_MS', 10_000),
+      heartbeatMs: positiveInt(env, 'LIVE_HEARTBEAT_MS', 15_000),
+      queueLimit: positiveInt(env, 'LIVE_QUEUE_LIMIT', 100),
+      maxSubscriptionsPerSocket: positiveInt(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET', 20),
+      credentialRecheckMs: positiveInt(env, 'LIVE_CREDENTIAL_RECHECK_MS', 10_000),
     },
     rateLimits: {
       partnerKey: bucket(env, 'PARTNER_KEY', 5_000, 250, maxCost),
@@ -122,7 +118,6 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
       shopper: bucket(env, 'SHOPPER', 10_000, 500, maxCost),
     },
     development: kit.development,
-    production: !kit.development,
   };
   env.check();
   return config;

@@ -8,62 +8,36 @@
 // costs no more than a capped one) and each selection set's width, fragments expanded, is capped
 // by a linear walk; only then does validation run, on a document whose quadratic part is bounded
 // (width² per selection set). The body limit in front of this is set in gateway.ts.
-import { GraphQLError, Kind, parse, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { GraphQLError, Kind, parse, type DocumentNode } from 'graphql';
 import type { RequestHandler } from 'express';
-import type { QueryLimits } from './limits.js';
+import { fragmentsOf, makeMeasure, type QueryLimits } from './limits.js';
 
 export type DocumentBounds = Pick<QueryLimits, 'tokens' | 'selections'>;
 
 /**
  * The widest selection set of `document`, counting the selections that fragment spreads and inline
- * fragments bring into a set as that set's own (the set validation compares pairwise). Each
- * fragment's width is measured once; a spread of a fragment being measured (a cycle, which
- * validation reports) counts as one selection.
+ * fragments bring into a set as that set's own (the set validation compares pairwise). One linear
+ * walk: `makeMeasure` measures each fragment once and stops at cycles, which validation reports.
  */
 function widestSelectionSet(document: DocumentNode): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const fragmentWidth = new Map<string, number>();
-  const inProgress = new Set<string>();
+  const fragments = fragmentsOf(document);
   let widest = 0;
-
-  // The width a set contributes to its parent's set; also records the widest set seen below it.
-  const width = (set: SelectionSetNode): number => {
-    let count = 0;
-    for (const sel of set.selections) {
-      if (sel.kind === Kind.FIELD) {
-        count += 1;
-        if (sel.selectionSet) {
-          const inner = width(sel.selectionSet); // before reading `widest`, which it may raise
-          widest = Math.max(widest, inner);
-        }
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        count += width(sel.selectionSet);
-      } else {
-        const name = sel.name.value;
-        const def = fragments.get(name);
-        if (!def || inProgress.has(name)) {
-          count += 1;
-          continue;
-        }
-        let known = fragmentWidth.get(name);
-        if (known === undefined) {
-          inProgress.add(name);
-          known = width(def.selectionSet);
-          inProgress.delete(name);
-          fragmentWidth.set(name, known);
-        }
-        count += known;
+  // A set's width is what it contributes to its parent's set; each field's own set is recorded.
+  const width = makeMeasure(
+    (name) => fragments.get(name),
+    (field, inner) => {
+      if (field.selectionSet) {
+        const own = inner(); // before reading `widest`, which it may raise
+        widest = Math.max(widest, own);
       }
-    }
-    return count;
-  };
-
+      return 1;
+    },
+    (a, b) => a + b,
+  );
   for (const def of document.definitions) {
-    if (def.kind === Kind.OPERATION_DEFINITION || def.kind === Kind.FRAGMENT_DEFINITION) {
-      const top = width(def.selectionSet);
-      widest = Math.max(widest, top);
-    }
+    if (def.kind !== Kind.OPERATION_DEFINITION && def.kind !== Kind.FRAGMENT_DEFINITION) continue;
+    const top = width(def.selectionSet);
+    widest = Math.max(widest, top);
   }
   return widest;
 }
@@ -91,6 +65,16 @@ export function parseBounded(query: string, bounds: DocumentBounds): DocumentNod
 }
 
 /**
+ * A GET request's document as Apollo Server reads it: from every parameter of the URL (Express's
+ * `req.query` stops after 1000, so one placed behind 1000 others would pass unguarded); absent when
+ * not named exactly once, which Apollo refuses without parsing.
+ */
+function queryParameter(url: string): string | undefined {
+  const values = new URL(url, 'http://gateway').searchParams.getAll('query');
+  return values.length === 1 ? values[0] : undefined;
+}
+
+/**
  * Express middleware in front of Apollo Server on /graphql: refuses an over-bound document before
  * Apollo parses and validates it (Apollo offers no hook between the two that may refuse a request
  * with a client error). Apollo parses the document again, with the same token cap; that second
@@ -98,7 +82,7 @@ export function parseBounded(query: string, bounds: DocumentBounds): DocumentNod
  */
 export function documentGuard(bounds: DocumentBounds): RequestHandler {
   return (req, res, next) => {
-    const query: unknown = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    const query = req.method === 'GET' ? queryParameter(req.originalUrl) : (req.body as { query?: unknown } | undefined)?.query;
     if (typeof query !== 'string') return next();
     try {
       parseBounded(query, bounds);

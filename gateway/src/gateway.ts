@@ -112,7 +112,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: !config.production,
+    introspection: config.development,
     csrfPrevention: true,
     parseOptions: { maxTokens: config.limits.tokens },
     validationRules: [...queryLimitRules(config.limits), subscriptionsOverWebSocket],
@@ -124,7 +124,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       queryCostPlugin(buckets, config.limits.cost),
-      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      config.development ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -164,7 +164,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         const { requestId, correlationId } = requestIdsOf(res);
-        if (!req.headers.authorization && !config.production && isIntrospectionOnly(req.body?.query)) {
+        if (!req.headers.authorization && config.development && isIntrospectionOnly(req.body?.query)) {
           return { caller: { ...ANONYMOUS, requestId, correlationId } };
         }
         try {

@@ -44,6 +44,13 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 type LimitKind = 'depth' | 'aliases';
 
+/** The fragment definitions of `document`, by name. */
+export function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  return fragments;
+}
+
 /**
  * Builds a function that folds a selection set into a number: `fieldValue` gives
  * a field's value (calling `inner()` for its sub-selection), `combine` folds
@@ -51,7 +58,7 @@ type LimitKind = 'depth' | 'aliases';
  * spread of a fragment already being expanded (a cycle, which NoFragmentCycles
  * reports separately) counts as 0 so that the walk always terminates.
  */
-function makeMeasure(
+export function makeMeasure(
   getFragment: (name: string) => FragmentDefinitionNode | undefined | null,
   fieldValue: (field: FieldNode, inner: () => number) => number,
   combine: (acc: number, value: number) => number,
@@ -197,8 +204,7 @@ function variableDefaults(operation: OperationDefinitionNode): Map<string, unkno
  * Fragments are expanded (a fragment spread twice counts twice).
  */
 export function operationCost(document: DocumentNode, operation: OperationDefinitionNode, variables: VariableValues = {}): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const fragments = fragmentsOf(document);
   const defaults = variableDefaults(operation);
   const measure = makeMeasure(
     (name) => fragments.get(name),

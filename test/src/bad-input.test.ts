@@ -8,7 +8,7 @@ type GraphQLErrorBody = NonNullable<GraphQLResponse['errors']>[number];
 
 /**
  * The one error a client gets for bad input: a stable code, a message and field list naming the
- * problem, never a 5xx and never a stack trace (tests run with NODE_ENV=test, not development).
+ * problem, never a 5xx and never a stack trace (the suite sets ERROR_STACK_TRACES=0, as production has it).
  */
 function expectOneError(result: GraphQLResponse, code: string): GraphQLErrorBody {
   expect(result.status).toBeLessThan(500);

@@ -119,7 +119,7 @@ describe('loadGatewayConfig', () => {
   it('outside development: every secret from the environment, dev tokens keyed by an unknowable secret, no stack traces', () => {
     const env = productionEnv();
     const config = loadGatewayConfig(env);
-    expect(config).toMatchObject({ development: false, production: true, kit: { development: false, errorStackTraces: false } });
+    expect(config).toMatchObject({ development: false, kit: { development: false, errorStackTraces: false } });
     expect(config.kit.internalTokenSecret).toBe(env.INTERNAL_TOKEN_SECRET);
     expect(config.kit.shopify).toMatchObject({ apiKey: env.SHOPIFY_API_KEY, apiSecret: env.SHOPIFY_API_SECRET, appUrl: env.APP_URL });
     expect(config.devTokenSecret).not.toBe(devSecret('dev-token'));
@@ -128,7 +128,7 @@ describe('loadGatewayConfig', () => {
 
   it('in development (LOYALNEST_DEV=1 alone, whatever NODE_ENV says): the demo secrets and stack traces', () => {
     const config = loadGatewayConfig({ LOYALNEST_DEV: '1', NODE_ENV: 'production' });
-    expect(config).toMatchObject({ development: true, production: false, kit: { development: true, errorStackTraces: true } });
+    expect(config).toMatchObject({ development: true, kit: { development: true, errorStackTraces: true } });
     expect(config.devTokenSecret).toBe(devSecret('dev-token'));
     expect(loadGatewayConfig({ LOYALNEST_DEV: '1', ERROR_STACK_TRACES: '0' }).kit.errorStackTraces).toBe(false);
   });

@@ -96,6 +96,38 @@ describe('hostile documents are refused before validation (race: /healthz polled
     ]);
   });
 
+  describe('GET /graphql?query= gets the same bounds', () => {
+    const wide = `{ me { ${'kind '.repeat(150)}} }`;
+
+    async function get(search: string): Promise<Timed> {
+      const started = performance.now();
+      const response = await fetch(`${gateway.url}?${search}`, { headers: { ...merchant.auth, 'apollo-require-preflight': '1' } });
+      return { status: response.status, ms: performance.now() - started, body: (await response.json()) as Timed['body'] };
+    }
+
+    it('a selection set wider than the limit is refused', async () => {
+      const refused = await get(new URLSearchParams({ query: wide }).toString());
+
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors![0].extensions).toMatchObject({ limit: 'selections', value: 150 });
+    });
+
+    // Express parses at most 1000 query parameters; Apollo reads them all.
+    it('a query parameter behind 1000 others is guarded too', async () => {
+      const refused = await get(`${'x=1&'.repeat(1000)}${new URLSearchParams({ query: wide }).toString()}`);
+
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors![0].extensions).toMatchObject({ limit: 'selections', value: 150 });
+    });
+
+    it('a query parameter given twice is refused by Apollo, unparsed', async () => {
+      const refused = await get(`query=${encodeURIComponent('{ me { kind } }')}&query=${encodeURIComponent(wide)}`);
+
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors![0].message).toMatch(/may only be specified once/);
+    });
+  });
+
   // What Apollo Sandbox and GraphQL Code Generator send (descriptions, deprecated arguments and
   // input fields, specifiedByURL, repeatable directives, schema description; 184 tokens, 9
   // selections at most, cost 229): the bounds must let the real supergraph's introspection
