@@ -32,9 +32,11 @@ export class Migration20261204131000_redemption_recheck_refusals extends Migrati
   }
 
   override down(): void | Promise<void> {
+    // Back to the claim before refusals were counted, keeping the safe search path the definer
+    // migration gave it (that migration's own `down` restores the earlier one).
     this.addSql(`create or replace function points_redemption_claim_recheck(settle_ms int, batch int)
       returns table (id uuid, merchant_id uuid)
-      language sql security definer set search_path = public
+      language sql security definer set search_path = pg_catalog, public, pg_temp
       as $$
         update redemption r set updated_at = now()
         where r.id in (

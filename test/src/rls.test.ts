@@ -40,8 +40,10 @@ describe('row-level security in the stores', () => {
   }
 
   it.each([
-    ['merchant', ['api_key', 'merchant']],
-    ['customer', ['customer']],
+    ['merchant', ['api_key', 'merchant', 'event_stall']],
+    ['customer', ['customer', 'event_stall']],
+    ['points', ['points_account', 'points_order_cancellation', 'flow_trigger_sent', 'event_stall']],
+    ['audit', ['audit_entry', 'event_stall']],
   ])('every tenant-owned table of the %s store has forced RLS and a tenant policy', async (store, expected) => {
     const tables = await tenantTables(store);
     const config = gateway.config.kit;

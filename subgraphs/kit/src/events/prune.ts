@@ -38,8 +38,9 @@ export const PRUNE_BATCH = 1000;
  * 30 days) must exceed the longest outage of a relay or of Redis plus the backlog drained after it.
  * That is the invariant an operator keeps; `loadKitConfig` refuses windows too short for the rest.
  * Pruning the outbox does not shorten it: an acknowledged delivery is never published again.
+ *
+ * Counts rows deleted: outbox events (with their deliveries), and consumed events plus stall counts.
  */
-/** Counts rows deleted: outbox events (with their deliveries), and consumed events plus stall counts. */
 export async function pruneEvents(pool: pg.Pool, options: PruneOptions, signal?: AbortSignal): Promise<{ outbox: number; consumed: number }> {
   const pruned = { outbox: 0, consumed: 0 };
   const steps = [
