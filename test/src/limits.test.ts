@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate, type GraphQLError } from 'graphql';
+import { buildSchema, getIntrospectionQuery, Kind, parse, specifiedRules, validate, type GraphQLError, type GraphQLSchema, type TypeNode } from 'graphql';
 
 import { parseBounded } from '../../gateway/src/document-guard.js';
 import {
@@ -13,10 +13,11 @@ import {
   type VariableValues,
 } from '../../gateway/src/limits.js';
 
+// `friends` and `customers` are pages without a default in the schema; `Merchant.customers` declares one.
 const schema = buildSchema(`
   type Query { customers(first: Int, last: Int): [Customer] }
   type Customer { id: ID, friends(first: Int): [Customer], merchant: Merchant }
-  type Merchant { id: ID, name: String }
+  type Merchant { id: ID, name: String, customers(first: Int = 50): [Customer] }
 `);
 
 function check(doc: string, limits: QueryLimits = defaultLimits): readonly GraphQLError[] {
@@ -128,10 +129,10 @@ describe('query limits', () => {
 
   describe('cost', () => {
     /** The cost of the document's only operation with these variables. */
-    const cost = (doc: string, variables: VariableValues = {}): number => {
+    const cost = (doc: string, variables: VariableValues = {}, against: GraphQLSchema = schema): number => {
       const parsed = parse(doc);
       const operation = parsed.definitions.find((d) => d.kind === 'OperationDefinition')!;
-      return operationCost(parsed, operation, variables);
+      return operationCost(against, parsed, operation, variables);
     };
 
     it('counts a literal page size', () => {
@@ -153,6 +154,27 @@ describe('query limits', () => {
       expect(cost(`{ customers(first: null) { id } }`)).toBe(21);
     });
 
+    it("prices a page whose `first` is left out at the API's default page of 20, at every level", () => {
+      // 1 + 20 * (1 + 20 * 1): the resolvers serve 20 rows per level, not 1
+      expect(cost(`{ customers { friends { id } } }`)).toBe(421);
+      expect(cost(`{ customers(first: 2) { friends { friends { id } } } }`)).toBe(1 + 2 * (1 + 20 * (1 + 20)));
+    });
+
+    it("prices a page left out at its schema default, a variable without a value as left out, and not a field that takes no page size", () => {
+      // Merchant.customers defaults to 50; merchant is no page
+      expect(cost(`{ customers(first: 2) { merchant { customers { id } } } }`)).toBe(1 + 2 * (1 + 1 + 50));
+      expect(cost(`query Q($k: Int) { customers(first: 1) { merchant { customers(first: $k) { id } } } }`)).toBe(1 + 1 * (1 + 1 + 50));
+      expect(cost(`query Q($k: Int) { customers(first: 1) { merchant { customers(first: $k) { id } } } }`, { k: 3 })).toBe(1 + 1 * (1 + 1 + 3));
+    });
+
+    it('finds a page through fragments and inline fragments by their type conditions', () => {
+      const doc = `
+        { customers(first: 1) { ...F } }
+        fragment F on Customer { merchant { ... on Merchant { customers { id } } } }
+      `;
+      expect(cost(doc)).toBe(1 + 1 * (1 + 1 + 50));
+    });
+
     it('follows fragments with the variables', () => {
       const doc = `
         query Q($n: Int) { customers(last: $n) { ...F } }
@@ -160,6 +182,34 @@ describe('query limits', () => {
       `;
       // 1 + 50 * (1 + (1 + 3 * 2))
       expect(cost(doc, { n: 50 })).toBe(401);
+    });
+  });
+
+  describe('the API', () => {
+    const api = buildSchema(readFileSync(new URL('../../codegen/api-schema.graphql', import.meta.url), 'utf8'));
+
+    it('declares the default page size on every page, which operationCost prices', () => {
+      const doc = parse(`{ customers { nodes { redemptions { nodes { id } } } } }`);
+      // customers: 1 + 20 * (nodes: 1 + redemptions: (1 + 20 * (nodes: 1 + id: 1))): two nested pages of the default 20
+      expect(operationCost(api, doc, doc.definitions[0] as never)).toBe(1 + 20 * (1 + (1 + 20 * 2)));
+    });
+
+    it('prices the introspection query under the cost limit', () => {
+      const doc = parse(getIntrospectionQuery());
+      expect(operationCost(api, doc, doc.definitions[0] as never)).toBeLessThanOrEqual(defaultLimits.cost);
+    });
+
+    // Every Int variable at the largest page: the costliest each operation can be sent.
+    it.each(['dashboard', 'widget', 'partner-sdk'])('prices every operation of the %s client under the cost limit, its pages at their largest', (client) => {
+      const doc = parse(readFileSync(new URL(`../../clients/${client}/src/operations.graphql`, import.meta.url), 'utf8'));
+      const operations = doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+      expect(operations.length).toBeGreaterThan(0);
+      const isInt = (type: TypeNode): boolean => (type.kind === Kind.NON_NULL_TYPE ? isInt(type.type) : type.kind === Kind.NAMED_TYPE && type.name.value === 'Int');
+      const costs = operations.map((operation) => {
+        const largest = Object.fromEntries((operation.variableDefinitions ?? []).filter((v) => isInt(v.type)).map((v) => [v.variable.name.value, 100]));
+        return [operation.name?.value, operationCost(api, doc, operation, largest)] as const;
+      });
+      expect(costs.filter(([, cost]) => cost > defaultLimits.cost)).toEqual([]);
     });
   });
 

@@ -112,6 +112,34 @@ describe('query cost and rate limits', () => {
     });
   });
 
+  describe('cost of a page left to its default', () => {
+    it('prices a page without `first` at the default 20 rows, and refuses two such pages nested (20 × 20 rows)', async () => {
+      const page = await post(one, '{ customers { nodes { id } } }', {}, a.auth);
+      const nested = await post(one, '{ customers { nodes { redemptions { nodes { id } } } } }', {}, a.auth);
+
+      expect(page.status).toBe(200);
+      expect(page.body.errors).toBeUndefined();
+      expect(page.body.extensions!.cost!.requestedQueryCost).toBe(cost(20));
+      // 1 + 20 * (nodes 1 + redemptions (1 + 20 * 2))
+      expect(nested.status).toBe(400);
+      expect(nested.body.errors).toEqual([
+        { message: 'Query cost 841 exceeds the limit of 200', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', value: 841, max: 200 } },
+      ]);
+    });
+
+    it('refuses a subscription with two default pages nested on the socket', async () => {
+      const live = connectLive(one.url, a.auth.authorization);
+      try {
+        const query = 'subscription { pointsBalanceChanged(customerId: "x") { customer { redemptions { nodes { customer { redemptions { nodes { id } } } } } } } }';
+        const result = await live.subscribe(query).next();
+        // 1 + customer (1 + redemptions (1 + 20 * (nodes 1 + customer (1 + redemptions (1 + 20 * 2)))))
+        expect(result.errors).toEqual([expect.objectContaining({ message: 'Query cost 863 exceeds the limit of 200', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', value: 863, max: 200 } })]);
+      } finally {
+        await live.dispose();
+      }
+    });
+  });
+
   describe('partner buckets', () => {
     it('a partner key exhausted on one gateway replica is throttled on the other, with 429, Retry-After and extensions.cost', async () => {
       const key = await partnerKey(a);

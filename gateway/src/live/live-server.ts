@@ -147,7 +147,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
           return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
         try {
-          await priceOperation(options.buckets, options.limits.cost, caller, document, operation, payload.variables ?? undefined);
+          await priceOperation(options.buckets, options.limits.cost, caller, schema, document, operation, payload.variables ?? undefined);
         } catch (error) {
           return [error instanceof Throttled ? error : clientError(error as GraphQLError)];
         }

@@ -1,6 +1,6 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { Caller } from '@loyalnest/kit';
-import { GraphQLError, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../data-sources.js';
 import { costLimitError, operationCost, type VariableValues } from '../limits.js';
 import type { CostBuckets, ThrottleStatus } from './cost-buckets.js';
@@ -24,8 +24,9 @@ export class Throttled extends GraphQLError {
 }
 
 /**
- * Prices one operation with its variables, refuses it past the cost limit, and charges it to the
- * caller's buckets. Shared by HTTP (the plugin below) and the subscriptions socket. Throws
+ * Prices one operation with its variables against `schema` (the API it was validated against: it
+ * says which fields are pages and their default size), refuses it past the cost limit, and charges
+ * it to the caller's buckets. Shared by HTTP (the plugin below) and the subscriptions socket. Throws
  * `costLimitError`, `Throttled`, or INTERNAL when Redis cannot answer: rate limits fail closed,
  * like authentication.
  */
@@ -33,11 +34,12 @@ export async function priceOperation(
   buckets: CostBuckets,
   maxCost: number,
   caller: Caller,
+  schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: VariableValues | undefined,
 ): Promise<CostExtension> {
-  const requestedQueryCost = operationCost(document, operation, variables ?? {});
+  const requestedQueryCost = operationCost(schema, document, operation, variables ?? {});
   if (requestedQueryCost > maxCost) throw costLimitError(requestedQueryCost, maxCost);
   let charge;
   try {
@@ -62,13 +64,14 @@ export function queryCostPlugin(buckets: CostBuckets, maxCost: number): ApolloSe
     async requestDidStart() {
       let cost: CostExtension | undefined;
       return {
-        async didResolveOperation({ document, operation, request, contextValue }) {
+        // `schema` is the API schema the gateway serves, kept current by Apollo as it loads.
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return; // graphql-js answers a missing or ambiguous operation itself
           // Not over HTTP: the live server's lookups for each event of a subscription, which was
           // priced and charged once, when it was subscribed.
           if (!request.http) return;
           try {
-            cost = await priceOperation(buckets, maxCost, contextValue.caller, document, operation, request.variables);
+            cost = await priceOperation(buckets, maxCost, contextValue.caller, schema, document, operation, request.variables);
           } catch (error) {
             if (!(error instanceof Throttled)) throw error;
             cost = error.cost;

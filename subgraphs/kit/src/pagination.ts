@@ -14,7 +14,13 @@ export class PageInfo {
 
 export const MAX_PAGE_SIZE = 100;
 
-export function pageSize(first: number | undefined | null, fallback = 20): number {
+/**
+ * The page a paginated field serves when `first` is left out (the schema declares it as the
+ * argument's default) or null. The gateway prices a page left to its default at this size.
+ */
+export const DEFAULT_PAGE_SIZE = 20;
+
+export function pageSize(first: number | undefined | null, fallback = DEFAULT_PAGE_SIZE): number {
   const size = first ?? fallback;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
     throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);

@@ -1,4 +1,4 @@
-import { Scope, type RequestContext } from '@loyalnest/kit';
+import { DEFAULT_PAGE_SIZE, Scope, type RequestContext } from '@loyalnest/kit';
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { AuditEntry } from '../entities/audit-entry.entity.js';
 import { AuditEntryFilter } from '../graphql/audit-entry-filter.input.js';
@@ -39,7 +39,7 @@ export class AuditResolver {
   @Query(() => AuditEntryConnection, { description: "The merchant's audit trail, newest first, filtered and paginated by cursor." })
   async auditEntries(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'Page size, 1–100 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: '`endCursor` of the previous page.' }) after: string | null,
     @Arg('filter', () => AuditEntryFilter, { nullable: true, description: 'Conditions the entries must meet.' }) filter: AuditEntryFilter | null,
   ): Promise<AuditEntryConnection> {

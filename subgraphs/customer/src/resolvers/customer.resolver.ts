@@ -1,4 +1,4 @@
-import { Scope, type RequestContext } from '@loyalnest/kit';
+import { DEFAULT_PAGE_SIZE, Scope, type RequestContext } from '@loyalnest/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
 import { CustomerNotFoundError } from '@loyalnest/kit';
 import { CustomerFilter, UpdateCustomerInput, UpsertCustomerInput } from '../graphql/customer.input.js';
@@ -29,7 +29,7 @@ export class CustomerResolver {
   @Query(() => CustomerConnection, { description: "The merchant's customers, oldest first, filtered and paginated by cursor." })
   async customers(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'Page size, 1–100 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: '`endCursor` of the previous page.' }) after: string | null,
     @Arg('filter', () => CustomerFilter, { nullable: true, description: 'Conditions the customers must meet.' }) filter: CustomerFilter | null,
   ): Promise<CustomerConnection> {

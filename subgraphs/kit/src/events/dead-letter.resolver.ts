@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context.js';
+import { DEFAULT_PAGE_SIZE } from '../pagination.js';
 import { Scope } from '../scopes.js';
 import type { DeadLetterEvent } from './dead-letter-event.entity.js';
 import { DeadLetterService } from './dead-letter.service.js';
@@ -33,7 +34,7 @@ export function deadLetterResolver(subgraph: string): { resolver: Function; inst
       })
       async list(
         @Ctx() ctx: RequestContext,
-        @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' }) first: number | null,
+        @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'Page size, 1–100 (default 20).' }) first: number | null,
         @Arg('after', () => String, { nullable: true, description: '`endCursor` of the previous page.' }) after: string | null,
         @Arg('status', () => DeadLetterStatus, { nullable: true, description: 'Only dead letters in this state.' }) status: DeadLetterStatus | null,
       ): Promise<DeadLetterEventConnection> {

@@ -1,4 +1,4 @@
-import { Scope, type RequestContext } from '@loyalnest/kit';
+import { DEFAULT_PAGE_SIZE, Scope, type RequestContext } from '@loyalnest/kit';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GdprRequest } from '../entities/gdpr-request.entity.js';
@@ -27,7 +27,7 @@ export class GdprResolver {
   @Query(() => GdprRequestConnection, { description: "The merchant's GDPR requests from Shopify, newest first, with their progress per subgraph." })
   async gdprRequests(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first?: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'Page size, 1 to 100 (default 20).' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor from the previous page.' }) after?: string,
   ): Promise<GdprRequestConnection> {
     const page = await this.gdpr.list(ctx, { first, after });

@@ -1,4 +1,4 @@
-import type { ReferenceResolver, RequestContext } from '@loyalnest/kit';
+import { DEFAULT_PAGE_SIZE, type ReferenceResolver, type RequestContext } from '@loyalnest/kit';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { CustomerRef, PointsAccountType, PointsEntryConnection, PointsEntryType } from '../graphql/points-account.type.js';
 import type { AccountFigures } from '../services/ledger.service.js';
@@ -24,7 +24,7 @@ export class PointsAccountResolver {
   async history(
     @Ctx() ctx: RequestContext,
     @Root() account: AccountFigures,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'Page size, 1–100 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: '`endCursor` of the previous page.' }) after: string | null,
   ): Promise<PointsEntryConnection> {
     this.points.assertCanRead(ctx, account.customerId);

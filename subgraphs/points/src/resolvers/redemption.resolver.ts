@@ -1,4 +1,4 @@
-import { CustomerNotFoundError, inKeyOrder, Scope, type RequestContext } from '@loyalnest/kit';
+import { CustomerNotFoundError, DEFAULT_PAGE_SIZE, inKeyOrder, Scope, type RequestContext } from '@loyalnest/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
 import type { Redemption } from '../entities/redemption.entity.js';
 import type { Reward } from '../entities/reward.entity.js';
@@ -86,7 +86,7 @@ export class CustomerRedemptionsResolver {
   async redemptions(
     @Ctx() ctx: RequestContext,
     @Root() customer: CustomerRef,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'Page size, 1–100 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: '`endCursor` of the previous page.' }) after: string | null,
   ): Promise<RedemptionConnection> {
     this.service.assertCanRead(ctx, customer.id);
