@@ -16,6 +16,8 @@ RUN npm install --global pnpm@10.34.8 && npm cache clean --force
 ENV APOLLO_TELEMETRY_DISABLED=1
 # Not development (that takes LOYALNEST_DEV=1): every service refuses to start without its secrets.
 ENV NODE_ENV=production
+# A container is reached through its own interface, never its loopback.
+ENV HOST=0.0.0.0
 WORKDIR /app
 COPY --from=manifests /app ./
 RUN pnpm install --frozen-lockfile
