@@ -277,7 +277,7 @@ describe('Shopify Flow', () => {
       const hung = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('hung'), 8000)));
       const outcomes = await Promise.race([Promise.all(events.map((event) => consumeEvent(points, handler, event))), hung]).finally(() => clearTimeout(timer));
       expect(outcomes).toEqual(events.map(() => 'applied'));
-      expect(triggersOf(a, customer, 'reward-redeemed').filter((t) => events.some((e) => e.payload.redemptionId === t.payload.redemption_id))).toHaveLength(25);
+      expect(triggersOf(a, customer, 'reward-redeemed').filter((t) => events.some((e) => e.payload.redemptionId === (t.payload as { redemption_id?: string }).redemption_id))).toHaveLength(25);
     });
 
     it('does not send again a trigger that may have reached Shopify: a timed-out answer, a 5xx', async () => {
