@@ -257,6 +257,29 @@ describe('Shopify Flow', () => {
       expect(triggersOf(a, customer, 'reward-redeemed')).toHaveLength(1);
     });
 
+    it('sends every trigger of more events consumed at once than the store pool has connections (claims racing consumers for connections)', async () => {
+      const customer = await newCustomer(a);
+      await award(gateway, a, customer.id, 10);
+      await received(a, customer, 'points-earned');
+      const points = runtime(gateway, 'points');
+      const handler = points.module.consumes!['reward.redeemed'];
+      const events: DomainEvent[] = Array.from({ length: 25 }, () => ({
+        id: randomUUID(),
+        merchantId: a.id,
+        topic: 'reward.redeemed',
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        payload: { redemptionId: randomUUID(), rewardId: randomUUID(), customerId: customer.id, points: 10 },
+      }));
+      // Each consumer holds a store connection for its transaction while its trigger's claim needs
+      // one of its own: with every pooled connection held by a consumer, none may wait for ever.
+      let timer: NodeJS.Timeout | undefined;
+      const hung = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('hung'), 8000)));
+      const outcomes = await Promise.race([Promise.all(events.map((event) => consumeEvent(points, handler, event))), hung]).finally(() => clearTimeout(timer));
+      expect(outcomes).toEqual(events.map(() => 'applied'));
+      expect(triggersOf(a, customer, 'reward-redeemed').filter((t) => events.some((e) => e.payload.redemptionId === (t.payload as { redemption_id?: string }).redemption_id))).toHaveLength(25);
+    });
+
     it('does not send again a trigger that may have reached Shopify: a timed-out answer, a 5xx', async () => {
       const d = await installMerchant(gateway, fake, 'flow-d');
       const customer = await newCustomer(d);

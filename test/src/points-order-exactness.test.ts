@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RequestContext } from '@loyalnest/kit';
+import { bodyShopifyId, type RequestContext } from '@loyalnest/kit';
 import { randomUUID } from 'node:crypto';
 import { inMerchantTransaction } from '../../subgraphs/points/src/jobs/merchant-transaction.js';
 import { CustomerDirectory } from '../../subgraphs/points/src/services/customer-directory.js';
@@ -56,6 +56,17 @@ function refund(orderId: string, parts: { lines?: { subtotal: string; tax: strin
     transactions: [{ kind: 'refund', status: 'success', amount: parts.paid }],
   };
 }
+
+describe('Shopify ids in webhook bodies', () => {
+  it('are refused, naming the field, past the bigint their columns hold or past the digits a JSON number keeps', () => {
+    expect(bodyShopifyId(9_007_199_254_740_991, 'order id')).toBe('9007199254740991');
+    expect(bodyShopifyId('9223372036854775807', 'order id')).toBe('9223372036854775807');
+    expect(() => bodyShopifyId('9223372036854775808', 'order id')).toThrow('no valid order id');
+    expect(() => bodyShopifyId('9999999999999999999', 'refund id')).toThrow('no valid refund id');
+    expect(() => bodyShopifyId(9_007_199_254_740_993, 'order id')).toThrow('no valid order id');
+    expect(() => bodyShopifyId(1.5, 'order id')).toThrow('no valid order id');
+  });
+});
 
 describe('order points, exactly', () => {
   let gateway: TestGateway;

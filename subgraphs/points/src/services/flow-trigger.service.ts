@@ -1,6 +1,6 @@
 import { PeerQueryError, Scope, systemCaller, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
 import { PointsAccountEntity } from '../entities/points-account.entity.js';
-import { inMerchantTransaction } from '../jobs/merchant-transaction.js';
+import { FlowTriggerClaims } from './flow-trigger-claims.js';
 
 /** The Flow triggers this app defines (`extensions/flow-trigger-<handle>/shopify.extension.toml`). */
 export const FLOW_TRIGGERS = {
@@ -31,7 +31,7 @@ export interface FlowTrigger {
  *
  * At most once per event and trigger: Shopify cannot tell a trigger sent twice from two triggers,
  * and a merchant's workflow ("points earned → add a bonus") would run twice. So the trigger is
- * recorded (`flow_trigger_sent`) in a transaction of its own before it is sent, and a recorded one
+ * recorded (`flow_trigger_sent`) in a transaction of its own (`FlowTriggerClaims`) before it is sent, and a recorded one
  * is never sent again, whatever becomes of the send or of the consumer's transaction. Only a send
  * that certainly did not reach Shopify (SHOPIFY_UNAVAILABLE: no attempt got through) takes its
  * record back and throws, so the event is retried with the consumer's backoff. Anything else that
@@ -43,19 +43,15 @@ export interface FlowTrigger {
  */
 export class FlowTriggerService {
   private readonly reported = new Set<string>();
+  private readonly claims = new FlowTriggerClaims();
 
   /** Sends the trigger unless its event has sent (or begun to send) it before; false when nothing was sent. */
   async sendOnce(ctx: RequestContext, runtime: SubgraphRuntime, trigger: FlowTrigger): Promise<boolean> {
     const account = await ctx.em.findOne(PointsAccountEntity, { customerId: trigger.customerId }, { fields: ['shopifyCustomerId'], disableIdentityMap: true });
     if (!account?.shopifyCustomerId) return false;
     const merchantId = ctx.merchantId!;
-    const claimed = await inMerchantTransaction(runtime, merchantId, (own) =>
-      own.em.execute(
-        'insert into flow_trigger_sent (merchant_id, event_id, handle, created_at) values (?, ?, ?, now()) on conflict do nothing returning handle',
-        [merchantId, trigger.eventId, trigger.handle],
-      ),
-    );
-    if (!claimed.length) return false;
+    const key = { merchantId, eventId: trigger.eventId, handle: trigger.handle };
+    if (!(await this.claims.claim(runtime, key))) return false;
     const payload = { customer_id: customerReference(account.shopifyCustomerId), ...trigger.fields };
     try {
       await ctx.peers.query('merchant', SEND, { handle: trigger.handle, payload }, { ...systemCaller([Scope.SHOPIFY_ADMIN], merchantId), requestId: ctx.requestId });
@@ -63,9 +59,7 @@ export class FlowTriggerService {
     } catch (error) {
       const codes = error instanceof PeerQueryError ? error.codes : [];
       if (codes.includes('SHOPIFY_UNAVAILABLE')) {
-        await inMerchantTransaction(runtime, merchantId, (own) =>
-          own.em.execute('delete from flow_trigger_sent where merchant_id = ? and event_id = ? and handle = ?', [merchantId, trigger.eventId, trigger.handle]),
-        );
+        await this.claims.release(runtime, key);
         throw error;
       }
       if (codes.includes('SHOPIFY_REJECTED')) {
