@@ -21,9 +21,9 @@ const EVENT_TABLES = {
  * function that needs another privilege adds it here, in the same change as its grant.
  */
 const DEFINER_PRIVILEGES: Record<string, Record<string, string>> = {
-  merchant: { ...EVENT_TABLES, api_key: 'SELECT', merchant: 'SELECT', webhook_delivery: 'SELECT,UPDATE' },
+  merchant: { ...EVENT_TABLES, api_key: 'SELECT', merchant: 'SELECT', webhook_delivery: 'DELETE,SELECT,UPDATE' },
   customer: EVENT_TABLES,
-  points: { ...EVENT_TABLES, points_entry: 'SELECT', points_program: 'SELECT', redemption: 'SELECT,UPDATE' },
+  points: { ...EVENT_TABLES, flow_trigger_sent: 'DELETE,SELECT,UPDATE', points_entry: 'SELECT', points_program: 'SELECT', redemption: 'SELECT,UPDATE' },
   audit: { ...EVENT_TABLES, audit_entry: 'DELETE,SELECT', audit_pending: 'SELECT' },
 };
 

@@ -27,6 +27,14 @@ export interface SubgraphModule {
    */
   consumes?: Record<string, EventHandler>;
   /**
+   * Tables of this store whose rows matter only while an event can still be delivered again (rows
+   * written per event to make a handler's outside effect happen once, like `flow_trigger_sent`),
+   * each with the SECURITY DEFINER function that deletes one batch of its rows older than the
+   * dedupe window, `fn(p_min_age_ms bigint, p_limit int) returns int` (the rows deleted). The event
+   * tables' pruning calls them with the same window and batch (`pruneEvents`).
+   */
+  dedupeTables?: Record<string, string>;
+  /**
    * Periodic background work (sweepers, scheduled jobs), started and stopped with the event
    * machinery. Each run must be safe with several replicas running it at once.
    */

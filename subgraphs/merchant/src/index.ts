@@ -86,6 +86,7 @@ const merchantSubgraph: SubgraphModule = {
     'shopify.webhook_applied': onWebhookApplied,
     ...gdprHandlers((config) => services(config).gdpr),
   },
+  dedupeTables: { webhook_delivery: 'loyalnest_webhook_prune' },
   jobs: (runtime) => [inboxSweeper(runtime)],
   seed: seedMerchant,
 };

@@ -136,6 +136,7 @@ const pointsSubgraph: SubgraphModule = {
     'redemption.compensation_requested': redemptionCompensationConsumer((runtime) => services(runtime.config)),
     ...gdprConsumers((runtime) => pointsGdpr(services(runtime.config).customers)),
   },
+  dedupeTables: { flow_trigger_sent: 'loyalnest_flow_trigger_prune' },
   seed(runtime) {
     const { program, catalog } = services(runtime.config);
     return seedPoints(runtime, program, catalog);

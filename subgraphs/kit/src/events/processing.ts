@@ -48,7 +48,7 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
   const relay = routes.size ? new OutboxRelay({ producer: runtime.name, routes, config, pool, connection }) : null;
   const consumer = Object.keys(handlers).length ? new EventConsumer(runtime, handlers, { config, pool, connection }) : null;
   if (relay || consumer) {
-    const options = { outboxRetentionMs: config.outboxRetentionMs, dedupeRetentionMs: config.dedupeRetentionMs, batch: PRUNE_BATCH };
+    const options = { outboxRetentionMs: config.outboxRetentionMs, dedupeRetentionMs: config.dedupeRetentionMs, batch: PRUNE_BATCH, dedupeTables: runtime.module.dedupeTables };
     jobs.push(new Pump(`${runtime.name} event pruning`, async (signal) => void (await pruneEvents(pool, options, signal)), config.pruneEveryMs));
   }
   // Each trigger names its table, so a notification wakes only the pump whose work it is; a

@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 
 export interface PruneOptions {
   /** Outbox events every consumer acknowledged are deleted this long after the last acknowledgement. */
@@ -7,6 +7,15 @@ export interface PruneOptions {
   dedupeRetentionMs: number;
   /** Rows per transaction, so no pass holds locks on many rows or bloats one transaction. */
   batch: number;
+  /** The store's own tables pruned on the dedupe window, with their prune functions (`SubgraphModule.dedupeTables`). */
+  dedupeTables?: Record<string, string>;
+}
+
+/** Rows deleted: outbox events (with their deliveries), consumed events plus stall counts, and each of the store's `dedupeTables`. */
+export interface PruneCounts {
+  outbox: number;
+  consumed: number;
+  [table: string]: number;
 }
 
 export const PRUNE_BATCH = 1000;
@@ -39,18 +48,21 @@ export const PRUNE_BATCH = 1000;
  * That is the invariant an operator keeps; `loadKitConfig` refuses windows too short for the rest.
  * Pruning the outbox does not shorten it: an acknowledged delivery is never published again.
  *
- * Counts rows deleted: outbox events (with their deliveries), and consumed events plus stall counts.
+ * A store's `dedupeTables` (rows that make a handler's outside effect happen once per event) go on
+ * the same window, for the same reason as `consumed_event`.
  */
-export async function pruneEvents(pool: pg.Pool, options: PruneOptions, signal?: AbortSignal): Promise<{ outbox: number; consumed: number }> {
-  const pruned = { outbox: 0, consumed: 0 };
-  const steps = [
+export async function pruneEvents(pool: pg.Pool, options: PruneOptions, signal?: AbortSignal): Promise<PruneCounts> {
+  const pruned: PruneCounts = { outbox: 0, consumed: 0 };
+  const steps: [string, string, number][] = [
     ['outbox', 'loyalnest_outbox_prune', options.outboxRetentionMs],
     ['consumed', 'loyalnest_consumed_prune', options.dedupeRetentionMs],
-  ] as const;
+    ...Object.entries(options.dedupeTables ?? {}).map(([table, fn]): [string, string, number] => [table, fn, options.dedupeRetentionMs]),
+  ];
   for (const [table, fn, retentionMs] of steps) {
+    pruned[table] ??= 0;
     for (;;) {
       if (signal?.aborted) return pruned;
-      const { rows } = await pool.query<{ n: number }>(`select ${fn}($1, $2) as n`, [retentionMs, options.batch]);
+      const { rows } = await pool.query<{ n: number }>(`select ${pg.escapeIdentifier(fn)}($1, $2) as n`, [retentionMs, options.batch]);
       pruned[table] += rows[0].n;
       if (rows[0].n < options.batch) break;
     }

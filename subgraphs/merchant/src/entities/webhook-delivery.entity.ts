@@ -13,6 +13,8 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 /**
  * The durable webhook inbox: one row per merchant and Shopify event id, however often Shopify
  * delivers it. Payloads hold customer PII, so they are stored encrypted like every other PII.
+ * A finished row (not `received`) goes after the dedupe window, and never before Shopify stops
+ * retrying its event (the module's `dedupeTables`, `loyalnest_webhook_prune`).
  */
 export const WebhookDeliveryEntity = defineEntity({
   name: 'WebhookDelivery',

@@ -3,7 +3,8 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
 
 /**
  * A Flow trigger an event has sent, or begun to send: recorded in a transaction of its own before
- * the send, so the same event never sends it again (see `FlowTriggerService.sendOnce`).
+ * the send, so the same event never sends it again (see `FlowTriggerService.sendOnce`). Kept for
+ * the dedupe window, while the event can still be delivered again (the module's `dedupeTables`).
  */
 export const FlowTriggerSentEntity = defineEntity({
   name: 'FlowTriggerSent',
@@ -14,6 +15,7 @@ export const FlowTriggerSentEntity = defineEntity({
     handle: p.string().length(255).primary(),
     createdAt: p.datetime(),
   },
+  indexes: [{ properties: ['createdAt'], name: 'flow_trigger_sent_created_at_index' }],
   ...tenantOwned('flow_trigger_sent'),
 });
 
