@@ -19,6 +19,7 @@ export * from './events/processing.js';
 export * from './events/prune.js';
 export * from './events/queues.js';
 export * from './events/relay.js';
+export { inTransaction as inPoolTransaction } from './events/system-db.js';
 export * from './format-error.js';
 export * from './gdpr.js';
 export * from './ids.js';

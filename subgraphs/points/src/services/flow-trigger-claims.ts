@@ -1,4 +1,4 @@
-import { serviceConnection, TENANT_SETTING, type SubgraphRuntime } from '@loyalnest/kit';
+import { inPoolTransaction, serviceConnection, TENANT_SETTING, type SubgraphRuntime } from '@loyalnest/kit';
 import pg from 'pg';
 
 /** One Flow trigger an event asks for, as `flow_trigger_sent` keys it. */
@@ -33,21 +33,12 @@ export class FlowTriggerClaims {
     );
   }
 
-  private async run<T>(runtime: SubgraphRuntime, merchantId: string, fn: (db: pg.PoolClient) => Promise<T>): Promise<T> {
-    const db = await this.pool(runtime).connect();
-    try {
-      await db.query('begin');
+  private run<T>(runtime: SubgraphRuntime, merchantId: string, fn: (db: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inPoolTransaction(this.pool(runtime), async (db) => {
       // Forced RLS admits the merchant's rows only under its setting, as in every store transaction.
       await db.query('select set_config($1, $2, true)', [TENANT_SETTING, merchantId]);
-      const result = await fn(db);
-      await db.query('commit');
-      return result;
-    } catch (error) {
-      await db.query('rollback').catch(() => {});
-      throw error;
-    } finally {
-      db.release();
-    }
+      return fn(db);
+    });
   }
 
   private pool(runtime: SubgraphRuntime): pg.Pool {
