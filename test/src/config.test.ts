@@ -24,9 +24,11 @@ function bareEnv(): NodeJS.ProcessEnv {
 
 /**
  * Runs the production entry (`serve-embedded`) the way `npm run serve` does and waits for it to
- * exit on its own; one that is still running after `timeoutMs` started, and is killed.
+ * exit on its own; one that is still running after `timeoutMs` started, and is killed. The
+ * refusal comes once tsx has loaded the whole gateway, which five starts side by side on a busy
+ * 2-core machine took over 30 s to do: the bound is generous, as only a broken build reaches it.
  */
-async function runServeEmbedded(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<{ code: number | null; output: string; started: boolean }> {
+async function runServeEmbedded(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<{ code: number | null; output: string; started: boolean }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve-embedded.ts'], {
     cwd: GATEWAY_DIR,
     env: { ...env, PORT: String(await freePort()), TSX_TSCONFIG_PATH: '../tsconfig.json' },
@@ -58,7 +60,7 @@ describe('fail-closed configuration: the real CLI process', () => {
 
   beforeAll(async () => {
     runs = await Promise.all(cases.map(([, extra]) => runServeEmbedded({ ...bareEnv(), ...extra })));
-  }, 90_000);
+  }, 180_000);
 
   it.each(cases.map(([label], n) => [label, n] as const))('refuses to start without its secrets (%s), naming every one, in one line without a stack', (_label, n) => {
     const { code, output, started } = runs[n];
