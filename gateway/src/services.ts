@@ -12,8 +12,8 @@ export interface SubgraphProcesses {
 
 /**
  * Starts each subgraph as its own Node process on the port of its routing URL and waits until
- * every one is ready. The children run with this process's flags (tsx's loader, or the compiled build's
- * `--conditions`) and environment.
+ * every one is ready. The children run with this process's flags (tsx's loader, or the compiled
+ * build's `--conditions`) and environment.
  */
 export async function spawnSubgraphServices(entries: SubgraphEntry[], env: NodeJS.ProcessEnv = process.env): Promise<SubgraphProcesses> {
   const children: ChildProcess[] = [];
