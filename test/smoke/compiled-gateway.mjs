@@ -125,10 +125,12 @@ try {
     throw new Error(`an anonymous { __typename } should be refused with 401 UNAUTHENTICATED, got ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
   }
 
-  // A deployment stops it with SIGTERM: it must drain and exit cleanly, not hang or crash.
+  // A deployment stops it with SIGTERM: it must end promptly, not hang or crash. Outside
+  // NODE_ENV=test Apollo Server stops itself on SIGTERM and then re-raises the signal, so the
+  // process may end by the signal rather than with the CLI's exit code 0.
   gateway.kill('SIGTERM');
   const stopped = await Promise.race([exited(gateway), new Promise((r) => setTimeout(() => r('no exit within 15 s'), 15_000))]);
-  if (stopped !== 0) throw new Error(`the compiled gateway did not stop cleanly on SIGTERM: ${stopped}`);
+  if (stopped !== 0 && stopped !== 'SIGTERM') throw new Error(`the compiled gateway did not stop cleanly on SIGTERM: ${stopped}`);
   console.log(`smoke: the compiled gateway migrated, was ready, refused an anonymous query with 401 UNAUTHENTICATED and stopped (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 } finally {
   if (gateway && gateway.exitCode === null) gateway.kill('SIGKILL');
