@@ -1,7 +1,8 @@
+import { swcOptions } from '../swc.config.mjs';
+
 /**
- * Tests run as native ESM (MikroORM 7 is ESM-only) with swc, which also emits the decorator
- * metadata type-graphql reads. They talk to the real PostgreSQL and Redis; `jest.global-setup.mjs`
- * migrates the test databases once per run.
+ * Tests run with swc and the same options as the compiled build (swc.config.mjs). They talk to
+ * the real PostgreSQL and Redis; `jest.global-setup.mjs` migrates the test databases once per run.
  */
 export default {
   rootDir: '.',
@@ -9,17 +10,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
-          target: 'es2022',
-        },
-        module: { type: 'es6' },
-      },
-    ],
+    '^.+\\.ts$': ['@swc/jest', swcOptions],
   },
   setupFiles: ['<rootDir>/jest.env.mjs'],
   globalSetup: '<rootDir>/jest.global-setup.mjs',

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { SubgraphEntry } from './config.js';
 
-const SERVE_SUBGRAPH = fileURLToPath(new URL('./cli/serve-subgraph.ts', import.meta.url));
+// The compiled gateway (dist/services.js) starts the compiled subgraph CLI, the source one the source CLI.
+const SERVE_SUBGRAPH = fileURLToPath(new URL(`./cli/serve-subgraph${import.meta.url.endsWith('.js') ? '.js' : '.ts'}`, import.meta.url));
 
 export interface SubgraphProcesses {
   urls: Record<string, string>;
@@ -11,7 +12,8 @@ export interface SubgraphProcesses {
 
 /**
  * Starts each subgraph as its own Node process on the port of its routing URL and waits until
- * every one is ready. The children run with this process's loader flags (tsx) and environment.
+ * every one is ready. The children run with this process's flags (tsx's loader, or the compiled
+ * build's `--conditions`) and environment.
  */
 export async function spawnSubgraphServices(entries: SubgraphEntry[], env: NodeJS.ProcessEnv = process.env): Promise<SubgraphProcesses> {
   const children: ChildProcess[] = [];

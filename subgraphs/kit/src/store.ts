@@ -14,7 +14,10 @@ export interface StoreDefinition {
   entities: EntitySchema<any, any>[];
 }
 
-const MIGRATIONS_ROOT = fileURLToPath(new URL('../../../migrations/', import.meta.url));
+// Compiled (`npm run build`, this file is dist/store.js), the migrations are the compiled ones in
+// migrations/dist/; from source (tsx, the tests) the TypeScript ones beside it.
+const COMPILED = import.meta.url.endsWith('.js');
+const MIGRATIONS_ROOT = fileURLToPath(new URL(COMPILED ? '../../../migrations/dist/' : '../../../migrations/', import.meta.url));
 
 export function databaseName(config: KitConfig, store: string): string {
   return `${config.databasePrefix}_${store}`;
@@ -86,7 +89,7 @@ export async function migrateStore(config: KitConfig, def: StoreDefinition): Pro
     extensions: [Migrator],
     migrations: {
       path: `${MIGRATIONS_ROOT}${def.name}`,
-      glob: '!(*.d).{js,ts}',
+      glob: COMPILED ? '*.js' : '*.ts',
       snapshot: false,
       transactional: true,
       allOrNothing: true,
