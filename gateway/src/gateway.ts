@@ -114,6 +114,9 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     gateway,
     introspection: config.development,
     csrfPrevention: true,
+    // Each CLI stops the gateway on SIGINT/SIGTERM itself, workers and stores with it; Apollo's own
+    // handler would stop only the server and signal the process again, cutting the workers short.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.limits.tokens },
     validationRules: [...queryLimitRules(config.limits), subscriptionsOverWebSocket],
     includeStacktraceInErrorResponses: config.kit.errorStackTraces,
