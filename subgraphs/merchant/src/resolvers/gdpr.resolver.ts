@@ -5,16 +5,23 @@ import type { GdprRequest } from '../entities/gdpr-request.entity.js';
 import { GdprRequestConnection, GdprRequestKind, GdprRequestType, GdprStatus, GdprSubjectType } from '../graphql/gdpr-request.type.js';
 import type { GdprService } from '../services/gdpr.service.js';
 
+/** Stored kinds (Shopify's topic names) → the API's upper-case values. */
+const KINDS: Record<GdprRequest['kind'], GdprRequestKind> = {
+  customer_redact: GdprRequestKind.CUSTOMER_REDACT,
+  customer_data_request: GdprRequestKind.CUSTOMER_DATA_REQUEST,
+  shop_redact: GdprRequestKind.SHOP_REDACT,
+};
+
 function asType(request: GdprRequest): GdprRequestType {
   return Object.assign(new GdprRequestType(), {
     id: request.id,
-    kind: request.kind as GdprRequestKind,
-    status: request.status as GdprStatus,
+    kind: KINDS[request.kind],
+    status: request.status === 'completed' ? GdprStatus.COMPLETED : GdprStatus.PENDING,
     requestedAt: request.requestedAt,
     completedAt: request.completedAt ?? null,
     parts: Object.entries(request.parts)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([subgraph, at]) => ({ subgraph, status: at ? GdprStatus.completed : GdprStatus.pending, completedAt: at ? new Date(at) : null })),
+      .map(([subgraph, at]) => ({ subgraph, status: at ? GdprStatus.COMPLETED : GdprStatus.PENDING, completedAt: at ? new Date(at) : null })),
   });
 }
 
@@ -39,7 +46,7 @@ export class GdprResolver {
     nullable: true,
     description: 'The export of a completed customers/data_request: what each subgraph holds about the customer, keyed by subgraph. Null while pending or for another kind of request.',
   })
-  gdprExport(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Record<string, unknown> | null> {
+  gdprExport(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'LoyalNest id of the GDPR request, from `gdprRequests`.' }) id: string): Promise<Record<string, unknown> | null> {
     return this.gdpr.export(ctx, id);
   }
 
