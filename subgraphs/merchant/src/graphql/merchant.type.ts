@@ -125,7 +125,7 @@ registerEnumType(ActorKindType, {
     ADMIN: { description: "A merchant's staff member in the Shopify admin (session token)." },
     SHOPPER: { description: 'A signed-in shopper on the storefront, through the app proxy or the widget.' },
     PARTNER: { description: 'A partner app authenticated by an API key the merchant created.' },
-    FLOW: { description: 'A Shopify Flow action run on the merchant\'s behalf.' },
+    FLOW: { description: "A Shopify Flow action run on the merchant's behalf." },
     SYSTEM: { description: 'LoyalNest itself: webhooks, scheduled jobs and calls between subgraphs.' },
   },
 });

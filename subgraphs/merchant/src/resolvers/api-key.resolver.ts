@@ -41,7 +41,10 @@ export class ApiKeyResolver {
 
   @Authorized(Scope.API_KEYS_MANAGE)
   @Mutation(() => RevokeApiKeyResult, { description: 'Revokes a key; requests with it are refused from now on.' })
-  async revokeApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'LoyalNest id of the API key to revoke; calls made with it fail from then on.' }) id: string): Promise<typeof RevokeApiKeyResult> {
+  async revokeApiKey(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'LoyalNest id of the API key to revoke; calls made with it fail from then on.' }) id: string,
+  ): Promise<typeof RevokeApiKeyResult> {
     const result = await this.keys.revoke(ctx, id);
     return result instanceof ApiKeyNotFoundError ? result : asType(result);
   }

@@ -101,7 +101,7 @@ export class EarningRulesType {
   @Field(() => Int, { description: 'Points for creating an account; 0 for none.' })
   signupBonus!: number;
 
-  @Field(() => Int, { description: 'Points on the customer\'s birthday; 0 for none.' })
+  @Field(() => Int, { description: "Points on the customer's birthday; 0 for none." })
   birthdayBonus!: number;
 
   @Field(() => Int, { description: 'Days order points are held as pending before they can be spent.' })

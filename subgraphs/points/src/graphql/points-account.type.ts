@@ -15,7 +15,7 @@ registerEnumType(PointsEntryKind, {
     EARN: { description: 'Points added for something the customer did: an order, an activity, a signup or birthday bonus.' },
     REDEEM: { description: 'Points spent on a reward (negative); a cancelled redemption is given back by a REVERSE entry.' },
     ADJUST: { description: 'Points added or taken by hand: an admin, a partner app or a Shopify Flow action.' },
-    EXPIRE: { description: 'Points removed because they expired under the merchant\'s expiry policy (negative).' },
+    EXPIRE: { description: "Points removed because they expired under the merchant's expiry policy (negative)." },
     REVERSE: { description: 'Undoes an earlier entry, e.g. the points of a refunded order or a cancelled redemption.' },
   },
 });
@@ -43,7 +43,7 @@ registerEnumType(PointsSource, {
     TIER: { description: 'Reserved for tier bonuses; nothing posts it yet.' },
     ADMIN: { description: 'A merchant admin, or LoyalNest itself, awarding or deducting by hand.' },
     PARTNER: { description: 'A partner app calling with an API key.' },
-    FLOW: { description: 'A Shopify Flow action run by the merchant\'s workflow.' },
+    FLOW: { description: "A Shopify Flow action run by the merchant's workflow." },
     SIGNUP: { description: 'The signup bonus, earned once when the customer joins.' },
     BIRTHDAY: { description: 'The yearly birthday bonus.' },
     REWARD: { description: 'A reward redemption, or giving its points back when it is cancelled or fails.' },
