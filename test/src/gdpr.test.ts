@@ -108,7 +108,7 @@ describe.each<Mode>(['embedded', 'networked'])('GDPR compliance webhooks (%s)', 
 
   async function completedRequest(merchant: TestMerchant, kind: string, known: Set<string>): Promise<GdprRequestNode> {
     return eventually(
-      async () => (await requests(merchant)).find((r) => r.kind === kind && r.status === 'completed' && !known.has(r.id)),
+      async () => (await requests(merchant)).find((r) => r.kind === kind && r.status === 'COMPLETED' && !known.has(r.id)),
       15_000,
       `a completed ${kind} request`,
     );
@@ -148,11 +148,11 @@ describe.each<Mode>(['embedded', 'networked'])('GDPR compliance webhooks (%s)', 
     expect(visible.data?.customerByShopifyId).toEqual({ email: shopper.email });
 
     await deliver(a, 'customers/redact', { shop_domain: a.shop, customer: { id: Number(shopper.id), email: shopper.email, phone: null }, orders_to_redact: [Number(shopper.orders[1])] });
-    const request = await completedRequest(a, 'customer_redact', known);
+    const request = await completedRequest(a, 'CUSTOMER_REDACT', known);
 
     expect(request.parts).toEqual([
-      { subgraph: 'customer', status: 'completed', completedAt: expect.any(String) },
-      { subgraph: 'points', status: 'completed', completedAt: expect.any(String) },
+      { subgraph: 'customer', status: 'COMPLETED', completedAt: expect.any(String) },
+      { subgraph: 'points', status: 'COMPLETED', completedAt: expect.any(String) },
     ]);
     for (const needle of [shopper.email, shopper.firstName, shopper.lastName, shopper.id]) {
       expect({ needle, hits: (await findEverywhere(needle)).filter((h) => !h.includes(b.id)) }).toEqual({ needle, hits: [] });
@@ -178,7 +178,7 @@ describe.each<Mode>(['embedded', 'networked'])('GDPR compliance webhooks (%s)', 
     const shopper = await shopperWithHistory(a);
 
     await deliver(a, 'customers/data_request', { shop_domain: a.shop, customer: { id: Number(shopper.id), email: shopper.email }, orders_requested: shopper.orders.map(Number), data_request: { id: 1 } });
-    const request = await completedRequest(a, 'customer_data_request', known);
+    const request = await completedRequest(a, 'CUSTOMER_DATA_REQUEST', known);
     const result = await gateway.gql<{ gdprExport: Record<string, { customer: Record<string, unknown>; orders: unknown[]; refunds: unknown[] }> }>(EXPORT, { id: request.id }, a.auth);
 
     expect(result.errors).toBeUndefined();

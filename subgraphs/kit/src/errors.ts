@@ -29,6 +29,27 @@ export enum ErrorCode {
 registerEnumType(ErrorCode, {
   name: 'ErrorCode',
   description: 'Machine-readable code of an expected business error returned in a result union.',
+  valuesConfig: {
+    NOT_FOUND: { description: 'Reserved for a generic missing record; no mutation returns it today (each names what is missing, e.g. REWARD_NOT_FOUND).' },
+    INVALID_SETTINGS: { description: 'The program settings or earning rules break a rule as a whole (InvalidSettingsError); nothing was saved.' },
+    CUSTOMER_NOT_FOUND: { description: 'No customer with that id belongs to this merchant (CustomerNotFoundError).' },
+    API_KEY_NOT_FOUND: { description: 'No API key with that id belongs to this merchant (ApiKeyNotFoundError).' },
+    EMAIL_TAKEN: { description: 'Reserved for a customer email already in use; no mutation returns it today (customers are matched by their Shopify id).' },
+    DEAD_LETTER_EVENT_NOT_FOUND: { description: 'No dead-lettered event with that id belongs to this merchant (DeadLetterEventNotFoundError).' },
+    DEAD_LETTER_EVENT_RESOLVED: { description: 'The dead-lettered event was already applied; there is nothing to retry (DeadLetterEventResolvedError).' },
+    INSUFFICIENT_POINTS: { description: "The customer's balance is lower than the points asked for (InsufficientPointsError); nothing was spent." },
+    NEGATIVE_BALANCE: { description: 'Reserved; a negative balance is reported as REWARD_UNAVAILABLE with reason NEGATIVE_BALANCE.' },
+    PROGRAM_DISABLED: { description: 'The merchant has switched the points program off (ProgramDisabledError); nothing was earned or spent.' },
+    IDEMPOTENCY_KEY_REUSED: { description: 'The idempotency key was already used for a different change (IdempotencyKeyReusedError); use a new key for a new change.' },
+    REWARD_NOT_FOUND: { description: 'No reward with that id belongs to this merchant (RewardNotFoundError).' },
+    REWARD_UNAVAILABLE: { description: 'The reward cannot be redeemed now, e.g. it is disabled or the balance is negative (RewardUnavailableError); nothing was spent.' },
+    DISCOUNT_CREATION_FAILED: { description: 'Shopify issued no discount code for a redemption (DiscountCreationFailedError); the points were given back.' },
+    REDEMPTION_NOT_FOUND: { description: 'No redemption with that id belongs to this merchant (RedemptionNotFoundError).' },
+    REDEMPTION_NOT_CANCELLABLE: { description: 'Only an issued redemption can be cancelled; this one is pending, used, expired, cancelled or failed (RedemptionNotCancellableError).' },
+    DISCOUNT_DEACTIVATION_FAILED: { description: "Shopify did not delete the redemption's discount code, so it still works and the points stay spent (DiscountDeactivationFailedError); try again." },
+    ACTIVITY_NOT_FOUND: { description: "The merchant's earning rules have no activity with that key (ActivityNotFoundError)." },
+    ACTIVITY_LIMIT_REACHED: { description: 'The customer already earned for this activity as often as its limit allows (ActivityLimitReachedError).' },
+  },
 });
 
 @InterfaceType('ErrorResult', {

@@ -13,6 +13,17 @@ const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@inaccessible", "@external", "@requires", "@provides"])';
 
 /**
+ * Descriptions of the root types, which type-graphql cannot describe. Every subgraph carries the
+ * same text so composition, which merges a type's descriptions across subgraphs, keeps it as is.
+ */
+const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query:
+    "Reads, scoped to the caller's merchant: its program, customers, balances, rewards, redemptions and audit trail. Each field names the scope it needs; a shopper sees only themselves.",
+  Mutation:
+    "Changes, scoped to the caller's merchant. Expected business outcomes (a missing customer, too few points) come back as typed errors in each result union, never as GraphQL errors; every change is audited.",
+};
+
+/**
  * `@Authorized(scope)`: the caller needs every listed scope. It throws instead of returning false
  * so the error carries our stable codes rather than type-graphql's generic "Access denied".
  */
@@ -64,7 +75,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     skipCheck: true,
   });
-  const typeDefs = markInaccessible(parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`), new Set(options.inaccessibleEnums ?? []));
+  const typeDefs = describeRoots(markInaccessible(parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`), new Set(options.inaccessibleEnums ?? [])));
   const resolvers: Record<string, object> = { ...createResolversMap(schema) };
   if (schema.getType(StrictDateTimeISO.name)) resolvers[StrictDateTimeISO.name] = StrictDateTimeISO;
   for (const [typeName, resolve] of Object.entries(options.references ?? {})) {
@@ -80,6 +91,17 @@ function markInaccessible(document: DocumentNode, enums: Set<string>): DocumentN
     definitions: document.definitions.map((definition) =>
       definition.kind === Kind.ENUM_TYPE_DEFINITION && enums.has(definition.name.value)
         ? { ...definition, directives: [...(definition.directives ?? []), { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: 'inaccessible' } }] }
+        : definition,
+    ),
+  };
+}
+
+function describeRoots(document: DocumentNode): DocumentNode {
+  return {
+    ...document,
+    definitions: document.definitions.map((definition) =>
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION && ROOT_DESCRIPTIONS[definition.name.value] && !definition.description
+        ? { ...definition, description: { kind: Kind.STRING, value: ROOT_DESCRIPTIONS[definition.name.value]!, block: true } }
         : definition,
     ),
   };

@@ -6,9 +6,13 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** How often one customer may earn for an activity. */
 export type ActivityLimit =
+  /** At most once per calendar day (UTC). */
   | 'DAILY'
+  /** Once ever, e.g. following the shop on Instagram. */
   | 'ONCE'
+  /** Every time it is recorded; the merchant relies on its own checks against abuse. */
   | 'UNLIMITED'
+  /** At most once per calendar week (UTC, weeks start on Monday). */
   | 'WEEKLY';
 
 /** A custom activity that earns points. */
@@ -71,54 +75,88 @@ export type DeductPointsInput = {
 
 /** When an order earns points: once it is paid, or as soon as it is created. */
 export type EarnOn =
+  /** On the orders/create webhook, before payment; a cancelled or refunded order takes its points back. */
   | 'CREATED'
+  /** On the orders/paid webhook: unpaid orders (e.g. cash on delivery not yet collected) earn nothing until paid. */
   | 'PAID';
 
 /** Machine-readable code of an expected business error returned in a result union. */
 export type ErrorCode =
+  /** The customer already earned for this activity as often as its limit allows (ActivityLimitReachedError). */
   | 'ACTIVITY_LIMIT_REACHED'
+  /** The merchant's earning rules have no activity with that key (ActivityNotFoundError). */
   | 'ACTIVITY_NOT_FOUND'
+  /** No API key with that id belongs to this merchant (ApiKeyNotFoundError). */
   | 'API_KEY_NOT_FOUND'
+  /** No customer with that id belongs to this merchant (CustomerNotFoundError). */
   | 'CUSTOMER_NOT_FOUND'
+  /** No dead-lettered event with that id belongs to this merchant (DeadLetterEventNotFoundError). */
   | 'DEAD_LETTER_EVENT_NOT_FOUND'
+  /** The dead-lettered event was already applied; there is nothing to retry (DeadLetterEventResolvedError). */
   | 'DEAD_LETTER_EVENT_RESOLVED'
+  /** Shopify issued no discount code for a redemption (DiscountCreationFailedError); the points were given back. */
   | 'DISCOUNT_CREATION_FAILED'
+  /** Shopify did not delete the redemption's discount code, so it still works and the points stay spent (DiscountDeactivationFailedError); try again. */
   | 'DISCOUNT_DEACTIVATION_FAILED'
+  /** Reserved for a customer email already in use; no mutation returns it today (customers are matched by their Shopify id). */
   | 'EMAIL_TAKEN'
+  /** The idempotency key was already used for a different change (IdempotencyKeyReusedError); use a new key for a new change. */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** The customer's balance is lower than the points asked for (InsufficientPointsError); nothing was spent. */
   | 'INSUFFICIENT_POINTS'
+  /** The program settings or earning rules break a rule as a whole (InvalidSettingsError); nothing was saved. */
   | 'INVALID_SETTINGS'
+  /** Reserved; a negative balance is reported as REWARD_UNAVAILABLE with reason NEGATIVE_BALANCE. */
   | 'NEGATIVE_BALANCE'
+  /** Reserved for a generic missing record; no mutation returns it today (each names what is missing, e.g. REWARD_NOT_FOUND). */
   | 'NOT_FOUND'
+  /** The merchant has switched the points program off (ProgramDisabledError); nothing was earned or spent. */
   | 'PROGRAM_DISABLED'
+  /** Only an issued redemption can be cancelled; this one is pending, used, expired, cancelled or failed (RedemptionNotCancellableError). */
   | 'REDEMPTION_NOT_CANCELLABLE'
+  /** No redemption with that id belongs to this merchant (RedemptionNotFoundError). */
   | 'REDEMPTION_NOT_FOUND'
+  /** No reward with that id belongs to this merchant (RewardNotFoundError). */
   | 'REWARD_NOT_FOUND'
+  /** The reward cannot be redeemed now, e.g. it is disabled or the balance is negative (RewardUnavailableError); nothing was spent. */
   | 'REWARD_UNAVAILABLE';
 
 /** When points expire: never; all of them after N months without activity; or each earning N months after it was earned, oldest first. */
 export type ExpiryPolicy =
+  /** Each earning expires the configured number of months after it became spendable; spending uses the oldest points first. */
   | 'AFTER_EARNING'
+  /** The whole spendable balance expires once the customer has had no earning, redemption or adjustment for the configured number of months. */
   | 'AFTER_INACTIVITY'
+  /** Points never expire. */
   | 'NEVER';
 
 /** A language the loyalty program speaks to shoppers. */
 export type LocaleCode =
+  /** English. */
   | 'EN'
+  /** Spanish. */
   | 'ES'
+  /** French. */
   | 'FR';
 
 /** How fractional points of an order are rounded. */
 export type PointsRounding =
+  /** Drop the fraction: 12.9 points earn 12. */
   | 'DOWN'
+  /** Round to the nearest whole point, halves up: 12.5 points earn 13. */
   | 'NEAREST'
+  /** Any fraction earns a whole point: 12.1 points earn 13. */
   | 'UP';
 
 /** What the discount code of a reward gives: an amount off, a percentage off, free shipping, or a product variant for free. */
 export type RewardKind =
+  /** A fixed amount off the order, in the shop's currency. */
   | 'FIXED_AMOUNT'
+  /** One chosen product variant for free. */
   | 'FREE_PRODUCT'
+  /** Free shipping on the order. */
   | 'FREE_SHIPPING'
+  /** A percentage off the order. */
   | 'PERCENTAGE';
 
 /** Rules to change; omitted fields keep their value. */

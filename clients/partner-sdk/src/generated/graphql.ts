@@ -30,24 +30,43 @@ export type CustomerFilter = {
 
 /** Machine-readable code of an expected business error returned in a result union. */
 export type ErrorCode =
+  /** The customer already earned for this activity as often as its limit allows (ActivityLimitReachedError). */
   | 'ACTIVITY_LIMIT_REACHED'
+  /** The merchant's earning rules have no activity with that key (ActivityNotFoundError). */
   | 'ACTIVITY_NOT_FOUND'
+  /** No API key with that id belongs to this merchant (ApiKeyNotFoundError). */
   | 'API_KEY_NOT_FOUND'
+  /** No customer with that id belongs to this merchant (CustomerNotFoundError). */
   | 'CUSTOMER_NOT_FOUND'
+  /** No dead-lettered event with that id belongs to this merchant (DeadLetterEventNotFoundError). */
   | 'DEAD_LETTER_EVENT_NOT_FOUND'
+  /** The dead-lettered event was already applied; there is nothing to retry (DeadLetterEventResolvedError). */
   | 'DEAD_LETTER_EVENT_RESOLVED'
+  /** Shopify issued no discount code for a redemption (DiscountCreationFailedError); the points were given back. */
   | 'DISCOUNT_CREATION_FAILED'
+  /** Shopify did not delete the redemption's discount code, so it still works and the points stay spent (DiscountDeactivationFailedError); try again. */
   | 'DISCOUNT_DEACTIVATION_FAILED'
+  /** Reserved for a customer email already in use; no mutation returns it today (customers are matched by their Shopify id). */
   | 'EMAIL_TAKEN'
+  /** The idempotency key was already used for a different change (IdempotencyKeyReusedError); use a new key for a new change. */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** The customer's balance is lower than the points asked for (InsufficientPointsError); nothing was spent. */
   | 'INSUFFICIENT_POINTS'
+  /** The program settings or earning rules break a rule as a whole (InvalidSettingsError); nothing was saved. */
   | 'INVALID_SETTINGS'
+  /** Reserved; a negative balance is reported as REWARD_UNAVAILABLE with reason NEGATIVE_BALANCE. */
   | 'NEGATIVE_BALANCE'
+  /** Reserved for a generic missing record; no mutation returns it today (each names what is missing, e.g. REWARD_NOT_FOUND). */
   | 'NOT_FOUND'
+  /** The merchant has switched the points program off (ProgramDisabledError); nothing was earned or spent. */
   | 'PROGRAM_DISABLED'
+  /** Only an issued redemption can be cancelled; this one is pending, used, expired, cancelled or failed (RedemptionNotCancellableError). */
   | 'REDEMPTION_NOT_CANCELLABLE'
+  /** No redemption with that id belongs to this merchant (RedemptionNotFoundError). */
   | 'REDEMPTION_NOT_FOUND'
+  /** No reward with that id belongs to this merchant (RewardNotFoundError). */
   | 'REWARD_NOT_FOUND'
+  /** The reward cannot be redeemed now, e.g. it is disabled or the balance is negative (RewardUnavailableError); nothing was spent. */
   | 'REWARD_UNAVAILABLE';
 
 /** A customer as Shopify knows it; matched on its Shopify id. */

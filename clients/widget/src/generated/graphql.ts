@@ -6,51 +6,88 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Machine-readable code of an expected business error returned in a result union. */
 export type ErrorCode =
+  /** The customer already earned for this activity as often as its limit allows (ActivityLimitReachedError). */
   | 'ACTIVITY_LIMIT_REACHED'
+  /** The merchant's earning rules have no activity with that key (ActivityNotFoundError). */
   | 'ACTIVITY_NOT_FOUND'
+  /** No API key with that id belongs to this merchant (ApiKeyNotFoundError). */
   | 'API_KEY_NOT_FOUND'
+  /** No customer with that id belongs to this merchant (CustomerNotFoundError). */
   | 'CUSTOMER_NOT_FOUND'
+  /** No dead-lettered event with that id belongs to this merchant (DeadLetterEventNotFoundError). */
   | 'DEAD_LETTER_EVENT_NOT_FOUND'
+  /** The dead-lettered event was already applied; there is nothing to retry (DeadLetterEventResolvedError). */
   | 'DEAD_LETTER_EVENT_RESOLVED'
+  /** Shopify issued no discount code for a redemption (DiscountCreationFailedError); the points were given back. */
   | 'DISCOUNT_CREATION_FAILED'
+  /** Shopify did not delete the redemption's discount code, so it still works and the points stay spent (DiscountDeactivationFailedError); try again. */
   | 'DISCOUNT_DEACTIVATION_FAILED'
+  /** Reserved for a customer email already in use; no mutation returns it today (customers are matched by their Shopify id). */
   | 'EMAIL_TAKEN'
+  /** The idempotency key was already used for a different change (IdempotencyKeyReusedError); use a new key for a new change. */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** The customer's balance is lower than the points asked for (InsufficientPointsError); nothing was spent. */
   | 'INSUFFICIENT_POINTS'
+  /** The program settings or earning rules break a rule as a whole (InvalidSettingsError); nothing was saved. */
   | 'INVALID_SETTINGS'
+  /** Reserved; a negative balance is reported as REWARD_UNAVAILABLE with reason NEGATIVE_BALANCE. */
   | 'NEGATIVE_BALANCE'
+  /** Reserved for a generic missing record; no mutation returns it today (each names what is missing, e.g. REWARD_NOT_FOUND). */
   | 'NOT_FOUND'
+  /** The merchant has switched the points program off (ProgramDisabledError); nothing was earned or spent. */
   | 'PROGRAM_DISABLED'
+  /** Only an issued redemption can be cancelled; this one is pending, used, expired, cancelled or failed (RedemptionNotCancellableError). */
   | 'REDEMPTION_NOT_CANCELLABLE'
+  /** No redemption with that id belongs to this merchant (RedemptionNotFoundError). */
   | 'REDEMPTION_NOT_FOUND'
+  /** No reward with that id belongs to this merchant (RewardNotFoundError). */
   | 'REWARD_NOT_FOUND'
+  /** The reward cannot be redeemed now, e.g. it is disabled or the balance is negative (RewardUnavailableError); nothing was spent. */
   | 'REWARD_UNAVAILABLE';
 
 /** What a ledger entry did: earned, spent on a reward, adjusted by hand, expired, or reversed an earlier entry. */
 export type PointsEntryKind =
+  /** Points added or taken by hand: an admin, a partner app or a Shopify Flow action. */
   | 'ADJUST'
+  /** Points added for something the customer did: an order, an activity, a signup or birthday bonus. */
   | 'EARN'
+  /** Points removed because they expired under the merchant's expiry policy (negative). */
   | 'EXPIRE'
+  /** Points spent on a reward (negative); a cancelled redemption is given back by a REVERSE entry. */
   | 'REDEEM'
+  /** Undoes an earlier entry, e.g. the points of a refunded order or a cancelled redemption. */
   | 'REVERSE';
 
 /** Whether an entry counts in the spendable balance yet. */
 export type PointsEntryStatus =
+  /** Held for the merchant's pending period (so a quick refund can take it back) before it becomes spendable. */
   | 'PENDING'
+  /** Counts in the spendable balance. */
   | 'POSTED';
 
 /** What caused a ledger entry. */
 export type PointsSource =
+  /** A custom activity recorded through `recordActivity`. */
   | 'ACTIVITY'
+  /** A merchant admin, or LoyalNest itself, awarding or deducting by hand. */
   | 'ADMIN'
+  /** The yearly birthday bonus. */
   | 'BIRTHDAY'
+  /** The expiry policy removing points. */
   | 'EXPIRY'
+  /** A Shopify Flow action run by the merchant's workflow. */
   | 'FLOW'
+  /** A Shopify order (or its refund or cancellation). */
   | 'ORDER'
+  /** A partner app calling with an API key. */
   | 'PARTNER'
+  /** Reserved for referral rewards; nothing posts it yet. */
   | 'REFERRAL'
+  /** A reward redemption, or giving its points back when it is cancelled or fails. */
   | 'REWARD'
+  /** The signup bonus, earned once when the customer joins. */
   | 'SIGNUP'
+  /** Reserved for tier bonuses; nothing posts it yet. */
   | 'TIER';
 
 /** A reward to redeem for a customer. */
@@ -80,9 +117,13 @@ export type RedemptionStatus =
 
 /** What the discount code of a reward gives: an amount off, a percentage off, free shipping, or a product variant for free. */
 export type RewardKind =
+  /** A fixed amount off the order, in the shop's currency. */
   | 'FIXED_AMOUNT'
+  /** One chosen product variant for free. */
   | 'FREE_PRODUCT'
+  /** Free shipping on the order. */
   | 'FREE_SHIPPING'
+  /** A percentage off the order. */
   | 'PERCENTAGE';
 
 export type MyCustomerQueryVariables = Exact<{

@@ -10,7 +10,17 @@ export enum ActorKindType {
   FLOW = 'flow',
   SYSTEM = 'system',
 }
-registerEnumType(ActorKindType, { name: 'ActorKind', description: 'What kind of caller made a request.' });
+registerEnumType(ActorKindType, {
+  name: 'ActorKind',
+  description: 'What kind of caller made a request.',
+  valuesConfig: {
+    ADMIN: { description: "A merchant's staff member in the Shopify admin (session token)." },
+    SHOPPER: { description: 'A signed-in shopper on the storefront, through the app proxy or the widget.' },
+    PARTNER: { description: 'A partner app authenticated by an API key the merchant created.' },
+    FLOW: { description: "A Shopify Flow action run on the merchant's behalf." },
+    SYSTEM: { description: 'LoyalNest itself: webhooks, scheduled jobs and calls between subgraphs.' },
+  },
+});
 
 export enum AuditSourceKindType {
   EVENT = 'event',
@@ -87,7 +97,7 @@ export class AuditEntryType {
   })
   summary!: Record<string, unknown>;
 
-  @Field(() => String, { nullable: true, description: 'Id the gateway gave the request that caused it (a UUID, also in the response\'s `X-Request-Id` header); never chosen by the client.' })
+  @Field(() => String, { nullable: true, description: "Id the gateway gave the request that caused it (a UUID, also in the response's `X-Request-Id` header); never chosen by the client." })
   requestId!: string | null;
 
   @Field(() => String, {

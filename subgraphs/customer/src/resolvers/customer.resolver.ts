@@ -38,28 +38,37 @@ export class CustomerResolver {
   }
 
   @Query(() => CustomerType, { nullable: true, description: 'A customer by LoyalNest id; null when this merchant has none with that id.' })
-  async customer(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<CustomerType | null> {
+  async customer(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'LoyalNest id of the customer.' }) id: string): Promise<CustomerType | null> {
     const view = await this.service.byId(ctx, id);
     return view && asType(view);
   }
 
   @Authorized(Scope.CUSTOMERS_READ)
   @Query(() => CustomerType, { nullable: true, description: "A customer by Shopify's customer id." })
-  async customerByShopifyId(@Ctx() ctx: RequestContext, @Arg('shopifyId', () => ID) shopifyId: string): Promise<CustomerType | null> {
+  async customerByShopifyId(
+    @Ctx() ctx: RequestContext,
+    @Arg('shopifyId', () => ID, { description: "The customer's numeric Shopify id, e.g. `7654321` (not the `gid://` form)." }) shopifyId: string,
+  ): Promise<CustomerType | null> {
     const view = await this.service.byShopifyId(ctx, shopifyId);
     return view && asType(view);
   }
 
   @Authorized(Scope.CUSTOMERS_WRITE)
   @Mutation(() => UpsertCustomerResult, { description: 'Creates or updates a customer by Shopify id; safe to repeat.' })
-  async upsertCustomer(@Ctx() ctx: RequestContext, @Arg('input', () => UpsertCustomerInput) input: UpsertCustomerInput): Promise<typeof UpsertCustomerResult> {
+  async upsertCustomer(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpsertCustomerInput, { description: 'The Shopify customer to create or refresh, matched by its Shopify id.' }) input: UpsertCustomerInput,
+  ): Promise<typeof UpsertCustomerResult> {
     const { customer, created } = await this.service.upsert(ctx, input);
     return Object.assign(new UpsertCustomerSuccess(), { customer: asType(customer), created });
   }
 
   @Authorized(Scope.CUSTOMERS_WRITE)
   @Mutation(() => UpdateCustomerResult, { description: "Changes a customer's profile." })
-  async updateCustomer(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateCustomerInput) input: UpdateCustomerInput): Promise<typeof UpdateCustomerResult> {
+  async updateCustomer(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateCustomerInput, { description: 'The customer and the fields to change; omitted fields keep their value.' }) input: UpdateCustomerInput,
+  ): Promise<typeof UpdateCustomerResult> {
     const result = await this.service.update(ctx, input);
     return result instanceof CustomerNotFoundError ? result : asType(result);
   }

@@ -1,26 +1,50 @@
 import { PageInfo } from '@loyalnest/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
+/**
+ * Upper case like every other enum. The lower-case names this API first shipped stay as deprecated
+ * values, so client documents and generated types that name them still validate; they are never
+ * returned (an output enum cannot answer two names for one value) and no argument takes them.
+ */
 export enum GdprRequestKind {
+  CUSTOMER_REDACT = 'CUSTOMER_REDACT',
+  CUSTOMER_DATA_REQUEST = 'CUSTOMER_DATA_REQUEST',
+  SHOP_REDACT = 'SHOP_REDACT',
   customer_redact = 'customer_redact',
   customer_data_request = 'customer_data_request',
   shop_redact = 'shop_redact',
 }
+const RENAMED = 'Lower-case names are retired; this value is never returned.';
 registerEnumType(GdprRequestKind, {
   name: 'GdprRequestKind',
   description: "Which of Shopify's compliance webhooks asked for the request.",
   valuesConfig: {
-    customer_redact: { description: "customers/redact: erase a customer's personal data." },
-    customer_data_request: { description: 'customers/data_request: export everything held about a customer.' },
-    shop_redact: { description: "shop/redact: remove all of the merchant's data." },
+    CUSTOMER_REDACT: { description: "customers/redact: erase a customer's personal data (the shop owner or Shopify asked on the customer's behalf)." },
+    CUSTOMER_DATA_REQUEST: { description: 'customers/data_request: export everything held about a customer, readable through `gdprExport` once completed.' },
+    SHOP_REDACT: { description: "shop/redact: remove all of the merchant's data, sent by Shopify 48 hours after the app is uninstalled." },
+    customer_redact: { description: 'Former name of CUSTOMER_REDACT.', deprecationReason: `Use CUSTOMER_REDACT. ${RENAMED}` },
+    customer_data_request: { description: 'Former name of CUSTOMER_DATA_REQUEST.', deprecationReason: `Use CUSTOMER_DATA_REQUEST. ${RENAMED}` },
+    shop_redact: { description: 'Former name of SHOP_REDACT.', deprecationReason: `Use SHOP_REDACT. ${RENAMED}` },
   },
 });
 
+/** Upper case like every other enum; the lower-case names stay deprecated, as for `GdprRequestKind`. */
 export enum GdprStatus {
+  PENDING = 'PENDING',
+  COMPLETED = 'COMPLETED',
   pending = 'pending',
   completed = 'completed',
 }
-registerEnumType(GdprStatus, { name: 'GdprStatus', description: 'Whether a request (or one part of it) has been carried out.' });
+registerEnumType(GdprStatus, {
+  name: 'GdprStatus',
+  description: 'Whether a request (or one part of it) has been carried out.',
+  valuesConfig: {
+    PENDING: { description: 'Not carried out yet: some data the request concerns may still be held.' },
+    COMPLETED: { description: 'Carried out: the data was erased, or its export is ready.' },
+    pending: { description: 'Former name of PENDING.', deprecationReason: `Use PENDING. ${RENAMED}` },
+    completed: { description: 'Former name of COMPLETED.', deprecationReason: `Use COMPLETED. ${RENAMED}` },
+  },
+});
 
 @ObjectType('GdprRequestPart', { description: "One subgraph's share of a GDPR request." })
 export class GdprRequestPartType {

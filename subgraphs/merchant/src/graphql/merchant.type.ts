@@ -6,20 +6,43 @@ export enum LocaleCode {
   ES = 'es',
   FR = 'fr',
 }
-registerEnumType(LocaleCode, { name: 'LocaleCode', description: 'A language the loyalty program speaks to shoppers.' });
+registerEnumType(LocaleCode, {
+  name: 'LocaleCode',
+  description: 'A language the loyalty program speaks to shoppers.',
+  valuesConfig: {
+    EN: { description: 'English.' },
+    ES: { description: 'Spanish.' },
+    FR: { description: 'French.' },
+  },
+});
 
 export enum MerchantPlan {
   FREE = 'free',
   GROWTH = 'growth',
   PLUS = 'plus',
 }
-registerEnumType(MerchantPlan, { name: 'MerchantPlan', description: "The merchant's LoyalNest subscription plan." });
+registerEnumType(MerchantPlan, {
+  name: 'MerchantPlan',
+  description: "The merchant's LoyalNest subscription plan.",
+  valuesConfig: {
+    FREE: { description: 'The free plan.' },
+    GROWTH: { description: 'The paid plan for growing shops.' },
+    PLUS: { description: 'The plan for Shopify Plus shops.' },
+  },
+});
 
 export enum MerchantStatus {
   INSTALLED = 'installed',
   UNINSTALLED = 'uninstalled',
 }
-registerEnumType(MerchantStatus, { name: 'MerchantStatus', description: 'Whether the app is installed on the shop.' });
+registerEnumType(MerchantStatus, {
+  name: 'MerchantStatus',
+  description: 'Whether the app is installed on the shop.',
+  valuesConfig: {
+    INSTALLED: { description: 'The app is installed: webhooks are processed and shoppers earn.' },
+    UNINSTALLED: { description: "The app was uninstalled: nothing is earned, and Shopify's shop/redact will erase the data." },
+  },
+});
 
 @ObjectType('ProgramSettings', { description: 'How the merchant runs its loyalty program.' })
 export class ProgramSettingsType {
@@ -95,7 +118,17 @@ export enum ActorKindType {
   FLOW = 'flow',
   SYSTEM = 'system',
 }
-registerEnumType(ActorKindType, { name: 'ActorKind', description: 'What kind of caller made a request.' });
+registerEnumType(ActorKindType, {
+  name: 'ActorKind',
+  description: 'What kind of caller made a request.',
+  valuesConfig: {
+    ADMIN: { description: "A merchant's staff member in the Shopify admin (session token)." },
+    SHOPPER: { description: 'A signed-in shopper on the storefront, through the app proxy or the widget.' },
+    PARTNER: { description: 'A partner app authenticated by an API key the merchant created.' },
+    FLOW: { description: "A Shopify Flow action run on the merchant's behalf." },
+    SYSTEM: { description: 'LoyalNest itself: webhooks, scheduled jobs and calls between subgraphs.' },
+  },
+});
 
 @ObjectType('Viewer', { description: 'The authenticated caller of this request.' })
 export class ViewerType {

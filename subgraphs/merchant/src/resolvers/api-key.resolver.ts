@@ -33,7 +33,7 @@ export class ApiKeyResolver {
   @Mutation(() => CreateApiKeyResult, { description: 'Creates a partner API key; the secret is returned only here.' })
   async createApiKey(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput,
+    @Arg('input', () => CreateApiKeyInput, { description: 'The name and scopes of the key for a partner app.' }) input: CreateApiKeyInput,
   ): Promise<typeof CreateApiKeyResult> {
     const { apiKey, secret } = await this.keys.create(ctx, input);
     return Object.assign(new ApiKeyCreatedType(), { apiKey: asType(apiKey), secret });
@@ -41,7 +41,10 @@ export class ApiKeyResolver {
 
   @Authorized(Scope.API_KEYS_MANAGE)
   @Mutation(() => RevokeApiKeyResult, { description: 'Revokes a key; requests with it are refused from now on.' })
-  async revokeApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<typeof RevokeApiKeyResult> {
+  async revokeApiKey(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'LoyalNest id of the API key to revoke; calls made with it fail from then on.' }) id: string,
+  ): Promise<typeof RevokeApiKeyResult> {
     const result = await this.keys.revoke(ctx, id);
     return result instanceof ApiKeyNotFoundError ? result : asType(result);
   }

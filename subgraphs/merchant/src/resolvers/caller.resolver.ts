@@ -16,7 +16,10 @@ export class CallerResolver {
   @Authorized(Scope.AUTH_RESOLVE)
   @Directive('@inaccessible')
   @Query(() => CallerIdentityType, { nullable: true, description: 'Internal: the merchant of a shop domain.' })
-  async _callerByShop(@Ctx() ctx: RequestContext, @Arg('shopDomain', () => String) shopDomain: string): Promise<CallerIdentityType | null> {
+  async _callerByShop(
+    @Ctx() ctx: RequestContext,
+    @Arg('shopDomain', () => String, { description: "The shop's myshopify.com domain, as the gateway verified it." }) shopDomain: string,
+  ): Promise<CallerIdentityType | null> {
     const found = await this.merchants.resolveShop(ctx, shopDomain);
     return found && { merchantId: found.merchantId, status: found.status as MerchantStatus, apiKeyId: null, scopes: [], expiresAt: null };
   }
@@ -24,7 +27,10 @@ export class CallerResolver {
   @Authorized(Scope.AUTH_RESOLVE)
   @Directive('@inaccessible')
   @Query(() => CallerIdentityType, { nullable: true, description: 'Internal: the merchant and scopes of a live API key.' })
-  async _callerByApiKey(@Ctx() ctx: RequestContext, @Arg('secret', () => String) secret: string): Promise<CallerIdentityType | null> {
+  async _callerByApiKey(
+    @Ctx() ctx: RequestContext,
+    @Arg('secret', () => String, { description: 'The API key a partner app presented.' }) secret: string,
+  ): Promise<CallerIdentityType | null> {
     const found = await this.apiKeys.resolve(ctx, secret);
     return found && { merchantId: found.merchantId, status: found.merchantStatus as MerchantStatus, apiKeyId: found.keyId, scopes: found.scopes, expiresAt: found.expiresAt };
   }

@@ -30,7 +30,7 @@ export class MerchantResolver {
   @Mutation(() => UpdateMerchantSettingsResult, { description: "Changes the merchant's program settings; validated as a whole." })
   async updateMerchantSettings(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => UpdateMerchantSettingsInput) input: UpdateMerchantSettingsInput,
+    @Arg('input', () => UpdateMerchantSettingsInput, { description: 'The program settings to change; omitted fields keep their value, and the result is checked as a whole.' }) input: UpdateMerchantSettingsInput,
   ): Promise<typeof UpdateMerchantSettingsResult> {
     const result = await this.merchants.updateSettings(ctx, input);
     return result instanceof InvalidSettingsError ? result : Object.assign(new MerchantType(), result);

@@ -16,7 +16,10 @@ export class ShopifyAdminResolver {
     description:
       "Internal: creates a single-use discount code in the caller's merchant's shop. Idempotent on the code: when Shopify answers that the code is taken, the discount holding exactly this code (created by an earlier attempt whose answer was lost) is looked up and returned, so codes must be unguessable. Throws SHOPIFY_UNAVAILABLE when Shopify stayed unavailable through the retries, the lookup's included (try again later), SHOPIFY_REJECTED when Shopify or the merchant's install refused it (do not retry).",
   })
-  _createShopifyDiscount(@Ctx() ctx: RequestContext, @Arg('input', () => ShopifyDiscountInput) input: ShopifyDiscountInput): Promise<ShopifyDiscountType> {
+  _createShopifyDiscount(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ShopifyDiscountInput, { description: 'The discount code to create and what it gives.' }) input: ShopifyDiscountInput,
+  ): Promise<ShopifyDiscountType> {
     return this.shopifyAdmin.createDiscount(ctx, input);
   }
 

@@ -11,7 +11,10 @@ export class WebhookDeliveryResolver {
   @Authorized(Scope.WEBHOOKS_READ)
   @Directive('@inaccessible')
   @Query(() => WebhookDeliveryBodyType, { nullable: true, description: "Internal: a webhook delivery of the caller's merchant, with its body." })
-  _webhookDelivery(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<WebhookDeliveryBodyType | null> {
+  _webhookDelivery(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The webhook delivery in the inbox.' }) id: string,
+  ): Promise<WebhookDeliveryBodyType | null> {
     return this.inbox.read(ctx, id);
   }
 }

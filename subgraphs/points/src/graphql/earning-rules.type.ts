@@ -4,14 +4,29 @@ export enum EarnOn {
   PAID = 'paid',
   CREATED = 'created',
 }
-registerEnumType(EarnOn, { name: 'EarnOn', description: 'When an order earns points: once it is paid, or as soon as it is created.' });
+registerEnumType(EarnOn, {
+  name: 'EarnOn',
+  description: 'When an order earns points: once it is paid, or as soon as it is created.',
+  valuesConfig: {
+    PAID: { description: 'On the orders/paid webhook: unpaid orders (e.g. cash on delivery not yet collected) earn nothing until paid.' },
+    CREATED: { description: 'On the orders/create webhook, before payment; a cancelled or refunded order takes its points back.' },
+  },
+});
 
 export enum PointsRounding {
   DOWN = 'down',
   NEAREST = 'nearest',
   UP = 'up',
 }
-registerEnumType(PointsRounding, { name: 'PointsRounding', description: 'How fractional points of an order are rounded.' });
+registerEnumType(PointsRounding, {
+  name: 'PointsRounding',
+  description: 'How fractional points of an order are rounded.',
+  valuesConfig: {
+    DOWN: { description: 'Drop the fraction: 12.9 points earn 12.' },
+    NEAREST: { description: 'Round to the nearest whole point, halves up: 12.5 points earn 13.' },
+    UP: { description: 'Any fraction earns a whole point: 12.1 points earn 13.' },
+  },
+});
 
 export enum ExpiryPolicy {
   NEVER = 'never',
@@ -21,6 +36,11 @@ export enum ExpiryPolicy {
 registerEnumType(ExpiryPolicy, {
   name: 'ExpiryPolicy',
   description: 'When points expire: never; all of them after N months without activity; or each earning N months after it was earned, oldest first.',
+  valuesConfig: {
+    NEVER: { description: 'Points never expire.' },
+    AFTER_INACTIVITY: { description: 'The whole spendable balance expires once the customer has had no earning, redemption or adjustment for the configured number of months.' },
+    AFTER_EARNING: { description: 'Each earning expires the configured number of months after it became spendable; spending uses the oldest points first.' },
+  },
 });
 
 export enum ActivityLimit {
@@ -29,7 +49,16 @@ export enum ActivityLimit {
   WEEKLY = 'weekly',
   UNLIMITED = 'unlimited',
 }
-registerEnumType(ActivityLimit, { name: 'ActivityLimit', description: 'How often one customer may earn for an activity.' });
+registerEnumType(ActivityLimit, {
+  name: 'ActivityLimit',
+  description: 'How often one customer may earn for an activity.',
+  valuesConfig: {
+    ONCE: { description: 'Once ever, e.g. following the shop on Instagram.' },
+    DAILY: { description: 'At most once per calendar day (UTC).' },
+    WEEKLY: { description: 'At most once per calendar week (UTC, weeks start on Monday).' },
+    UNLIMITED: { description: 'Every time it is recorded; the merchant relies on its own checks against abuse.' },
+  },
+});
 
 @ObjectType('ActivityRule', { description: 'A custom activity shoppers earn points for, recorded through `recordActivity`.' })
 export class ActivityRuleType {
@@ -72,7 +101,7 @@ export class EarningRulesType {
   @Field(() => Int, { description: 'Points for creating an account; 0 for none.' })
   signupBonus!: number;
 
-  @Field(() => Int, { description: 'Points on the customer\'s birthday; 0 for none.' })
+  @Field(() => Int, { description: "Points on the customer's birthday; 0 for none." })
   birthdayBonus!: number;
 
   @Field(() => Int, { description: 'Days order points are held as pending before they can be spent.' })

@@ -8,7 +8,17 @@ export enum PointsEntryKind {
   EXPIRE = 'expire',
   REVERSE = 'reverse',
 }
-registerEnumType(PointsEntryKind, { name: 'PointsEntryKind', description: 'What a ledger entry did: earned, spent on a reward, adjusted by hand, expired, or reversed an earlier entry.' });
+registerEnumType(PointsEntryKind, {
+  name: 'PointsEntryKind',
+  description: 'What a ledger entry did: earned, spent on a reward, adjusted by hand, expired, or reversed an earlier entry.',
+  valuesConfig: {
+    EARN: { description: 'Points added for something the customer did: an order, an activity, a signup or birthday bonus.' },
+    REDEEM: { description: 'Points spent on a reward (negative); a cancelled redemption is given back by a REVERSE entry.' },
+    ADJUST: { description: 'Points added or taken by hand: an admin, a partner app or a Shopify Flow action.' },
+    EXPIRE: { description: "Points removed because they expired under the merchant's expiry policy (negative)." },
+    REVERSE: { description: 'Undoes an earlier entry, e.g. the points of a refunded order or a cancelled redemption.' },
+  },
+});
 
 export enum PointsSource {
   ORDER = 'order',
@@ -23,13 +33,36 @@ export enum PointsSource {
   REWARD = 'reward',
   EXPIRY = 'expiry',
 }
-registerEnumType(PointsSource, { name: 'PointsSource', description: 'What caused a ledger entry.' });
+registerEnumType(PointsSource, {
+  name: 'PointsSource',
+  description: 'What caused a ledger entry.',
+  valuesConfig: {
+    ORDER: { description: 'A Shopify order (or its refund or cancellation).' },
+    ACTIVITY: { description: 'A custom activity recorded through `recordActivity`.' },
+    REFERRAL: { description: 'Reserved for referral rewards; nothing posts it yet.' },
+    TIER: { description: 'Reserved for tier bonuses; nothing posts it yet.' },
+    ADMIN: { description: 'A merchant admin, or LoyalNest itself, awarding or deducting by hand.' },
+    PARTNER: { description: 'A partner app calling with an API key.' },
+    FLOW: { description: "A Shopify Flow action run by the merchant's workflow." },
+    SIGNUP: { description: 'The signup bonus, earned once when the customer joins.' },
+    BIRTHDAY: { description: 'The yearly birthday bonus.' },
+    REWARD: { description: 'A reward redemption, or giving its points back when it is cancelled or fails.' },
+    EXPIRY: { description: 'The expiry policy removing points.' },
+  },
+});
 
 export enum PointsEntryStatus {
   POSTED = 'posted',
   PENDING = 'pending',
 }
-registerEnumType(PointsEntryStatus, { name: 'PointsEntryStatus', description: 'Whether an entry counts in the spendable balance yet.' });
+registerEnumType(PointsEntryStatus, {
+  name: 'PointsEntryStatus',
+  description: 'Whether an entry counts in the spendable balance yet.',
+  valuesConfig: {
+    POSTED: { description: 'Counts in the spendable balance.' },
+    PENDING: { description: "Held for the merchant's pending period (so a quick refund can take it back) before it becomes spendable." },
+  },
+});
 
 @ObjectType('PointsEntry', { description: "One immutable line of a customer's points ledger." })
 export class PointsEntryType {

@@ -9,6 +9,12 @@ export enum RewardKindType {
 registerEnumType(RewardKindType, {
   name: 'RewardKind',
   description: 'What the discount code of a reward gives: an amount off, a percentage off, free shipping, or a product variant for free.',
+  valuesConfig: {
+    FIXED_AMOUNT: { description: "A fixed amount off the order, in the shop's currency." },
+    PERCENTAGE: { description: 'A percentage off the order.' },
+    FREE_SHIPPING: { description: 'Free shipping on the order.' },
+    FREE_PRODUCT: { description: 'One chosen product variant for free.' },
+  },
 });
 
 /** The same enum, values and description as the merchant subgraph's, so composition merges them. */
@@ -17,7 +23,15 @@ export enum LocaleCode {
   ES = 'es',
   FR = 'fr',
 }
-registerEnumType(LocaleCode, { name: 'LocaleCode', description: 'A language the loyalty program speaks to shoppers.' });
+registerEnumType(LocaleCode, {
+  name: 'LocaleCode',
+  description: 'A language the loyalty program speaks to shoppers.',
+  valuesConfig: {
+    EN: { description: 'English.' },
+    ES: { description: 'Spanish.' },
+    FR: { description: 'French.' },
+  },
+});
 
 @ObjectType('RewardNames', { description: 'The name of a reward in each language LoyalNest supports; null where the merchant gave none.' })
 export class RewardNamesType {

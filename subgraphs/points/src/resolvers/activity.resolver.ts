@@ -28,7 +28,10 @@ export class ActivityResolver {
     description:
       "Records that a customer did one of the merchant's custom activities and earns its points (times the customer's tier multiplier), within the activity's limit. Admins, partners with points:write, Shopify Flow.",
   })
-  async recordActivity(@Ctx() ctx: RequestContext, @Arg('input', () => RecordActivityInput) input: RecordActivityInput): Promise<typeof RecordActivityResult> {
+  async recordActivity(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RecordActivityInput, { description: "Which customer did which of the merchant's activities." }) input: RecordActivityInput,
+  ): Promise<typeof RecordActivityResult> {
     const result = await this.activities.record(ctx, input);
     return (ERRORS.some((type) => result instanceof type) ? result : Object.assign(new PointsChange(), result)) as typeof RecordActivityResult;
   }

@@ -21,7 +21,10 @@ export class BirthdayResolver {
     description:
       "Sets a customer's birthday for the birthday bonus (awarded once a year, on the UTC date). A shopper sets their own; admins and partners with points:write anyone's.",
   })
-  async setBirthday(@Ctx() ctx: RequestContext, @Arg('input', () => SetBirthdayInput) input: SetBirthdayInput): Promise<typeof SetBirthdayResult> {
+  async setBirthday(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SetBirthdayInput, { description: 'The customer and their birthday, which earns the yearly birthday bonus.' }) input: SetBirthdayInput,
+  ): Promise<typeof SetBirthdayResult> {
     const result = await this.birthdays.set(ctx, input);
     return (result instanceof CustomerNotFoundError ? result : Object.assign(new CustomerBirthday(), result)) as typeof SetBirthdayResult;
   }

@@ -15,7 +15,10 @@ export class EarningRulesResolver {
 
   @Authorized(Scope.POINTS_MANAGE)
   @Mutation(() => EarningRulesType, { description: 'Changes the earning rules; omitted fields keep their value.' })
-  updateEarningRules(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateEarningRulesInput) input: UpdateEarningRulesInput): Promise<EarningRulesType> {
+  updateEarningRules(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateEarningRulesInput, { description: 'The rules to change; omitted fields keep their value, and the result is checked as a whole.' }) input: UpdateEarningRulesInput,
+  ): Promise<EarningRulesType> {
     return this.program.update(ctx, input) as Promise<EarningRulesType>;
   }
 }

@@ -34,13 +34,19 @@ export class PointsResolver {
 
   @Authorized(Scope.POINTS_WRITE)
   @Mutation(() => AwardPointsResult, { description: 'Gives a customer points (admins, partners with points:write, Shopify Flow). Safe to repeat with an idempotency key.' })
-  async awardPoints(@Ctx() ctx: RequestContext, @Arg('input', () => AwardPointsInput) input: AwardPointsInput): Promise<typeof AwardPointsResult> {
+  async awardPoints(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AwardPointsInput, { description: 'Whom to award, how many points and why; give an idempotency key so a retried call awards once.' }) input: AwardPointsInput,
+  ): Promise<typeof AwardPointsResult> {
     return asResult(await this.points.award(ctx, input)) as typeof AwardPointsResult;
   }
 
   @Authorized(Scope.POINTS_WRITE)
   @Mutation(() => DeductPointsResult, { description: "Takes points from a customer's spendable balance, never below zero. Safe to repeat with an idempotency key." })
-  async deductPoints(@Ctx() ctx: RequestContext, @Arg('input', () => DeductPointsInput) input: DeductPointsInput): Promise<typeof DeductPointsResult> {
+  async deductPoints(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => DeductPointsInput, { description: 'From whom to deduct, how many points and why; give an idempotency key so a retried call deducts once.' }) input: DeductPointsInput,
+  ): Promise<typeof DeductPointsResult> {
     return asResult(await this.points.deduct(ctx, input)) as typeof DeductPointsResult;
   }
 

@@ -43,7 +43,10 @@ export class RedemptionResolver {
   @Mutation(() => RedeemRewardResult, {
     description: 'Spends points on a reward and creates its discount code in Shopify. A shopper redeems for themselves; callers with points:write for any customer of the merchant. Safe to repeat with the same idempotency key.',
   })
-  async redeemReward(@Ctx() ctx: RequestContext, @Arg('input', () => RedeemRewardInput) input: RedeemRewardInput): Promise<typeof RedeemRewardResult> {
+  async redeemReward(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RedeemRewardInput, { description: 'Who redeems which reward, with an idempotency key so a retried call redeems once.' }) input: RedeemRewardInput,
+  ): Promise<typeof RedeemRewardResult> {
     return (await this.redemptions.redeem(ctx, input)) as unknown as typeof RedeemRewardResult;
   }
 
@@ -51,7 +54,10 @@ export class RedemptionResolver {
   @Mutation(() => CancelRedemptionResult, {
     description: "Cancels an ISSUED redemption of the merchant's: deletes its code in Shopify, then gives its points back. Safe to repeat: a cancelled redemption is answered as it is.",
   })
-  async cancelRedemption(@Ctx() ctx: RequestContext, @Arg('input', () => CancelRedemptionInput) input: CancelRedemptionInput): Promise<typeof CancelRedemptionResult> {
+  async cancelRedemption(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CancelRedemptionInput, { description: 'The issued redemption to cancel.' }) input: CancelRedemptionInput,
+  ): Promise<typeof CancelRedemptionResult> {
     return (await this.settlement.cancel(ctx, input.redemptionId, input.reason ?? null)) as unknown as typeof CancelRedemptionResult;
   }
 

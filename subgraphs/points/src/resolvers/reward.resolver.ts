@@ -56,13 +56,19 @@ export class RewardResolver {
 
   @Authorized(Scope.POINTS_MANAGE)
   @Mutation(() => CreateRewardResult, { description: 'Adds a reward to the catalog.' })
-  async createReward(@Ctx() ctx: RequestContext, @Arg('input', () => CreateRewardInput) input: CreateRewardInput): Promise<typeof CreateRewardResult> {
+  async createReward(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateRewardInput, { description: 'The new reward: what its discount gives and what it costs in points.' }) input: CreateRewardInput,
+  ): Promise<typeof CreateRewardResult> {
     return (await this.catalog.create(ctx, input)) as unknown as RewardType;
   }
 
   @Authorized(Scope.POINTS_MANAGE)
   @Mutation(() => UpdateRewardResult, { description: 'Changes a reward; omitted fields keep their value. Redemptions already made are not affected.' })
-  async updateReward(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateRewardInput) input: UpdateRewardInput): Promise<typeof UpdateRewardResult> {
+  async updateReward(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateRewardInput, { description: 'The reward and the fields to change; omitted fields keep their value.' }) input: UpdateRewardInput,
+  ): Promise<typeof UpdateRewardResult> {
     return (await this.catalog.update(ctx, input)) as unknown as typeof UpdateRewardResult;
   }
 
