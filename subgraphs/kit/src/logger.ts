@@ -1,3 +1,4 @@
+import { DriverException } from '@mikro-orm/core';
 import { Writable } from 'node:stream';
 import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino';
 import type { LogSettings } from './config.js';
@@ -18,18 +19,29 @@ function scrub(text: string): string {
   return text.replace(EMAIL, '[email]');
 }
 
+/**
+ * A database error's message can quote the row (`Key (x)=(value)`, a trigger's text, the SQL with
+ * its parameters): only its class, SQLSTATE and frames are written, as the dead letters do.
+ */
+function serializeError(error: Error) {
+  const serialized = stdSerializers.err(error);
+  // MikroORM's exceptions, and pg's own (which alone carry a severity)
+  if (error instanceof DriverException || typeof (error as { severity?: unknown }).severity === 'string') {
+    const { sqlState, code } = error as { sqlState?: string; code?: string };
+    const frames = (serialized.stack ?? '').split('\n').filter((line) => line.startsWith('    at '));
+    const message = `${error.name} (SQLSTATE ${sqlState ?? code ?? 'unknown'})`;
+    return { type: serialized.type, message, stack: [message, ...frames].join('\n') };
+  }
+  return { ...serialized, message: scrub(serialized.message), stack: serialized.stack && scrub(serialized.stack) };
+}
+
 function createRoot(settings: LogSettings, development: boolean, destination?: DestinationStream): Logger {
   return pino(
     {
       level: settings.level,
       base: { pid: process.pid },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      serializers: {
-        err: (error: Error) => {
-          const serialized = stdSerializers.err(error);
-          return { ...serialized, message: scrub(serialized.message), stack: serialized.stack && scrub(serialized.stack) };
-        },
-      },
+      serializers: { err: serializeError },
       hooks: {
         logMethod(args, method) {
           method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrub(arg) : arg)) as Parameters<typeof method>);
@@ -59,7 +71,8 @@ function readableLines(): DestinationStream {
   return stream;
 }
 
-let root: Logger = createRoot({ level: 'info', file: null }, process.env.LOYALNEST_DEV === '1');
+// JSON on standard output until a runtime's configuration says otherwise.
+let root: Logger = createRoot({ level: 'info', file: null }, false);
 let applied = '';
 let captured = false;
 
