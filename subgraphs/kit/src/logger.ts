@@ -13,7 +13,8 @@ export type { Logger } from 'pino';
 const REDACTED_FIELDS = ['authorization', 'cookie', 'token', 'accessToken', 'secret', 'password', 'email', 'firstName', 'lastName', 'fullName', 'displayName', 'phone', 'address', 'address1', 'address2', 'addresses'];
 const REDACT_PATHS = [...REDACTED_FIELDS, ...REDACTED_FIELDS.map((field) => `*.${field}`), 'headers.authorization', '*.headers.authorization', '*.headers.cookie'];
 
-const EMAIL = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[a-z]{2,}/gi;
+// Domain labels without `_` or `/`, so a package path such as `dataloader@2.2.3/node_modules` is no match.
+const EMAIL = /[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b/gi;
 
 function scrub(text: string): string {
   return text.replace(EMAIL, '[email]');
