@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { formatError, healthRoutes, httpErrorHandler, logUnexpected, thrown, withHttpStatus, type Caller } from '@loyalnest/kit';
+import { formatError, healthRoutes, httpErrorHandler, logger, logUnexpected, thrown, withHttpStatus, type Caller } from '@loyalnest/kit';
 import express, { type Express, type RequestHandler } from 'express';
 import { buildSchema, GraphQLError, parse, printSchema, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { Redis } from 'ioredis';
@@ -175,7 +175,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
         } catch (error) {
           const code = (error as GraphQLError).extensions?.code;
           if (code === 'UNAUTHENTICATED') throw withHttpStatus(error as GraphQLError, 401);
-          console.error(`[gateway] authentication failed unexpectedly: ${(error as Error).message}`);
+          logger('gateway', { requestId }).error({ err: error }, 'authentication failed unexpectedly');
           throw withHttpStatus(thrown('INTERNAL', 'Authentication is unavailable; try again shortly'), 503);
         }
       },

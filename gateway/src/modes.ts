@@ -1,4 +1,4 @@
-import { startEventProcessing, startSubgraph, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
+import { configureLogs, startEventProcessing, startSubgraph, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
 import type { RequestHandler } from 'express';
 import { readSupergraphConfig, type GatewayConfig } from './config.js';
 import { AuthenticatedRemoteDataSource, EmbeddedDataSource } from './data-sources.js';
@@ -43,6 +43,7 @@ export async function startEmbeddedGateway(config: GatewayConfig, modules: Subgr
  * URL from supergraph.yaml (or `<NAME>_SUBGRAPH_URL`), with keep-alive pools and internal tokens.
  */
 export async function startNetworkedGateway(config: GatewayConfig, modules: SubgraphModule[], urls: Record<string, string> = {}): Promise<RunningGateway> {
+  configureLogs(config.kit.logs, config.kit.development);
   const entries = readSupergraphConfig();
   const clients = new Map(
     entries.map((e) => [e.name, new RemoteSubgraphClient(e.name, urls[e.name] ?? e.routingUrl, config.kit.internalTokenSecret)]),

@@ -53,7 +53,7 @@ export class EmbeddedSubgraphClient implements SubgraphClient {
       contextValue: this.runtime.createContext(caller),
     });
     if (!result.errors?.length) return { data: result.data };
-    for (const error of result.errors) logUnexpected(this.name, error);
+    for (const error of result.errors) logUnexpected(this.name, error, caller);
     return { data: result.data, errors: result.errors.map((e) => formatError(e.toJSON(), this.stackTraces)) };
   }
 

@@ -1,4 +1,4 @@
-import { normalizeShopDomain, Scope, systemCaller } from '@loyalnest/kit';
+import { logger, normalizeShopDomain, Scope, systemCaller } from '@loyalnest/kit';
 import { Router, type Request, type Response } from 'express';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { GatewayConfig } from '../config.js';
@@ -88,7 +88,7 @@ export function appProxyRoutes({ config, directory, customer }: AppProxyDependen
     session(req).then(
       (outcome) => ('body' in outcome ? res.json(outcome.body) : res.status(outcome.status).json({ error: outcome.error })),
       (error: unknown) => {
-        console.error(`[gateway] app proxy session failed: ${(error as Error).message}`);
+        logger('gateway').error({ err: error }, 'app proxy session failed');
         res.status(503).json({ error: 'The session is unavailable; try again shortly' });
       },
     );

@@ -1,4 +1,4 @@
-import { LIVE_TOPICS, liveChannel, quitRedis, type ApiKeyRevokedMessage, type BalanceChangedMessage, type KitConfig, type LiveTopic, type MerchantActivityMessage, type RedemptionUpdatedMessage } from '@loyalnest/kit';
+import { LIVE_TOPICS, liveChannel, logger, quitRedis, type ApiKeyRevokedMessage, type BalanceChangedMessage, type KitConfig, type LiveTopic, type MerchantActivityMessage, type RedemptionUpdatedMessage } from '@loyalnest/kit';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { Redis } from 'ioredis';
 
@@ -84,7 +84,7 @@ export class LiveHub {
 
   private dispatch(topic: LiveTopic, received: LiveMessage | ApiKeyRevokedMessage): void {
     if (typeof received?.merchantId !== 'string') {
-      console.warn(`[live] dropped a ${topic} message without a merchant`);
+      logger('live').warn({ topic }, `dropped a ${topic} message without a merchant`);
       return;
     }
     if (topic === LIVE_TOPICS.apiKeyRevoked) {

@@ -1,4 +1,4 @@
-import { formatError, logUnexpected, type Caller } from '@loyalnest/kit';
+import { formatError, logger, logUnexpected, type Caller } from '@loyalnest/kit';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { getOperationAST, GraphQLError, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
@@ -95,7 +95,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         setImmediate(() => forbid(socket, message));
         return new GraphQLError(message, { extensions: { code: UNAUTHENTICATED } });
       }
-      console.error(`[live] authentication failed unexpectedly: ${(error as Error).message}`);
+      logger('live').error({ err: error }, 'authentication failed unexpectedly');
       return new GraphQLError('Authentication is unavailable; try again shortly', { extensions: { code: 'INTERNAL' } });
     }
   };
@@ -120,7 +120,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
           if ((error as GraphQLError).extensions?.code === 'UNAUTHENTICATED') {
             forbid(ctx.extra.socket, (error as Error).message);
           } else {
-            console.error(`[live] authentication failed unexpectedly: ${(error as Error).message}`);
+            logger('live').error({ err: error }, 'authentication failed unexpectedly');
             ctx.extra.socket.close(1011, 'Authentication is unavailable; try again shortly');
           }
           return false;
@@ -229,7 +229,7 @@ class PartnerSockets {
           await this.authenticator.authenticate(authorization);
         } catch (error) {
           if ((error as GraphQLError).extensions?.code !== UNAUTHENTICATED) {
-            console.warn(`[live] could not recheck an API key: ${(error as Error).message}`);
+            logger('live').warn({ err: error }, 'could not recheck an API key');
             continue;
           }
           for (const socket of sockets) this.close(socket, (error as Error).message);

@@ -1,5 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import type { Caller } from '@loyalnest/kit';
+import { logger, type Caller } from '@loyalnest/kit';
 import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../data-sources.js';
 import { costLimitError, operationCost, type VariableValues } from '../limits.js';
@@ -45,7 +45,7 @@ export async function priceOperation(
   try {
     charge = await buckets.charge(caller, requestedQueryCost);
   } catch (error) {
-    console.error(`[gateway] rate limiting failed unexpectedly: ${(error as Error).message}`);
+    logger('gateway', { requestId: caller.requestId, merchantId: caller.merchantId }).error({ err: error }, 'rate limiting failed unexpectedly');
     throw new GraphQLError('Rate limiting is unavailable; try again shortly', { extensions: { code: 'INTERNAL', http: { status: 503 } } });
   }
   if (!charge) return { requestedQueryCost };

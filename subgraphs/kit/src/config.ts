@@ -28,6 +28,15 @@ export interface KitConfig {
   events: EventsConfig;
   redemptions: RedemptionsConfig;
   pointsJobs: PointsJobsConfig;
+  logs: LogSettings;
+}
+
+/** The structured logs (pino): JSON lines, except readable lines on a development terminal. */
+export interface LogSettings {
+  /** `LOG_LEVEL`: the least severe level written (`trace` … `fatal`, or `silent`). */
+  level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+  /** `LOG_FILE`: JSON lines appended to this file instead of standard output; null for standard output. */
+  file: string | null;
 }
 
 /** The points subgraph's redemption jobs. */
@@ -212,6 +221,10 @@ export function readKitConfig(env: Settings): KitConfig {
       releaseEveryMs: positiveInt(env, 'POINTS_RELEASE_EVERY_MS', 60_000),
       expiryEveryMs: positiveInt(env, 'POINTS_EXPIRY_EVERY_MS', 24 * 3_600_000),
       birthdayEveryMs: positiveInt(env, 'POINTS_BIRTHDAY_EVERY_MS', 24 * 3_600_000),
+    },
+    logs: {
+      level: env.read('LOG_LEVEL', z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info'),
+      file: stringSetting(env, 'LOG_FILE', '') || null,
     },
   };
   const { dedupeRetentionMs, inboxStaleMs, inboxMaxSweeps } = config.events;

@@ -5,6 +5,7 @@ import { OutboxEventEntity } from './events/outbox-event.entity.js';
 import type { LivePublisher } from './live.js';
 import { noLive } from './live.js';
 import { LoaderRegistry } from './loaders.js';
+import { logger, type Logger } from './logger.js';
 import { noPeers, type PeerClient } from './peers.js';
 import { TENANT_FILTER, TENANT_SETTING } from './tenancy.js';
 
@@ -74,11 +75,15 @@ export interface RequestContext extends Caller {
   runAfterCommit(): Promise<void>;
   /** Forgets what `afterCommit` queued: the transaction rolled back. */
   discardAfterCommit(): void;
+  /** This request's logger: every line names the subgraph, the request id and the merchant. */
+  readonly log: Logger;
 }
 
 export interface ContextServices {
   peers?: PeerClient;
   live?: LivePublisher;
+  /** The subgraph serving the request, named by its log lines. */
+  subgraph?: string;
 }
 
 export function systemCaller(scopes: string[], merchantId: string | null = null): Caller {
@@ -119,6 +124,7 @@ export function createRequestContext(rootEm: EntityManager, caller: Caller, serv
     return id;
   };
   let committed: (() => Promise<void>)[] = [];
+  const requestLog = () => logger(services.subgraph ?? 'unknown', { requestId: caller.requestId, merchantId: caller.merchantId });
   return {
     ...caller,
     em,
@@ -134,11 +140,14 @@ export function createRequestContext(rootEm: EntityManager, caller: Caller, serv
       const queued = committed;
       committed = [];
       for (const fn of queued) {
-        await fn().catch((error: Error) => console.warn(`[context] after-commit work failed: ${error.message}`));
+        await fn().catch((error: Error) => requestLog().warn({ err: error }, 'after-commit work failed'));
       }
     },
     discardAfterCommit: () => {
       committed = [];
+    },
+    get log() {
+      return requestLog();
     },
   };
 }

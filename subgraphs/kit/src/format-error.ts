@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { logger } from './logger.js';
 
 /** Codes whose message is written for the client and may pass through unchanged. */
 const CLIENT_CODES = new Set([
@@ -70,11 +71,11 @@ export function formatError(formatted: GraphQLFormattedError, development: boole
  * Errors clients only see as INTERNAL are logged where they happen, with their stack: the
  * response carries nothing to debug them with, on purpose.
  */
-export function logUnexpected(service: string, error: unknown): void {
+export function logUnexpected(service: string, error: unknown, request: { requestId?: string; merchantId?: string | null } = {}): void {
   const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) return;
   const cause = error instanceof GraphQLError ? (error.originalError ?? (code ? undefined : error)) : error;
   // No Error behind it: a masked error from a subgraph passing through, logged there already.
   if (!(cause instanceof Error)) return;
-  console.error(`[${service}] unexpected error:`, cause.stack ?? cause.message);
+  logger(service, { requestId: request.requestId, merchantId: request.merchantId }).error({ err: cause }, 'unexpected error');
 }

@@ -27,6 +27,7 @@ export * from './input-guard.js';
 export * from './live.js';
 export * from './internal-token.js';
 export * from './loaders.js';
+export * from './logger.js';
 export * from './pagination.js';
 export * from './peers.js';
 export * from './schema.js';

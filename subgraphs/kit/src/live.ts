@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { KitConfig } from './config.js';
+import { logger } from './logger.js';
 
 /**
  * Live updates (GraphQL subscriptions) travel on Redis pub/sub, one channel per topic, e.g.
@@ -74,7 +75,7 @@ export interface LivePublisher {
 }
 
 /** One Redis connection per runtime, opened on first use. */
-export function createLivePublisher(config: KitConfig): LivePublisher {
+export function createLivePublisher(config: KitConfig, subgraph = 'live'): LivePublisher {
   let redis: Redis | null = null;
   return {
     async publish(topic, message) {
@@ -82,7 +83,7 @@ export function createLivePublisher(config: KitConfig): LivePublisher {
         redis ??= new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: true }).on('error', () => {});
         await redis.publish(liveChannel(config, topic), JSON.stringify(message));
       } catch (error) {
-        console.warn(`[live] publishing ${topic} failed: ${(error as Error).message}`);
+        logger(subgraph).warn({ err: error, topic }, 'publishing a live message failed');
       }
     },
     async close() {

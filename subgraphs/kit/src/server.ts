@@ -7,6 +7,7 @@ import { unauthenticated, withHttpStatus } from './errors.js';
 import { formatError, logUnexpected } from './format-error.js';
 import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from './internal-token.js';
 import type { SubgraphRuntime } from './subgraph.js';
+import { logger } from './logger.js';
 
 /** Liveness and readiness, the same on every service. Readiness means the store answers. */
 export function healthRoutes(app: Express, isReady: () => Promise<void>): void {
@@ -34,7 +35,7 @@ export const httpErrorHandler: ErrorRequestHandler = (error: { type?: string; st
   } else if (error.type === 'entity.too.large') {
     res.status(413).json({ errors: [{ message: 'The request body is too large', extensions: { code: 'BAD_REQUEST' } }] });
   } else {
-    console.error('[http] unexpected error:', error.message);
+    logger('http').error({ err: error }, 'unexpected HTTP error');
     res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }] });
   }
 };

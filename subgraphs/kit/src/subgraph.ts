@@ -5,6 +5,7 @@ import type { KitConfig } from './config.js';
 import { createRequestContext, type Caller, type RequestContext } from './context.js';
 import { eventRoutes, type EventHandler } from './events/domain-event.js';
 import { createLivePublisher, type LivePublisher } from './live.js';
+import { configureLogs } from './logger.js';
 import { noPeers, type PeerClient } from './peers.js';
 import { openStore, type StoreDefinition } from './store.js';
 
@@ -79,11 +80,12 @@ export interface SubgraphRuntime {
 }
 
 export async function startSubgraph(module: SubgraphModule, config: KitConfig, options: { poolSize?: number; peers?: PeerClient; modules?: SubgraphModule[] } = {}): Promise<SubgraphRuntime> {
+  configureLogs(config.logs, config.development);
   const schema = await module.buildSchema(config);
   const orm = await openStore(config, module.store, options.poolSize);
   const closers: (() => Promise<void>)[] = [];
   const peers = options.peers ?? noPeers;
-  const live = createLivePublisher(config);
+  const live = createLivePublisher(config, module.name);
   return {
     name: module.name,
     module,
@@ -93,7 +95,7 @@ export async function startSubgraph(module: SubgraphModule, config: KitConfig, o
     peers,
     live,
     consumersOf: (topic) => (eventRoutes(options.modules ?? [module]).get(topic) ?? []).slice(),
-    createContext: (caller) => createRequestContext(orm.em, caller, { peers, live }),
+    createContext: (caller) => createRequestContext(orm.em, caller, { peers, live, subgraph: module.name }),
     onClose: (fn) => {
       closers.unshift(fn);
     },

@@ -11,6 +11,7 @@ import { ALL_TOPICS, type DomainEvent, type EventHandler } from './domain-event.
 import { Pump } from './pump.js';
 import { bullPrefix, eventJobOptions, toDomainEvent, type EventJob, type EventJobResult, type EventRow } from './queues.js';
 import { inTransaction } from './system-db.js';
+import { logger } from '../logger.js';
 
 const RETRY_BATCH = 100;
 
@@ -69,6 +70,14 @@ export function describeError(error: unknown): string {
   if (error instanceof DriverException) return `${error.name} (SQLSTATE ${error.sqlState ?? error.code ?? 'unknown'})`;
   if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 1000);
   return String(error).slice(0, 1000);
+}
+
+/**
+ * The logger for one event's handling: its subgraph, request and merchant. Errors go in as
+ * `describeError`'s text, never the driver's message, which can quote the row's values.
+ */
+function eventLog(runtime: SubgraphRuntime, event: DomainEvent) {
+  return logger(runtime.name, { requestId: event.requestId ?? null, merchantId: event.merchantId, eventId: event.id, topic: event.topic });
 }
 
 /** Marks the event's dead letter resolved: the event is applied. */
@@ -188,7 +197,7 @@ export class EventConsumer {
     private readonly options: ConsumerOptions,
   ) {
     this.queue = new Queue<EventJob>(runtime.name, { connection: options.connection, prefix: bullPrefix(options.config) });
-    this.queue.on('error', (error) => console.error(`[events] ${runtime.name} queue: ${error.message}`));
+    this.queue.on('error', (error) => logger(runtime.name).error({ err: error }, 'event queue error'));
     this.retries = new Pump(`${runtime.name} dead-letter retries`, () => this.enqueueRetries(), options.config.pollMs);
   }
 
@@ -204,7 +213,7 @@ export class EventConsumer {
       // `maxStalls`, so BullMQ's limit only serves when the store could not count the stalls.
       maxStalledCount: config.maxStalls,
     });
-    this.worker.on('error', (error) => console.error(`[events] ${this.runtime.name} worker: ${error.message}`));
+    this.worker.on('error', (error) => logger(this.runtime.name).error({ err: error }, 'event worker error'));
     await this.worker.waitUntilReady();
     this.retries.start();
   }
@@ -231,7 +240,7 @@ export class EventConsumer {
     if (job.stalledCounter > counted) {
       const stall = await recordStall(this.runtime, event, this.options.config.maxStalls);
       if (stall === 'dead-lettered') {
-        console.error(`[events] ${this.runtime.name}: ${event.topic} ${event.id} dead-lettered after stopping its worker ${this.options.config.maxStalls} times`);
+        eventLog(this.runtime, event).error(`${event.topic} ${event.id} dead-lettered after stopping its worker ${this.options.config.maxStalls} times`);
         return done('dead-lettered');
       }
       await job.updateData({ ...job.data, stallsCounted: job.stalledCounter });
@@ -251,10 +260,10 @@ export class EventConsumer {
       const attempt = job.attemptsMade + 1;
       const attempts = job.opts.attempts ?? 1;
       if (attempt < attempts) {
-        console.warn(`[events] ${this.runtime.name}: ${event.topic} ${event.id} failed (attempt ${attempt} of ${attempts}): ${describeError(error)}`);
+        eventLog(this.runtime, event).warn({ error: describeError(error), attempt, attempts }, `${event.topic} ${event.id} failed (attempt ${attempt} of ${attempts})`);
         throw error;
       }
-      console.error(`[events] ${this.runtime.name}: ${event.topic} ${event.id} dead-lettered after ${attempts} attempts: ${describeError(error)}`);
+      eventLog(this.runtime, event).error({ error: describeError(error), attempts }, `${event.topic} ${event.id} dead-lettered after ${attempts} attempts`);
       // If even this fails, the job fails unacknowledged and the producer's sweeper republishes it.
       await recordDeadLetter(this.runtime, event, error, attempt);
       return done('dead-lettered');

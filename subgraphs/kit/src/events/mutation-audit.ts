@@ -1,5 +1,6 @@
 import { defaultFieldResolver, getNamedType, GraphQLError, isAbstractType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context.js';
+import { logger } from '../logger.js';
 
 /** The event every mutation leaves behind, whatever its outcome; the audit subgraph records it. */
 export const MUTATION_EXECUTED = 'audit.mutation_executed';
@@ -61,7 +62,7 @@ async function record(ctx: RequestContext, payload: MutationExecutedPayload): Pr
   try {
     await ctx.emitDetached(MUTATION_EXECUTED, payload);
   } catch (error) {
-    console.error(`[audit] ${payload.subgraph}: could not record mutation ${payload.mutation} (request ${ctx.requestId}): ${(error as Error).message}`);
+    logger(payload.subgraph, { requestId: ctx.requestId, merchantId: ctx.merchantId }).error({ err: error, mutation: payload.mutation }, `could not record mutation ${payload.mutation}`);
   }
 }
 

@@ -9,6 +9,7 @@ import { redisConnection } from './queues.js';
 import { Pump } from './pump.js';
 import { PRUNE_BATCH, pruneEvents } from './prune.js';
 import { OutboxRelay } from './relay.js';
+import { logger } from '../logger.js';
 
 /**
  * How soon a lost LISTEN connection is opened again (sooner if `pollMs` is shorter). Kept short
@@ -43,7 +44,7 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
   }
   const database = serviceConnection(runtime.config, runtime.module.store);
   const pool = new pg.Pool({ ...database, max: 3, idleTimeoutMillis: 30_000 });
-  pool.on('error', (error) => console.error(`[events] ${runtime.name} pool: ${error.message}`));
+  pool.on('error', (error) => logger(runtime.name).error({ err: error }, 'event processing pool error'));
   const connection = redisConnection(runtime.config.redisUrl);
   const relay = routes.size ? new OutboxRelay({ producer: runtime.name, routes, config, pool, connection }) : null;
   const consumer = Object.keys(handlers).length ? new EventConsumer(runtime, handlers, { config, pool, connection }) : null;

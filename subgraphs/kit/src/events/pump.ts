@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { logger } from '../logger.js';
 
 /**
  * Runs one step of background work at a time: on every interval (the safety net) and whenever
@@ -64,7 +65,8 @@ export class Pump {
       } catch (error) {
         // The next run retries; say so once per distinct failure rather than on every poll.
         const message = (error as Error).message;
-        if (message !== this.lastError) console.error(`[events] ${this.name}: ${message}`);
+        // Every pump's name starts with its subgraph's (`points relay`, `customer event pruning`).
+        if (message !== this.lastError) logger(this.name.split(' ')[0], { task: this.name }).error({ err: error }, `${this.name} failed`);
         this.lastError = message;
       }
       const gap = started + this.minGapMs - Date.now();

@@ -6,6 +6,7 @@ import { ALL_TOPICS, consumersOf, type EventRoutes } from './domain-event.js';
 import { Pump } from './pump.js';
 import { inTransaction } from './system-db.js';
 import { bullPrefix, epochKey, eventJobOptions, toDomainEvent, type EventJob, type EventJobResult, type EventRow } from './queues.js';
+import { logger } from '../logger.js';
 
 const BATCH = 200;
 
@@ -66,14 +67,14 @@ export class OutboxRelay {
     this.ackPump.start();
     for (const consumer of this.consumers) {
       const queue = new Queue<EventJob>(consumer, { connection, prefix });
-      queue.on('error', (error) => console.error(`[events] ${consumer} queue: ${error.message}`));
+      queue.on('error', (error) => logger(this.options.producer).error({ err: error, queue: consumer }, 'event queue error'));
       this.queues.set(consumer, queue);
       // Read completions from the stream's current end, not from '$': BullMQ re-reads from '$'
       // until the first event arrives, and a completion landing between two of those reads would
       // be missed (and its acknowledgement wait for the sweeper).
       const [last] = await (await queue.client).xrevrange(queue.keys.events, '+', '-', 'COUNT', 1);
       const events = new QueueEvents(consumer, { connection, prefix, lastEventId: last?.[0] ?? '0-0' });
-      events.on('error', (error) => console.error(`[events] ${consumer} queue events: ${error.message}`));
+      events.on('error', (error) => logger(this.options.producer).error({ err: error, queue: consumer }, 'event queue events error'));
       events.on('completed', ({ returnvalue }) => this.acknowledged(consumer, returnvalue as unknown as EventJobResult | null));
       await events.waitUntilReady();
       this.queueEvents.push(events);

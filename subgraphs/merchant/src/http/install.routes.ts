@@ -1,3 +1,4 @@
+import { logger } from '@loyalnest/kit';
 import type { SubgraphRuntime } from '@loyalnest/kit';
 import { Router } from 'express';
 import { InstallError, type InstallService } from '../services/install.service.js';
@@ -7,7 +8,7 @@ export function installRoutes(install: InstallService, runtime: SubgraphRuntime)
   const router = Router();
   const fail = (res: import('express').Response, error: unknown) => {
     if (error instanceof InstallError) return res.status(error.status).json({ error: error.message });
-    console.error(`[${runtime.name}] install failed:`, (error as Error).message);
+    logger(runtime.name).error({ err: error }, 'install failed');
     return res.status(500).json({ error: 'Install failed' });
   };
   router.get('/auth/install', async (req, res) => {

@@ -1,3 +1,4 @@
+import { logger } from '@loyalnest/kit';
 import express, { Router } from 'express';
 import type { WebhookHeaders, WebhookService } from '../services/webhook.service.js';
 
@@ -13,7 +14,7 @@ export function webhookRoutes(webhooks: WebhookService, service: string): Router
       const outcome = await webhooks.receive(req.headers as WebhookHeaders, body);
       res.status(outcome.status).json(outcome.body);
     } catch (error) {
-      console.error(`[${service}] webhook failed:`, (error as Error).message);
+      logger(service).error({ err: error }, 'webhook failed');
       // Non-2xx makes Shopify retry later, which is what we want when the store is unavailable.
       res.status(500).json({ status: 'error' });
     }

@@ -118,7 +118,7 @@ export class ShopifyAdminService {
     const { shop, accessToken } = await this.installedShop(ctx);
     const node = await this.ours(shop, accessToken, code);
     if (!node) return true;
-    console.warn(`[merchant] deleting discount ${node.id} of merchant ${ctx.merchantId} (its code must no longer work)`);
+    ctx.log.warn({ discountId: node.id }, `deleting discount ${node.id} (its code must no longer work)`);
     try {
       await this.client.mutate<DiscountDeletePayload>(shop, accessToken, CODE_DELETE, { id: node.id }, 'discountCodeDelete');
     } catch (error) {

@@ -1,3 +1,4 @@
+import { logger } from '@loyalnest/kit';
 import express, { Router } from 'express';
 import type { FlowActionService } from '../services/flow-action.service.js';
 
@@ -14,7 +15,7 @@ export function flowRoutes(actions: FlowActionService, service: string): Router 
       const outcome = await actions.run(String(req.params.handle), hmac, body);
       res.status(outcome.status).json(outcome.body);
     } catch (error) {
-      console.error(`[${service}] Flow action failed:`, (error as Error).message);
+      logger(service).error({ err: error }, 'Flow action failed');
       // A 5xx makes Flow run the action again later; the run id keeps that from applying twice.
       res.status(500).json({ message: 'LoyalNest could not apply the action right now; Flow will retry' });
     }

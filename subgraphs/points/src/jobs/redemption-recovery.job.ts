@@ -30,7 +30,7 @@ export function redemptionRecovery(runtime: SubgraphRuntime, settlement: () => R
           const ctx = runtime.createContext(systemCaller(ADMIN_SCOPES, redemption.merchant_id));
           await settlement()
             .retry(ctx, redemption.id, maxAttempts)
-            .catch((error: Error) => console.warn(`[points] recovering redemption ${redemption.id} failed: ${error.message}`));
+            .catch((error: Error) => ctx.log.warn({ err: error, redemptionId: redemption.id }, `recovering redemption ${redemption.id} failed`));
         }
         if (stale.length < BATCH) break;
       }
@@ -43,7 +43,7 @@ export function redemptionRecovery(runtime: SubgraphRuntime, settlement: () => R
           const ctx = runtime.createContext(systemCaller(ADMIN_SCOPES, redemption.merchant_id));
           await settlement()
             .recheck(ctx, redemption.id, maxRechecks)
-            .catch((error: Error) => console.warn(`[points] rechecking failed redemption ${redemption.id} at Shopify failed: ${error.message}`));
+            .catch((error: Error) => ctx.log.warn({ err: error, redemptionId: redemption.id }, `rechecking failed redemption ${redemption.id} at Shopify failed`));
         }
         if (failed.length < BATCH) return;
       }

@@ -1,4 +1,4 @@
-import { inPoolTransaction, serviceConnection, TENANT_SETTING, type SubgraphRuntime } from '@loyalnest/kit';
+import { inPoolTransaction, logger, serviceConnection, TENANT_SETTING, type SubgraphRuntime } from '@loyalnest/kit';
 import pg from 'pg';
 
 /** One Flow trigger an event asks for, as `flow_trigger_sent` keys it. */
@@ -45,7 +45,7 @@ export class FlowTriggerClaims {
     let pool = this.pools.get(runtime);
     if (!pool) {
       const opened = new pg.Pool({ ...serviceConnection(runtime.config, runtime.module.store), max: 2, idleTimeoutMillis: 30_000 });
-      opened.on('error', (error) => console.error(`[points] Flow trigger claims pool: ${error.message}`));
+      opened.on('error', (error) => logger(runtime.name).error({ err: error }, 'Flow trigger claims pool error'));
       runtime.onClose(() => opened.end());
       this.pools.set(runtime, opened);
       pool = opened;

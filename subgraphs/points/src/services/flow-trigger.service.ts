@@ -63,21 +63,21 @@ export class FlowTriggerService {
         throw error;
       }
       if (codes.includes('SHOPIFY_REJECTED')) {
-        this.reportDropped(merchantId, trigger.handle, (error as Error).message);
+        this.reportDropped(ctx, trigger.handle, (error as Error).message);
       } else {
-        console.warn(`[points] Flow trigger ${trigger.handle} of event ${trigger.eventId} (merchant ${merchantId}) may or may not have reached Shopify; not sent again: ${(error as Error).message}`);
+        ctx.log.warn({ err: error, handle: trigger.handle, eventId: trigger.eventId }, `Flow trigger ${trigger.handle} of event ${trigger.eventId} may or may not have reached Shopify; not sent again`);
       }
       return false;
     }
   }
 
-  private reportDropped(merchantId: string, handle: string, reason: string): void {
-    const key = `${merchantId} ${reason}`;
+  private reportDropped(ctx: RequestContext, handle: string, reason: string): void {
+    const key = `${ctx.merchantId} ${reason}`;
     if (this.reported.has(key)) return;
     // Bounded: a deployment with many uninstalled shops says it again now and then.
     if (this.reported.size >= 1000) this.reported.clear();
     this.reported.add(key);
-    console.warn(`[points] Flow trigger ${handle} for merchant ${merchantId} dropped, and later ones for the same reason will be too (not logged again): ${reason}`);
+    ctx.log.warn({ handle, reason }, `Flow trigger ${handle} dropped, and later ones for the same reason will be too (not logged again)`);
   }
 }
 

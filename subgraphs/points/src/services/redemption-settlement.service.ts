@@ -35,7 +35,7 @@ export class RedemptionSettlement {
       const settled = await this.giveBack(ctx, redemption.id, outcome.reason);
       return settled.status === 'failed' ? new DiscountCreationFailedError(settled.id, settled.pointsSpent, outcome.reason as DiscountFailureReason) : settled;
     }
-    console.warn(`[points] redemption ${redemption.id} left pending: ${outcome.detail}`);
+    ctx.log.warn({ redemptionId: redemption.id, detail: outcome.detail }, `redemption ${redemption.id} left pending`);
     return this.noteAttempt(ctx, redemption.id);
   }
 
@@ -112,7 +112,7 @@ export class RedemptionSettlement {
       }
       const abandoned = await ctx.em.nativeUpdate(RedemptionEntity, { id: redemption.id, recheckAbandonedAt: null }, { recheckRefusals: refusals, recheckAbandonedAt: new Date() });
       if (abandoned) {
-        console.error(`[points] redemption ${redemption.id}: its shop refused the recheck of its code ${refusals} times (uninstalled, or its token revoked); given up, the code may still work at Shopify`);
+        ctx.log.error({ redemptionId: redemption.id, refusals }, `redemption ${redemption.id}: its shop refused the recheck of its code ${refusals} times (uninstalled, or its token revoked); given up, the code may still work at Shopify`);
       }
       return;
     }
@@ -166,7 +166,7 @@ export class RedemptionSettlement {
    * transaction, under the row lock the caller holds. The caller marks it USED.
    */
   async takeBackCancelled(ctx: RequestContext, redemption: Redemption, shopifyOrderId: string, allowNegative: boolean): Promise<void> {
-    console.warn(`[points] redemption ${redemption.id} of merchant ${ctx.merchantId} was cancelled after order ${shopifyOrderId} had used its code: taking the points back`);
+    ctx.log.warn({ redemptionId: redemption.id, shopifyOrderId }, `redemption ${redemption.id} was cancelled after order ${shopifyOrderId} had used its code: taking the points back`);
     await this.postRewardEntry(
       ctx,
       redemption,
