@@ -24,6 +24,11 @@ export interface GatewayConfig {
   /** App proxy requests signed longer ago than this (or this far in the future) are refused as replays. */
   appProxyMaxAgeSeconds: number;
   live: LiveConfig;
+  /**
+   * `npm run start:services`: how long each subgraph process may take to answer `/readyz` before
+   * the start fails, naming it. A loaded machine (or a first run, compiling) can need more.
+   */
+  subgraphReadyTimeoutMs: number;
   /** Query-cost buckets per caller kind. */
   rateLimits: RateLimitConfig;
   /** `LOYALNEST_DEV=1`: dev tokens, the Sandbox landing page, introspection. Anything else is production. */
@@ -111,6 +116,7 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
       maxSubscriptionsPerSocket: positiveInt(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET', 20),
       credentialRecheckMs: positiveInt(env, 'LIVE_CREDENTIAL_RECHECK_MS', 10_000),
     },
+    subgraphReadyTimeoutMs: positiveInt(env, 'SUBGRAPH_READY_TIMEOUT_MS', 60_000),
     rateLimits: {
       partnerKey: bucket(env, 'PARTNER_KEY', 5_000, 250, maxCost),
       partnerMerchant: bucket(env, 'PARTNER_MERCHANT', 10_000, 500, maxCost),

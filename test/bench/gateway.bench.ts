@@ -209,7 +209,7 @@ export async function run(): Promise<void> {
     const ports = await freePorts(readSupergraphConfig().length);
     const entries = readSupergraphConfig().map((entry, i) => ({ ...entry, routingUrl: `http://127.0.0.1:${ports[i]}/graphql` }));
     log(`spawning subgraph services: ${entries.map((e) => `${e.name} ${e.routingUrl}`).join(', ')}`);
-    const services = await spawnSubgraphServices(entries);
+    const services = await spawnSubgraphServices(entries, { readyTimeoutMs: config.subgraphReadyTimeoutMs });
     cleanups.push({ name: 'subgraph services', stop: () => services.stop() });
     const networked = await startNetworkedGateway(config, subgraphModules, services.urls);
     cleanups.push({ name: 'networked gateway', stop: () => networked.stop() });

@@ -14,6 +14,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   hostile: () => import('./hostile.bench.js'),
   ingest: () => import('./ingest.bench.js'),
   live: () => import('./live.bench.js'),
+  idle: () => import('./idle.bench.js'),
   ledger: () => import('./ledger.bench.js'),
 };
 

@@ -22,7 +22,7 @@ runCli(async () => {
   let stopServices = async () => {};
   let gateway;
   if (values.networked) {
-    const services = await spawnSubgraphServices(readSupergraphConfig());
+    const services = await spawnSubgraphServices(readSupergraphConfig(), { readyTimeoutMs: config.subgraphReadyTimeoutMs });
     stopServices = services.stop;
     gateway = await startNetworkedGateway(config, subgraphModules, services.urls);
   } else {
