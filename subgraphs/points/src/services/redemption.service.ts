@@ -241,7 +241,7 @@ function unavailability(reward: Reward, programEnabled: boolean, now = new Date(
   return null;
 }
 
-const isFailureReason = (code: string | null): code is DiscountFailureReason => Object.values<string | null>(DiscountFailureReason).includes(code);
+const isFailureReason = (code: string | null | undefined): code is DiscountFailureReason => Object.values<unknown>(DiscountFailureReason).includes(code);
 
 const limited = (reward: Reward) => reward.usageLimit != null || reward.usageLimitPerCustomer != null;
 
