@@ -17,8 +17,7 @@ runCli(async () => {
   const { values } = parseArgs({ options: { networked: { type: 'boolean', default: false } } });
   let config = loadGatewayConfig();
   // Loaded in development only: nothing else ever runs a Shopify stand-in.
-  const demoShopify =
-    config.development && process.env.SHOPIFY_BASE_URL === undefined ? await (await import('../dev/demo-shop.js')).startDemoShopify(process.env, config.kit.shopify) : null;
+  const demoShopify = config.development ? await (await import('../dev/demo-shop.js')).startDemoShopify(process.env, config.kit.shopify) : null;
   if (demoShopify) config = loadGatewayConfig();
   await preflight(config.kit);
   await migrateAll(config.kit, subgraphModules);
