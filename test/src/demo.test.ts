@@ -11,7 +11,8 @@ import { seedAll } from '../../gateway/src/operations.js';
 import { subgraphModules } from '../../gateway/src/subgraphs.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { connectLive, type LiveConnection, type LiveSubscription } from './support/live.js';
-import { award } from './support/points.js';
+import { eventually } from './support/events.js';
+import { award, pointsOf } from './support/points.js';
 import { redeem, REWARDS, REWARDS_ENV } from './support/rewards.js';
 import type { TestMerchant } from './support/tenants.js';
 import { bearer } from './support/tokens.js';
@@ -44,12 +45,16 @@ describe('the demo shop in development', () => {
   beforeAll(async () => {
     const env: NodeJS.ProcessEnv = { LOYALNEST_DEV: '1' };
     standIn = (await startDemoShopify(env, loadKitConfig().shopify))!;
-    gateway = await startTestGateway('embedded', { ...REWARDS_ENV, SHOPIFY_BASE_URL: env.SHOPIFY_BASE_URL! });
-    await seedAll(gateway.config.kit, subgraphModules, () => {});
+    const gatewayEnv = { ...REWARDS_ENV, SHOPIFY_BASE_URL: env.SHOPIFY_BASE_URL! };
+    // Seeded before the supergraph starts, as npm start does: the customers' signup bonuses need the program seeded beside them.
+    await seedAll(loadKitConfig({ ...process.env, ...gatewayEnv }), subgraphModules, () => {});
+    gateway = await startTestGateway('embedded', gatewayEnv);
     const token = await mintDevToken(gateway.config.devTokenSecret, { shop: DEMO_MERCHANT.shopDomain, role: 'admin' });
     demo = { id: DEMO_MERCHANT.id, shop: DEMO_MERCHANT.shopDomain, token, auth: bearer(token) };
     const ada = await gateway.gql<{ customerByShopifyId: { id: string } }>(ADA, {}, demo.auth);
     adaId = ada.data!.customerByShopifyId.id;
+    // The seeded signup bonus first, so that the changes below are the demo's own.
+    await eventually(async () => (await pointsOf(gateway, demo, adaId)).history.nodes.some((n) => n.source === 'SIGNUP'), 15_000, "Ada's signup bonus");
     live = connectLive(gateway.url, `Bearer ${token}`);
   }, 60_000);
   afterAll(async () => {
