@@ -88,6 +88,31 @@ describe('redeeming rewards when Shopify fails', () => {
     expect(await verify(a)).toBe(true);
   });
 
+  it('answers a replayed redemption whose first attempt failed with the same typed error, spending nothing again', async () => {
+    const customer = await newCustomer(a);
+    await award(gateway, a, customer.id, 100);
+    const rewardId = await createReward(gateway, a, { names: { en: 'Five off' }, pointsCost: 60 });
+    const idempotencyKey = 'replay-after-failure';
+    // given: Shopify refuses the first attempt
+    fake.failNext(a.shop, 403, 1, CREATE);
+    const first = await redeem(gateway, a.auth, { customerId: customer.id, rewardId, idempotencyKey });
+    expect(first).toMatchObject({ __typename: 'DiscountCreationFailedError', failure: 'SHOPIFY_REJECTED', pointsReturned: 60 });
+    // The failure's compensation looks the code up in the background: only creates count here.
+    const creates = () => fake.requestsFor(a.shop, '/graphql.json').filter((r) => r.operation === 'discountCodeBasicCreate').length;
+    const asked = creates();
+    // when: the client replays the same key (its first answer lost), Shopify healthy again
+    const replayed = await redeem(gateway, a.auth, { customerId: customer.id, rewardId, idempotencyKey });
+    // then: the same error, not the FAILED redemption, and no second debit or code
+    expect(replayed).toEqual(first);
+    expect(creates()).toBe(asked);
+    expect(await history(a, customer.id)).toEqual([
+      ['REVERSE', 'REWARD', 60],
+      ['REDEEM', 'REWARD', -60],
+      ['ADJUST', 'ADMIN', 100],
+    ]);
+    expect((await pointsOf(gateway, a, customer.id)).balance).toBe(100);
+  });
+
   it('issues, keeping the points spent, when the first discount attempt created the code but its answer was lost', async () => {
     const customer = await newCustomer(a);
     await award(gateway, a, customer.id, 100);

@@ -11,10 +11,14 @@ import { preflight, runCli } from './preflight.js';
 /**
  * `npm start` (embedded: one process) or `npm run start:services` (networked: a process per
  * subgraph). Applies pending migrations, seeds the demo merchant when missing, prints how to try it.
+ * In development the demo shop's Shopify is a local stand-in, unless SHOPIFY_BASE_URL names one.
  */
 runCli(async () => {
   const { values } = parseArgs({ options: { networked: { type: 'boolean', default: false } } });
-  const config = loadGatewayConfig();
+  let config = loadGatewayConfig();
+  // Loaded in development only: nothing else ever runs a Shopify stand-in.
+  const demoShopify = config.development ? await (await import('../dev/demo-shop.js')).startDemoShopify(process.env, config.kit.shopify) : null;
+  if (demoShopify) config = loadGatewayConfig();
   await preflight(config.kit);
   await migrateAll(config.kit, subgraphModules);
   await seedAll(config.kit, subgraphModules);
@@ -39,12 +43,19 @@ LoyalNest supergraph (${values.networked ? 'networked' : 'embedded'} mode) is up
   Dev token for ${DEMO_MERCHANT.shopDomain} (admin), for the Sandbox's Authorization header:
     Bearer ${token}`
       : ''
+  }${
+    demoShopify
+      ? `
+  Shopify stand-in for the demo shop: ${demoShopify.origin} (discount codes, Flow triggers, webhook subscriptions)
+  Sample webhooks (an order paid, then a refund) for Ada, a demo customer: npm run demo:webhooks`
+      : ''
   }
 `);
 
   const shutdown = async () => {
     await gateway.stop();
     await stopServices();
+    await demoShopify?.close();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

@@ -18,7 +18,7 @@ import { RedemptionEntity, type Redemption } from '../entities/redemption.entity
 import { RewardEntity, type Reward } from '../entities/reward.entity.js';
 import { IdempotencyKeyReusedError, InsufficientPointsError } from '../graphql/points.error.js';
 import type { RedeemRewardInput } from '../graphql/redeem-reward.input.js';
-import { DiscountCreationFailedError, RewardNotFoundError, RewardUnavailableError, RewardUnavailableReason } from '../graphql/reward.error.js';
+import { DiscountCreationFailedError, DiscountFailureReason, RewardNotFoundError, RewardUnavailableError, RewardUnavailableReason } from '../graphql/reward.error.js';
 import type { CustomerDirectory } from './customer-directory.js';
 import type { LedgerService } from './ledger.service.js';
 import type { PointsProgramService } from './points-program.service.js';
@@ -151,10 +151,16 @@ export class RedemptionService {
     return this.cipher.decrypt(redemption.codeEncrypted, codeAad(redemption.merchantId, redemption.id));
   }
 
-  private async replay(ctx: RequestContext, key: string, input: RedeemRewardInput): Promise<Redemption | IdempotencyKeyReusedError | null> {
+  /**
+   * The first attempt's answer again. A redemption that failed answered a typed error the first
+   * time, so its replay answers the same error rather than the FAILED redemption: a client retrying
+   * after a lost answer must not see a different outcome than it would have.
+   */
+  private async replay(ctx: RequestContext, key: string, input: RedeemRewardInput): Promise<Redemption | IdempotencyKeyReusedError | DiscountCreationFailedError | null> {
     const earlier = await ctx.em.findOne(RedemptionEntity, { idempotencyKey: key }, { disableIdentityMap: true });
     if (!earlier) return null;
     if (earlier.customerId !== input.customerId || earlier.rewardId !== input.rewardId) return new IdempotencyKeyReusedError(input.idempotencyKey);
+    if (earlier.status === 'failed' && isFailureReason(earlier.errorCode)) return new DiscountCreationFailedError(earlier.id, earlier.pointsSpent, earlier.errorCode);
     return earlier;
   }
 
@@ -234,6 +240,8 @@ function unavailability(reward: Reward, programEnabled: boolean, now = new Date(
   if (reward.usageLimit != null && reward.redemptionCount >= reward.usageLimit) return RewardUnavailableReason.USAGE_LIMIT_REACHED;
   return null;
 }
+
+const isFailureReason = (code: string | null | undefined): code is DiscountFailureReason => Object.values<unknown>(DiscountFailureReason).includes(code);
 
 const limited = (reward: Reward) => reward.usageLimit != null || reward.usageLimitPerCustomer != null;
 

@@ -1,7 +1,7 @@
 import { Kind, parse, valueFromASTUntyped, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** The HTTP and GraphQL plumbing of the fake Shopify (`fake-shopify.ts`): bodies in and out. */
+/** The HTTP and GraphQL plumbing of the Shopify stand-in (`shopify-stand-in.ts`): bodies in and out. */
 
 export function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -32,7 +32,7 @@ export function rootField(body: unknown): { operation: 'query' | 'mutation'; nam
     return (error as Error).message;
   }
   const field = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
-  if (!operation || operation.operation === 'subscription' || !field) return 'the fake answers queries and mutations only';
+  if (!operation || operation.operation === 'subscription' || !field) return 'the stand-in answers queries and mutations only';
   const args = Object.fromEntries((field.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables ?? {})]));
   return { operation: operation.operation, name: field.name.value, args };
 }

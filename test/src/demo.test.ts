@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEMO_MERCHANT, loadKitConfig } from '@loyalnest/kit';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { ExecutionResult } from 'graphql-ws';
+import { mintDevToken } from '../../gateway/src/auth/dev-token.js';
+import { REPO_ROOT } from '../../gateway/src/config.js';
+import { startDemoShopify } from '../../gateway/src/dev/demo-shop.js';
+import type { FakeShopify } from '../../gateway/src/dev/shopify-stand-in.js';
+import { seedAll } from '../../gateway/src/operations.js';
+import { subgraphModules } from '../../gateway/src/subgraphs.js';
+import { startTestGateway, type TestGateway } from './support/gateway.js';
+import { connectLive, type LiveConnection, type LiveSubscription } from './support/live.js';
+import { eventually } from './support/events.js';
+import { award, pointsOf } from './support/points.js';
+import { redeem, REWARDS, REWARDS_ENV } from './support/rewards.js';
+import type { TestMerchant } from './support/tenants.js';
+import { bearer } from './support/tokens.js';
+
+const BALANCE = `subscription($customerId: ID) { pointsBalanceChanged(customerId: $customerId) { balance delta kind } }`;
+const ADA = `query { customerByShopifyId(shopifyId: "7001") { id } }`;
+
+/** Events of the subscription until one with `delta`; others (the seeded signup bonus, say) are skipped. */
+async function changeOf(subscription: LiveSubscription, delta: number): Promise<{ balance: number; delta: number }> {
+  for (;;) {
+    const event: ExecutionResult = await subscription.next(15_000);
+    const change = (event.data as { pointsBalanceChanged?: { balance: number; delta: number } } | undefined)?.pointsBalanceChanged;
+    if (!change) throw new Error(`unexpected live event: ${JSON.stringify(event)}`);
+    if (change.delta === delta) return change;
+  }
+}
+
+/**
+ * The newcomer's demo, started the way `npm start` starts it in development: the Shopify stand-in
+ * on its own port (SHOPIFY_BASE_URL unset), the demo data seeded, the embedded supergraph, then
+ * `npm run demo:webhooks` and a redemption in the demo shop.
+ */
+describe('the demo shop in development', () => {
+  let standIn: FakeShopify;
+  let gateway: TestGateway;
+  let live: LiveConnection;
+  let demo: TestMerchant;
+  let adaId: string;
+
+  beforeAll(async () => {
+    const env: NodeJS.ProcessEnv = { LOYALNEST_DEV: '1' };
+    standIn = (await startDemoShopify(env, loadKitConfig().shopify))!;
+    const gatewayEnv = { ...REWARDS_ENV, SHOPIFY_BASE_URL: env.SHOPIFY_BASE_URL! };
+    // Seeded before the supergraph starts, as npm start does: the customers' signup bonuses need the program seeded beside them.
+    await seedAll(loadKitConfig({ ...process.env, ...gatewayEnv }), subgraphModules, () => {});
+    gateway = await startTestGateway('embedded', gatewayEnv);
+    const token = await mintDevToken(gateway.config.devTokenSecret, { shop: DEMO_MERCHANT.shopDomain, role: 'admin' });
+    demo = { id: DEMO_MERCHANT.id, shop: DEMO_MERCHANT.shopDomain, token, auth: bearer(token) };
+    const ada = await gateway.gql<{ customerByShopifyId: { id: string } }>(ADA, {}, demo.auth);
+    adaId = ada.data!.customerByShopifyId.id;
+    // The seeded signup bonus first, so that the changes below are the demo's own.
+    await eventually(async () => (await pointsOf(gateway, demo, adaId)).history.nodes.some((n) => n.source === 'SIGNUP'), 15_000, "Ada's signup bonus");
+    live = connectLive(gateway.url, `Bearer ${token}`);
+  }, 60_000);
+  afterAll(async () => {
+    await live?.dispose();
+    await gateway?.stop();
+    await standIn?.close();
+  });
+
+  it('runs the stand-in only in development and only when SHOPIFY_BASE_URL is not set explicitly', async () => {
+    const credentials = { apiKey: 'k', apiSecret: 's'.repeat(32) };
+    expect(await startDemoShopify({ LOYALNEST_DEV: '0' }, credentials)).toBeNull();
+    expect(await startDemoShopify({ LOYALNEST_DEV: '1', SHOPIFY_BASE_URL: 'https://{shop}' }, credentials)).toBeNull();
+    expect(standIn.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\{shop\}$/);
+    expect(gateway.config.kit.shopify.baseUrl).toBe(standIn.baseUrl);
+  });
+
+  it('redeems a reward in the demo shop: the stand-in issues the code with the seeded (encrypted) token', async () => {
+    await award(gateway, demo, adaId, 100);
+    const rewards = await gateway.gql<{ rewards: { id: string; name: string; pointsCost: number }[] }>(REWARDS, { activeOnly: true }, demo.auth);
+    const fiveOff = rewards.data!.rewards.find((r) => r.name === '5 off your order')!;
+    const redeemed = await redeem(gateway, demo.auth, { customerId: adaId, rewardId: fiveOff.id });
+    expect(redeemed).toMatchObject({ __typename: 'Redemption', status: 'ISSUED', discountCode: expect.stringMatching(/^LN-/) });
+    expect(standIn.discounts(DEMO_MERCHANT.shopDomain).map((d) => d.code)).toContain(redeemed.discountCode);
+    expect(standIn.requestsFor(DEMO_MERCHANT.shopDomain, '/graphql.json').every((r) => r.headers['x-shopify-access-token'] === DEMO_MERCHANT.devAccessToken)).toBe(true);
+  }, 30_000);
+
+  it('npm run demo:webhooks: an order paid earns points and its refund takes some back, both seen live', async () => {
+    const balance = live.subscribe(BALANCE, { customerId: adaId });
+    const current = await changeOf(balance, 0);
+    const origin = new URL(gateway.url).origin;
+    // The command itself, as a newcomer runs it (its environment gives it the same dev secrets).
+    const { stdout } = await promisify(execFile)(`${REPO_ROOT}gateway/node_modules/.bin/tsx`, ['--tsconfig', '../tsconfig.json', 'src/cli/demo-webhooks.ts', '--url', origin], {
+      cwd: `${REPO_ROOT}gateway`,
+      env: { ...process.env, NODE_OPTIONS: '' },
+      timeout: 45_000,
+    });
+    const earned = await changeOf(balance, 42);
+    const refunded = await changeOf(balance, -10);
+    expect(earned.balance).toBeGreaterThanOrEqual(current.balance + 42);
+    expect(refunded.balance).toBe(earned.balance - 10);
+    expect(stdout).toContain('orders/paid');
+    expect(stdout).toContain(`Ada's balance: ${refunded.balance} points`);
+    balance.stop();
+  }, 60_000);
+});
