@@ -4,17 +4,19 @@
  * does (plain `node`, no LOYALNEST_DEV, every required secret set to a fresh value), and requires
  * /readyz to answer 200 (the gateway, every subgraph and store started) and an anonymous
  * `{ __typename }` to be refused with a 401 UNAUTHENTICATED GraphQL error (the compiled gateway's
- * auth ran), and SIGTERM to stop it cleanly. Then it drops its databases, role and queues.
+ * auth ran), an installed shop's admin, with a Shopify session token signed by the app secret, to
+ * be answered a query that spans two compiled subgraphs, and SIGTERM to stop it with exit code 0. Then it drops its databases, role and queues.
  *
  *   bash scripts/run.sh node test/smoke/compiled-gateway.mjs
  *
  * Plain JavaScript, so it runs without the TypeScript toolchain it checks the absence of.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Redis from 'ioredis';
+import { SignJWT } from 'jose';
 import pg from 'pg';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -103,6 +105,39 @@ async function waitReady(url, child) {
   throw new Error(`the compiled gateway's /readyz did not answer 200 within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
+/**
+ * An installed shop (written as the superuser, as the OAuth callback would have) and its admin's
+ * Shopify session token: `me` comes from the gateway, `merchant` from the compiled merchant
+ * subgraph, `earningRules` from the compiled points subgraph.
+ */
+async function answersAnAdmin(base) {
+  const shop = `smoke-${randomBytes(4).toString('hex')}.myshopify.com`;
+  const db = new pg.Client({ connectionString: adminUrl.replace(/\/[^/]*$/, `/${prefix}_merchant`) });
+  await db.connect();
+  try {
+    await db.query(
+      `insert into merchant (id, shop_domain, name, currency, installed_at, settings, created_at, updated_at)
+       values ($1, $2, 'Smoke Shop', 'USD', now(), '{}', now(), now())`,
+      [randomUUID(), shop],
+    );
+  } finally {
+    await db.end();
+  }
+  const now = Math.floor(Date.now() / 1000);
+  const token = await new SignJWT({ iss: `https://${shop}/admin`, dest: `https://${shop}`, aud: env.SHOPIFY_API_KEY, sub: '1', iat: now, nbf: now - 5, exp: now + 60, jti: randomUUID(), sid: randomUUID() })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(new TextEncoder().encode(env.SHOPIFY_API_SECRET));
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ me { kind } merchant { name currency } earningRules { enabled } }' }),
+  });
+  const body = await response.json().catch(() => null);
+  if (response.status !== 200 || body?.errors || body?.data?.me?.kind !== 'ADMIN' || body?.data?.merchant?.name !== 'Smoke Shop' || typeof body?.data?.earningRules?.enabled !== 'boolean') {
+    throw new Error(`an admin's query across subgraphs should be answered, got ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+  }
+}
+
 const started = Date.now();
 await cleanUp(); // what a killed run left
 let gateway;
@@ -125,13 +160,13 @@ try {
     throw new Error(`an anonymous { __typename } should be refused with 401 UNAUTHENTICATED, got ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
   }
 
-  // A deployment stops it with SIGTERM: it must end promptly, not hang or crash. Outside
-  // NODE_ENV=test Apollo Server stops itself on SIGTERM and then re-raises the signal, so the
-  // process may end by the signal rather than with the CLI's exit code 0.
+  await answersAnAdmin(base);
+
+  // A deployment stops it with SIGTERM: the CLI stops the gateway, workers and stores, then exits 0.
   gateway.kill('SIGTERM');
   const stopped = await Promise.race([exited(gateway), new Promise((r) => setTimeout(() => r('no exit within 15 s'), 15_000))]);
-  if (stopped !== 0 && stopped !== 'SIGTERM') throw new Error(`the compiled gateway did not stop cleanly on SIGTERM: ${stopped}`);
-  console.log(`smoke: the compiled gateway migrated, was ready, refused an anonymous query with 401 UNAUTHENTICATED and stopped (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (stopped !== 0) throw new Error(`the compiled gateway did not stop cleanly on SIGTERM: ${stopped}`);
+  console.log(`smoke: the compiled gateway migrated, was ready, refused an anonymous query with 401, answered an admin across subgraphs and stopped (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 } finally {
   if (gateway && gateway.exitCode === null) gateway.kill('SIGKILL');
   await cleanUp();
