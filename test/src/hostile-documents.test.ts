@@ -5,10 +5,11 @@ import { connectLive } from './support/live.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { createMerchant, type TestMerchant } from './support/tenants.js';
 
-// Bounds are generous on purpose: speed is measured by `npm run bench -- hostile`. Before the
-// bounds, validating one of these documents took minutes, with /healthz waiting behind it.
-const REFUSED_WITHIN_MS = 1000;
-const HEALTHZ_WITHIN_MS = 1000;
+// Bounds are generous on purpose: speed is measured by `npm run bench -- hostile` (p99 27 ms at
+// 1 MB on a quiet machine). Before the bounds, validating one of these documents took minutes,
+// with /healthz waiting behind it; a CI run saw the first 1 MB request after start take 1.9 s.
+const REFUSED_WITHIN_MS = 5000;
+const HEALTHZ_WITHIN_MS = 5000;
 
 interface Timed {
   status: number;
