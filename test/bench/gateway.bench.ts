@@ -19,6 +19,7 @@ import { startEmbeddedGateway, startNetworkedGateway } from '../../gateway/src/m
 import { migrateAll, seedAll } from '../../gateway/src/operations.js';
 import { spawnSubgraphServices } from '../../gateway/src/services.js';
 import { subgraphModules } from '../../gateway/src/subgraphs.js';
+import { log, positiveInt } from './bench-env.js';
 
 const DATABASE_PREFIX = 'loyalnest_bench';
 const SHOP = 'demo.myshopify.com';
@@ -44,16 +45,6 @@ interface Figures {
   errors: number;
   requests: number;
 }
-
-function positiveInt(name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be an integer from 1 to ${max}, got "${raw}"`);
-  return value;
-}
-
-const log = (line: string) => console.log(`[bench] ${line}`);
 
 interface GraphQLBody {
   data?: { customers?: { nodes?: Array<Record<string, unknown>> } } | null;

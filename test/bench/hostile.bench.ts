@@ -22,6 +22,7 @@ import { hostileDocuments } from '../src/support/hostile.js';
 import { freePort, SupergraphProcess } from '../src/support/supergraph-process.js';
 import { insertMerchant } from '../src/support/webhooks.js';
 import { round } from './load.js';
+import { log, positiveInt } from './bench-env.js';
 
 const DATABASE_PREFIX = 'loyalnest_bench_hostile';
 const HEALTHZ_CONNECTIONS = 4;
@@ -29,16 +30,6 @@ const SIZES = [
   { name: '1mb', bytes: 1024 * 1024, status: 413 },
   { name: '120kb', bytes: 120 * 1024, status: 400 },
 ];
-
-const log = (line: string) => console.log(`[bench] ${line}`);
-
-function positiveInt(name: string, fallback: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be an integer from 1 to ${max}, got "${raw}"`);
-  return value;
-}
 
 function healthz(origin: string, seconds: number): PromiseLike<Result> {
   return autocannon({ url: `${origin}/healthz`, connections: HEALTHZ_CONNECTIONS, duration: seconds, timeout: 10 });

@@ -21,20 +21,11 @@ import { migrateAll } from '../../gateway/src/operations.js';
 import { subgraphModules } from '../../gateway/src/subgraphs.js';
 import { freePort, SupergraphProcess } from '../src/support/supergraph-process.js';
 import { round } from './load.js';
+import { log, positiveInt } from './bench-env.js';
 
 const DATABASE_PREFIX = 'loyalnest_bench_idle';
 const TEST_DIR = fileURLToPath(new URL('../', import.meta.url));
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
-
-const log = (line: string) => console.log(`[bench] ${line}`);
-
-function positiveInt(name: string, fallback: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be an integer from 1 to ${max}, got "${raw}"`);
-  return value;
-}
 
 /** CPU seconds (user + system) a process has used so far: fields 14 and 15 of /proc/<pid>/stat, after the command's parentheses. */
 function cpuSeconds(pid: number): number {

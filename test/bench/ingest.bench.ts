@@ -28,22 +28,13 @@ import { subgraphModules } from '../../gateway/src/subgraphs.js';
 import { withOwnerDb } from '../src/support/db.js';
 import { freePort, SupergraphProcess } from '../src/support/supergraph-process.js';
 import { insertMerchant, orderBody } from '../src/support/webhooks.js';
+import { log, positiveInt } from './bench-env.js';
 
 const DATABASE_PREFIX = 'loyalnest_bench_ingest';
 const WARMUP_SECONDS = 2;
 const SETUP_BUDGET_SECONDS = 120;
 /** How long (b) may take after the posting stopped before the run gives up on it. */
 const DRAIN_BUDGET_SECONDS = 300;
-
-const log = (line: string) => console.log(`[bench] ${line}`);
-
-function positiveInt(name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be an integer from 1 to ${max}, got "${raw}"`);
-  return value;
-}
 
 function round(value: number, digits = 2): number {
   const f = 10 ** digits;

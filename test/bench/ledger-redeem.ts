@@ -21,8 +21,7 @@ import { UPSERT_CUSTOMER } from '../src/support/tenants.js';
 import { bearer } from '../src/support/tokens.js';
 import { describe, load, type Phase } from './load.js';
 import { installShop } from '../src/support/install.js';
-
-const log = (line: string) => console.log(`[bench] ${line}`);
+import { log } from './bench-env.js';
 
 const CREATE_REWARD = `mutation($input: CreateRewardInput!) { createReward(input: $input) { __typename ... on Reward { id } } }`;
 const REDEEM = `mutation($input: RedeemRewardInput!) {

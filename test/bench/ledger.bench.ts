@@ -38,20 +38,11 @@ import { withOwnerDb } from '../src/support/db.js';
 import { insertMerchant } from '../src/support/webhooks.js';
 import { measureRedeem } from './ledger-redeem.js';
 import { describe, load, round } from './load.js';
+import { log, positiveInt } from './bench-env.js';
 
 const DATABASE_PREFIX = 'loyalnest_bench_ledger';
 const WARMUP_SECONDS = 2;
 const SETUP_BUDGET_SECONDS = 180;
-
-const log = (line: string) => console.log(`[bench] ${line}`);
-
-function positiveInt(name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be an integer from 1 to ${max}, got "${raw}"`);
-  return value;
-}
 
 interface Account {
   id: string;

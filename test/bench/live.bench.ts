@@ -26,19 +26,10 @@ import { loadGatewayConfig } from '../../gateway/src/config.js';
 import { startEmbeddedGateway } from '../../gateway/src/modes.js';
 import { migrateAll, seedAll } from '../../gateway/src/operations.js';
 import { subgraphModules } from '../../gateway/src/subgraphs.js';
+import { log, positiveInt } from './bench-env.js';
 
 const SHOP = 'demo.myshopify.com';
 const SHOPIFY_ID_BASE = 910_000;
-
-const log = (line: string) => console.log(`[bench] ${line}`);
-
-function positiveInt(name: string, fallback: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be an integer from 1 to ${max}, got "${raw}"`);
-  return value;
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;

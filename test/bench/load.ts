@@ -1,6 +1,6 @@
 /** Closed-loop load for the benchmarks: N workers, each starting its next operation when the last one ends, for a fixed time. */
 
-const log = (line: string) => console.log(`[bench] ${line}`);
+import { log } from './bench-env.js';
 
 export function round(value: number, digits = 2): number {
   const f = 10 ** digits;
