@@ -42,3 +42,4 @@ export * from './shopify-id.js';
 export * from './shopify-webhook-body.js';
 export * from './scopes.js';
 export * from './demo.js';
+export * from './shared-enums.js';

@@ -1,8 +1,8 @@
-import { PageInfo } from '@loyalnest/kit';
+import { ACTOR_KIND_ENUM, PageInfo } from '@loyalnest/kit';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-/** The same enum as the merchant subgraph's `ActorKind` (same name and values), so they compose as one. */
+/** Also defined by the merchant subgraph; one configuration (the kit's `ACTOR_KIND_ENUM`) keeps them composable. */
 export enum ActorKindType {
   ADMIN = 'admin',
   SHOPPER = 'shopper',
@@ -10,17 +10,7 @@ export enum ActorKindType {
   FLOW = 'flow',
   SYSTEM = 'system',
 }
-registerEnumType(ActorKindType, {
-  name: 'ActorKind',
-  description: 'What kind of caller made a request.',
-  valuesConfig: {
-    ADMIN: { description: "A merchant's staff member in the Shopify admin (session token)." },
-    SHOPPER: { description: 'A signed-in shopper on the storefront, through the app proxy or the widget.' },
-    PARTNER: { description: 'A partner app authenticated by an API key the merchant created.' },
-    FLOW: { description: "A Shopify Flow action run on the merchant's behalf." },
-    SYSTEM: { description: 'LoyalNest itself: webhooks, scheduled jobs and calls between subgraphs.' },
-  },
-});
+registerEnumType(ActorKindType, ACTOR_KIND_ENUM);
 
 export enum AuditSourceKindType {
   EVENT = 'event',

@@ -1,4 +1,4 @@
-import { Scope } from '@loyalnest/kit';
+import { ACTOR_KIND_ENUM, LOCALE_CODE_ENUM, Scope } from '@loyalnest/kit';
 import { Authorized, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum LocaleCode {
@@ -6,15 +6,7 @@ export enum LocaleCode {
   ES = 'es',
   FR = 'fr',
 }
-registerEnumType(LocaleCode, {
-  name: 'LocaleCode',
-  description: 'A language the loyalty program speaks to shoppers.',
-  valuesConfig: {
-    EN: { description: 'English.' },
-    ES: { description: 'Spanish.' },
-    FR: { description: 'French.' },
-  },
-});
+registerEnumType(LocaleCode, LOCALE_CODE_ENUM);
 
 export enum MerchantPlan {
   FREE = 'free',
@@ -118,17 +110,7 @@ export enum ActorKindType {
   FLOW = 'flow',
   SYSTEM = 'system',
 }
-registerEnumType(ActorKindType, {
-  name: 'ActorKind',
-  description: 'What kind of caller made a request.',
-  valuesConfig: {
-    ADMIN: { description: "A merchant's staff member in the Shopify admin (session token)." },
-    SHOPPER: { description: 'A signed-in shopper on the storefront, through the app proxy or the widget.' },
-    PARTNER: { description: 'A partner app authenticated by an API key the merchant created.' },
-    FLOW: { description: "A Shopify Flow action run on the merchant's behalf." },
-    SYSTEM: { description: 'LoyalNest itself: webhooks, scheduled jobs and calls between subgraphs.' },
-  },
-});
+registerEnumType(ActorKindType, ACTOR_KIND_ENUM);
 
 @ObjectType('Viewer', { description: 'The authenticated caller of this request.' })
 export class ViewerType {

@@ -1,3 +1,4 @@
+import { LOCALE_CODE_ENUM } from '@loyalnest/kit';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum RewardKindType {
@@ -17,21 +18,13 @@ registerEnumType(RewardKindType, {
   },
 });
 
-/** The same enum, values and description as the merchant subgraph's, so composition merges them. */
+/** Also defined by the merchant subgraph; one configuration (the kit's `LOCALE_CODE_ENUM`) keeps them composable. */
 export enum LocaleCode {
   EN = 'en',
   ES = 'es',
   FR = 'fr',
 }
-registerEnumType(LocaleCode, {
-  name: 'LocaleCode',
-  description: 'A language the loyalty program speaks to shoppers.',
-  valuesConfig: {
-    EN: { description: 'English.' },
-    ES: { description: 'Spanish.' },
-    FR: { description: 'French.' },
-  },
-});
+registerEnumType(LocaleCode, LOCALE_CODE_ENUM);
 
 @ObjectType('RewardNames', { description: 'The name of a reward in each language LoyalNest supports; null where the merchant gave none.' })
 export class RewardNamesType {
