@@ -5,15 +5,16 @@ import type { KubeObject, RenderedObject } from './kustomize-render.js';
 
 /**
  * Checks Kubernetes objects against the API schemas of one Kubernetes version, offline. The
- * schemas come from `kubernetes-models` (pinned in the pnpm catalog; 5.1.0 carries Kubernetes
- * v1.36.0's OpenAPI definitions), in two forms generated from the same definitions:
- * - its ajv validators: types, required fields, enums and formats (int32, int-or-string…);
+ * schemas come from `kubernetes-models` (pinned in the pnpm catalog; its 5.x releases are generated
+ * from Kubernetes v1.36's OpenAPI definitions), in two forms made from the same definitions:
+ * - its ajv validators: types, required fields, enums and formats (int32…);
  * - its TypeScript declarations, which TypeScript checks each object against as an object literal:
- *   that refuses a field the schema does not have at any depth (a misspelt `replica`, a probe's
- *   `httpGet.paht`), as `kubectl apply` does and as the API server's OpenAPI alone would not.
+ *   that refuses a field the schema does not have, at any depth (a misspelt `replica`, a probe's
+ *   `httpGet.paht`), as `kubectl apply`'s strict field validation does; the OpenAPI definitions
+ *   alone allow unknown fields.
  * An apiVersion/kind that version does not serve (a removed beta API) is refused too.
  */
-export const KUBERNETES_VERSION = 'v1.36.0';
+export const KUBERNETES_VERSION = 'v1.36';
 
 /**
  * kubernetes-models also keeps the definitions of APIs that Kubernetes has since removed
@@ -80,7 +81,7 @@ export async function checkAgainstSchemas(objects: RenderedObject[]): Promise<Sc
   const typed: { rendered: RenderedObject; path: ModelPath }[] = [];
   for (const rendered of objects) {
     const { object, source } = rendered;
-    const name = `${object.kind}/${object.metadata?.name}`;
+    const name = identify(object);
     const path = modelPath(object.apiVersion, object.kind);
     const validate = SERVED_API_VERSIONS.has(object.apiVersion) ? await loadValidator(path.schemaId) : null;
     if (!validate) {
@@ -137,12 +138,12 @@ function unknownFields(typed: { rendered: RenderedObject; path: ModelPath }[]): 
     // The literal's keys are JSON strings, which TypeScript quotes twice ('"replica"').
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(/'"([^"']+)"'/g, "'$1'");
     return entry
-      ? { source: entry.rendered.source, object: describe(entry.rendered.object), message }
+      ? { source: entry.rendered.source, object: identify(entry.rendered.object), message }
       : { source: 'kubernetes-models', object: '(declarations)', message };
   });
 }
 
-function describe(object: KubeObject): string {
+function identify(object: KubeObject): string {
   return `${object.kind}/${object.metadata?.name}`;
 }
 

@@ -61,7 +61,7 @@ export class KustomizeError extends Error {
   override name = 'KustomizeError';
 }
 
-/** The objects `kubectl kustomize <dir>` would print, in the same order. */
+/** The objects `kubectl kustomize <dir>` would print (kustomize sorts them by kind; these keep file order). */
 export function renderKustomization(dir: string, root = dir): RenderedObject[] {
   const file = join(dir, 'kustomization.yaml');
   if (!existsSync(file)) throw new KustomizeError(`${relative(root, dir) || '.'}: no kustomization.yaml`);
