@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { KitConfig } from './config.js';
 import { EVENT_ENTITIES } from './events/entities.js';
 import { ensureRoles, SERVICE_ROLE } from './store-roles.js';
+import { TenantPostgreSqlDriver, tenantDriverOptions } from './tenant-driver.js';
 
 /** What a subgraph declares about its store; the kit does the rest the same way for all. */
 export interface StoreDefinition {
@@ -61,6 +62,9 @@ export async function openStore(config: KitConfig, def: StoreDefinition, poolSiz
     user: service.user,
     password: service.password as string,
     pool: { min: 0, max: poolSize, idleTimeoutMillis: 30_000 },
+    // The tenant setting rides on statements already sent instead of costing its own (tenant-driver.ts).
+    driver: TenantPostgreSqlDriver,
+    driverOptions: tenantDriverOptions,
   });
 }
 
