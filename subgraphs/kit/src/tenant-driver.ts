@@ -42,42 +42,46 @@ function foldable(context: SessionContext | undefined): context is { variables: 
 
 const BEGIN = /^\s*(begin|start transaction)\b/i;
 
-/**
- * The pool's client: sends a pending setting along with the statement it belongs to and hands the
- * caller that statement's own result, so Kysely and MikroORM above see a single statement.
- */
-class TenantClient extends pg.Client {
-  // pg's overloads cannot be restated in a subclass; the override passes every form through.
-  override query(...args: unknown[]): any {
-    const setting = pending.getStore();
-    const [text, values] = args;
-    const plain = typeof text === 'string' && args.length <= 2 && !(Array.isArray(values) && values.length);
-    const superQuery = (...forwarded: unknown[]) => (super.query as (...a: unknown[]) => any).apply(this, forwarded);
-    if (!setting) return superQuery(...args);
-    if (setting.mode === 'begin') {
-      return plain && BEGIN.test(text) ? this.beginWith(text, setting.sql) : superQuery(...args);
-    }
-    if (!plain) {
-      // A parameterised statement cannot share a message with another one (extended protocol):
-      // refuse rather than run it without its tenant.
-      return Promise.reject(new Error('a tenant-scoped statement outside a transaction must not use bind parameters'));
-    }
-    return superQuery(`${setting.sql}; ${text}`).then((results: pg.QueryResult[]) => {
-      const own = results.slice(1);
-      return own.length === 1 ? own[0] : own;
-    });
-  }
+type QueryFn = (...args: unknown[]) => any;
 
-  private async beginWith(begin: string, setting: string): Promise<pg.QueryResult> {
-    const call = (sql: string) => (super.query as (sql: string) => Promise<unknown>).call(this, sql);
-    try {
-      const [result] = (await call(`${begin}; ${setting}`)) as pg.QueryResult[];
-      return result;
-    } catch (error) {
-      // A failure after `begin` leaves the transaction open and aborted on a pooled connection.
-      await call('rollback').catch(() => {});
-      throw error;
+/**
+ * Makes the pool's clients send a pending setting along with the statement it belongs to and hand
+ * the caller that statement's own result, so Kysely and MikroORM above see a single statement.
+ * A mixin on the pool's own `Client`: MikroORM brings its own `pg`, which need not be the kit's.
+ */
+function withTenantSetting(Base: typeof pg.Client): typeof pg.Client {
+  return class TenantClient extends Base {
+    // pg's overloads cannot be restated in a subclass; the override passes every form through.
+    override query(...args: unknown[]): any {
+      const setting = pending.getStore();
+      const [text, values] = args;
+      const send = (...forwarded: unknown[]) => (super.query as QueryFn).apply(this, forwarded);
+      const plain = typeof text === 'string' && args.length <= 2 && !(Array.isArray(values) && values.length);
+      if (!setting) return send(...args);
+      if (setting.mode === 'begin') {
+        return plain && BEGIN.test(text) ? beginWith(send, text, setting.sql) : send(...args);
+      }
+      if (!plain) {
+        // A parameterised statement cannot share a message with another one (extended protocol):
+        // refuse rather than run it without its tenant.
+        return Promise.reject(new Error('a tenant-scoped statement outside a transaction must not use bind parameters'));
+      }
+      return send(`${setting.sql}; ${text}`).then((results: pg.QueryResult[]) => {
+        const own = results.slice(1);
+        return own.length === 1 ? own[0] : own;
+      });
     }
+  };
+}
+
+async function beginWith(send: QueryFn, begin: string, setting: string): Promise<pg.QueryResult> {
+  try {
+    const [result] = (await send(`${begin}; ${setting}`)) as pg.QueryResult[];
+    return result;
+  } catch (error) {
+    // A failure after `begin` would leave the transaction open and aborted on a pooled connection.
+    await send('rollback').catch(() => {});
+    throw error;
   }
 }
 
@@ -112,5 +116,9 @@ export class TenantPostgreSqlDriver extends PostgreSqlDriver {
   }
 }
 
-/** Pool options that make the pool's clients carry the pending setting (MikroORM's `driverOptions`). */
-export const tenantDriverOptions = { Client: TenantClient };
+/** MikroORM's `driverOptions`: the pool's clients carry the pending setting (before any is created). */
+export const tenantDriverOptions = {
+  onPoolCreated(pool: pg.Pool & { Client: typeof pg.Client }) {
+    pool.Client = withTenantSetting(pool.Client);
+  },
+};
