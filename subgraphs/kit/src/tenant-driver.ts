@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PostgreSqlConnection, PostgreSqlDriver, type Configuration, type Transaction } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { OUTBOX_WRITTEN_SETTING } from './events/outbox-wake.js';
 
 /**
  * MikroORM 7.2.1 applies a session context (the tenant setting the RLS policies read) as a
@@ -15,6 +16,9 @@ import pg from 'pg';
  * The setting stays transaction-local (`set_config(…, true)`): it ends with the transaction that
  * carried it, so a pooled connection never takes one request's merchant into the next. A query
  * that carries none sees what the policies give a missing tenant: nothing.
+ *
+ * The same way, the statement that ends a transaction carries the read of the outbox mark
+ * (`outbox-wake.ts`), so the store learns after each commit whether to wake its relays.
  */
 interface PendingSetting {
   /** `select set_config(…, true), …` for the session context's variables. */
@@ -40,34 +44,44 @@ function foldable(context: SessionContext | undefined): context is { variables: 
   return !!context && !context.role && Object.keys(context.variables ?? {}).length > 0;
 }
 
-const BEGIN = /^\s*(begin|start transaction)\b/i;
-
 type QueryFn = (...args: unknown[]) => any;
 
+const BEGIN = /^\s*(begin|start transaction)\b/i;
+const COMMIT = /^\s*commit\s*;?\s*$/i;
+/** Read in the same message as the statement that ends a transaction: did it write events? */
+const OUTBOX_MARK = `select current_setting('${OUTBOX_WRITTEN_SETTING}', true) as outbox_written`;
+const marked = (result: pg.QueryResult | undefined) => result?.rows?.[0]?.outbox_written === 'on';
+
 /**
- * Makes the pool's clients send a pending setting along with the statement it belongs to and hand
- * the caller that statement's own result, so Kysely and MikroORM above see a single statement.
- * A mixin on the pool's own `Client`: MikroORM brings its own `pg`, which need not be the kit's.
+ * Makes the pool's clients send a pending setting along with the statement it belongs to, and read
+ * the outbox mark along with the statement that ends a transaction (`commit`, or any statement
+ * sent on an idle connection, which PostgreSQL runs as a transaction of its own: a ledger entry
+ * posted straight through the connection), handing the caller that statement's own result: Kysely
+ * and MikroORM above see a single statement. A mixin on the pool's own `Client`: MikroORM brings
+ * its own `pg` (with `getTransactionStatus`), which need not be the kit's.
  */
-function withTenantSetting(Base: typeof pg.Client): typeof pg.Client {
-  return class TenantClient extends Base {
+function storeClient(Base: typeof pg.Client, onOutboxCommitted: () => void): typeof pg.Client {
+  return class StoreClient extends Base {
     // pg's overloads cannot be restated in a subclass; the override passes every form through.
     override query(...args: unknown[]): any {
       const setting = pending.getStore();
       const [text, values] = args;
       const send = (...forwarded: unknown[]) => (super.query as QueryFn).apply(this, forwarded);
       const plain = typeof text === 'string' && args.length <= 2 && !(Array.isArray(values) && values.length);
-      if (!setting) return send(...args);
-      if (setting.mode === 'begin') {
-        return plain && BEGIN.test(text) ? beginWith(send, text, setting.sql) : send(...args);
-      }
       if (!plain) {
         // A parameterised statement cannot share a message with another one (extended protocol):
         // refuse rather than run it without its tenant.
-        return Promise.reject(new Error('a tenant-scoped statement outside a transaction must not use bind parameters'));
+        if (setting?.mode === 'statement') return Promise.reject(new Error('a tenant-scoped statement outside a transaction must not use bind parameters'));
+        return send(...args);
       }
-      return send(`${setting.sql}; ${text}`).then((results: pg.QueryResult[]) => {
-        const own = results.slice(1);
+      if (COMMIT.test(text)) return commitWith(send, text, onOutboxCommitted);
+      if (BEGIN.test(text)) return setting?.mode === 'begin' ? beginWith(send, text, setting.sql) : send(...args);
+      const status = (this as { getTransactionStatus?: () => string | null }).getTransactionStatus?.();
+      if (status !== 'I' && !(status === undefined && setting?.mode === 'statement')) return send(...args);
+      const prefix = setting?.mode === 'statement' ? [setting.sql] : [];
+      return send([...prefix, text.replace(/[\s;]+$/, ''), OUTBOX_MARK].join('; ')).then((results: pg.QueryResult[]) => {
+        if (marked(results.at(-1))) onOutboxCommitted();
+        const own = results.slice(prefix.length, -1);
         return own.length === 1 ? own[0] : own;
       });
     }
@@ -83,6 +97,13 @@ async function beginWith(send: QueryFn, begin: string, setting: string): Promise
     await send('rollback').catch(() => {});
     throw error;
   }
+}
+
+/** Only a commit that succeeded reports its events: the whole message fails with it. */
+async function commitWith(send: QueryFn, commit: string, onOutboxCommitted: () => void): Promise<pg.QueryResult> {
+  const [mark, result] = (await send(`${OUTBOX_MARK}; ${commit}`)) as pg.QueryResult[];
+  if (marked(mark)) onOutboxCommitted();
+  return result;
 }
 
 class TenantConnection extends PostgreSqlConnection {
@@ -116,9 +137,14 @@ export class TenantPostgreSqlDriver extends PostgreSqlDriver {
   }
 }
 
-/** MikroORM's `driverOptions`: the pool's clients carry the pending setting (before any is created). */
-export const tenantDriverOptions = {
-  onPoolCreated(pool: pg.Pool & { Client: typeof pg.Client }) {
-    pool.Client = withTenantSetting(pool.Client);
-  },
-};
+/**
+ * MikroORM's `driverOptions` for a store: the pool's clients (made after this runs) carry the
+ * pending setting, and call `onOutboxCommitted` after a transaction that wrote events committed.
+ */
+export function storeDriverOptions(onOutboxCommitted: () => void = () => {}) {
+  return {
+    onPoolCreated(pool: pg.Pool & { Client: typeof pg.Client }) {
+      pool.Client = storeClient(pool.Client, onOutboxCommitted);
+    },
+  };
+}
