@@ -8,7 +8,7 @@ import customer from '@loyalnest/customer';
 
 /**
  * The tenant setting the RLS policies read rides on statements the work sends anyway (the kit's
- * tenant driver) instead of MikroORM's own begin / set_config / commit around every query.
+ * store driver, `store-driver.ts`) instead of MikroORM's own begin / set_config / commit around every query.
  * Round trips are counted on the wire (every message a pooled `pg` client sends), against the
  * same work through MikroORM's stock driver on the same store.
  */

@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { KitConfig } from './config.js';
 import { EVENT_ENTITIES } from './events/entities.js';
 import { ensureRoles, SERVICE_ROLE } from './store-roles.js';
-import { storeDriverOptions, TenantPostgreSqlDriver } from './tenant-driver.js';
+import { storeDriverOptions, StorePostgreSqlDriver } from './store-driver.js';
 
 /** What a subgraph declares about its store; the kit does the rest the same way for all. */
 export interface StoreDefinition {
@@ -67,8 +67,8 @@ export async function openStore(config: KitConfig, def: StoreDefinition, poolSiz
     user: service.user,
     password: service.password as string,
     pool: { min: 0, max: poolSize, idleTimeoutMillis: 30_000 },
-    // The tenant setting and the outbox mark ride on statements already sent (tenant-driver.ts).
-    driver: TenantPostgreSqlDriver,
+    // The tenant setting and the outbox mark ride on statements already sent (store-driver.ts).
+    driver: StorePostgreSqlDriver,
     driverOptions: storeDriverOptions(hooks.onOutboxCommitted),
   });
 }

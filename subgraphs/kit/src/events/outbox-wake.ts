@@ -10,7 +10,7 @@ import { logger } from '../logger.js';
  *
  * Instead, a statement trigger on `outbox_event` marks its transaction in a transaction-local
  * setting (`OUTBOX_WRITTEN_SETTING`, no lock); the store's driver reads the mark in the same
- * message as `commit` (see `tenant-driver.ts`), so the process that committed knows, at no extra
+ * message as `commit` (see `store-driver.ts`), so the process that committed knows, at no extra
  * round trip, whether events went out — SQL functions that insert them (`points_post_entry`)
  * included. It then publishes a wake on Redis, after the commit, coalesced per process, to every
  * relay of that store in whatever process it runs. A lost wake costs latency only: relays still

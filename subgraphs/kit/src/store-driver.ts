@@ -106,7 +106,7 @@ async function commitWith(send: QueryFn, commit: string, onOutboxCommitted: () =
   return result;
 }
 
-class TenantConnection extends PostgreSqlConnection {
+class StoreConnection extends PostgreSqlConnection {
   override async begin(options: Parameters<PostgreSqlConnection['begin']>[0] = {}): Promise<Transaction> {
     const context = options.sessionContext as SessionContext | undefined;
     if (options.ctx || !foldable(context)) return super.begin(options);
@@ -129,11 +129,11 @@ class TenantConnection extends PostgreSqlConnection {
   }
 }
 
-/** The PostgreSQL driver with the tenant setting folded into statements already sent (see above). */
-export class TenantPostgreSqlDriver extends PostgreSqlDriver {
+/** The PostgreSQL driver of every store: the tenant setting and the outbox mark ride on statements already sent (see above). */
+export class StorePostgreSqlDriver extends PostgreSqlDriver {
   constructor(config: Configuration) {
     super(config);
-    (this as unknown as { connection: PostgreSqlConnection }).connection = new TenantConnection(this.config);
+    (this as unknown as { connection: PostgreSqlConnection }).connection = new StoreConnection(this.config);
   }
 }
 
