@@ -84,9 +84,10 @@ export interface EventsConfig {
   backoffMs: number;
   /**
    * The safety-net poll of the relay, the dead-letter retries and the jobs woken by NOTIFY (the
-   * audit chainer). Their work arrives by LISTEN/NOTIFY; this only bounds the wait for work whose
-   * notification was lost (a listener reconnects within a second and catches up), rows a crashed
-   * replica held, a failed pass's retry and noticing that Redis lost its queues.
+   * audit chainer). Their work arrives by wake-ups (the outbox wake on Redis, LISTEN/NOTIFY for the
+   * others); this only bounds the wait for work whose wake-up was lost (a listener or subscription
+   * reconnects and catches up), rows a crashed replica held, a failed pass's retry and noticing
+   * that Redis lost its queues.
    */
   pollMs: number;
   /** A delivery not acknowledged this long after it was published is published again. */
