@@ -6,6 +6,7 @@ import { createRequestContext, type Caller, type RequestContext } from './contex
 import { eventRoutes, type EventHandler } from './events/domain-event.js';
 import { createLivePublisher, type LivePublisher } from './live.js';
 import { configureLogs } from './logger.js';
+import { watchPool } from './metrics/metrics-collectors.js';
 import { noPeers, type PeerClient } from './peers.js';
 import { openStore, type StoreDefinition } from './store.js';
 
@@ -86,6 +87,7 @@ export async function startSubgraph(module: SubgraphModule, config: KitConfig, o
   const closers: (() => Promise<void>)[] = [];
   const peers = options.peers ?? noPeers;
   const live = createLivePublisher(config, module.name);
+  const unwatchPool = watchPool(module.name, 'requests', () => orm.em.getConnection().getNativeClient());
   return {
     name: module.name,
     module,
@@ -101,6 +103,7 @@ export async function startSubgraph(module: SubgraphModule, config: KitConfig, o
     },
     async close() {
       for (const fn of closers.splice(0)) await fn();
+      unwatchPool();
       await live.close();
       await orm.close(true);
     },
