@@ -106,6 +106,8 @@ describe('/metrics (embedded, development)', () => {
     expect(grew('loyalnest_graphql_operation_duration_seconds_count', { operation: 'anonymous', type: 'query' })).toBeGreaterThanOrEqual(2);
     expect(grew('loyalnest_http_request_duration_seconds_count', { route: '/webhooks/shopify', method: 'POST', status_class: '2xx' })).toBe(2);
     expect(grew('loyalnest_http_request_duration_seconds_count', { route: '/graphql', method: 'POST', status_class: '2xx' })).toBeGreaterThanOrEqual(8);
+    expect(grew('loyalnest_http_request_duration_seconds_count', { route: '/metrics', method: 'GET', status_class: '2xx' })).toBeGreaterThanOrEqual(1);
+    expect(after).not.toContain('route="unmatched"');
     expect(grew('loyalnest_events_published_total', { producer: 'merchant', consumer: 'customer' })).toBeGreaterThanOrEqual(2);
     expect(sample(after, 'loyalnest_outbox_oldest_unpublished_age_seconds', { store: 'merchant' })).toBeLessThan(5);
   });

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Request, RequestHandler, Response } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { MetricsConfig } from '../config.js';
 import { logger } from '../logger.js';
 import { httpRequestDuration, metricsRegistry } from './metrics-registry.js';
@@ -41,10 +41,10 @@ function digest(value: string): Buffer {
  * A token rather than a port of its own: every process (the worker too) keeps one port for probes
  * and scraping, and a Service or Ingress that forwards too much still exposes nothing.
  */
-export function metricsRoute(config: MetricsConfig, development: boolean): RequestHandler {
+export function metricsRoute(config: MetricsConfig, development: boolean): Router {
   const expected = config.token === null ? null : digest(`Bearer ${config.token}`);
-  return (req: Request, res: Response, next) => {
-    if (req.path !== METRICS_PATH || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+  const router = Router();
+  router.get(METRICS_PATH, (req, res) => {
     if (expected === null && !development) {
       res.status(404).json({ error: 'Not found' });
       return;
@@ -63,5 +63,6 @@ export function metricsRoute(config: MetricsConfig, development: boolean): Reque
         logger('metrics').error({ err: error }, 'collecting metrics failed');
         res.status(500).json({ error: 'Collecting metrics failed' });
       });
-  };
+  });
+  return router;
 }
