@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { loadKitConfig, metricsRoute, operationLabel } from '@loyalnest/kit';
+import customer from '@loyalnest/customer';
+import { ADMIN_SCOPES, loadKitConfig, metricsRoute, operationLabel, systemCaller, type SubgraphModule } from '@loyalnest/kit';
+import merchant from '@loyalnest/merchant';
 import express from 'express';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { eventually } from './support/events.js';
+import { eventually, startEventsGateway, type EventsGateway } from './support/events.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { productionEnv } from './support/production-env.js';
-import { createMerchant, shopifyId, type TestMerchant } from './support/tenants.js';
+import { createMerchant, runtime, shopifyId, type TestMerchant } from './support/tenants.js';
 import { postWebhook } from './support/webhooks.js';
 
 /** The series `/metrics` must name (with HELP text), LoyalNest's and Node's defaults. */
@@ -141,6 +143,47 @@ describe('/metrics (embedded, development)', () => {
     expect(labels.at(-1)).toBe('other');
     expect(operationLabel(null, true)).toBe('anonymous');
     expect(operationLabel('Named', false)).toBe('unknown');
+  });
+});
+
+describe('/metrics when a consumer gives up', () => {
+  let gateway: EventsGateway;
+  const failing: SubgraphModule = {
+    ...customer,
+    consumes: {
+      'test.metrics.fails': async () => {
+        throw new Error('this handler always fails');
+      },
+    },
+  };
+
+  beforeAll(async () => {
+    gateway = await startEventsGateway([merchant, failing]);
+  });
+  afterAll(() => gateway.stop());
+
+  it('counts the dead letter once, as dead-lettered and as a consumed outcome, under its consumer and topic', async () => {
+    const origin = new URL(gateway.url).origin;
+    const merchantOf = await createMerchant(gateway);
+    const labels = { consumer: 'customer', topic: 'test.metrics.fails' };
+    const before = (await scrape(origin)).body;
+
+    const ctx = runtime(gateway, 'customer').createContext(systemCaller(ADMIN_SCOPES, merchantOf.id));
+    ctx.emit('test.metrics.fails', { ref: randomUUID() });
+    await ctx.em.flush();
+
+    const after = await eventually(
+      async () => {
+        const { body } = await scrape(origin);
+        return sample(body, 'loyalnest_events_dead_lettered_total', labels) > sample(before, 'loyalnest_events_dead_lettered_total', labels) ? body : undefined;
+      },
+      15_000,
+      'the dead letter to be counted',
+    );
+    expect(sample(after, 'loyalnest_events_dead_lettered_total', labels) - sample(before, 'loyalnest_events_dead_lettered_total', labels)).toBe(1);
+    expect(sample(after, 'loyalnest_events_consumed_total', { ...labels, outcome: 'dead-lettered' }) - sample(before, 'loyalnest_events_consumed_total', { ...labels, outcome: 'dead-lettered' })).toBe(1);
+    expect(sample(after, 'loyalnest_events_consumed_total', { ...labels, outcome: 'applied' })).toBe(0);
+    expect(sample(after, 'loyalnest_events_published_total', { producer: 'customer', ...labels })).toBeGreaterThanOrEqual(1);
   });
 });
 
