@@ -29,6 +29,16 @@ export interface KitConfig {
   redemptions: RedemptionsConfig;
   pointsJobs: PointsJobsConfig;
   logs: LogSettings;
+  metrics: MetricsConfig;
+}
+
+/** Who may read `/metrics` (see `metricsRoute`). */
+export interface MetricsConfig {
+  /**
+   * `METRICS_TOKEN`: the bearer token Prometheus sends. Unset, `/metrics` is open in development
+   * and absent (404) anywhere else.
+   */
+  token: string | null;
 }
 
 /** The structured logs (pino): JSON lines, except readable lines on a development terminal. */
@@ -227,6 +237,7 @@ export function readKitConfig(env: Settings): KitConfig {
       level: env.read('LOG_LEVEL', z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info'),
       file: stringSetting(env, 'LOG_FILE', '') || null,
     },
+    metrics: { token: env.raw('METRICS_TOKEN') === undefined ? null : env.secret('METRICS_TOKEN', secretOfLength(32), '') },
   };
   const { dedupeRetentionMs, inboxStaleMs, inboxMaxSweeps } = config.events;
   const floor = Math.max(DAY_MS, 2 * inboxStaleMs * (inboxMaxSweeps + 1));

@@ -12,6 +12,7 @@ import { Pump } from './pump.js';
 import { bullPrefix, eventJobOptions, toDomainEvent, type EventJob, type EventJobResult, type EventRow } from './queues.js';
 import { inTransaction } from './system-db.js';
 import { logger } from '../logger.js';
+import { recordConsumed } from '../metrics/metrics-registry.js';
 
 const RETRY_BATCH = 100;
 
@@ -230,7 +231,10 @@ export class EventConsumer {
 
   private async process(job: Job<EventJob, EventJobResult>): Promise<EventJobResult> {
     const { event, producer } = job.data;
-    const done = (outcome: EventJobResult['outcome']): EventJobResult => ({ eventId: event.id, producer, outcome });
+    const done = (outcome: EventJobResult['outcome']): EventJobResult => {
+      recordConsumed(this.runtime.name, event.topic, outcome);
+      return { eventId: event.id, producer, outcome };
+    };
     const handler = this.handlers[event.topic] ?? this.handlers[ALL_TOPICS];
     // Published while this subgraph consumed the topic, delivered after it stopped: nothing to do.
     if (!handler) return done('unhandled');

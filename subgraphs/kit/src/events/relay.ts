@@ -7,6 +7,7 @@ import { Pump } from './pump.js';
 import { inTransaction } from './system-db.js';
 import { bullPrefix, epochKey, eventJobOptions, toDomainEvent, type EventJob, type EventJobResult, type EventRow } from './queues.js';
 import { logger } from '../logger.js';
+import { recordPublished } from '../metrics/metrics-registry.js';
 
 const BATCH = 200;
 
@@ -170,6 +171,7 @@ export class OutboxRelay {
     await queue.addBulk(
       rows.map((row) => ({ name: row.topic, data: { event: toDomainEvent(row), producer: this.options.producer }, opts: eventJobOptions(this.options.config, row.id) })),
     );
+    recordPublished(this.options.producer, consumer, rows);
   }
 
   private acknowledged(consumer: string, result: EventJobResult | null): void {
