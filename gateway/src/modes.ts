@@ -12,7 +12,8 @@ export interface EmbeddedGateway extends RunningGateway {
 
 /**
  * Embedded (the default): the gateway and every subgraph in this one process, no HTTP hop between
- * them, with each store's outbox relay and each consumer's worker. Closing a runtime stops them.
+ * them, with each store's outbox relay and each consumer's worker unless `EVENT_PROCESSING=off`.
+ * Closing a runtime stops them.
  */
 export async function startEmbeddedGateway(config: GatewayConfig, modules: SubgraphModule[]): Promise<EmbeddedGateway> {
   const clients = new Map<string, EmbeddedSubgraphClient>();
@@ -20,7 +21,8 @@ export async function startEmbeddedGateway(config: GatewayConfig, modules: Subgr
   const runtimes = await Promise.all(modules.map((m) => startSubgraph(m, config.kit, { peers, modules })));
   for (const runtime of runtimes) clients.set(runtime.name, new EmbeddedSubgraphClient(runtime));
   try {
-    await Promise.all(runtimes.map((r) => startEventProcessing(r, modules)));
+    // Off where `serve-worker` processes do the background work apart.
+    if (config.kit.events.processing) await Promise.all(runtimes.map((r) => startEventProcessing(r, modules)));
   } catch (error) {
     await Promise.all(runtimes.map((r) => r.close()));
     throw error;

@@ -19,13 +19,13 @@
  *      every store (see `measureRedact`).
  */
 import autocannon, { type Result } from 'autocannon';
-import { loadKitConfig, redisConnection, signWebhook } from '@loyalnest/kit';
-import { Queue } from 'bullmq';
+import { loadKitConfig, signWebhook } from '@loyalnest/kit';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { migrateAll } from '../../gateway/src/operations.js';
 import { subgraphModules } from '../../gateway/src/subgraphs.js';
 import { withOwnerDb } from '../src/support/db.js';
+import { deleteQueuePrefix } from '../src/support/queue-keys.js';
 import { freePort, SupergraphProcess } from '../src/support/supergraph-process.js';
 import { insertMerchant, orderBody } from '../src/support/webhooks.js';
 import { log, positiveInt } from './bench-env.js';
@@ -217,15 +217,7 @@ export async function run(): Promise<void> {
     await supergraph?.kill('SIGTERM');
     supergraph = null;
     await db.end().catch(() => {});
-    const queue = new Queue('cleanup', { connection: redisConnection(config.redisUrl), prefix: queuePrefix });
-    const redis = await queue.client;
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-    await queue.close();
+    await deleteQueuePrefix(config.redisUrl, queuePrefix);
   };
 
   const budgetSeconds = SETUP_BUDGET_SECONDS + 2 * (WARMUP_SECONDS + seconds + 15) + DRAIN_BUDGET_SECONDS + 60;

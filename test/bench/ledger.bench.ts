@@ -23,9 +23,8 @@
  *  (4) redeem: `BENCH_SHOPPERS` concurrent shoppers redeeming through the gateway against the fake
  *      Shopify for `BENCH_SECONDS` (see `ledger-redeem.ts`): latency p50/p99.
  */
-import { LIVE_TOPICS, liveChannel, loadKitConfig, redisConnection, serviceConnection, startSubgraph, systemCaller, type SubgraphRuntime } from '@loyalnest/kit';
+import { LIVE_TOPICS, liveChannel, loadKitConfig, serviceConnection, startSubgraph, systemCaller, type SubgraphRuntime } from '@loyalnest/kit';
 import points from '@loyalnest/points';
-import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
@@ -35,6 +34,7 @@ import { LedgerReportService } from '../../subgraphs/points/src/services/ledger-
 import { LedgerService, type EntryRequest } from '../../subgraphs/points/src/services/ledger.service.js';
 import { PointsProgramService } from '../../subgraphs/points/src/services/points-program.service.js';
 import { withOwnerDb } from '../src/support/db.js';
+import { deleteQueuePrefix } from '../src/support/queue-keys.js';
 import { insertMerchant } from '../src/support/webhooks.js';
 import { measureRedeem } from './ledger-redeem.js';
 import { describe, load, round } from './load.js';
@@ -87,15 +87,7 @@ export async function run(): Promise<void> {
     await runtime?.close();
     runtime = null;
     // The queues the redemption run's supergraph made under this run's prefix.
-    const queue = new Queue('cleanup', { connection: redisConnection(config.redisUrl), prefix: queuePrefix });
-    const redis = await queue.client;
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-    await queue.close();
+    await deleteQueuePrefix(config.redisUrl, queuePrefix);
   };
   const budgetSeconds = 2 * SETUP_BUDGET_SECONDS + 5 * (seconds + 10) + 60;
   const watchdog = setTimeout(() => {

@@ -1,9 +1,10 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
-import { bullPrefix, databaseName, loadKitConfig, redisConnection } from '@loyalnest/kit';
+import { bullPrefix, databaseName, loadKitConfig, queueKeyPatterns, redisConnection } from '@loyalnest/kit';
 import { Queue } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { eventually } from './support/events.js';
+import { deleteKeys } from './support/queue-keys.js';
 import { freePort, processExists, SupergraphProcess } from './support/supergraph-process.js';
 import { shopifyId } from './support/tenants.js';
 import { ingestState, insertMerchant, mapConcurrent, orderBody, postWebhook, type IngestState, type Webhook } from './support/webhooks.js';
@@ -134,21 +135,13 @@ describe('event delivery survives faults, end to end with Shopify webhooks', () 
 
   /** A handle on a consumer's queue in Redis, to look at (never to work) its jobs. */
   function queueOf(queuePrefix: string, consumer: string): Queue {
-    const queue = new Queue(consumer, { connection: redisConnection(config.redisUrl), prefix: bullPrefix({ ...config.events, queuePrefix }) });
+    const queue = new Queue(consumer, { connection: redisConnection(config.redisUrl), prefix: bullPrefix({ ...config.events, queuePrefix }, consumer) });
     queues.push(queue);
     return queue;
   }
 
-  async function deleteKeys(queue: Queue, pattern: string): Promise<number> {
-    const redis = await queue.client;
-    let deleted = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-    return deleted;
+  async function deleteQueueKeys(queue: Queue, queuePrefix: string): Promise<number> {
+    return deleteKeys(await queue.client, queueKeyPatterns(queuePrefix));
   }
 
   afterEach(async () => {
@@ -157,7 +150,7 @@ describe('event delivery survives faults, end to end with Shopify webhooks', () 
   });
   afterAll(async () => {
     const queue = queues[0];
-    if (queue) for (const prefix of queuePrefixes) await deleteKeys(queue, `${prefix}:*`);
+    if (queue) for (const prefix of queuePrefixes) await deleteQueueKeys(queue, prefix);
     await Promise.all(queues.map((q) => q.close()));
   });
 
@@ -240,7 +233,7 @@ describe('event delivery survives faults, end to end with Shopify webhooks', () 
     expect(published.consumedReceived.size).toBe(0);
 
     // when Redis loses every queue of the deployment (and with them the pause)
-    expect(await deleteKeys(customerQueue, `${queuePrefix}:*`)).toBeGreaterThan(0);
+    expect(await deleteQueueKeys(customerQueue, queuePrefix)).toBeGreaterThan(0);
     expect(await customerQueue.getJob(published.receivedEvents[0])).toBeUndefined();
 
     // then the relay publishes the deliveries again and each is applied exactly once
