@@ -36,6 +36,7 @@ import { PointsProgramService } from '../../subgraphs/points/src/services/points
 import { withOwnerDb } from '../src/support/db.js';
 import { deleteQueuePrefix } from '../src/support/queue-keys.js';
 import { insertMerchant } from '../src/support/webhooks.js';
+import { workersApart } from './apart.js';
 import { measureRedeem } from './ledger-redeem.js';
 import { describe, load, round } from './load.js';
 import { log, positiveInt } from './bench-env.js';
@@ -86,7 +87,7 @@ export async function run(): Promise<void> {
     pool = null;
     await runtime?.close();
     runtime = null;
-    // The queues the redemption run's supergraph made under this run's prefix.
+    // The queues the redemption run's processes made under this run's prefix.
     await deleteQueuePrefix(config.redisUrl, queuePrefix);
   };
   const budgetSeconds = 2 * SETUP_BUDGET_SECONDS + 5 * (seconds + 10) + 60;
@@ -190,7 +191,7 @@ export async function run(): Promise<void> {
     await runtime.close();
     runtime = null;
 
-    // The earns' outbox events were never meant to be relayed; the supergraph started next would
+    // The earns' outbox events were never meant to be relayed; the processes started next would
     // publish them all during the redemption run.
     await withOwnerDb('points', (db) => db.query('truncate outbox_event cascade'));
     log(`(4) redeem: ${shoppers} concurrent shoppers, redeemReward through the gateway against the fake Shopify`);
@@ -211,6 +212,7 @@ export async function run(): Promise<void> {
         hot_p99_ms: hotPhase.p99Ms,
         limit_p99_ms: limit.p99Ms,
         workers,
+        redeem_workers_apart: workersApart(),
         pool: poolSize,
         seconds,
         customers: accounts.length,

@@ -16,6 +16,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   live: () => import('./live.bench.js'),
   idle: () => import('./idle.bench.js'),
   ledger: () => import('./ledger.bench.js'),
+  scale: () => import('./scale.bench.js'),
 };
 
 async function main(): Promise<number> {
