@@ -1,4 +1,4 @@
-import { configureLogs, startEventProcessing, startSubgraph, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
+import { configureLogs, startEventProcessing, startSubgraph, type EventProcessing, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
 import type { RequestHandler } from 'express';
 import { readSupergraphConfig, type GatewayConfig } from './config.js';
 import { AuthenticatedRemoteDataSource, EmbeddedDataSource } from './data-sources.js';
@@ -20,9 +20,10 @@ export async function startEmbeddedGateway(config: GatewayConfig, modules: Subgr
   const peers = peerClient(clients);
   const runtimes = await Promise.all(modules.map((m) => startSubgraph(m, config.kit, { peers, modules })));
   for (const runtime of runtimes) clients.set(runtime.name, new EmbeddedSubgraphClient(runtime));
+  const processings: EventProcessing[] = [];
   try {
     // Off where `serve-worker` processes do the background work apart.
-    if (config.kit.events.processing) await Promise.all(runtimes.map((r) => startEventProcessing(r, modules)));
+    if (config.kit.events.processing) processings.push(...(await Promise.all(runtimes.map((r) => startEventProcessing(r, modules)))));
   } catch (error) {
     await Promise.all(runtimes.map((r) => r.close()));
     throw error;
@@ -34,6 +35,9 @@ export async function startEmbeddedGateway(config: GatewayConfig, modules: Subgr
     dataSource: (name) => new EmbeddedDataSource(clients.get(name)!),
     routes,
     onStop: async () => {
+      // Every runtime's jobs end before any store closes: a job in hand may still read from a peer
+      // runtime of this process, and one whose peer's store had closed would never finish.
+      await Promise.all(processings.map((p) => p.stop()));
       await Promise.all(runtimes.map((r) => r.close()));
     },
   });

@@ -1,4 +1,4 @@
-import { configureLogs, startEventProcessing, startSubgraph, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
+import { configureLogs, startEventProcessing, startSubgraph, type EventProcessing, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
 import { Redis } from 'ioredis';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,18 +40,22 @@ export async function startWorker(config: WorkerConfig, modules: SubgraphModule[
     // Readiness reports Redis trouble; the connection retries on its own.
   });
   const runtimes: SubgraphRuntime[] = [];
+  const processings: EventProcessing[] = [];
   let processing = false;
   const close = async () => {
     processing = false;
+    // Every runtime's jobs end before any store closes: a job in hand may still read from a peer
+    // runtime of this process, and one whose peer's store had closed would never finish.
+    await Promise.all(processings.map((p) => p.stop()));
     await Promise.all(runtimes.map((r) => r.close()));
     await Promise.all(remotes.map((c) => c.close()));
     redis.disconnect();
   };
   try {
     await redis.connect();
-    runtimes.push(...(await Promise.all(chosen.map((m) => startSubgraph(m, config.kit, { peers, modules })))));
+    keep(await Promise.allSettled(chosen.map((m) => startSubgraph(m, config.kit, { peers, modules }))), runtimes);
     for (const runtime of runtimes) clients.set(runtime.name, new EmbeddedSubgraphClient(runtime));
-    await Promise.all(runtimes.map((r) => startEventProcessing(r, modules)));
+    keep(await Promise.allSettled(runtimes.map((r) => startEventProcessing(r, modules))), processings);
     processing = true;
   } catch (error) {
     await close();
@@ -85,4 +89,11 @@ export async function startWorker(config: WorkerConfig, modules: SubgraphModule[
       await closed;
     },
   };
+}
+
+/** Adds what `Promise.allSettled` started to `into`, so it can be closed, then throws the first failure. */
+function keep<T>(results: PromiseSettledResult<T>[], into: T[]): void {
+  for (const r of results) if (r.status === 'fulfilled') into.push(r.value);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }

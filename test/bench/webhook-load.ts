@@ -103,6 +103,9 @@ export async function inbox(db: pg.Client, merchantId: string): Promise<Inbox> {
   return rows[0];
 }
 
+/** The domains that apply an order and each report it with a `shopify.webhook_applied` event: customer and points. */
+const APPLYING_DOMAINS = 2;
+
 /** Audit entries of the merchant's `shopify.webhook_applied` events. */
 async function audited(merchantId: string): Promise<number> {
   const { rows } = await withOwnerDb('audit', (c) =>
@@ -111,14 +114,18 @@ async function audited(merchantId: string): Promise<number> {
   return rows[0].n;
 }
 
-/** Polls until every delivery of the merchant is processed and audited; resolves to when that was seen, or null after `budgetMs`. */
+/**
+ * Polls until every delivery of the merchant is processed (the customer domain applied it) and the
+ * audit trail holds every applying domain's report of it; resolves to when that was seen, or null after `budgetMs`.
+ */
 export async function drained(db: pg.Client, merchantId: string, budgetMs: number, progress: (state: Inbox) => void): Promise<number | null> {
   const deadline = Date.now() + budgetMs;
   let lastReport = 0;
   for (;;) {
     const state = await inbox(db, merchantId);
-    // End to end includes the audit trail: each applied delivery's `shopify.webhook_applied` event recorded in it.
-    if (state.total > 0 && state.processed === state.total && (await audited(merchantId)) >= state.total) return performance.now();
+    // End to end includes every applying domain and the audit trail: each domain's
+    // `shopify.webhook_applied` event of each delivery recorded in it.
+    if (state.total > 0 && state.processed === state.total && (await audited(merchantId)) >= APPLYING_DOMAINS * state.total) return performance.now();
     if (Date.now() > deadline) return null;
     if (Date.now() - lastReport > 5000) {
       progress(state);
@@ -175,8 +182,8 @@ export async function exactness(merchantId: string, accepted: number): Promise<E
     ).rows[0],
   );
   const pointsApply = points.entries > 0;
-  // Each delivery: its event, and one application per applying domain (customer, points).
-  const expectedAudit = accepted * 3;
+  // Each delivery: its event, and one application per applying domain.
+  const expectedAudit = accepted * (1 + APPLYING_DOMAINS);
   const lost = Math.max(0, accepted - customer.distinct_orders) + (pointsApply ? Math.max(0, accepted - points.orders) : 0) + Math.max(0, expectedAudit - audit.events);
   const doubled =
     customer.orders - customer.distinct_orders +
