@@ -6,6 +6,12 @@
  */
 import { freePort, SupergraphProcess } from '../src/support/supergraph-process.js';
 
+/**
+ * How long each process may take to answer `/readyz`. Processes start side by side, each loading
+ * the whole product through tsx: four workers at once on a busy 2-core machine took over 45 s.
+ */
+const READY_TIMEOUT_MS = 180_000;
+
 /** `BENCH_WORKERS_APART`: 1 (the default) or 0. */
 export function workersApart(): boolean {
   const raw = process.env.BENCH_WORKERS_APART;
@@ -40,7 +46,7 @@ export async function startDeployment(env: Record<string, string>, options: { ga
   const gateways: SupergraphProcess[] = [];
   const workers: SupergraphProcess[] = [];
   const startWorkers = async (count: number) => {
-    const started = await Promise.allSettled(Array.from({ length: count }, async () => SupergraphProcess.startWorker(await freePort(), env)));
+    const started = await Promise.allSettled(Array.from({ length: count }, async () => SupergraphProcess.startWorker(await freePort(), env, [], READY_TIMEOUT_MS)));
     for (const s of started) if (s.status === 'fulfilled') workers.push(s.value);
     const failed = started.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;
@@ -66,7 +72,7 @@ export async function startDeployment(env: Record<string, string>, options: { ga
   };
   try {
     const serving = { ...env, ...(apart && { EVENT_PROCESSING: 'off' }) };
-    const started = await Promise.allSettled(Array.from({ length: options.gateways }, async () => SupergraphProcess.start(await freePort(), serving)));
+    const started = await Promise.allSettled(Array.from({ length: options.gateways }, async () => SupergraphProcess.start(await freePort(), serving, READY_TIMEOUT_MS)));
     for (const s of started) if (s.status === 'fulfilled') gateways.push(s.value);
     const failed = started.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;
