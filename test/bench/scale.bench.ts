@@ -28,7 +28,7 @@ import { insertMerchant } from '../src/support/webhooks.js';
 import { startDeployment, type Deployment } from './apart.js';
 import { log, positiveInt } from './bench-env.js';
 import { round } from './load.js';
-import { drained, exactness, inbox, warnIfFailed, webhookLoad, type LoadFigures } from './webhook-load.js';
+import { drained, dropBenchDatabases, exactness, inbox, warnIfFailed, webhookLoad, type LoadFigures } from './webhook-load.js';
 
 const DATABASE_PREFIX = 'loyalnest_bench_scale';
 const WORKER_COUNTS = [1, 2, 4];
@@ -69,7 +69,8 @@ export async function run(): Promise<void> {
 
   const loadAtStart = loadavg()[0];
   try {
-    log(`databases ${DATABASE_PREFIX}_*; migrating`);
+    log(`databases ${DATABASE_PREFIX}_*: dropped, then migrated from scratch`);
+    await dropBenchDatabases(config.databaseUrl, DATABASE_PREFIX);
     await migrateAll(config, subgraphModules, log);
     await db.connect();
     deployment = await startDeployment({ DATABASE_PREFIX, EVENTS_QUEUE_PREFIX: queuePrefix }, { gateways: Math.max(...GATEWAY_COUNTS), workers: 1 });

@@ -232,3 +232,21 @@ export async function plainInserts(count: number, connections: number, merchantI
     await withOwnerDb('customer', (db) => db.query(`drop table ${table}`));
   }
 }
+
+/**
+ * Drops the bench's databases (`<prefix>_*`), for a run that must start with no work left over: a
+ * run stopped halfway leaves deliveries in the inbox and outboxes, which the next run's workers
+ * would apply during its measured phases. Only one bench runs at a time (the bench lock), so no
+ * one else is connected.
+ */
+export async function dropBenchDatabases(databaseUrl: string, prefix: string): Promise<void> {
+  if (!prefix.startsWith('loyalnest_bench_')) throw new Error(`refusing to drop databases under "${prefix}": not a bench prefix`);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [`${prefix}_`]);
+    for (const { datname } of rows) await client.query(`drop database ${pg.escapeIdentifier(datname)} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
