@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { databaseName, loadKitConfig } from '@loyalnest/kit';
+import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { eventually } from './support/events.js';
@@ -22,6 +23,17 @@ const SECRET = config.shopify.apiSecret;
  * connections (at two, a gateway and two workers under load held 79).
  */
 const EVENTS_ENV = { EVENTS_LOCK_MS: '1500', EVENTS_POLL_MS: '100', EVENTS_ACK_TIMEOUT_MS: '3000', EVENTS_CONCURRENCY: '1' };
+
+async function scanAll(redis: Redis, pattern: string): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    cursor = next;
+    keys.push(...found);
+  } while (cursor !== '0');
+  return keys;
+}
 
 /** Every applied event recorded once in the audit trail, beside `expectExactlyOnce`'s checks of the other stores. */
 async function expectAuditedOnce(merchantId: string, state: IngestState): Promise<void> {
@@ -90,6 +102,19 @@ describe('workers apart: a gateway with EVENT_PROCESSING=off and serve-worker pr
     expect(webhook.status).toBe(404);
     // and SIGTERM stops it cleanly
     expect(await back.kill('SIGTERM')).toEqual({ code: 0, signal: null });
+
+    // and every key the queues used sits under its queue's Redis Cluster hash tag, so each queue's
+    // keys share one slot (BullMQ's scripts need that on a cluster) and none is left untagged
+    const redis = new Redis(config.redisUrl);
+    try {
+      const tagged = await scanAll(redis, `{${queuePrefix}:events:*`);
+      const untagged = await scanAll(redis, `${queuePrefix}:events:*`);
+      expect(untagged).toEqual([]);
+      const queues = new Set(tagged.map((key) => /^\{[^}]+:events:([a-z]+)\}:([a-z]+):/.exec(key)).map((m) => m && m[1] === m[2] && m[1]));
+      expect([...queues].sort()).toEqual(['audit', 'customer', 'merchant', 'points']);
+    } finally {
+      redis.disconnect();
+    }
   }, 120_000);
 
   it('applies each event exactly once while two workers race for the same queues, one of them SIGTERMed mid-load', async () => {

@@ -81,7 +81,8 @@ export interface EventsConfig {
    */
   processing: boolean;
   /**
-   * BullMQ key prefix; queue `<consumer>` is `{${queuePrefix}:events:<consumer>}:<consumer>` (see `bullPrefix`). Defaults to the database
+   * BullMQ key prefix; queue `<consumer>` is `{${queuePrefix}:events:<consumer>}:<consumer>` (see
+   * `bullPrefix`). Defaults to the database
    * prefix so the test databases and the demo never feed each other's queues on a shared Redis.
    */
   queuePrefix: string;
