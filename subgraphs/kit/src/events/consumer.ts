@@ -197,7 +197,7 @@ export class EventConsumer {
     private readonly handlers: Record<string, EventHandler>,
     private readonly options: ConsumerOptions,
   ) {
-    this.queue = new Queue<EventJob>(runtime.name, { connection: options.connection, prefix: bullPrefix(options.config) });
+    this.queue = new Queue<EventJob>(runtime.name, { connection: options.connection, prefix: bullPrefix(options.config, runtime.name) });
     this.queue.on('error', (error) => logger(runtime.name).error({ err: error }, 'event queue error'));
     this.retries = new Pump(`${runtime.name} dead-letter retries`, () => this.enqueueRetries(), options.config.pollMs);
   }
@@ -206,7 +206,7 @@ export class EventConsumer {
     const { config, connection } = this.options;
     this.worker = new Worker<EventJob, EventJobResult>(this.runtime.name, (job) => this.process(job), {
       connection,
-      prefix: bullPrefix(config),
+      prefix: bullPrefix(config, this.runtime.name),
       concurrency: config.concurrency,
       lockDuration: config.lockMs,
       stalledInterval: config.lockMs,

@@ -50,7 +50,7 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
   const pool = new pg.Pool({ ...database, max: 3, idleTimeoutMillis: 30_000 });
   pool.on('error', (error) => logger(runtime.name).error({ err: error }, 'event processing pool error'));
   const connection = redisConnection(runtime.config.redisUrl);
-  const unwatch = watchEventMetrics(runtime.name, pool, { relay: routes.size > 0, consumer: Object.keys(handlers).length > 0, connection, prefix: bullPrefix(config) });
+  const unwatch = watchEventMetrics(runtime.name, pool, { relay: routes.size > 0, consumer: Object.keys(handlers).length > 0, connection, prefix: bullPrefix(config, runtime.name) });
   const relay = routes.size ? new OutboxRelay({ producer: runtime.name, routes, config, pool, connection }) : null;
   const consumer = Object.keys(handlers).length ? new EventConsumer(runtime, handlers, { config, pool, connection }) : null;
   if (relay || consumer) {

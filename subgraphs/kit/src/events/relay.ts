@@ -63,10 +63,10 @@ export class OutboxRelay {
 
   async start(): Promise<void> {
     const { config, connection } = this.options;
-    const prefix = bullPrefix(config);
     // Before any queue's completions can arrive; the relay's own pump only once every queue is open.
     this.ackPump.start();
     for (const consumer of this.consumers) {
+      const prefix = bullPrefix(config, consumer);
       const queue = new Queue<EventJob>(consumer, { connection, prefix });
       queue.on('error', (error) => logger(this.options.producer).error({ err: error, queue: consumer }, 'event queue error'));
       this.queues.set(consumer, queue);
