@@ -1,4 +1,4 @@
-import { formatError, INTERNAL_TOKEN_HEADER, logUnexpected, PeerQueryError, signInternalToken, type Caller, type PeerClient, type SubgraphRuntime } from '@loyalnest/kit';
+import { formatError, INTERNAL_TOKEN_HEADER, INTERNAL_TOKEN_TTL_SECONDS, logUnexpected, PeerQueryError, signInternalToken, type Caller, type PeerClient, type SubgraphRuntime } from '@loyalnest/kit';
 import { execute, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 
@@ -62,7 +62,39 @@ export class EmbeddedSubgraphClient implements SubgraphClient {
   }
 }
 
-/** Networked mode: one keep-alive connection pool per subgraph; every request carries a fresh internal token. */
+/** A token is reused at most this long, so the last fetch made with it still has 20 s to arrive. */
+const TOKEN_REUSE_MS = (INTERNAL_TOKEN_TTL_SECONDS - 20) * 1000;
+
+interface SignedToken {
+  secret: string;
+  /** The caller as it was signed; a caller object changed since then gets a new token. */
+  claims: string;
+  token: Promise<string>;
+  until: number;
+}
+
+/**
+ * Internal tokens by caller object. The query planner fetches from several subgraphs for one
+ * request, all with that request's caller, and each fetch used to sign a token of its own. Keyed
+ * by object identity, a token is shared only by fetches of one request (each request builds its own
+ * caller), or by the gateway's own long-lived system callers; never between two callers, even
+ * when they are alike. Concurrent fetches share one signing.
+ */
+const signedTokens = new WeakMap<Caller, SignedToken>();
+
+export function internalTokenFor(secret: string, caller: Caller, now = Date.now()): Promise<string> {
+  const claims = JSON.stringify(caller);
+  const signed = signedTokens.get(caller);
+  if (signed && signed.until > now && signed.secret === secret && signed.claims === claims) return signed.token;
+  const token = signInternalToken(secret, caller);
+  signedTokens.set(caller, { secret, claims, token, until: now + TOKEN_REUSE_MS });
+  token.catch(() => {
+    if (signedTokens.get(caller)?.token === token) signedTokens.delete(caller);
+  });
+  return token;
+}
+
+/** Networked mode: one keep-alive connection pool per subgraph; every request carries its caller's internal token. */
 export class RemoteSubgraphClient implements SubgraphClient {
   private readonly agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
 
@@ -76,7 +108,7 @@ export class RemoteSubgraphClient implements SubgraphClient {
   readonly fetch = ((input: string, init?: Parameters<typeof undiciFetch>[1]) => undiciFetch(input, { ...init, dispatcher: this.agent })) as typeof undiciFetch;
 
   async headers(caller: Caller): Promise<Record<string, string>> {
-    return { [INTERNAL_TOKEN_HEADER]: await signInternalToken(this.internalTokenSecret, caller) };
+    return { [INTERNAL_TOKEN_HEADER]: await internalTokenFor(this.internalTokenSecret, caller) };
   }
 
   async execute(query: string, variables: Record<string, unknown> | undefined, caller: Caller): Promise<SubgraphResult> {
