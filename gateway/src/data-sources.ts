@@ -41,9 +41,9 @@ export class AuthenticatedRemoteDataSource extends RemoteGraphQLDataSource<Gatew
     super({ url: client.url, fetcher: client.fetch as never });
   }
 
-  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!isIncomingOperation(options)) return;
-    for (const [name, value] of Object.entries(await this.client.headers(options.context.caller))) {
+    for (const [name, value] of Object.entries(this.client.headers(options.context.caller))) {
       options.request.http!.headers.set(name, value);
     }
   }

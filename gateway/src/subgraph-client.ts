@@ -69,7 +69,7 @@ interface SignedToken {
   secret: string;
   /** The caller as it was signed; a caller object changed since then gets a new token. */
   claims: string;
-  token: Promise<string>;
+  token: string;
   until: number;
 }
 
@@ -78,19 +78,16 @@ interface SignedToken {
  * request, all with that request's caller, and each fetch used to sign a token of its own. Keyed
  * by object identity, a token is shared only by fetches of one request (each request builds its own
  * caller), or by the gateway's own long-lived system callers; never between two callers, even
- * when they are alike. Concurrent fetches share one signing.
+ * when they are alike.
  */
 const signedTokens = new WeakMap<Caller, SignedToken>();
 
-export function internalTokenFor(secret: string, caller: Caller, now = Date.now()): Promise<string> {
+export function internalTokenFor(secret: string, caller: Caller, now = Date.now()): string {
   const claims = JSON.stringify(caller);
   const signed = signedTokens.get(caller);
   if (signed && signed.until > now && signed.secret === secret && signed.claims === claims) return signed.token;
-  const token = signInternalToken(secret, caller);
+  const token = signInternalToken(secret, caller, now);
   signedTokens.set(caller, { secret, claims, token, until: now + TOKEN_REUSE_MS });
-  token.catch(() => {
-    if (signedTokens.get(caller)?.token === token) signedTokens.delete(caller);
-  });
   return token;
 }
 
@@ -107,14 +104,14 @@ export class RemoteSubgraphClient implements SubgraphClient {
   /** A `fetch` bound to this subgraph's keep-alive pool, for RemoteGraphQLDataSource. */
   readonly fetch = ((input: string, init?: Parameters<typeof undiciFetch>[1]) => undiciFetch(input, { ...init, dispatcher: this.agent })) as typeof undiciFetch;
 
-  async headers(caller: Caller): Promise<Record<string, string>> {
-    return { [INTERNAL_TOKEN_HEADER]: await internalTokenFor(this.internalTokenSecret, caller) };
+  headers(caller: Caller): Record<string, string> {
+    return { [INTERNAL_TOKEN_HEADER]: internalTokenFor(this.internalTokenSecret, caller) };
   }
 
   async execute(query: string, variables: Record<string, unknown> | undefined, caller: Caller): Promise<SubgraphResult> {
     const response = await this.fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await this.headers(caller)) },
+      headers: { 'content-type': 'application/json', ...this.headers(caller) },
       body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as SubgraphResult;

@@ -297,7 +297,7 @@ export async function run(): Promise<void> {
     const directUrl = services.urls.customer;
     if (!directUrl) throw new Error('supergraph.yaml has no customer subgraph');
     const caller: Caller = { merchantId, actor: { kind: 'admin', id: 'bench' }, scopes: ADMIN_SCOPES, requestId: 'bench' };
-    const internalHeaders = async () => ({ [INTERNAL_TOKEN_HEADER]: await signInternalToken(config.kit.internalTokenSecret, caller) });
+    const internalHeaders = async () => ({ [INTERNAL_TOKEN_HEADER]: signInternalToken(config.kit.internalTokenSecret, caller) });
 
     const fromGateway = (node: Record<string, unknown>) => typeof node.id === 'string' && typeof (node.merchant as { currency?: unknown } | null)?.currency === 'string';
     await verify('embedded', embeddedUrl, GATEWAY_QUERY, bearer, fromGateway);

@@ -53,10 +53,10 @@ async function main(): Promise<void> {
       if (!request) throw unauthenticated('no request to authenticate');
       extendContext({ caller: await authenticator.authenticate(request.headers.get('authorization') ?? undefined) });
     },
-    async onFetch({ context, options, setOptions }) {
+    onFetch({ context, options, setOptions }) {
       const caller = (context as Partial<HiveContext> | undefined)?.caller;
       if (!caller) throw unauthenticated('a subgraph fetch without an authenticated caller');
-      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), [INTERNAL_TOKEN_HEADER]: await internalTokenFor(secret, caller) } });
+      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), [INTERNAL_TOKEN_HEADER]: internalTokenFor(secret, caller) } });
     },
   };
 
