@@ -1,6 +1,12 @@
 import { formatError, INTERNAL_TOKEN_HEADER, INTERNAL_TOKEN_TTL_SECONDS, logUnexpected, PeerQueryError, signInternalToken, type Caller, type PeerClient, type SubgraphRuntime } from '@loyalnest/kit';
 import { execute, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, request } from 'undici';
+
+/** A subgraph's HTTP answer: its status, and its body parsed when it is JSON (text otherwise). */
+export interface SubgraphAnswer {
+  status: number;
+  body: unknown;
+}
 
 export interface SubgraphResult {
   data?: Record<string, unknown> | null;
@@ -101,25 +107,29 @@ export class RemoteSubgraphClient implements SubgraphClient {
     private readonly internalTokenSecret: string,
   ) {}
 
-  /** A `fetch` bound to this subgraph's keep-alive pool, for RemoteGraphQLDataSource. */
-  readonly fetch = ((input: string, init?: Parameters<typeof undiciFetch>[1]) => undiciFetch(input, { ...init, dispatcher: this.agent })) as typeof undiciFetch;
-
-  headers(caller: Caller): Record<string, string> {
-    return { [INTERNAL_TOKEN_HEADER]: internalTokenFor(this.internalTokenSecret, caller) };
+  /** One GraphQL POST on behalf of `caller`, with undici's `request`: a JSON POST needs none of `fetch`'s streams and header objects. */
+  async post(payload: object, caller: Caller): Promise<SubgraphAnswer> {
+    const { statusCode, headers, body } = await request(this.url, {
+      method: 'POST',
+      dispatcher: this.agent,
+      headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: internalTokenFor(this.internalTokenSecret, caller) },
+      body: JSON.stringify(payload),
+    });
+    const type = String(headers['content-type'] ?? '');
+    const json = type.startsWith('application/json') || type.startsWith('application/graphql-response+json');
+    return { status: statusCode, body: json ? await body.json() : await body.text() };
   }
 
   async execute(query: string, variables: Record<string, unknown> | undefined, caller: Caller): Promise<SubgraphResult> {
-    const response = await this.fetch(this.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...this.headers(caller) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as SubgraphResult;
+    const { status, body } = await this.post({ query, variables }, caller);
+    if (typeof body !== 'object' || body === null) throw new Error(`${this.name} subgraph answered HTTP ${status} without a JSON body: ${String(body).slice(0, 200)}`);
+    return body as SubgraphResult;
   }
 
   async ready(): Promise<void> {
-    const response = await this.fetch(new URL('/readyz', this.url).toString(), { signal: AbortSignal.timeout(3000) });
-    if (!response.ok) throw new Error(`${this.name} subgraph is not ready (HTTP ${response.status})`);
+    const { statusCode, body } = await request(new URL('/readyz', this.url), { dispatcher: this.agent, signal: AbortSignal.timeout(3000) });
+    await body.dump();
+    if (statusCode < 200 || statusCode > 299) throw new Error(`${this.name} subgraph is not ready (HTTP ${statusCode})`);
   }
 
   close(): Promise<void> {
