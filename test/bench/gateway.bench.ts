@@ -15,6 +15,7 @@
 import autocannon, { type Result } from 'autocannon';
 import { ADMIN_SCOPES, databaseName, DEMO_MERCHANT, INTERNAL_TOKEN_HEADER, signInternalToken, type Caller } from '@loyalnest/kit';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -57,6 +58,28 @@ interface Figures {
   non2xx: number;
   errors: number;
   requests: number;
+  /** CPU ms of the gateway's main thread per request answered, where the bench can read it (Linux). */
+  cpuMsPerRequest: number | null;
+}
+
+/** Linux's USER_HZ, the unit of the tick counts in /proc/<pid>/stat: 100 on every Linux ABI. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time (ms) one thread has used so far, from /proc: the gateway's own cost, apart from the
+ * subgraphs and PostgreSQL that share the machine. A process's main thread has the process's id.
+ * Null where /proc is not there.
+ */
+function threadCpuMs(pid: number): number | null {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // Fields after the command name in parentheses; utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 interface GraphQLBody {
@@ -118,11 +141,17 @@ async function load(url: string, headers: Record<string, string>, query: string,
   });
 }
 
-/** Warm-up, then the measured run; `headers` is called before each so short-lived tokens are fresh. */
-async function measure(target: string, url: string, headers: () => Promise<Record<string, string>>, query: string, seconds: number, connections: number): Promise<Figures> {
+/**
+ * Warm-up, then the measured run; `headers` is called before each so short-lived tokens are fresh.
+ * `gatewayPid`: the process whose main thread is the gateway, for its CPU per request.
+ */
+async function measure(target: string, url: string, headers: () => Promise<Record<string, string>>, query: string, seconds: number, connections: number, gatewayPid?: number): Promise<Figures> {
   log(`${target}: warm-up ${WARMUP_SECONDS} s, then ${seconds} s with ${connections} connections on ${url}`);
   await load(url, await headers(), query, WARMUP_SECONDS, connections);
+  const cpuBefore = gatewayPid === undefined ? null : threadCpuMs(gatewayPid);
   const result = await load(url, await headers(), query, seconds, connections);
+  const cpuAfter = gatewayPid === undefined ? null : threadCpuMs(gatewayPid);
+  const answered = result['2xx'];
   const figures: Figures = {
     target,
     rps: round(result.requests.average, 1),
@@ -131,6 +160,7 @@ async function measure(target: string, url: string, headers: () => Promise<Recor
     non2xx: result.non2xx,
     errors: result.errors,
     requests: result['2xx'] + result.non2xx,
+    cpuMsPerRequest: cpuBefore === null || cpuAfter === null || answered === 0 ? null : round((cpuAfter - cpuBefore) / answered, 3),
   };
   if (figures.non2xx || figures.errors) {
     log(`${target}: WARNING ${figures.non2xx} non-2xx and ${figures.errors} errors (${result.timeouts} timeouts); status codes ${JSON.stringify(result.statusCodeStats)}`);
@@ -144,8 +174,8 @@ function round(value: number, digits = 2): number {
 }
 
 function table(rows: Figures[]): string {
-  const header = ['target', 'req/s (mean)', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'requests'];
-  const cells = rows.map((r) => [r.target, r.rps.toFixed(1), String(r.p50), String(r.p99), String(r.non2xx), String(r.errors), String(r.requests)]);
+  const header = ['target', 'req/s (mean)', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'requests', 'gateway CPU ms/req'];
+  const cells = rows.map((r) => [r.target, r.rps.toFixed(1), String(r.p50), String(r.p99), String(r.non2xx), String(r.errors), String(r.requests), r.cpuMsPerRequest === null ? '-' : r.cpuMsPerRequest.toFixed(2)]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (cols: string[]) => cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
@@ -188,7 +218,7 @@ async function callersKeepTheirOwnData(target: string, url: string, demo: Record
 }
 
 /** Hive Gateway as a child process with this process's flags (tsx's loader) and environment. */
-async function spawnHiveGateway(port: number, subgraphs: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+async function spawnHiveGateway(port: number, subgraphs: Record<string, string>): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, [...process.execArgv, HIVE_GATEWAY], {
     env: { ...process.env, HIVE_PORT: String(port), HIVE_SUBGRAPHS: JSON.stringify(subgraphs) },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -219,7 +249,7 @@ async function spawnHiveGateway(port: number, subgraphs: Record<string, string>)
     await stop();
     throw new Error(outcome);
   }
-  return { url: `http://127.0.0.1:${port}/graphql`, stop };
+  return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid!, stop };
 }
 
 export async function run(): Promise<void> {
@@ -310,8 +340,8 @@ export async function run(): Promise<void> {
 
     const results: Figures[] = [];
     results.push(await measure('embedded', embeddedUrl, async () => bearer, GATEWAY_QUERY, seconds, connections));
-    results.push(await measure('networked', networkedUrl, async () => bearer, GATEWAY_QUERY, seconds, connections));
-    results.push(await measure('hive', hive.url, async () => bearer, GATEWAY_QUERY, seconds, connections));
+    results.push(await measure('networked', networkedUrl, async () => bearer, GATEWAY_QUERY, seconds, connections, process.pid));
+    results.push(await measure('hive', hive.url, async () => bearer, GATEWAY_QUERY, seconds, connections, hive.pid));
     results.push(await measure('direct', directUrl, internalHeaders, DIRECT_QUERY, seconds, connections));
 
     await stopAll();
@@ -324,6 +354,8 @@ export async function run(): Promise<void> {
     console.log(`networked/direct req/s ${round(n.rps / d.rps, 3)}  p99 ${round(n.p99 / d.p99, 3)}`);
     console.log(`embedded/hive    req/s ${round(e.rps / h.rps, 3)}  p99 ${round(e.p99 / h.p99, 3)}`);
     console.log(`networked/hive   req/s ${round(n.rps / h.rps, 3)}  p99 ${round(n.p99 / h.p99, 3)}  (target: req/s >= 2)`);
+    const cpuRatio = n.cpuMsPerRequest && h.cpuMsPerRequest ? round(h.cpuMsPerRequest / n.cpuMsPerRequest, 3) : null;
+    console.log(`hive/networked   gateway CPU per request ${cpuRatio ?? 'n/a'} (requests one gateway core serves, LoyalNest ÷ Hive)`);
     console.log(
       JSON.stringify({
         bench: 'gateway',
@@ -335,6 +367,9 @@ export async function run(): Promise<void> {
         hive_p99_ms: h.p99,
         networked_vs_hive: round(n.rps / h.rps, 3),
         embedded_vs_hive: round(e.rps / h.rps, 3),
+        networked_cpu_ms_per_req: n.cpuMsPerRequest,
+        hive_cpu_ms_per_req: h.cpuMsPerRequest,
+        hive_vs_networked_cpu_per_req: cpuRatio,
         direct_rps: d.rps,
         direct_p99_ms: d.p99,
         connections,
