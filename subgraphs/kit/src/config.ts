@@ -101,6 +101,11 @@ export interface EventsConfig {
    */
   batchSize: number;
   /**
+   * How long a batch waits for more events after its first, unless it fills first: short beside a
+   * commit, long enough for a worker catching up on a backlog to fill its batches.
+   */
+  batchWaitMs: number;
+  /**
    * How long a worker's hold on a job lasts without renewal; a worker that died (SIGKILL, lost
    * machine) stops renewing, and after this long another worker takes the job back and runs it
    * again. Also how often workers look for such jobs.
@@ -211,6 +216,7 @@ export function readKitConfig(env: Settings): KitConfig {
       pollMs: positiveInt(env, 'EVENTS_POLL_MS', 5000),
       ackTimeoutMs: positiveInt(env, 'EVENTS_ACK_TIMEOUT_MS', 60_000),
       concurrency: positiveInt(env, 'EVENTS_CONCURRENCY', 100),
+      batchWaitMs: positiveInt(env, 'EVENTS_BATCH_WAIT_MS', 5),
       batchSize: env.read('EVENTS_BATCH_SIZE', positiveIntSchema.refine((n) => n <= MAX_EVENTS_BATCH, `must be at most ${MAX_EVENTS_BATCH}`), 50),
       lockMs: positiveInt(env, 'EVENTS_LOCK_MS', 30_000),
       inboxStaleMs: positiveInt(env, 'INBOX_STALE_MS', 15 * 60_000),

@@ -18,12 +18,6 @@ import { logger } from '../logger.js';
 const RETRY_BATCH = 100;
 
 /**
- * How long a batch waits for more events after its first: short beside a transaction's commit, and
- * long enough for a worker catching up on a backlog to fill its batches.
- */
-const BATCH_LINGER_MS = 5;
-
-/**
  * Applies `event` once per consumer: `consumeBatch` with a batch of one, throwing what the handler
  * threw. For callers outside the worker (tests, tools); the worker batches.
  */
@@ -183,7 +177,7 @@ export class EventConsumer {
     this.queue = new Queue<EventJob>(runtime.name, { connection: options.connection, prefix: bullPrefix(options.config) });
     this.queue.on('error', (error) => logger(runtime.name).error({ err: error }, 'event queue error'));
     this.retries = new Pump(`${runtime.name} dead-letter retries`, () => this.enqueueRetries(), options.config.pollMs);
-    this.batcher = new EventBatcher(options.config.batchSize, BATCH_LINGER_MS, (items) => consumeBatch(runtime, items));
+    this.batcher = new EventBatcher(options.config.batchSize, options.config.batchWaitMs, (items) => consumeBatch(runtime, items));
   }
 
   async start(): Promise<void> {
