@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import customer from '@loyalnest/customer';
-import { type DomainEvent, type EventHandler, type EventJobResult, type RequestContext, type SubgraphModule } from '@loyalnest/kit';
+import { databaseName, loadKitConfig, type DomainEvent, type EventHandler, type EventJobResult, type RequestContext, type SubgraphModule } from '@loyalnest/kit';
 import merchant from '@loyalnest/merchant';
 import { QueueEvents, type Job } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { ConsumedEventEntity } from '../../subgraphs/kit/src/events/consumed-event.entity.js';
 import { withAppDb, withOwnerDb } from './support/db.js';
-import { createEffectTable, dropEffectTable, startEventsGateway, type EventsGateway } from './support/events.js';
+import { createEffectTable, dropEffectTable, eventually, startEventsGateway, type EventsGateway } from './support/events.js';
 import { createMerchant, type TestMerchant } from './support/tenants.js';
 
 /**
@@ -60,6 +61,11 @@ describe('a batched consumer', () => {
         // It writes before it fails: the write must go with its savepoint, not stay in the batch.
         await ctx.em.execute(`insert into ${table} (consumer, event_id, topic, payload) values ('customer', ?, ?, '{}'::jsonb)`, [event.id, event.topic]);
         throw new Error(`poison event ${event.id}`);
+      },
+      // Waits for an advisory lock named by the event, as handlers lock a customer or an order.
+      'test.batch.locking': async (ctx, event, runtime) => {
+        await ctx.em.execute('select pg_advisory_xact_lock(hashtext(?))', [(event.payload as { lock: string }).lock]);
+        await record()(ctx, event, runtime);
       },
       // What the tenant filter and RLS let this event's context see of the batch's consumed events.
       'test.batch.mixed': record(async (ctx) => ({
@@ -206,5 +212,39 @@ describe('a batched consumer', () => {
     expect(events.map((e) => runs.get(e.id))).toEqual([1, 1, 1]);
     expect(await effects(events.map((e) => e.id))).toEqual(before);
     expect(await consumedCount(events.map((e) => e.id))).toBe(3);
+  }, 60_000);
+
+  it("steps an event out of its batch when it meets another transaction's lock (a race on one customer), commits the rest, then applies it alone", async () => {
+    // given another transaction holding a lock that one of three events needs
+    const config = loadKitConfig();
+    const holder = new pg.Client({ connectionString: config.databaseUrl.replace(/\/[^/]*$/, `/${databaseName(config, 'customer')}`) });
+    await holder.connect();
+    const lock = `batch-test-${randomUUID()}`;
+    await holder.query('select pg_advisory_lock(hashtext($1))', [lock]);
+    try {
+      const locked = { ...newEvent(a.id, 'test.batch.locking'), payload: { lock } };
+      const others = [newEvent(a.id, 'test.batch.ok'), newEvent(b.id, 'test.batch.ok')];
+
+      // when the three are delivered together
+      const results = deliverTogether([others[0], locked, others[1]]);
+
+      // then the other two commit in one transaction while the lock is still held
+      const rows = await eventually(async () => {
+        const found = await effects(others.map((e) => e.id));
+        return found.length === 2 ? found : undefined;
+      }, 20_000, 'the rest of the batch committed');
+      expect(new Set(rows.map((r) => r.payload.txid)).size).toBe(1);
+      expect(await effects([locked.id])).toEqual([]);
+
+      // and once the lock is let go, the locked event is applied, alone, once
+      await holder.query('select pg_advisory_unlock(hashtext($1))', [lock]);
+      expect((await results).map((r) => r.outcome)).toEqual(['applied', 'applied', 'applied']);
+      const [alone] = await effects([locked.id]);
+      expect(alone.payload.txid).not.toBe(rows[0].payload.txid);
+      expect((await effects([locked.id])).length).toBe(1);
+      expect(await consumedCount([locked.id, ...others.map((e) => e.id)])).toBe(3);
+    } finally {
+      await holder.end();
+    }
   }, 60_000);
 });

@@ -26,7 +26,33 @@ export function eventCaller(event: DomainEvent) {
 }
 
 /**
- * Applies `items` once per consumer, in one transaction, and returns each one's outcome in order.
+ * How long an event of a batch waits for a lock before it steps out of the batch. A batch holds
+ * every lock its events took until it commits, so two batches touching the same rows (one
+ * customer's orders, a delivery redelivered while it runs) would wait on each other for whole
+ * batches, or deadlock; an event that meets such a lock is run again on its own right after its
+ * batch, holding no other event's locks, as events ran before batching.
+ */
+const BATCH_LOCK_TIMEOUT_MS = 100;
+
+/** SQLSTATEs of a lock not granted in time (`lock_timeout`) and of a deadlock victim. */
+const CONTENDED = new Set(['55P03', '40P01']);
+
+type TogetherOutcome = BatchOutcome | { contended: true };
+
+/**
+ * Applies `items` once per consumer and returns each one's outcome in order: together in one
+ * transaction (`applyTogether`), then each event that met another transaction's lock there on its
+ * own, in a transaction of its own, as a batch of one. Only a batch of one waits for locks as long
+ * as it takes.
+ */
+export async function consumeBatch(runtime: SubgraphRuntime, items: BatchItem[]): Promise<BatchOutcome[]> {
+  if (items.length === 1) return (await applyTogether(runtime, items, null)) as BatchOutcome[];
+  const outcomes = await applyTogether(runtime, items, BATCH_LOCK_TIMEOUT_MS);
+  return Promise.all(items.map(async (item, i) => ('contended' in outcomes[i] ? (await applyTogether(runtime, [item], null))[0] : outcomes[i]) as BatchOutcome));
+}
+
+/**
+ * Applies `items` in one transaction.
  *
  * One statement records every event in consumed_event first (`loyalnest_consumed_record`, a
  * SECURITY DEFINER function because a batch may hold several merchants' events and forced RLS
@@ -39,24 +65,28 @@ export function eventCaller(event: DomainEvent) {
  * back its savepoint and its consumed_event row, and only that item fails: the caller retries it
  * alone. The batch then commits, and only then is the after-commit work of the applied events run.
  * If the commit (or the batch's own statements) fail, every item fails and nothing is applied.
+ * With `lockTimeoutMs`, an event (or the batch's insert) that waits longer for a lock, or is a
+ * deadlock's victim, is rolled back the same way and reported contended instead.
  *
  * The events are taken merchant by merchant (in arrival order within one), so the tenant setting
  * changes once per merchant rather than once per event. An event listed twice is applied once:
  * its later copies share the first's fate, as 'duplicate' when it was applied.
  */
-export async function consumeBatch(runtime: SubgraphRuntime, items: BatchItem[]): Promise<BatchOutcome[]> {
+async function applyTogether(runtime: SubgraphRuntime, items: BatchItem[], lockTimeoutMs: number | null): Promise<TogetherOutcome[]> {
   const consumer = runtime.name;
-  const outcomes: (BatchOutcome | undefined)[] = items.map(() => undefined);
+  const outcomes: (TogetherOutcome | undefined)[] = items.map(() => undefined);
   const firsts = new Map<string, number>();
   items.forEach(({ event }, i) => {
     if (!firsts.has(event.id)) firsts.set(event.id, i);
   });
   const unique = [...firsts.values()];
   const applied: { index: number; ctx: RequestContext }[] = [];
+  const failure = (error: unknown): TogetherOutcome => (lockTimeoutMs !== null && isContended(error) ? { contended: true } : { error });
   // No merchant of its own: outside the events' savepoints it fails closed like any tenantless context.
   const owner = runtime.createContext(systemCaller([], null));
-  await owner.em.begin();
   try {
+    await owner.em.begin();
+    if (lockTimeoutMs !== null) await owner.em.execute("select set_config('lock_timeout', ?, true)", [`${lockTimeoutMs}ms`]);
     const rows = await owner.em.execute<{ event_id: string }[]>('select event_id from loyalnest_consumed_record(?, ?::uuid[], ?::uuid[]) as r(event_id)', [
       consumer,
       pgArray(unique.map((i) => items[i].event.id)),
@@ -90,14 +120,15 @@ export async function consumeBatch(runtime: SubgraphRuntime, items: BatchItem[])
         await ctx.em.rollback();
         // The batch's insert recorded it before the savepoint; a retry must find it unconsumed.
         await owner.em.execute('delete from consumed_event where consumer = ? and event_id = ?', [consumer, event.id]);
-        outcomes[index] = { error };
+        outcomes[index] = failure(error);
       }
     }
     await owner.em.commit();
   } catch (error) {
-    await owner.em.rollback().catch(() => {});
+    if (owner.em.isInTransaction()) await owner.em.rollback().catch(() => {});
     for (const { ctx } of applied) ctx.discardAfterCommit();
-    return items.map((item, i) => (i === firsts.get(item.event.id) && outcomes[i] && 'error' in outcomes[i] ? outcomes[i] : { error }));
+    const whole = failure(error);
+    return items.map((item, i) => (i === firsts.get(item.event.id) && outcomes[i] && !('outcome' in outcomes[i]) ? outcomes[i] : whole));
   }
   await Promise.all(
     applied.map(async ({ index, ctx }) => {
@@ -106,9 +137,14 @@ export async function consumeBatch(runtime: SubgraphRuntime, items: BatchItem[])
     }),
   );
   return items.map((item, i) => {
-    const first = outcomes[firsts.get(item.event.id)!]!;
-    return i === firsts.get(item.event.id) || 'error' in first ? first : { outcome: 'duplicate' };
+    const firstIndex = firsts.get(item.event.id)!;
+    const first = outcomes[firstIndex]!;
+    return i === firstIndex || !('outcome' in first) ? first : { outcome: 'duplicate' };
   });
+}
+
+function isContended(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && CONTENDED.has(String((error as { code?: unknown }).code));
 }
 
 /** `indexes` ordered by their events' merchants, in first-seen order of merchant, stable within one. */

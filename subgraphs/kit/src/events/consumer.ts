@@ -231,7 +231,8 @@ export class EventConsumer {
     // letter stays listed until an admin retries it, and that retry, finding the event
     // consumed, settles it below.
     const retry = producer === null;
-    const result = await this.batcher.add({ event, handler, settlesDeadLetter: retry });
+    // `consumeBatch` reports failures per item; a rejection would be a defect of its own, still this job's failed attempt.
+    const result = await this.batcher.add({ event, handler, settlesDeadLetter: retry }).catch((error: unknown): BatchOutcome => ({ error }));
     if ('outcome' in result) {
       if (retry && result.outcome === 'duplicate') await settleDeadLetter(this.runtime, event);
       return done(result.outcome);
