@@ -112,7 +112,10 @@ async function applyTogether(runtime: SubgraphRuntime, items: BatchItem[], lockT
         if (settlesDeadLetter) {
           await ctx.em.nativeUpdate(DeadLetterEventEntity, { consumer, eventId: event.id, status: { $ne: 'resolved' } }, { status: 'resolved', resolvedAt: new Date() });
         }
-        await ctx.em.commit();
+        // Flushed, not released: the next event's savepoint nests inside this one, which saves a
+        // round trip per event, and rolling back to it (the innermost of that name) still undoes
+        // that event alone. The batch's commit commits them all.
+        await ctx.em.flush();
         applied.push({ index, ctx });
       } catch (error) {
         ctx.discardAfterCommit();
