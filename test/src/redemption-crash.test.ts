@@ -99,6 +99,26 @@ describe('a redemption whose process is killed mid-request', () => {
     return { customer, auth: await shopperAuth(gateway, merchant, customer.id) };
   }
 
+  it("writes in two transactions, the debit and the answer, with the call's audit record committed in the answer's", async () => {
+    const { customer, auth } = await shopper(100);
+    const rewardId = await createReward(gateway, merchant, { pointsCost: 10 });
+    const redeemed = await redeem(gateway, auth, { customerId: customer.id, rewardId, idempotencyKey: `path-${randomUUID()}` });
+    expect(redeemed).toMatchObject({ __typename: 'Redemption', status: 'ISSUED' });
+    // xmin: the transaction that wrote each row's current version.
+    const rows = await withOwnerDb('points', async (db) => {
+      const [redemption] = (await db.query(`select xmin::text as tx, request_id from redemption r join outbox_event o on o.topic = 'redemption.created' and o.payload->>'redemptionId' = r.id::text where r.id = $1`, [redeemed.id])).rows;
+      const [debit] = (await db.query(`select xmin::text as tx from points_entry where id = $1`, [redeemed.redeemEntryId])).rows;
+      const events = (await db.query(`select topic, xmin::text as tx from outbox_event where merchant_id = $1 and request_id = $2 order by topic`, [merchant.id, redemption.request_id])).rows;
+      return { redemption, debit, events };
+    });
+    const byTopic = Object.fromEntries(rows.events.filter((e) => e.topic !== 'points.redeemed').map((e) => [e.topic, e.tx]));
+    expect(Object.keys(byTopic).sort()).toEqual([MUTATION_EXECUTED, 'redemption.created', 'reward.redeemed']);
+    expect(byTopic['redemption.created']).toBe(rows.debit.tx);
+    expect(byTopic['reward.redeemed']).toBe(rows.redemption.tx);
+    expect(byTopic[MUTATION_EXECUTED]).toBe(rows.redemption.tx);
+    expect(new Set(rows.events.map((e) => e.tx))).toEqual(new Set([rows.debit.tx, rows.redemption.tx]));
+  });
+
   it('killed between the debit and the Shopify call: the recovery job issues the code, the call audited once under the shopper', async () => {
     const { customer, auth } = await shopper(100);
     const rewardId = await createReward(gateway, merchant, { pointsCost: 40 });
