@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { MUTATION_EXECUTED } from '@loyalnest/kit';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { startFakeShopify, type FakeShopify } from './support/fake-shopify.js';
@@ -102,21 +102,43 @@ describe('a redemption whose process is killed mid-request', () => {
   it("writes in two transactions, the debit and the answer, with the call's audit record committed in the answer's", async () => {
     const { customer, auth } = await shopper(100);
     const rewardId = await createReward(gateway, merchant, { pointsCost: 10 });
-    const redeemed = await redeem(gateway, auth, { customerId: customer.id, rewardId, idempotencyKey: `path-${randomUUID()}` });
-    expect(redeemed).toMatchObject({ __typename: 'Redemption', status: 'ISSUED' });
-    // xmin: the transaction that wrote each row's current version.
-    const rows = await withOwnerDb('points', async (db) => {
-      const [redemption] = (await db.query(`select r.xmin::text as tx, o.request_id from redemption r join outbox_event o on o.topic = 'redemption.created' and o.payload->>'redemptionId' = r.id::text where r.id = $1`, [redeemed.id])).rows;
-      const [debit] = (await db.query(`select xmin::text as tx from points_entry where id = $1`, [redeemed.redeemEntryId])).rows;
-      const events = (await db.query(`select topic, xmin::text as tx from outbox_event where merchant_id = $1 and request_id = $2 order by topic`, [merchant.id, redemption.request_id])).rows;
-      return { redemption, debit, events };
+    // A probe, for this merchant only: the transaction of every row the request writes (the relay's
+    // later updates would hide it from xmin).
+    const probe = `redeem_tx_probe_${randomBytes(4).toString('hex')}`;
+    const tables = ['redemption', 'points_entry', 'outbox_event'];
+    await withOwnerDb('points', async (db) => {
+      await db.query(`create table ${probe} (what text not null, tx bigint not null)`);
+      await db.query(`grant insert on ${probe} to public`);
+      await db.query(
+        `create function ${probe}() returns trigger language plpgsql as $$ begin
+           insert into ${probe} values (TG_TABLE_NAME || ':' || TG_OP || ':' || coalesce(to_jsonb(new)->>'status', to_jsonb(new)->>'topic', ''), txid_current()); return null; end $$`,
+      );
+      for (const table of tables) {
+        await db.query(`create trigger ${probe} after insert or update on ${table} for each row when (new.merchant_id = '${merchant.id}') execute function ${probe}()`);
+      }
     });
-    const byTopic = Object.fromEntries(rows.events.filter((e) => e.topic !== 'points.redeemed').map((e) => [e.topic, e.tx]));
-    expect(Object.keys(byTopic).sort()).toEqual([MUTATION_EXECUTED, 'redemption.created', 'reward.redeemed']);
-    expect(byTopic['redemption.created']).toBe(rows.debit.tx);
-    expect(byTopic['reward.redeemed']).toBe(rows.redemption.tx);
-    expect(byTopic[MUTATION_EXECUTED]).toBe(rows.redemption.tx);
-    expect(new Set(rows.events.map((e) => e.tx))).toEqual(new Set([rows.debit.tx, rows.redemption.tx]));
+    try {
+      const redeemed = await redeem(gateway, auth, { customerId: customer.id, rewardId, idempotencyKey: `path-${randomUUID()}` });
+      expect(redeemed).toMatchObject({ __typename: 'Redemption', status: 'ISSUED' });
+      const written = await withOwnerDb('points', async (db) => (await db.query<{ what: string; tx: string }>(`select what, tx::text from ${probe}`)).rows);
+      const txOf = (what: string) => [...new Set(written.filter((w) => w.what === what).map((w) => w.tx))];
+      const [debit] = txOf('redemption:INSERT:pending');
+      const [answer] = txOf('redemption:UPDATE:issued');
+      expect(debit).toBeDefined();
+      expect(answer).toBeDefined();
+      expect(txOf('outbox_event:INSERT:redemption.created')).toEqual([debit]);
+      expect(txOf('outbox_event:INSERT:points.redeemed')).toEqual([debit]);
+      expect(txOf('outbox_event:INSERT:reward.redeemed')).toEqual([answer]);
+      expect(txOf(`outbox_event:INSERT:${MUTATION_EXECUTED}`)).toEqual([answer]);
+      // Everything the request wrote, in those two (the relay's updates come after the answer, if at all before the read).
+      expect(new Set(written.filter((w) => w.what.includes(':INSERT:') || w.what.startsWith('redemption:')).map((w) => w.tx))).toEqual(new Set([debit, answer]));
+    } finally {
+      await withOwnerDb('points', async (db) => {
+        for (const table of tables) await db.query(`drop trigger if exists ${probe} on ${table}`);
+        await db.query(`drop function if exists ${probe}()`);
+        await db.query(`drop table if exists ${probe}`);
+      });
+    }
   });
 
   it('killed between the debit and the Shopify call: the recovery job issues the code, the call audited once under the shopper', async () => {
