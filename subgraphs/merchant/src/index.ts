@@ -25,7 +25,7 @@ import { seedMerchant } from './services/seed.service.js';
 import { ShopifyAdminClient } from './services/shopify-admin.client.js';
 import { ShopifyAdminService } from './services/shopify-admin.service.js';
 import { WebhookInboxService } from './services/webhook-inbox.service.js';
-import { WebhookService, type RunSql } from './services/webhook.service.js';
+import { WebhookService } from './services/webhook.service.js';
 
 const built = new WeakMap<KitConfig, ReturnType<typeof build>>();
 
@@ -77,9 +77,7 @@ const merchantSubgraph: SubgraphModule = {
     const { merchants, cipher } = services(runtime.config);
     const contextFor = InstallService.contextFactory(runtime.createContext);
     const install = new InstallService(runtime.config, merchants, cipher, contextFor);
-    // The store's connection itself, not a request context's EntityManager: a statement there is one round trip in autocommit.
-    const sql: RunSql = (query, params) => runtime.orm.em.getConnection().execute(query, params);
-    const webhooks = new WebhookService(runtime.config, cipher, sql, runtime.live);
+    const webhooks = WebhookService.of(runtime, cipher);
     return Router().use(installRoutes(install, runtime), webhookRoutes(webhooks, runtime.name));
   },
 

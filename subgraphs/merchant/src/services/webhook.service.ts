@@ -9,6 +9,7 @@ import {
   type KitConfig,
   type LivePublisher,
   type MerchantActivityMessage,
+  type SubgraphRuntime,
 } from '@loyalnest/kit';
 import { v7 as uuidv7 } from 'uuid';
 import type { DeliveryStatus } from '../entities/webhook-delivery.entity.js';
@@ -78,6 +79,15 @@ export class WebhookService {
     private readonly sql: RunSql,
     private readonly live: LivePublisher,
   ) {}
+
+  /**
+   * The ingress of `runtime`'s store. Its statements go to the store's connection itself, not
+   * through a request context's EntityManager, whose unit of work would wrap each one in a
+   * transaction with the tenant setting.
+   */
+  static of(runtime: SubgraphRuntime, cipher: FieldCipher): WebhookService {
+    return new WebhookService(runtime.config, cipher, (query, params) => runtime.orm.em.getConnection().execute(query, params), runtime.live);
+  }
 
   async receive(headers: WebhookHeaders, rawBody: Buffer): Promise<WebhookOutcome> {
     if (!verifyWebhookHmac(rawBody, headers['x-shopify-hmac-sha256'], this.config.shopify.apiSecret)) {
