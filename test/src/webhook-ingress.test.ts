@@ -8,7 +8,7 @@ import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { createMerchant, shopifyId, type TestMerchant } from './support/tenants.js';
-import { postWebhook } from './support/webhooks.js';
+import { insertMerchant, postWebhook } from './support/webhooks.js';
 
 /** Short delays, so a failing delivery is dead-lettered in milliseconds. */
 const EVENTS_ENV = { EVENTS_ATTEMPTS: '2', EVENTS_BACKOFF_MS: '50', EVENTS_POLL_MS: '100' };
@@ -154,6 +154,26 @@ describe('Lean webhook ingress: one round trip, the body carried to consumers en
       uninstalled: (await db.query(`select count(*)::int as n from outbox_event where merchant_id = $1 and topic = 'merchant.uninstalled'`, [leaving.id])).rows[0].n,
     }));
     expect(merchant).toEqual({ row: { status: 'uninstalled', access_token_encrypted: null }, uninstalled: 1 });
+  });
+
+  it('a cached shop whose merchant is gone (redacted, then installed again as a new merchant) stores under the new merchant, never the old', async () => {
+    const old = await createMerchant(gateway);
+    const service = WebhookService.of(merchantRuntime, new FieldCipher(merchantRuntime.config.encryptionKeys));
+    const body = JSON.stringify(customerBody(shopifyId(), 'reinstalled@example.com'));
+    expect((await service.receive(headersFor(old.shop, 'customers/create', randomUUID(), body, secret()), Buffer.from(body))).body.status).toBe('received');
+    // the old merchant's row goes (as shop/redact's purge removes it); the shop installs again as a new merchant
+    const renewed = await insertMerchant();
+    await withOwnerDb('merchant', async (db) => {
+      await db.query(`update merchant set shop_domain = 'purged-' || shop_domain where id = $1`, [old.id]);
+      await db.query('update merchant set shop_domain = $1 where id = $2', [old.shop, renewed.id]);
+    });
+
+    const eventId = randomUUID();
+    const outcome = await service.receive(headersFor(old.shop, 'customers/create', eventId, body, secret()), Buffer.from(body));
+
+    expect(outcome.body.status).toBe('received');
+    expect((await stored(renewed.id, eventId)).deliveries).toHaveLength(1);
+    expect(await stored(old.id, eventId)).toEqual({ deliveries: [], events: [] });
   });
 
   it("refuses a delivery naming another merchant's shop signed with anything but the app's secret, and stores nothing for either merchant", async () => {

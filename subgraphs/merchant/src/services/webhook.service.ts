@@ -131,7 +131,7 @@ export class WebhookService {
     if (outcome === 'received') {
       // Not awaited: the answer to Shopify must stay fast, and a lost live message loses nothing durable.
       const activity: MerchantActivityMessage = { merchantId: stored.merchantId, kind: 'webhook.received', customerId: null, details: { topic, deliveryId: stored.id }, committedAt: new Date().toISOString() };
-      void this.live.publish(LIVE_TOPICS.merchantActivity, activity).catch(() => {});
+      void this.live.publish(LIVE_TOPICS.merchantActivity, activity);
     }
     if (outcome === 'malformed') return { status: 400, body: { status: outcome, reason: 'The body is not valid JSON' } };
     return { status: 200, body: { status: outcome } };
