@@ -56,7 +56,7 @@ function cipherOf(config: KitConfig): FieldCipher {
 export async function readWebhookDelivery(runtime: SubgraphRuntime, event: DomainEvent): Promise<WebhookDeliveryBody> {
   const { deliveryId, topic, [SEALED_BODY_KEY]: sealed } = event.payload as { deliveryId: string; topic: string; bodyEncrypted?: unknown };
   if (typeof sealed === 'string') {
-    const body = asObject(JSON.parse(cipherOf(runtime.config).decrypt(sealed, webhookBodyAad(event.merchantId, deliveryId))));
+    const body = parseObject(cipherOf(runtime.config).decrypt(sealed, webhookBodyAad(event.merchantId, deliveryId)));
     if (body) return { deliveryId, topic, body };
   }
   const answer = await runtime.peers.query<{ _webhookDelivery: { body: Record<string, unknown> | null } | null }>(
@@ -70,9 +70,17 @@ export async function readWebhookDelivery(runtime: SubgraphRuntime, event: Domai
   return { deliveryId, topic, body };
 }
 
-/** The inbox reads a body that is not a JSON object as none; so does the event. */
-function asObject(value: unknown): Record<string, unknown> | null {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+/**
+ * The inbox reads a body that is not a JSON object as none; so does the event. A parse error is
+ * never thrown: its message quotes the text, which would reach the logs and the dead letter.
+ */
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
