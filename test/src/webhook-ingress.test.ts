@@ -33,16 +33,22 @@ async function stored(merchantId: string, eventId: string): Promise<StoredRows> 
 }
 
 /**
- * Every statement a pooled connection of `runtime`'s store sends while `fn` runs, and only those
+ * Every message a pooled connection of `runtime`'s store sends while `fn` runs, and only those
  * sent on `fn`'s behalf: the relay, consumers and jobs of the same process use the same pools, so
- * the queries are told apart by their async context. Counted where node-pg sends them, below
- * MikroORM, so a begin, a tenant setting or a commit counts like any other round trip.
+ * the queries are told apart by their async context. Counted where node-pg sends them, on the
+ * client class at the root of the pool's (which the store may extend), below MikroORM and the
+ * store's own driver, so a begin, a tenant setting or a commit counts like any other round trip.
  */
 const onBehalf = new AsyncLocalStorage<string[]>();
 
+interface Queryable {
+  query: (...args: unknown[]) => unknown;
+}
+
 async function roundTrips<T>(runtime: SubgraphRuntime, fn: () => Promise<T>): Promise<{ result: T; sent: string[] }> {
-  const pool = (await (runtime.orm.em.getConnection() as unknown as { getNativeClient(): Promise<{ Client: { prototype: { query: (...args: unknown[]) => unknown } } }> }).getNativeClient());
-  const proto = pool.Client.prototype;
+  const pool = await (runtime.orm.em.getConnection() as unknown as { getNativeClient(): Promise<{ Client: { prototype: Queryable } }> }).getNativeClient();
+  let proto = pool.Client.prototype;
+  for (let parent = Object.getPrototypeOf(proto) as Partial<Queryable> | null; parent?.query; parent = Object.getPrototypeOf(parent) as Partial<Queryable> | null) proto = parent as Queryable;
   const query = proto.query;
   proto.query = function (this: unknown, ...args: unknown[]) {
     const first = args[0] as string | { text?: string };
