@@ -16,6 +16,8 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   live: () => import('./live.bench.js'),
   idle: () => import('./idle.bench.js'),
   ledger: () => import('./ledger.bench.js'),
+  'outbox-commit': () => import('./outbox-commit.bench.js'),
+  scale: () => import('./scale.bench.js'),
 };
 
 async function main(): Promise<number> {

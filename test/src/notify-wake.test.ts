@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { loadKitConfig } from '@loyalnest/kit';
+import customerModule from '@loyalnest/customer';
+import { ADMIN_SCOPES, loadKitConfig, startSubgraph, systemCaller } from '@loyalnest/kit';
+import { CustomerEntity } from '../../subgraphs/customer/src/entities/customer.entity.js';
 import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
+import { award } from './support/points.js';
 import { createMerchant, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
 
 /** Longer than the file: after their start-up passes, the pumps run only when a NOTIFY wakes them. */
@@ -12,6 +15,11 @@ const PROMPT_MS = 3_000;
 /** The listener opens a lost connection again after a second (LISTEN_RECONNECT_MS). */
 const RECONNECT_MS = 1_000;
 const ENTRIES = `query($filter: AuditEntryFilter) { auditEntries(first: 5, filter: $filter) { nodes { action } } }`;
+
+/** Whether the relay has published the event (set `published_at`), read as the owner. */
+async function published(store: string, eventId: string): Promise<boolean> {
+  return withOwnerDb(store, async (db) => (await db.query(`select 1 from outbox_event where id = $1 and published_at is not null`, [eventId])).rowCount === 1);
+}
 
 /** Ends every LISTEN connection of this run's stores, as a network cut or a database restart would; returns how many. */
 async function killListeners(): Promise<number> {
@@ -25,7 +33,7 @@ async function killListeners(): Promise<number> {
   });
 }
 
-describe('pumps woken by NOTIFY, with no safety-net poll', () => {
+describe('pumps woken by their wake-ups (the outbox wake, NOTIFY), with no safety-net poll', () => {
   let gateway: TestGateway;
   let merchant: TestMerchant;
 
@@ -43,9 +51,34 @@ describe('pumps woken by NOTIFY, with no safety-net poll', () => {
     }, timeoutMs, `the audit entry of customer ${customerId}`);
   }
 
-  it('an audit entry shows moments after its mutation: the relay, the audit consumer and the audit chainer are each woken by a NOTIFY', async () => {
+  it('an audit entry shows moments after its mutation: the relay is woken by the outbox wake, the audit consumer by its queue, the audit chainer by a NOTIFY', async () => {
     const customer = await upsertCustomer(gateway, merchant, { shopifyId: shopifyId() });
     await chainedWithin(customer.id, PROMPT_MS);
+  });
+
+  it('an event written by a SQL function in a statement of its own (a ledger entry through points_post_entry) wakes the points relay', async () => {
+    const customer = await upsertCustomer(gateway, merchant, { shopifyId: shopifyId() });
+    await award(gateway, merchant, customer.id, 10);
+    const [event] = await withOwnerDb('points', async (db) => (await db.query(`select id from outbox_event where merchant_id = $1 and topic like 'points.%'`, [merchant.id])).rows);
+    expect(event).toBeDefined();
+    await eventually(() => published('points', event.id), PROMPT_MS, 'the points event published');
+  });
+
+  it("an event written in another runtime of the store (its own pool, no relay) wakes this runtime's relay through Redis", async () => {
+    // given a second customer runtime, as a gateway process apart from the workers would be
+    const writer = await startSubgraph(customerModule, gateway.config.kit);
+    try {
+      // when it commits a customer and its event
+      const ctx = writer.createContext(systemCaller(ADMIN_SCOPES, merchant.id));
+      const row = ctx.em.create(CustomerEntity, { merchantId: merchant.id, shopifyId: shopifyId() });
+      const eventId = ctx.emit('customer.created', { customerId: row.id, fields: [] });
+      await ctx.em.flush();
+
+      // then the gateway's customer relay publishes it at once
+      await eventually(() => published('customer', eventId), PROMPT_MS, 'the event written by the other runtime published');
+    } finally {
+      await writer.close();
+    }
   });
 
   it('race: an event committed while the LISTEN connections were down is caught up when they reconnect, not at the next poll', async () => {

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { KitConfig } from './config.js';
 import { EVENT_ENTITIES } from './events/entities.js';
 import { ensureRoles, SERVICE_ROLE } from './store-roles.js';
+import { storeDriverOptions, StorePostgreSqlDriver } from './store-driver.js';
 
 /** What a subgraph declares about its store; the kit does the rest the same way for all. */
 export interface StoreDefinition {
@@ -51,8 +52,13 @@ export function serviceConnection(config: KitConfig, def: StoreDefinition): pg.C
   return { host: owner.host, port: owner.port, user: config.appDbUser, password: config.appDbPassword, database: databaseName(config, def.name) };
 }
 
+export interface StoreHooks {
+  /** After a transaction that wrote outbox events committed (`outbox-wake.ts`). */
+  onOutboxCommitted?: () => void;
+}
+
 /** Opens the subgraph's store as the non-owner service role; this is the one requests use. */
-export async function openStore(config: KitConfig, def: StoreDefinition, poolSize = 10): Promise<MikroORM> {
+export async function openStore(config: KitConfig, def: StoreDefinition, poolSize = 10, hooks: StoreHooks = {}): Promise<MikroORM> {
   const service = serviceConnection(config, def);
   return MikroORM.init({
     ...baseOptions(config, def),
@@ -61,6 +67,9 @@ export async function openStore(config: KitConfig, def: StoreDefinition, poolSiz
     user: service.user,
     password: service.password as string,
     pool: { min: 0, max: poolSize, idleTimeoutMillis: 30_000 },
+    // The tenant setting and the outbox mark ride on statements already sent (store-driver.ts).
+    driver: StorePostgreSqlDriver,
+    driverOptions: storeDriverOptions(hooks.onOutboxCommitted),
   });
 }
 

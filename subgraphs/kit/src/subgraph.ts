@@ -4,8 +4,10 @@ import type { GraphQLSchema } from 'graphql';
 import type { KitConfig } from './config.js';
 import { createRequestContext, type Caller, type RequestContext } from './context.js';
 import { eventRoutes, type EventHandler } from './events/domain-event.js';
+import { OutboxWakePublisher, outboxWakeChannel } from './events/outbox-wake.js';
 import { createLivePublisher, type LivePublisher } from './live.js';
 import { configureLogs } from './logger.js';
+import { watchPool } from './metrics/metrics-collectors.js';
 import { noPeers, type PeerClient } from './peers.js';
 import { openStore, type StoreDefinition } from './store.js';
 
@@ -82,10 +84,13 @@ export interface SubgraphRuntime {
 export async function startSubgraph(module: SubgraphModule, config: KitConfig, options: { poolSize?: number; peers?: PeerClient; modules?: SubgraphModule[] } = {}): Promise<SubgraphRuntime> {
   configureLogs(config.logs, config.development);
   const schema = await module.buildSchema(config);
-  const orm = await openStore(config, module.store, options.poolSize);
+  // Every process that writes to the store wakes that store's relays, wherever they run.
+  const outboxWake = new OutboxWakePublisher(config.redisUrl, outboxWakeChannel(config, module.store.name), module.name);
+  const orm = await openStore(config, module.store, options.poolSize, { onOutboxCommitted: () => outboxWake.wake() });
   const closers: (() => Promise<void>)[] = [];
   const peers = options.peers ?? noPeers;
   const live = createLivePublisher(config, module.name);
+  const unwatchPool = watchPool(module.name, 'requests', () => orm.em.getConnection().getNativeClient());
   return {
     name: module.name,
     module,
@@ -101,7 +106,9 @@ export async function startSubgraph(module: SubgraphModule, config: KitConfig, o
     },
     async close() {
       for (const fn of closers.splice(0)) await fn();
+      unwatchPool();
       await live.close();
+      await outboxWake.close();
       await orm.close(true);
     },
   };

@@ -5,11 +5,13 @@ import { EventConsumer } from './consumer.js';
 import { eventRoutes } from './domain-event.js';
 import { NotifyListener } from './listener.js';
 import { EVENTS_CHANNEL } from './notify.js';
-import { redisConnection } from './queues.js';
+import { OutboxWakeSubscriber, outboxWakeChannel } from './outbox-wake.js';
+import { bullPrefix, redisConnection } from './queues.js';
 import { Pump } from './pump.js';
 import { PRUNE_BATCH, pruneEvents } from './prune.js';
 import { OutboxRelay } from './relay.js';
 import { logger } from '../logger.js';
+import { watchEventMetrics } from '../metrics/metrics-collectors.js';
 
 /**
  * How soon a lost LISTEN connection is opened again (sooner if `pollMs` is shorter). Kept short
@@ -28,10 +30,12 @@ export interface EventProcessing {
  * `modules` are all the subgraphs of the deployment: routing comes from their `consumes`, so a
  * process serving one subgraph (networked mode) still publishes to every consumer's queue.
  *
- * The relay wakes on NOTIFY from the outbox trigger, so an event is on its queue milliseconds after
- * its transaction commits, without polling the table hard. It also polls every `pollMs`: a
- * notification is lost when the listening connection is down or not yet open, and rows a crashed
- * replica had claimed become claimable again without any new notification.
+ * The relay wakes on the store's outbox wake (Redis pub/sub, sent after commit by whichever
+ * process wrote the events: `outbox-wake.ts`), so an event is on its queue milliseconds after its
+ * transaction commits, without polling the table hard. The dead-letter pump and the jobs wake on
+ * NOTIFY from their tables' triggers. Everyone also polls every `pollMs`: a wake is lost while its
+ * connection is down or not yet open, and rows a crashed replica had claimed become claimable
+ * again without any new wake.
  */
 export async function startEventProcessing(runtime: SubgraphRuntime, modules: SubgraphModule[]): Promise<EventProcessing> {
   const routes = eventRoutes(modules);
@@ -46,6 +50,7 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
   const pool = new pg.Pool({ ...database, max: 3, idleTimeoutMillis: 30_000 });
   pool.on('error', (error) => logger(runtime.name).error({ err: error }, 'event processing pool error'));
   const connection = redisConnection(runtime.config.redisUrl);
+  const unwatch = watchEventMetrics(runtime.name, pool, { relay: routes.size > 0, consumer: Object.keys(handlers).length > 0, connection, prefix: bullPrefix(config, runtime.name) });
   const relay = routes.size ? new OutboxRelay({ producer: runtime.name, routes, config, pool, connection }) : null;
   const consumer = Object.keys(handlers).length ? new EventConsumer(runtime, handlers, { config, pool, connection }) : null;
   if (relay || consumer) {
@@ -55,7 +60,6 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
   // Each trigger names its table, so a notification wakes only the pump whose work it is; a
   // reconnect (null) wakes them all to catch up on what the deaf connection missed.
   const wakes: [string, () => void][] = [
-    ['outbox_event', () => relay?.wake()],
     ['dead_letter_event', () => consumer?.wake()],
     ...moduleJobs.flatMap((job, i): [string, () => void][] => (job.wakeOn ? [[job.wakeOn.table, () => jobs[i].wake()]] : [])),
   ];
@@ -67,6 +71,7 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
     },
     Math.min(config.pollMs, LISTEN_RECONNECT_MS),
   );
+  const outboxWakes = relay ? new OutboxWakeSubscriber(runtime.config.redisUrl, outboxWakeChannel(runtime.config, runtime.module.store.name), () => relay.wake()) : null;
 
   let stopped = false;
   const stop = async () => {
@@ -74,13 +79,16 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
     stopped = true;
     await Promise.all(jobs.map((job) => job.stop()));
     await listener.stop();
+    await outboxWakes?.stop();
     // The worker first: the jobs it finishes are acknowledged by the relay, which stops next.
     await consumer?.stop();
     await relay?.stop();
+    await unwatch();
     await pool.end();
   };
   try {
     await listener.start();
+    await outboxWakes?.start();
     await consumer?.start();
     await relay?.start();
     for (const job of jobs) job.start();

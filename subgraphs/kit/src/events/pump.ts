@@ -3,7 +3,7 @@ import { logger } from '../logger.js';
 
 /**
  * Runs one step of background work at a time: on every interval (the safety net) and whenever
- * woken (a NOTIFY, a completed job). A wake during a run schedules exactly one more run, so bursts
+ * woken (a NOTIFY, an outbox wake, a completed job). A wake during a run schedules exactly one more run, so bursts
  * of wake-ups cost one pass and nothing is missed. With `minGapMs`, that next run starts no sooner
  * than `minGapMs` after the previous one started: a steady stream of wake-ups (one per committed
  * transaction) is worked in batches, while a wake after a quiet spell still runs at once.
@@ -37,7 +37,7 @@ export class Pump {
     this.wake();
   }
 
-  /** Before `start` a wake is dropped: a NOTIFY can arrive while the owner is still setting up (a relay opening its queues). */
+  /** Before `start` a wake is dropped: a wake-up can arrive while the owner is still setting up (a relay opening its queues). */
   wake(): void {
     if (!this.started || this.stopped) return;
     if (this.running) {
