@@ -63,8 +63,32 @@ async function commits(prefix: string): Promise<Record<string, number>> {
 
 /** Backends report their statistics at most once a second. */
 const STATS_SETTLE_MS = 1500;
-/** Between the closed and the open run: the worker relays and consumes what the closed loop's redemptions left, so the open run does not start behind a backlog. */
-const QUIET_BEFORE_OPEN_MS = 3000;
+/**
+ * Between the closed and the open run the worker relays and consumes what the closed loop's
+ * redemptions left (about nine transactions each); the open run waits until the stores together
+ * commit fewer than this many a second, so it does not start behind that backlog.
+ */
+const QUIET_COMMITS_PER_S = 30;
+const QUIET_LIMIT_S = 30;
+
+/** Waits, up to `QUIET_LIMIT_S`, until the run's stores commit fewer than `QUIET_COMMITS_PER_S` a second; says how long it took. */
+async function waitForQuiet(prefix: string): Promise<void> {
+  const total = async () => Object.values(await commits(prefix)).reduce((a, b) => a + b, 0);
+  const started = performance.now();
+  let last = await total();
+  for (let s = 1; s <= QUIET_LIMIT_S; s++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = await total();
+    const rate = now - last;
+    last = now;
+    // The first second's figure may still be the closed loop's (backends report at most once a second).
+    if (s > 1 && rate < QUIET_COMMITS_PER_S) {
+      log(`redeem open: stores quiet (${rate} commits in the last second) after ${round((performance.now() - started) / 1000, 1)} s`);
+      return;
+    }
+  }
+  log(`WARNING redeem open: the stores still committed ${QUIET_COMMITS_PER_S} or more a second after ${QUIET_LIMIT_S} s; the open run starts behind the closed loop's fan-out`);
+}
 
 function expectType<T>(result: GraphQLResponse<unknown>, field: string, typename: string): T {
   const value = (result.data as Record<string, ({ __typename: string } & T) | undefined> | null | undefined)?.[field];
@@ -144,7 +168,7 @@ export async function measureRedeem(options: { shoppers: number; seconds: number
     const failed = Object.entries(outcomes).filter(([outcome]) => outcome !== 'ISSUED');
     if (failed.length || phase.done === 0) throw new Error(`redemptions did not all issue: ${JSON.stringify(outcomes)}`);
 
-    await new Promise((r) => setTimeout(r, QUIET_BEFORE_OPEN_MS));
+    await waitForQuiet(options.env.DATABASE_PREFIX);
     log(`redeem open: ${options.openRate}/s in total for ${options.seconds} s, the i-th arrival from shopper i mod ${shoppers.length} (one every ${round(shoppers.length / options.openRate, 2)} s each); closed-loop capacity just measured ${phase.perSecond}/s, so ${round(options.openRate / phase.perSecond)} of it`);
     if (options.openRate >= phase.perSecond) log(`WARNING the open rate ${options.openRate}/s is not below the capacity measured in this run (${phase.perSecond}/s): queues grow for the whole run and the latency says so`);
     const open = await openLoad(options.openRate, options.seconds, (i) => redeem(shoppers[i % shoppers.length], `bench-open-${i}`));

@@ -97,7 +97,7 @@ export async function run(): Promise<void> {
     // The queues the redemption run's processes made under this run's prefix.
     await deleteQueuePrefix(config.redisUrl, queuePrefix);
   };
-  const budgetSeconds = 2 * SETUP_BUDGET_SECONDS + 7 * (seconds + 10) + 60;
+  const budgetSeconds = 2 * SETUP_BUDGET_SECONDS + 7 * (seconds + 10) + 90;
   const watchdog = setTimeout(() => {
     console.error(`[bench] ledger: gave up after ${budgetSeconds} s; stopping what was started`);
     const forceExit = setTimeout(() => process.exit(1), 10_000);
