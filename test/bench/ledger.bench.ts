@@ -220,7 +220,7 @@ export async function run(): Promise<void> {
     log(`redeem: outcomes ${JSON.stringify(redeem.outcomes)}; ${redeem.shopifyCalls} Admin API calls to the fake Shopify; commits per redemption ${JSON.stringify(redeem.commitsPerRedemption)}`);
     const open = redeem.open;
     log(
-      `redeem open: offered ${open.offeredPerSecond}/s, achieved ${open.achievedPerSecond}/s (closed-loop capacity ${redeem.perSecond}/s); ${open.scheduled} scheduled, outcomes ${JSON.stringify(open.outcomes)}; ` +
+      `redeem open: offered ${open.offeredPerSecond}/s, achieved ${open.achievedPerSecond}/s (closed-loop capacity ${redeem.perSecond}/s); ${open.scheduled} scheduled, the last answered ${open.seconds} s after the first was due, outcomes ${JSON.stringify(open.outcomes)}; ` +
         `from the due time p50 ${open.p50Ms} ms, p99 ${open.p99Ms} ms, max ${open.maxMs} ms; at most ${open.maxInFlight} in flight, sends at most ${open.maxSendLagMs} ms late`,
     );
     console.log(
