@@ -136,13 +136,17 @@ describe('/metrics (embedded, development)', () => {
     expect(labelValues.filter((v) => /[0-9a-f]{8}-[0-9a-f]{4}-|myshopify|@/i.test(v))).toEqual([]);
   });
 
-  it('an anonymous client spelling a mount path in other cases adds no series: /GraphQL and /WEBHOOKS/Shopify count as /graphql and /webhooks/shopify', async () => {
+  it('an anonymous client spelling a mount path in other cases adds no series: /GraphQL and /WEBHOOKS/Shopify count as /graphql and /webhooks/shopify, a path of no route as unmatched', async () => {
     const spellings = { '/graphql': ['/GraphQL', '/GRAPHQL', '/gRaPhQl'], '/webhooks/shopify': ['/WEBHOOKS/Shopify', '/Webhooks/SHOPIFY'] };
     const before = (await scrape(origin)).body;
 
-    for (const path of Object.values(spellings).flat()) await (await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).text();
+    for (const path of [...Object.values(spellings).flat(), '/No-Such-Path']) {
+      await (await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).text();
+    }
 
     const after = (await scrape(origin)).body;
+    const unmatched = (body: string) => sample(body, 'loyalnest_http_request_duration_seconds_count', { route: 'unmatched', method: 'POST', status_class: '4xx' });
+    expect(unmatched(after) - unmatched(before)).toBe(1);
     const routes = new Set([...after.matchAll(/^loyalnest_http_request_duration_seconds_count\{.*route="([^"]*)"/gm)].map((m) => m[1]));
     for (const [route, paths] of Object.entries(spellings)) {
       expect(paths.filter((p) => routes.has(p))).toEqual([]);

@@ -17,7 +17,8 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIO
  */
 function routeOf(req: Request): string {
   const pattern = req.route?.path;
-  const route = `${req.baseUrl.toLowerCase()}${typeof pattern === 'string' ? pattern : ''}`;
+  // No baseUrl at all on a request that matched nothing (Express's final 404).
+  const route = `${(req.baseUrl ?? '').toLowerCase()}${typeof pattern === 'string' ? pattern : ''}`;
   return route || 'unmatched';
 }
 
