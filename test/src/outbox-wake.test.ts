@@ -100,6 +100,27 @@ describe('the wake on Redis', () => {
     }
   });
 
+  it('race: a commit reported after its runtime closed the publisher (a request finishing during shutdown) publishes nothing and leaves no connection open', async () => {
+    const publisher = new OutboxWakePublisher(config.redisUrl, channel, 'test');
+    publisher.wake();
+    await eventually(async () => heard.length === 1, 3_000, 'the wake before close');
+    heard.splice(0);
+    await publisher.close();
+
+    publisher.wake();
+    // A connection would be open and a message heard within milliseconds.
+    await sleep(300);
+
+    expect(heard).toEqual([]);
+    const admin = new Redis(config.redisUrl);
+    try {
+      const clients = (await admin.client('LIST')) as string;
+      expect(clients.split('\n').filter((line) => line.includes(` name=${channel}:publisher `))).toEqual([]);
+    } finally {
+      await admin.quit();
+    }
+  });
+
   it('race: a subscription whose connection was cut calls for a catch-up pass once it is back, with no wake sent', async () => {
     let wakes = 0;
     const subscriber = new OutboxWakeSubscriber(config.redisUrl, channel, () => wakes++);

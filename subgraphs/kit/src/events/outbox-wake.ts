@@ -42,6 +42,7 @@ export class OutboxWakePublisher {
   private window: NodeJS.Timeout | undefined;
   private again = false;
   private failing = false;
+  private closed = false;
 
   constructor(
     private readonly redisUrl: string,
@@ -51,6 +52,9 @@ export class OutboxWakePublisher {
 
   /** The first wake goes at once (latency); more within `COALESCE_MS` go as one when it ends. */
   wake(): void {
+    // A request still committing while its runtime shuts down must not open a connection that no
+    // one closes (it would hold the process open); the relays' poll covers the lost wake.
+    if (this.closed) return;
     if (this.window) {
       this.again = true;
       return;
@@ -66,6 +70,7 @@ export class OutboxWakePublisher {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearTimeout(this.window);
     const open = this.redis;
     this.redis = null;
@@ -73,7 +78,8 @@ export class OutboxWakePublisher {
   }
 
   private publish(): void {
-    this.redis ??= new Redis(this.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: true }).on('error', () => {});
+    // Named after its channel, like the subscriptions, so an operator can tell whose connection it is.
+    this.redis ??= new Redis(this.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectionName: `${this.channel}:publisher` }).on('error', () => {});
     this.redis.publish(this.channel, '').then(
       () => {
         this.failing = false;
