@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
@@ -178,6 +179,22 @@ describe('OpenTelemetry traces', () => {
       expect(JSON.stringify(inTrace)).not.toContain(merchant.shop);
       expect(JSON.stringify(inTrace)).not.toContain(merchant.id);
       expect(JSON.stringify(inTrace)).not.toContain(token);
+    });
+
+    it('an HTTP span keeps its path, never its query string (the OAuth callback’s code and hmac), on the gateway and on the subgraph it proxies to', async () => {
+      const secret = `leak-${randomUUID()}`;
+      const response = await fetch(`${gatewayOrigin}/auth/callback?code=${secret}&hmac=${secret}&shop=x.myshopify.com`, { redirect: 'manual' });
+      await response.arrayBuffer();
+      const served = await eventually(
+        async () => {
+          const server = spans.filter((s) => s.kind === 2 && JSON.stringify(s).includes('/auth/callback'));
+          return server.some((s) => s.service === 'loyalnest-merchant') && server.some((s) => s.service === 'loyalnest-gateway') ? server : undefined;
+        },
+        20_000,
+        'the callback’s spans to reach the collector',
+      );
+      expect(served.length).toBeGreaterThanOrEqual(2);
+      expect(JSON.stringify(spans)).not.toContain(secret);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { context, propagation, trace } from '@opentelemetry/api';
+import { context, propagation, trace, type Span } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -72,6 +72,22 @@ export function withoutLiterals(sql: string): string {
  * Recorded spans never carry values: SQL is kept without its literals (`withoutLiterals`) and bind
  * values are never recorded; a Redis span names its command only.
  */
+/** The URL attributes that hold a query string, under both semantic conventions. */
+const URL_ATTRIBUTES = ['http.url', 'http.target', 'url.full'] as const;
+
+/**
+ * Query strings carry secrets the path does not: the OAuth callback's `code` and `hmac`, a shop, a
+ * session. Each HTTP span's URL attributes are written again without them (the path stays).
+ */
+function withoutQueryStrings(span: Span): void {
+  const attributes = (span as unknown as { attributes?: Record<string, unknown> }).attributes ?? {};
+  for (const key of URL_ATTRIBUTES) {
+    const value = attributes[key];
+    if (typeof value === 'string' && value.includes('?')) span.setAttribute(key, value.slice(0, value.indexOf('?')));
+  }
+  if (attributes['url.query']) span.setAttribute('url.query', '');
+}
+
 export function startTracing(source: NodeJS.ProcessEnv): TracerProvider {
   const config = readTracingConfig(source);
   const provider = new TracerProvider({
@@ -85,8 +101,8 @@ export function startTracing(source: NodeJS.ProcessEnv): TracerProvider {
   registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => UNTRACED_PATHS.has((req.url ?? '').split('?')[0]) }),
-      new UndiciInstrumentation(),
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => UNTRACED_PATHS.has((req.url ?? '').split('?')[0]), requestHook: withoutQueryStrings }),
+      new UndiciInstrumentation({ requestHook: withoutQueryStrings }),
       new PgInstrumentation({ requestHook: (span, { query }) => span.setAttribute('db.query.text', withoutLiterals(query.text)) }),
       new IORedisInstrumentation({ dbStatementSerializer: (command) => command }),
     ],
