@@ -38,7 +38,9 @@ ENV NODE_ENV=production
 ENV HOST=0.0.0.0
 # Workspace packages resolve to their dist/ under this condition (see each package.json's
 # exports); without it Node would load their TypeScript sources. Stack traces name the .ts lines.
-ENV NODE_OPTIONS="--conditions=loyalnest-compiled --enable-source-maps"
+# The tracing module loads before the application and stays inert unless OTEL_EXPORTER_OTLP_ENDPOINT
+# is set (README "Metrics and traces").
+ENV NODE_OPTIONS="--conditions=loyalnest-compiled --enable-source-maps --import=/app/subgraphs/kit/dist/tracing/register-tracing.js"
 WORKDIR /app
 # Manifests (each package's exports) and the production node_modules, at the paths pnpm linked them.
 COPY --from=prod-deps /app ./

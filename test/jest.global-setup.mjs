@@ -19,7 +19,9 @@ export default async function globalSetup() {
   await dropDatabases(prefix);
   // Not the per-test `loyalnest-test-<hex>` prefixes: a run on another DATABASE_PREFIX may be using
   // its own right now. Tests delete theirs when they stop; only a killed run leaves some behind.
-  await flushKeys(`${queuePrefix}:*`);
+  // The patterns of the kit's `queueKeyPatterns`: live channels and cost buckets under the prefix,
+  // each queue under its own hash tag (`{<prefix>:events:<consumer>}`).
+  for (const pattern of [`${queuePrefix}:*`, `{${queuePrefix}:events:*`]) await flushKeys(pattern);
 
   const gateway = fileURLToPath(new URL('../gateway/', import.meta.url));
   const result = spawnSync('pnpm', ['--silent', 'migrate'], {

@@ -129,6 +129,28 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
   return config;
 }
 
+/** What a worker process (`serve-worker`) reads: the kit's settings and where its probes answer. */
+export interface WorkerConfig {
+  kit: KitConfig;
+  host: string;
+  /** `/healthz` and `/readyz` only; `PORT`, else 4100, so it never takes the gateway's 4000 by default. */
+  port: number;
+}
+
+export const WORKER_DEFAULT_PORT = 4100;
+
+/** The worker's configuration, read and validated once at start; every problem in one `ConfigError`. */
+export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const env = new Settings(source);
+  const config: WorkerConfig = {
+    kit: readKitConfig(env),
+    host: stringSetting(env, 'HOST', '127.0.0.1'),
+    port: env.read('PORT', portSchema, WORKER_DEFAULT_PORT),
+  };
+  env.check();
+  return config;
+}
+
 /** 0 asks the system for a free port (tests). */
 const portSchema = z.string().regex(/^\d{1,5}$/, 'must be a port number').transform(Number).pipe(z.number().max(65_535, 'must be a port number'));
 

@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { formatError, healthRoutes, httpErrorHandler, logger, logUnexpected, thrown, withHttpStatus, type Caller } from '@loyalnest/kit';
+import { formatError, graphqlMetricsPlugin, healthRoutes, httpErrorHandler, httpMetrics, logger, logUnexpected, metricsRoute, thrown, watchLiveSockets, withHttpStatus, type Caller } from '@loyalnest/kit';
 import express, { type Express, type RequestHandler } from 'express';
 import { buildSchema, GraphQLError, parse, printSchema, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { Redis } from 'ioredis';
@@ -98,7 +98,9 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(httpMetrics);
   app.use(assignRequestIds);
+  app.use(metricsRoute(config.kit.metrics, config.development));
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
 
@@ -127,6 +129,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       queryCostPlugin(buckets, config.limits.cost),
+      graphqlMetricsPlugin(),
       config.development ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -153,6 +156,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     buckets,
     revocations: hub,
   });
+  const unwatchLive = watchLiveSockets(() => live.sockets);
 
   healthRoutes(app, async () => {
     await Promise.all([...parts.clients.values()].map((c) => c.ready()));
@@ -192,6 +196,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     live,
     async stop() {
       // Sockets first: they hold no HTTP request open for the drain to wait on.
+      unwatchLive();
       await live.stop();
       await hub.stop();
       await apollo.stop();

@@ -1,4 +1,4 @@
-import { configureLogs, startEventProcessing, startSubgraph, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
+import { configureLogs, startEventProcessing, startSubgraph, type EventProcessing, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
 import type { RequestHandler } from 'express';
 import { readSupergraphConfig, type GatewayConfig } from './config.js';
 import { AuthenticatedRemoteDataSource, EmbeddedDataSource } from './data-sources.js';
@@ -12,15 +12,18 @@ export interface EmbeddedGateway extends RunningGateway {
 
 /**
  * Embedded (the default): the gateway and every subgraph in this one process, no HTTP hop between
- * them, with each store's outbox relay and each consumer's worker. Closing a runtime stops them.
+ * them, with each store's outbox relay and each consumer's worker unless `EVENT_PROCESSING=off`.
+ * Closing a runtime stops them.
  */
 export async function startEmbeddedGateway(config: GatewayConfig, modules: SubgraphModule[]): Promise<EmbeddedGateway> {
   const clients = new Map<string, EmbeddedSubgraphClient>();
   const peers = peerClient(clients);
   const runtimes = await Promise.all(modules.map((m) => startSubgraph(m, config.kit, { peers, modules })));
   for (const runtime of runtimes) clients.set(runtime.name, new EmbeddedSubgraphClient(runtime));
+  const processings: EventProcessing[] = [];
   try {
-    await Promise.all(runtimes.map((r) => startEventProcessing(r, modules)));
+    // Off where `serve-worker` processes do the background work apart.
+    if (config.kit.events.processing) processings.push(...(await Promise.all(runtimes.map((r) => startEventProcessing(r, modules)))));
   } catch (error) {
     await Promise.all(runtimes.map((r) => r.close()));
     throw error;
@@ -32,6 +35,9 @@ export async function startEmbeddedGateway(config: GatewayConfig, modules: Subgr
     dataSource: (name) => new EmbeddedDataSource(clients.get(name)!),
     routes,
     onStop: async () => {
+      // Every runtime's jobs end before any store closes: a job in hand may still read from a peer
+      // runtime of this process, and one whose peer's store had closed would never finish.
+      await Promise.all(processings.map((p) => p.stop()));
       await Promise.all(runtimes.map((r) => r.close()));
     },
   });

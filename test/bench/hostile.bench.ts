@@ -12,13 +12,13 @@
  *      to (a). Before measuring, each document must be refused once with the expected status.
  */
 import autocannon, { type Result } from 'autocannon';
-import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { mintDevToken } from '../../gateway/src/auth/dev-token.js';
 import { loadGatewayConfig } from '../../gateway/src/config.js';
 import { migrateAll } from '../../gateway/src/operations.js';
 import { subgraphModules } from '../../gateway/src/subgraphs.js';
 import { hostileDocuments } from '../src/support/hostile.js';
+import { deleteQueuePrefix } from '../src/support/queue-keys.js';
 import { freePort, SupergraphProcess } from '../src/support/supergraph-process.js';
 import { insertMerchant } from '../src/support/webhooks.js';
 import { round } from './load.js';
@@ -89,9 +89,6 @@ export async function run(): Promise<void> {
   } finally {
     await supergraph?.kill('SIGTERM');
     // The run's queues and buckets.
-    const redis = new Redis(config.kit.redisUrl);
-    const keys = await redis.keys(`${queuePrefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await deleteQueuePrefix(config.kit.redisUrl, queuePrefix);
   }
 }

@@ -10,7 +10,6 @@
  * connected runtime. `SUPERGRAPH_CPU_PROF=<dir>` writes a V8 profile of the supergraph (to find
  * what runs).
  */
-import { Redis } from 'ioredis';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -19,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { loadGatewayConfig } from '../../gateway/src/config.js';
 import { migrateAll } from '../../gateway/src/operations.js';
 import { subgraphModules } from '../../gateway/src/subgraphs.js';
+import { deleteQueuePrefix } from '../src/support/queue-keys.js';
 import { freePort, SupergraphProcess } from '../src/support/supergraph-process.js';
 import { round } from './load.js';
 import { log, positiveInt } from './bench-env.js';
@@ -117,9 +117,6 @@ export async function run(): Promise<void> {
       await exited;
     }
     // The run's queues.
-    const redis = new Redis(config.kit.redisUrl);
-    const keys = await redis.keys(`${queuePrefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await deleteQueuePrefix(config.kit.redisUrl, queuePrefix);
   }
 }

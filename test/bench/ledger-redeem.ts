@@ -2,9 +2,10 @@
  * Part (4) of `bench ledger`: `redeemReward` latency with `shoppers` concurrent shoppers, through
  * the gateway, against the local fake Shopify.
  *
- * The embedded supergraph runs as its own process (the production entry, as in `bench ingest`), so
- * the shoppers' HTTP clients in this process never share its event loop; the fake Shopify runs in
- * this process. The merchant installs the app through the real OAuth flow (`/auth/install`, then the
+ * The product runs in processes of its own, as in `bench ingest` (a gateway with
+ * `EVENT_PROCESSING=off` and one `serve-worker`, or with `BENCH_WORKERS_APART=0` one process doing
+ * both), so the shoppers' HTTP clients in this process never share their event loops; the fake
+ * Shopify runs in this process. The merchant installs the app through the real OAuth flow (`/auth/install`, then the
  * signed callback), so the discount codes are created with its own offline token. Customers, their
  * points and the reward are made through the public API as the merchant's admin; then each shopper,
  * with a shopper token of their own, redeems in a loop with a new idempotency key each time.
@@ -16,11 +17,11 @@ import { withOwnerDb } from '../src/support/db.js';
 import { startFakeShopify } from '../src/support/fake-shopify.js';
 import { postGraphQL, type GraphQLResponse } from '../src/support/gateway.js';
 import { AWARD, VERIFY } from '../src/support/points.js';
-import { freePort, SupergraphProcess } from '../src/support/supergraph-process.js';
 import { UPSERT_CUSTOMER } from '../src/support/tenants.js';
 import { bearer } from '../src/support/tokens.js';
 import { describe, load, type Phase } from './load.js';
 import { installShop } from '../src/support/install.js';
+import { startDeployment, workersApart, type Deployment } from './apart.js';
 import { log } from './bench-env.js';
 
 const CREATE_REWARD = `mutation($input: CreateRewardInput!) { createReward(input: $input) { __typename ... on Reward { id } } }`;
@@ -63,15 +64,18 @@ function expectType<T>(result: GraphQLResponse<unknown>, field: string, typename
 
 export async function measureRedeem(options: { shoppers: number; seconds: number; warmupSeconds: number; env: { DATABASE_PREFIX: string; EVENTS_QUEUE_PREFIX: string } }): Promise<RedeemFigures> {
   const fake = await startFakeShopify();
-  let supergraph: SupergraphProcess | null = null;
+  let deployment: Deployment | null = null;
   try {
-    supergraph = await SupergraphProcess.start(await freePort(), { ...options.env, ...fake.env });
-    const url = `${supergraph.origin}/graphql`;
+    // As production runs it: the gateway without event processing and a worker apart (BENCH_WORKERS_APART=0: one process).
+    const apart = workersApart();
+    deployment = await startDeployment({ ...options.env, ...fake.env }, { gateways: 1, workers: apart ? 1 : 0, apart });
+    const origin = deployment.origins[0];
+    const url = `${origin}/graphql`;
     const devTokenSecret = loadGatewayConfig({ ...process.env, ...fake.env }).devTokenSecret;
     const shop = `bench-redeem-${randomBytes(6).toString('hex')}.myshopify.com`;
-    await installShop(supergraph.origin, fake, shop);
+    await installShop(origin, fake, shop);
     const admin = bearer(await mintDevToken(devTokenSecret, { shop, role: 'admin' }));
-    log(`redeem: supergraph pid ${supergraph.pid} on ${supergraph.origin}; ${shop} installed against the fake Shopify at ${fake.origin}`);
+    log(`redeem: ${deployment.describe()}; ${shop} installed against the fake Shopify at ${fake.origin}`);
 
     const reward = expectType<{ id: string }>(
       await postGraphQL(url, CREATE_REWARD, { input: { kind: 'FIXED_AMOUNT', value: '5.00', names: { en: 'Five off' }, pointsCost: POINTS_COST } }, admin),
@@ -131,7 +135,7 @@ export async function measureRedeem(options: { shoppers: number; seconds: number
     if (!verified.data?.verifyLedger.ok) throw new Error('the ledger does not verify after the redemptions');
     return { ...phase, outcomes, shopifyCalls, commitsPerRedemption };
   } finally {
-    await supergraph?.kill('SIGTERM');
+    await deployment?.stop();
     await fake.close();
   }
 }

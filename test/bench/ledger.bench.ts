@@ -23,9 +23,8 @@
  *  (4) redeem: `BENCH_SHOPPERS` concurrent shoppers redeeming through the gateway against the fake
  *      Shopify for `BENCH_SECONDS` (see `ledger-redeem.ts`): latency p50/p99.
  */
-import { LIVE_TOPICS, liveChannel, loadKitConfig, redisConnection, serviceConnection, startSubgraph, systemCaller, type SubgraphRuntime } from '@loyalnest/kit';
+import { LIVE_TOPICS, liveChannel, loadKitConfig, serviceConnection, startSubgraph, systemCaller, type SubgraphRuntime } from '@loyalnest/kit';
 import points from '@loyalnest/points';
-import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
@@ -35,7 +34,9 @@ import { LedgerReportService } from '../../subgraphs/points/src/services/ledger-
 import { LedgerService, type EntryRequest } from '../../subgraphs/points/src/services/ledger.service.js';
 import { PointsProgramService } from '../../subgraphs/points/src/services/points-program.service.js';
 import { withOwnerDb } from '../src/support/db.js';
+import { deleteQueuePrefix } from '../src/support/queue-keys.js';
 import { insertMerchant } from '../src/support/webhooks.js';
+import { workersApart } from './apart.js';
 import { measureRedeem } from './ledger-redeem.js';
 import { describe, load, round } from './load.js';
 import { log, positiveInt } from './bench-env.js';
@@ -86,16 +87,8 @@ export async function run(): Promise<void> {
     pool = null;
     await runtime?.close();
     runtime = null;
-    // The queues the redemption run's supergraph made under this run's prefix.
-    const queue = new Queue('cleanup', { connection: redisConnection(config.redisUrl), prefix: queuePrefix });
-    const redis = await queue.client;
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-    await queue.close();
+    // The queues the redemption run's processes made under this run's prefix.
+    await deleteQueuePrefix(config.redisUrl, queuePrefix);
   };
   const budgetSeconds = 2 * SETUP_BUDGET_SECONDS + 5 * (seconds + 10) + 60;
   const watchdog = setTimeout(() => {
@@ -198,7 +191,7 @@ export async function run(): Promise<void> {
     await runtime.close();
     runtime = null;
 
-    // The earns' outbox events were never meant to be relayed; the supergraph started next would
+    // The earns' outbox events were never meant to be relayed; the processes started next would
     // publish them all during the redemption run.
     await withOwnerDb('points', (db) => db.query('truncate outbox_event cascade'));
     log(`(4) redeem: ${shoppers} concurrent shoppers, redeemReward through the gateway against the fake Shopify`);
@@ -219,6 +212,7 @@ export async function run(): Promise<void> {
         hot_p99_ms: hotPhase.p99Ms,
         limit_p99_ms: limit.p99Ms,
         workers,
+        redeem_workers_apart: workersApart(),
         pool: poolSize,
         seconds,
         customers: accounts.length,

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { mintDevToken } from '../../gateway/src/auth/dev-token.js';
-import { loadGatewayConfig } from '../../gateway/src/config.js';
+import { loadGatewayConfig, loadWorkerConfig } from '../../gateway/src/config.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { expectUnauthenticated } from './support/isolation.js';
 import { productionEnv, REQUIRED_OUTSIDE_DEVELOPMENT } from './support/production-env.js';
@@ -167,5 +167,20 @@ describe('dev tokens: accepted by a development gateway only', () => {
     const result = await development.gql<{ me: { kind: string; merchant: { id: string } } }>(ME, {}, bearer(token));
     expect(result.errors).toBeUndefined();
     expect(result.data!.me).toEqual({ kind: 'ADMIN', merchant: { id: merchant.id } });
+  });
+});
+
+describe('loadWorkerConfig and EVENT_PROCESSING', () => {
+  it('a worker listens on PORT, else 4100, and processes events unless EVENT_PROCESSING=off', () => {
+    const worker = loadWorkerConfig(productionEnv());
+    expect({ port: worker.port, processing: worker.kit.events.processing }).toEqual({ port: 4100, processing: true });
+    expect(loadWorkerConfig({ ...productionEnv(), PORT: '4242' }).port).toBe(4242);
+    expect(loadWorkerConfig({ ...productionEnv(), EVENT_PROCESSING: 'off' }).kit.events.processing).toBe(false);
+    expect(loadGatewayConfig({ ...productionEnv(), EVENT_PROCESSING: 'on' }).kit.events.processing).toBe(true);
+  });
+
+  it('refuses an EVENT_PROCESSING other than on or off, and a worker without its secrets outside development', () => {
+    expect(() => loadGatewayConfig({ ...productionEnv(), EVENT_PROCESSING: 'false' })).toThrow("EVENT_PROCESSING must be on or off, got 'false'");
+    expect(() => loadWorkerConfig(bareEnv())).toThrow(/INTERNAL_TOKEN_SECRET is required outside development/);
   });
 });

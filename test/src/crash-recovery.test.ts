@@ -1,12 +1,13 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
-import { bullPrefix, databaseName, loadKitConfig, redisConnection } from '@loyalnest/kit';
+import { bullPrefix, databaseName, loadKitConfig, queueKeyPatterns, redisConnection } from '@loyalnest/kit';
 import { Queue } from 'bullmq';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { eventually } from './support/events.js';
+import { deleteKeys } from './support/queue-keys.js';
 import { freePort, processExists, SupergraphProcess } from './support/supergraph-process.js';
-import { shopifyId } from './support/tenants.js';
-import { ingestState, insertMerchant, mapConcurrent, orderBody, postWebhook, type IngestState, type Webhook } from './support/webhooks.js';
+import { expectExactlyOnce, orderTraffic, postAll, settle } from './support/order-traffic.js';
+import { ingestState, insertMerchant } from './support/webhooks.js';
 
 /**
  * Faults of the event machinery, end to end with Shopify webhooks, against the embedded supergraph
@@ -32,94 +33,6 @@ const SECRET = config.shopify.apiSecret;
  */
 const EVENTS_ENV = { EVENTS_LOCK_MS: '1500', EVENTS_POLL_MS: '100', EVENTS_ACK_TIMEOUT_MS: '3000' };
 
-interface Traffic {
-  webhooks: Webhook[];
-  /** Distinct Shopify event ids: the deliveries the inbox must hold, each applied once. */
-  deliveries: number;
-  orders: number;
-  /** What each customer's stats must be: every distinct order counted once. */
-  expected: Map<string, { ordersCount: number; totalSpent: string }>;
-}
-
-/**
- * `orders` paid orders spread over `customers` customers. Shopify's own duplicates are mixed in:
- * every `resendEvery`th order is sent again under a new event id (the same order, counted once),
- * every `twiceEvery`th delivery is sent twice at once under the same event id (stored once).
- */
-function orderTraffic(orders: number, customers: number, resendEvery: number, twiceEvery: number): Traffic {
-  const buyers = Array.from({ length: customers }, () => shopifyId());
-  const cents = new Map<string, { count: number; cents: number }>();
-  const webhooks: Webhook[] = [];
-  for (let i = 0; i < orders; i++) {
-    const buyer = buyers[i % customers];
-    const amount = 1000 + ((i * 379) % 9000);
-    const body = orderBody(shopifyId(), buyer, amount);
-    const spent = cents.get(buyer) ?? { count: 0, cents: 0 };
-    cents.set(buyer, { count: spent.count + 1, cents: spent.cents + amount });
-    const webhook = { topic: 'orders/paid', eventId: randomUUID(), body };
-    webhooks.push(webhook);
-    if (i % twiceEvery === 0) webhooks.push(webhook);
-    if (i % resendEvery === 0) webhooks.push({ ...webhook, eventId: randomUUID() });
-  }
-  return {
-    webhooks,
-    deliveries: new Set(webhooks.map((w) => w.eventId)).size,
-    orders,
-    expected: new Map([...cents].map(([buyer, s]) => [buyer, { ordersCount: s.count, totalSpent: (s.cents / 100).toFixed(2) }])),
-  };
-}
-
-/** Posts every webhook, 16 at a time; resolves to the index of each one answered 200. */
-async function post(origin: string, shop: string, webhooks: Webhook[]): Promise<Set<number>> {
-  const statuses = await mapConcurrent(
-    webhooks.map((w, i) => [w, i] as const),
-    16,
-    async ([w]) => postWebhook(origin, shop, SECRET, w).catch(() => 0),
-  );
-  return new Set(statuses.flatMap((s, i) => (s === 200 ? [i] : [])));
-}
-
-/** Waits until every delivery is processed and every outbox delivery acknowledged; returns the state seen last either way. */
-async function settle(merchantId: string, traffic: Traffic, timeoutMs = 60_000): Promise<IngestState> {
-  let state = await ingestState(merchantId);
-  await eventually(
-    async () => {
-      state = await ingestState(merchantId);
-      return state.inbox.processed === traffic.deliveries && state.deliveries.length > 0 && state.deliveries.every((d) => d.acked === d.total);
-    },
-    timeoutMs,
-    'every delivery processed and acknowledged',
-  ).catch(() => {});
-  return state;
-}
-
-/** Every event applied exactly once, every delivery acknowledged, nothing dead, stats exact. */
-function expectExactlyOnce(state: IngestState, traffic: Traffic): void {
-  expect(state.inbox).toEqual({ processed: traffic.deliveries });
-  // One shopify.webhook.<topic> event per stored delivery, each consumed by the customer and the points subgraphs...
-  expect(state.receivedEvents).toHaveLength(traffic.deliveries);
-  expect([...state.consumedReceived.keys()].sort()).toEqual(state.receivedEvents);
-  expect([...state.pointsConsumedReceived.keys()].sort()).toEqual(state.receivedEvents);
-  // ...and taking effect once in each: one shopify.webhook_applied per delivery and domain, never two.
-  for (const applied of [state.appliedPerDelivery, state.pointsAppliedPerDelivery]) {
-    expect(applied.size).toBe(traffic.deliveries);
-    expect([...applied.values()].filter((n) => n !== 1)).toEqual([]);
-  }
-  expect([...state.consumedApplied.keys()].sort()).toEqual(state.appliedEvents);
-  // Each event handed to its consumers and acknowledged by them: the webhook events to the
-  // customer and points subgraphs, their webhook_applied events to the merchant subgraph, everything to audit.
-  const route = (store: string, consumer: string) => state.deliveries.find((d) => d.store === store && d.consumer === consumer);
-  for (const domain of ['customer', 'points']) {
-    expect(route('merchant', domain)).toMatchObject({ total: traffic.deliveries, acked: traffic.deliveries });
-    expect(route(domain, 'merchant')).toMatchObject({ total: traffic.deliveries, acked: traffic.deliveries });
-  }
-  expect(route('merchant', 'audit')).toMatchObject({ total: traffic.deliveries, acked: traffic.deliveries });
-  expect(state.deliveries.filter((d) => d.acked !== d.total)).toEqual([]);
-  expect(state.deadLetters).toBe(0);
-  expect(state.orders).toBe(traffic.orders);
-  expect(state.customers).toEqual(traffic.expected);
-}
-
 describe('event delivery survives faults, end to end with Shopify webhooks', () => {
   const queuePrefixes: string[] = [];
   const queues: Queue[] = [];
@@ -134,21 +47,13 @@ describe('event delivery survives faults, end to end with Shopify webhooks', () 
 
   /** A handle on a consumer's queue in Redis, to look at (never to work) its jobs. */
   function queueOf(queuePrefix: string, consumer: string): Queue {
-    const queue = new Queue(consumer, { connection: redisConnection(config.redisUrl), prefix: bullPrefix({ ...config.events, queuePrefix }) });
+    const queue = new Queue(consumer, { connection: redisConnection(config.redisUrl), prefix: bullPrefix({ ...config.events, queuePrefix }, consumer) });
     queues.push(queue);
     return queue;
   }
 
-  async function deleteKeys(queue: Queue, pattern: string): Promise<number> {
-    const redis = await queue.client;
-    let deleted = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-    return deleted;
+  async function deleteQueueKeys(queue: Queue, queuePrefix: string): Promise<number> {
+    return deleteKeys(await queue.client, queueKeyPatterns(queuePrefix));
   }
 
   afterEach(async () => {
@@ -157,7 +62,7 @@ describe('event delivery survives faults, end to end with Shopify webhooks', () 
   });
   afterAll(async () => {
     const queue = queues[0];
-    if (queue) for (const prefix of queuePrefixes) await deleteKeys(queue, `${prefix}:*`);
+    if (queue) for (const prefix of queuePrefixes) await deleteQueueKeys(queue, prefix);
     await Promise.all(queues.map((q) => q.close()));
   });
 
@@ -181,7 +86,7 @@ describe('event delivery survives faults, end to end with Shopify webhooks', () 
     let appliedAtKill: number;
     let exit: Awaited<ReturnType<SupergraphProcess['kill']>>;
     try {
-      const posting = post(first.origin, merchant.shop, traffic.webhooks);
+      const posting = postAll(first.origin, merchant.shop, SECRET, traffic.webhooks);
       await eventually(async () => (await applied()) >= traffic.deliveries / 4, 30_000, 'a quarter of the deliveries applied');
       exit = await first.kill('SIGKILL');
       accepted = await posting;
@@ -205,7 +110,7 @@ describe('event delivery survives faults, end to end with Shopify webhooks', () 
     // when it is started again and Shopify retries every delivery that was not answered 200
     supergraph = await SupergraphProcess.start(port, env);
     const retries = traffic.webhooks.filter((_, i) => !accepted.has(i));
-    const retried = await post(supergraph.origin, merchant.shop, retries);
+    const retried = await postAll(supergraph.origin, merchant.shop, SECRET, retries);
     expect(retried.size).toBe(retries.length);
 
     // then every event was applied exactly once, the jobs in flight at the kill included
@@ -225,7 +130,7 @@ describe('event delivery survives faults, end to end with Shopify webhooks', () 
     supergraph = await SupergraphProcess.start(await freePort(), { ...EVENTS_ENV, EVENTS_QUEUE_PREFIX: queuePrefix });
     const customerQueue = queueOf(queuePrefix, 'customer');
     await customerQueue.pause();
-    expect((await post(supergraph.origin, merchant.shop, traffic.webhooks)).size).toBe(traffic.webhooks.length);
+    expect((await postAll(supergraph.origin, merchant.shop, SECRET, traffic.webhooks)).size).toBe(traffic.webhooks.length);
     const published = await eventually(
       async () => {
         const state = await ingestState(merchant.id);
@@ -240,7 +145,7 @@ describe('event delivery survives faults, end to end with Shopify webhooks', () 
     expect(published.consumedReceived.size).toBe(0);
 
     // when Redis loses every queue of the deployment (and with them the pause)
-    expect(await deleteKeys(customerQueue, `${queuePrefix}:*`)).toBeGreaterThan(0);
+    expect(await deleteQueueKeys(customerQueue, queuePrefix)).toBeGreaterThan(0);
     expect(await customerQueue.getJob(published.receivedEvents[0])).toBeUndefined();
 
     // then the relay publishes the deliveries again and each is applied exactly once

@@ -121,7 +121,7 @@ describe('pruning the event tables', () => {
     // when a late delivery of it arrives (a job published before the acknowledgement)
     const event: DomainEvent = { id, merchantId: row.merchant_id, topic: row.topic, version: row.version, occurredAt: row.occurred_at.toISOString(), payload: row.payload };
     const queue = gateway.queue('customer');
-    const events = new QueueEvents('customer', { connection: queue.opts.connection, prefix: gateway.bullPrefix });
+    const events = new QueueEvents('customer', { connection: queue.opts.connection, prefix: gateway.bullPrefix('customer') });
     try {
       await events.waitUntilReady();
       const job = await queue.add('test.applied', { event, producer: 'customer' }, { jobId: `${id}-late` });

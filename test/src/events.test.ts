@@ -269,7 +269,7 @@ describe('the event backbone', () => {
 
       // when the queue delivers it twice more, under other job ids
       const queue = gateway.queue('customer');
-      const events = new QueueEvents('customer', { connection: queue.opts.connection, prefix: gateway.bullPrefix });
+      const events = new QueueEvents('customer', { connection: queue.opts.connection, prefix: gateway.bullPrefix('customer') });
       try {
         await events.waitUntilReady();
         const again = await Promise.all([1, 2].map((n) => queue.add('test.applied', { event, producer: 'test' }, { jobId: `${eventId}-again-${n}` })));

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
-import { bullPrefix, databaseName, loadKitConfig, redisConnection } from '@loyalnest/kit';
+import { bullPrefix, databaseName, loadKitConfig, queueKeyPatterns, redisConnection } from '@loyalnest/kit';
 import { Queue } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -7,6 +7,7 @@ import { loadGatewayConfig } from '../../gateway/src/config.js';
 import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { postGraphQL } from './support/gateway.js';
+import { deleteKeys } from './support/queue-keys.js';
 import { freePort, SupergraphProcess } from './support/supergraph-process.js';
 import { shopifyId } from './support/tenants.js';
 import { bearer, sessionToken } from './support/tokens.js';
@@ -73,19 +74,13 @@ describe('an event that stops its worker', () => {
     return prefix;
   }
   function queueOf(queuePrefix: string, consumer: string): Queue {
-    const queue = new Queue(consumer, { connection: redisConnection(config.redisUrl), prefix: bullPrefix({ ...config.events, queuePrefix }) });
+    const queue = new Queue(consumer, { connection: redisConnection(config.redisUrl), prefix: bullPrefix({ ...config.events, queuePrefix }, consumer) });
     queues.push(queue);
     return queue;
   }
   /** Deletes every key under `prefix`, as a Redis restart without persistence would. */
   async function loseRedis(queue: Queue, prefix: string): Promise<void> {
-    const redis = await queue.client;
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
+    await deleteKeys(await queue.client, queueKeyPatterns(prefix));
   }
 
   /** Posts one paid order while the customer queue is paused; resolves to its event's id once published to that queue. */

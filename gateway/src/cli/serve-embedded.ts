@@ -5,7 +5,8 @@ import { preflight, runCli } from './preflight.js';
 
 /**
  * The embedded supergraph alone: the gateway, every subgraph, each store's outbox relay and each
- * consumer's worker in this one process, without `start`'s migrations and demo seed, for a
+ * consumer's worker in this one process (or none of those with `EVENT_PROCESSING=off`, where
+ * `serve-worker` processes run them), without `start`'s migrations and demo seed, for a
  * deployment whose migrate job runs first (as docker-compose's does). SIGTERM stops it gracefully:
  * the workers finish the jobs they hold. After a crash, the next process republishes what was not
  * acknowledged and BullMQ hands the dead worker's jobs to a live one once their locks expire.

@@ -7,7 +7,7 @@ import { CliError, runCli } from './preflight.js';
 
 /**
  * One subgraph as its own HTTP service (networked mode): `serve-subgraph --name customer --port 4002`,
- * with its store's outbox relay and, if it consumes events, its worker. Routing needs every
+ * with its store's outbox relay and, if it consumes events, its worker (unless `EVENT_PROCESSING=off`). Routing needs every
  * module's declarations, since this process publishes to the other subgraphs' queues.
  */
 runCli(async () => {
@@ -18,7 +18,8 @@ runCli(async () => {
   // Its event handlers read from other subgraphs the way the gateway does: over HTTP, with internal tokens.
   const peers = new Map(readSupergraphConfig().map((e) => [e.name, new RemoteSubgraphClient(e.name, e.routingUrl, config.internalTokenSecret)]));
   const runtime = await startSubgraph(module, config, { peers: peerClient(peers), modules: subgraphModules });
-  await startEventProcessing(runtime, subgraphModules);
+  // Off where `serve-worker` processes do the background work apart.
+  if (config.events.processing) await startEventProcessing(runtime, subgraphModules);
   const { app, stop } = await createSubgraphHttpApp(runtime);
   if (module.routes) app.use(module.routes(runtime));
   const server = app.listen(Number(values.port ?? 0), values.host!, () => {

@@ -29,6 +29,16 @@ export interface KitConfig {
   redemptions: RedemptionsConfig;
   pointsJobs: PointsJobsConfig;
   logs: LogSettings;
+  metrics: MetricsConfig;
+}
+
+/** Who may read `/metrics` (see `metricsRoute`). */
+export interface MetricsConfig {
+  /**
+   * `METRICS_TOKEN`: the bearer token Prometheus sends. Unset, `/metrics` is open in development
+   * and absent (404) anywhere else.
+   */
+  token: string | null;
 }
 
 /** The structured logs (pino): JSON lines, except readable lines on a development terminal. */
@@ -74,7 +84,15 @@ export interface PointsJobsConfig {
 /** The event backbone: outbox relay, BullMQ queues, consumers. */
 export interface EventsConfig {
   /**
-   * BullMQ key prefix; queues are `${queuePrefix}:events:<consumer>`. Defaults to the database
+   * `EVENT_PROCESSING` (`on`, the default, or `off`): whether a serving process (`serve`, `start`,
+   * `serve-subgraph`) also runs the relays, consumers and jobs of its subgraphs. `off` where
+   * `serve-worker` processes run them apart, so requests never queue behind background work.
+   * `serve-worker` itself always processes.
+   */
+  processing: boolean;
+  /**
+   * BullMQ key prefix; queue `<consumer>` is `{${queuePrefix}:events:<consumer>}:<consumer>` (see
+   * `bullPrefix`). Defaults to the database
    * prefix so the test databases and the demo never feed each other's queues on a shared Redis.
    */
   queuePrefix: string;
@@ -198,6 +216,7 @@ export function readKitConfig(env: Settings): KitConfig {
       },
     },
     events: {
+      processing: env.read('EVENT_PROCESSING', z.enum(['on', 'off'], { error: 'must be on or off' }).transform((v) => v === 'on'), true),
       queuePrefix: stringSetting(env, 'EVENTS_QUEUE_PREFIX', env.raw('DATABASE_PREFIX') ?? 'loyalnest'),
       attempts: positiveInt(env, 'EVENTS_ATTEMPTS', 5),
       backoffMs: positiveInt(env, 'EVENTS_BACKOFF_MS', 1000),
@@ -227,6 +246,7 @@ export function readKitConfig(env: Settings): KitConfig {
       level: env.read('LOG_LEVEL', z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info'),
       file: stringSetting(env, 'LOG_FILE', '') || null,
     },
+    metrics: { token: env.raw('METRICS_TOKEN') === undefined ? null : env.secret('METRICS_TOKEN', secretOfLength(32), '') },
   };
   const { dedupeRetentionMs, inboxStaleMs, inboxMaxSweeps } = config.events;
   const floor = Math.max(DAY_MS, 2 * inboxStaleMs * (inboxMaxSweeps + 1));

@@ -29,6 +29,7 @@ export * from './live.js';
 export * from './internal-token.js';
 export * from './loaders.js';
 export * from './logger.js';
+export * from './metrics/index.js';
 export * from './pagination.js';
 export * from './peers.js';
 export * from './schema.js';

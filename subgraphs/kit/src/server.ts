@@ -8,6 +8,8 @@ import { formatError, logUnexpected } from './format-error.js';
 import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from './internal-token.js';
 import type { SubgraphRuntime } from './subgraph.js';
 import { logger } from './logger.js';
+import { graphqlMetricsPlugin } from './metrics/graphql-metrics.plugin.js';
+import { httpMetrics, metricsRoute } from './metrics/metrics-http.js';
 
 /** Liveness and readiness, the same on every service. Readiness means the store answers. */
 export function healthRoutes(app: Express, isReady: () => Promise<void>): void {
@@ -57,12 +59,14 @@ export async function createSubgraphHttpApp(runtime: SubgraphRuntime): Promise<{
       return formatError(formatted, stackTraces);
     },
     // Inline traces are for Apollo's hosted studio; we send none, so skip their cost.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), graphqlMetricsPlugin()],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(httpMetrics);
+  app.use(metricsRoute(runtime.config.metrics, runtime.config.development));
   healthRoutes(app, async () => {
     await runtime.orm.em.fork().execute('select 1');
   });

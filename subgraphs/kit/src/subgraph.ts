@@ -7,6 +7,7 @@ import { eventRoutes, type EventHandler } from './events/domain-event.js';
 import { CommitWakePublisher, wakeChannel } from './events/commit-wake.js';
 import { createLivePublisher, type LivePublisher } from './live.js';
 import { configureLogs } from './logger.js';
+import { watchPool } from './metrics/metrics-collectors.js';
 import { noPeers, type PeerClient } from './peers.js';
 import { openStore, type StoreDefinition } from './store.js';
 
@@ -90,6 +91,7 @@ export async function startSubgraph(module: SubgraphModule, config: KitConfig, o
   const closers: (() => Promise<void>)[] = [];
   const peers = options.peers ?? noPeers;
   const live = createLivePublisher(config, module.name);
+  const unwatchPool = watchPool(module.name, 'requests', () => orm.em.getConnection().getNativeClient());
   return {
     name: module.name,
     module,
@@ -105,6 +107,7 @@ export async function startSubgraph(module: SubgraphModule, config: KitConfig, o
     },
     async close() {
       for (const fn of closers.splice(0)) await fn();
+      unwatchPool();
       await live.close();
       await commitWake.close();
       await orm.close(true);

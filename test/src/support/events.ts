@@ -1,14 +1,15 @@
-import { bullPrefix, redisConnection, tenantPolicyExpression, type SubgraphModule } from '@loyalnest/kit';
+import { bullPrefix, queueKeyPatterns, redisConnection, tenantPolicyExpression, type SubgraphModule } from '@loyalnest/kit';
 import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { loadGatewayConfig } from '../../../gateway/src/config.js';
 import { startEmbeddedGateway } from '../../../gateway/src/modes.js';
 import { withOwnerDb } from './db.js';
 import { postGraphQL, type TestGateway } from './gateway.js';
+import { deleteKeys } from './queue-keys.js';
 
 export interface EventsGateway extends TestGateway {
-  /** The BullMQ key prefix of this gateway's queues: `<queuePrefix>:events`. */
-  bullPrefix: string;
+  /** The BullMQ key prefix of one of this gateway's queues (`bullPrefix`): hash-tagged, one per consumer. */
+  bullPrefix(consumer: string): string;
   /** A queue of this gateway's, for inspecting jobs; closed with the gateway. */
   queue(consumer: string): Queue;
   /** Deletes every Redis key of one consumer's queue, as a Redis restart without persistence would. */
@@ -33,40 +34,29 @@ export async function startEventsGateway(modules: SubgraphModule[], env: Record<
     ...env,
   });
   const gateway = await startEmbeddedGateway(config, modules);
-  const prefix = bullPrefix(config.kit.events);
-  const queues = new Map<string, Queue>();
+   const queues = new Map<string, Queue>();
   const queue = (consumer: string) => {
     let q = queues.get(consumer);
     if (!q) {
-      q = new Queue(consumer, { connection: redisConnection(config.kit.redisUrl), prefix });
+      q = new Queue(consumer, { connection: redisConnection(config.kit.redisUrl), prefix: bullPrefix(config.kit.events, consumer) });
       queues.set(consumer, q);
     }
     return q;
   };
-  const deleteKeys = async (pattern: string) => {
-    const redis = await queue('cleanup').client;
-    let deleted = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-    return deleted;
-  };
+  const deleteMatching = async (patterns: string[]) => deleteKeys(await queue('cleanup').client, patterns);
   return {
     mode: 'embedded',
     url: `${gateway.url}/graphql`,
     config,
     runtimes: new Map(gateway.runtimes.map((r) => [r.name, r])),
     subgraphUrls: {},
-    bullPrefix: prefix,
+    bullPrefix: (consumer) => bullPrefix(config.kit.events, consumer),
     gql: (q, v, h) => postGraphQL(`${gateway.url}/graphql`, q, v, h),
     queue,
-    loseQueue: (consumer) => deleteKeys(`${prefix}:${consumer}:*`),
+    loseQueue: (consumer) => deleteMatching([`${bullPrefix(config.kit.events, consumer)}:${consumer}:*`]),
     async stop() {
       await gateway.stop();
-      await deleteKeys(`${queuePrefix}:*`);
+      await deleteMatching(queueKeyPatterns(queuePrefix));
       await Promise.all([...queues.values()].map((q) => q.close()));
     },
   };

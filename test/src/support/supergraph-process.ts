@@ -18,9 +18,10 @@ export async function freePort(): Promise<number> {
 
 /**
  * The embedded supergraph (`gateway/src/cli/serve-embedded.ts`, the production entry) in a child
- * process: gateway, subgraphs, relays and workers. Node itself is spawned with tsx as an
- * `--import` loader, not the `tsx` CLI, which would run the program in a grandchild: a signal
- * sent to `child` reaches the process doing the work.
+ * process: gateway, subgraphs, relays and workers (or, `startWorker`, a `serve-worker` process:
+ * event processing only). Node itself is spawned with tsx as an `--import` loader, not the `tsx`
+ * CLI, which would run the program in a grandchild: a signal sent to `child` reaches the process
+ * doing the work.
  */
 export class SupergraphProcess {
   readonly origin: string;
@@ -47,24 +48,32 @@ export class SupergraphProcess {
     return this.output;
   }
 
-  static async start(port: number, env: Record<string, string>, readyTimeoutMs = 45_000): Promise<SupergraphProcess> {
+  static async start(port: number, env: Record<string, string>, readyTimeoutMs = 45_000, entry: string[] = ['src/cli/serve-embedded.ts']): Promise<SupergraphProcess> {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', TSX_TSCONFIG_PATH: '../tsconfig.json' };
     // jest's --experimental-vm-modules is for jest's own module loader, not for the product.
     delete childEnv.NODE_OPTIONS;
     // SUPERGRAPH_CPU_PROF=<dir>: a V8 CPU profile of the supergraph, written when it exits (for benches).
     const profile = process.env.SUPERGRAPH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SUPERGRAPH_CPU_PROF}`] : [];
-    const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/cli/serve-embedded.ts'], { cwd: GATEWAY_DIR, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', ...entry], { cwd: GATEWAY_DIR, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     const running = new SupergraphProcess(child, port);
     const deadline = Date.now() + readyTimeoutMs;
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`the supergraph exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${running.log}`);
+        throw new Error(`${entry[0]} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${running.log}`);
       }
       if (await running.answers('/readyz')) return running;
       await new Promise((r) => setTimeout(r, 100));
     }
     await running.kill('SIGKILL');
-    throw new Error(`the supergraph was not ready within ${readyTimeoutMs} ms:\n${running.log}`);
+    throw new Error(`${entry[0]} was not ready within ${readyTimeoutMs} ms:\n${running.log}`);
+  }
+
+  /**
+   * A worker process (`serve-worker`, `args` e.g. `['--subgraphs', 'customer']`) answering its
+   * probes on `port`; ready once its event processing runs.
+   */
+  static startWorker(port: number, env: Record<string, string>, args: string[] = [], readyTimeoutMs = 45_000): Promise<SupergraphProcess> {
+    return SupergraphProcess.start(port, env, readyTimeoutMs, ['src/cli/serve-worker.ts', ...args]);
   }
 
   /** Whether something answers `path` on this process's port with a 2xx. */

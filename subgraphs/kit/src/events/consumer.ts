@@ -12,6 +12,7 @@ import { Pump } from './pump.js';
 import { bullPrefix, eventJobOptions, toDomainEvent, type EventJob, type EventJobResult, type EventRow } from './queues.js';
 import { inTransaction } from './system-db.js';
 import { logger } from '../logger.js';
+import { recordConsumed } from '../metrics/metrics-registry.js';
 
 const RETRY_BATCH = 100;
 
@@ -196,7 +197,7 @@ export class EventConsumer {
     private readonly handlers: Record<string, EventHandler>,
     private readonly options: ConsumerOptions,
   ) {
-    this.queue = new Queue<EventJob>(runtime.name, { connection: options.connection, prefix: bullPrefix(options.config) });
+    this.queue = new Queue<EventJob>(runtime.name, { connection: options.connection, prefix: bullPrefix(options.config, runtime.name) });
     this.queue.on('error', (error) => logger(runtime.name).error({ err: error }, 'event queue error'));
     this.retries = new Pump(`${runtime.name} dead-letter retries`, () => this.enqueueRetries(), options.config.pollMs);
   }
@@ -205,7 +206,7 @@ export class EventConsumer {
     const { config, connection } = this.options;
     this.worker = new Worker<EventJob, EventJobResult>(this.runtime.name, (job) => this.process(job), {
       connection,
-      prefix: bullPrefix(config),
+      prefix: bullPrefix(config, this.runtime.name),
       concurrency: config.concurrency,
       lockDuration: config.lockMs,
       stalledInterval: config.lockMs,
@@ -230,7 +231,10 @@ export class EventConsumer {
 
   private async process(job: Job<EventJob, EventJobResult>): Promise<EventJobResult> {
     const { event, producer } = job.data;
-    const done = (outcome: EventJobResult['outcome']): EventJobResult => ({ eventId: event.id, producer, outcome });
+    const done = (outcome: EventJobResult['outcome']): EventJobResult => {
+      recordConsumed(this.runtime.name, event.topic, outcome);
+      return { eventId: event.id, producer, outcome };
+    };
     const handler = this.handlers[event.topic] ?? this.handlers[ALL_TOPICS];
     // Published while this subgraph consumed the topic, delivered after it stopped: nothing to do.
     if (!handler) return done('unhandled');

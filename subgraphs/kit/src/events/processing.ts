@@ -6,11 +6,12 @@ import { eventRoutes } from './domain-event.js';
 import { NotifyListener } from './listener.js';
 import { EVENTS_CHANNEL } from './notify.js';
 import { CommitWakeSubscriber, OUTBOX_TABLE, wakeChannel } from './commit-wake.js';
-import { redisConnection } from './queues.js';
+import { bullPrefix, redisConnection } from './queues.js';
 import { Pump } from './pump.js';
 import { PRUNE_BATCH, pruneEvents } from './prune.js';
 import { OutboxRelay } from './relay.js';
 import { logger } from '../logger.js';
+import { watchEventMetrics } from '../metrics/metrics-collectors.js';
 
 /**
  * How soon a lost LISTEN connection is opened again (sooner if `pollMs` is shorter). Kept short
@@ -49,6 +50,7 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
   const pool = new pg.Pool({ ...database, max: 3, idleTimeoutMillis: 30_000 });
   pool.on('error', (error) => logger(runtime.name).error({ err: error }, 'event processing pool error'));
   const connection = redisConnection(runtime.config.redisUrl);
+  const unwatch = watchEventMetrics(runtime.name, pool, { relay: routes.size > 0, consumer: Object.keys(handlers).length > 0, connection, prefix: bullPrefix(config, runtime.name) });
   const relay = routes.size ? new OutboxRelay({ producer: runtime.name, routes, config, pool, connection }) : null;
   const consumer = Object.keys(handlers).length ? new EventConsumer(runtime, handlers, { config, pool, connection }) : null;
   if (relay || consumer) {
@@ -81,6 +83,7 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
     // The worker first: the jobs it finishes are acknowledged by the relay, which stops next.
     await consumer?.stop();
     await relay?.stop();
+    await unwatch();
     await pool.end();
   };
   try {

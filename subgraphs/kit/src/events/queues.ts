@@ -22,20 +22,31 @@ export interface EventJobResult {
 }
 
 /**
- * BullMQ's key prefix: queue `<consumer>` lives under `<queuePrefix>:events:<consumer>:*`. BullMQ
- * forbids ':' in queue names, not in prefixes.
+ * BullMQ's key prefix of one consumer's queue: its keys are `{<queuePrefix>:events:<consumer>}:<consumer>:*`.
+ * The braces are a Redis Cluster hash tag: BullMQ's scripts touch several keys of a queue at once,
+ * which a cluster allows only within one slot, and a tag per queue (not one for the deployment)
+ * spreads the queues over the cluster's nodes. BullMQ forbids ':' in queue names, not in prefixes.
  */
-export function bullPrefix(config: EventsConfig): string {
-  return `${config.queuePrefix}:events`;
+export function bullPrefix(config: EventsConfig, consumer: string): string {
+  return `{${config.queuePrefix}:events:${consumer}}`;
 }
 
 /**
- * The key the relay keeps inside a queue's own key space. When Redis loses the queue (a restart
- * without persistence, a flush, a failover to an empty replica) it goes with it, and its absence
- * tells the relay to publish again everything that queue's consumer has not acknowledged.
+ * Patterns (Redis SCAN MATCH) of every key a deployment's queues use under `queuePrefix`, for
+ * tools and tests that clear them. Live channels and cost buckets live under `<queuePrefix>:*`.
+ */
+export function queueKeyPatterns(queuePrefix: string): string[] {
+  return [`${queuePrefix}:*`, `{${queuePrefix}:events:*`];
+}
+
+/**
+ * The key the relay keeps inside a queue's own key space (and hash slot, so on the same cluster
+ * node). When Redis loses the queue (a restart without persistence, a flush, a failover to an
+ * empty replica) it goes with it, and its absence tells the relay to publish again everything that
+ * queue's consumer has not acknowledged.
  */
 export function epochKey(config: EventsConfig, consumer: string): string {
-  return `${bullPrefix(config)}:${consumer}:loyalnest-epoch`;
+  return `${bullPrefix(config, consumer)}:${consumer}:loyalnest-epoch`;
 }
 
 /**

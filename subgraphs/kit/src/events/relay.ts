@@ -7,6 +7,7 @@ import { Pump } from './pump.js';
 import { inTransaction } from './system-db.js';
 import { bullPrefix, epochKey, eventJobOptions, toDomainEvent, type EventJob, type EventJobResult, type EventRow } from './queues.js';
 import { logger } from '../logger.js';
+import { recordPublished } from '../metrics/metrics-registry.js';
 
 const BATCH = 200;
 
@@ -62,10 +63,10 @@ export class OutboxRelay {
 
   async start(): Promise<void> {
     const { config, connection } = this.options;
-    const prefix = bullPrefix(config);
     // Before any queue's completions can arrive; the relay's own pump only once every queue is open.
     this.ackPump.start();
     for (const consumer of this.consumers) {
+      const prefix = bullPrefix(config, consumer);
       const queue = new Queue<EventJob>(consumer, { connection, prefix });
       queue.on('error', (error) => logger(this.options.producer).error({ err: error, queue: consumer }, 'event queue error'));
       this.queues.set(consumer, queue);
@@ -170,6 +171,7 @@ export class OutboxRelay {
     await queue.addBulk(
       rows.map((row) => ({ name: row.topic, data: { event: toDomainEvent(row), producer: this.options.producer }, opts: eventJobOptions(this.options.config, row.id) })),
     );
+    recordPublished(this.options.producer, consumer, rows);
   }
 
   private acknowledged(consumer: string, result: EventJobResult | null): void {
