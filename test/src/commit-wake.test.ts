@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ADMIN_SCOPES, createRequestContext, loadKitConfig, openStore, systemCaller } from '@loyalnest/kit';
+import { ADMIN_SCOPES, createRequestContext, loadKitConfig, openStore, systemCaller, type RequestContext } from '@loyalnest/kit';
 import customer from '@loyalnest/customer';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Redis } from 'ioredis';
@@ -98,6 +98,11 @@ describe('the audit store reports the commits that staged audit entries (audit_p
   };
   const draft = () => ({ actorKind: 'system', actorId: 'test', entityType: 'Test', entityId: null, action: 'test.staged', summary: {}, requestId: null, occurredAt: new Date(), sourceKind: 'event' as const, sourceTopic: 'test.staged', sourceEventId: randomUUID() });
   const service = new AuditService();
+  /** Runs `fn` in one transaction of a context of the merchant, as a consumer runs its handler. */
+  const inTransaction = (fn: (tx: RequestContext) => Promise<unknown>) => {
+    const outer = ctx();
+    return outer.em.transactional((em) => fn({ ...outer, em: em as EntityManager }));
+  };
 
   beforeAll(async () => {
     orm = await openStore(config, audit.store, 2, { onCommitWake: (tables) => marked.push(tables) });
@@ -112,8 +117,7 @@ describe('the audit store reports the commits that staged audit entries (audit_p
 
   it('a transaction staging entries, in two statements: once, naming audit_pending once; with an event too: both tables', async () => {
     const twice = await reports(() =>
-      ctx().em.transactional(async (em) => {
-        const tx = createRequestContext(em as EntityManager, systemCaller(ADMIN_SCOPES, merchant));
+      inTransaction(async (tx) => {
         await service.stage(tx, draft());
         await service.stage(tx, draft());
       }),
@@ -121,9 +125,9 @@ describe('the audit store reports the commits that staged audit entries (audit_p
     expect(twice).toEqual([['audit_pending']]);
 
     const both = await reports(() =>
-      ctx().em.transactional(async (em) => {
-        await em.execute(INSERT_EVENT, [randomUUID(), merchant]);
-        await service.stage(createRequestContext(em as EntityManager, systemCaller(ADMIN_SCOPES, merchant)), draft());
+      inTransaction(async (tx) => {
+        await tx.em.execute(INSERT_EVENT, [randomUUID(), merchant]);
+        await service.stage(tx, draft());
       }),
     );
     expect(both).toEqual([['outbox_event', 'audit_pending']]);
@@ -131,8 +135,8 @@ describe('the audit store reports the commits that staged audit entries (audit_p
 
   it('a staging rolled back wakes nobody; the chainer\'s own listing and deletes wake nobody', async () => {
     const before = marked.length;
-    const rolledBack = ctx().em.transactional(async (em) => {
-      await service.stage(createRequestContext(em as EntityManager, systemCaller(ADMIN_SCOPES, merchant)), draft());
+    const rolledBack = inTransaction(async (tx) => {
+      await service.stage(tx, draft());
       throw new Error('rolled back');
     });
     await expect(rolledBack).rejects.toThrow('rolled back');
