@@ -1,8 +1,6 @@
-import apolloGateway, { type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-
-// @apollo/gateway is CommonJS and re-exports its data sources through `export *`, which Node's ESM
-// named-export detection cannot see; take the class from the default export.
-const { RemoteGraphQLDataSource } = apolloGateway;
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import { STATUS_CODES } from 'node:http';
 
 /** `GraphQLDataSourceRequestKind.INCOMING_OPERATION`; the enum object is not reachable from ESM either. */
 const INCOMING_OPERATION = 'incoming operation';
@@ -35,16 +33,32 @@ export class EmbeddedDataSource implements GraphQLDataSource<GatewayContext> {
   }
 }
 
-/** Query-planner fetches over HTTP (networked mode), each with the caller's signed internal token. */
-export class AuthenticatedRemoteDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly client: RemoteSubgraphClient) {
-    super({ url: client.url, fetcher: client.fetch as never });
-  }
+/**
+ * Query-planner fetches over HTTP (networked mode), each with the caller's internal token, through
+ * the subgraph client's keep-alive pool. Not @apollo/gateway's RemoteGraphQLDataSource: per fetch it
+ * built node-fetch `Headers` and a `Request` it only kept for an error hook, then went through
+ * WHATWG `fetch`, together about a fifth of the networked gateway's CPU in a profile under load.
+ * Answers and failures keep its shape: the body as the subgraph sent it, and a non-2xx status
+ * thrown as `"<status>: <reason>"` with the response in `extensions`.
+ */
+export class AuthenticatedRemoteDataSource implements GraphQLDataSource<GatewayContext> {
+  constructor(private readonly client: RemoteSubgraphClient) {}
 
-  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    if (!isIncomingOperation(options)) return;
-    for (const [name, value] of Object.entries(await this.client.headers(options.context.caller))) {
-      options.request.http!.headers.set(name, value);
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    if (!isIncomingOperation(options)) {
+      throw new Error(`${this.client.name}: only incoming operations are fetched`);
     }
+    const { query, variables, operationName, extensions } = options.request;
+    if (!query) throw new Error('Missing query');
+    const { status, body } = await this.client.post({ query, variables, operationName, extensions }, options.context.caller);
+    if (status < 200 || status > 299) throw httpError(this.client.url, status, body);
+    if (typeof body !== 'object' || body === null) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+    return body as GatewayGraphQLResponse;
   }
+}
+
+function httpError(url: string, status: number, body: unknown): GraphQLError {
+  const statusText = STATUS_CODES[status] ?? '';
+  const code = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : undefined;
+  return new GraphQLError(`${status}: ${statusText}`, { extensions: { response: { url, status, statusText, body }, ...(code && { code }) } });
 }

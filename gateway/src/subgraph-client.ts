@@ -1,6 +1,12 @@
-import { formatError, INTERNAL_TOKEN_HEADER, logUnexpected, PeerQueryError, signInternalToken, type Caller, type PeerClient, type SubgraphRuntime } from '@loyalnest/kit';
+import { formatError, INTERNAL_TOKEN_HEADER, INTERNAL_TOKEN_TTL_SECONDS, logUnexpected, PeerQueryError, signInternalToken, type Caller, type PeerClient, type SubgraphRuntime } from '@loyalnest/kit';
 import { execute, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, request } from 'undici';
+
+/** A subgraph's HTTP answer: its status, and its body parsed when it is JSON (text otherwise). */
+export interface SubgraphAnswer {
+  status: number;
+  body: unknown;
+}
 
 export interface SubgraphResult {
   data?: Record<string, unknown> | null;
@@ -62,7 +68,36 @@ export class EmbeddedSubgraphClient implements SubgraphClient {
   }
 }
 
-/** Networked mode: one keep-alive connection pool per subgraph; every request carries a fresh internal token. */
+/** A token is reused at most this long, so the last fetch made with it still has 20 s to arrive. */
+const TOKEN_REUSE_MS = (INTERNAL_TOKEN_TTL_SECONDS - 20) * 1000;
+
+interface SignedToken {
+  secret: string;
+  /** The caller as it was signed; a caller object changed since then gets a new token. */
+  claims: string;
+  token: string;
+  until: number;
+}
+
+/**
+ * Internal tokens by caller object. The query planner fetches from several subgraphs for one
+ * request, all with that request's caller, and each fetch used to sign a token of its own. Keyed
+ * by object identity, a token is shared only by fetches of one request (each request builds its own
+ * caller), or by the gateway's own long-lived system callers; never between two callers, even
+ * when they are alike.
+ */
+const signedTokens = new WeakMap<Caller, SignedToken>();
+
+export function internalTokenFor(secret: string, caller: Caller, now = Date.now()): string {
+  const claims = JSON.stringify(caller);
+  const signed = signedTokens.get(caller);
+  if (signed && signed.until > now && signed.secret === secret && signed.claims === claims) return signed.token;
+  const token = signInternalToken(secret, caller, now);
+  signedTokens.set(caller, { secret, claims, token, until: now + TOKEN_REUSE_MS });
+  return token;
+}
+
+/** Networked mode: one keep-alive connection pool per subgraph; every request carries its caller's internal token. */
 export class RemoteSubgraphClient implements SubgraphClient {
   private readonly agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
 
@@ -72,25 +107,29 @@ export class RemoteSubgraphClient implements SubgraphClient {
     private readonly internalTokenSecret: string,
   ) {}
 
-  /** A `fetch` bound to this subgraph's keep-alive pool, for RemoteGraphQLDataSource. */
-  readonly fetch = ((input: string, init?: Parameters<typeof undiciFetch>[1]) => undiciFetch(input, { ...init, dispatcher: this.agent })) as typeof undiciFetch;
-
-  async headers(caller: Caller): Promise<Record<string, string>> {
-    return { [INTERNAL_TOKEN_HEADER]: await signInternalToken(this.internalTokenSecret, caller) };
+  /** One GraphQL POST on behalf of `caller`, with undici's `request`: a JSON POST needs none of `fetch`'s streams and header objects. */
+  async post(payload: object, caller: Caller): Promise<SubgraphAnswer> {
+    const { statusCode, headers, body } = await request(this.url, {
+      method: 'POST',
+      dispatcher: this.agent,
+      headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: internalTokenFor(this.internalTokenSecret, caller) },
+      body: JSON.stringify(payload),
+    });
+    const type = String(headers['content-type'] ?? '');
+    const json = type.startsWith('application/json') || type.startsWith('application/graphql-response+json');
+    return { status: statusCode, body: json ? await body.json() : await body.text() };
   }
 
   async execute(query: string, variables: Record<string, unknown> | undefined, caller: Caller): Promise<SubgraphResult> {
-    const response = await this.fetch(this.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await this.headers(caller)) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as SubgraphResult;
+    const { status, body } = await this.post({ query, variables }, caller);
+    if (typeof body !== 'object' || body === null) throw new Error(`${this.name} subgraph answered HTTP ${status} without a JSON body: ${String(body).slice(0, 200)}`);
+    return body as SubgraphResult;
   }
 
   async ready(): Promise<void> {
-    const response = await this.fetch(new URL('/readyz', this.url).toString(), { signal: AbortSignal.timeout(3000) });
-    if (!response.ok) throw new Error(`${this.name} subgraph is not ready (HTTP ${response.status})`);
+    const { statusCode, body } = await request(new URL('/readyz', this.url), { dispatcher: this.agent, signal: AbortSignal.timeout(3000) });
+    await body.dump();
+    if (statusCode < 200 || statusCode > 299) throw new Error(`${this.name} subgraph is not ready (HTTP ${statusCode})`);
   }
 
   close(): Promise<void> {

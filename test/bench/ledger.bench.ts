@@ -19,6 +19,8 @@
  *      through the same pg driver and a pool of the same size, each in its own transaction with the
  *      same transaction-local tenant setting: begin, set_config, insert, commit.
  *  (3) hot: as (1), every worker on one customer, so every entry waits for that account's row lock.
+ *  (3b) earn_batched: the same earns as events through the real consumer path, queue → batched
+ *      consumer → `LedgerService.post` (see `ledger-batched.ts`).
  * Then the limit's rows are deleted (they moved no balance) and the ledger must verify.
  *  (4) redeem: `BENCH_SHOPPERS` concurrent shoppers redeeming through the gateway against the fake
  *      Shopify for `BENCH_SECONDS` (see `ledger-redeem.ts`): latency p50/p99.
@@ -37,6 +39,7 @@ import { withOwnerDb } from '../src/support/db.js';
 import { deleteQueuePrefix } from '../src/support/queue-keys.js';
 import { insertMerchant } from '../src/support/webhooks.js';
 import { workersApart } from './apart.js';
+import { measureBatchedEarn } from './ledger-batched.js';
 import { measureRedeem } from './ledger-redeem.js';
 import { describe, load, round } from './load.js';
 import { log, positiveInt } from './bench-env.js';
@@ -90,7 +93,7 @@ export async function run(): Promise<void> {
     // The queues the redemption run's processes made under this run's prefix.
     await deleteQueuePrefix(config.redisUrl, queuePrefix);
   };
-  const budgetSeconds = 2 * SETUP_BUDGET_SECONDS + 5 * (seconds + 10) + 60;
+  const budgetSeconds = 2 * SETUP_BUDGET_SECONDS + 6 * (seconds + 10) + 60;
   const watchdog = setTimeout(() => {
     console.error(`[bench] ledger: gave up after ${budgetSeconds} s; stopping what was started`);
     const forceExit = setTimeout(() => process.exit(1), 10_000);
@@ -176,6 +179,18 @@ export async function run(): Promise<void> {
     const hotPhase = await load(workers, seconds, () => post(hot));
     describe('hot', hotPhase);
 
+    log(`(3b) earn_batched across ${accounts.length} customers: events on the points queue, batched consumer, LedgerService.post`);
+    const batched = await measureBatchedEarn({
+      config,
+      merchantId: merchant.id,
+      customerIds: accounts.map((a) => a.customerId),
+      poolSize,
+      seconds,
+      warmupSeconds: WARMUP_SECONDS,
+      firstOrder: nextOrder + 1_000_000_000,
+    });
+    log(`earn_batched: ${batched.entries} in ${batched.seconds} s = ${batched.perSecond}/s; about ${batched.commitsPerEntry} commits in the store per entry (batches of up to ${batched.batchSize}, worker concurrency ${batched.concurrency})`);
+
     const removed = await withOwnerDb('points', (db) => db.query("delete from points_entry where merchant_id = $1 and idempotency_key like 'limit:%'", [merchant.id]));
     const ctx = runtime.createContext(systemCaller(['points:manage'], merchant.id));
     const verified = await new LedgerReportService(new PointsProgramService()).verify(ctx);
@@ -187,7 +202,8 @@ export async function run(): Promise<void> {
     if (!verified.ok) throw new Error(`the ledger does not verify: ${JSON.stringify(verified.mismatches.slice(0, 5))}`);
 
     const ratio = round(across.perSecond / limit.perSecond);
-    log(`earn ÷ limit = ${ratio}; hot ÷ limit = ${round(hotPhase.perSecond / limit.perSecond)}`);
+    const batchedRatio = round(batched.perSecond / limit.perSecond);
+    log(`earn ÷ limit = ${ratio}; earn_batched ÷ limit = ${batchedRatio}; hot ÷ limit = ${round(hotPhase.perSecond / limit.perSecond)}`);
     await runtime.close();
     runtime = null;
 
@@ -208,6 +224,10 @@ export async function run(): Promise<void> {
         redeem_p50_ms: redeem.p50Ms,
         redeem_per_s: redeem.perSecond,
         earn_ratio: ratio,
+        earn_batched_per_s: batched.perSecond,
+        earn_batched_ratio: batchedRatio,
+        earn_batched_commits_per_entry: batched.commitsPerEntry,
+        batch_size: batched.batchSize,
         earn_p99_ms: across.p99Ms,
         hot_p99_ms: hotPhase.p99Ms,
         limit_p99_ms: limit.p99Ms,

@@ -9,7 +9,7 @@ import { createMerchant } from './support/tenants.js';
 const STORES = subgraphModules.map((m) => m.store.name);
 const SEARCH_PATH = 'search_path=pg_catalog, public, pg_temp';
 const EVENT_TABLES = {
-  consumed_event: 'DELETE,SELECT,UPDATE',
+  consumed_event: 'DELETE,INSERT,SELECT,UPDATE',
   dead_letter_event: 'SELECT,UPDATE',
   event_stall: 'DELETE,SELECT,UPDATE',
   outbox_delivery: 'DELETE,INSERT,SELECT,UPDATE',

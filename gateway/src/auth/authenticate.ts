@@ -7,6 +7,7 @@ import type { CallerDirectory, CallerIdentity } from './caller-directory.js';
 import { isDevToken, verifyDevToken } from './dev-token.js';
 import { verifySessionToken } from './session-token.js';
 import { isShopperToken, verifyShopperToken } from './shopper-token.js';
+import { VerifiedTokens, type VerifiedJwt } from './verified-tokens.js';
 
 export interface AuthenticatorOptions {
   shopify: ShopifyConfig;
@@ -30,6 +31,8 @@ export interface Authenticated {
  * shapes the caller; every failure is UNAUTHENTICATED with a reason, never a detail of the check.
  */
 export class Authenticator {
+  private readonly verified = new VerifiedTokens();
+
   constructor(private readonly options: AuthenticatorOptions) {}
 
   async authenticate(authorization: string | undefined, requestId: string = randomUUID()): Promise<Caller> {
@@ -45,16 +48,18 @@ export class Authenticator {
     const token = match[1];
     // Partner API keys carry a prefix; anything else after "Bearer" is a JWT.
     if (token.startsWith(API_KEY_PREFIX)) return this.fromApiKey(token, requestId);
-    const caller = await this.fromJwt(token, requestId);
-    // Verified above: reading `exp` without checking again is safe.
-    const exp = decodeJwt(token).exp;
-    return { caller, expiresAt: exp === undefined ? null : new Date(exp * 1000) };
-  }
-
-  private fromJwt(token: string, requestId: string): Promise<Caller> {
-    if (isDevToken(token)) return this.fromDevToken(token, requestId);
-    if (isShopperToken(token)) return this.fromShopperToken(token, requestId);
-    return this.fromSessionToken(token, requestId);
+    let verified = this.verified.get(token);
+    if (!verified) {
+      verified = await this.verifyJwt(token);
+      this.verified.set(token, verified);
+    }
+    const merchant = await this.installedShop(verified.shop);
+    const { actor, customerId, scopes } = verified;
+    // Copies: the cached entry outlives this request, and a caller object is this request's own.
+    return {
+      caller: { merchantId: merchant.merchantId, actor: { ...actor }, ...(customerId !== undefined && { customerId }), scopes: [...scopes], requestId },
+      expiresAt: new Date(verified.expiresAt),
+    };
   }
 
   /** The merchant subgraph finds neither revoked nor expired keys; all three read alike to the caller. */
@@ -67,29 +72,34 @@ export class Authenticator {
     };
   }
 
-  private async fromSessionToken(token: string, requestId: string): Promise<Caller> {
+  /** Signature and claims; every kind of caller JWT requires `exp`, so each verified token has an end. */
+  private async verifyJwt(token: string): Promise<VerifiedJwt> {
+    const claims = isDevToken(token) ? await this.fromDevToken(token) : isShopperToken(token) ? await this.fromShopperToken(token) : await this.fromSessionToken(token);
+    // Verified above: reading `exp` without checking again is safe.
+    return { ...claims, expiresAt: decodeJwt(token).exp! * 1000 };
+  }
+
+  private async fromSessionToken(token: string): Promise<Omit<VerifiedJwt, 'expiresAt'>> {
     let claims;
     try {
       claims = await verifySessionToken(token, this.options.shopify);
     } catch (error) {
       throw unauthenticated(`Invalid session token: ${describeJwtFailure(error)}`);
     }
-    const merchant = await this.installedShop(claims.shop);
-    return { merchantId: merchant.merchantId, actor: { kind: 'admin', id: claims.userId }, scopes: ADMIN_SCOPES, requestId };
+    return { shop: claims.shop, actor: { kind: 'admin', id: claims.userId }, scopes: ADMIN_SCOPES };
   }
 
-  private async fromShopperToken(token: string, requestId: string): Promise<Caller> {
+  private async fromShopperToken(token: string): Promise<Omit<VerifiedJwt, 'expiresAt'>> {
     let claims;
     try {
       claims = await verifyShopperToken(token, this.options.shopperToken);
     } catch (error) {
       throw unauthenticated(`Invalid shopper token: ${describeJwtFailure(error)}`);
     }
-    const merchant = await this.installedShop(claims.shop);
-    return { merchantId: merchant.merchantId, actor: { kind: 'shopper', id: claims.customerId }, customerId: claims.customerId, scopes: SHOPPER_SCOPES, requestId };
+    return { shop: claims.shop, actor: { kind: 'shopper', id: claims.customerId }, customerId: claims.customerId, scopes: SHOPPER_SCOPES };
   }
 
-  private async fromDevToken(token: string, requestId: string): Promise<Caller> {
+  private async fromDevToken(token: string): Promise<Omit<VerifiedJwt, 'expiresAt'>> {
     if (!this.options.development) throw unauthenticated('Dev tokens are refused outside development');
     let claims;
     try {
@@ -97,11 +107,10 @@ export class Authenticator {
     } catch (error) {
       throw unauthenticated(`Invalid dev token: ${describeJwtFailure(error)}`);
     }
-    const merchant = await this.installedShop(claims.shop);
     if (claims.role === 'shopper') {
-      return { merchantId: merchant.merchantId, actor: { kind: 'shopper', id: claims.customerId! }, customerId: claims.customerId, scopes: SHOPPER_SCOPES, requestId };
+      return { shop: claims.shop, actor: { kind: 'shopper', id: claims.customerId! }, customerId: claims.customerId, scopes: SHOPPER_SCOPES };
     }
-    return { merchantId: merchant.merchantId, actor: { kind: 'admin', id: 'dev' }, scopes: ADMIN_SCOPES, requestId };
+    return { shop: claims.shop, actor: { kind: 'admin', id: 'dev' }, scopes: ADMIN_SCOPES };
   }
 
   private async installedShop(shop: string): Promise<CallerIdentity> {

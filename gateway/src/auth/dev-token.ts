@@ -1,3 +1,4 @@
+import { hmacKey } from '@loyalnest/kit';
 import { decodeJwt, jwtVerify, SignJWT } from 'jose';
 
 /** Issuer that marks a LoyalNest development token; such tokens are refused in production. */
@@ -12,10 +13,6 @@ export interface DevTokenClaims {
   customerId?: string;
 }
 
-function key(secret: string) {
-  return new TextEncoder().encode(secret);
-}
-
 export async function mintDevToken(secret: string, claims: DevTokenClaims, ttl = '12h'): Promise<string> {
   return new SignJWT({ shop: claims.shop, role: claims.role, ...(claims.customerId && { customer_id: claims.customerId }) })
     .setProtectedHeader({ alg: 'HS256' })
@@ -23,11 +20,11 @@ export async function mintDevToken(secret: string, claims: DevTokenClaims, ttl =
     .setSubject(`dev-${claims.role}`)
     .setIssuedAt()
     .setExpirationTime(ttl)
-    .sign(key(secret));
+    .sign(hmacKey(secret));
 }
 
 export async function verifyDevToken(token: string, secret: string): Promise<DevTokenClaims> {
-  const { payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'], issuer: DEV_TOKEN_ISSUER, requiredClaims: ['exp'] });
+  const { payload } = await jwtVerify(token, hmacKey(secret), { algorithms: ['HS256'], issuer: DEV_TOKEN_ISSUER, requiredClaims: ['exp'] });
   const role = payload.role as DevRole;
   if (!DEV_ROLES.includes(role) || typeof payload.shop !== 'string') throw new Error('dev token claims are malformed');
   if (role === 'shopper' && typeof payload.customer_id !== 'string') throw new Error('a shopper dev token needs a customer');

@@ -1,5 +1,5 @@
 import type { ShopifyConfig } from '@loyalnest/kit';
-import { normalizeShopDomain } from '@loyalnest/kit';
+import { hmacKey, normalizeShopDomain } from '@loyalnest/kit';
 import { jwtVerify } from 'jose';
 
 /** Shopify allows for clocks that disagree a little; so do we. */
@@ -16,7 +16,7 @@ export interface SessionTokenClaims {
  * the shop in `dest`, `iss` the same shop's admin. Throws when any of that does not hold.
  */
 export async function verifySessionToken(token: string, shopify: ShopifyConfig): Promise<SessionTokenClaims> {
-  const { payload } = await jwtVerify(token, new TextEncoder().encode(shopify.apiSecret), {
+  const { payload } = await jwtVerify(token, hmacKey(shopify.apiSecret), {
     algorithms: ['HS256'],
     audience: shopify.apiKey,
     clockTolerance: CLOCK_SKEW_SECONDS,

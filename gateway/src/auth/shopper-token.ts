@@ -1,3 +1,4 @@
+import { hmacKey } from '@loyalnest/kit';
 import { decodeJwt, jwtVerify, SignJWT } from 'jose';
 import type { ShopperTokenConfig } from '../config.js';
 
@@ -16,10 +17,6 @@ export interface IssuedShopperToken {
   expiresAt: Date;
 }
 
-function key(secret: string) {
-  return new TextEncoder().encode(secret);
-}
-
 export async function mintShopperToken(config: ShopperTokenConfig, claims: ShopperTokenClaims, now = Date.now()): Promise<IssuedShopperToken> {
   const issuedAt = Math.floor(now / 1000);
   const expiresAt = issuedAt + config.ttlSeconds;
@@ -30,12 +27,12 @@ export async function mintShopperToken(config: ShopperTokenConfig, claims: Shopp
     .setSubject(claims.customerId)
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAt)
-    .sign(key(config.secret));
+    .sign(hmacKey(config.secret));
   return { token, expiresAt: new Date(expiresAt * 1000) };
 }
 
 export async function verifyShopperToken(token: string, config: ShopperTokenConfig): Promise<ShopperTokenClaims> {
-  const { payload } = await jwtVerify(token, key(config.secret), {
+  const { payload } = await jwtVerify(token, hmacKey(config.secret), {
     algorithms: ['HS256'],
     issuer: SHOPPER_TOKEN_ISSUER,
     audience: AUDIENCE,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { devSecret, encryptionKeysSchema, positiveInt, secretOfLength, secretSetting, Settings, stringSetting, urlSetting } from './settings.js';
+import { devSecret, encryptionKeysSchema, positiveInt, positiveIntSchema, secretOfLength, secretSetting, Settings, stringSetting, urlSetting } from './settings.js';
 
 /** Runtime settings shared by the gateway and every subgraph, read once from the environment. */
 export interface KitConfig {
@@ -110,8 +110,20 @@ export interface EventsConfig {
   pollMs: number;
   /** A delivery not acknowledged this long after it was published is published again. */
   ackTimeoutMs: number;
-  /** Jobs one worker runs at once. */
+  /** Jobs one worker holds at once; up to `batchSize` of them are applied in one transaction. */
   concurrency: number;
+  /**
+   * The most events a consumer applies in one transaction (see `EventConsumer`). Each event runs in
+   * a savepoint of its own (a subtransaction, more if its handler nests): bounded, because past 64
+   * subtransactions that wrote, every other session's snapshot checks consult pg_subtrans until the
+   * batch commits.
+   */
+  batchSize: number;
+  /**
+   * How long a batch waits for more events after its first, unless it fills first: short beside a
+   * commit, long enough for a worker catching up on a backlog to fill its batches.
+   */
+  batchWaitMs: number;
   /**
    * How long a worker's hold on a job lasts without renewal; a worker that died (SIGKILL, lost
    * machine) stops renewing, and after this long another worker takes the job back and runs it
@@ -183,6 +195,7 @@ export function loadKitConfig(source: NodeJS.ProcessEnv = process.env): KitConfi
 }
 
 const DAY_MS = 86_400_000;
+const MAX_EVENTS_BATCH = 500;
 
 /** The kit's settings, problems recorded in `env` (the gateway adds its own before checking). */
 export function readKitConfig(env: Settings): KitConfig {
@@ -222,7 +235,9 @@ export function readKitConfig(env: Settings): KitConfig {
       backoffMs: positiveInt(env, 'EVENTS_BACKOFF_MS', 1000),
       pollMs: positiveInt(env, 'EVENTS_POLL_MS', 5000),
       ackTimeoutMs: positiveInt(env, 'EVENTS_ACK_TIMEOUT_MS', 60_000),
-      concurrency: positiveInt(env, 'EVENTS_CONCURRENCY', 10),
+      concurrency: positiveInt(env, 'EVENTS_CONCURRENCY', 20),
+      batchWaitMs: positiveInt(env, 'EVENTS_BATCH_WAIT_MS', 5),
+      batchSize: env.read('EVENTS_BATCH_SIZE', positiveIntSchema.refine((n) => n <= MAX_EVENTS_BATCH, `must be at most ${MAX_EVENTS_BATCH}`), 10),
       lockMs: positiveInt(env, 'EVENTS_LOCK_MS', 30_000),
       inboxStaleMs: positiveInt(env, 'INBOX_STALE_MS', 15 * 60_000),
       inboxMaxSweeps: positiveInt(env, 'INBOX_MAX_SWEEPS', 3),

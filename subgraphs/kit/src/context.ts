@@ -151,3 +151,13 @@ export function createRequestContext(rootEm: EntityManager, caller: Caller, serv
     },
   };
 }
+
+/**
+ * Sets the tenant of the transaction `em` holds, for what runs in it from now on (savepoints begun
+ * after it included), until it is set again or the transaction ends. For the one owner of a
+ * transaction that serves several merchants in turn, the batched consumer; the request contexts
+ * that run in it still bring their own tenant filter.
+ */
+export async function setTransactionTenant(em: EntityManager, merchantId: string): Promise<void> {
+  await em.execute(`select set_config('${TENANT_SETTING}', ?, true)`, [merchantId]);
+}

@@ -53,7 +53,7 @@ export function adminCaller(merchantId: string, scopes: string[] = ADMIN_SCOPES)
 }
 
 /** A valid gateway → subgraph token for `caller`, exactly as the gateway signs it. */
-export function validInternalToken(secret: string, caller: Caller): Promise<string> {
+export function validInternalToken(secret: string, caller: Caller): string {
   return signInternalToken(secret, caller);
 }
 

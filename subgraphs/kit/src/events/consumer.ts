@@ -6,7 +6,9 @@ import type { EventsConfig } from '../config.js';
 import { systemCaller } from '../context.js';
 import { ADMIN_SCOPES } from '../scopes.js';
 import type { SubgraphRuntime } from '../subgraph.js';
+import { consumeBatch, eventCaller, type BatchItem, type BatchOutcome } from './consume-batch.js';
 import { DeadLetterEventEntity } from './dead-letter-event.entity.js';
+import { EventBatcher } from './event-batcher.js';
 import { ALL_TOPICS, type DomainEvent, type EventHandler } from './domain-event.js';
 import { Pump } from './pump.js';
 import { bullPrefix, eventJobOptions, toDomainEvent, type EventJob, type EventJobResult, type EventRow } from './queues.js';
@@ -17,10 +19,8 @@ import { recordConsumed } from '../metrics/metrics-registry.js';
 const RETRY_BATCH = 100;
 
 /**
- * Applies `event` once per consumer. The handler runs with the event's tenant context, in one
- * transaction that first records `(consumer, event id)` in consumed_event: a redelivery finds the
- * row and changes nothing; two concurrent deliveries serialize on its primary key and the second
- * finds the first's row once it commits. The same transaction settles any dead letter of the event.
+ * Applies `event` once per consumer: `consumeBatch` with a batch of one, throwing what the handler
+ * threw. For callers outside the worker (tests, tools); the worker batches.
  */
 export async function consumeEvent(
   runtime: SubgraphRuntime,
@@ -28,39 +28,9 @@ export async function consumeEvent(
   event: DomainEvent,
   options: { settlesDeadLetter?: boolean } = { settlesDeadLetter: true },
 ): Promise<'applied' | 'duplicate'> {
-  const consumer = runtime.name;
-  // A system caller with an admin's scopes for that one merchant: handlers call the same services
-  // the API does, and the tenant filter and RLS confine them to the event's merchant. It keeps the
-  // event's request id, so what a handler emits in turn is traced to the request that began it.
-  const ctx = runtime.createContext(eventCaller(event));
-  await ctx.em.begin();
-  try {
-    const recorded = await ctx.em.execute(
-      'insert into consumed_event (consumer, event_id, merchant_id, consumed_at) values (?, ?, ?, now()) on conflict do nothing returning event_id',
-      [consumer, event.id, event.merchantId],
-    );
-    if (!recorded.length) {
-      await ctx.em.rollback();
-      ctx.discardAfterCommit();
-      return 'duplicate';
-    }
-    await handler(ctx, event, runtime);
-    if (options.settlesDeadLetter) {
-      await ctx.em.nativeUpdate(DeadLetterEventEntity, { consumer, eventId: event.id, status: { $ne: 'resolved' } }, { status: 'resolved', resolvedAt: new Date() });
-    }
-    await ctx.em.commit();
-    await ctx.runAfterCommit();
-    return 'applied';
-  } catch (error) {
-    await ctx.em.rollback().catch(() => {});
-    ctx.discardAfterCommit();
-    throw error;
-  }
-}
-
-function eventCaller(event: DomainEvent) {
-  const caller = systemCaller(ADMIN_SCOPES, event.merchantId);
-  return event.requestId ? { ...caller, requestId: event.requestId, correlationId: event.correlationId ?? null } : caller;
+  const [result] = await consumeBatch(runtime, [{ event, handler, settlesDeadLetter: options.settlesDeadLetter ?? false }]);
+  if ('error' in result) throw result.error;
+  return result.outcome;
 }
 
 /**
@@ -172,6 +142,12 @@ export interface ConsumerOptions {
  * A subgraph's consumer: a BullMQ worker on its queue, plus the pump that puts dead letters an
  * admin asked to retry back on that queue.
  *
+ * Batches: the worker holds up to `concurrency` jobs at once and hands each to an `EventBatcher`,
+ * which applies up to `batchSize` of them in one transaction (`consumeBatch`) once that many wait
+ * or a few milliseconds after the first. Each job still completes, fails or is retried on its own:
+ * its promise resolves with its own event's outcome, and an event whose handler threw is retried
+ * alone, by its own job, while the rest of its batch commits.
+ *
  * A failed attempt throws and BullMQ retries it with exponential backoff; the last one stores a
  * dead letter and completes the job, so the producer records the event as acknowledged (the
  * consumer's store now holds it) and an admin can retry it from there. Shutdown closes the worker,
@@ -185,12 +161,14 @@ export interface ConsumerOptions {
  * and the `maxStalls`th is dead-lettered like an event whose last attempt threw. Only stalls count:
  * a Redis restart loses jobs, and the relay publishes them afresh with no stall, so it never brings
  * a healthy event nearer its dead letter. Events in flight beside a poison event in each of its
- * crashes share its fate, unless they committed meanwhile; their dead letters can be retried.
+ * crashes (its batch's among them) share its fate, unless they committed meanwhile; their dead
+ * letters can be retried.
  */
 export class EventConsumer {
   private worker: Worker<EventJob, EventJobResult> | null = null;
   private readonly queue: Queue<EventJob>;
   private readonly retries: Pump;
+  private readonly batcher: EventBatcher<BatchItem, BatchOutcome>;
 
   constructor(
     private readonly runtime: SubgraphRuntime,
@@ -200,6 +178,7 @@ export class EventConsumer {
     this.queue = new Queue<EventJob>(runtime.name, { connection: options.connection, prefix: bullPrefix(options.config, runtime.name) });
     this.queue.on('error', (error) => logger(runtime.name).error({ err: error }, 'event queue error'));
     this.retries = new Pump(`${runtime.name} dead-letter retries`, () => this.enqueueRetries(), options.config.pollMs);
+    this.batcher = new EventBatcher(options.config.batchSize, options.config.batchWaitMs, (items) => consumeBatch(runtime, items));
   }
 
   async start(): Promise<void> {
@@ -249,29 +228,31 @@ export class EventConsumer {
       }
       await job.updateData({ ...job.data, stallsCounted: job.stalledCounter });
     }
-    try {
-      // A dead letter exists only for an event that failed every attempt, and such an event is
-      // acknowledged: it comes back as an admin's retry (no producer), or, rarely, from the
-      // producer's sweeper when that acknowledgement was lost. Only the first settles its dead
-      // letter here, which saves a round trip on every other event; in the rare case the dead
-      // letter stays listed until an admin retries it, and that retry, finding the event
-      // consumed, settles it below.
-      const retry = producer === null;
-      const outcome = await consumeEvent(this.runtime, handler, event, { settlesDeadLetter: retry });
-      if (retry && outcome === 'duplicate') await settleDeadLetter(this.runtime, event);
-      return done(outcome);
-    } catch (error) {
-      const attempt = job.attemptsMade + 1;
-      const attempts = job.opts.attempts ?? 1;
-      if (attempt < attempts) {
-        eventLog(this.runtime, event).warn({ error: describeError(error), attempt, attempts }, `${event.topic} ${event.id} failed (attempt ${attempt} of ${attempts})`);
-        throw error;
-      }
-      eventLog(this.runtime, event).error({ error: describeError(error), attempts }, `${event.topic} ${event.id} dead-lettered after ${attempts} attempts`);
-      // If even this fails, the job fails unacknowledged and the producer's sweeper republishes it.
-      await recordDeadLetter(this.runtime, event, error, attempt);
-      return done('dead-lettered');
+    // A dead letter exists only for an event that failed every attempt, and such an event is
+    // acknowledged: it comes back as an admin's retry (no producer), or, rarely, from the
+    // producer's sweeper when that acknowledgement was lost. Only the first settles its dead
+    // letter here, which saves a round trip on every other event; in the rare case the dead
+    // letter stays listed until an admin retries it, and that retry, finding the event
+    // consumed, settles it below.
+    const retry = producer === null;
+    // `consumeBatch` reports failures per item; a rejection would be a defect of its own, still this job's failed attempt.
+    const result = await this.batcher.add({ event, handler, settlesDeadLetter: retry }).catch((error: unknown): BatchOutcome => ({ error }));
+    if ('outcome' in result) {
+      if (retry && result.outcome === 'duplicate') await settleDeadLetter(this.runtime, event);
+      return done(result.outcome);
     }
+    // Only this event failed (or its whole batch did): this job alone is retried, with BullMQ's backoff.
+    const { error } = result;
+    const attempt = job.attemptsMade + 1;
+    const attempts = job.opts.attempts ?? 1;
+    if (attempt < attempts) {
+      eventLog(this.runtime, event).warn({ error: describeError(error), attempt, attempts }, `${event.topic} ${event.id} failed (attempt ${attempt} of ${attempts})`);
+      throw error;
+    }
+    eventLog(this.runtime, event).error({ error: describeError(error), attempts }, `${event.topic} ${event.id} dead-lettered after ${attempts} attempts`);
+    // If even this fails, the job fails unacknowledged and the producer's sweeper republishes it.
+    await recordDeadLetter(this.runtime, event, error, attempt);
+    return done('dead-lettered');
   }
 
   /** Puts retries asked for (and retries enqueued but not settled within the ack timeout) on the queue. */

@@ -1,0 +1,166 @@
+import { setTransactionTenant, systemCaller, type RequestContext } from '../context.js';
+import { ADMIN_SCOPES } from '../scopes.js';
+import type { SubgraphRuntime } from '../subgraph.js';
+import { DeadLetterEventEntity } from './dead-letter-event.entity.js';
+import type { DomainEvent, EventHandler } from './domain-event.js';
+
+/** One event for `consumeBatch`, with the handler that applies it. */
+export interface BatchItem {
+  event: DomainEvent;
+  handler: EventHandler;
+  /** Mark the event's dead letter resolved in the same transaction (an admin's retry of it). */
+  settlesDeadLetter: boolean;
+}
+
+/** What became of one item: applied, found consumed already, or failed (nothing of it committed). */
+export type BatchOutcome = { outcome: 'applied' | 'duplicate' } | { error: unknown };
+
+/**
+ * A system caller with an admin's scopes for the event's merchant: handlers call the same services
+ * the API does, and the tenant filter and RLS confine them to that merchant. It keeps the event's
+ * request id, so what a handler emits in turn is traced to the request that began it.
+ */
+export function eventCaller(event: DomainEvent) {
+  const caller = systemCaller(ADMIN_SCOPES, event.merchantId);
+  return event.requestId ? { ...caller, requestId: event.requestId, correlationId: event.correlationId ?? null } : caller;
+}
+
+/**
+ * How long an event of a batch waits for a lock before it steps out of the batch. A batch holds
+ * every lock its events took until it commits, so two batches touching the same rows (one
+ * customer's orders, a delivery redelivered while it runs) would wait on each other for whole
+ * batches, or deadlock; an event that meets such a lock is run again on its own right after its
+ * batch, holding no other event's locks, as events ran before batching.
+ */
+const BATCH_LOCK_TIMEOUT_MS = 100;
+
+/** SQLSTATEs of a lock not granted in time (`lock_timeout`) and of a deadlock victim. */
+const CONTENDED = new Set(['55P03', '40P01']);
+
+type TogetherOutcome = BatchOutcome | { contended: true };
+
+/**
+ * Applies `items` once per consumer and returns each one's outcome in order: together in one
+ * transaction (`applyTogether`), then each event that met another transaction's lock there on its
+ * own, in a transaction of its own, as a batch of one. Only a batch of one waits for locks as long
+ * as it takes.
+ */
+export async function consumeBatch(runtime: SubgraphRuntime, items: BatchItem[]): Promise<BatchOutcome[]> {
+  if (items.length === 1) return (await applyTogether(runtime, items, null)) as BatchOutcome[];
+  const outcomes = await applyTogether(runtime, items, BATCH_LOCK_TIMEOUT_MS);
+  return Promise.all(items.map(async (item, i) => ('contended' in outcomes[i] ? (await applyTogether(runtime, [item], null))[0] : outcomes[i]) as BatchOutcome));
+}
+
+/**
+ * Applies `items` in one transaction.
+ *
+ * One statement records every event in consumed_event first (`loyalnest_consumed_record`, a
+ * SECURITY DEFINER function because a batch may hold several merchants' events and forced RLS
+ * admits one merchant per statement); the events it did not record are duplicates. A redelivery
+ * finds its row and changes nothing; two concurrent deliveries serialize on its primary key and the
+ * second finds the first's row once it commits.
+ *
+ * Each recorded event then runs in a savepoint of its own, under its merchant's tenant setting and
+ * its own request context (tenant filter, `emit`, after-commit work). A handler that throws rolls
+ * back its savepoint and its consumed_event row, and only that item fails: the caller retries it
+ * alone. The batch then commits, and only then is the after-commit work of the applied events run.
+ * If the commit (or the batch's own statements) fail, every item fails and nothing is applied.
+ * With `lockTimeoutMs`, an event (or the batch's insert) that waits longer for a lock, or is a
+ * deadlock's victim, is rolled back the same way and reported contended instead.
+ *
+ * The events are taken merchant by merchant (in arrival order within one), so the tenant setting
+ * changes once per merchant rather than once per event. An event listed twice is applied once:
+ * its later copies share the first's fate, as 'duplicate' when it was applied.
+ */
+async function applyTogether(runtime: SubgraphRuntime, items: BatchItem[], lockTimeoutMs: number | null): Promise<TogetherOutcome[]> {
+  const consumer = runtime.name;
+  const outcomes: (TogetherOutcome | undefined)[] = items.map(() => undefined);
+  const firsts = new Map<string, number>();
+  items.forEach(({ event }, i) => {
+    if (!firsts.has(event.id)) firsts.set(event.id, i);
+  });
+  const unique = [...firsts.values()];
+  const applied: { index: number; ctx: RequestContext }[] = [];
+  const failure = (error: unknown): TogetherOutcome => (lockTimeoutMs !== null && isContended(error) ? { contended: true } : { error });
+  // No merchant of its own: outside the events' savepoints it fails closed like any tenantless context.
+  const owner = runtime.createContext(systemCaller([], null));
+  try {
+    await owner.em.begin();
+    if (lockTimeoutMs !== null) await owner.em.execute("select set_config('lock_timeout', ?, true)", [`${lockTimeoutMs}ms`]);
+    const rows = await owner.em.execute<{ event_id: string }[]>('select event_id from loyalnest_consumed_record(?, ?::uuid[], ?::uuid[]) as r(event_id)', [
+      consumer,
+      pgArray(unique.map((i) => items[i].event.id)),
+      pgArray(unique.map((i) => items[i].event.merchantId)),
+    ]);
+    const recorded = new Set(rows.map((row) => row.event_id));
+    let tenant: string | null = null;
+    for (const index of byMerchant(unique, items)) {
+      const { event, handler, settlesDeadLetter } = items[index];
+      if (!recorded.has(event.id)) {
+        outcomes[index] = { outcome: 'duplicate' };
+        continue;
+      }
+      // Set outside the savepoint, so a rolled-back event leaves it standing for the next one.
+      if (tenant !== event.merchantId) {
+        await setTransactionTenant(owner.em, event.merchantId);
+        tenant = event.merchantId;
+      }
+      const ctx = runtime.createContext(eventCaller(event));
+      await ctx.em.begin({ ctx: owner.em.getTransactionContext() });
+      try {
+        await handler(ctx, event, runtime);
+        if (settlesDeadLetter) {
+          await ctx.em.nativeUpdate(DeadLetterEventEntity, { consumer, eventId: event.id, status: { $ne: 'resolved' } }, { status: 'resolved', resolvedAt: new Date() });
+        }
+        // Flushed, not released: the next event's savepoint nests inside this one, which saves a
+        // round trip per event, and rolling back to it (the innermost of that name) still undoes
+        // that event alone. The batch's commit commits them all.
+        await ctx.em.flush();
+        applied.push({ index, ctx });
+      } catch (error) {
+        ctx.discardAfterCommit();
+        // A failure here (the connection lost) is the whole batch's: it propagates.
+        await ctx.em.rollback();
+        // The batch's insert recorded it before the savepoint; a retry must find it unconsumed.
+        await owner.em.execute('delete from consumed_event where consumer = ? and event_id = ?', [consumer, event.id]);
+        outcomes[index] = failure(error);
+      }
+    }
+    await owner.em.commit();
+  } catch (error) {
+    if (owner.em.isInTransaction()) await owner.em.rollback().catch(() => {});
+    for (const { ctx } of applied) ctx.discardAfterCommit();
+    const whole = failure(error);
+    return items.map((item, i) => (i === firsts.get(item.event.id) && outcomes[i] && !('outcome' in outcomes[i]) ? outcomes[i] : whole));
+  }
+  await Promise.all(
+    applied.map(async ({ index, ctx }) => {
+      outcomes[index] = { outcome: 'applied' };
+      await ctx.runAfterCommit();
+    }),
+  );
+  return items.map((item, i) => {
+    const firstIndex = firsts.get(item.event.id)!;
+    const first = outcomes[firstIndex]!;
+    return i === firstIndex || !('outcome' in first) ? first : { outcome: 'duplicate' };
+  });
+}
+
+function isContended(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && CONTENDED.has(String((error as { code?: unknown }).code));
+}
+
+/** `indexes` ordered by their events' merchants, in first-seen order of merchant, stable within one. */
+function byMerchant(indexes: number[], items: BatchItem[]): number[] {
+  const rank = new Map<string, number>();
+  for (const i of indexes) if (!rank.has(items[i].event.merchantId)) rank.set(items[i].event.merchantId, rank.size);
+  return indexes.slice().sort((a, b) => rank.get(items[a].event.merchantId)! - rank.get(items[b].event.merchantId)!);
+}
+
+/**
+ * A PostgreSQL array literal of UUIDs, cast to `uuid[]` by the statement (which rejects anything
+ * else). One text parameter rather than a parameter per element, so a batch is one fixed statement.
+ */
+function pgArray(values: string[]): string {
+  return `{${values.join(',')}}`;
+}
