@@ -128,6 +128,13 @@ describe('loadGatewayConfig', () => {
     expect(loadGatewayConfig(env).devTokenSecret).not.toBe(config.devTokenSecret);
   });
 
+  it('refuses the redemption fault injection (REDEMPTION_FAULT_KILL) outside development, and unknown points in development', () => {
+    expect(() => loadGatewayConfig({ ...productionEnv(), REDEMPTION_FAULT_KILL: 'after-debit' })).toThrow(/REDEMPTION_FAULT_KILL is a test fault injection and is refused outside development/);
+    expect(loadGatewayConfig(productionEnv()).kit.redemptions.faultKill).toBeNull();
+    expect(loadGatewayConfig({ LOYALNEST_DEV: '1', REDEMPTION_FAULT_KILL: 'after-shopify' }).kit.redemptions.faultKill).toBe('after-shopify');
+    expect(() => loadGatewayConfig({ LOYALNEST_DEV: '1', REDEMPTION_FAULT_KILL: 'sometimes' })).toThrow(/REDEMPTION_FAULT_KILL/);
+  });
+
   it('in development (LOYALNEST_DEV=1 alone, whatever NODE_ENV says): the demo secrets and stack traces', () => {
     const config = loadGatewayConfig({ LOYALNEST_DEV: '1', NODE_ENV: 'production' });
     expect(config).toMatchObject({ development: true, kit: { development: true, errorStackTraces: true } });

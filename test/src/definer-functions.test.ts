@@ -21,7 +21,8 @@ const EVENT_TABLES = {
  * function that needs another privilege adds it here, in the same change as its grant.
  */
 const DEFINER_PRIVILEGES: Record<string, Record<string, string>> = {
-  merchant: { ...EVENT_TABLES, api_key: 'SELECT', merchant: 'SELECT', webhook_delivery: 'DELETE,SELECT,UPDATE' },
+  // The webhook ingress writes the delivery, its event and an uninstall in one statement.
+  merchant: { ...EVENT_TABLES, outbox_event: 'DELETE,INSERT,SELECT,UPDATE', api_key: 'SELECT', merchant: 'SELECT,UPDATE', webhook_delivery: 'DELETE,INSERT,SELECT,UPDATE' },
   customer: EVENT_TABLES,
   points: { ...EVENT_TABLES, flow_trigger_sent: 'DELETE,SELECT,UPDATE', points_entry: 'SELECT', points_program: 'SELECT', redemption: 'SELECT,UPDATE' },
   audit: { ...EVENT_TABLES, audit_entry: 'DELETE,SELECT', audit_pending: 'SELECT' },

@@ -49,6 +49,9 @@ export interface LogSettings {
   file: string | null;
 }
 
+export const REDEMPTION_FAULT_POINTS = ['after-debit', 'after-shopify'] as const;
+export type RedemptionFaultPoint = (typeof REDEMPTION_FAULT_POINTS)[number];
+
 /** The points subgraph's redemption jobs. */
 export interface RedemptionsConfig {
   /**
@@ -66,6 +69,13 @@ export interface RedemptionsConfig {
    * before the recovery job gives up on it and marks it `recheck_abandoned_at` for an operator.
    */
   maxRechecks: number;
+  /**
+   * `REDEMPTION_FAULT_KILL`, development only (refused otherwise): the process kills itself with
+   * SIGKILL at this point of the first redemption request that reaches it, so tests can prove that
+   * recovery settles what a crash cut short. `after-debit`: the debit committed, Shopify not asked;
+   * `after-shopify`: Shopify created the code, the answer not written. Null: never.
+   */
+  faultKill: RedemptionFaultPoint | null;
 }
 
 /**
@@ -251,6 +261,7 @@ export function readKitConfig(env: Settings): KitConfig {
       maxAttempts: positiveInt(env, 'REDEMPTION_MAX_ATTEMPTS', 5),
       jobsEveryMs: positiveInt(env, 'REDEMPTION_JOBS_EVERY_MS', 60_000),
       maxRechecks: positiveInt(env, 'REDEMPTION_MAX_RECHECKS', 5),
+      faultKill: redemptionFaultKill(env),
     },
     pointsJobs: {
       releaseEveryMs: positiveInt(env, 'POINTS_RELEASE_EVERY_MS', 60_000),
@@ -269,6 +280,16 @@ export function readKitConfig(env: Settings): KitConfig {
     env.problem(`EVENTS_DEDUPE_RETENTION_MS (${dedupeRetentionMs}) must be at least ${floor}: a day, and twice the inbox sweeper's span (see pruneEvents)`);
   }
   return config;
+}
+
+/** A fault-injection point kills the process: never outside development, whatever else is set. */
+function redemptionFaultKill(env: Settings): RedemptionFaultPoint | null {
+  const point = env.read('REDEMPTION_FAULT_KILL', z.enum(REDEMPTION_FAULT_POINTS), null as RedemptionFaultPoint | null);
+  if (point && !env.development) {
+    env.problem('REDEMPTION_FAULT_KILL is a test fault injection and is refused outside development');
+    return null;
+  }
+  return point;
 }
 
 function errorStackTraces(env: Settings): boolean {

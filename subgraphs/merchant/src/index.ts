@@ -77,13 +77,13 @@ const merchantSubgraph: SubgraphModule = {
     const { merchants, cipher } = services(runtime.config);
     const contextFor = InstallService.contextFactory(runtime.createContext);
     const install = new InstallService(runtime.config, merchants, cipher, contextFor);
-    const webhooks = new WebhookService(runtime.config, merchants, cipher, contextFor);
+    const webhooks = WebhookService.of(runtime, cipher);
     return Router().use(installRoutes(install, runtime), webhookRoutes(webhooks, runtime.name));
   },
 
   routePrefixes: ['/auth', '/webhooks'],
   consumes: {
-    'shopify.webhook_applied': onWebhookApplied,
+    'shopify.webhook_applied': onWebhookApplied((config) => services(config).inbox),
     ...gdprHandlers((config) => services(config).gdpr),
   },
   dedupeTables: { webhook_delivery: 'loyalnest_webhook_prune' },

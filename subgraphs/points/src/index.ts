@@ -53,11 +53,11 @@ function build(config: KitConfig) {
   const customers = new CustomerDirectory();
   const program = new PointsProgramService();
   const cipher = new FieldCipher(config.encryptionKeys);
-  const settlement = new RedemptionSettlement(ledger, new ShopifyDiscounts(), cipher);
+  const settlement = new RedemptionSettlement(ledger, new ShopifyDiscounts(), cipher, config.redemptions.faultKill);
   return {
     catalog: new RewardCatalogService(),
     settlement,
-    redemptions: new RedemptionService(ledger, customers, program, settlement, cipher, config.blindIndexKey),
+    redemptions: new RedemptionService(ledger, customers, program, settlement, cipher, config.blindIndexKey, config.redemptions.faultKill),
     ledger,
     customers,
     program,

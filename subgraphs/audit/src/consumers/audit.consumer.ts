@@ -1,4 +1,4 @@
-import { isUuid, MUTATION_EXECUTED, type DomainEvent, type EventHandler } from '@loyalnest/kit';
+import { isUuid, MUTATION_EXECUTED, withoutSealedBody, type DomainEvent, type EventHandler } from '@loyalnest/kit';
 import type { AuditDraft, AuditService } from '../services/audit.service.js';
 import { isPurged } from './audit-gdpr.consumer.js';
 
@@ -65,7 +65,8 @@ export function summarize(payload: Record<string, unknown>, omit: string | null)
  * `Mutation`, identified by the mutation's name, action `executed`, its outcome in the summary.
  */
 export function draftFromEvent(event: DomainEvent): AuditDraft {
-  const payload = event.payload ?? {};
+  // The audit trail is kept forever; a webhook's body, even encrypted, must go when it is erased.
+  const payload = withoutSealedBody(event.payload ?? {});
   let entityType: string;
   let idKey: string | null;
   let action: string;

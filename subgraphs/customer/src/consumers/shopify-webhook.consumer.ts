@@ -17,8 +17,8 @@ export const CUSTOMER_WEBHOOK_TOPICS = [
 ] as const;
 
 /**
- * `shopify.webhook.<topic> {deliveryId, topic}`: reads the delivery's body from the merchant
- * subgraph's inbox (events carry ids only, the body holds PII) and applies it to the customer and
+ * `shopify.webhook.<topic> {deliveryId, topic, bodyEncrypted}`: reads the delivery's body (the
+ * event's encrypted copy, or else the merchant subgraph's inbox) and applies it to the customer and
  * order ledger, in the consumer's transaction; then reports it applied, so the inbox row becomes
  * processed. Everything it does is idempotent on Shopify's ids and versions as well, so a delivery
  * Shopify sent twice under two event ids still counts once.

@@ -15,6 +15,7 @@ import { bullPrefix, eventJobOptions, toDomainEvent, type EventJob, type EventJo
 import { inTransaction } from './system-db.js';
 import { logger } from '../logger.js';
 import { recordConsumed } from '../metrics/metrics-registry.js';
+import { withoutSealedBody } from '../webhook-delivery.js';
 
 const RETRY_BATCH = 100;
 
@@ -78,7 +79,8 @@ async function insertDeadLetter(em: EntityManager, consumer: string, event: Doma
       event.topic,
       event.version,
       event.occurredAt,
-      JSON.stringify(event.payload),
+      // A retry reads a webhook's body from the inbox, so erasing it there erases it for the retry too.
+      JSON.stringify(withoutSealedBody(event.payload)),
       event.actor?.kind ?? null,
       event.actor?.id ?? null,
       event.requestId ?? null,

@@ -1,7 +1,7 @@
 import type { Actor, RequestContext } from '../context.js';
 import type { SubgraphRuntime } from '../subgraph.js';
 
-/** What a consumer receives: the outbox row, as published. Payloads carry ids only, never PII. */
+/** What a consumer receives: the outbox row, as published. Payloads carry ids only, never PII in plain text (see `SEALED_BODY_KEY`). */
 export interface DomainEvent<P extends Record<string, unknown> = Record<string, unknown>> {
   /** UUIDv7 of the outbox row; also the BullMQ job id and the idempotency key. */
   id: string;

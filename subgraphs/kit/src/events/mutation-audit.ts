@@ -29,7 +29,9 @@ export interface MutationExecutedPayload extends Record<string, unknown> {
  * The write happens before the response goes back, so a caller that got an answer knows the record
  * is committed; it never fails the mutation: an error writing it is logged and swallowed. A record
  * is lost if the process dies between the mutation's own commit and this write, or if the write
- * fails. Callers acting for no merchant leave no record: the audit log is per merchant.
+ * fails. Callers acting for no merchant leave no record: the audit log is per merchant. A resolver
+ * on a hot path can instead commit the record with its own final change (`auditWithChange`): one
+ * transaction less, and no window in which a crash loses it.
  */
 export function auditMutations(schema: GraphQLSchema, subgraph: string): GraphQLSchema {
   const mutationType = schema.getMutationType();
@@ -40,21 +42,58 @@ export function auditMutations(schema: GraphQLSchema, subgraph: string): GraphQL
     if (field.name.startsWith('_')) continue;
     const resolve = field.resolve ?? defaultFieldResolver;
     field.resolve = async (root, args, ctx: RequestContext, info) => {
+      const running: MutationUnderway = { subgraph, mutation: info.fieldName, args, recorded: false };
+      // Mutation fields run one after another, so a context has at most one mutation underway.
+      if (ctx && typeof ctx === 'object') underway.set(ctx, running);
       let result: unknown;
       try {
         result = await resolve(root, args, ctx, info);
       } catch (error) {
         const code = thrownCode(error);
-        await record(ctx, { subgraph, mutation: info.fieldName, outcome: code, errorCode: code, ok: false, arguments: argumentNames(args) });
+        if (!running.recorded) await record(ctx, mutationExecuted(subgraph, info.fieldName, args, code, code));
         throw error;
+      } finally {
+        if (ctx && typeof ctx === 'object') underway.delete(ctx);
       }
-      const outcome = await typenameOf(result, ctx, info);
-      const errorCode = errorResultCode(result);
-      await record(ctx, { subgraph, mutation: info.fieldName, outcome, errorCode, ok: errorCode === null, arguments: argumentNames(args) });
+      if (!running.recorded) await record(ctx, mutationExecuted(subgraph, info.fieldName, args, await typenameOf(result, ctx, info), errorResultCode(result)));
       return result;
     };
   }
   return schema;
+}
+
+interface MutationUnderway {
+  subgraph: string;
+  mutation: string;
+  args: Record<string, unknown>;
+  /** Set once the resolver's own transaction committed the record: the wrapper then writes none. */
+  recorded: boolean;
+}
+
+const underway = new WeakMap<object, MutationUnderway>();
+
+/**
+ * The record of the mutation the caller is resolving, written by the caller's next flush in the
+ * transaction of its final change rather than after the resolver in a transaction of its own: the
+ * change and its record commit together or not at all. `outcome` and `errorCode` are what the
+ * resolver is about to answer (its result's typename and `ErrorResult` code). Once that
+ * transaction commits (`afterCommit`), the wrapper records nothing more; if it rolls back, the
+ * wrapper records the mutation as usual. False, and nothing emitted, when no mutation of this
+ * context is underway (a job, a consumer) or it is already recorded.
+ */
+export function auditWithChange(ctx: RequestContext, outcome: string, errorCode: string | null): boolean {
+  const running = underway.get(ctx);
+  if (!running || running.recorded || !ctx.merchantId) return false;
+  ctx.emit(MUTATION_EXECUTED, mutationExecuted(running.subgraph, running.mutation, running.args, outcome, errorCode));
+  ctx.afterCommit(async () => {
+    running.recorded = true;
+  });
+  return true;
+}
+
+/** The record of a call of `mutation` with `args` that answered `outcome` (a typename, or a thrown error's code). */
+export function mutationExecuted(subgraph: string, mutation: string, args: Record<string, unknown>, outcome: string, errorCode: string | null): MutationExecutedPayload {
+  return { subgraph, mutation, outcome, errorCode, ok: errorCode === null, arguments: argumentNames(args) };
 }
 
 async function record(ctx: RequestContext, payload: MutationExecutedPayload): Promise<void> {

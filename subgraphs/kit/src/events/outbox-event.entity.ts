@@ -7,8 +7,9 @@ import { markOutboxWritten } from './commit-wake.js';
  * The transactional outbox: a domain event written by the same flush, in the same transaction,
  * as the change it reports, so a change is never committed without its event or the reverse.
  * The relay publishes unpublished rows to the consuming subgraphs' queues and sets `published_at`.
- * Payloads carry ids only; consumers read anything personal from its owner. The actor and request
- * id say who caused the event, for the audit trail.
+ * Payloads carry ids only; consumers read anything personal from its owner. The one exception is
+ * a webhook delivery's event, which carries the body encrypted as the inbox holds it and is erased
+ * with it (`SEALED_BODY_KEY`). The actor and request id say who caused the event, for the audit trail.
  */
 export const OutboxEventEntity = defineEntity({
   name: 'OutboxEvent',

@@ -1,5 +1,6 @@
-import type { DomainEvent, RequestContext, SubgraphRuntime } from '@loyalnest/kit';
+import type { EventHandler, KitConfig } from '@loyalnest/kit';
 import { WebhookDeliveryEntity } from '../entities/webhook-delivery.entity.js';
+import type { WebhookInboxService } from '../services/webhook-inbox.service.js';
 
 /**
  * `shopify.webhook_applied {deliveryId, topic, subgraph}`: a domain that acts on a delivery's
@@ -7,10 +8,11 @@ import { WebhookDeliveryEntity } from '../entities/webhook-delivery.entity.js';
  * `shopify.webhook.<topic>` has reported; until then it stays `received`, which is how an
  * operator sees deliveries still in flight or stuck (dead-lettered) in a consumer. Repeats change
  * nothing. The body, which holds the shopper's personal data, is erased then: it has served its
- * purpose, and what is not kept need not be redacted later. A report without a subgraph (written
- * before domains reported for themselves) completes the row at once.
+ * purpose, and what is not kept need not be redacted later; so is its copy in the delivery's
+ * event. A report without a subgraph (written before domains reported for themselves) completes
+ * the row at once.
  */
-export async function onWebhookApplied(ctx: RequestContext, event: DomainEvent, runtime: SubgraphRuntime): Promise<void> {
+export const onWebhookApplied = (inboxOf: (config: KitConfig) => WebhookInboxService): EventHandler => async (ctx, event, runtime) => {
   const { deliveryId, topic, subgraph } = event.payload as { deliveryId?: unknown; topic?: unknown; subgraph?: unknown };
   if (typeof deliveryId !== 'string') throw new Error('shopify.webhook_applied without a deliveryId');
   const required = typeof subgraph === 'string' && typeof topic === 'string' ? runtime.consumersOf(`shopify.webhook.${topic}`) : [];
@@ -24,4 +26,5 @@ export async function onWebhookApplied(ctx: RequestContext, event: DomainEvent, 
     { id: deliveryId },
     complete ? { appliedBy, status: 'processed', processedAt: new Date(), payloadEncrypted: null } : { appliedBy },
   );
-}
+  if (complete) await inboxOf(runtime.config).eraseEventCopies(ctx, [deliveryId]);
+};

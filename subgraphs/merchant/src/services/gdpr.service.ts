@@ -70,6 +70,7 @@ export class GdprService {
       completedAt: null,
     });
     await ctx.em.nativeUpdate(WebhookDeliveryEntity, { id: deliveryId }, { status: 'processed', processedAt: new Date(), payloadEncrypted: null });
+    await this.inbox.eraseEventCopies(ctx, [deliveryId]);
     ctx.emit(eventTopic, { requestId: id, kind });
     await ctx.em.flush();
     if (!Object.keys(parts).length) await this.finish(ctx, request);
@@ -147,15 +148,14 @@ export class GdprService {
 
   /**
    * Bodies of processed deliveries are erased when applied; any left (still received, ignored,
-   * malformed) that name the customer are erased now.
+   * malformed) that name the customer are erased now, with their copies in the outbox.
    */
   private async eraseInboxBodies(ctx: RequestContext, subject: StoredSubject): Promise<void> {
     const kept = await ctx.em.find(WebhookDeliveryEntity, { payloadEncrypted: { $ne: null } });
     const needles = [subject.shopifyCustomerId, subject.email].filter((n): n is string => !!n);
-    for (const delivery of kept) {
-      const body = this.inbox.bodyText(delivery) ?? '';
-      if (needles.some((n) => body.includes(n))) delivery.payloadEncrypted = null;
-    }
+    const erased = kept.filter((delivery) => needles.some((n) => (this.inbox.bodyText(delivery) ?? '').includes(n)));
+    for (const delivery of erased) delivery.payloadEncrypted = null;
+    await this.inbox.eraseEventCopies(ctx, erased.map((d) => d.id));
     await ctx.em.flush();
   }
 }

@@ -1,4 +1,5 @@
-import { fieldAad, isUuid, type FieldCipher, type RequestContext } from '@loyalnest/kit';
+import { isUuid, OutboxEventEntity, SEALED_BODY_KEY, webhookBodyAad, type FieldCipher, type RequestContext } from '@loyalnest/kit';
+import { raw } from '@mikro-orm/postgresql';
 import { WebhookDeliveryEntity, type WebhookDelivery } from '../entities/webhook-delivery.entity.js';
 
 export interface StoredDelivery {
@@ -31,7 +32,22 @@ export class WebhookInboxService {
 
   /** A stored delivery's body as Shopify sent it, or null once erased. */
   bodyText(delivery: Pick<WebhookDelivery, 'id' | 'merchantId' | 'payloadEncrypted'>): string | null {
-    return delivery.payloadEncrypted ? this.cipher.decrypt(delivery.payloadEncrypted, fieldAad(delivery.merchantId, 'webhook_delivery', delivery.id, 'payload')) : null;
+    return delivery.payloadEncrypted ? this.cipher.decrypt(delivery.payloadEncrypted, webhookBodyAad(delivery.merchantId, delivery.id)) : null;
+  }
+
+  /**
+   * Erases the copy of each delivery's body that its event carries to the consuming domains (the
+   * event shares the delivery's id): every erasure of an inbox body calls it, in the same
+   * transaction, so no body outlives its erasure in the outbox. Events without a copy (the inbox
+   * sweeper's, older ones) are not touched.
+   */
+  async eraseEventCopies(ctx: RequestContext, deliveryIds: string[]): Promise<void> {
+    if (!deliveryIds.length) return;
+    await ctx.em.nativeUpdate(
+      OutboxEventEntity,
+      { id: { $in: deliveryIds }, topic: { $like: 'shopify.webhook.%' } },
+      { payload: raw(`payload - '${SEALED_BODY_KEY}'`) as unknown as Record<string, unknown> },
+    );
   }
 }
 

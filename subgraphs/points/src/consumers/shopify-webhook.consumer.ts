@@ -8,7 +8,7 @@ import { orderCodes, orderEarningFacts, refundFacts } from '../services/shopify-
 export const POINTS_WEBHOOK_TOPICS = ['orders/create', 'orders/paid', 'orders/cancelled', 'refunds/create'] as const;
 
 /**
- * `shopify.webhook.<topic>`: reads the delivery's body from the merchant inbox and earns or
+ * `shopify.webhook.<topic>`: reads the delivery's body (`readWebhookDelivery`: the event's own copy, or the merchant inbox) and earns or
  * reverses the order's points in the consumer's transaction, then reports it applied for this
  * domain. Which order topic earns depends on the merchant's `earnOn` rule; the other earns nothing.
  * Both mark the redemptions whose codes the order used as USED (whichever arrives first does).

@@ -1,4 +1,17 @@
-import { badInput, isUuid, LIVE_TOPICS, textProblem, type FieldCipher, type RedemptionUpdatedMessage, type RequestContext } from '@loyalnest/kit';
+import {
+  auditWithChange,
+  badInput,
+  isUuid,
+  LIVE_TOPICS,
+  MUTATION_EXECUTED,
+  mutationExecuted,
+  OutboxEventEntity,
+  textProblem,
+  type FieldCipher,
+  type RedemptionFaultPoint,
+  type RedemptionUpdatedMessage,
+  type RequestContext,
+} from '@loyalnest/kit';
 import { LockMode } from '@mikro-orm/postgresql';
 import { PointsAccountEntity } from '../entities/points-account.entity.js';
 import { RedemptionEntity, type Redemption } from '../entities/redemption.entity.js';
@@ -9,7 +22,9 @@ import type { EntryRequest, LedgerService } from './ledger.service.js';
 import { codeAad } from './redemption-code.js';
 import { nameIn } from './reward-catalog.service.js';
 import { shopifyFailure, type DiscountOutcome, type ShopifyDiscounts } from './shopify-discounts.js';
+import { faultKill } from './redemption-fault.js';
 import { inTransaction } from './transaction.js';
+import { v7 as uuidv7 } from 'uuid';
 
 /**
  * Steps 2 and 3 of a redemption (see `RedemptionService`): asks Shopify for the code, then records
@@ -21,6 +36,7 @@ export class RedemptionSettlement {
     private readonly ledger: LedgerService,
     private readonly discounts: ShopifyDiscounts,
     private readonly cipher: FieldCipher,
+    private readonly faultPoint: RedemptionFaultPoint | null = null,
   ) {}
 
   /**
@@ -30,7 +46,10 @@ export class RedemptionSettlement {
    */
   async complete(ctx: RequestContext, redemption: Redemption, reward: Reward, code: string, customerShopifyId: string | null): Promise<Redemption | DiscountCreationFailedError> {
     const outcome = await this.ask(ctx, redemption, reward, code, customerShopifyId);
-    if (outcome.outcome === 'created') return this.issue(ctx, redemption.id, outcome.shopifyDiscountId);
+    if (outcome.outcome === 'created') {
+      faultKill(this.faultPoint, 'after-shopify');
+      return this.issue(ctx, redemption.id, outcome.shopifyDiscountId);
+    }
     if (outcome.outcome === 'failed') {
       const settled = await this.giveBack(ctx, redemption.id, outcome.reason);
       return settled.status === 'failed' ? new DiscountCreationFailedError(settled.id, settled.pointsSpent, outcome.reason as DiscountFailureReason) : settled;
@@ -291,18 +310,59 @@ export class RedemptionSettlement {
     return this.settle(ctx, redemptionId, async () => {}, false);
   }
 
-  /** Applies `change` to the redemption under its row lock if it is still PENDING; answers it as it then stands. */
+  /**
+   * Applies `change` to the redemption under its row lock if it is still PENDING; answers it as it
+   * then stands. The first settling of a redemption (by its request, or by the recovery job after
+   * a crash cut the request short) also records the `redeemReward` call in the audit trail, in the
+   * same transaction: each redemption's call is recorded once, whichever process settles it.
+   */
   private settle(ctx: RequestContext, redemptionId: string, change: (redemption: Redemption) => Promise<void>, announce = true): Promise<Redemption> {
     return inTransaction(ctx, async () => {
       const redemption = await ctx.em.findOneOrFail(RedemptionEntity, { id: redemptionId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (redemption.status !== 'pending') return redemption;
+      const first = redemption.attempts === 0;
       redemption.attempts += 1;
       await change(redemption);
+      if (first) await this.auditRequest(ctx, redemption);
       if (announce) this.announce(ctx, redemption);
       return redemption;
     });
   }
+
+  /**
+   * The `redeemReward` call's audit record, with what the call answers (or a retry of it with the
+   * same key would answer: the request may have died). In the request, through the mutation
+   * wrapper; in the recovery job, under the actor and request of the call, from the
+   * `redemption.created` event its debit wrote (the job's own caller if that has been pruned).
+   */
+  private async auditRequest(ctx: RequestContext, redemption: Redemption): Promise<void> {
+    const failed = redemption.status === 'failed';
+    const outcome = failed ? DISCOUNT_FAILED_TYPENAME : REDEMPTION_TYPENAME;
+    const errorCode = failed ? new DiscountCreationFailedError(redemption.id, redemption.pointsSpent, redemption.errorCode as DiscountFailureReason).code : null;
+    if (auditWithChange(ctx, outcome, errorCode)) return;
+    const [origin] = await ctx.em.execute<{ actor_kind: string | null; actor_id: string | null; request_id: string | null; correlation_id: string | null }[]>(
+      `select actor_kind, actor_id, request_id, correlation_id from outbox_event where topic = 'redemption.created' and payload->>'redemptionId' = ? limit 1`,
+      [redemption.id],
+    );
+    const args = { input: { customerId: redemption.customerId, rewardId: redemption.rewardId, idempotencyKey: redemption.idempotencyKey } };
+    ctx.em.create(OutboxEventEntity, {
+      id: uuidv7(),
+      merchantId: redemption.merchantId,
+      topic: MUTATION_EXECUTED,
+      version: 1,
+      payload: mutationExecuted('points', 'redeemReward', args, outcome, errorCode),
+      publishedAt: null,
+      actorKind: origin?.actor_kind ?? ctx.actor.kind,
+      actorId: origin?.actor_id ?? ctx.actor.id,
+      requestId: origin?.request_id ?? ctx.requestId,
+      correlationId: origin ? origin.correlation_id : (ctx.correlationId ?? null),
+    });
+  }
 }
+
+/** The GraphQL typenames `redeemReward` answers a settled redemption with (see `RedeemRewardResult`). */
+const REDEMPTION_TYPENAME = 'Redemption';
+const DISCOUNT_FAILED_TYPENAME = 'DiscountCreationFailedError';
 
 /** Why an uncancelled redemption cannot be cancelled, or null: only ISSUED ones within their expiry can (past it, Shopify no longer takes the code, whether or not the expiry job has marked it). */
 function notCancellable(redemption: Redemption): RedemptionNotCancellableError | null {

@@ -10,10 +10,12 @@ import {
   toPage,
   type FieldCipher,
   type PageInfo,
+  type RedemptionFaultPoint,
   type RequestContext,
 } from '@loyalnest/kit';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
+import { PointsAccountEntity } from '../entities/points-account.entity.js';
 import { RedemptionEntity, type Redemption } from '../entities/redemption.entity.js';
 import { RewardEntity, type Reward } from '../entities/reward.entity.js';
 import { IdempotencyKeyReusedError, InsufficientPointsError } from '../graphql/points.error.js';
@@ -27,6 +29,7 @@ import type { RedemptionSettlement } from './redemption-settlement.service.js';
 import { COUNTED_STATUSES, nameIn } from './reward-catalog.service.js';
 import { inTransactionOr, Rollback } from './transaction.js';
 import { clientKey } from './client-key.js';
+import { faultKill } from './redemption-fault.js';
 
 export type RedeemResult =
   | Redemption
@@ -46,6 +49,8 @@ const DAY_MS = 86_400_000;
  * (2) outside any transaction the merchant subgraph creates the code in Shopify;
  * (3) the redemption becomes ISSUED, or FAILED with the points given back in the same transaction.
  * A crash between (1) and (3) leaves a PENDING redemption that the recovery job settles.
+ * The request's own work is these two transactions and the Shopify call: the mutation's audit
+ * record commits with (3), and events, live messages and Flow triggers follow from the outbox.
  */
 export class RedemptionService {
   constructor(
@@ -55,6 +60,7 @@ export class RedemptionService {
     private readonly settlement: RedemptionSettlement,
     private readonly cipher: FieldCipher,
     private readonly blindIndexKey: string,
+    private readonly faultPoint: RedemptionFaultPoint | null = null,
   ) {}
 
   /** A shopper redeems for their own customer only; everyone else needs `points:write`. */
@@ -80,13 +86,15 @@ export class RedemptionService {
     if (!isUuid(input.rewardId)) return new RewardNotFoundError(input.rewardId);
     // Client keys in their own namespace per kind of caller, as for manual points changes.
     const key = clientKey(ctx, input.idempotencyKey);
-    const earlier = await this.replay(ctx, key, input);
-    if (earlier) return earlier;
-    const customer = await this.customers.byId(ctx, input.customerId);
-    if (!customer) return new CustomerNotFoundError(input.customerId);
-    let started: Started | ErrorResult;
+    let started: Started | Earlier | ErrorResult | typeof NO_ACCOUNT;
     try {
-      started = await this.start(ctx, input, key);
+      started = await this.start(ctx, input, key, true);
+      // No account yet: only the customer subgraph knows whether the customer exists. Asked
+      // outside any transaction; then the same checks again, which answer why nothing was spent.
+      if (started === NO_ACCOUNT) {
+        if (!(await this.customers.byId(ctx, input.customerId))) return new CustomerNotFoundError(input.customerId);
+        started = (await this.start(ctx, input, key, false)) as Started | Earlier | ErrorResult;
+      }
     } catch (error) {
       // The same key raced in from another request: that request's redemption is the answer.
       if (error instanceof UniqueConstraintViolationException && error.message.includes('redemption_merchant_key_unique')) {
@@ -95,7 +103,9 @@ export class RedemptionService {
       throw error;
     }
     if (started instanceof ErrorResult) return started as RedeemResult;
-    return this.settlement.complete(ctx, started.redemption, started.reward, started.code, customer.shopifyCustomerId);
+    if ('earlier' in started) return started.earlier;
+    faultKill(this.faultPoint, 'after-debit');
+    return this.settlement.complete(ctx, started.redemption, started.reward, started.code, started.shopifyCustomerId);
   }
 
   async byId(ctx: RequestContext, id: string): Promise<Redemption | null> {
@@ -151,23 +161,24 @@ export class RedemptionService {
     return this.cipher.decrypt(redemption.codeEncrypted, codeAad(redemption.merchantId, redemption.id));
   }
 
-  /**
-   * The first attempt's answer again. A redemption that failed answered a typed error the first
-   * time, so its replay answers the same error rather than the FAILED redemption: a client retrying
-   * after a lost answer must not see a different outcome than it would have.
-   */
+  /** The redemption another request made under the same key, as `answerOf` answers it. */
   private async replay(ctx: RequestContext, key: string, input: RedeemRewardInput): Promise<Redemption | IdempotencyKeyReusedError | DiscountCreationFailedError | null> {
     const earlier = await ctx.em.findOne(RedemptionEntity, { idempotencyKey: key }, { disableIdentityMap: true });
-    if (!earlier) return null;
-    if (earlier.customerId !== input.customerId || earlier.rewardId !== input.rewardId) return new IdempotencyKeyReusedError(input.idempotencyKey);
-    if (earlier.status === 'failed' && isFailureReason(earlier.errorCode)) return new DiscountCreationFailedError(earlier.id, earlier.pointsSpent, earlier.errorCode);
-    return earlier;
+    return earlier && answerOf(earlier, input);
   }
 
-  /** Step 1: availability, limits, debit and the PENDING redemption, in one transaction. */
-  private async start(ctx: RequestContext, input: RedeemRewardInput, key: string): Promise<Started | ErrorResult> {
-    const rules = await this.program.rules(ctx);
+  /**
+   * Step 1, the request's first transaction and its only reads: an earlier redemption under the
+   * same key (answered again), the customer's account, the rules, availability and limits, the
+   * debit and the PENDING redemption. `NO_ACCOUNT` when `needAccount` and the customer has none.
+   */
+  private async start(ctx: RequestContext, input: RedeemRewardInput, key: string, needAccount: boolean): Promise<Started | Earlier | ErrorResult | typeof NO_ACCOUNT> {
     return inTransactionOr(ctx, async () => {
+      const earlier = await ctx.em.findOne(RedemptionEntity, { idempotencyKey: key }, { disableIdentityMap: true });
+      if (earlier) throw new Rollback({ earlier: answerOf(earlier, input) });
+      const account = await ctx.em.findOne(PointsAccountEntity, { customerId: input.customerId }, { fields: ['customerId', 'shopifyCustomerId'], disableIdentityMap: true });
+      if (!account && needAccount) throw new Rollback(NO_ACCOUNT);
+      const rules = await this.program.rules(ctx);
       const reward = await lockReward(ctx, input.rewardId);
       if (!reward) throw new Rollback(new RewardNotFoundError(input.rewardId));
       const reason = unavailability(reward, rules.enabled);
@@ -220,7 +231,7 @@ export class RedemptionService {
       ctx.emit('redemption.created', { redemptionId: id, rewardId: reward.id, customerId: input.customerId, points: reward.pointsCost, entryId: posted.entryId });
       await ctx.em.flush();
       this.settlement.announce(ctx, redemption);
-      return { redemption, reward, code };
+      return { redemption, reward, code, shopifyCustomerId: account?.shopifyCustomerId ?? null };
     });
   }
 }
@@ -229,6 +240,25 @@ interface Started {
   redemption: Redemption;
   reward: Reward;
   code: string;
+  shopifyCustomerId: string | null;
+}
+
+/** A redemption made earlier under the same key: what its first request answered. */
+interface Earlier {
+  earlier: Redemption | IdempotencyKeyReusedError | DiscountCreationFailedError;
+}
+
+const NO_ACCOUNT = Symbol('no points account');
+
+/**
+ * The first attempt's answer again. A redemption that failed answered a typed error the first
+ * time, so its replay answers the same error rather than the FAILED redemption: a client retrying
+ * after a lost answer must not see a different outcome than it would have.
+ */
+function answerOf(earlier: Redemption, input: RedeemRewardInput): Redemption | IdempotencyKeyReusedError | DiscountCreationFailedError {
+  if (earlier.customerId !== input.customerId || earlier.rewardId !== input.rewardId) return new IdempotencyKeyReusedError(input.idempotencyKey);
+  if (earlier.status === 'failed' && isFailureReason(earlier.errorCode)) return new DiscountCreationFailedError(earlier.id, earlier.pointsSpent, earlier.errorCode);
+  return earlier;
 }
 
 function unavailability(reward: Reward, programEnabled: boolean, now = new Date()): RewardUnavailableReason | null {
