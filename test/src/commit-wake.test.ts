@@ -194,6 +194,27 @@ describe('the wake on Redis', () => {
     }
   });
 
+  it('race: a commit reported after its runtime closed the publisher (a request finishing during shutdown) publishes nothing and leaves no connection open', async () => {
+    const publisher = new CommitWakePublisher(config.redisUrl, (table) => wakeChannel(config, store, table), 'test');
+    publisher.wake(['audit_pending']);
+    await eventually(async () => heard.length === 1, 3_000, 'the wake before close');
+    heard.splice(0);
+    await publisher.close();
+
+    publisher.wake(['audit_pending', 'outbox_event']);
+    // A connection would be open and a message heard within milliseconds.
+    await sleep(300);
+
+    expect(heard).toEqual([]);
+    const admin = new Redis(config.redisUrl);
+    try {
+      const clients = (await admin.client('LIST')) as string;
+      expect(clients.split('\n').filter((line) => line.includes(` name=${wakeChannel(config, store, '*')}:publisher `))).toEqual([]);
+    } finally {
+      await admin.quit();
+    }
+  });
+
   it('race: a subscription whose connection was cut calls for a catch-up pass of every pump once it is back, with no wake sent', async () => {
     const woken: string[] = [];
     const name = `${store}-cut`;

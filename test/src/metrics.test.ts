@@ -136,6 +136,25 @@ describe('/metrics (embedded, development)', () => {
     expect(labelValues.filter((v) => /[0-9a-f]{8}-[0-9a-f]{4}-|myshopify|@/i.test(v))).toEqual([]);
   });
 
+  it('an anonymous client spelling a mount path in other cases adds no series: /GraphQL and /WEBHOOKS/Shopify count as /graphql and /webhooks/shopify, a path of no route as unmatched', async () => {
+    const spellings = { '/graphql': ['/GraphQL', '/GRAPHQL', '/gRaPhQl'], '/webhooks/shopify': ['/WEBHOOKS/Shopify', '/Webhooks/SHOPIFY'] };
+    const before = (await scrape(origin)).body;
+
+    for (const path of [...Object.values(spellings).flat(), '/No-Such-Path']) {
+      await (await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).text();
+    }
+
+    const after = (await scrape(origin)).body;
+    const unmatched = (body: string) => sample(body, 'loyalnest_http_request_duration_seconds_count', { route: 'unmatched', method: 'POST', status_class: '4xx' });
+    expect(unmatched(after) - unmatched(before)).toBe(1);
+    const routes = new Set([...after.matchAll(/^loyalnest_http_request_duration_seconds_count\{.*route="([^"]*)"/gm)].map((m) => m[1]));
+    for (const [route, paths] of Object.entries(spellings)) {
+      expect(paths.filter((p) => routes.has(p))).toEqual([]);
+      const count = (body: string) => sample(body, 'loyalnest_http_request_duration_seconds_count', { route, method: 'POST' });
+      expect(count(after) - count(before)).toBe(paths.length);
+    }
+  });
+
   it('caps the distinct operation names kept as labels; later ones count as "other"', () => {
     const labels = Array.from({ length: 250 }, (_, i) => operationLabel(`Generated${i}`, true));
 

@@ -95,7 +95,11 @@ describe('the transactional outbox', () => {
     const [delivery] = (await withOwnerDb('merchant', (c) => c.query('select id from webhook_delivery where merchant_id = $1 and event_id = $2', [merchant.id, eventId]))).rows;
     const events = (await outbox('merchant', merchant.id)).filter((e) => e.topic === 'shopify.webhook.customers/create' && e.payload.deliveryId === delivery.id);
     expect(events).toHaveLength(1);
-    expect(events[0].payload).toEqual({ deliveryId: delivery.id, topic: 'customers/create' });
+    // The body travels sealed in the event until the delivery is processed (then it is erased), so
+    // whether it is still there depends on how fast the consumers were: either way, never in clear.
+    const { bodyEncrypted, ...ids } = events[0].payload as { bodyEncrypted?: unknown };
+    expect(ids).toEqual({ deliveryId: delivery.id, topic: 'customers/create' });
+    expect(bodyEncrypted === undefined || typeof bodyEncrypted === 'string').toBe(true);
     expect(JSON.stringify(events)).not.toContain('webhook-pii');
   });
 });

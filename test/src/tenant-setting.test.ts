@@ -99,7 +99,7 @@ describe('the tenant setting costs no round trip of its own', () => {
     expect(ours).toHaveLength(2);
     // each of ours carries the setting with its query, in one message
     // (and the read of the wake marks, as every statement that is a transaction of its own: commit-wake.ts)
-    for (const message of ours) expect(message).toMatch(/^select set_config\('app\.merchant_id', '[0-9a-f-]{36}', true\); select .*; select current_setting\('loyalnest\.outbox_written', true\) as outbox_written, current_setting\('loyalnest\.wake', true\) as wake$/s);
+    for (const message of ours) expect(message).toMatch(/^select set_config\('app\.merchant_id', '[0-9a-f-]{36}', true\)\n; select .*\n; select current_setting\('loyalnest\.outbox_written', true\) as outbox_written, current_setting\('loyalnest\.wake', true\) as wake$/s);
   });
 
   it('a mutation (look-up, then a flush of the row and its event) saves 4 round trips: 3 on the look-up, 1 on the transaction', async () => {
@@ -174,6 +174,26 @@ describe('the tenant setting on a shared connection', () => {
     expect(await none.em.find(CustomerEntity, {}, { filters: false })).toEqual([]);
     expect(await none.em.execute('select count(*)::int as n from customer')).toEqual([{ n: 0 }]);
     expect((await bare()).visible).toBe(0);
+  });
+
+  it('a statement ending in a line comment still runs under its tenant and answers its own rows (the appended outbox-mark read is not commented out)', async () => {
+    const rows = await contextFor(orm, a).em.execute<{ n: number }[]>('select count(*)::int as n from customer -- a trailing comment');
+    expect(rows).toEqual([{ n: aRows.length }]);
+  });
+
+  it('race: a connection handed back to the pool mid-transaction is refused the next tenant-scoped statement, never runs it without its setting', async () => {
+    const pool = (await orm.em.getConnection().getNativeClient()) as pg.Pool;
+    const leaked = await pool.connect();
+    await leaked.query('begin');
+    leaked.release();
+    try {
+      await expect(contextFor(orm, a).em.execute('select count(*)::int as n from customer')).rejects.toThrow(/inside a transaction it did not begin/);
+    } finally {
+      const again = await pool.connect();
+      await again.query('rollback');
+      again.release();
+    }
+    expect(await shopifyIdsSeenBy(contextFor(orm, b))).toEqual(bRows);
   });
 
   it("a merchant's write of another merchant's row is refused (the setting is in force inside the flush's transaction)", async () => {

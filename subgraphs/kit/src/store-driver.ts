@@ -85,9 +85,15 @@ function storeClient(Base: typeof pg.Client, onCommitWake: OnCommitWake): typeof
       if (COMMIT.test(text)) return commitWith(send, text, onCommitWake);
       if (BEGIN.test(text)) return setting?.mode === 'begin' ? beginWith(send, text, setting.sql) : send(...args);
       const status = (this as { getTransactionStatus?: () => string | null }).getTransactionStatus?.();
+      // A connection handed back to the pool inside a transaction would run this statement under
+      // whatever that transaction set: refuse it, so a tenant-scoped statement fails closed.
+      if (setting?.mode === 'statement' && (status === 'T' || status === 'E')) {
+        return Promise.reject(new Error('a tenant-scoped statement found its pooled connection inside a transaction it did not begin'));
+      }
       if (status !== 'I' && !(status === undefined && setting?.mode === 'statement')) return send(...args);
       const prefix = setting?.mode === 'statement' ? [setting.sql] : [];
-      return send([...prefix, text.replace(/[\s;]+$/, ''), WAKE_MARKS].join('; ')).then((results: pg.QueryResult[]) => {
+      // A newline before each ';': a statement ending in a `--` comment must not swallow the next one.
+      return send([...prefix, text.replace(/[\s;]+$/, ''), WAKE_MARKS].join('\n; ')).then((results: pg.QueryResult[]) => {
         report(results.at(-1), onCommitWake);
         const own = results.slice(prefix.length, -1);
         return own.length === 1 ? own[0] : own;

@@ -72,6 +72,7 @@ export class CommitWakePublisher {
   /** Per table: the coalescing window open, and whether another wake came during it. */
   private readonly windows = new Map<string, { timer: NodeJS.Timeout; again: boolean }>();
   private failing = false;
+  private closed = false;
 
   constructor(
     private readonly redisUrl: string,
@@ -81,10 +82,14 @@ export class CommitWakePublisher {
 
   /** Per table, the first wake goes at once (latency); more within `COALESCE_MS` go as one when it ends. */
   wake(tables: Iterable<string>): void {
+    // A request still committing while its runtime shuts down must not open a connection that no
+    // one closes (it would hold the process open); the pumps' poll covers the lost wake.
+    if (this.closed) return;
     for (const table of tables) this.wakeTable(table);
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     for (const { timer } of this.windows.values()) clearTimeout(timer);
     this.windows.clear();
     const open = this.redis;
@@ -111,7 +116,8 @@ export class CommitWakePublisher {
   }
 
   private publish(table: string): void {
-    this.redis ??= new Redis(this.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: true }).on('error', () => {});
+    // Named after the store's channels, like the subscriptions, so an operator can tell whose connection it is.
+    this.redis ??= new Redis(this.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectionName: `${this.channelOf('*')}:publisher` }).on('error', () => {});
     this.redis.publish(this.channelOf(table), '').then(
       () => {
         this.failing = false;

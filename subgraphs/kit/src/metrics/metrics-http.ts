@@ -10,11 +10,15 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIO
 
 /**
  * The route a request matched, as the code wrote it (`/flow/actions/:handle`, `/graphql`), so
- * the label never carries a path's ids; what matched nothing is `unmatched`.
+ * the label never carries a path's ids; what matched nothing is `unmatched`. `baseUrl` is the
+ * request's own text of a mount path, and Express matches paths whatever their case: lowercased
+ * (as every mount path is written), `/GraphQL` and `/gRaPhQl` are the one `/graphql` series
+ * rather than a new series per spelling an anonymous client cares to send.
  */
 function routeOf(req: Request): string {
   const pattern = req.route?.path;
-  const route = `${req.baseUrl}${typeof pattern === 'string' ? pattern : ''}`;
+  // No baseUrl at all on a request that matched nothing (Express's final 404).
+  const route = `${(req.baseUrl ?? '').toLowerCase()}${typeof pattern === 'string' ? pattern : ''}`;
   return route || 'unmatched';
 }
 
