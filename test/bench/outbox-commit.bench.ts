@@ -4,7 +4,7 @@
  * commits one outbox insert per transaction into a table shaped like `outbox_event`, with:
  * - `notify`: the former trigger, `pg_notify` per statement, and one session LISTENing as a relay
  *   would: every such commit takes PostgreSQL's cluster-wide notification lock;
- * - `mark`: today's trigger, a transaction-local `set_config` (the kit's `outbox-wake.ts`);
+ * - `mark`: today's trigger, a transaction-local `set_config` (the kit's `commit-wake.ts`);
  * - `none`: no trigger, the reference.
  * Variants run in turn, `BENCH_ROUNDS` times (default 2), and each figure is the best of its rounds.
  * The ratios are the figures; the absolute rates depend on the disk's fsync.

@@ -54,7 +54,7 @@ describe('an idle supergraph', () => {
   it('commits next to no transactions: no pump is woken by its own pass that changed nothing (the dead-letter claim and its statement trigger), none polls faster than the safety net', async () => {
     const gateway = await startTestGateway('embedded', { EVENTS_POLL_MS: '5000', EVENTS_ACK_TIMEOUT_MS: '60000' }); // the defaults
     try {
-      // Work that wants a quicker answer than the safety net (the audit chainer's) is woken by NOTIFY.
+      // Work that wants a quicker answer than the safety net (the audit chainer's) is woken after commit (commit-wake.ts).
       for (const runtime of gateway.runtimes.values()) {
         for (const job of runtime.module.jobs?.(runtime) ?? []) expect([job.name, job.everyMs >= gateway.config.kit.events.pollMs]).toEqual([job.name, true]);
       }
@@ -108,16 +108,32 @@ describe('an idle supergraph', () => {
     }
   });
 
-  it('the audit_pending trigger wakes the chainer once per staging statement, never for its own listing or deletes', async () => {
+  it('the audit_pending trigger notifies no one (no notification lock at commit): it marks its transaction for the chainer once, never for the chainer\'s own listing or deletes', async () => {
     const { notifications, stop } = await listen('audit');
     const merchantId = randomUUID();
+    const wakeList = async (db: pg.Client) => (await db.query(`select current_setting('loyalnest.wake', true) as wake`)).rows[0].wake as string | null;
     try {
-      await withOwnerDb('audit', (db) => db.query(`insert into audit_pending (id, merchant_id, draft) values ($1, $3, '{}'), ($2, $3, '{}')`, [randomUUID(), randomUUID(), merchantId]));
-      expect(await notifications()).toEqual(['audit_pending']);
+      const staged = await withOwnerDb('audit', async (db) => {
+        await db.query('begin');
+        await db.query(`insert into audit_pending (id, merchant_id, draft) values ($1, $2, '{}')`, [randomUUID(), merchantId]);
+        await db.query(`insert into audit_pending (id, merchant_id, draft) values ($1, $2, '{}')`, [randomUUID(), merchantId]);
+        const wake = await wakeList(db);
+        await db.query('commit');
+        return wake;
+      });
+      expect(staged).toBe('audit_pending');
+      expect(await notifications()).toEqual([]);
 
-      const listed = await withAppDb('audit', async (db) => (await db.query('select merchant_id from loyalnest_audit_pending_merchants(1000)')).rows.map((r) => r.merchant_id));
-      expect(listed).toContain(merchantId);
-      await withOwnerDb('audit', (db) => db.query('delete from audit_pending where merchant_id = $1', [merchantId]));
+      const chained = await withOwnerDb('audit', async (db) => {
+        await db.query('begin');
+        const listed = (await db.query('select merchant_id from loyalnest_audit_pending_merchants(1000)')).rows.map((r) => r.merchant_id);
+        await db.query('delete from audit_pending where merchant_id = $1', [merchantId]);
+        const wake = await wakeList(db);
+        await db.query('commit');
+        return { listed, wake };
+      });
+      expect(chained.listed).toContain(merchantId);
+      expect(chained.wake ?? '').toBe('');
       expect(await notifications()).toEqual([]);
     } finally {
       await withOwnerDb('audit', (db) => db.query('delete from audit_pending where merchant_id = $1', [merchantId]));

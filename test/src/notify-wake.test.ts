@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import auditModule, { AuditService } from '@loyalnest/audit';
 import customerModule from '@loyalnest/customer';
 import { ADMIN_SCOPES, loadKitConfig, startSubgraph, systemCaller } from '@loyalnest/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { CustomerEntity } from '../../subgraphs/customer/src/entities/customer.entity.js';
 import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
@@ -8,11 +12,11 @@ import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { award } from './support/points.js';
 import { createMerchant, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
 
-/** Longer than the file: after their start-up passes, the pumps run only when a NOTIFY wakes them. */
+/** Longer than the file: after their start-up passes, the pumps run only when a wake-up (commit wake, NOTIFY) comes. */
 const NO_POLL = { EVENTS_POLL_MS: '600000' };
 /** How soon an audit entry must show: milliseconds of work, with room for a loaded machine. */
 const PROMPT_MS = 3_000;
-/** The listener opens a lost connection again after a second (LISTEN_RECONNECT_MS). */
+/** The listener opens a lost connection again after a second (LISTEN_RECONNECT_MS); a Redis subscription sooner. */
 const RECONNECT_MS = 1_000;
 const ENTRIES = `query($filter: AuditEntryFilter) { auditEntries(first: 5, filter: $filter) { nodes { action } } }`;
 
@@ -33,6 +37,19 @@ async function killListeners(): Promise<number> {
   });
 }
 
+/** Ends every Redis subscription to this run's commit wakes (named `<prefix>:wake:<store>:*`), as a network cut would; returns how many. */
+async function killWakeSubscriptions(): Promise<number> {
+  const admin = new Redis(loadKitConfig().redisUrl);
+  try {
+    const name = ` name=${loadKitConfig().events.queuePrefix}:wake:`;
+    const ids = ((await admin.client('LIST')) as string).split('\n').filter((line) => line.includes(name)).map((line) => /id=(\d+)/.exec(line)![1]);
+    for (const id of ids) await admin.client('KILL', 'ID', id);
+    return ids.length;
+  } finally {
+    await admin.quit();
+  }
+}
+
 describe('pumps woken by their wake-ups (the outbox wake, NOTIFY), with no safety-net poll', () => {
   let gateway: TestGateway;
   let merchant: TestMerchant;
@@ -51,7 +68,7 @@ describe('pumps woken by their wake-ups (the outbox wake, NOTIFY), with no safet
     }, timeoutMs, `the audit entry of customer ${customerId}`);
   }
 
-  it('an audit entry shows moments after its mutation: the relay is woken by the outbox wake, the audit consumer by its queue, the audit chainer by a NOTIFY', async () => {
+  it('an audit entry shows moments after its mutation: the relay is woken by the outbox wake, the audit consumer by its queue, the audit chainer by its commit wake', async () => {
     const customer = await upsertCustomer(gateway, merchant, { shopifyId: shopifyId() });
     await chainedWithin(customer.id, PROMPT_MS);
   });
@@ -81,11 +98,37 @@ describe('pumps woken by their wake-ups (the outbox wake, NOTIFY), with no safet
     }
   });
 
-  it('race: an event committed while the LISTEN connections were down is caught up when they reconnect, not at the next poll', async () => {
-    // given every store's listener cut
+  it("an audit entry staged in another runtime of the audit store (its own pool, no chainer) wakes this runtime's chainer through Redis", async () => {
+    // given a second audit runtime, as a worker apart from the chainer's would be
+    const writer = await startSubgraph(auditModule, gateway.config.kit);
+    const sourceEventId = randomUUID();
+    try {
+      // when it commits a staged entry (as its consumer does for every event)
+      const ctx = writer.createContext(systemCaller(ADMIN_SCOPES, merchant.id));
+      await ctx.em.transactional((em) =>
+        new AuditService().stage({ ...ctx, em: em as EntityManager }, {
+          actorKind: 'system', actorId: 'notify-wake-test', entityType: 'Test', entityId: null, action: 'test.staged', summary: {},
+          requestId: null, occurredAt: new Date(), sourceKind: 'event', sourceTopic: 'test.staged', sourceEventId,
+        }),
+      );
+
+      // then the gateway's chainer links it at once, with no poll to come
+      await eventually(
+        () => withOwnerDb('audit', async (db) => (await db.query('select 1 from audit_entry where merchant_id = $1 and source_event_id = $2', [merchant.id, sourceEventId])).rowCount === 1),
+        PROMPT_MS,
+        'the entry staged by the other runtime chained',
+      );
+    } finally {
+      await writer.close();
+    }
+  });
+
+  it('race: an event committed while the wake subscriptions (Redis) and the LISTEN connections were down is caught up when they reconnect, not at the next poll', async () => {
+    // given every store's wake subscription and listener cut
+    expect(await killWakeSubscriptions()).toBeGreaterThanOrEqual(gateway.runtimes.size);
     expect(await killListeners()).toBeGreaterThanOrEqual(gateway.runtimes.size);
 
-    // when a mutation commits during the second before they reconnect (its NOTIFY heard by no one)
+    // when a mutation commits while they reconnect (its wakes heard by no one, or by the new subscriptions)
     const customer = await upsertCustomer(gateway, merchant, { shopifyId: shopifyId() });
 
     // then the catch-up pass on reconnect publishes and chains it

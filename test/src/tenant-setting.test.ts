@@ -98,8 +98,8 @@ describe('the tenant setting costs no round trip of its own', () => {
     expect(theirs).toHaveLength(8);
     expect(ours).toHaveLength(2);
     // each of ours carries the setting with its query, in one message
-    // (and the read of the outbox mark, as every statement that is a transaction of its own: outbox-wake.ts)
-    for (const message of ours) expect(message).toMatch(/^select set_config\('app\.merchant_id', '[0-9a-f-]{36}', true\)\n; select .*\n; select current_setting\('loyalnest\.outbox_written', true\) as outbox_written$/s);
+    // (and the read of the wake marks, as every statement that is a transaction of its own: commit-wake.ts)
+    for (const message of ours) expect(message).toMatch(/^select set_config\('app\.merchant_id', '[0-9a-f-]{36}', true\)\n; select .*\n; select current_setting\('loyalnest\.outbox_written', true\) as outbox_written, current_setting\('loyalnest\.wake', true\) as wake$/s);
   });
 
   it('a mutation (look-up, then a flush of the row and its event) saves 4 round trips: 3 on the look-up, 1 on the transaction', async () => {
@@ -112,8 +112,8 @@ describe('the tenant setting costs no round trip of its own', () => {
     const begins = ours.filter((m) => /^begin\b/.test(m));
     expect(begins).toEqual([`begin; select set_config('app.merchant_id', '${merchant}', true)`]);
     expect(ours.filter((m) => /set_config/.test(m))).toHaveLength(2);
-    // the commit carries the read of the outbox mark (outbox-wake.ts), in the same message
-    expect(ours.at(-1)).toBe(`select current_setting('loyalnest.outbox_written', true) as outbox_written; commit`);
+    // the commit carries the read of the wake marks (commit-wake.ts), in the same message
+    expect(ours.at(-1)).toBe(`select current_setting('loyalnest.outbox_written', true) as outbox_written, current_setting('loyalnest.wake', true) as wake; commit`);
   });
 });
 

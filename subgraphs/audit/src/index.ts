@@ -3,6 +3,7 @@ import { auditGdpr } from './consumers/audit-gdpr.consumer.js';
 import { auditChainer } from './jobs/audit-chainer.job.js';
 import { auditConsumer } from './consumers/audit.consumer.js';
 import { AuditEntryEntity } from './entities/audit-entry.entity.js';
+import { AuditPendingEntity } from './entities/audit-pending.entity.js';
 import { AuditResolver } from './resolvers/audit.resolver.js';
 import { AuditService } from './services/audit.service.js';
 
@@ -14,7 +15,7 @@ const audit = new AuditService();
  */
 const auditSubgraph: SubgraphModule = {
   name: 'audit',
-  store: { name: 'audit', entities: [AuditEntryEntity] },
+  store: { name: 'audit', entities: [AuditEntryEntity, AuditPendingEntity] },
 
   buildSchema() {
     return buildFederatedSchema({

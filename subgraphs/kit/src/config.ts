@@ -111,9 +111,9 @@ export interface EventsConfig {
   /** First retry delay; each further retry waits twice as long. */
   backoffMs: number;
   /**
-   * The safety-net poll of the relay, the dead-letter retries and the jobs woken by NOTIFY (the
-   * audit chainer). Their work arrives by wake-ups (the outbox wake on Redis, LISTEN/NOTIFY for the
-   * others); this only bounds the wait for work whose wake-up was lost (a listener or subscription
+   * The safety-net poll of the relay, the dead-letter retries and the jobs woken by a table (the
+   * audit chainer). Their work arrives by wake-ups (the commit wakes on Redis, LISTEN/NOTIFY for
+   * dead-letter retries); this only bounds the wait for work whose wake-up was lost (a listener or subscription
    * reconnects and catches up), rows a crashed replica held, a failed pass's retry and noticing
    * that Redis lost its queues.
    */

@@ -6,6 +6,7 @@ export * from './context.js';
 export * from './crypto.js';
 export * from './errors.js';
 export * from './events/consumed-event.entity.js';
+export * from './events/commit-wake.js';
 export * from './events/consumer.js';
 export * from './events/dead-letter-event.entity.js';
 export * from './events/event-stall.entity.js';

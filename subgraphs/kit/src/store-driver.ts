@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PostgreSqlConnection, PostgreSqlDriver, type Configuration, type Transaction } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import { OUTBOX_WRITTEN_SETTING } from './events/outbox-wake.js';
+import { markedTables, OUTBOX_WRITTEN_SETTING, WAKE_SETTING } from './events/commit-wake.js';
 
 /**
  * MikroORM 7.2.1 applies a session context (the tenant setting the RLS policies read) as a
@@ -17,8 +17,8 @@ import { OUTBOX_WRITTEN_SETTING } from './events/outbox-wake.js';
  * carried it, so a pooled connection never takes one request's merchant into the next. A query
  * that carries none sees what the policies give a missing tenant: nothing.
  *
- * The same way, the statement that ends a transaction carries the read of the outbox mark
- * (`outbox-wake.ts`), so the store learns after each commit whether to wake its relays.
+ * The same way, the statement that ends a transaction carries the read of the wake marks
+ * (`commit-wake.ts`), so the store learns after each commit which tables' pumps to wake.
  */
 interface PendingSetting {
   /** `select set_config(…, true), …` for the session context's variables. */
@@ -48,19 +48,27 @@ type QueryFn = (...args: unknown[]) => any;
 
 const BEGIN = /^\s*(begin|start transaction)\b/i;
 const COMMIT = /^\s*commit\s*;?\s*$/i;
-/** Read in the same message as the statement that ends a transaction: did it write events? */
-const OUTBOX_MARK = `select current_setting('${OUTBOX_WRITTEN_SETTING}', true) as outbox_written`;
-const marked = (result: pg.QueryResult | undefined) => result?.rows?.[0]?.outbox_written === 'on';
+/** Read in the same message as the statement that ends a transaction: which tables did it mark? */
+const WAKE_MARKS = `select current_setting('${OUTBOX_WRITTEN_SETTING}', true) as outbox_written, current_setting('${WAKE_SETTING}', true) as wake`;
+
+/** Called after a transaction committed, with the tables it marked (`commit-wake.ts`). */
+export type OnCommitWake = (tables: string[]) => void;
+
+function report(result: pg.QueryResult | undefined, onCommitWake: OnCommitWake): void {
+  const row = result?.rows?.[0];
+  const tables = markedTables(row?.outbox_written, row?.wake);
+  if (tables.length) onCommitWake(tables);
+}
 
 /**
  * Makes the pool's clients send a pending setting along with the statement it belongs to, and read
- * the outbox mark along with the statement that ends a transaction (`commit`, or any statement
+ * the wake marks along with the statement that ends a transaction (`commit`, or any statement
  * sent on an idle connection, which PostgreSQL runs as a transaction of its own: a ledger entry
  * posted straight through the connection), handing the caller that statement's own result: Kysely
  * and MikroORM above see a single statement. A mixin on the pool's own `Client`: MikroORM brings
  * its own `pg` (with `getTransactionStatus`), which need not be the kit's.
  */
-function storeClient(Base: typeof pg.Client, onOutboxCommitted: () => void): typeof pg.Client {
+function storeClient(Base: typeof pg.Client, onCommitWake: OnCommitWake): typeof pg.Client {
   return class StoreClient extends Base {
     // pg's overloads cannot be restated in a subclass; the override passes every form through.
     override query(...args: unknown[]): any {
@@ -74,7 +82,7 @@ function storeClient(Base: typeof pg.Client, onOutboxCommitted: () => void): typ
         if (setting?.mode === 'statement') return Promise.reject(new Error('a tenant-scoped statement outside a transaction must not use bind parameters'));
         return send(...args);
       }
-      if (COMMIT.test(text)) return commitWith(send, text, onOutboxCommitted);
+      if (COMMIT.test(text)) return commitWith(send, text, onCommitWake);
       if (BEGIN.test(text)) return setting?.mode === 'begin' ? beginWith(send, text, setting.sql) : send(...args);
       const status = (this as { getTransactionStatus?: () => string | null }).getTransactionStatus?.();
       // A connection handed back to the pool inside a transaction would run this statement under
@@ -85,8 +93,8 @@ function storeClient(Base: typeof pg.Client, onOutboxCommitted: () => void): typ
       if (status !== 'I' && !(status === undefined && setting?.mode === 'statement')) return send(...args);
       const prefix = setting?.mode === 'statement' ? [setting.sql] : [];
       // A newline before each ';': a statement ending in a `--` comment must not swallow the next one.
-      return send([...prefix, text.replace(/[\s;]+$/, ''), OUTBOX_MARK].join('\n; ')).then((results: pg.QueryResult[]) => {
-        if (marked(results.at(-1))) onOutboxCommitted();
+      return send([...prefix, text.replace(/[\s;]+$/, ''), WAKE_MARKS].join('\n; ')).then((results: pg.QueryResult[]) => {
+        report(results.at(-1), onCommitWake);
         const own = results.slice(prefix.length, -1);
         return own.length === 1 ? own[0] : own;
       });
@@ -105,10 +113,10 @@ async function beginWith(send: QueryFn, begin: string, setting: string): Promise
   }
 }
 
-/** Only a commit that succeeded reports its events: the whole message fails with it. */
-async function commitWith(send: QueryFn, commit: string, onOutboxCommitted: () => void): Promise<pg.QueryResult> {
-  const [mark, result] = (await send(`${OUTBOX_MARK}; ${commit}`)) as pg.QueryResult[];
-  if (marked(mark)) onOutboxCommitted();
+/** Only a commit that succeeded reports its marks: the whole message fails with it. */
+async function commitWith(send: QueryFn, commit: string, onCommitWake: OnCommitWake): Promise<pg.QueryResult> {
+  const [marks, result] = (await send(`${WAKE_MARKS}; ${commit}`)) as pg.QueryResult[];
+  report(marks, onCommitWake);
   return result;
 }
 
@@ -135,7 +143,7 @@ class StoreConnection extends PostgreSqlConnection {
   }
 }
 
-/** The PostgreSQL driver of every store: the tenant setting and the outbox mark ride on statements already sent (see above). */
+/** The PostgreSQL driver of every store: the tenant setting and the wake marks ride on statements already sent (see above). */
 export class StorePostgreSqlDriver extends PostgreSqlDriver {
   constructor(config: Configuration) {
     super(config);
@@ -145,12 +153,12 @@ export class StorePostgreSqlDriver extends PostgreSqlDriver {
 
 /**
  * MikroORM's `driverOptions` for a store: the pool's clients (made after this runs) carry the
- * pending setting, and call `onOutboxCommitted` after a transaction that wrote events committed.
+ * pending setting, and call `onCommitWake` after a transaction that marked tables committed.
  */
-export function storeDriverOptions(onOutboxCommitted: () => void = () => {}) {
+export function storeDriverOptions(onCommitWake: OnCommitWake = () => {}) {
   return {
     onPoolCreated(pool: pg.Pool & { Client: typeof pg.Client }) {
-      pool.Client = storeClient(pool.Client, onOutboxCommitted);
+      pool.Client = storeClient(pool.Client, onCommitWake);
     },
   };
 }

@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { KitConfig } from './config.js';
 import { EVENT_ENTITIES } from './events/entities.js';
 import { ensureRoles, SERVICE_ROLE } from './store-roles.js';
-import { storeDriverOptions, StorePostgreSqlDriver } from './store-driver.js';
+import { storeDriverOptions, StorePostgreSqlDriver, type OnCommitWake } from './store-driver.js';
 
 /** What a subgraph declares about its store; the kit does the rest the same way for all. */
 export interface StoreDefinition {
@@ -53,8 +53,8 @@ export function serviceConnection(config: KitConfig, def: StoreDefinition): pg.C
 }
 
 export interface StoreHooks {
-  /** After a transaction that wrote outbox events committed (`outbox-wake.ts`). */
-  onOutboxCommitted?: () => void;
+  /** After a transaction that marked tables for their pumps committed (`commit-wake.ts`). */
+  onCommitWake?: OnCommitWake;
 }
 
 /** Opens the subgraph's store as the non-owner service role; this is the one requests use. */
@@ -67,9 +67,9 @@ export async function openStore(config: KitConfig, def: StoreDefinition, poolSiz
     user: service.user,
     password: service.password as string,
     pool: { min: 0, max: poolSize, idleTimeoutMillis: 30_000 },
-    // The tenant setting and the outbox mark ride on statements already sent (store-driver.ts).
+    // The tenant setting and the wake marks ride on statements already sent (store-driver.ts).
     driver: StorePostgreSqlDriver,
-    driverOptions: storeDriverOptions(hooks.onOutboxCommitted),
+    driverOptions: storeDriverOptions(hooks.onCommitWake),
   });
 }
 

@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { KitConfig } from './config.js';
 import { createRequestContext, type Caller, type RequestContext } from './context.js';
 import { eventRoutes, type EventHandler } from './events/domain-event.js';
-import { OutboxWakePublisher, outboxWakeChannel } from './events/outbox-wake.js';
+import { CommitWakePublisher, wakeChannel } from './events/commit-wake.js';
 import { createLivePublisher, type LivePublisher } from './live.js';
 import { configureLogs } from './logger.js';
 import { watchPool } from './metrics/metrics-collectors.js';
@@ -48,10 +48,11 @@ export interface SubgraphJob {
   name: string;
   everyMs: number;
   /**
-   * A table of the store whose NOTIFY (its trigger's payload is the table name, see `wakeRelay`)
-   * wakes the job at once; `everyMs` is then only the safety net. Two runs start at least `gapMs`
-   * apart, so a stream of notifications is worked in batches. The trigger must never fire for the
-   * job's own writes, or an idle job wakes itself forever.
+   * A table of the store whose inserts wake the job at once, after their commit: the table declares
+   * the `markWake` trigger, and the wake comes through Redis (`commit-wake.ts`); `everyMs` is then
+   * only the safety net. Two runs start at least `gapMs` apart, so a stream of wakes is worked in
+   * batches. The trigger must never fire for the job's own writes, or an idle job wakes itself
+   * forever.
    */
   wakeOn?: { table: string; gapMs: number };
   /**
@@ -84,9 +85,9 @@ export interface SubgraphRuntime {
 export async function startSubgraph(module: SubgraphModule, config: KitConfig, options: { poolSize?: number; peers?: PeerClient; modules?: SubgraphModule[] } = {}): Promise<SubgraphRuntime> {
   configureLogs(config.logs, config.development);
   const schema = await module.buildSchema(config);
-  // Every process that writes to the store wakes that store's relays, wherever they run.
-  const outboxWake = new OutboxWakePublisher(config.redisUrl, outboxWakeChannel(config, module.store.name), module.name);
-  const orm = await openStore(config, module.store, options.poolSize, { onOutboxCommitted: () => outboxWake.wake() });
+  // Every process that writes to the store wakes that store's pumps (relays, jobs), wherever they run.
+  const commitWake = new CommitWakePublisher(config.redisUrl, (table) => wakeChannel(config, module.store.name, table), module.name);
+  const orm = await openStore(config, module.store, options.poolSize, { onCommitWake: (tables) => commitWake.wake(tables) });
   const closers: (() => Promise<void>)[] = [];
   const peers = options.peers ?? noPeers;
   const live = createLivePublisher(config, module.name);
@@ -108,7 +109,7 @@ export async function startSubgraph(module: SubgraphModule, config: KitConfig, o
       for (const fn of closers.splice(0)) await fn();
       unwatchPool();
       await live.close();
-      await outboxWake.close();
+      await commitWake.close();
       await orm.close(true);
     },
   };

@@ -8,11 +8,12 @@ const ENTRIES_PER_BATCH = 500;
 const GAP_MS = 100;
 
 /**
- * Links staged audit entries into each merchant's chain, a batch per transaction. Woken by the
- * NOTIFY of each staging transaction's commit (the `audit_pending` insert trigger), so an entry
+ * Links staged audit entries into each merchant's chain, a batch per transaction. Woken after each
+ * staging transaction's commit, through Redis, by the process that committed it (the
+ * `audit_pending` insert trigger marks the transaction: the kit's `commit-wake.ts`), so an entry
  * shows in `auditEntries` milliseconds later; under load, runs start at least `GAP_MS` apart so
  * entries are chained in batches. Also polls as every pump of the store does (`events.pollMs`),
- * for entries whose notification was lost or whose chaining failed. A merchant purged meanwhile
+ * for entries whose wake was lost or whose chaining failed. A merchant purged meanwhile
  * (shop/redact) has its staged entries dropped instead.
  */
 export function auditChainer(runtime: SubgraphRuntime, audit: AuditService): SubgraphJob {

@@ -1,12 +1,12 @@
-/** The channel the dead-letter and job triggers notify, in each store's own database. */
+/** The channel the dead-letter trigger notifies, in each store's own database. */
 export const EVENTS_CHANNEL = 'loyalnest_events';
 
 /**
- * A trigger that wakes a pump (the dead-letter retries, a job) when its work changes. NOTIFY is
+ * A trigger that wakes a pump (the dead-letter retries) when its work changes. NOTIFY is
  * delivered at commit, so a woken pump always finds the rows. Declared on the entities (like the
  * RLS policies) so generated migrations and schema diffs keep it. NOTIFY takes a cluster-wide lock
- * at commit, so it suits rare writes only: the outbox, written by most transactions, wakes its
- * relays after commit instead (`outbox-wake.ts`).
+ * at commit, so it suits rare writes only: the outbox and a job's `wakeOn` table (`audit_pending`),
+ * written by most transactions, wake their pumps after commit instead (`commit-wake.ts`).
  *
  * A wake must never come from the woken pump's own idle pass: a statement trigger fires even when
  * its statement changed no row, so a claim that updates nothing would notify, wake the same claim,

@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { tenantOwned } from '../tenancy.js';
-import { markOutboxWritten } from './outbox-wake.js';
+import { markOutboxWritten } from './commit-wake.js';
 
 /**
  * The transactional outbox: a domain event written by the same flush, in the same transaction,
@@ -29,7 +29,7 @@ export const OutboxEventEntity = defineEntity({
     correlationId: p.string().length(128).nullable(),
   },
   indexes: [{ properties: ['publishedAt', 'id'], name: 'outbox_event_unpublished_index' }],
-  // Marks the transaction for the wake its process sends after commit (no NOTIFY: see outbox-wake.ts).
+  // Marks the transaction for the wake its process sends after commit (no NOTIFY: see commit-wake.ts).
   triggers: [markOutboxWritten()],
   ...tenantOwned('outbox_event'),
 });

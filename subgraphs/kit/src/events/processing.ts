@@ -5,7 +5,7 @@ import { EventConsumer } from './consumer.js';
 import { eventRoutes } from './domain-event.js';
 import { NotifyListener } from './listener.js';
 import { EVENTS_CHANNEL } from './notify.js';
-import { OutboxWakeSubscriber, outboxWakeChannel } from './outbox-wake.js';
+import { CommitWakeSubscriber, OUTBOX_TABLE, wakeChannel } from './commit-wake.js';
 import { bullPrefix, redisConnection } from './queues.js';
 import { Pump } from './pump.js';
 import { PRUNE_BATCH, pruneEvents } from './prune.js';
@@ -30,12 +30,12 @@ export interface EventProcessing {
  * `modules` are all the subgraphs of the deployment: routing comes from their `consumes`, so a
  * process serving one subgraph (networked mode) still publishes to every consumer's queue.
  *
- * The relay wakes on the store's outbox wake (Redis pub/sub, sent after commit by whichever
- * process wrote the events: `outbox-wake.ts`), so an event is on its queue milliseconds after its
- * transaction commits, without polling the table hard. The dead-letter pump and the jobs wake on
- * NOTIFY from their tables' triggers. Everyone also polls every `pollMs`: a wake is lost while its
- * connection is down or not yet open, and rows a crashed replica had claimed become claimable
- * again without any new wake.
+ * The relay and the jobs with a `wakeOn` table wake on the store's commit wakes for their table
+ * (Redis pub/sub, sent after commit by whichever process wrote the rows: `commit-wake.ts`), so an
+ * event is on its queue milliseconds after its transaction commits, without polling the table
+ * hard. The dead-letter pump wakes on NOTIFY from its table's trigger. Everyone also polls every
+ * `pollMs`: a wake is lost while its connection is down or not yet open, and rows a crashed replica
+ * had claimed become claimable again without any new wake.
  */
 export async function startEventProcessing(runtime: SubgraphRuntime, modules: SubgraphModule[]): Promise<EventProcessing> {
   const routes = eventRoutes(modules);
@@ -59,10 +59,7 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
   }
   // Each trigger names its table, so a notification wakes only the pump whose work it is; a
   // reconnect (null) wakes them all to catch up on what the deaf connection missed.
-  const wakes: [string, () => void][] = [
-    ['dead_letter_event', () => consumer?.wake()],
-    ...moduleJobs.flatMap((job, i): [string, () => void][] => (job.wakeOn ? [[job.wakeOn.table, () => jobs[i].wake()]] : [])),
-  ];
+  const wakes: [string, () => void][] = [['dead_letter_event', () => consumer?.wake()]];
   const listener = new NotifyListener(
     database,
     EVENTS_CHANNEL,
@@ -71,7 +68,10 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
     },
     Math.min(config.pollMs, LISTEN_RECONNECT_MS),
   );
-  const outboxWakes = relay ? new OutboxWakeSubscriber(runtime.config.redisUrl, outboxWakeChannel(runtime.config, runtime.module.store.name), () => relay.wake()) : null;
+  const store = runtime.module.store.name;
+  const commitWakes = moduleJobs.flatMap((job, i): [string, () => void][] => (job.wakeOn ? [[wakeChannel(runtime.config, store, job.wakeOn.table), () => jobs[i].wake()]] : []));
+  if (relay) commitWakes.push([wakeChannel(runtime.config, store, OUTBOX_TABLE), () => relay.wake()]);
+  const subscription = commitWakes.length ? new CommitWakeSubscriber(runtime.config.redisUrl, wakeChannel(runtime.config, store, '*'), commitWakes) : null;
 
   let stopped = false;
   const stop = async () => {
@@ -79,7 +79,7 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
     stopped = true;
     await Promise.all(jobs.map((job) => job.stop()));
     await listener.stop();
-    await outboxWakes?.stop();
+    await subscription?.stop();
     // The worker first: the jobs it finishes are acknowledged by the relay, which stops next.
     await consumer?.stop();
     await relay?.stop();
@@ -88,7 +88,7 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
   };
   try {
     await listener.start();
-    await outboxWakes?.start();
+    await subscription?.start();
     await consumer?.start();
     await relay?.start();
     for (const job of jobs) job.start();
