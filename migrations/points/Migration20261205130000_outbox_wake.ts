@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * cluster-wide notification lock at commit, serializing the commits of every store. The trigger
  * now only marks its transaction (a transaction-local setting, no lock); the process that commits
  * reads the mark with its `commit` and wakes the store's relays through Redis afterwards (the kit's
- * `outbox-wake.ts`).
+ * `commit-wake.ts`).
  */
 export class Migration20261205130000_outbox_wake extends Migration {
 
