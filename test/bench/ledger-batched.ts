@@ -13,7 +13,7 @@ import points from '@loyalnest/points';
 import { Queue } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { v7 as uuidv7 } from 'uuid';
-import { LedgerService } from '../../subgraphs/points/src/services/ledger.service.js';
+import { LedgerService, type EntryRequest } from '../../subgraphs/points/src/services/ledger.service.js';
 import { withOwnerDb } from '../src/support/db.js';
 import { log } from './bench-env.js';
 import { round } from './load.js';
@@ -39,6 +39,19 @@ export interface BatchedEarn {
   concurrency: number;
 }
 
+/** An order's earn as the order consumers post it (rate 1, no multiplier); both ledger phases post these. */
+export function orderEarn(customerId: string, orderId: string, amount: number): EntryRequest {
+  return {
+    customerId,
+    kind: 'earn',
+    source: 'order',
+    points: amount,
+    idempotencyKey: `order:${orderId}:earn`,
+    orderId,
+    metadata: { base: amount, total: amount.toFixed(2), rate: 1, multiplier: 1 },
+  };
+}
+
 export async function measureBatchedEarn(options: {
   config: KitConfig;
   merchantId: string;
@@ -53,15 +66,7 @@ export async function measureBatchedEarn(options: {
   const ledger = new LedgerService();
   const earn: EventHandler = async (ctx, event) => {
     const { customerId, points: amount, orderId } = event.payload as EarnPayload;
-    await ledger.post(ctx, {
-      customerId,
-      kind: 'earn',
-      source: 'order',
-      points: amount,
-      idempotencyKey: `order:${orderId}:earn`,
-      orderId,
-      metadata: { base: amount, total: amount.toFixed(2), rate: 1, multiplier: 1 },
-    });
+    await ledger.post(ctx, orderEarn(customerId, orderId, amount));
   };
   // The points subgraph with only the bench's consumer and none of its periodic jobs.
   const module: SubgraphModule = { ...points, consumes: { [TOPIC]: earn }, jobs: undefined };

@@ -41,7 +41,7 @@ import { withOwnerDb } from '../src/support/db.js';
 import { deleteQueuePrefix } from '../src/support/queue-keys.js';
 import { insertMerchant } from '../src/support/webhooks.js';
 import { workersApart } from './apart.js';
-import { measureBatchedEarn } from './ledger-batched.js';
+import { measureBatchedEarn, orderEarn } from './ledger-batched.js';
 import { measureRedeem } from './ledger-redeem.js';
 import { describe, load, round } from './load.js';
 import { log, positiveInt } from './bench-env.js';
@@ -122,16 +122,7 @@ export async function run(): Promise<void> {
     let nextOrder = Date.now() * 1000;
     const earn = (account: Account): EntryRequest => {
       const orderId = String(nextOrder++);
-      const amount = 5 + (nextOrder % 200);
-      return {
-        customerId: account.customerId,
-        kind: 'earn',
-        source: 'order',
-        points: amount,
-        idempotencyKey: `order:${orderId}:earn`,
-        orderId,
-        metadata: { base: amount, total: amount.toFixed(2), rate: 1, multiplier: 1 },
-      };
+      return orderEarn(account.customerId, orderId, 5 + (nextOrder % 200));
     };
     const randomAccount = () => accounts[Math.floor(Math.random() * accounts.length)];
     // A request context per entry, as every API request and every consumed event gets its own.
