@@ -3,6 +3,7 @@ import { databaseName, loadKitConfig } from '@loyalnest/kit';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { auditedPerEvent, expectExactlyOnce, orderTraffic, postAll, settle } from './support/order-traffic.js';
 import { deleteQueuePrefix } from './support/queue-keys.js';
@@ -65,8 +66,8 @@ describe('workers apart: a gateway with EVENT_PROCESSING=off and serve-worker pr
     processes.push(started);
     return started;
   }
-  async function worker(): Promise<SupergraphProcess> {
-    const started = await SupergraphProcess.startWorker(await freePort(), env);
+  async function worker(extra: Record<string, string> = {}): Promise<SupergraphProcess> {
+    const started = await SupergraphProcess.startWorker(await freePort(), { ...env, ...extra });
     processes.push(started);
     return started;
   }
@@ -96,13 +97,26 @@ describe('workers apart: a gateway with EVENT_PROCESSING=off and serve-worker pr
     expect(before.consumedReceived.size).toBe(0);
     expect(before.orders).toBe(0);
 
-    // when a worker starts
-    const back = await worker();
+    // when a worker starts, with small pools: 3 service connections and 1 events connection per store
+    const back = await worker({ DATABASE_POOL_MAX: '3', EVENTS_POOL_MAX: '1' });
 
     // then each is applied exactly once in every domain, audit included
     const state = await settle(merchant.id, traffic);
     expectExactlyOnce(state, traffic);
     await expectAuditedOnce(merchant.id, state);
+
+    // and its pools are the sizes it was given, one events connection per store sufficing
+    const metrics = await (await fetch(`${back.origin}/metrics`)).text();
+    for (const store of ['merchant', 'customer', 'points', 'audit']) {
+      expect(metrics).toContain(`loyalnest_db_pool_connections{store="${store}",pool="requests",state="max"} 3`);
+      expect(metrics).toContain(`loyalnest_db_pool_connections{store="${store}",pool="events",state="max"} 1`);
+    }
+    // and PostgreSQL sees whose connections they are
+    const { rows } = await withOwnerDb('customer', (db) =>
+      db.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where application_name = $1', [`loyalnest customer ${back.pid}`]),
+    );
+    expect(rows[0].n).toBeGreaterThanOrEqual(1);
+    expect(rows[0].n).toBeLessThanOrEqual(3 + 1 + 1);
 
     // and the worker's port answers its probes and nothing else: no GraphQL, no webhook ingress
     expect(await back.answers('/healthz')).toBe(true);

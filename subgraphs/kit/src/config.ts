@@ -14,6 +14,14 @@ export interface KitConfig {
   databaseUrl: string;
   /** Each subgraph's database is `${databasePrefix}_${subgraph}`. Tests use their own prefix. */
   databasePrefix: string;
+  /**
+   * `DATABASE_POOL_MAX` (10): the most connections each store's service pool opens in this process
+   * (requests, and the batches of the consumers it runs). A process holds, per store it serves, up
+   * to this many, `EVENTS_POOL_MAX` more when it processes events, and one listening connection:
+   * size them so every process together stays under PostgreSQL's `max_connections` (or PgBouncer's
+   * pool), as `docs/scaling.md` shows.
+   */
+  databasePoolMax: number;
   /** The non-owner role the services connect as, so forced row-level security applies to them. */
   appDbUser: string;
   appDbPassword: string;
@@ -123,6 +131,12 @@ export interface EventsConfig {
   /** Jobs one worker holds at once; up to `batchSize` of them are applied in one transaction. */
   concurrency: number;
   /**
+   * `EVENTS_POOL_MAX` (3): connections per store for the relay's outbox claims, the consumer's
+   * stall and dead-letter bookkeeping and the pruning job, apart from the service pool the
+   * handlers' batches use. Only a process that processes events opens them.
+   */
+  poolMax: number;
+  /**
    * The most events a consumer applies in one transaction (see `EventConsumer`). Each event runs in
    * a savepoint of its own (a subtransaction, more if its handler nests): bounded, because past 64
    * subtransactions that wrote, every other session's snapshot checks consult pg_subtrans until the
@@ -215,6 +229,7 @@ export function readKitConfig(env: Settings): KitConfig {
     errorStackTraces: errorStackTraces(env),
     databaseUrl: urlSetting(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/postgres', ['postgres:', 'postgresql:']),
     databasePrefix: stringSetting(env, 'DATABASE_PREFIX', 'loyalnest'),
+    databasePoolMax: positiveInt(env, 'DATABASE_POOL_MAX', 10),
     appDbUser: stringSetting(env, 'DATABASE_APP_USER', 'loyalnest_app'),
     appDbPassword: secretSetting(env, 'DATABASE_APP_PASSWORD', 'loyalnest_app_dev', secretOfLength(12)),
     redisUrl: urlSetting(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
@@ -246,6 +261,7 @@ export function readKitConfig(env: Settings): KitConfig {
       pollMs: positiveInt(env, 'EVENTS_POLL_MS', 5000),
       ackTimeoutMs: positiveInt(env, 'EVENTS_ACK_TIMEOUT_MS', 60_000),
       concurrency: positiveInt(env, 'EVENTS_CONCURRENCY', 20),
+      poolMax: positiveInt(env, 'EVENTS_POOL_MAX', 3),
       batchWaitMs: positiveInt(env, 'EVENTS_BATCH_WAIT_MS', 5),
       batchSize: env.read('EVENTS_BATCH_SIZE', positiveIntSchema.refine((n) => n <= MAX_EVENTS_BATCH, `must be at most ${MAX_EVENTS_BATCH}`), 10),
       lockMs: positiveInt(env, 'EVENTS_LOCK_MS', 30_000),

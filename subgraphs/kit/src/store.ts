@@ -49,7 +49,15 @@ function baseOptions(config: KitConfig, def: StoreDefinition): Options {
 /** Where the services reach the store: as the non-owner service role, so forced RLS applies. */
 export function serviceConnection(config: KitConfig, def: StoreDefinition): pg.ClientConfig {
   const owner = ownerConnection(config);
-  return { host: owner.host, port: owner.port, user: config.appDbUser, password: config.appDbPassword, database: databaseName(config, def.name) };
+  return { host: owner.host, port: owner.port, user: config.appDbUser, password: config.appDbPassword, database: databaseName(config, def.name), application_name: applicationName(def) };
+}
+
+/**
+ * What `pg_stat_activity` shows for a service connection: the store and this process's pid, so an
+ * operator counting connections against `max_connections` sees which process holds them.
+ */
+function applicationName(def: StoreDefinition): string {
+  return `loyalnest ${def.name} ${process.pid}`;
 }
 
 export interface StoreHooks {
@@ -69,7 +77,7 @@ export async function openStore(config: KitConfig, def: StoreDefinition, poolSiz
     pool: { min: 0, max: poolSize, idleTimeoutMillis: 30_000 },
     // The tenant setting and the wake marks ride on statements already sent (store-driver.ts).
     driver: StorePostgreSqlDriver,
-    driverOptions: storeDriverOptions(hooks.onCommitWake),
+    driverOptions: { ...storeDriverOptions(hooks.onCommitWake), application_name: service.application_name },
   });
 }
 

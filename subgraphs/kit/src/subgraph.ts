@@ -87,7 +87,7 @@ export async function startSubgraph(module: SubgraphModule, config: KitConfig, o
   const schema = await module.buildSchema(config);
   // Every process that writes to the store wakes that store's pumps (relays, jobs), wherever they run.
   const commitWake = new CommitWakePublisher(config.redisUrl, (table) => wakeChannel(config, module.store.name, table), module.name);
-  const orm = await openStore(config, module.store, options.poolSize, { onCommitWake: (tables) => commitWake.wake(tables) });
+  const orm = await openStore(config, module.store, options.poolSize ?? config.databasePoolMax, { onCommitWake: (tables) => commitWake.wake(tables) });
   const closers: (() => Promise<void>)[] = [];
   const peers = options.peers ?? noPeers;
   const live = createLivePublisher(config, module.name);

@@ -47,7 +47,7 @@ export async function startEventProcessing(runtime: SubgraphRuntime, modules: Su
     return { stop: async () => {} };
   }
   const database = serviceConnection(runtime.config, runtime.module.store);
-  const pool = new pg.Pool({ ...database, max: 3, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({ ...database, max: config.poolMax, idleTimeoutMillis: 30_000 });
   pool.on('error', (error) => logger(runtime.name).error({ err: error }, 'event processing pool error'));
   const connection = redisConnection(runtime.config.redisUrl);
   const unwatch = watchEventMetrics(runtime.name, pool, { relay: routes.size > 0, consumer: Object.keys(handlers).length > 0, connection, prefix: bullPrefix(config, runtime.name) });

@@ -43,7 +43,7 @@ const pools = new Set<PoolSource>();
 
 new Gauge({
   name: 'loyalnest_db_pool_connections',
-  help: 'PostgreSQL connections of each pool (requests: the store MikroORM serves; events: relay, consumer and jobs), by state: total (open), idle, waiting (callers queued for one).',
+  help: 'PostgreSQL connections of each pool (requests: the store MikroORM serves; events: relay, consumer and jobs), by state: total (open), idle, waiting (callers queued for one), max (the most it may open: DATABASE_POOL_MAX, EVENTS_POOL_MAX).',
   labelNames: ['store', 'pool', 'state'] as const,
   registers: [metricsRegistry],
   async collect() {
@@ -55,6 +55,7 @@ new Gauge({
       this.set({ ...labels, state: 'total' }, pool.totalCount);
       this.set({ ...labels, state: 'idle' }, pool.idleCount);
       this.set({ ...labels, state: 'waiting' }, pool.waitingCount);
+      if (pool.options.max !== undefined) this.set({ ...labels, state: 'max' }, pool.options.max);
     }
   },
 });
