@@ -169,7 +169,7 @@ export class OutboxRelay {
   private async add(consumer: string, rows: EventRow[]): Promise<void> {
     const queue = this.queues.get(consumer)!;
     await queue.addBulk(
-      rows.map((row) => ({ name: row.topic, data: { event: toDomainEvent(row), producer: this.options.producer }, opts: eventJobOptions(this.options.config, row.id) })),
+      rows.map((row) => ({ name: row.topic, data: { event: toDomainEvent(row), producer: this.options.producer }, opts: eventJobOptions(this.options.config, row.id, row.topic) })),
     );
     recordPublished(this.options.producer, consumer, rows);
   }
