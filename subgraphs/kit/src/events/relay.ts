@@ -152,17 +152,21 @@ export class OutboxRelay {
     }
   }
 
-  /** Publishes again the consumer's unacknowledged deliveries published at least `minAgeMs` ago, in event id order. */
+  /**
+   * Publishes again the consumer's unacknowledged deliveries published at least `minAgeMs` ago,
+   * oldest publication first. The cutoff is the database's clock, read once: each delivery
+   * published again is stamped after it, so the pass takes each once and ends. Kept as text, since
+   * a JavaScript Date would drop its microseconds.
+   */
   private async republish(consumer: string, minAgeMs: number): Promise<void> {
-    let after: string | null = null;
+    const { rows: [{ cutoff }] } = await this.options.pool.query<{ cutoff: string }>("select (now() - make_interval(secs => $1 / 1000.0))::text as cutoff", [minAgeMs]);
     for (;;) {
       const rows: EventRow[] = await inTransaction(this.options.pool, async (db) => {
-        const result = await db.query<EventRow>('select * from loyalnest_outbox_republish($1, $2, $3, $4)', [consumer, minAgeMs, after, BATCH]);
+        const result = await db.query<EventRow>('select * from loyalnest_outbox_republish_before($1, $2::timestamptz, $3)', [consumer, cutoff, BATCH]);
         if (result.rows.length) await this.add(consumer, result.rows);
         return result.rows;
       });
       if (rows.length < BATCH) return;
-      after = rows[rows.length - 1].id;
     }
   }
 
