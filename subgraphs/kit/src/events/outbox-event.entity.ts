@@ -28,7 +28,11 @@ export const OutboxEventEntity = defineEntity({
     requestId: p.string().length(100).nullable(),
     correlationId: p.string().length(128).nullable(),
   },
-  indexes: [{ properties: ['publishedAt', 'id'], name: 'outbox_event_unpublished_index' }],
+  indexes: [
+    { properties: ['publishedAt', 'id'], name: 'outbox_event_unpublished_index' },
+    // The relay's claim, in id order (the stores' `outbox_backlog` migration says why it is partial).
+    { name: 'outbox_event_unclaimed_index', expression: 'create index "outbox_event_unclaimed_index" on "outbox_event" ("id") where "published_at" is null' },
+  ],
   // Marks the transaction for the wake its process sends after commit (no NOTIFY: see commit-wake.ts).
   triggers: [markOutboxWritten()],
   ...tenantOwned('outbox_event'),
