@@ -31,7 +31,7 @@ import { insertMerchant } from '../src/support/webhooks.js';
 import { startDeployment, workersApart, type Deployment } from './apart.js';
 import { log, positiveInt } from './bench-env.js';
 import { round } from './load.js';
-import { drained, exactness, getLoad, inbox, plainInserts, warnIfFailed, webhookLoad } from './webhook-load.js';
+import { drained, dropBenchDatabases, exactness, getLoad, inbox, plainInserts, warnIfFailed, webhookLoad } from './webhook-load.js';
 
 const DATABASE_PREFIX = 'loyalnest_bench_ingest';
 const WARMUP_SECONDS = 2;
@@ -116,7 +116,10 @@ export async function run(): Promise<void> {
   watchdog.unref();
 
   try {
-    log(`databases ${DATABASE_PREFIX}_*; migrating`);
+    // From scratch, as `scale` does: each run used to add its orders to the last run's, and with
+    // autovacuum off (as on these machines) their dead outbox rows too, so runs drifted apart.
+    log(`databases ${DATABASE_PREFIX}_*: dropped, then migrated from scratch`);
+    await dropBenchDatabases(config.databaseUrl, DATABASE_PREFIX);
     await migrateAll(config, subgraphModules, log);
     await db.connect();
     deployment = await startDeployment({ DATABASE_PREFIX, EVENTS_QUEUE_PREFIX: queuePrefix }, { gateways: 1, workers: apart ? 1 : 0, apart });
