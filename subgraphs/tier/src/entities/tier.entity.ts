@@ -23,6 +23,7 @@ export const TierEntity = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
+  uniques: [{ properties: ['merchantId', 'position'], name: 'tier_merchant_position_unique', deferMode: 'deferred' }],
   ...tenantOwned('tier'),
 });
 
