@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { withOwnerDb } from './support/db.js';
+import { eventually } from './support/events.js';
 import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
 import { shopperAuth } from './support/points.js';
 import { createMerchant, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
 import { TIER_PROGRAM, TIERS, tierInput, tierProgramOf, UPDATE_TIER_PROGRAM, updateTierProgram, type TierNode, type TierProgramNode } from './support/tiers.js';
+
+const AUDIT = `query { auditEntries(first: 10) { nodes { entityType entityId action summary actor { kind } } } }`;
+type AuditNode = { entityType: string; entityId: string | null; action: string; summary: Record<string, unknown>; actor: { kind: string } };
 
 /** Every row the tier store holds of the merchant's program, as one digest: a refused change leaves it as it was. */
 async function storedProgram(merchantId: string): Promise<string> {
@@ -135,6 +139,17 @@ describe.each<Mode>(['embedded', 'networked'])('the tier program (%s)', (mode) =
       { topic: 'tier_program.updated', payload: expect.objectContaining({ version: 1, tierIds: program.tiers.map((t) => t.id), metric: 'amount_spent', period: 'calendar_year' }) },
       { topic: 'audit.mutation_executed', payload: expect.objectContaining({ subgraph: 'tier', mutation: 'updateTierProgram', outcome: 'TierProgram', ok: true }) },
     ]);
+    // and the audit trail has both, under the admin who made the change
+    const trail = await eventually(async () => {
+      const result = await gateway.gql<{ auditEntries: { nodes: AuditNode[] } }>(AUDIT, {}, merchant.auth);
+      const nodes = result.data?.auditEntries.nodes ?? [];
+      return nodes.length >= 2 ? nodes : undefined;
+    }, 15_000, 'the program change in the audit trail');
+    expect(trail.map((e) => [e.entityType, e.entityId, e.action, e.actor.kind]).sort()).toEqual([
+      ['Mutation', 'updateTierProgram', 'executed', 'ADMIN'],
+      ['TierProgram', null, 'updated', 'ADMIN'],
+    ]);
+    expect(trail.find((e) => e.entityType === 'TierProgram')!.summary).toMatchObject({ version: 1, tierIds: program.tiers.map((t) => t.id), skippedTierBonus: 'highest_only' });
   });
 
   it('keeps tier ids across changes: by position when none is given, the given one otherwise; tiers left out are removed', async () => {
