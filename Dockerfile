@@ -49,6 +49,7 @@ COPY --from=build /app/subgraphs/kit/dist subgraphs/kit/dist
 COPY --from=build /app/subgraphs/merchant/dist subgraphs/merchant/dist
 COPY --from=build /app/subgraphs/customer/dist subgraphs/customer/dist
 COPY --from=build /app/subgraphs/points/dist subgraphs/points/dist
+COPY --from=build /app/subgraphs/tier/dist subgraphs/tier/dist
 COPY --from=build /app/subgraphs/audit/dist subgraphs/audit/dist
 COPY --from=build /app/migrations/dist migrations/dist
 # The gateway serves the committed supergraph and reads the subgraphs' routing URLs from supergraph.yaml.

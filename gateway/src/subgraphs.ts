@@ -3,10 +3,11 @@ import customer from '@loyalnest/customer';
 import type { SubgraphModule } from '@loyalnest/kit';
 import merchant from '@loyalnest/merchant';
 import points from '@loyalnest/points';
+import tier from '@loyalnest/tier';
 
 /**
  * Every subgraph the gateway serves, migrates and seeds. The order follows supergraph.yaml; keep
  * them in step when adding a subgraph (seeding runs in this order, so a domain seeds after those
  * it refers to).
  */
-export const subgraphModules: SubgraphModule[] = [merchant, customer, points, audit];
+export const subgraphModules: SubgraphModule[] = [merchant, customer, points, tier, audit];

@@ -71,6 +71,16 @@ describe('the demo shop in development', () => {
     expect(gateway.config.kit.shopify.baseUrl).toBe(standIn.baseUrl);
   });
 
+  it('has a VIP program in the demo shop: Bronze for everyone, then Silver and Gold, named in each language', async () => {
+    const result = await gateway.gql<{ tiers: { name: string; threshold: number; earnMultiplier: number }[] }>(`query { tiers { name(locale: ES) threshold earnMultiplier } }`, {}, demo.auth);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.tiers).toEqual([
+      { name: 'Bronce', threshold: 0, earnMultiplier: 1 },
+      { name: 'Plata', threshold: 500, earnMultiplier: 1.25 },
+      { name: 'Oro', threshold: 1500, earnMultiplier: 1.5 },
+    ]);
+  });
+
   it('redeems a reward in the demo shop: the stand-in issues the code with the seeded (encrypted) token', async () => {
     await award(gateway, demo, adaId, 100);
     const rewards = await gateway.gql<{ rewards: { id: string; name: string; pointsCost: number }[] }>(REWARDS, { activeOnly: true }, demo.auth);

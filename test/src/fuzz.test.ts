@@ -99,6 +99,7 @@ async function snapshot(merchantId: string): Promise<Record<string, string>> {
     merchant: { merchant: 'id = $1', api_key: 'merchant_id = $1' },
     customer: { customer: 'merchant_id = $1' },
     points: Object.fromEntries(['points_account', 'points_entry', 'points_program', 'redemption', 'reward'].map((t) => [t, 'merchant_id = $1'])),
+    tier: { tier_program: 'merchant_id = $1', tier: 'merchant_id = $1' },
   };
   const digests: Record<string, string> = {};
   // One connection at a time: the machine's PostgreSQL serves many test runs at once.

@@ -12,7 +12,7 @@ import { postWebhook } from './support/webhooks.js';
 const EVENTS_ENV = { EVENTS_ATTEMPTS: '3', EVENTS_BACKOFF_MS: '50', EVENTS_POLL_MS: '100' };
 
 /** Every store of the supergraph: a GDPR request must reach all of them. */
-const STORES = ['merchant', 'customer', 'audit'];
+const STORES = ['merchant', 'customer', 'tier', 'audit'];
 
 const REQUESTS = `query($first: Int) { gdprRequests(first: $first) { nodes { id kind status completedAt parts { subgraph status completedAt } } } }`;
 const EXPORT = `query($id: ID!) { gdprExport(id: $id) }`;
@@ -153,6 +153,7 @@ describe.each<Mode>(['embedded', 'networked'])('GDPR compliance webhooks (%s)', 
     expect(request.parts).toEqual([
       { subgraph: 'customer', status: 'COMPLETED', completedAt: expect.any(String) },
       { subgraph: 'points', status: 'COMPLETED', completedAt: expect.any(String) },
+      { subgraph: 'tier', status: 'COMPLETED', completedAt: expect.any(String) },
     ]);
     for (const needle of [shopper.email, shopper.firstName, shopper.lastName, shopper.id]) {
       expect({ needle, hits: (await findEverywhere(needle)).filter((h) => !h.includes(b.id)) }).toEqual({ needle, hits: [] });
@@ -187,6 +188,8 @@ describe.each<Mode>(['embedded', 'networked'])('GDPR compliance webhooks (%s)', 
       orders: expect.arrayContaining([expect.objectContaining({ shopifyOrderId: shopper.orders[0], totalPrice: '20.00' }), expect.objectContaining({ shopifyOrderId: shopper.orders[1], totalPrice: '21.00' })]),
       refunds: [expect.objectContaining({ shopifyOrderId: shopper.orders[0], amount: '5.00' })],
     });
+    // The tier store holds nothing about customers yet, and its part says so.
+    expect(result.data!.gdprExport.tier).toEqual({ tier: null });
     // Merchant B's admin sees neither the request nor its export.
     expect((await requests(b)).map((r) => r.id)).not.toContain(request.id);
     const foreign = await gateway.gql<{ gdprExport: unknown }>(EXPORT, { id: request.id }, b.auth);
@@ -218,7 +221,13 @@ describe.each<Mode>(['embedded', 'networked'])('GDPR compliance webhooks (%s)', 
     await shopperWithHistory(doomed);
     const keyResult = await gateway.gql(`mutation { createApiKey(input: { name: "partner", scopes: ["customers:read"] }) { __typename } }`, {}, doomed.auth);
     expect(keyResult.errors).toBeUndefined();
-    expect(await rowsOfMerchant(doomed.id)).not.toEqual([]);
+    const tiers = await gateway.gql<{ updateTierProgram: { __typename: string } }>(
+      `mutation { updateTierProgram(input: { tiers: [{ names: [{ locale: EN, text: "Member" }], threshold: 0, earnMultiplier: 1 }] }) { __typename } }`,
+      {},
+      doomed.auth,
+    );
+    expect(tiers.data?.updateTierProgram.__typename).toBe('TierProgram');
+    expect(await rowsOfMerchant(doomed.id)).toEqual(expect.arrayContaining(['tier.tier: 1', 'tier.tier_program: 1']));
     const before = await rowsOfMerchant(a.id);
 
     await deliver(doomed, 'shop/redact', { shop_id: 1, shop_domain: doomed.shop });

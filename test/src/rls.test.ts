@@ -43,6 +43,7 @@ describe('row-level security in the stores', () => {
     ['merchant', ['api_key', 'merchant', 'event_stall']],
     ['customer', ['customer', 'event_stall']],
     ['points', ['points_account', 'points_order_cancellation', 'flow_trigger_sent', 'event_stall']],
+    ['tier', ['tier_program', 'tier', 'event_stall']],
     ['audit', ['audit_entry', 'event_stall']],
   ])('every tenant-owned table of the %s store has forced RLS and a tenant policy', async (store, expected) => {
     const tables = await tenantTables(store);

@@ -15,6 +15,10 @@ export const Scope = {
   POINTS_WRITE: 'points:write',
   /** Changing the earning rules and the rewards catalog. */
   POINTS_MANAGE: 'points:manage',
+  /** Reading the VIP tier program's settings (the tiers themselves are public to every caller of the merchant). */
+  TIERS_READ: 'tiers:read',
+  /** Changing the VIP tier program: its tiers and its qualification settings. */
+  TIERS_MANAGE: 'tiers:manage',
   /** A shopper acting on their own customer record only. */
   CUSTOMER_SELF: 'customer:self',
   /** Seeing the merchant's GDPR requests and retrieving data exports. */
@@ -44,6 +48,8 @@ export const ADMIN_SCOPES: string[] = [
   Scope.POINTS_READ,
   Scope.POINTS_WRITE,
   Scope.POINTS_MANAGE,
+  Scope.TIERS_READ,
+  Scope.TIERS_MANAGE,
 ];
 
 export const SHOPPER_SCOPES: string[] = [Scope.CUSTOMER_SELF];
