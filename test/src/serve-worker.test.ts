@@ -107,7 +107,7 @@ describe('workers apart: a gateway with EVENT_PROCESSING=off and serve-worker pr
 
     // and its pools are the sizes it was given, one events connection per store sufficing
     const metrics = await (await fetch(`${back.origin}/metrics`)).text();
-    for (const store of ['merchant', 'customer', 'points', 'audit']) {
+    for (const store of ['merchant', 'customer', 'points', 'audit', 'tier']) {
       expect(metrics).toContain(`loyalnest_db_pool_connections{store="${store}",pool="requests",state="max"} 3`);
       expect(metrics).toContain(`loyalnest_db_pool_connections{store="${store}",pool="events",state="max"} 1`);
     }
