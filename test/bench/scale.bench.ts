@@ -37,25 +37,29 @@ const WARMUP_SECONDS = 2;
 const SETUP_BUDGET_SECONDS = 180;
 /** How long applying may take after the posting stopped before the run gives up on it. */
 const DRAIN_BUDGET_SECONDS = 300;
-/** Each gateway's service pool per store; under this load only the merchant store's fills. */
-const GATEWAY_POOL = 10;
+/**
+ * Each gateway's service pool per store. Under this load only the merchant store's fills, and the
+ * gateway answers each webhook with one statement, so 6 connections keep up with 50 posters.
+ */
+const GATEWAY_POOL = 6;
 /** Connections neither the gateways nor the workers hold: this process's clients and a margin. */
-const OTHER_CONNECTIONS = 6;
+const OTHER_CONNECTIONS = 4;
 
 /**
- * Pool settings for `workers` workers (all subgraphs each) beside `gateways` gateways, so that
- * together they stay under PostgreSQL's `max_connections`: at the defaults (10 + 3 + 1 per store
- * per worker) four workers and two gateways needed about 250 of the default 100, and the run of
- * 2026-12-05 stalled on refused connections. A worker holds, per store, its service pool (the
- * consumers' batches), one events connection (`EVENTS_POOL_MAX=1`) and one LISTEN connection, and
- * the points store two more for Flow claims; a gateway fills the merchant store's pool and
- * touches the others lightly.
+ * Pool settings for every worker (all subgraphs each), the same in every phase so that the phases
+ * differ only in the number of workers, sized so that the most workers and the gateways together
+ * stay under PostgreSQL's `max_connections`: at the defaults (10 + 3 + 1 per store per worker)
+ * four workers and two gateways needed about 250 of the default 100, and the run of 2026-12-05
+ * stalled on refused connections. A worker holds, per store, its service pool (the consumers'
+ * batches), one events connection (`EVENTS_POOL_MAX=1`) and one LISTEN connection, and the points
+ * store two more for Flow claims; a gateway fills the merchant store's pool and holds about one
+ * connection of each other store.
  */
 function workerPools(limit: number, gateways: number, workers: number, stores: number): Record<string, string> {
   const gatewayConnections = gateways * (GATEWAY_POOL + stores - 1);
   const perWorker = Math.floor((limit - OTHER_CONNECTIONS - gatewayConnections) / workers);
-  const pool = Math.min(10, Math.floor((perWorker - 2) / stores) - 2);
-  if (pool < 1) throw new Error(`PostgreSQL's ${limit} connections cannot hold ${gateways} gateways and ${workers} workers on ${stores} stores`);
+  const pool = Math.min(10, Math.floor((perWorker - 2 - 2 * stores) / stores));
+  if (pool < 1) throw new Error(`PostgreSQL's ${limit} connections cannot hold ${gateways} gateways and ${workers} workers on ${stores} stores: raise max_connections`);
   return { DATABASE_POOL_MAX: String(pool), EVENTS_POOL_MAX: '1' };
 }
 
@@ -96,9 +100,9 @@ export async function run(): Promise<void> {
     await db.connect();
     const limit = (await db.query<{ limit: number }>(`select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int as limit`)).rows[0].limit;
     const gatewayCount = Math.max(...GATEWAY_COUNTS);
-    const pools = (workers: number) => workerPools(limit, gatewayCount, workers, subgraphModules.length);
+    const pools = workerPools(limit, gatewayCount, Math.max(...WORKER_COUNTS), subgraphModules.length);
     deployment = await startDeployment({ DATABASE_PREFIX, EVENTS_QUEUE_PREFIX: queuePrefix, DATABASE_POOL_MAX: String(GATEWAY_POOL) }, { gateways: gatewayCount, workers: 0 });
-    await deployment.addWorkers(1, pools(1));
+    await deployment.addWorkers(1, pools);
     const { origins } = deployment;
     log(`${deployment.describe()}; queues under ${queuePrefix}, ${config.events.concurrency} jobs at once per consumer per worker`);
     const merchants: { id: string; accepted: number }[] = [];
@@ -122,13 +126,13 @@ export async function run(): Promise<void> {
     const appliedByWorkers: Record<string, number | null> = {};
     const ordersByWorkers: Record<string, number> = {};
     for (const count of WORKER_COUNTS) {
-      // Fresh workers for each count, each with its share of PostgreSQL's connections.
+      // Fresh workers for each count: none inherits the last phase's relay state.
       if (deployment.workers.length !== count) {
         await deployment.stopWorkers();
-        await deployment.addWorkers(count, pools(count));
+        await deployment.addWorkers(count, pools);
       }
       const merchant = await insertMerchant();
-      log(`workers ${count}: ${seconds} s of orders/paid to one gateway with ${connections} connections (${deployment.describe()}; ${JSON.stringify(pools(count))} each)`);
+      log(`workers ${count}: ${seconds} s of orders/paid to one gateway with ${connections} connections (${deployment.describe()}; ${JSON.stringify(pools)} each)`);
       const started = performance.now();
       const load = await webhookLoad([origins[0]], merchant.shop, secret, customers, seconds, connections);
       warnIfFailed(`workers ${count}`, load);
@@ -155,7 +159,7 @@ export async function run(): Promise<void> {
       log(`gateways ${count}: ${load.ok} answered 200 in ${round(load.seconds)} s: ${acceptedByGateways[count]} deliveries/s, p99 ${load.p99} ms`);
     }
     const drainFrom = performance.now();
-    await deployment.addWorkers(Math.max(...WORKER_COUNTS), pools(Math.max(...WORKER_COUNTS)));
+    await deployment.addWorkers(Math.max(...WORKER_COUNTS), pools);
     log(`applying what the gateways stored with ${deployment.workers.length} workers`);
     for (const { id, load } of backlog) {
       await applied(id, drainFrom, 'gateways backlog');
