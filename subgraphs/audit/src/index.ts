@@ -1,7 +1,7 @@
 import { ALL_TOPICS, buildFederatedSchema, containerOf, gdprConsumers, type SubgraphModule } from '@loyalnest/kit';
 import { auditGdpr } from './consumers/audit-gdpr.consumer.js';
 import { auditChainer } from './jobs/audit-chainer.job.js';
-import { auditConsumer } from './consumers/audit.consumer.js';
+import { auditConsumer, prepareAuditEvents } from './consumers/audit.consumer.js';
 import { AuditEntryEntity } from './entities/audit-entry.entity.js';
 import { AuditPendingEntity } from './entities/audit-pending.entity.js';
 import { AuditResolver } from './resolvers/audit.resolver.js';
@@ -28,6 +28,7 @@ const auditSubgraph: SubgraphModule = {
 
   jobs: (runtime) => [auditChainer(runtime, audit)],
 
+  prepareMerchantEvents: prepareAuditEvents(audit),
   consumes: {
     [ALL_TOPICS]: auditConsumer(audit),
     ...gdprConsumers((runtime) => auditGdpr(audit, runtime.config), { customerRequests: false }),

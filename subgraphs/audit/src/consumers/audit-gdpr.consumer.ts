@@ -6,7 +6,7 @@ export function purgedMerchantHash(config: KitConfig, merchantId: string): strin
   return blindIndex(config.blindIndexKey, merchantId, 'audit:purged-merchant');
 }
 
-export async function isPurged(ctx: RequestContext, config: KitConfig): Promise<boolean> {
+export async function isPurged(ctx: Pick<RequestContext, 'em' | 'merchantId'>, config: KitConfig): Promise<boolean> {
   const rows = await ctx.em.execute('select 1 from purged_merchant where merchant_hash = ?', [purgedMerchantHash(config, ctx.merchantId!)]);
   return rows.length > 0;
 }

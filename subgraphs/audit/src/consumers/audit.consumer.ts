@@ -1,4 +1,4 @@
-import { isUuid, MUTATION_EXECUTED, withoutSealedBody, type DomainEvent, type EventHandler } from '@loyalnest/kit';
+import { GDPR_TOPICS, isUuid, MUTATION_EXECUTED, withoutSealedBody, type DomainEvent, type EventHandler, type MerchantEventsPreparation } from '@loyalnest/kit';
 import type { AuditDraft, AuditService } from '../services/audit.service.js';
 import { isPurged } from './audit-gdpr.consumer.js';
 
@@ -101,14 +101,38 @@ export function draftFromEvent(event: DomainEvent): AuditDraft {
   };
 }
 
+/** What `prepareAuditEvents` found for a merchant's events of a batch. */
+interface PreparedMerchant {
+  purged: boolean;
+}
+
+/**
+ * Takes the purge lock and looks for the merchant's tombstone once for all of a merchant's events
+ * of a batch, not once per event (two of each event's four statements). Under the lock (shared:
+ * consumers never wait for each other), which a shop redaction holds exclusively while it purges,
+ * an event in flight sees the tombstone once the purge commits, and never stages an entry the
+ * purge would miss; held until the batch commits, the lock keeps the answer true for the whole
+ * batch. Except for a batch that itself carries the merchant's shop redaction: the events after
+ * it must see the tombstone it writes, so each of them looks for itself.
+ */
+export function prepareAuditEvents(audit: AuditService): MerchantEventsPreparation {
+  return async (db, events, runtime) => {
+    if (events.some((event) => event.topic === GDPR_TOPICS.redactShop)) return undefined;
+    await audit.holdAgainstPurge(db);
+    return { purged: await isPurged(db, runtime.config) } satisfies PreparedMerchant;
+  };
+}
+
 /** The audit subgraph's consumer of every topic: one entry per event, staged for the event's merchant's chain. */
 export function auditConsumer(audit: AuditService): EventHandler {
-  return async (ctx, event, runtime) => {
-    // Under the purge lock (shared: consumers never wait for each other), which a shop redaction
-    // holds exclusively while it purges: an event in flight then sees its tombstone once it
-    // commits, and never stages an entry the purge would miss.
-    await audit.holdAgainstPurge(ctx);
-    if (await isPurged(ctx, runtime.config)) {
+  return async (ctx, event, runtime, prepared) => {
+    let purged = (prepared as PreparedMerchant | undefined)?.purged;
+    if (purged === undefined) {
+      // Called alone (see `prepareAuditEvents`): the same lock and look, for this event.
+      await audit.holdAgainstPurge(ctx);
+      purged = await isPurged(ctx, runtime.config);
+    }
+    if (purged) {
       // An event of a merchant whose data GDPR shop/redact removed: record nothing, not even
       // that it was consumed (that row would be a row of the merchant). A redelivery lands here again.
       await ctx.em.execute('delete from consumed_event where consumer = ? and event_id = ?', [runtime.name, event.id]);

@@ -63,7 +63,7 @@ export class AuditService {
    * merchant was not purged and stage an entry; a purge takes it exclusively, so no staging
    * straddles a purge.
    */
-  async holdAgainstPurge(ctx: RequestContext, exclusive = false): Promise<void> {
+  async holdAgainstPurge(ctx: Pick<RequestContext, 'em' | 'merchantId'>, exclusive = false): Promise<void> {
     await ctx.em.execute(`select pg_advisory_xact_lock${exclusive ? '' : '_shared'}(?, hashtext(?))`, [PURGE_LOCK, ctx.merchantId!]);
   }
 

@@ -94,7 +94,9 @@ async function applyTogether(runtime: SubgraphRuntime, items: BatchItem[], lockT
     ]);
     const recorded = new Set(rows.map((row) => row.event_id));
     let tenant: string | null = null;
-    for (const index of byMerchant(unique, items)) {
+    let prepared: unknown;
+    const ordered = byMerchant(unique, items);
+    for (const index of ordered) {
       const { event, handler, settlesDeadLetter } = items[index];
       if (!recorded.has(event.id)) {
         outcomes[index] = { outcome: 'duplicate' };
@@ -104,11 +106,13 @@ async function applyTogether(runtime: SubgraphRuntime, items: BatchItem[], lockT
       if (tenant !== event.merchantId) {
         await setTransactionTenant(owner.em, event.merchantId);
         tenant = event.merchantId;
+        const merchantEvents = ordered.filter((i) => items[i].event.merchantId === tenant && recorded.has(items[i].event.id)).map((i) => items[i].event);
+        prepared = runtime.module.prepareMerchantEvents ? await runtime.module.prepareMerchantEvents({ em: owner.em, merchantId: tenant }, merchantEvents, runtime) : undefined;
       }
       const ctx = runtime.createContext(eventCaller(event));
       await ctx.em.begin({ ctx: owner.em.getTransactionContext() });
       try {
-        await handler(ctx, event, runtime);
+        await handler(ctx, event, runtime, prepared);
         if (settlesDeadLetter) {
           await ctx.em.nativeUpdate(DeadLetterEventEntity, { consumer, eventId: event.id, status: { $ne: 'resolved' } }, { status: 'resolved', resolvedAt: new Date() });
         }

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor, RequestContext } from '../context.js';
 import type { SubgraphRuntime } from '../subgraph.js';
 
@@ -24,7 +25,16 @@ export interface DomainEvent<P extends Record<string, unknown> = Record<string, 
  * the event retried. `runtime` is the consuming subgraph's: its config (for its services) and its
  * peers (to read from other subgraphs).
  */
-export type EventHandler = (ctx: RequestContext, event: DomainEvent, runtime: SubgraphRuntime) => Promise<void>;
+export type EventHandler = (ctx: RequestContext, event: DomainEvent, runtime: SubgraphRuntime, prepared?: unknown) => Promise<void>;
+
+/**
+ * A consuming subgraph's work for one merchant's events of a batch, done once before them in the
+ * batch's transaction, under the merchant's tenant setting and outside the events' savepoints (so
+ * it stands when one of them rolls back). What it returns reaches each of those events' handlers
+ * as `prepared`; a handler called without it (`undefined`) does that work itself. `events` are the
+ * merchant's events the batch is about to apply.
+ */
+export type MerchantEventsPreparation = (db: { em: EntityManager; merchantId: string }, events: DomainEvent[], runtime: SubgraphRuntime) => Promise<unknown>;
 
 /** A `consumes` key that receives every topic no explicit handler of the same module takes. */
 export const ALL_TOPICS = '*';
