@@ -5,9 +5,21 @@ import { withDefaults, type EarningRules } from './earning-rules.js';
 
 /** The merchant's earning rules: read on every earning, changed by admins. */
 export class PointsProgramService {
-  async rules(ctx: RequestContext): Promise<EarningRules> {
-    const program = await ctx.em.findOne(PointsProgramEntity, { merchantId: ctx.merchantId! }, { disableIdentityMap: true });
-    return withDefaults(program?.rules);
+  /**
+   * Rules as first read by each request or event: an order's earning asked for them three times
+   * (three statements of the points consumer's 22 per order), and one reading also gives the
+   * whole of an event one set of rules even if an admin saves new ones meanwhile.
+   */
+  private readonly read = new WeakMap<RequestContext, Promise<EarningRules>>();
+
+  rules(ctx: RequestContext): Promise<EarningRules> {
+    let rules = this.read.get(ctx);
+    if (!rules) {
+      rules = ctx.em.findOne(PointsProgramEntity, { merchantId: ctx.merchantId! }, { disableIdentityMap: true }).then((program) => withDefaults(program?.rules));
+      this.read.set(ctx, rules);
+      rules.catch(() => this.read.delete(ctx));
+    }
+    return rules;
   }
 
   async update(ctx: RequestContext, input: UpdateEarningRulesInput): Promise<EarningRules> {
@@ -26,6 +38,7 @@ export class PointsProgramService {
     else ctx.em.create(PointsProgramEntity, { merchantId: ctx.merchantId!, rules });
     ctx.emit('points_program.updated', { fields: Object.keys(changes) });
     await ctx.em.flush();
+    this.read.delete(ctx);
     return rules;
   }
 }
