@@ -21,6 +21,19 @@ export const CustomerOrderEntity = defineEntity({
     processedAt: p.datetime(),
     /** Shopify's `updated_at` of the version applied: an older version never overwrites a newer one. */
     sourceUpdatedAt: p.datetime(),
+    /** ISO 4217 code of the amounts; null when the body named none. */
+    currency: p.text().nullable(),
+    subtotalPrice: p.decimal('string').precision(14).scale(2).nullable(),
+    orderNumber: p.bigint('number').nullable(),
+    discountCodes: p.array().default([]),
+    financialStatus: p.text().nullable(),
+    cancelledAt: p.datetime().nullable(),
+    /** When `order.recorded` was emitted for it: once, under the customer's lock. */
+    recordedAt: p.datetime().nullable(),
+    /** When `order.cancelled` was emitted for it. */
+    cancelRecordedAt: p.datetime().nullable(),
+    /** Stored before the order events existed: it emits none (its currency was never kept). */
+    predatesEvents: p.boolean().default(false),
   },
   uniques: [{ properties: ['merchantId', 'shopifyOrderId'], name: 'customer_order_merchant_order_unique' }],
   indexes: [{ properties: ['merchantId', 'shopifyCustomerId'], name: 'customer_order_merchant_customer_index' }],
@@ -40,6 +53,8 @@ export const OrderRefundEntity = defineEntity({
     shopifyOrderId: p.bigint('string'),
     amount: p.decimal('string').precision(14).scale(2),
     createdAt: p.datetime(),
+    /** When `order.refunded` was emitted for it: once its order is recorded. */
+    recordedAt: p.datetime().nullable(),
   },
   uniques: [{ properties: ['merchantId', 'shopifyRefundId'], name: 'order_refund_merchant_refund_unique' }],
   indexes: [{ properties: ['merchantId', 'shopifyOrderId'], name: 'order_refund_merchant_order_index' }],
