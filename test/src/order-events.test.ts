@@ -1,0 +1,387 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { consume, defineTopic, minorUnits, type SubgraphModule, type TopicHandler } from '@loyalnest/kit';
+import { ORDER_CANCELLED, ORDER_RECORDED, ORDER_REFUNDED, type OrderRefunded } from '@loyalnest/customer/topics';
+import { randomUUID } from 'node:crypto';
+import { subgraphModules } from '../../gateway/src/subgraphs.js';
+import { withOwnerDb } from './support/db.js';
+import { createEffectTable, dropEffectTable, eventually, startEventsGateway, type EventsGateway } from './support/events.js';
+import { postWebhook } from './support/webhooks.js';
+import { createMerchant, shopifyId, type TestMerchant } from './support/tenants.js';
+
+/** Personal data the webhook bodies carry, which no order event may: checked in every payload. */
+const PII = ['buyer-pii@example.com', 'Ottilie', 'Quarrington', '12 Rue des Lilas', '+33 6 12 34 56 78', 'leave it at the door'];
+
+const RECORDED_KEYS = ['currency', 'customerId', 'discountCodes', 'financialStatus', 'orderId', 'orderNumber', 'placedAt', 'subtotalMinor', 'totalMinor'];
+const REFUNDED_KEYS = ['amountMinor', 'currency', 'customerId', 'orderId', 'refundId', 'refundedAt'];
+const CANCELLED_KEYS = ['cancelledAt', 'customerId', 'orderId'];
+
+interface Webhook {
+  topic: string;
+  body: Record<string, unknown>;
+}
+
+/** One version of an order as Shopify sends it: 100.00 goods − 10.00 code, 5.00 shipping, 19.00 tax = 114.00; every kind of PII beside it. */
+function order(id: string, customer: string, version: { minute: number; status: string; cancelled?: boolean }): Record<string, unknown> {
+  return {
+    id: Number(id),
+    order_number: 1000 + (Number(id) % 1000),
+    name: `#${1000 + (Number(id) % 1000)}`,
+    currency: 'EUR',
+    total_price: '114.00',
+    subtotal_price: '90.00',
+    total_line_items_price: '100.00',
+    total_discounts: '10.00',
+    discount_codes: [{ code: 'WELCOME10', amount: '10.00', type: 'fixed_amount' }],
+    total_shipping_price_set: { shop_money: { amount: '5.00', currency_code: 'EUR' } },
+    total_tax: '19.00',
+    taxes_included: false,
+    financial_status: version.status,
+    processed_at: '2026-11-20T10:00:00Z',
+    created_at: '2026-11-20T10:00:00Z',
+    updated_at: new Date(Date.UTC(2026, 10, 20, 10, version.minute)).toISOString(),
+    cancelled_at: version.cancelled ? '2026-11-21T09:30:00Z' : null,
+    email: 'buyer-pii@example.com',
+    phone: '+33 6 12 34 56 78',
+    note: 'leave it at the door',
+    customer: { id: Number(customer), email: 'buyer-pii@example.com', first_name: 'Ottilie', last_name: 'Quarrington' },
+    shipping_address: { first_name: 'Ottilie', last_name: 'Quarrington', address1: '12 Rue des Lilas', city: 'Lyon', phone: '+33 6 12 34 56 78' },
+  };
+}
+
+function refund(id: string, orderId: string, amount: string, day: number): Record<string, unknown> {
+  return { id: Number(id), order_id: Number(orderId), created_at: `2026-11-${day}T10:00:00Z`, note: 'leave it at the door', transactions: [{ kind: 'refund', status: 'success', amount }] };
+}
+
+/** The life of one order: created, paid, updated, two refunds, cancelled. Named so orderings can be written by name. */
+function orderLife(orderId: string, customer: string) {
+  const refundIds = [shopifyId(), shopifyId()];
+  const webhooks: Record<string, Webhook> = {
+    create: { topic: 'orders/create', body: order(orderId, customer, { minute: 0, status: 'pending' }) },
+    paid: { topic: 'orders/paid', body: order(orderId, customer, { minute: 1, status: 'paid' }) },
+    updated: { topic: 'orders/updated', body: order(orderId, customer, { minute: 2, status: 'paid' }) },
+    refund1: { topic: 'refunds/create', body: refund(refundIds[0], orderId, '10.00', 22) },
+    refund2: { topic: 'refunds/create', body: refund(refundIds[1], orderId, '5.25', 23) },
+    cancel: { topic: 'orders/cancelled', body: order(orderId, customer, { minute: 30, status: 'refunded', cancelled: true }) },
+  };
+  return { webhooks, refundIds };
+}
+
+/** A deterministic shuffle (mulberry32), so a failing ordering can be run again. */
+function shuffled<T>(items: T[], seed: number): T[] {
+  let state = seed;
+  const random = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  version: number;
+  payload: Record<string, unknown>;
+}
+
+describe('order events from the customer domain', () => {
+  let gateway: EventsGateway;
+  let a: TestMerchant;
+  let b: TestMerchant;
+  let effects: string;
+
+  /** A consumer declared through the same topics the producer emits: one effect row per application. */
+  const record: TopicHandler<Record<string, unknown>> = async (ctx, event) => {
+    await ctx.em.execute(`insert into ${effects} (consumer, event_id, topic, payload) values ('merchant', ?, ?, ?::jsonb)`, [event.id, event.topic, JSON.stringify(event.payload)]);
+  };
+  // Typed end to end: the handler reads the payload's fields as the declaration types them.
+  const recordRefund: TopicHandler<OrderRefunded> = async (ctx, event, runtime) => {
+    const amount: number = event.payload.amountMinor;
+    expect(Number.isInteger(amount)).toBe(true);
+    await record(ctx, event, runtime);
+  };
+
+  beforeAll(async () => {
+    effects = await createEffectTable('merchant');
+    const modules: SubgraphModule[] = subgraphModules.map((m) =>
+      m.name === 'merchant' ? { ...m, consumes: { ...m.consumes, ...consume(ORDER_RECORDED, record), ...consume(ORDER_REFUNDED, recordRefund), ...consume(ORDER_CANCELLED, record) } } : m,
+    );
+    gateway = await startEventsGateway(modules);
+    a = await createMerchant(gateway);
+    b = await createMerchant(gateway);
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await dropEffectTable('merchant', effects);
+  });
+
+  async function deliver(merchant: TestMerchant, webhook: Webhook, eventId: string): Promise<void> {
+    const status = await postWebhook(new URL(gateway.url).origin, merchant.shop, gateway.config.kit.shopify.apiSecret, { topic: webhook.topic, eventId, body: webhook.body });
+    expect(status).toBe(200);
+  }
+
+  /** Resolves once each of the deliveries is processed: applied by every domain that takes its topic. */
+  async function processed(merchant: TestMerchant, eventIds: string[]): Promise<void> {
+    const unique = [...new Set(eventIds)];
+    await eventually(
+      async () => {
+        const { rows } = await withOwnerDb('merchant', (c) => c.query<{ status: string }>('select status from webhook_delivery where merchant_id = $1 and event_id = any($2)', [merchant.id, unique]));
+        return rows.length === unique.length && rows.every((r) => r.status === 'processed');
+      },
+      30_000,
+      `${unique.length} deliveries processed`,
+    );
+  }
+
+  /**
+   * Delivers every webhook three times: twice under one event id (the inbox's duplicate) and once
+   * under another (Shopify sending the same change again). The first copy of each is applied in
+   * the order given, each processed before the next is sent, so the ordering is what the domain
+   * sees; the other copies then arrive all at once, shuffled. `together`: every copy at once.
+   */
+  async function deliverThrice(merchant: TestMerchant, sequence: Webhook[], seed: number, options: { together?: boolean } = {}): Promise<void> {
+    const copies = sequence.map((webhook) => ({ webhook, first: randomUUID(), second: randomUUID() }));
+    for (const { webhook, first } of options.together ? [] : copies) {
+      await deliver(merchant, webhook, first);
+      await processed(merchant, [first]);
+    }
+    const rest = shuffled(
+      copies.flatMap(({ webhook, first, second }) => [...(options.together ? [{ webhook, eventId: first }] : []), { webhook, eventId: first }, { webhook, eventId: second }]),
+      seed,
+    );
+    await Promise.all(rest.map((copy) => deliver(merchant, copy.webhook, copy.eventId)));
+    await processed(merchant, rest.map((copy) => copy.eventId));
+  }
+
+  /** The merchant's order events in the customer store's outbox, oldest first. */
+  async function orderEvents(merchant: TestMerchant, orderId?: string): Promise<OutboxRow[]> {
+    const { rows } = await withOwnerDb('customer', (c) =>
+      c.query<OutboxRow>(
+        `select id, topic, version, payload from outbox_event where merchant_id = $1 and topic like 'order.%' and ($2::text is null or payload->>'orderId' = $2) order by id`,
+        [merchant.id, orderId ?? null],
+      ),
+    );
+    return rows;
+  }
+
+  async function customerIdOf(merchant: TestMerchant, shopifyCustomerId: string): Promise<string> {
+    const { rows } = await withOwnerDb('customer', (c) => c.query<{ id: string }>('select id from customer where merchant_id = $1 and shopify_id = $2', [merchant.id, shopifyCustomerId]));
+    return rows[0].id;
+  }
+
+  /** Waits until the typed consumer and the audit trail hold every one of `events`, then returns how often each did. */
+  async function consumedAndAudited(merchant: TestMerchant, events: OutboxRow[]) {
+    const ids = events.map((e) => e.id);
+    const effectRows = await eventually(
+      async () => {
+        const { rows } = await withOwnerDb('merchant', (c) => c.query<{ event_id: string; topic: string; merchant_id: string }>(`select event_id, topic, merchant_id from ${effects} where event_id = any($1)`, [ids]));
+        return new Set(rows.map((r) => r.event_id)).size === ids.length ? rows : undefined;
+      },
+      20_000,
+      `${ids.length} order events consumed`,
+    );
+    const auditRows = await eventually(
+      async () => {
+        const { rows } = await withOwnerDb('audit', (c) =>
+          c.query<{ source_event_id: string; source_topic: string; entity_type: string; entity_id: string; action: string; merchant_id: string }>(
+            'select source_event_id, source_topic, entity_type, entity_id, action, merchant_id from audit_entry where source_event_id = any($1)',
+            [ids],
+          ),
+        );
+        return new Set(rows.map((r) => r.source_event_id)).size === ids.length ? rows : undefined;
+      },
+      20_000,
+      `${ids.length} order events audited`,
+    );
+    return { effectRows, auditRows };
+  }
+
+  const orderings: [string, string[]][] = [
+    ['as Shopify sends them', ['create', 'paid', 'updated', 'refund1', 'refund2', 'cancel']],
+    ['the cancellation first', ['cancel', 'refund2', 'updated', 'create', 'refund1', 'paid']],
+    ['refunds before the order is paid, or even created', ['refund1', 'refund2', 'paid', 'create', 'cancel', 'updated']],
+    ['shuffled (seed 7)', shuffled(['create', 'paid', 'updated', 'refund1', 'refund2', 'cancel'], 7)],
+    ['shuffled (seed 2026)', shuffled(['create', 'paid', 'updated', 'refund1', 'refund2', 'cancel'], 2026)],
+  ];
+
+  it.each(orderings)('emits each fact of an order once when every webhook comes three times, %s', async (_name, names) => {
+    // given the life of one order, each webhook delivered three times in this order
+    const customer = shopifyId();
+    const orderId = shopifyId();
+    const { webhooks, refundIds } = orderLife(orderId, customer);
+
+    // when
+    await deliverThrice(a, names.map((n) => webhooks[n]), Number(orderId) % 1000);
+
+    // then the customer domain emitted one order.recorded, one order.refunded per refund and one order.cancelled
+    const events = await orderEvents(a, orderId);
+    expect(events.map((e) => e.topic).sort()).toEqual(['order.cancelled', 'order.recorded', 'order.refunded', 'order.refunded']);
+    const customerId = await customerIdOf(a, customer);
+    const recorded = events.find((e) => e.topic === 'order.recorded')!;
+    expect(recorded.version).toBe(1);
+    expect(Object.keys(recorded.payload).sort()).toEqual(RECORDED_KEYS);
+    expect(recorded.payload).toEqual({
+      customerId,
+      orderId,
+      orderNumber: 1000 + (Number(orderId) % 1000),
+      currency: 'EUR',
+      totalMinor: 11400,
+      subtotalMinor: 9000,
+      discountCodes: ['WELCOME10'],
+      // the version first recorded: pending, paid or (the cancellation first) refunded
+      financialStatus: expect.stringMatching(/^(pending|paid|refunded)$/),
+      placedAt: '2026-11-20T10:00:00.000Z',
+    });
+    const refunds = events.filter((e) => e.topic === 'order.refunded').map((e) => e.payload);
+    for (const payload of refunds) expect(Object.keys(payload).sort()).toEqual(REFUNDED_KEYS);
+    expect(refunds.sort((x, y) => String(x.refundId).localeCompare(String(y.refundId)))).toEqual(
+      [
+        { customerId, orderId, refundId: refundIds[0], amountMinor: 1000, currency: 'EUR', refundedAt: '2026-11-22T10:00:00.000Z' },
+        { customerId, orderId, refundId: refundIds[1], amountMinor: 525, currency: 'EUR', refundedAt: '2026-11-23T10:00:00.000Z' },
+      ].sort((x, y) => x.refundId.localeCompare(y.refundId)),
+    );
+    const cancelled = events.find((e) => e.topic === 'order.cancelled')!;
+    expect(cancelled.payload).toEqual({ customerId, orderId, cancelledAt: '2026-11-21T09:30:00.000Z' });
+    expect(Object.keys(cancelled.payload).sort()).toEqual(CANCELLED_KEYS);
+    // recorded before anything about it, in whichever transaction it came
+    expect(events[0].topic).toBe('order.recorded');
+
+    // and no personal data from the bodies in any payload
+    const text = JSON.stringify(events.map((e) => e.payload));
+    for (const pii of PII) expect(text).not.toContain(pii);
+
+    // and the typed consumer applied each once, and the audit trail holds each once, as an Order entry
+    const { effectRows, auditRows } = await consumedAndAudited(a, events);
+    expect(effectRows).toHaveLength(events.length);
+    expect(effectRows.every((r) => r.merchant_id === a.id)).toBe(true);
+    expect(auditRows).toHaveLength(events.length);
+    expect(auditRows.map((r) => [r.entity_type, r.entity_id, r.merchant_id])).toEqual(events.map(() => ['Order', orderId, a.id]));
+    expect(auditRows.map((r) => `${r.source_topic} ${r.action}`).sort()).toEqual(['order.cancelled cancelled', 'order.recorded recorded', 'order.refunded refunded', 'order.refunded refunded']);
+  });
+
+  it('emits one order.recorded per order when many orders of one customer land at once, and nothing for a guest order', async () => {
+    const customer = shopifyId();
+    const orderIds = Array.from({ length: 8 }, () => shopifyId());
+    const guestOrder = shopifyId();
+    const guest = { topic: 'orders/paid', body: { ...order(guestOrder, customer, { minute: 1, status: 'paid' }), customer: null } };
+
+    await deliverThrice(a, [...orderIds.map((id) => ({ topic: 'orders/paid', body: order(id, customer, { minute: 1, status: 'paid' }) })), guest], 11, { together: true });
+
+    const events = (await Promise.all(orderIds.map((id) => orderEvents(a, id)))).flat();
+    expect(events.map((e) => [e.topic, e.payload.orderId]).sort()).toEqual(orderIds.map((id) => ['order.recorded', id]).sort());
+    expect(await orderEvents(a, guestOrder)).toEqual([]);
+    const { rows } = await withOwnerDb('customer', (c) => c.query('select orders_count from customer where merchant_id = $1 and shopify_id = $2', [a.id, customer]));
+    expect(rows).toEqual([{ orders_count: 8 }]);
+  });
+
+  it('emits each refund once when orders and their refunds all arrive at once', async () => {
+    // given six orders of two customers, each with a refund, every webhook sent three times at once
+    const customers = [shopifyId(), shopifyId()];
+    const lives = Array.from({ length: 6 }, (_, i) => {
+      const orderId = shopifyId();
+      return { orderId, ...orderLife(orderId, customers[i % 2]) };
+    });
+    await deliverThrice(a, lives.flatMap((l) => [l.webhooks.paid, l.webhooks.refund1]), 23, { together: true });
+
+    // then each order is recorded once and each refund emitted once, whichever of the two was applied first
+    for (const life of lives) {
+      const events = await orderEvents(a, life.orderId);
+      expect(events.map((e) => [e.topic, e.payload.refundId ?? null])).toEqual([
+        ['order.recorded', null],
+        ['order.refunded', life.refundIds[0]],
+      ]);
+    }
+    const { rows } = await withOwnerDb('customer', (c) =>
+      c.query('select shopify_id::text, orders_count, total_spent::text from customer where merchant_id = $1 and shopify_id = any($2) order by shopify_id', [a.id, customers]),
+    );
+    expect(rows.map((r) => [r.orders_count, r.total_spent])).toEqual([
+      [3, '312.00'],
+      [3, '312.00'],
+    ]);
+  });
+
+  it("never emits an event for merchant A from merchant B's webhooks, even with the same Shopify ids", async () => {
+    // given a customer and an order A knows
+    const customer = shopifyId();
+    const orderId = shopifyId();
+    const own = orderLife(orderId, customer);
+    await deliverThrice(a, [own.webhooks.paid], 3);
+    const before = await orderEvents(a);
+
+    // when B receives the whole life of an order with the same Shopify ids, and one of its own
+    const otherOrder = shopifyId();
+    const mirrored = orderLife(orderId, customer);
+    const theirs = orderLife(otherOrder, customer);
+    await deliverThrice(b, [...Object.values(mirrored.webhooks), ...Object.values(theirs.webhooks)], 5);
+
+    // then A's events are what they were: nothing of B's order, refunds or cancellation
+    expect(await orderEvents(a)).toEqual(before);
+    expect((await orderEvents(a, orderId)).map((e) => e.topic)).toEqual(['order.recorded']);
+    expect(await orderEvents(a, otherOrder)).toEqual([]);
+    // and B's events name B's customer, not A's
+    const bEvents = await orderEvents(b);
+    const bCustomer = await customerIdOf(b, customer);
+    expect(bCustomer).not.toBe(await customerIdOf(a, customer));
+    expect(bEvents.map((e) => e.topic).sort()).toEqual(['order.cancelled', 'order.cancelled', 'order.recorded', 'order.recorded', 'order.refunded', 'order.refunded', 'order.refunded', 'order.refunded']);
+    expect(bEvents.every((e) => e.payload.customerId === bCustomer)).toBe(true);
+    // and the consumer and the audit trail file them under B
+    const { effectRows, auditRows } = await consumedAndAudited(b, bEvents);
+    expect(effectRows.every((r) => r.merchant_id === b.id)).toBe(true);
+    expect(auditRows.every((r) => r.merchant_id === b.id)).toBe(true);
+    const { rows } = await withOwnerDb('audit', (c) =>
+      c.query<{ n: number }>("select count(*)::int as n from audit_entry where merchant_id = $1 and source_topic like 'order.%' and entity_id = $2", [a.id, otherOrder]),
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('emits nothing for orders stored before the events existed, not even for their later refunds and cancellations', async () => {
+    // given an order stored before the migration (marked as the migration marks the rows it finds)
+    const customer = shopifyId();
+    const orderId = shopifyId();
+    const life = orderLife(orderId, customer);
+    await deliverThrice(a, [life.webhooks.paid], 13);
+    await withOwnerDb('customer', async (c) => {
+      // The owner is subject to forced RLS too: it acts as the merchant.
+      await c.query('begin');
+      await c.query("select set_config('app.merchant_id', $1, true)", [a.id]);
+      await c.query('update customer_order set predates_events = true where merchant_id = $1 and shopify_order_id = $2', [a.id, orderId]);
+      await c.query('commit');
+    });
+    const before = await orderEvents(a, orderId);
+    expect(before.map((e) => e.topic)).toEqual(['order.recorded']);
+
+    // when it is refunded and cancelled
+    await deliverThrice(a, [life.webhooks.refund1, life.webhooks.cancel], 17);
+
+    // then no event names its refund or cancellation, while the stats still follow it
+    expect(await orderEvents(a, orderId)).toEqual(before);
+    const { rows } = await withOwnerDb('customer', (c) => c.query('select orders_count from customer where merchant_id = $1 and shopify_id = $2', [a.id, customer]));
+    expect(rows).toEqual([{ orders_count: 0 }]);
+  });
+});
+
+describe('typed topics and minor units', () => {
+  it('refuses a topic name that is not <domain>.<action>, and a version that is not a positive integer', () => {
+    expect(() => defineTopic('Order.Recorded')).toThrow('Order.Recorded');
+    expect(() => defineTopic('order')).toThrow('order');
+    expect(() => defineTopic('order.recorded', { version: 0 })).toThrow('version');
+    expect(defineTopic('order.recorded', { version: 2 })).toEqual({ name: 'order.recorded', version: 2 });
+  });
+
+  it('counts minor units by the currency, exactly, and refuses digits a currency has no place for', () => {
+    expect(minorUnits('42.50', 'EUR')).toBe(4250);
+    expect(minorUnits('0.1', 'USD')).toBe(10);
+    expect(minorUnits('1000.00', 'JPY')).toBe(1000);
+    expect(minorUnits('12.34', 'KWD')).toBe(12340);
+    expect(minorUnits('19.99', null)).toBe(1999);
+    expect(minorUnits('90071992547409.91', 'EUR')).toBe(9007199254740991);
+    expect(() => minorUnits('10.50', 'JPY')).toThrow('JPY');
+    expect(() => minorUnits('ten', 'EUR')).toThrow('ten');
+  });
+});
