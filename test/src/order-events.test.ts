@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { consume, defineTopic, minorUnits, type SubgraphModule, type TopicHandler } from '@loyalnest/kit';
+import { ADMIN_SCOPES, consume, defineTopic, minorUnits, systemCaller, type SubgraphModule, type TopicHandler } from '@loyalnest/kit';
 import { ORDER_CANCELLED, ORDER_RECORDED, ORDER_REFUNDED, type OrderRefunded } from '@loyalnest/customer/topics';
 import { randomUUID } from 'node:crypto';
 import { subgraphModules } from '../../gateway/src/subgraphs.js';
+import { OrderService } from '../../subgraphs/customer/src/services/order.service.js';
+import { orderFacts, refundFacts } from '../../subgraphs/customer/src/services/shopify-order.parser.js';
 import { withOwnerDb } from './support/db.js';
 import { createEffectTable, dropEffectTable, eventually, startEventsGateway, type EventsGateway } from './support/events.js';
 import { postWebhook } from './support/webhooks.js';
-import { createMerchant, shopifyId, type TestMerchant } from './support/tenants.js';
+import { createMerchant, runtime, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
 
 /** Personal data the webhook bodies carry, which no order event may: checked in every payload. */
 const PII = ['buyer-pii@example.com', 'Ottilie', 'Quarrington', '12 Rue des Lilas', '+33 6 12 34 56 78', 'leave it at the door'];
@@ -304,6 +306,34 @@ describe('order events from the customer domain', () => {
       [3, '312.00'],
       [3, '312.00'],
     ]);
+  });
+
+  it('emits a refund once when it is applied while its order is being stored, whichever transaction began first', async () => {
+    const customer = shopifyId();
+    await upsertCustomer(gateway, a, { shopifyId: customer });
+    const service = new OrderService();
+    const ctx = () => runtime(gateway, 'customer').createContext(systemCaller(ADMIN_SCOPES, a.id));
+    const refundEvents = (refundId: string) =>
+      withOwnerDb('customer', async (c) => (await c.query(`select 1 from outbox_event where merchant_id = $1 and topic = 'order.refunded' and payload->>'refundId' = $2`, [a.id, refundId])).rows.length);
+
+    for (const first of ['order', 'refund'] as const) {
+      // given one transaction that applied the order (or the refund) and has not committed yet
+      const orderId = shopifyId();
+      const { webhooks, refundIds } = orderLife(orderId, customer);
+      const open = ctx();
+      await open.em.begin();
+      if (first === 'order') await service.applyOrder(open, orderFacts(webhooks.paid.body));
+      else await service.applyRefund(open, refundFacts(webhooks.refund1.body));
+
+      // when the other one is applied meanwhile, and the first then commits
+      const other = first === 'order' ? service.applyRefund(ctx(), refundFacts(webhooks.refund1.body)) : service.applyOrder(ctx(), orderFacts(webhooks.paid.body));
+      await new Promise((r) => setTimeout(r, 300));
+      await open.em.commit();
+      await other;
+
+      // then the refund was seen by one of them: emitted once
+      expect(await refundEvents(refundIds[0])).toBe(1);
+    }
   });
 
   it("never emits an event for merchant A from merchant B's webhooks, even with the same Shopify ids", async () => {
