@@ -3,10 +3,11 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 
 /**
- * What the customer subgraph knows of one Shopify order: just enough to derive the customer's
- * stats. Stats are recomputed from these rows rather than incremented, so a duplicated,
- * reordered or stormy delivery cannot drift them. Keyed by Shopify ids: an order may arrive
- * before the customer it belongs to.
+ * What the customer subgraph knows of one Shopify order: enough to derive the customer's stats
+ * and the order events (topics.ts), and no personal data. Stats are recomputed from these rows
+ * rather than incremented, so a duplicated, reordered or stormy delivery cannot drift them; each
+ * event is marked emitted on its row, so none goes out twice. Keyed by Shopify ids: an order may
+ * arrive before the customer it belongs to.
  */
 export const CustomerOrderEntity = defineEntity({
   name: 'CustomerOrder',
