@@ -1,89 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ADMIN_SCOPES, consume, defineTopic, minorUnits, systemCaller, type SubgraphModule, type TopicHandler } from '@loyalnest/kit';
+import { ADMIN_SCOPES, consume, systemCaller, type SubgraphModule, type TopicHandler } from '@loyalnest/kit';
 import { ORDER_CANCELLED, ORDER_RECORDED, ORDER_REFUNDED, type OrderRefunded } from '@loyalnest/customer/topics';
 import { randomUUID } from 'node:crypto';
 import { subgraphModules } from '../../gateway/src/subgraphs.js';
 import { OrderService } from '../../subgraphs/customer/src/services/order.service.js';
 import { orderFacts, refundFacts } from '../../subgraphs/customer/src/services/shopify-order.parser.js';
 import { withOwnerDb } from './support/db.js';
+import { CANCELLED_KEYS, order, orderLife, PII, RECORDED_KEYS, REFUNDED_KEYS, shuffled, type Webhook } from './support/order-life.js';
 import { createEffectTable, dropEffectTable, eventually, startEventsGateway, type EventsGateway } from './support/events.js';
 import { postWebhook } from './support/webhooks.js';
 import { createMerchant, runtime, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
-
-/** Personal data the webhook bodies carry, which no order event may: checked in every payload. */
-const PII = ['buyer-pii@example.com', 'Ottilie', 'Quarrington', '12 Rue des Lilas', '+33 6 12 34 56 78', 'leave it at the door'];
-
-const RECORDED_KEYS = ['currency', 'customerId', 'discountCodes', 'financialStatus', 'orderId', 'orderNumber', 'placedAt', 'subtotalMinor', 'totalMinor'];
-const REFUNDED_KEYS = ['amountMinor', 'currency', 'customerId', 'orderId', 'refundId', 'refundedAt'];
-const CANCELLED_KEYS = ['cancelledAt', 'customerId', 'orderId'];
-
-interface Webhook {
-  topic: string;
-  body: Record<string, unknown>;
-}
-
-/** One version of an order as Shopify sends it: 100.00 goods − 10.00 code, 5.00 shipping, 19.00 tax = 114.00; every kind of PII beside it. */
-function order(id: string, customer: string, version: { minute: number; status: string; cancelled?: boolean }): Record<string, unknown> {
-  return {
-    id: Number(id),
-    order_number: 1000 + (Number(id) % 1000),
-    name: `#${1000 + (Number(id) % 1000)}`,
-    currency: 'EUR',
-    total_price: '114.00',
-    subtotal_price: '90.00',
-    total_line_items_price: '100.00',
-    total_discounts: '10.00',
-    discount_codes: [{ code: 'WELCOME10', amount: '10.00', type: 'fixed_amount' }],
-    total_shipping_price_set: { shop_money: { amount: '5.00', currency_code: 'EUR' } },
-    total_tax: '19.00',
-    taxes_included: false,
-    financial_status: version.status,
-    processed_at: '2026-11-20T10:00:00Z',
-    created_at: '2026-11-20T10:00:00Z',
-    updated_at: new Date(Date.UTC(2026, 10, 20, 10, version.minute)).toISOString(),
-    cancelled_at: version.cancelled ? '2026-11-21T09:30:00Z' : null,
-    email: 'buyer-pii@example.com',
-    phone: '+33 6 12 34 56 78',
-    note: 'leave it at the door',
-    customer: { id: Number(customer), email: 'buyer-pii@example.com', first_name: 'Ottilie', last_name: 'Quarrington' },
-    shipping_address: { first_name: 'Ottilie', last_name: 'Quarrington', address1: '12 Rue des Lilas', city: 'Lyon', phone: '+33 6 12 34 56 78' },
-  };
-}
-
-function refund(id: string, orderId: string, amount: string, day: number): Record<string, unknown> {
-  return { id: Number(id), order_id: Number(orderId), created_at: `2026-11-${day}T10:00:00Z`, note: 'leave it at the door', transactions: [{ kind: 'refund', status: 'success', amount }] };
-}
-
-/** The life of one order: created, paid, updated, two refunds, cancelled. Named so orderings can be written by name. */
-function orderLife(orderId: string, customer: string) {
-  const refundIds = [shopifyId(), shopifyId()];
-  const webhooks: Record<string, Webhook> = {
-    create: { topic: 'orders/create', body: order(orderId, customer, { minute: 0, status: 'pending' }) },
-    paid: { topic: 'orders/paid', body: order(orderId, customer, { minute: 1, status: 'paid' }) },
-    updated: { topic: 'orders/updated', body: order(orderId, customer, { minute: 2, status: 'paid' }) },
-    refund1: { topic: 'refunds/create', body: refund(refundIds[0], orderId, '10.00', 22) },
-    refund2: { topic: 'refunds/create', body: refund(refundIds[1], orderId, '5.25', 23) },
-    cancel: { topic: 'orders/cancelled', body: order(orderId, customer, { minute: 30, status: 'refunded', cancelled: true }) },
-  };
-  return { webhooks, refundIds };
-}
-
-/** A deterministic shuffle (mulberry32), so a failing ordering can be run again. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  let state = seed;
-  const random = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 interface OutboxRow {
   id: string;
@@ -336,6 +262,29 @@ describe('order events from the customer domain', () => {
     }
   });
 
+  it('records orders that arrived before their customer once the customer is created through the API', async () => {
+    // given an order and its refund stored for a Shopify customer the domain does not know yet
+    const customer = shopifyId();
+    const orderId = shopifyId();
+    const { webhooks, refundIds } = orderLife(orderId, customer);
+    const service = new OrderService();
+    const ctx = () => runtime(gateway, 'customer').createContext(systemCaller(ADMIN_SCOPES, a.id));
+    await service.applyOrder(ctx(), orderFacts(webhooks.paid.body));
+    await service.applyRefund(ctx(), refundFacts(webhooks.refund1.body));
+    expect(await orderEvents(a, orderId)).toEqual([]);
+
+    // when an admin creates the customer, twice
+    const created = await upsertCustomer(gateway, a, { shopifyId: customer });
+    await upsertCustomer(gateway, a, { shopifyId: customer });
+
+    // then the order and its refund are published once, for that customer
+    const events = await orderEvents(a, orderId);
+    expect(events.map((e) => [e.topic, e.payload.customerId, e.payload.refundId ?? null])).toEqual([
+      ['order.recorded', created.id, null],
+      ['order.refunded', created.id, refundIds[0]],
+    ]);
+  });
+
   it("never emits an event for merchant A from merchant B's webhooks, even with the same Shopify ids", async () => {
     // given a customer and an order A knows
     const customer = shopifyId();
@@ -393,25 +342,5 @@ describe('order events from the customer domain', () => {
     expect(await orderEvents(a, orderId)).toEqual(before);
     const { rows } = await withOwnerDb('customer', (c) => c.query('select orders_count from customer where merchant_id = $1 and shopify_id = $2', [a.id, customer]));
     expect(rows).toEqual([{ orders_count: 0 }]);
-  });
-});
-
-describe('typed topics and minor units', () => {
-  it('refuses a topic name that is not <domain>.<action>, and a version that is not a positive integer', () => {
-    expect(() => defineTopic('Order.Recorded')).toThrow('Order.Recorded');
-    expect(() => defineTopic('order')).toThrow('order');
-    expect(() => defineTopic('order.recorded', { version: 0 })).toThrow('version');
-    expect(defineTopic('order.recorded', { version: 2 })).toEqual({ name: 'order.recorded', version: 2 });
-  });
-
-  it('counts minor units by the currency, exactly, and refuses digits a currency has no place for', () => {
-    expect(minorUnits('42.50', 'EUR')).toBe(4250);
-    expect(minorUnits('0.1', 'USD')).toBe(10);
-    expect(minorUnits('1000.00', 'JPY')).toBe(1000);
-    expect(minorUnits('12.34', 'KWD')).toBe(12340);
-    expect(minorUnits('19.99', null)).toBe(1999);
-    expect(minorUnits('90071992547409.91', 'EUR')).toBe(9007199254740991);
-    expect(() => minorUnits('10.50', 'JPY')).toThrow('JPY');
-    expect(() => minorUnits('ten', 'EUR')).toThrow('ten');
   });
 });
