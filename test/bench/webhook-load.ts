@@ -154,7 +154,9 @@ export interface Exactness {
  * event against the `accepted` deliveries: the customer store's orders (and the stats counting
  * each once), points earn entries per order, audit entries per event (one for each delivery's
  * event and for each domain's `shopify.webhook_applied`). Points count only when the merchant's
- * program earns on orders (entries > 0); otherwise that store is reported and skipped.
+ * program earns on orders (entries > 0); otherwise that store is reported and skipped. The
+ * `order.recorded` event the customer domain emits for each new order is audited too, but is
+ * neither counted here nor waited for by `drained`: both select the webhook topics by name.
  */
 export async function exactness(merchantId: string, accepted: number): Promise<Exactness> {
   const customer = await withOwnerDb('customer', async (c) => {

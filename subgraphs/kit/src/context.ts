@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { OutboxEventEntity } from './events/outbox-event.entity.js';
+import type { EventPayload, Topic } from './events/topic.js';
 import type { LivePublisher } from './live.js';
 import { noLive } from './live.js';
 import { LoaderRegistry } from './loaders.js';
@@ -51,8 +52,9 @@ export interface RequestContext extends Caller {
   /**
    * Records a domain event for the caller's merchant in the outbox and returns its id. It is
    * written by the caller's next `em.flush()`, in the same transaction as the change it reports.
-   * Payloads carry ids only.
+   * Payloads carry ids only. A topic declared with `defineTopic` brings its payload type and version.
    */
+  emit<P extends EventPayload>(topic: Topic<P>, payload: P): string;
   emit(topic: string, payload: Record<string, unknown>, version?: number): string;
   /**
    * Writes an event for the caller's merchant at once, in a transaction of its own, whatever
@@ -100,14 +102,15 @@ export function createRequestContext(rootEm: EntityManager, caller: Caller, serv
     session: { variables: { [TENANT_SETTING]: caller.merchantId ?? '' } },
   }) as EntityManager;
   if (caller.merchantId) em.setFilterParams(TENANT_FILTER, { merchantId: caller.merchantId });
-  const emit = (topic: string, payload: Record<string, unknown>, version = 1) => {
+  const emit = (declared: string | Topic<EventPayload>, payload: Record<string, unknown>, version = 1) => {
+    const topic = typeof declared === 'string' ? declared : declared.name;
     if (!caller.merchantId) throw new Error(`cannot emit ${topic}: the caller acts for no merchant`);
     const id = uuidv7();
     em.create(OutboxEventEntity, {
       id,
       merchantId: caller.merchantId,
       topic,
-      version,
+      version: typeof declared === 'string' ? version : declared.version,
       payload,
       publishedAt: null,
       actorKind: caller.actor.kind,

@@ -32,6 +32,7 @@ export async function insertMerchant(): Promise<{ id: string; shop: string }> {
 export function orderBody(orderId: string, customerId: string, cents: number): Record<string, unknown> {
   return {
     id: Number(orderId),
+    currency: 'EUR',
     total_price: (cents / 100).toFixed(2),
     processed_at: '2026-11-20T10:00:00Z',
     created_at: '2026-11-20T10:00:00Z',

@@ -21,7 +21,8 @@ export const CUSTOMER_WEBHOOK_TOPICS = [
  * event's encrypted copy, or else the merchant subgraph's inbox) and applies it to the customer and
  * order ledger, in the consumer's transaction; then reports it applied, so the inbox row becomes
  * processed. Everything it does is idempotent on Shopify's ids and versions as well, so a delivery
- * Shopify sent twice under two event ids still counts once.
+ * Shopify sent twice under two event ids still counts once, and the order events it emits
+ * (`order.recorded`, `order.refunded`, `order.cancelled`, see topics.ts) go out once per fact.
  */
 export function shopifyWebhookConsumers(services: (runtime: SubgraphRuntime) => { customers: CustomerService; orders: OrderService }): Record<string, EventHandler> {
   const handler = async (ctx: RequestContext, event: DomainEvent, runtime: SubgraphRuntime): Promise<void> => {
@@ -38,6 +39,8 @@ export function shopifyWebhookConsumers(services: (runtime: SubgraphRuntime) => 
     } else {
       const order = orderFacts(body);
       const buyer = body.customer as Record<string, unknown> | null | undefined;
+      // The order's lock before the customer's, as everywhere (see OrderService).
+      await orders.lockOrder(ctx, order.shopifyOrderId);
       // A guest checkout has no customer; an order's customer is created if we have never seen it.
       if (buyer?.id != null) await customers.applyShopifyCustomer(ctx, customerFacts(buyer), { createOnly: true });
       await orders.applyOrder(ctx, order);

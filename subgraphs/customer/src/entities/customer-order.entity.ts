@@ -3,10 +3,11 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 
 /**
- * What the customer subgraph knows of one Shopify order: just enough to derive the customer's
- * stats. Stats are recomputed from these rows rather than incremented, so a duplicated,
- * reordered or stormy delivery cannot drift them. Keyed by Shopify ids: an order may arrive
- * before the customer it belongs to.
+ * What the customer subgraph knows of one Shopify order: enough to derive the customer's stats
+ * and the order events (topics.ts), and no personal data. Stats are recomputed from these rows
+ * rather than incremented, so a duplicated, reordered or stormy delivery cannot drift them; each
+ * event is marked emitted on its row, so none goes out twice. Keyed by Shopify ids: an order may
+ * arrive before the customer it belongs to.
  */
 export const CustomerOrderEntity = defineEntity({
   name: 'CustomerOrder',
@@ -21,6 +22,19 @@ export const CustomerOrderEntity = defineEntity({
     processedAt: p.datetime(),
     /** Shopify's `updated_at` of the version applied: an older version never overwrites a newer one. */
     sourceUpdatedAt: p.datetime(),
+    /** ISO 4217 code of the amounts; null when the body named none. */
+    currency: p.text().nullable(),
+    subtotalPrice: p.decimal('string').precision(14).scale(2).nullable(),
+    orderNumber: p.bigint('number').nullable(),
+    discountCodes: p.array().default([]),
+    financialStatus: p.text().nullable(),
+    cancelledAt: p.datetime().nullable(),
+    /** When `order.recorded` was emitted for it: once, under the customer's lock. */
+    recordedAt: p.datetime().nullable(),
+    /** When `order.cancelled` was emitted for it. */
+    cancelRecordedAt: p.datetime().nullable(),
+    /** Stored before the order events existed: it emits none (its currency was never kept). */
+    predatesEvents: p.boolean().default(false),
   },
   uniques: [{ properties: ['merchantId', 'shopifyOrderId'], name: 'customer_order_merchant_order_unique' }],
   indexes: [{ properties: ['merchantId', 'shopifyCustomerId'], name: 'customer_order_merchant_customer_index' }],
@@ -40,6 +54,8 @@ export const OrderRefundEntity = defineEntity({
     shopifyOrderId: p.bigint('string'),
     amount: p.decimal('string').precision(14).scale(2),
     createdAt: p.datetime(),
+    /** When `order.refunded` was emitted for it: once its order is recorded. */
+    recordedAt: p.datetime().nullable(),
   },
   uniques: [{ properties: ['merchantId', 'shopifyRefundId'], name: 'order_refund_merchant_refund_unique' }],
   indexes: [{ properties: ['merchantId', 'shopifyOrderId'], name: 'order_refund_merchant_order_index' }],

@@ -1,17 +1,27 @@
-import type { RequestContext } from '@loyalnest/kit';
+import { inRequestTransaction, type RequestContext } from '@loyalnest/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
+import { publishOrderEvents } from './order-events.service.js';
 
-/** The facts of a Shopify order the customer's stats depend on. */
+/** The facts of a Shopify order the customer's stats and the order events depend on. */
 export interface OrderFacts {
   shopifyOrderId: string;
   shopifyCustomerId: string | null;
   /** Decimal string in the shop currency. */
   totalPrice: string;
   cancelled: boolean;
+  /** When it was cancelled; null while it is not. */
+  cancelledAt: Date | null;
   processedAt: Date;
   /** Shopify's `updated_at`: orders/updated storms arrive out of order; the newest version wins. */
   updatedAt: Date;
+  /** ISO 4217 code of the amounts; null when the body named none. */
+  currency: string | null;
+  /** Decimal string; null when the body had none. */
+  subtotalPrice: string | null;
+  orderNumber: number | null;
+  discountCodes: string[];
+  financialStatus: string | null;
 }
 
 export interface RefundFacts {
@@ -26,26 +36,54 @@ export interface RefundFacts {
  * repeated deliveries: each order and refund is stored once under its Shopify id (an older
  * version of an order never replaces a newer one) and the stats are recomputed from what is
  * stored, in the same transaction, under a per-customer lock so concurrent events serialize.
+ * The order events go out in that transaction too (`publishOrderEvents`).
+ *
+ * Locks are taken order first, then customer, everywhere: an order and a refund of it serialize
+ * on the order's lock (so a refund that arrives as its order is being stored is never missed by
+ * both), and no two transactions wait on each other's locks in the opposite order.
  */
 export class OrderService {
   async applyOrder(ctx: RequestContext, order: OrderFacts): Promise<void> {
-    await ctx.em.transactional(async (em) => {
+    await inRequestTransaction(ctx, async () => {
+      const { em } = ctx;
+      await this.lockOrder(ctx, order.shopifyOrderId);
       if (order.shopifyCustomerId) await lockCustomer(em, ctx.merchantId!, order.shopifyCustomerId);
       await em.execute(
-        `insert into customer_order (id, merchant_id, shopify_order_id, shopify_customer_id, total_price, cancelled, processed_at, source_updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?)
+        `insert into customer_order (id, merchant_id, shopify_order_id, shopify_customer_id, total_price, cancelled, processed_at, source_updated_at,
+                                     currency, subtotal_price, order_number, discount_codes, financial_status, cancelled_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?)
          on conflict (merchant_id, shopify_order_id) do update set
            shopify_customer_id = excluded.shopify_customer_id, total_price = excluded.total_price, cancelled = excluded.cancelled,
-           processed_at = excluded.processed_at, source_updated_at = excluded.source_updated_at
+           processed_at = excluded.processed_at, source_updated_at = excluded.source_updated_at,
+           currency = excluded.currency, subtotal_price = excluded.subtotal_price, order_number = excluded.order_number,
+           discount_codes = excluded.discount_codes, financial_status = excluded.financial_status, cancelled_at = excluded.cancelled_at
          where customer_order.source_updated_at < excluded.source_updated_at`,
-        [uuidv7(), ctx.merchantId, order.shopifyOrderId, order.shopifyCustomerId, order.totalPrice, order.cancelled, order.processedAt, order.updatedAt],
+        [
+          uuidv7(),
+          ctx.merchantId,
+          order.shopifyOrderId,
+          order.shopifyCustomerId,
+          order.totalPrice,
+          order.cancelled,
+          order.processedAt,
+          order.updatedAt,
+          order.currency,
+          order.subtotalPrice,
+          order.orderNumber,
+          pgTextArray(order.discountCodes),
+          order.financialStatus,
+          order.cancelledAt,
+        ],
       );
-      if (order.shopifyCustomerId) await recomputeStats(em, ctx.merchantId!, order.shopifyCustomerId);
+      if (order.shopifyCustomerId) await recomputeAndPublish(ctx, order.shopifyCustomerId);
     });
   }
 
   async applyRefund(ctx: RequestContext, refund: RefundFacts): Promise<void> {
-    await ctx.em.transactional(async (em) => {
+    await inRequestTransaction(ctx, async () => {
+      const { em } = ctx;
+      // Under the order's lock, the order is either stored and seen here, or stored after this commits and then sees the refund.
+      await this.lockOrder(ctx, refund.shopifyOrderId);
       const [order] = await em.execute<{ shopify_customer_id: string | null }[]>(
         'select shopify_customer_id from customer_order where merchant_id = ? and shopify_order_id = ?',
         [ctx.merchantId, refund.shopifyOrderId],
@@ -57,23 +95,37 @@ export class OrderService {
          values (?, ?, ?, ?, ?, ?) on conflict (merchant_id, shopify_refund_id) do nothing`,
         [uuidv7(), ctx.merchantId, refund.shopifyRefundId, refund.shopifyOrderId, refund.amount, refund.createdAt],
       );
-      // A refund before its order: nothing to recompute yet; the order's arrival counts it.
-      if (customer) await recomputeStats(em, ctx.merchantId!, customer);
+      // A refund before its order: nothing to recompute or publish yet; the order's arrival counts it.
+      if (customer) await recomputeAndPublish(ctx, customer);
     });
   }
 
   /** For a customer created after its orders arrived. */
   async refreshStats(ctx: RequestContext, shopifyCustomerId: string): Promise<void> {
-    await ctx.em.transactional(async (em) => {
-      await lockCustomer(em, ctx.merchantId!, shopifyCustomerId);
-      await recomputeStats(em, ctx.merchantId!, shopifyCustomerId);
+    await inRequestTransaction(ctx, async () => {
+      await lockCustomer(ctx.em, ctx.merchantId!, shopifyCustomerId);
+      await recomputeAndPublish(ctx, shopifyCustomerId);
     });
+  }
+
+  /**
+   * Serializes everything that stores one order or its refunds, until the transaction ends. Taken
+   * before the customer's lock: an order webhook's handler takes it before it creates the customer
+   * the order names.
+   */
+  async lockOrder(ctx: RequestContext, shopifyOrderId: string): Promise<void> {
+    await ctx.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`customer-order:${ctx.merchantId}:${shopifyOrderId}`]);
   }
 }
 
 /** Serializes everything that changes one customer's stats or Shopify profile, until the transaction ends. */
 export async function lockCustomer(em: EntityManager, merchantId: string, shopifyCustomerId: string): Promise<void> {
   await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`customer-stats:${merchantId}:${shopifyCustomerId}`]);
+}
+
+async function recomputeAndPublish(ctx: RequestContext, shopifyCustomerId: string): Promise<void> {
+  await recomputeStats(ctx.em, ctx.merchantId!, shopifyCustomerId);
+  await publishOrderEvents(ctx, shopifyCustomerId);
 }
 
 /** Cancelled orders count for nothing; refunds reduce what was spent, never below zero. */
@@ -99,4 +151,12 @@ async function recomputeStats(em: EntityManager, merchantId: string, shopifyCust
      where c.merchant_id = ? and c.shopify_id = ?`,
     [merchantId, shopifyCustomerId, merchantId, merchantId, shopifyCustomerId],
   );
+}
+
+/**
+ * A PostgreSQL array literal of text, each element quoted and escaped: the driver would spread a
+ * JS array into a list of parameters.
+ */
+function pgTextArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`;
 }

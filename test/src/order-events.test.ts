@@ -1,0 +1,346 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ADMIN_SCOPES, consume, systemCaller, type SubgraphModule, type TopicHandler } from '@loyalnest/kit';
+import { ORDER_CANCELLED, ORDER_RECORDED, ORDER_REFUNDED, type OrderRefunded } from '@loyalnest/customer/topics';
+import { randomUUID } from 'node:crypto';
+import { subgraphModules } from '../../gateway/src/subgraphs.js';
+import { OrderService } from '../../subgraphs/customer/src/services/order.service.js';
+import { orderFacts, refundFacts } from '../../subgraphs/customer/src/services/shopify-order.parser.js';
+import { withOwnerDb } from './support/db.js';
+import { CANCELLED_KEYS, order, orderLife, PII, RECORDED_KEYS, REFUNDED_KEYS, shuffled, type Webhook } from './support/order-life.js';
+import { createEffectTable, dropEffectTable, eventually, startEventsGateway, type EventsGateway } from './support/events.js';
+import { postWebhook } from './support/webhooks.js';
+import { createMerchant, runtime, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  version: number;
+  payload: Record<string, unknown>;
+}
+
+describe('order events from the customer domain', () => {
+  let gateway: EventsGateway;
+  let a: TestMerchant;
+  let b: TestMerchant;
+  let effects: string;
+
+  /** A consumer declared through the same topics the producer emits: one effect row per application. */
+  const record: TopicHandler<Record<string, unknown>> = async (ctx, event) => {
+    await ctx.em.execute(`insert into ${effects} (consumer, event_id, topic, payload) values ('merchant', ?, ?, ?::jsonb)`, [event.id, event.topic, JSON.stringify(event.payload)]);
+  };
+  // Typed end to end: the handler reads the payload's fields as the declaration types them.
+  const recordRefund: TopicHandler<OrderRefunded> = async (ctx, event, runtime) => {
+    const amount: number = event.payload.amountMinor;
+    expect(Number.isInteger(amount)).toBe(true);
+    await record(ctx, event, runtime);
+  };
+
+  beforeAll(async () => {
+    effects = await createEffectTable('merchant');
+    const modules: SubgraphModule[] = subgraphModules.map((m) =>
+      m.name === 'merchant' ? { ...m, consumes: { ...m.consumes, ...consume(ORDER_RECORDED, record), ...consume(ORDER_REFUNDED, recordRefund), ...consume(ORDER_CANCELLED, record) } } : m,
+    );
+    gateway = await startEventsGateway(modules);
+    a = await createMerchant(gateway);
+    b = await createMerchant(gateway);
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await dropEffectTable('merchant', effects);
+  });
+
+  async function deliver(merchant: TestMerchant, webhook: Webhook, eventId: string): Promise<void> {
+    const status = await postWebhook(new URL(gateway.url).origin, merchant.shop, gateway.config.kit.shopify.apiSecret, { topic: webhook.topic, eventId, body: webhook.body });
+    expect(status).toBe(200);
+  }
+
+  /** Resolves once each of the deliveries is processed: applied by every domain that takes its topic. */
+  async function processed(merchant: TestMerchant, eventIds: string[]): Promise<void> {
+    const unique = [...new Set(eventIds)];
+    await eventually(
+      async () => {
+        const { rows } = await withOwnerDb('merchant', (c) => c.query<{ status: string }>('select status from webhook_delivery where merchant_id = $1 and event_id = any($2)', [merchant.id, unique]));
+        return rows.length === unique.length && rows.every((r) => r.status === 'processed');
+      },
+      30_000,
+      `${unique.length} deliveries processed`,
+    );
+  }
+
+  /**
+   * Delivers every webhook three times: twice under one event id (the inbox's duplicate) and once
+   * under another (Shopify sending the same change again). The first copy of each is applied in
+   * the order given, each processed before the next is sent, so the ordering is what the domain
+   * sees; the other copies then arrive all at once, shuffled. `together`: every copy at once.
+   */
+  async function deliverThrice(merchant: TestMerchant, sequence: Webhook[], seed: number, options: { together?: boolean } = {}): Promise<void> {
+    const copies = sequence.map((webhook) => ({ webhook, first: randomUUID(), second: randomUUID() }));
+    for (const { webhook, first } of options.together ? [] : copies) {
+      await deliver(merchant, webhook, first);
+      await processed(merchant, [first]);
+    }
+    const rest = shuffled(
+      copies.flatMap(({ webhook, first, second }) => [...(options.together ? [{ webhook, eventId: first }] : []), { webhook, eventId: first }, { webhook, eventId: second }]),
+      seed,
+    );
+    await Promise.all(rest.map((copy) => deliver(merchant, copy.webhook, copy.eventId)));
+    await processed(merchant, rest.map((copy) => copy.eventId));
+  }
+
+  /** The merchant's order events in the customer store's outbox, oldest first. */
+  async function orderEvents(merchant: TestMerchant, orderId?: string): Promise<OutboxRow[]> {
+    const { rows } = await withOwnerDb('customer', (c) =>
+      c.query<OutboxRow>(
+        `select id, topic, version, payload from outbox_event where merchant_id = $1 and topic like 'order.%' and ($2::text is null or payload->>'orderId' = $2) order by id`,
+        [merchant.id, orderId ?? null],
+      ),
+    );
+    return rows;
+  }
+
+  async function customerIdOf(merchant: TestMerchant, shopifyCustomerId: string): Promise<string> {
+    const { rows } = await withOwnerDb('customer', (c) => c.query<{ id: string }>('select id from customer where merchant_id = $1 and shopify_id = $2', [merchant.id, shopifyCustomerId]));
+    return rows[0].id;
+  }
+
+  /** Waits until the typed consumer and the audit trail hold every one of `events`, then returns how often each did. */
+  async function consumedAndAudited(merchant: TestMerchant, events: OutboxRow[]) {
+    const ids = events.map((e) => e.id);
+    const effectRows = await eventually(
+      async () => {
+        const { rows } = await withOwnerDb('merchant', (c) => c.query<{ event_id: string; topic: string; merchant_id: string }>(`select event_id, topic, merchant_id from ${effects} where event_id = any($1)`, [ids]));
+        return new Set(rows.map((r) => r.event_id)).size === ids.length ? rows : undefined;
+      },
+      20_000,
+      `${ids.length} order events consumed`,
+    );
+    const auditRows = await eventually(
+      async () => {
+        const { rows } = await withOwnerDb('audit', (c) =>
+          c.query<{ source_event_id: string; source_topic: string; entity_type: string; entity_id: string; action: string; merchant_id: string }>(
+            'select source_event_id, source_topic, entity_type, entity_id, action, merchant_id from audit_entry where source_event_id = any($1)',
+            [ids],
+          ),
+        );
+        return new Set(rows.map((r) => r.source_event_id)).size === ids.length ? rows : undefined;
+      },
+      20_000,
+      `${ids.length} order events audited`,
+    );
+    return { effectRows, auditRows };
+  }
+
+  const orderings: [string, string[]][] = [
+    ['as Shopify sends them', ['create', 'paid', 'updated', 'refund1', 'refund2', 'cancel']],
+    ['the cancellation first', ['cancel', 'refund2', 'updated', 'create', 'refund1', 'paid']],
+    ['refunds before the order is paid, or even created', ['refund1', 'refund2', 'paid', 'create', 'cancel', 'updated']],
+    ['shuffled (seed 7)', shuffled(['create', 'paid', 'updated', 'refund1', 'refund2', 'cancel'], 7)],
+    ['shuffled (seed 2026)', shuffled(['create', 'paid', 'updated', 'refund1', 'refund2', 'cancel'], 2026)],
+  ];
+
+  it.each(orderings)('emits each fact of an order once when every webhook comes three times, %s', async (_name, names) => {
+    // given the life of one order, each webhook delivered three times in this order
+    const customer = shopifyId();
+    const orderId = shopifyId();
+    const { webhooks, refundIds } = orderLife(orderId, customer);
+
+    // when
+    await deliverThrice(a, names.map((n) => webhooks[n]), Number(orderId) % 1000);
+
+    // then the customer domain emitted one order.recorded, one order.refunded per refund and one order.cancelled
+    const events = await orderEvents(a, orderId);
+    expect(events.map((e) => e.topic).sort()).toEqual(['order.cancelled', 'order.recorded', 'order.refunded', 'order.refunded']);
+    const customerId = await customerIdOf(a, customer);
+    const recorded = events.find((e) => e.topic === 'order.recorded')!;
+    expect(recorded.version).toBe(1);
+    expect(Object.keys(recorded.payload).sort()).toEqual(RECORDED_KEYS);
+    expect(recorded.payload).toEqual({
+      customerId,
+      orderId,
+      orderNumber: 1000 + (Number(orderId) % 1000),
+      currency: 'EUR',
+      totalMinor: 11400,
+      subtotalMinor: 9000,
+      discountCodes: ['WELCOME10'],
+      // the version first recorded: pending, paid or (the cancellation first) refunded
+      financialStatus: expect.stringMatching(/^(pending|paid|refunded)$/),
+      placedAt: '2026-11-20T10:00:00.000Z',
+    });
+    const refunds = events.filter((e) => e.topic === 'order.refunded').map((e) => e.payload);
+    for (const payload of refunds) expect(Object.keys(payload).sort()).toEqual(REFUNDED_KEYS);
+    expect(refunds.sort((x, y) => String(x.refundId).localeCompare(String(y.refundId)))).toEqual(
+      [
+        { customerId, orderId, refundId: refundIds[0], amountMinor: 1000, currency: 'EUR', refundedAt: '2026-11-22T10:00:00.000Z' },
+        { customerId, orderId, refundId: refundIds[1], amountMinor: 525, currency: 'EUR', refundedAt: '2026-11-23T10:00:00.000Z' },
+      ].sort((x, y) => x.refundId.localeCompare(y.refundId)),
+    );
+    const cancelled = events.find((e) => e.topic === 'order.cancelled')!;
+    expect(cancelled.payload).toEqual({ customerId, orderId, cancelledAt: '2026-11-21T09:30:00.000Z' });
+    expect(Object.keys(cancelled.payload).sort()).toEqual(CANCELLED_KEYS);
+    // recorded before anything about it, in whichever transaction it came
+    expect(events[0].topic).toBe('order.recorded');
+
+    // and no personal data from the bodies in any payload
+    const text = JSON.stringify(events.map((e) => e.payload));
+    for (const pii of PII) expect(text).not.toContain(pii);
+
+    // and the typed consumer applied each once, and the audit trail holds each once, as an Order entry
+    const { effectRows, auditRows } = await consumedAndAudited(a, events);
+    expect(effectRows).toHaveLength(events.length);
+    expect(effectRows.every((r) => r.merchant_id === a.id)).toBe(true);
+    expect(auditRows).toHaveLength(events.length);
+    expect(auditRows.map((r) => [r.entity_type, r.entity_id, r.merchant_id])).toEqual(events.map(() => ['Order', orderId, a.id]));
+    expect(auditRows.map((r) => `${r.source_topic} ${r.action}`).sort()).toEqual(['order.cancelled cancelled', 'order.recorded recorded', 'order.refunded refunded', 'order.refunded refunded']);
+  });
+
+  it('emits one order.recorded per order when many orders of one customer land at once, and nothing for a guest order', async () => {
+    const customer = shopifyId();
+    const orderIds = Array.from({ length: 8 }, () => shopifyId());
+    const guestOrder = shopifyId();
+    const guest = { topic: 'orders/paid', body: { ...order(guestOrder, customer, { minute: 1, status: 'paid' }), customer: null } };
+
+    await deliverThrice(a, [...orderIds.map((id) => ({ topic: 'orders/paid', body: order(id, customer, { minute: 1, status: 'paid' }) })), guest], 11, { together: true });
+
+    const events = (await Promise.all(orderIds.map((id) => orderEvents(a, id)))).flat();
+    expect(events.map((e) => [e.topic, e.payload.orderId]).sort()).toEqual(orderIds.map((id) => ['order.recorded', id]).sort());
+    expect(await orderEvents(a, guestOrder)).toEqual([]);
+    const { rows } = await withOwnerDb('customer', (c) => c.query('select orders_count from customer where merchant_id = $1 and shopify_id = $2', [a.id, customer]));
+    expect(rows).toEqual([{ orders_count: 8 }]);
+  });
+
+  it('emits each refund once when orders and their refunds all arrive at once', async () => {
+    // given six orders of two customers, each with a refund, every webhook sent three times at once
+    const customers = [shopifyId(), shopifyId()];
+    const lives = Array.from({ length: 6 }, (_, i) => {
+      const orderId = shopifyId();
+      return { orderId, ...orderLife(orderId, customers[i % 2]) };
+    });
+    await deliverThrice(a, lives.flatMap((l) => [l.webhooks.paid, l.webhooks.refund1]), 23, { together: true });
+
+    // then each order is recorded once and each refund emitted once, whichever of the two was applied first
+    for (const life of lives) {
+      const events = await orderEvents(a, life.orderId);
+      expect(events.map((e) => [e.topic, e.payload.refundId ?? null])).toEqual([
+        ['order.recorded', null],
+        ['order.refunded', life.refundIds[0]],
+      ]);
+    }
+    const { rows } = await withOwnerDb('customer', (c) =>
+      c.query('select shopify_id::text, orders_count, total_spent::text from customer where merchant_id = $1 and shopify_id = any($2) order by shopify_id', [a.id, customers]),
+    );
+    expect(rows.map((r) => [r.orders_count, r.total_spent])).toEqual([
+      [3, '312.00'],
+      [3, '312.00'],
+    ]);
+  });
+
+  it('emits a refund once when it is applied while its order is being stored, whichever transaction began first', async () => {
+    const customer = shopifyId();
+    await upsertCustomer(gateway, a, { shopifyId: customer });
+    const service = new OrderService();
+    const ctx = () => runtime(gateway, 'customer').createContext(systemCaller(ADMIN_SCOPES, a.id));
+    const refundEvents = (refundId: string) =>
+      withOwnerDb('customer', async (c) => (await c.query(`select 1 from outbox_event where merchant_id = $1 and topic = 'order.refunded' and payload->>'refundId' = $2`, [a.id, refundId])).rows.length);
+
+    for (const first of ['order', 'refund'] as const) {
+      // given one transaction that applied the order (or the refund) and has not committed yet
+      const orderId = shopifyId();
+      const { webhooks, refundIds } = orderLife(orderId, customer);
+      const open = ctx();
+      await open.em.begin();
+      if (first === 'order') await service.applyOrder(open, orderFacts(webhooks.paid.body));
+      else await service.applyRefund(open, refundFacts(webhooks.refund1.body));
+
+      // when the other one is applied meanwhile, and the first then commits
+      const other = first === 'order' ? service.applyRefund(ctx(), refundFacts(webhooks.refund1.body)) : service.applyOrder(ctx(), orderFacts(webhooks.paid.body));
+      await new Promise((r) => setTimeout(r, 300));
+      await open.em.commit();
+      await other;
+
+      // then the refund was seen by one of them: emitted once
+      expect(await refundEvents(refundIds[0])).toBe(1);
+    }
+  });
+
+  it('records orders that arrived before their customer once the customer is created through the API', async () => {
+    // given an order and its refund stored for a Shopify customer the domain does not know yet
+    const customer = shopifyId();
+    const orderId = shopifyId();
+    const { webhooks, refundIds } = orderLife(orderId, customer);
+    const service = new OrderService();
+    const ctx = () => runtime(gateway, 'customer').createContext(systemCaller(ADMIN_SCOPES, a.id));
+    await service.applyOrder(ctx(), orderFacts(webhooks.paid.body));
+    await service.applyRefund(ctx(), refundFacts(webhooks.refund1.body));
+    expect(await orderEvents(a, orderId)).toEqual([]);
+
+    // when an admin creates the customer, twice
+    const created = await upsertCustomer(gateway, a, { shopifyId: customer });
+    await upsertCustomer(gateway, a, { shopifyId: customer });
+
+    // then the order and its refund are published once, for that customer
+    const events = await orderEvents(a, orderId);
+    expect(events.map((e) => [e.topic, e.payload.customerId, e.payload.refundId ?? null])).toEqual([
+      ['order.recorded', created.id, null],
+      ['order.refunded', created.id, refundIds[0]],
+    ]);
+  });
+
+  it("never emits an event for merchant A from merchant B's webhooks, even with the same Shopify ids", async () => {
+    // given a customer and an order A knows
+    const customer = shopifyId();
+    const orderId = shopifyId();
+    const own = orderLife(orderId, customer);
+    await deliverThrice(a, [own.webhooks.paid], 3);
+    const before = await orderEvents(a);
+
+    // when B receives the whole life of an order with the same Shopify ids, and one of its own
+    const otherOrder = shopifyId();
+    const mirrored = orderLife(orderId, customer);
+    const theirs = orderLife(otherOrder, customer);
+    await deliverThrice(b, [...Object.values(mirrored.webhooks), ...Object.values(theirs.webhooks)], 5);
+
+    // then A's events are what they were: nothing of B's order, refunds or cancellation
+    expect(await orderEvents(a)).toEqual(before);
+    expect((await orderEvents(a, orderId)).map((e) => e.topic)).toEqual(['order.recorded']);
+    expect(await orderEvents(a, otherOrder)).toEqual([]);
+    // and B's events name B's customer, not A's
+    const bEvents = await orderEvents(b);
+    const bCustomer = await customerIdOf(b, customer);
+    expect(bCustomer).not.toBe(await customerIdOf(a, customer));
+    expect(bEvents.map((e) => e.topic).sort()).toEqual(['order.cancelled', 'order.cancelled', 'order.recorded', 'order.recorded', 'order.refunded', 'order.refunded', 'order.refunded', 'order.refunded']);
+    expect(bEvents.every((e) => e.payload.customerId === bCustomer)).toBe(true);
+    // and the consumer and the audit trail file them under B
+    const { effectRows, auditRows } = await consumedAndAudited(b, bEvents);
+    expect(effectRows.every((r) => r.merchant_id === b.id)).toBe(true);
+    expect(auditRows.every((r) => r.merchant_id === b.id)).toBe(true);
+    const { rows } = await withOwnerDb('audit', (c) =>
+      c.query<{ n: number }>("select count(*)::int as n from audit_entry where merchant_id = $1 and source_topic like 'order.%' and entity_id = $2", [a.id, otherOrder]),
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('emits nothing for orders stored before the events existed, not even for their later refunds and cancellations', async () => {
+    // given an order stored before the migration (marked as the migration marks the rows it finds)
+    const customer = shopifyId();
+    const orderId = shopifyId();
+    const life = orderLife(orderId, customer);
+    await deliverThrice(a, [life.webhooks.paid], 13);
+    await withOwnerDb('customer', async (c) => {
+      // The owner is subject to forced RLS too: it acts as the merchant.
+      await c.query('begin');
+      await c.query("select set_config('app.merchant_id', $1, true)", [a.id]);
+      await c.query('update customer_order set predates_events = true where merchant_id = $1 and shopify_order_id = $2', [a.id, orderId]);
+      await c.query('commit');
+    });
+    const before = await orderEvents(a, orderId);
+    expect(before.map((e) => e.topic)).toEqual(['order.recorded']);
+
+    // when it is refunded and cancelled
+    await deliverThrice(a, [life.webhooks.refund1, life.webhooks.cancel], 17);
+
+    // then no event names its refund or cancellation, while the stats still follow it
+    expect(await orderEvents(a, orderId)).toEqual(before);
+    const { rows } = await withOwnerDb('customer', (c) => c.query('select orders_count from customer where merchant_id = $1 and shopify_id = $2', [a.id, customer]));
+    expect(rows).toEqual([{ orders_count: 0 }]);
+  });
+});
