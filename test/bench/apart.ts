@@ -27,8 +27,11 @@ export interface Deployment {
   workers: SupergraphProcess[];
   /** One line saying what runs, with pids, for the bench's log. */
   describe(): string;
-  /** Starts `count` more workers (all subgraphs each), with `extra` settings beside the deployment's. */
-  addWorkers(count: number, extra?: Record<string, string>): Promise<void>;
+  /**
+   * Starts `count` more workers with `extra` settings beside the deployment's, each running the
+   * event processing of `subgraphs` (all of them when left out).
+   */
+  addWorkers(count: number, extra?: Record<string, string>, subgraphs?: string[]): Promise<void>;
   /** SIGTERMs every worker; each finishes the jobs it holds first. */
   stopWorkers(): Promise<void>;
   /** The last output of every process, for a failure message. */
@@ -45,8 +48,9 @@ export async function startDeployment(env: Record<string, string>, options: { ga
   if (!apart && (options.gateways !== 1 || options.workers !== 0)) throw new Error('one process without workers apart serves and processes alone');
   const gateways: SupergraphProcess[] = [];
   const workers: SupergraphProcess[] = [];
-  const startWorkers = async (count: number, extra: Record<string, string> = {}) => {
-    const started = await Promise.allSettled(Array.from({ length: count }, async () => SupergraphProcess.startWorker(await freePort(), { ...env, ...extra }, [], READY_TIMEOUT_MS)));
+  const startWorkers = async (count: number, extra: Record<string, string> = {}, subgraphs?: string[]) => {
+    const args = subgraphs ? ['--subgraphs', subgraphs.join(',')] : [];
+    const started = await Promise.allSettled(Array.from({ length: count }, async () => SupergraphProcess.startWorker(await freePort(), { ...env, ...extra }, args, READY_TIMEOUT_MS)));
     for (const s of started) if (s.status === 'fulfilled') workers.push(s.value);
     const failed = started.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;

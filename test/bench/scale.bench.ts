@@ -17,7 +17,7 @@
  * Every merchant's orders are then counted in each store (webhook-load.ts `exactness`): an order
  * missing anywhere is lost, one counted twice anywhere is doubled; both must be 0.
  */
-import { loadKitConfig } from '@loyalnest/kit';
+import { GDPR_TOPICS, loadKitConfig } from '@loyalnest/kit';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
@@ -46,21 +46,33 @@ const GATEWAY_POOL = 6;
 const OTHER_CONNECTIONS = 4;
 
 /**
- * Pool settings for every worker (all subgraphs each), the same in every phase so that the phases
- * differ only in the number of workers, sized so that the most workers and the gateways together
- * stay under PostgreSQL's `max_connections`: at the defaults (10 + 3 + 1 per store per worker)
- * four workers and two gateways needed about 250 of the default 100, and the run of 2026-12-05
- * stalled on refused connections. A worker holds, per store, its service pool (the consumers'
+ * Pool settings for every worker, the same in every phase so that the phases differ only in the
+ * number of workers, sized so that the most workers and the gateways together stay under
+ * PostgreSQL's `max_connections`: at the defaults (10 + 3 + 1 per store per worker) four workers
+ * and two gateways needed about 250 of the default 100, and the run of 2026-12-05 stalled on
+ * refused connections. A worker holds, per store it serves, its service pool (the consumers'
  * batches), one events connection (`EVENTS_POOL_MAX=1`) and one LISTEN connection, and the points
  * store two more for Flow claims; a gateway fills the merchant store's pool and holds about one
- * connection of each other store.
+ * connection of each other store. The service pool needs two: with one, a batch held it while
+ * `/readyz` and the handlers' other reads waited, applying stalled for 20 s at a time and a new
+ * worker never became ready (2026-12-05, 22:10).
  */
-function workerPools(limit: number, gateways: number, workers: number, stores: number): Record<string, string> {
+function workerPools(limit: number, gateways: number, workers: number, stores: number, workerStores: number): Record<string, string> {
   const gatewayConnections = gateways * (GATEWAY_POOL + stores - 1);
   const perWorker = Math.floor((limit - OTHER_CONNECTIONS - gatewayConnections) / workers);
-  const pool = Math.min(10, Math.floor((perWorker - 2 - 2 * stores) / stores));
-  if (pool < 1) throw new Error(`PostgreSQL's ${limit} connections cannot hold ${gateways} gateways and ${workers} workers on ${stores} stores: raise max_connections`);
+  const pool = Math.min(10, Math.floor((perWorker - 2 - 2 * workerStores) / workerStores));
+  if (pool < 2) throw new Error(`PostgreSQL's ${limit} connections cannot hold ${gateways} gateways and ${workers} workers on ${workerStores} stores: raise max_connections`);
   return { DATABASE_POOL_MAX: String(pool), EVENTS_POOL_MAX: '1' };
+}
+
+/**
+ * The subgraphs whose event processing orders go through: those consuming anything beyond GDPR
+ * requests (a store that only takes part in GDPR has nothing to do here, and its connections are
+ * what four workers cannot spare). A subgraph that starts consuming order events joins by itself.
+ */
+function orderPath(): string[] {
+  const gdpr = new Set<string>(Object.values(GDPR_TOPICS));
+  return subgraphModules.filter((m) => Object.keys(m.consumes ?? {}).some((topic) => !gdpr.has(topic))).map((m) => m.name);
 }
 
 export async function run(): Promise<void> {
@@ -100,9 +112,10 @@ export async function run(): Promise<void> {
     await db.connect();
     const limit = (await db.query<{ limit: number }>(`select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int as limit`)).rows[0].limit;
     const gatewayCount = Math.max(...GATEWAY_COUNTS);
-    const pools = workerPools(limit, gatewayCount, Math.max(...WORKER_COUNTS), subgraphModules.length);
+    const workerSubgraphs = orderPath();
+    const pools = workerPools(limit, gatewayCount, Math.max(...WORKER_COUNTS), subgraphModules.length, workerSubgraphs.length);
     deployment = await startDeployment({ DATABASE_PREFIX, EVENTS_QUEUE_PREFIX: queuePrefix, DATABASE_POOL_MAX: String(GATEWAY_POOL) }, { gateways: gatewayCount, workers: 0 });
-    await deployment.addWorkers(1, pools);
+    await deployment.addWorkers(1, pools, workerSubgraphs);
     const { origins } = deployment;
     log(`${deployment.describe()}; queues under ${queuePrefix}, ${config.events.concurrency} jobs at once per consumer per worker`);
     const merchants: { id: string; accepted: number }[] = [];
@@ -129,10 +142,10 @@ export async function run(): Promise<void> {
       // Fresh workers for each count: none inherits the last phase's relay state.
       if (deployment.workers.length !== count) {
         await deployment.stopWorkers();
-        await deployment.addWorkers(count, pools);
+        await deployment.addWorkers(count, pools, workerSubgraphs);
       }
       const merchant = await insertMerchant();
-      log(`workers ${count}: ${seconds} s of orders/paid to one gateway with ${connections} connections (${deployment.describe()}; ${JSON.stringify(pools)} each)`);
+      log(`workers ${count}: ${seconds} s of orders/paid to one gateway with ${connections} connections (${deployment.describe()}; ${JSON.stringify(pools)} each, for ${workerSubgraphs.join(', ')})`);
       const started = performance.now();
       const load = await webhookLoad([origins[0]], merchant.shop, secret, customers, seconds, connections);
       warnIfFailed(`workers ${count}`, load);
@@ -159,7 +172,7 @@ export async function run(): Promise<void> {
       log(`gateways ${count}: ${load.ok} answered 200 in ${round(load.seconds)} s: ${acceptedByGateways[count]} deliveries/s, p99 ${load.p99} ms`);
     }
     const drainFrom = performance.now();
-    await deployment.addWorkers(Math.max(...WORKER_COUNTS), pools);
+    await deployment.addWorkers(Math.max(...WORKER_COUNTS), pools, workerSubgraphs);
     log(`applying what the gateways stored with ${deployment.workers.length} workers`);
     for (const { id, load } of backlog) {
       await applied(id, drainFrom, 'gateways backlog');
