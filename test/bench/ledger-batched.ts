@@ -88,11 +88,11 @@ export async function measureBatchedEarn(options: {
           occurredAt: new Date().toISOString(),
           payload: { customerId: customerIds[Math.floor(Math.random() * customerIds.length)], points: 5 + (nextOrder % 200), orderId },
         };
-        return { name: TOPIC, data: { event, producer: 'bench' }, opts: eventJobOptions(config.events, event.id, TOPIC) };
+        return { name: TOPIC, data: { event, producer: 'bench' }, opts: eventJobOptions(config.events, event.id) };
       });
     feeder = (async () => {
       while (feeding) {
-        if ((await queue.getPrioritizedCount()) < BACKLOG) await queue.addBulk(jobs(FEED));
+        if ((await queue.getWaitingCount()) < BACKLOG) await queue.addBulk(jobs(FEED));
         else await sleep(20);
       }
     })();

@@ -1,14 +1,14 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { databaseName, loadKitConfig } from '@loyalnest/kit';
 import { Redis } from 'ioredis';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { auditedPerEvent, expectExactlyOnce, orderTraffic, postAll, settle } from './support/order-traffic.js';
 import { deleteQueuePrefix } from './support/queue-keys.js';
 import { freePort, SupergraphProcess } from './support/supergraph-process.js';
-import { ingestState, insertMerchant, postWebhook, type IngestState } from './support/webhooks.js';
+import { ingestState, insertMerchant, type IngestState } from './support/webhooks.js';
 
 /**
  * Workers apart from requests: a gateway process with `EVENT_PROCESSING=off` (the production
@@ -177,37 +177,5 @@ describe('workers apart: a gateway with EVENT_PROCESSING=off and serve-worker pr
     expectExactlyOnce(state, traffic);
     await expectAuditedOnce(merchant.id, state);
     expect(await second.answers('/readyz')).toBe(true);
-  }, 180_000);
-
-  it('takes a customers/redact ahead of an order backlog waiting on the same queues', async () => {
-    // given a gateway that processes no events, 300 orders it accepted, and then a customers/redact
-    const front = await gateway();
-    const merchant = await insertMerchant();
-    const traffic = orderTraffic(300, 30, 1000, 1000);
-    expect((await postAll(front.origin, merchant.shop, SECRET, traffic.webhooks)).size).toBe(traffic.webhooks.length);
-    const redact = { topic: 'customers/redact', eventId: randomUUID(), body: { shop_domain: merchant.shop, customer: { id: 4_000_000_001, email: null }, orders_to_redact: [] } };
-    expect(await postWebhook(front.origin, merchant.shop, SECRET, redact)).toBe(200);
-
-    // when a worker starts that applies one event at a time per consumer
-    await worker({ EVENTS_BATCH_SIZE: '1' });
-
-    // then the redaction completes in every subgraph while most orders still wait
-    const progress = () =>
-      withOwnerDb('merchant', async (db) => {
-        const { rows } = await db.query<{ completed: boolean; processed: number }>(
-          `select exists (select 1 from gdpr_request where merchant_id = $1 and status = 'completed') as completed,
-                  (select count(*)::int from webhook_delivery where merchant_id = $1 and status = 'processed' and topic = 'orders/paid') as processed`,
-          [merchant.id],
-        );
-        return rows[0];
-      });
-    const atCompletion = await eventually(async () => {
-      const now = await progress();
-      return now.completed && now;
-    }, 60_000, 'the redaction completed');
-    expect(atCompletion.processed).toBeLessThan(traffic.deliveries / 2);
-    // and the backlog is applied after it, exactly once
-    const state = await settle(merchant.id, { ...traffic, deliveries: traffic.deliveries + 1 }, 90_000);
-    expect(state.inbox).toEqual({ processed: traffic.deliveries + 1 });
   }, 180_000);
 });

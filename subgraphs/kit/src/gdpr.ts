@@ -18,9 +18,6 @@ export const GDPR_TOPICS = {
   partCompleted: 'gdpr.part_completed',
 } as const;
 
-/** Shopify's privacy law compliance webhooks; they are carried out even after an uninstall. */
-export const COMPLIANCE_WEBHOOK_TOPICS = ['customers/data_request', 'customers/redact', 'shop/redact'] as const;
-
 /** Whom a customer request is about, as Shopify named them; read from the merchant subgraph, never carried in events. */
 export interface GdprSubject {
   requestId: string;

@@ -268,7 +268,7 @@ export class EventConsumer {
         ]);
         if (rows.length) {
           await this.queue.addBulk(
-            rows.map((row) => ({ name: row.topic, data: { event: toDomainEvent(row), producer: null }, opts: eventJobOptions(this.options.config, row.id, row.topic) })),
+            rows.map((row) => ({ name: row.topic, data: { event: toDomainEvent(row), producer: null }, opts: eventJobOptions(this.options.config, row.id) })),
           );
         }
         return rows.length;

@@ -1,7 +1,6 @@
 import type { ConnectionOptions, JobsOptions } from 'bullmq';
 import type { EventsConfig } from '../config.js';
 import type { ActorKind } from '../context.js';
-import { COMPLIANCE_WEBHOOK_TOPICS, GDPR_TOPICS } from '../gdpr.js';
 import type { DomainEvent } from './domain-event.js';
 
 /** A job on a consumer's queue: the event, and which store's relay wants the acknowledgement. */
@@ -51,29 +50,13 @@ export function epochKey(config: EventsConfig, consumer: string): string {
 }
 
 /**
- * Topics a consumer takes before anything else waiting on its queue: Shopify's compliance webhooks
- * and the GDPR requests they become. A redaction must not wait behind a flash sale's order backlog (in `bench ingest`, 100
- * `customers/redact` took 14 s in the points subgraph, queued behind the `points.earned` events of
- * the orders just applied, against 0.7 s in the customer subgraph).
- */
-const URGENT_TOPICS: ReadonlySet<string> = new Set([...Object.values(GDPR_TOPICS), ...COMPLIANCE_WEBHOOK_TOPICS.map((topic) => `shopify.webhook.${topic}`)]);
-
-/**
- * BullMQ's priority for every other topic. A job without a priority (BullMQ's 0) is taken before
- * any job with one, so the urgent topics go without and the rest carry this; jobs of one priority
- * stay first in, first out.
- */
-export const BULK_PRIORITY = 1;
-
-/**
  * Job id = event id, so publishing the same event twice while its job still exists adds nothing.
  * Finished jobs are removed: the stores hold the durable record (consumed_event, dead letters),
  * and a failed job left behind would make the relay's next republish of that id a no-op.
  */
-export function eventJobOptions(config: EventsConfig, eventId: string, topic: string): JobsOptions {
+export function eventJobOptions(config: EventsConfig, eventId: string): JobsOptions {
   return {
     jobId: eventId,
-    ...(!URGENT_TOPICS.has(topic) && { priority: BULK_PRIORITY }),
     attempts: config.attempts,
     backoff: { type: 'exponential', delay: config.backoffMs },
     removeOnComplete: true,

@@ -173,7 +173,7 @@ export class OutboxRelay {
   private async add(consumer: string, rows: EventRow[]): Promise<void> {
     const queue = this.queues.get(consumer)!;
     await queue.addBulk(
-      rows.map((row) => ({ name: row.topic, data: { event: toDomainEvent(row), producer: this.options.producer }, opts: eventJobOptions(this.options.config, row.id, row.topic) })),
+      rows.map((row) => ({ name: row.topic, data: { event: toDomainEvent(row), producer: this.options.producer }, opts: eventJobOptions(this.options.config, row.id) })),
     );
     recordPublished(this.options.producer, consumer, rows);
   }

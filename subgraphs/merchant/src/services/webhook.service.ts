@@ -1,5 +1,4 @@
 import {
-  COMPLIANCE_WEBHOOK_TOPICS,
   LIVE_TOPICS,
   normalizeShopDomain,
   Scope,
@@ -32,7 +31,7 @@ export const WEBHOOK_TOPICS = [
 ] as const;
 
 /** Topics Shopify sends for privacy law compliance; they are carried out even after an uninstall. */
-export const COMPLIANCE_TOPICS = COMPLIANCE_WEBHOOK_TOPICS;
+export const COMPLIANCE_TOPICS = ['customers/data_request', 'customers/redact', 'shop/redact'] as const;
 
 /** The domain event a stored delivery of a Shopify topic is published as: `shopify.webhook.orders/paid`. */
 export function webhookEventTopic(shopifyTopic: string): string {
