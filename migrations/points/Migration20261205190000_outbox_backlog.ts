@@ -21,7 +21,10 @@ const CHURNED = ['outbox_event', 'outbox_delivery'];
  * 5,000: a flash sale's backlog lasting over a minute made each pass quadratic). Its replacement,
  * `loyalnest_outbox_republish_before`, takes those published before a cutoff the relay reads once
  * per pass, oldest first in the index's own order; each page reads its 100, and the deliveries it
- * touches are published after the cutoff, so a pass needs no cursor and ends.
+ * touches are published after the cutoff, so a pass needs no cursor and ends. The old function
+ * stays for one release: relays of the previous version, still running during a rolling upgrade,
+ * call it (a relay that finds its Redis epoch gone republishes through it before it publishes
+ * anything new). The release after this one drops it.
  *
  * The relay's claim (`published_at is null order by id`) took a bitmap scan of
  * `outbox_event_unpublished_index` (published_at, id), which cannot mark dead index entries: every
@@ -66,7 +69,6 @@ export class Migration20261205190000_outbox_backlog extends Migration {
     this.addSql(`alter function loyalnest_outbox_republish_before(text, timestamptz, int) owner to loyalnest_definer;`);
     this.addSql(`revoke all on function loyalnest_outbox_republish_before(text, timestamptz, int) from public;`);
     this.addSql(`grant execute on function loyalnest_outbox_republish_before(text, timestamptz, int) to loyalnest_service;`);
-    this.addSql(`drop function loyalnest_outbox_republish(text, bigint, uuid, int);`);
     this.addSql(`create index "outbox_event_unclaimed_index" on "outbox_event" ("id") where "published_at" is null;`);
     for (const table of CHURNED) {
       this.addSql(`alter table "${table}" set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000);`);
@@ -82,26 +84,6 @@ export class Migration20261205190000_outbox_backlog extends Migration {
                where consumer = p_consumer and event_id = any(p_event_ids) and acked_at is null
               returning 1)
             select count(*)::int from acked $$;`);
-    this.addSql(`create function loyalnest_outbox_republish(p_consumer text, p_min_age_ms bigint, p_after uuid, p_limit int)
-      returns table(id uuid, merchant_id uuid, topic text, version int, payload jsonb, occurred_at timestamptz, actor_kind text, actor_id text, request_id text, correlation_id text)
-      language sql volatile security definer set search_path = pg_catalog, public, pg_temp
-      as $$ with picked as (
-              select d.event_id from outbox_delivery d
-               where d.consumer = p_consumer and d.acked_at is null
-                 and d.published_at <= now() - make_interval(secs => p_min_age_ms / 1000.0)
-                 and d.event_id > coalesce(p_after, '00000000-0000-0000-0000-000000000000'::uuid)
-               order by d.event_id limit p_limit
-                 for update skip locked),
-            touched as (
-              update outbox_delivery d set published_at = now(), publish_count = d.publish_count + 1
-                from picked where d.event_id = picked.event_id and d.consumer = p_consumer
-              returning d.event_id)
-            select e.id, e.merchant_id, e.topic::text, e.version, e.payload, e.occurred_at, e.actor_kind::text, e.actor_id::text, e.request_id::text, e.correlation_id::text
-              from outbox_event e join touched t on t.event_id = e.id
-             order by e.id $$;`);
-    this.addSql(`alter function loyalnest_outbox_republish(text, bigint, uuid, int) owner to loyalnest_definer;`);
-    this.addSql(`revoke all on function loyalnest_outbox_republish(text, bigint, uuid, int) from public;`);
-    this.addSql(`grant execute on function loyalnest_outbox_republish(text, bigint, uuid, int) to loyalnest_service;`);
     this.addSql(`drop function loyalnest_outbox_republish_before(text, timestamptz, int);`);
     this.addSql(`drop index "outbox_event_unclaimed_index";`);
     for (const table of CHURNED) {

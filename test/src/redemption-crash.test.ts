@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { MUTATION_EXECUTED } from '@loyalnest/kit';
+import { subgraphModules } from '../../gateway/src/subgraphs.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
@@ -93,6 +94,19 @@ describe('a redemption whose process is killed mid-request', () => {
     return { calls, outbox, settledEntries: await settledEntries() };
   }
 
+  /** The merchant's events of `store` not yet published, or published and not yet acknowledged by every consumer. */
+  async function unsettled(store: string, merchantId: string): Promise<number> {
+    return withOwnerDb(store, async (db) =>
+      (
+        await db.query<{ n: number }>(
+          `select ((select count(*) from outbox_event where merchant_id = $1 and published_at is null)
+                + (select count(*) from outbox_delivery where merchant_id = $1 and acked_at is null))::int as n`,
+          [merchantId],
+        )
+      ).rows[0].n,
+    );
+  }
+
   async function shopper(points: number) {
     const customer = await upsertCustomer(gateway, merchant, { shopifyId: shopifyId(), email: `${randomUUID()}@example.com` });
     await award(gateway, merchant, customer.id, points);
@@ -102,6 +116,10 @@ describe('a redemption whose process is killed mid-request', () => {
   it("writes in two transactions, the debit and the answer, with the call's audit record committed in the answer's", async () => {
     const { customer, auth } = await shopper(100);
     const rewardId = await createReward(gateway, merchant, { pointsCost: 10 });
+    // The probe below counts every write of the merchant: first let the consumers of what came
+    // before (the customer's creation, the award) finish theirs, every delivery acknowledged. A CI
+    // run under load once saw one of those land inside the probe's window.
+    await eventually(async () => (await Promise.all(subgraphModules.map((m) => unsettled(m.store.name, merchant.id)))).every((n) => n === 0), 30_000, 'the earlier events consumed');
     // A probe, for this merchant only: the transaction of every row the request writes (the relay's
     // later updates would hide it from xmin).
     const probe = `redeem_tx_probe_${randomBytes(4).toString('hex')}`;

@@ -108,8 +108,8 @@ describe('workers apart: a gateway with EVENT_PROCESSING=off and serve-worker pr
     // and its pools are the sizes it was given, one events connection per store sufficing
     const metrics = await (await fetch(`${back.origin}/metrics`)).text();
     for (const store of ['merchant', 'customer', 'points', 'audit', 'tier']) {
-      expect(metrics).toContain(`loyalnest_db_pool_connections{store="${store}",pool="requests",state="max"} 3`);
-      expect(metrics).toContain(`loyalnest_db_pool_connections{store="${store}",pool="events",state="max"} 1`);
+      expect(metrics.split('\n')).toContain(`loyalnest_db_pool_connections{store="${store}",pool="requests",state="max"} 3`);
+      expect(metrics.split('\n')).toContain(`loyalnest_db_pool_connections{store="${store}",pool="events",state="max"} 1`);
     }
     // and PostgreSQL sees whose connections they are
     const { rows } = await withOwnerDb('customer', (db) =>

@@ -106,8 +106,7 @@ async function applyTogether(runtime: SubgraphRuntime, items: BatchItem[], lockT
       if (tenant !== event.merchantId) {
         await setTransactionTenant(owner.em, event.merchantId);
         tenant = event.merchantId;
-        const merchantEvents = ordered.filter((i) => items[i].event.merchantId === tenant && recorded.has(items[i].event.id)).map((i) => items[i].event);
-        prepared = runtime.module.prepareMerchantEvents ? await runtime.module.prepareMerchantEvents({ em: owner.em, merchantId: tenant }, merchantEvents, runtime) : undefined;
+        prepared = await prepareMerchant(runtime, owner, tenant, ordered.filter((i) => items[i].event.merchantId === tenant && recorded.has(items[i].event.id)).map((i) => items[i].event));
       }
       const ctx = runtime.createContext(eventCaller(event));
       await ctx.em.begin({ ctx: owner.em.getTransactionContext() });
@@ -148,6 +147,27 @@ async function applyTogether(runtime: SubgraphRuntime, items: BatchItem[], lockT
     const first = outcomes[firstIndex]!;
     return i === firstIndex || !('outcome' in first) ? first : { outcome: 'duplicate' };
   });
+}
+
+/**
+ * The module's preparation for one merchant's events of the batch, in a savepoint of its own that
+ * is released (its locks then belong to the batch) or, when it fails (a lock not granted within
+ * the batch's timeout, say), rolled back: that merchant's handlers then get `undefined` and do the
+ * work themselves, each in its own savepoint, so a failure stays with the events it concerns.
+ */
+async function prepareMerchant(runtime: SubgraphRuntime, owner: RequestContext, merchantId: string, events: DomainEvent[]): Promise<unknown> {
+  const prepare = runtime.module.prepareMerchantEvents;
+  if (!prepare) return undefined;
+  const ctx = runtime.createContext(eventCaller(events[0]));
+  await ctx.em.begin({ ctx: owner.em.getTransactionContext() });
+  try {
+    const prepared = await prepare({ em: ctx.em, merchantId }, events, runtime);
+    await ctx.em.commit();
+    return prepared;
+  } catch {
+    await ctx.em.rollback();
+    return undefined;
+  }
 }
 
 function isContended(error: unknown): boolean {
