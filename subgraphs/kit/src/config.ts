@@ -16,8 +16,10 @@ export interface KitConfig {
   databasePrefix: string;
   /**
    * `DATABASE_POOL_MAX` (10): the most connections each store's service pool opens in this process
-   * (requests, and the batches of the consumers it runs). A process holds, per store it serves, up
-   * to this many, `EVENTS_POOL_MAX` more when it processes events, and one listening connection:
+   * (requests, and the batches of the consumers it runs; at least 2 in a process that processes
+   * events, or a batch holding the only one starves `/readyz`). A process holds, per store it
+   * serves, up to this many, `EVENTS_POOL_MAX` more and one listening connection when it processes
+   * events, and the points store two more for Flow trigger claims:
    * size them so every process together stays under PostgreSQL's `max_connections` (or PgBouncer's
    * pool), as `docs/scaling.md` shows.
    */
