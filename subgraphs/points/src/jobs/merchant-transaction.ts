@@ -1,5 +1,4 @@
-import { ADMIN_SCOPES, systemCaller, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
-import { inTransaction } from '../services/transaction.js';
+import { ADMIN_SCOPES, inRequestTransaction, systemCaller, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
 
 /** A job's context for one merchant: a system caller with an admin's scopes, confined to that merchant by the tenant filter and RLS. */
 export function merchantContext(runtime: SubgraphRuntime, merchantId: string): RequestContext {
@@ -12,7 +11,7 @@ export function merchantContext(runtime: SubgraphRuntime, merchantId: string): R
  */
 export function inMerchantTransaction<T>(runtime: SubgraphRuntime, merchantId: string, fn: (ctx: RequestContext) => Promise<T>): Promise<T> {
   const ctx = merchantContext(runtime, merchantId);
-  return inTransaction(ctx, () => fn(ctx));
+  return inRequestTransaction(ctx, () => fn(ctx));
 }
 
 /** Merchants a scheduled job has work for, read across tenants through the store's SECURITY DEFINER function (ids only). */

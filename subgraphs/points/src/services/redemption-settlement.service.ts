@@ -1,6 +1,7 @@
 import {
   auditWithChange,
   badInput,
+  inRequestTransaction,
   isUuid,
   LIVE_TOPICS,
   MUTATION_EXECUTED,
@@ -23,7 +24,6 @@ import { codeAad } from './redemption-code.js';
 import { nameIn } from './reward-catalog.service.js';
 import { shopifyFailure, type DiscountOutcome, type ShopifyDiscounts } from './shopify-discounts.js';
 import { faultKill } from './redemption-fault.js';
-import { inTransaction } from './transaction.js';
 import { v7 as uuidv7 } from 'uuid';
 
 /**
@@ -80,7 +80,7 @@ export class RedemptionSettlement {
 
   /** ISSUED redemptions whose code has expired become EXPIRED; the points stay spent (the code was usable). */
   async expire(ctx: RequestContext, redemptionIds: string[]): Promise<number> {
-    return inTransaction(ctx, async () => {
+    return inRequestTransaction(ctx, async () => {
       const expired = await ctx.em.find(RedemptionEntity, { id: { $in: redemptionIds }, status: 'issued', expiresAt: { $lte: new Date() } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       for (const redemption of expired) {
         redemption.status = 'expired';
@@ -163,7 +163,7 @@ export class RedemptionSettlement {
       if (!failure) throw error;
       return new DiscountDeactivationFailedError(found.id, failure as DiscountFailureReason);
     }
-    return inTransaction(ctx, async () => {
+    return inRequestTransaction(ctx, async () => {
       const redemption = await ctx.em.findOneOrFail(RedemptionEntity, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (redemption.status === 'cancelled') return redemption;
       const refusedNow = notCancellable(redemption);
@@ -237,7 +237,7 @@ export class RedemptionSettlement {
   private async issue(ctx: RequestContext, redemptionId: string, shopifyDiscountId: string): Promise<Redemption> {
     const settled = await this.settleIssued(ctx, redemptionId, shopifyDiscountId);
     if (settled.status === 'failed') {
-      await inTransaction(ctx, async () => {
+      await inRequestTransaction(ctx, async () => {
         await ctx.em.nativeUpdate(RedemptionEntity, { id: redemptionId }, { compensatedAt: null });
         ctx.emit('redemption.compensation_requested', { redemptionId, rewardId: settled.rewardId, customerId: settled.customerId });
         await ctx.em.flush();
@@ -317,7 +317,7 @@ export class RedemptionSettlement {
    * same transaction: each redemption's call is recorded once, whichever process settles it.
    */
   private settle(ctx: RequestContext, redemptionId: string, change: (redemption: Redemption) => Promise<void>, announce = true): Promise<Redemption> {
-    return inTransaction(ctx, async () => {
+    return inRequestTransaction(ctx, async () => {
       const redemption = await ctx.em.findOneOrFail(RedemptionEntity, { id: redemptionId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (redemption.status !== 'pending') return redemption;
       const first = redemption.attempts === 0;

@@ -1,10 +1,9 @@
-import { badInput, isUuid, type RequestContext } from '@loyalnest/kit';
+import { badInput, inRequestTransaction, isUuid, type RequestContext } from '@loyalnest/kit';
 import { LockMode } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { REWARD_LOCALES, RewardEntity, type Reward, type RewardKind, type RewardNames } from '../entities/reward.entity.js';
 import { RewardNotFoundError } from '../graphql/reward.error.js';
 import type { CreateRewardInput, RewardNamesInput, UpdateRewardInput } from '../graphql/reward.input.js';
-import { inTransaction } from './transaction.js';
 
 /** The fields of a reward the service checks together; what the input and the stored row share. */
 type RewardShape = Pick<Reward, 'kind' | 'value' | 'variantId' | 'startsAt' | 'endsAt'>;
@@ -77,7 +76,7 @@ export class RewardCatalogService {
    */
   async update(ctx: RequestContext, input: UpdateRewardInput): Promise<Reward | RewardNotFoundError> {
     if (!isUuid(input.id)) return new RewardNotFoundError(input.id);
-    return inTransaction(ctx, async () => {
+    return inRequestTransaction(ctx, async () => {
       const reward = await ctx.em.findOne(RewardEntity, { id: input.id, archivedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!reward) return new RewardNotFoundError(input.id);
       const kind = (input.kind ?? reward.kind) as RewardKind;
