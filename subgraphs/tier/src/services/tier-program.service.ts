@@ -6,6 +6,7 @@ import { DEFAULT_TIER_SETTINGS, type TierProgramDraft, type TierProgramSettings 
 import { TierProgramEntity, type TierProgram } from '../entities/tier-program.entity.js';
 import { TierEntity, type Tier } from '../entities/tier.entity.js';
 import { InvalidTierProgramError } from '../graphql/tier-program.error.js';
+import { TIER_PROGRAM_UPDATED } from '../topics.js';
 
 /** A program as read: its settings, its tiers in order, and its change count (0: never saved). */
 export interface TierProgramView extends TierProgramSettings {
@@ -13,9 +14,6 @@ export interface TierProgramView extends TierProgramSettings {
   version: number;
   updatedAt: Date | null;
 }
-
-/** The event of a program change: ids and settings only, the audit trail's and the later recompute's cue. */
-export const TIER_PROGRAM_UPDATED = 'tier_program.updated';
 
 /** Each merchant's tier program: read by every caller of the merchant, replaced whole by admins (`tiers:manage`). */
 export class TierProgramService {
