@@ -78,3 +78,24 @@ export type OrderCancelled = {
 export const ORDER_RECORDED = defineTopic<OrderRecorded>('order.recorded');
 export const ORDER_REFUNDED = defineTopic<OrderRefunded>('order.refunded');
 export const ORDER_CANCELLED = defineTopic<OrderCancelled>('order.cancelled');
+
+/**
+ * A recorded order is paid: the first version of it whose `financial_status` is `paid`,
+ * `partially_refunded` or `refunded` (an order recorded already paid yields this right after
+ * `order.recorded`). Once per order; never for an order cancelled before it was paid. What counts
+ * as "amount spent" for tiers (net of `order.refunded`).
+ */
+export type OrderPaid = {
+  /** The customer's LoyalNest id (`Customer.id`, a UUID). */
+  customerId: string;
+  /** Shopify's order id, as a decimal string. */
+  orderId: string;
+  /** What the customer paid (`total_price` of the paid version), in minor units. */
+  totalMinor: number;
+  /** ISO 4217 code of the amount; null when the order named none. */
+  currency: string | null;
+  /** When the order was placed (`processed_at`, else `created_at`), ISO 8601: the date it qualifies on. */
+  placedAt: string;
+};
+
+export const ORDER_PAID = defineTopic<OrderPaid>('order.paid');
