@@ -78,13 +78,7 @@ describe('the points ledger events carry what LedgerEntryPosted declares', () =>
   }
 
   async function createdAt(entryId: string): Promise<string> {
-    const { rows } = await withOwnerDb('points', async (c) => {
-      await c.query('begin');
-      await c.query("select set_config('app.merchant_id', $1, true)", [a.id]);
-      const found = await c.query<{ created_at: Date }>('select created_at from points_entry where id = $1', [entryId]);
-      await c.query('commit');
-      return found;
-    });
+    const { rows } = await withOwnerDb('points', (c) => c.query<{ created_at: Date }>('select created_at from points_entry where merchant_id = $1 and id = $2', [a.id, entryId]));
     return rows[0].created_at.toISOString();
   }
 
