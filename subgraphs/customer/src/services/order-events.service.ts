@@ -12,8 +12,8 @@ const PAID_SQL = `'paid', 'partially_refunded', 'refunded'`;
  * Emits the order events one customer's ledger owes, in the caller's transaction, under the
  * customer's lock (which the caller holds): each order of the customer not yet recorded, each
  * payment of a recorded order not yet emitted (right after its `order.recorded` when it was
- * recorded already paid), each refund of a recorded order not yet emitted, each cancellation of a recorded order not yet
- * emitted; and marks each emitted in the same statement that finds it. Whatever order the
+ * recorded already paid), each refund of a recorded order not yet emitted, each cancellation of
+ * a recorded order not yet emitted; and marks each emitted in the same statement that finds it. Whatever order the
  * webhooks arrived in, and however often, every fact is emitted once, as soon as the ledger holds
  * both it and the customer it belongs to: the emitted marks, not the delivery that happens to
  * run, decide. A customer the domain does not know yet (its order arrived first through the API)
@@ -45,7 +45,7 @@ export async function publishOrderEvents(ctx: RequestContext, shopifyCustomerId:
     }[]
   >(
     `with owed as (
-       select id, recorded_at is null as owes_recorded, financial_status in (${PAID_SQL}) as owes_paid
+       select id, recorded_at is null as owes_recorded, paid_recorded_at is null and financial_status in (${PAID_SQL}) as owes_paid
        from customer_order
        where merchant_id = ? and shopify_customer_id = ? and not predates_events
          and (recorded_at is null or (paid_recorded_at is null and financial_status in (${PAID_SQL})))
