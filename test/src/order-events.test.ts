@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN_SCOPES, consume, systemCaller, type SubgraphModule, type TopicHandler } from '@loyalnest/kit';
-import { ORDER_CANCELLED, ORDER_RECORDED, ORDER_REFUNDED, type OrderRefunded } from '@loyalnest/customer/topics';
+import { ORDER_CANCELLED, ORDER_PAID, ORDER_RECORDED, ORDER_REFUNDED, type OrderRefunded } from '@loyalnest/customer/topics';
 import { randomUUID } from 'node:crypto';
 import { subgraphModules } from '../../gateway/src/subgraphs.js';
 import { OrderService } from '../../subgraphs/customer/src/services/order.service.js';
 import { orderFacts, refundFacts } from '../../subgraphs/customer/src/services/shopify-order.parser.js';
 import { withOwnerDb } from './support/db.js';
-import { CANCELLED_KEYS, order, orderLife, PII, RECORDED_KEYS, REFUNDED_KEYS, shuffled, type Webhook } from './support/order-life.js';
+import { CANCELLED_KEYS, order, orderLife, PAID_KEYS, PII, RECORDED_KEYS, REFUNDED_KEYS, shuffled, type Webhook } from './support/order-life.js';
 import { createEffectTable, dropEffectTable, eventually, startEventsGateway, type EventsGateway } from './support/events.js';
 import { postWebhook } from './support/webhooks.js';
 import { createMerchant, runtime, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
@@ -38,7 +38,7 @@ describe('order events from the customer domain', () => {
   beforeAll(async () => {
     effects = await createEffectTable('merchant');
     const modules: SubgraphModule[] = subgraphModules.map((m) =>
-      m.name === 'merchant' ? { ...m, consumes: { ...m.consumes, ...consume(ORDER_RECORDED, record), ...consume(ORDER_REFUNDED, recordRefund), ...consume(ORDER_CANCELLED, record) } } : m,
+      m.name === 'merchant' ? { ...m, consumes: { ...m.consumes, ...consume(ORDER_RECORDED, record), ...consume(ORDER_REFUNDED, recordRefund), ...consume(ORDER_PAID, record), ...consume(ORDER_CANCELLED, record) } } : m,
     );
     gateway = await startEventsGateway(modules);
     a = await createMerchant(gateway);
@@ -98,6 +98,17 @@ describe('order events from the customer domain', () => {
     return rows;
   }
 
+  /** Marks an order as the order-events migration marks the rows it finds. */
+  async function markPredatesEvents(merchant: TestMerchant, orderId: string): Promise<void> {
+    await withOwnerDb('customer', async (c) => {
+      // The owner is subject to forced RLS too: it acts as the merchant.
+      await c.query('begin');
+      await c.query("select set_config('app.merchant_id', $1, true)", [merchant.id]);
+      await c.query('update customer_order set predates_events = true where merchant_id = $1 and shopify_order_id = $2', [merchant.id, orderId]);
+      await c.query('commit');
+    });
+  }
+
   async function customerIdOf(merchant: TestMerchant, shopifyCustomerId: string): Promise<string> {
     const { rows } = await withOwnerDb('customer', (c) => c.query<{ id: string }>('select id from customer where merchant_id = $1 and shopify_id = $2', [merchant.id, shopifyCustomerId]));
     return rows[0].id;
@@ -147,9 +158,9 @@ describe('order events from the customer domain', () => {
     // when
     await deliverThrice(a, names.map((n) => webhooks[n]), Number(orderId) % 1000);
 
-    // then the customer domain emitted one order.recorded, one order.refunded per refund and one order.cancelled
+    // then the customer domain emitted one order.recorded, one order.paid, one order.refunded per refund and one order.cancelled
     const events = await orderEvents(a, orderId);
-    expect(events.map((e) => e.topic).sort()).toEqual(['order.cancelled', 'order.recorded', 'order.refunded', 'order.refunded']);
+    expect(events.map((e) => e.topic).sort()).toEqual(['order.cancelled', 'order.paid', 'order.recorded', 'order.refunded', 'order.refunded']);
     const customerId = await customerIdOf(a, customer);
     const recorded = events.find((e) => e.topic === 'order.recorded')!;
     expect(recorded.version).toBe(1);
@@ -174,11 +185,15 @@ describe('order events from the customer domain', () => {
         { customerId, orderId, refundId: refundIds[1], amountMinor: 525, currency: 'EUR', refundedAt: '2026-11-23T10:00:00.000Z' },
       ].sort((x, y) => x.refundId.localeCompare(y.refundId)),
     );
+    const paid = events.find((e) => e.topic === 'order.paid')!;
+    expect(Object.keys(paid.payload).sort()).toEqual(PAID_KEYS);
+    expect(paid.payload).toEqual({ customerId, orderId, totalMinor: 11400, currency: 'EUR', placedAt: '2026-11-20T10:00:00.000Z' });
     const cancelled = events.find((e) => e.topic === 'order.cancelled')!;
     expect(cancelled.payload).toEqual({ customerId, orderId, cancelledAt: '2026-11-21T09:30:00.000Z' });
     expect(Object.keys(cancelled.payload).sort()).toEqual(CANCELLED_KEYS);
-    // recorded before anything about it, in whichever transaction it came
+    // recorded before anything about it, and paid before cancelled, in whichever transaction each came
     expect(events[0].topic).toBe('order.recorded');
+    expect(events.indexOf(paid)).toBeLessThan(events.indexOf(cancelled));
 
     // and no personal data from the bodies in any payload
     const text = JSON.stringify(events.map((e) => e.payload));
@@ -190,10 +205,10 @@ describe('order events from the customer domain', () => {
     expect(effectRows.every((r) => r.merchant_id === a.id)).toBe(true);
     expect(auditRows).toHaveLength(events.length);
     expect(auditRows.map((r) => [r.entity_type, r.entity_id, r.merchant_id])).toEqual(events.map(() => ['Order', orderId, a.id]));
-    expect(auditRows.map((r) => `${r.source_topic} ${r.action}`).sort()).toEqual(['order.cancelled cancelled', 'order.recorded recorded', 'order.refunded refunded', 'order.refunded refunded']);
+    expect(auditRows.map((r) => `${r.source_topic} ${r.action}`).sort()).toEqual(['order.cancelled cancelled', 'order.paid paid', 'order.recorded recorded', 'order.refunded refunded', 'order.refunded refunded']);
   });
 
-  it('emits one order.recorded per order when many orders of one customer land at once, and nothing for a guest order', async () => {
+  it('emits one order.recorded and one order.paid per order when many paid orders of one customer land at once, and nothing for a guest order', async () => {
     const customer = shopifyId();
     const orderIds = Array.from({ length: 8 }, () => shopifyId());
     const guestOrder = shopifyId();
@@ -202,7 +217,9 @@ describe('order events from the customer domain', () => {
     await deliverThrice(a, [...orderIds.map((id) => ({ topic: 'orders/paid', body: order(id, customer, { minute: 1, status: 'paid' }) })), guest], 11, { together: true });
 
     const events = (await Promise.all(orderIds.map((id) => orderEvents(a, id)))).flat();
-    expect(events.map((e) => [e.topic, e.payload.orderId]).sort()).toEqual(orderIds.map((id) => ['order.recorded', id]).sort());
+    expect(events.map((e) => [e.topic, e.payload.orderId]).sort()).toEqual(orderIds.flatMap((id) => [['order.paid', id], ['order.recorded', id]]).sort());
+    // each order's order.paid right after its order.recorded
+    for (const id of orderIds) expect((await orderEvents(a, id)).map((e) => e.topic)).toEqual(['order.recorded', 'order.paid']);
     expect(await orderEvents(a, guestOrder)).toEqual([]);
     const { rows } = await withOwnerDb('customer', (c) => c.query('select orders_count from customer where merchant_id = $1 and shopify_id = $2', [a.id, customer]));
     expect(rows).toEqual([{ orders_count: 8 }]);
@@ -222,6 +239,7 @@ describe('order events from the customer domain', () => {
       const events = await orderEvents(a, life.orderId);
       expect(events.map((e) => [e.topic, e.payload.refundId ?? null])).toEqual([
         ['order.recorded', null],
+        ['order.paid', null],
         ['order.refunded', life.refundIds[0]],
       ]);
     }
@@ -281,6 +299,7 @@ describe('order events from the customer domain', () => {
     const events = await orderEvents(a, orderId);
     expect(events.map((e) => [e.topic, e.payload.customerId, e.payload.refundId ?? null])).toEqual([
       ['order.recorded', created.id, null],
+      ['order.paid', created.id, null],
       ['order.refunded', created.id, refundIds[0]],
     ]);
   });
@@ -301,13 +320,15 @@ describe('order events from the customer domain', () => {
 
     // then A's events are what they were: nothing of B's order, refunds or cancellation
     expect(await orderEvents(a)).toEqual(before);
-    expect((await orderEvents(a, orderId)).map((e) => e.topic)).toEqual(['order.recorded']);
+    expect((await orderEvents(a, orderId)).map((e) => e.topic)).toEqual(['order.recorded', 'order.paid']);
     expect(await orderEvents(a, otherOrder)).toEqual([]);
     // and B's events name B's customer, not A's
     const bEvents = await orderEvents(b);
     const bCustomer = await customerIdOf(b, customer);
     expect(bCustomer).not.toBe(await customerIdOf(a, customer));
-    expect(bEvents.map((e) => e.topic).sort()).toEqual(['order.cancelled', 'order.cancelled', 'order.recorded', 'order.recorded', 'order.refunded', 'order.refunded', 'order.refunded', 'order.refunded']);
+    expect(bEvents.map((e) => e.topic).sort()).toEqual([
+      'order.cancelled', 'order.cancelled', 'order.paid', 'order.paid', 'order.recorded', 'order.recorded', 'order.refunded', 'order.refunded', 'order.refunded', 'order.refunded',
+    ]);
     expect(bEvents.every((e) => e.payload.customerId === bCustomer)).toBe(true);
     // and the consumer and the audit trail file them under B
     const { effectRows, auditRows } = await consumedAndAudited(b, bEvents);
@@ -325,15 +346,9 @@ describe('order events from the customer domain', () => {
     const orderId = shopifyId();
     const life = orderLife(orderId, customer);
     await deliverThrice(a, [life.webhooks.paid], 13);
-    await withOwnerDb('customer', async (c) => {
-      // The owner is subject to forced RLS too: it acts as the merchant.
-      await c.query('begin');
-      await c.query("select set_config('app.merchant_id', $1, true)", [a.id]);
-      await c.query('update customer_order set predates_events = true where merchant_id = $1 and shopify_order_id = $2', [a.id, orderId]);
-      await c.query('commit');
-    });
+    await markPredatesEvents(a, orderId);
     const before = await orderEvents(a, orderId);
-    expect(before.map((e) => e.topic)).toEqual(['order.recorded']);
+    expect(before.map((e) => e.topic)).toEqual(['order.recorded', 'order.paid']);
 
     // when it is refunded and cancelled
     await deliverThrice(a, [life.webhooks.refund1, life.webhooks.cancel], 17);
@@ -342,5 +357,80 @@ describe('order events from the customer domain', () => {
     expect(await orderEvents(a, orderId)).toEqual(before);
     const { rows } = await withOwnerDb('customer', (c) => c.query('select orders_count from customer where merchant_id = $1 and shopify_id = $2', [a.id, customer]));
     expect(rows).toEqual([{ orders_count: 0 }]);
+  });
+
+  describe('order.paid', () => {
+    /** A cancellation of an order never paid: Shopify voids the authorization. */
+    const voided = (orderId: string, customer: string): Webhook => ({ topic: 'orders/cancelled', body: order(orderId, customer, { minute: 30, status: 'voided', cancelled: true }) });
+
+    it('is emitted once when every webhook of an order comes three times, all at once (the race of its deliveries), and before order.cancelled', async () => {
+      const customer = shopifyId();
+      const orderId = shopifyId();
+      const { webhooks } = orderLife(orderId, customer);
+
+      await deliverThrice(a, Object.values(webhooks), 31, { together: true });
+
+      const events = await orderEvents(a, orderId);
+      expect(events.map((e) => e.topic).sort()).toEqual(['order.cancelled', 'order.paid', 'order.recorded', 'order.refunded', 'order.refunded']);
+      const topics = events.map((e) => e.topic);
+      expect(topics[0]).toBe('order.recorded');
+      expect(topics.indexOf('order.paid')).toBeLessThan(topics.indexOf('order.cancelled'));
+      const customerId = await customerIdOf(a, customer);
+      expect(events.find((e) => e.topic === 'order.paid')!.payload).toEqual({ customerId, orderId, totalMinor: 11400, currency: 'EUR', placedAt: '2026-11-20T10:00:00.000Z' });
+    });
+
+    it('is emitted once, when the paid version of an order recorded as pending arrives', async () => {
+      // given an order recorded while pending
+      const customer = shopifyId();
+      const orderId = shopifyId();
+      const { webhooks } = orderLife(orderId, customer);
+      await deliverThrice(a, [webhooks.create], 37);
+      const pending = await orderEvents(a, orderId);
+      expect(pending.map((e) => [e.topic, e.payload.financialStatus])).toEqual([['order.recorded', 'pending']]);
+
+      // when it is paid, then updated, each webhook three times
+      await deliverThrice(a, [webhooks.paid, webhooks.updated], 41);
+
+      // then order.paid follows, once, in a transaction of its own
+      const events = await orderEvents(a, orderId);
+      expect(events.map((e) => e.topic)).toEqual(['order.recorded', 'order.paid']);
+      expect(events[0]).toEqual(pending[0]);
+      expect(events[1].payload).toMatchObject({ orderId, totalMinor: 11400, currency: 'EUR' });
+    });
+
+    it('is never emitted for an order cancelled before it was paid, whether the cancellation comes after its creation or before it', async () => {
+      const customer = shopifyId();
+      const [first, second] = [shopifyId(), shopifyId()];
+
+      await deliverThrice(a, [orderLife(first, customer).webhooks.create, voided(first, customer)], 43);
+      await deliverThrice(a, [voided(second, customer), orderLife(second, customer).webhooks.create], 47);
+
+      for (const orderId of [first, second]) expect((await orderEvents(a, orderId)).map((e) => e.topic)).toEqual(['order.recorded', 'order.cancelled']);
+    });
+
+    it('is emitted before order.cancelled for a paid order cancelled afterwards, whether the cancellation comes after the payment or before it', async () => {
+      const customer = shopifyId();
+      const [first, second] = [shopifyId(), shopifyId()];
+      const lives = [orderLife(first, customer), orderLife(second, customer)];
+
+      // paid, then cancelled: two transactions
+      await deliverThrice(a, [lives[0].webhooks.paid, lives[0].webhooks.cancel], 53);
+      // the cancellation (its version refunded) first, then the older paid version, which changes nothing
+      await deliverThrice(a, [lives[1].webhooks.cancel, lives[1].webhooks.paid], 59);
+
+      for (const orderId of [first, second]) expect((await orderEvents(a, orderId)).map((e) => e.topic)).toEqual(['order.recorded', 'order.paid', 'order.cancelled']);
+    });
+
+    it('is never emitted for an order stored before the events existed, even when it is paid afterwards', async () => {
+      const customer = shopifyId();
+      const orderId = shopifyId();
+      const { webhooks } = orderLife(orderId, customer);
+      await deliverThrice(a, [webhooks.create], 61);
+      await markPredatesEvents(a, orderId);
+
+      await deliverThrice(a, [webhooks.paid], 67);
+
+      expect((await orderEvents(a, orderId)).map((e) => e.topic)).toEqual(['order.recorded']);
+    });
   });
 });

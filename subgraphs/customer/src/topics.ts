@@ -17,7 +17,7 @@ import { defineTopic } from '@loyalnest/kit';
 /**
  * An order counts for a customer: the customer domain learned of an order that names a customer it
  * knows (an order naming a new customer creates it; a guest order never counts). Emitted once per
- * order, with the order as first recorded; later versions of it (paid, updated) emit nothing.
+ * order, with the order as first recorded; later versions of it emit no other (a paid one yields `order.paid`).
  * A cancelled order is recorded too (then `order.cancelled`), so a cancellation that arrives
  * before the order's creation yields the same events as one that arrives after it.
  */

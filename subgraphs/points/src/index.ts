@@ -5,6 +5,7 @@ import { pointsGdpr } from './consumers/gdpr.consumer.js';
 import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { redemptionCompensationConsumer } from './consumers/redemption-compensation.consumer.js';
+import { tierChangeConsumers } from './consumers/tier-changed.consumer.js';
 import { FlowTriggerSentEntity } from './entities/flow-trigger-sent.entity.js';
 import { PointsAccountEntity } from './entities/points-account.entity.js';
 import { PointsEntryEntity } from './entities/points-entry.entity.js';
@@ -47,6 +48,7 @@ import { RedemptionSettlement } from './services/redemption-settlement.service.j
 import { RedemptionService } from './services/redemption.service.js';
 import { RewardCatalogService } from './services/reward-catalog.service.js';
 import { ShopifyDiscounts } from './services/shopify-discounts.js';
+import { TierEffectsService } from './services/tier-effects.service.js';
 
 function build(config: KitConfig) {
   const ledger = new LedgerService();
@@ -70,6 +72,7 @@ function build(config: KitConfig) {
     birthdays: new BirthdayService(ledger, customers, program),
     releases: new PendingReleaseService(),
     expiry: new PointsExpiryService(ledger),
+    tiers: new TierEffectsService(ledger, customers, program),
   };
 }
 
@@ -134,6 +137,7 @@ const pointsSubgraph: SubgraphModule = {
     'customer.created': customerCreatedConsumer((runtime) => services(runtime.config)),
     'redemption.failed': redemptionCompensationConsumer((runtime) => services(runtime.config)),
     'redemption.compensation_requested': redemptionCompensationConsumer((runtime) => services(runtime.config)),
+    ...tierChangeConsumers((runtime) => services(runtime.config)),
     ...gdprConsumers((runtime) => pointsGdpr(services(runtime.config).customers)),
   },
   dedupeTables: { flow_trigger_sent: 'loyalnest_flow_trigger_prune' },

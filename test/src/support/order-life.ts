@@ -11,6 +11,7 @@ export const PII = ['buyer-pii@example.com', 'Ottilie', 'Quarrington', '12 Rue d
 export const RECORDED_KEYS = ['currency', 'customerId', 'discountCodes', 'financialStatus', 'orderId', 'orderNumber', 'placedAt', 'subtotalMinor', 'totalMinor'];
 export const REFUNDED_KEYS = ['amountMinor', 'currency', 'customerId', 'orderId', 'refundId', 'refundedAt'];
 export const CANCELLED_KEYS = ['cancelledAt', 'customerId', 'orderId'];
+export const PAID_KEYS = ['currency', 'customerId', 'orderId', 'placedAt', 'totalMinor'];
 
 export interface Webhook {
   topic: string;

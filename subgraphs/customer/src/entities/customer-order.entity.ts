@@ -31,6 +31,8 @@ export const CustomerOrderEntity = defineEntity({
     cancelledAt: p.datetime().nullable(),
     /** When `order.recorded` was emitted for it: once, under the customer's lock. */
     recordedAt: p.datetime().nullable(),
+    /** When `order.paid` was emitted for it: once its latest version is paid. */
+    paidRecordedAt: p.datetime().nullable(),
     /** When `order.cancelled` was emitted for it. */
     cancelRecordedAt: p.datetime().nullable(),
     /** Stored before the order events existed: it emits none (its currency was never kept). */

@@ -1,11 +1,19 @@
 import { minorUnits, type RequestContext } from '@loyalnest/kit';
-import { ORDER_CANCELLED, ORDER_RECORDED, ORDER_REFUNDED } from '../topics.js';
+import { ORDER_CANCELLED, ORDER_PAID, ORDER_RECORDED, ORDER_REFUNDED } from '../topics.js';
+
+/**
+ * Shopify's `financial_status` values of an order that was paid: paid, or paid and then refunded
+ * in part or in whole. An order cancelled before it was paid is `voided` (or still `pending`), so
+ * it never reaches them.
+ */
+const PAID_SQL = `'paid', 'partially_refunded', 'refunded'`;
 
 /**
  * Emits the order events one customer's ledger owes, in the caller's transaction, under the
  * customer's lock (which the caller holds): each order of the customer not yet recorded, each
- * refund of a recorded order not yet emitted, each cancellation of a recorded order not yet
- * emitted; and marks each emitted in the same statement that finds it. Whatever order the
+ * payment of a recorded order not yet emitted (right after its `order.recorded` when it was
+ * recorded already paid), each refund of a recorded order not yet emitted, each cancellation of
+ * a recorded order not yet emitted; and marks each emitted in the same statement that finds it. Whatever order the
  * webhooks arrived in, and however often, every fact is emitted once, as soon as the ledger holds
  * both it and the customer it belongs to: the emitted marks, not the delivery that happens to
  * run, decide. A customer the domain does not know yet (its order arrived first through the API)
@@ -18,8 +26,14 @@ export async function publishOrderEvents(ctx: RequestContext, shopifyCustomerId:
   if (!customer) return;
   const customerId = customer.id;
 
-  const recorded = await em.execute<
+  // One statement finds and marks both facts an order owes on its own: `order.recorded` once the
+  // customer is known, `order.paid` once its latest version is paid. The CTE reads which was owed
+  // before the update marks it (RETURNING sees only the new values); its rows are locked, so the
+  // update marks exactly what it read.
+  const owed = await em.execute<
     {
+      owes_recorded: boolean;
+      owes_paid: boolean;
       shopify_order_id: string;
       order_number: string | null;
       currency: string | null;
@@ -30,23 +44,36 @@ export async function publishOrderEvents(ctx: RequestContext, shopifyCustomerId:
       processed_at: Date;
     }[]
   >(
-    `update customer_order set recorded_at = now()
-     where merchant_id = ? and shopify_customer_id = ? and recorded_at is null and not predates_events
-     returning shopify_order_id::text, order_number::text, currency, total_price::text, subtotal_price::text, discount_codes, financial_status, processed_at`,
+    `with owed as (
+       select id, recorded_at is null as owes_recorded, paid_recorded_at is null and financial_status in (${PAID_SQL}) as owes_paid
+       from customer_order
+       where merchant_id = ? and shopify_customer_id = ? and not predates_events
+         and (recorded_at is null or (paid_recorded_at is null and financial_status in (${PAID_SQL})))
+       for update
+     )
+     update customer_order o set recorded_at = coalesce(o.recorded_at, now()), paid_recorded_at = case when owed.owes_paid then now() else o.paid_recorded_at end
+     from owed where o.id = owed.id
+     returning owed.owes_recorded, owed.owes_paid, o.shopify_order_id::text, o.order_number::text, o.currency, o.total_price::text, o.subtotal_price::text,
+               o.discount_codes, o.financial_status, o.processed_at`,
     [merchantId, shopifyCustomerId],
   );
-  for (const o of byKey(recorded, (o) => [new Date(o.processed_at).getTime(), o.shopify_order_id])) {
-    ctx.emit(ORDER_RECORDED, {
-      customerId,
-      orderId: o.shopify_order_id,
-      orderNumber: o.order_number === null ? null : Number(o.order_number),
-      currency: o.currency,
-      totalMinor: minorUnits(o.total_price, o.currency),
-      subtotalMinor: o.subtotal_price === null ? null : minorUnits(o.subtotal_price, o.currency),
-      discountCodes: o.discount_codes,
-      financialStatus: o.financial_status,
-      placedAt: new Date(o.processed_at).toISOString(),
-    });
+  for (const o of byKey(owed, (o) => [new Date(o.processed_at).getTime(), o.shopify_order_id])) {
+    const placedAt = new Date(o.processed_at).toISOString();
+    const totalMinor = minorUnits(o.total_price, o.currency);
+    if (o.owes_recorded) {
+      ctx.emit(ORDER_RECORDED, {
+        customerId,
+        orderId: o.shopify_order_id,
+        orderNumber: o.order_number === null ? null : Number(o.order_number),
+        currency: o.currency,
+        totalMinor,
+        subtotalMinor: o.subtotal_price === null ? null : minorUnits(o.subtotal_price, o.currency),
+        discountCodes: o.discount_codes,
+        financialStatus: o.financial_status,
+        placedAt,
+      });
+    }
+    if (o.owes_paid) ctx.emit(ORDER_PAID, { customerId, orderId: o.shopify_order_id, totalMinor, currency: o.currency, placedAt });
   }
 
   const refunded = await em.execute<{ shopify_refund_id: string; shopify_order_id: string; amount: string; created_at: Date; currency: string | null }[]>(

@@ -20,8 +20,12 @@ export const PointsAccountEntity = defineEntity({
     balance: p.integer().default(0),
     pending: p.integer().default(0),
     lifetimeEarned: p.integer().default(0),
-    /** Set by the tier domain; 1 until tiers exist. */
+    /** Every earn by order or activity is multiplied by it; set by the tier domain's changes (`tier.changed`), 1 until one is applied. */
     tierMultiplier: p.decimal('string').precision(6).scale(2).default('1'),
+    /** The tier the multiplier comes from (the tier domain's `Tier.id`); null when none. */
+    tierId: p.uuid().nullable(),
+    /** The tier domain's version of the change applied last (0: none): an older change consumed later changes nothing. */
+    tierVersion: p.integer().default(0),
     birthMonth: p.smallint().nullable(),
     birthDay: p.smallint().nullable(),
     lastActivityAt: p.datetime().nullable(),

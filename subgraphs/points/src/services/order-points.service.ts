@@ -21,6 +21,9 @@ const DAY_MS = 86_400_000;
  * (`points_order_cancellation`) and the order, earning after it, earns nothing.
  * An order whose customer the customer subgraph has not created yet (both domains take the same
  * webhook from their own queues) is parked and earned when `customer.created` names the customer.
+ * An order earns its base × the rate × the account's tier multiplier as it stands when the order
+ * earns, rounded once, at the end, by the program's rule (90.00 at 1 point per unit × 1.25 = 112.5:
+ * 112 rounding down, 113 to nearest or up); its reversals take shares of what it earned.
  */
 export class OrderPointsService {
   constructor(
