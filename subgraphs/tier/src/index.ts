@@ -3,9 +3,12 @@ import { customerCreatedConsumer } from './consumers/customer-created.consumer.j
 import { tierGdpr } from './consumers/tier-gdpr.consumer.js';
 import { tierOrderConsumers } from './consumers/tier-order.consumer.js';
 import { tierPointsConsumers } from './consumers/tier-points.consumer.js';
+import { TierBonusEntity } from './entities/tier-bonus.entity.js';
 import { TierChangeEntity } from './entities/tier-change.entity.js';
 import { TierMemberEntity } from './entities/tier-member.entity.js';
+import { TierOrderEntity } from './entities/tier-order.entity.js';
 import { TierProgramEntity } from './entities/tier-program.entity.js';
+import { TierQualificationEntity } from './entities/tier-qualification.entity.js';
 import { TierEntity } from './entities/tier.entity.js';
 import { tierDailyJob } from './jobs/tier-daily.job.js';
 import { AssignTierResolver } from './resolvers/assign-tier.resolver.js';
@@ -25,7 +28,7 @@ const assignments = new TierAssignmentService(members);
 /** The tier subgraph: each merchant's VIP tier program, and each customer's qualification and tier, fed by order and points events. */
 const tierSubgraph: SubgraphModule = {
   name: 'tier',
-  store: { name: 'tier', entities: [TierProgramEntity, TierEntity, TierMemberEntity, TierChangeEntity] },
+  store: { name: 'tier', entities: [TierProgramEntity, TierEntity, TierMemberEntity, TierChangeEntity, TierBonusEntity, TierOrderEntity, TierQualificationEntity] },
 
   buildSchema() {
     return buildFederatedSchema({
