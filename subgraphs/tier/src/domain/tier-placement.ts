@@ -1,5 +1,5 @@
 import type { TierChangeReason } from '../topics.js';
-import { addDays, addMonths, windowOf } from './tier-period.js';
+import { addDays, addMonths, windowOf, type QualificationWindow } from './tier-period.js';
 import type { TierProgramSettings } from './tier-program.js';
 
 /** Why a member is being placed: an event about them, the daily job, a hand assignment, or a program change. */
@@ -97,7 +97,7 @@ export interface Placement {
 export function place(input: PlacementInput): Placement {
   const { program, member, values, now, cause } = input;
   const { settings, tiers } = program;
-  const window = windowOf(settings, now);
+  const window = windowAt(settings, now);
   const scale = settings.metric === 'amount_spent' ? 1000 : 1;
   const rank = (id: string | null) => (id === null ? -1 : tiers.findIndex((t) => t.id === id));
   const qualifiedBy = (value: number) => {
@@ -238,6 +238,14 @@ function downgradeReason(settings: TierProgramSettings, member: MemberState, cau
       // Below since an earlier placement: the grace ran out, whatever brought this evaluation.
       return cause === 'event' && member.belowSince === null ? 'metric_lowered' : 'grace_expired';
   }
+}
+
+let lastWindow: { settings: TierProgramSettings; at: number; window: QualificationWindow } | null = null;
+
+/** A batch places every member at one `now` under one program: its window is computed once, not per member. */
+function windowAt(settings: TierProgramSettings, now: Date): QualificationWindow {
+  if (lastWindow?.settings !== settings || lastWindow.at !== now.getTime()) lastWindow = { settings, at: now.getTime(), window: windowOf(settings, now) };
+  return lastWindow.window;
 }
 
 function earliestAfter(moments: (Date | null)[], now: Date): Date | null {
