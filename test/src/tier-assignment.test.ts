@@ -18,11 +18,16 @@ type AssignResult =
   | { __typename: 'AssignTierSuccess'; customerId: string; tier: { id: string } | null; since: string | null; assignedTier: { id: string } | null; assignedUntil: string | null }
   | { __typename: 'InvalidTierAssignmentError'; code: string; message: string; field: string };
 
-/** Everything the tier store holds of the merchant's members, as one digest: a refused assignment leaves it as it was. */
+/**
+ * What the tier store holds of the merchant's members (their tiers, assignments, checks; not when
+ * they were last evaluated, which a late event may move), their history and bonuses, as one
+ * digest: a refused assignment leaves it as it was.
+ */
 async function storedMembers(merchantId: string): Promise<string> {
   return withOwnerDb('tier', async (db) => {
     const { rows } = await db.query<{ d: string }>(
-      `select md5(coalesce((select string_agg(m::text, ',' order by m::text) from tier_member m where merchant_id = $1), '') || '|' ||
+      `select md5(coalesce((select string_agg(m::text, ',' order by m::text) from (
+                    select customer_id, tier_id, since, manual_tier_id, manual_until, manual_by, held_until, below_since, version from tier_member where merchant_id = $1) m), '') || '|' ||
                   coalesce((select string_agg(c::text, ',' order by c::text) from tier_change c where merchant_id = $1), '') || '|' ||
                   coalesce((select string_agg(b::text, ',' order by b::text) from tier_bonus b where merchant_id = $1), '')) as d`,
       [merchantId],

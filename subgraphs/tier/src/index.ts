@@ -1,4 +1,5 @@
 import { buildFederatedSchema, containerOf, gdprConsumers, type SubgraphModule } from '@loyalnest/kit';
+import { withBatchProgram } from './consumers/batch-program.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { tierGdpr } from './consumers/tier-gdpr.consumer.js';
 import { tierOrderConsumers } from './consumers/tier-order.consumer.js';
@@ -39,10 +40,14 @@ const tierSubgraph: SubgraphModule = {
     });
   },
 
+  // A batch's events of one merchant share one read of its program.
+  prepareMerchantEvents: ({ em, merchantId }) => members.load(em, merchantId),
   consumes: {
-    ...tierOrderConsumers(members, ledger),
-    ...tierPointsConsumers(members, ledger),
-    'customer.created': customerCreatedConsumer(members),
+    ...withBatchProgram(members, {
+      ...tierOrderConsumers(members, ledger),
+      ...tierPointsConsumers(members, ledger),
+      'customer.created': customerCreatedConsumer(members),
+    }),
     ...gdprConsumers(() => tierGdpr),
   },
 

@@ -86,6 +86,11 @@ export async function tierSettled(merchant: TestMerchant, timeoutMs = 30_000): P
         const { rows } = await withOwnerDb(store, (db) => db.query<{ id: string }>('select id from outbox_event where merchant_id = $1 and topic = any($2)', [merchant.id, TIER_TOPICS]));
         ids.push(...rows.map((r) => r.id));
       }
+      // The points domain earns an order parked before its customer existed on customer.created:
+      // its points.earned must be in the outbox before the count below means anything.
+      const created = await withOwnerDb('customer', (db) => db.query<{ id: string }>("select id from outbox_event where merchant_id = $1 and topic = 'customer.created'", [merchant.id]));
+      const byPoints = await withOwnerDb('points', (db) => db.query<{ n: number }>('select count(*)::int as n from consumed_event where merchant_id = $1 and event_id = any($2)', [merchant.id, created.rows.map((r) => r.id)]));
+      if (byPoints.rows[0].n !== created.rows.length) return false;
       const { rows } = await withOwnerDb('tier', (db) => db.query<{ n: number }>('select count(*)::int as n from consumed_event where merchant_id = $1 and event_id = any($2)', [merchant.id, ids]));
       return rows[0].n === ids.length;
     },

@@ -11,6 +11,8 @@ const EVERY_MS = 3_600_000;
 export interface TierDailyRun {
   evaluated: number;
   changed: number;
+  /** Members re-placed, by merchant id. */
+  byMerchant: Record<string, number>;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface TierDailyRun {
  * rolls back its batch, which stays due: placement is idempotent, so running again is safe.
  */
 export async function runTierDaily(runtime: SubgraphRuntime, members: TierMemberService, now: Date = new Date()): Promise<TierDailyRun> {
-  const run: TierDailyRun = { evaluated: 0, changed: 0 };
+  const run: TierDailyRun = { evaluated: 0, changed: 0, byMerchant: {} };
   const claimer = runtime.createContext(systemCaller([], null));
   const merchants = await claimer.em.execute<{ merchant_id: string }[]>('select merchant_id from tier_due_merchants(?)', [now]);
   for (const { merchant_id: merchantId } of merchants) {
@@ -36,6 +38,7 @@ export async function runTierDaily(runtime: SubgraphRuntime, members: TierMember
         return { ...result, taken: due.length };
       });
       run.evaluated += done.evaluated;
+      run.byMerchant[merchantId] = (run.byMerchant[merchantId] ?? 0) + done.evaluated;
       run.changed += done.changed;
       if (done.taken < BATCH) break;
     }

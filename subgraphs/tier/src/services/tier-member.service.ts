@@ -1,4 +1,5 @@
 import { inRequestTransaction, type RequestContext } from '@loyalnest/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { addMonths, windowOf } from '../domain/tier-period.js';
 import { place, type EvaluationCause, type MemberState, type MetricValues, type Placement, type PlacementProgram } from '../domain/tier-placement.js';
@@ -43,14 +44,25 @@ export class TierMemberService {
   program(ctx: RequestContext): Promise<LoadedProgram> {
     let found = this.programs.get(ctx);
     if (!found) {
-      found = this.tierPrograms.program(ctx).then((view) => ({
-        version: view.version,
-        settings: view,
-        tiers: view.tiers.map((t) => ({ id: t.id, threshold: t.threshold, multiplier: Number(t.earnMultiplier), entryBonusPoints: t.entryBonusPoints ?? null })),
-      }));
+      found = this.load(ctx.em, ctx.merchantId!);
       this.programs.set(ctx, found);
     }
     return found;
+  }
+
+  /** The program read once for a merchant's events of a consumer batch (`prepareMerchantEvents`), handed to each through `adopt`. */
+  async load(em: EntityManager, merchantId: string): Promise<LoadedProgram> {
+    const view = await this.tierPrograms.programIn(em, merchantId);
+    return {
+      version: view.version,
+      settings: view,
+      tiers: view.tiers.map((t) => ({ id: t.id, threshold: t.threshold, multiplier: Number(t.earnMultiplier), entryBonusPoints: t.entryBonusPoints ?? null })),
+    };
+  }
+
+  /** Lets an event's context use the program its batch read already. */
+  adopt(ctx: RequestContext, program: LoadedProgram): void {
+    this.programs.set(ctx, Promise.resolve(program));
   }
 
   /**
