@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { place, type EvaluationCause, type MemberState, type PlacementProgram } from '../../subgraphs/tier/src/domain/tier-placement.js';
 import { DEFAULT_TIER_SETTINGS, type TierProgramSettings } from '../../subgraphs/tier/src/domain/tier-program.js';
+import { milliOf } from '../../subgraphs/tier/src/services/qualification-ledger.service.js';
 
 /** Placement alone, without a store: every rule of keeping and losing a tier. */
 
@@ -176,5 +177,15 @@ describe('tier placement', () => {
     expect(edited).toMatchObject({ change: null, multiplierChanged: true, state: { multiplier: 1.5, version: 6 } });
     const removed = at(program({}, [BRONZE, SILVER]), member({ tierId: 'gold', multiplier: 1.5 }), 600, { cause: 'program_changed' });
     expect(removed.change).toEqual({ from: 'gold', to: 'silver', direction: 'up', reason: 'program_changed' });
+  });
+});
+
+describe('amounts spent in thousandths of the currency unit', () => {
+  it('scales minor units by the ISO exponent, exactly', () => {
+    expect(milliOf(4250, 'EUR')).toBe(42_500);
+    expect(milliOf(1000, 'JPY')).toBe(1_000_000);
+    expect(milliOf(1234, 'KWD')).toBe(1234);
+    // no currency, or one the runtime does not know: two decimals, as minor units are read
+    expect(milliOf(199, null)).toBe(1990);
   });
 });
