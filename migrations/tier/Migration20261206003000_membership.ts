@@ -16,7 +16,9 @@ const TABLES = ['tier_order', 'tier_qualification', 'tier_member', 'tier_change'
  *   event (the order, the earn) has not arrived yet, so its date is unknown and it counts nowhere.
  *   Amounts: points; orders; for amount spent, thousandths of the shop currency's unit (any ISO
  *   exponent up to 3 is exact, and thresholds are in whole units).
- * - `tier_member`: each customer's tier and what the daily job must look at next.
+ * - `tier_member`: each customer's tier and what the daily job must look at next; `multiplier` is
+ *   the one last announced to the points domain, `step_not_before` the earliest next step of a
+ *   one-tier-at-a-time downgrade.
  * - `tier_change`: every change of tier, the customer's history.
  * - `tier_bonus`: entry bonuses paid, once per customer, tier and qualification period.
  * - `tier_recompute`: the background recomputes after program changes, with their progress.
@@ -58,11 +60,13 @@ export class Migration20261206003000_membership extends Migration {
       "metric_value" bigint not null default 0,
       "held_until" timestamptz null,
       "below_since" timestamptz null,
+      "step_not_before" timestamptz null,
       "manual_tier_id" uuid null,
       "manual_until" timestamptz null,
       "manual_by" text null,
       "warned_for" timestamptz null,
       "next_check_at" timestamptz null,
+      "multiplier" numeric(4,2) not null default 1,
       "version" int not null default 0,
       "evaluated_at" timestamptz null,
       "program_version" int not null default 0,

@@ -18,7 +18,8 @@ export function minorUnits(amount: string, currency: string | null): number {
 
 const exponents = new Map<string, number>();
 
-function currencyExponent(currency: string | null): number {
+/** The currency's ISO 4217 exponent (2 for EUR, 0 for JPY, 3 for KWD) as the runtime's Intl data knows it; 2 for a code it does not know or none. */
+export function currencyExponent(currency: string | null): number {
   if (!currency || !/^[A-Z]{3}$/.test(currency)) return 2;
   let exponent = exponents.get(currency);
   if (exponent === undefined) {

@@ -1,5 +1,5 @@
 import type { RequestContext } from '@loyalnest/kit';
-import { LockMode } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { checkTierProgram, type CheckedTierProgram } from '../domain/tier-program-check.js';
 import { DEFAULT_TIER_SETTINGS, type TierProgramDraft, type TierProgramSettings } from '../domain/tier-program.js';
@@ -21,8 +21,16 @@ export class TierProgramService {
     return ctx.em.find(TierEntity, {}, { orderBy: { position: 'asc' }, disableIdentityMap: true });
   }
 
-  async program(ctx: RequestContext): Promise<TierProgramView> {
-    const [settings, tiers] = await Promise.all([ctx.em.findOne(TierProgramEntity, { merchantId: ctx.merchantId! }, { disableIdentityMap: true }), this.tiers(ctx)]);
+  program(ctx: RequestContext): Promise<TierProgramView> {
+    return this.programIn(ctx.em, ctx.merchantId!);
+  }
+
+  /** The program through any EntityManager confined to the merchant (a consumer batch's preparation has no request context). */
+  async programIn(em: EntityManager, merchantId: string): Promise<TierProgramView> {
+    const [settings, tiers] = await Promise.all([
+      em.findOne(TierProgramEntity, { merchantId }, { disableIdentityMap: true }),
+      em.find(TierEntity, {}, { orderBy: { position: 'asc' }, disableIdentityMap: true }),
+    ]);
     return viewOf(settings, tiers);
   }
 

@@ -1,0 +1,254 @@
+import { inRequestTransaction, type RequestContext } from '@loyalnest/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { v7 as uuidv7 } from 'uuid';
+import { addMonths, windowOf } from '../domain/tier-period.js';
+import { place, type EvaluationCause, type MemberState, type MetricValues, type Placement, type PlacementProgram } from '../domain/tier-placement.js';
+import { TIER_CHANGED, TIER_EXPIRING_SOON, TIER_MULTIPLIER_CHANGED, type TierEntryBonus } from '../topics.js';
+import type { TierProgramService } from './tier-program.service.js';
+
+export type { EvaluationCause } from '../domain/tier-placement.js';
+
+/** A program as placement reads it, with the version members are stamped with. */
+export interface LoadedProgram extends PlacementProgram {
+  version: number;
+}
+
+interface MemberRow {
+  customer_id: string;
+  tier_id: string | null;
+  since: Date | null;
+  multiplier: string;
+  held_until: Date | null;
+  below_since: Date | null;
+  step_not_before: Date | null;
+  manual_tier_id: string | null;
+  manual_until: Date | null;
+  warned_for: Date | null;
+  version: number;
+}
+
+const NO_VALUES: MetricValues = { current: 0, previous: 0, oldestInWindow: null };
+
+/**
+ * Places members in their tier and records what follows: the member rows, the history, the entry
+ * bonuses and the events, for any number of customers at once in the caller's transaction. Every
+ * step is one statement for the whole set (lock, aggregate, update, inserts), and placement itself
+ * is the pure `place`, so the event path, the daily job and a recompute share one code path.
+ */
+export class TierMemberService {
+  /** One program read per request context: a consumer's event, a job's batch, a recompute's batch. */
+  private readonly programs = new WeakMap<RequestContext, Promise<LoadedProgram>>();
+
+  constructor(private readonly tierPrograms: TierProgramService) {}
+
+  program(ctx: RequestContext): Promise<LoadedProgram> {
+    let found = this.programs.get(ctx);
+    if (!found) {
+      found = this.load(ctx.em, ctx.merchantId!);
+      this.programs.set(ctx, found);
+    }
+    return found;
+  }
+
+  /** The program read once for a merchant's events of a consumer batch (`prepareMerchantEvents`), handed to each through `adopt`. */
+  async load(em: EntityManager, merchantId: string): Promise<LoadedProgram> {
+    const view = await this.tierPrograms.programIn(em, merchantId);
+    return {
+      version: view.version,
+      settings: view,
+      tiers: view.tiers.map((t) => ({ id: t.id, threshold: t.threshold, multiplier: Number(t.earnMultiplier), entryBonusPoints: t.entryBonusPoints ?? null })),
+    };
+  }
+
+  /** Lets an event's context use the program its batch read already. */
+  adopt(ctx: RequestContext, program: LoadedProgram): void {
+    this.programs.set(ctx, Promise.resolve(program));
+  }
+
+  /**
+   * Takes the members' row locks, creating the rows of customers not yet members, in customer id
+   * order: the one lock order of every writer (events, the daily job, assignments), so two
+   * transactions locking overlapping sets wait rather than deadlock. Must come before any write
+   * to their ledger rows.
+   */
+  async lock(ctx: RequestContext, customerIds: string[]): Promise<MemberRow[]> {
+    const ids = JSON.stringify([...new Set(customerIds)].sort());
+    await ctx.em.execute(
+      `insert into tier_member (merchant_id, customer_id, created_at, updated_at)
+       select ?, c::uuid, now(), now() from jsonb_array_elements_text(?::jsonb) as c order by 2 on conflict do nothing`,
+      [ctx.merchantId!, ids],
+    );
+    return ctx.em.execute<MemberRow[]>(
+      `select customer_id, tier_id, since, multiplier, held_until, below_since, step_not_before, manual_tier_id, manual_until, warned_for, version
+         from tier_member where merchant_id = ? and customer_id in (select c::uuid from jsonb_array_elements_text(?::jsonb) as c)
+        order by customer_id for update`,
+      [ctx.merchantId!, ids],
+    );
+  }
+
+  evaluate(ctx: RequestContext, customerId: string, cause: EvaluationCause, now: Date = new Date()): Promise<{ evaluated: number; changed: number }> {
+    return this.evaluateMany(ctx, [customerId], cause, now);
+  }
+
+  /** Re-places the customers at `now` in the caller's transaction (a consumer's, a job's), or one of its own. */
+  async evaluateMany(ctx: RequestContext, customerIds: string[], cause: EvaluationCause, now: Date = new Date()): Promise<{ evaluated: number; changed: number }> {
+    if (customerIds.length === 0) return { evaluated: 0, changed: 0 };
+    return inRequestTransaction(ctx, async () => {
+      const program = await this.program(ctx);
+      const rows = await this.lock(ctx, customerIds);
+      const ids = rows.map((r) => r.customer_id);
+      const values = await this.metricValues(ctx, program, ids, now);
+      const paid = program.settings.period === 'rolling_months' ? await this.bonusesSince(ctx, ids, addMonths(now, -program.settings.rollingMonths)) : new Map<string, Set<string>>();
+      const placed = rows.map((row) => ({
+        customerId: row.customer_id,
+        placement: place({ program, member: memberOf(row), values: values.get(row.customer_id) ?? NO_VALUES, now, cause, bonusesInWindow: paid.get(row.customer_id) }),
+      }));
+      await this.write(ctx, program, placed, now);
+      return { evaluated: placed.length, changed: placed.filter((p) => p.placement.change).length };
+    });
+  }
+
+  /** Each member's metric over the program's window at `now`, in one aggregate over the ledger. */
+  private async metricValues(ctx: RequestContext, program: LoadedProgram, customerIds: string[], now: Date): Promise<Map<string, MetricValues>> {
+    const { settings } = program;
+    const window = windowOf(settings, now);
+    const base = [ctx.merchantId!, settings.metric, JSON.stringify(customerIds)];
+    const scope = `merchant_id = ? and metric = ? and customer_id in (select c::uuid from jsonb_array_elements_text(?::jsonb) as c) and qualifies_at is not null`;
+    let rows: { customer_id: string; current: string | null; previous: string | null; oldest: Date | null }[];
+    switch (settings.period) {
+      case 'lifetime':
+        rows = await ctx.em.execute(`select customer_id, sum(amount) as current, 0 as previous, null::timestamptz as oldest from tier_qualification where ${scope} group by customer_id`, base);
+        break;
+      case 'calendar_year':
+        rows = await ctx.em.execute(
+          `select customer_id, sum(amount) filter (where qualifies_at >= ?) as current, sum(amount) filter (where qualifies_at < ?) as previous, null::timestamptz as oldest
+             from tier_qualification where ${scope} and qualifies_at >= ? and qualifies_at < ? group by customer_id`,
+          [window.currentFrom, window.currentFrom, ...base, window.previousFrom, window.currentTo],
+        );
+        break;
+      case 'rolling_months':
+        rows = await ctx.em.execute(
+          `select customer_id, sum(amount) as current, 0 as previous, min(qualifies_at) filter (where amount > 0) as oldest
+             from tier_qualification where ${scope} and qualifies_at > ? and qualifies_at <= ? group by customer_id`,
+          [...base, window.currentFrom, window.currentTo],
+        );
+        break;
+    }
+    return new Map(rows.map((r) => [r.customer_id, { current: Number(r.current ?? 0), previous: Number(r.previous ?? 0), oldestInWindow: r.oldest ? new Date(r.oldest) : null }]));
+  }
+
+  /** Tiers whose entry bonus each member was paid after `since`: a rolling window pays a tier's bonus once per window. */
+  private async bonusesSince(ctx: RequestContext, customerIds: string[], since: Date): Promise<Map<string, Set<string>>> {
+    const rows = await ctx.em.execute<{ customer_id: string; tier_id: string }[]>(
+      `select customer_id, tier_id from tier_bonus where merchant_id = ? and customer_id in (select c::uuid from jsonb_array_elements_text(?::jsonb) as c) and paid_at > ?`,
+      [ctx.merchantId!, JSON.stringify(customerIds), since],
+    );
+    const paid = new Map<string, Set<string>>();
+    for (const row of rows) {
+      if (!paid.has(row.customer_id)) paid.set(row.customer_id, new Set());
+      paid.get(row.customer_id)!.add(row.tier_id);
+    }
+    return paid;
+  }
+
+  /** The members' new state, the history and the bonuses, one statement each, then the events (written with the caller's flush). */
+  private async write(ctx: RequestContext, program: LoadedProgram, placed: { customerId: string; placement: Placement }[], now: Date): Promise<void> {
+    const merchantId = ctx.merchantId!;
+    await ctx.em.execute(
+      `update tier_member m set tier_id = x.tier_id, since = x.since, qualified_tier_id = x.qualified_tier_id, metric_value = x.metric_value,
+              held_until = x.held_until, below_since = x.below_since, step_not_before = x.step_not_before, manual_tier_id = x.manual_tier_id,
+              manual_until = x.manual_until, manual_by = case when x.manual_tier_id is null then null else m.manual_by end, warned_for = x.warned_for,
+              next_check_at = x.next_check_at, multiplier = x.multiplier, version = x.version, evaluated_at = ?, program_version = ?, updated_at = now()
+         from jsonb_to_recordset(?::jsonb) as x(customer_id uuid, tier_id uuid, since timestamptz, qualified_tier_id uuid, metric_value bigint,
+              held_until timestamptz, below_since timestamptz, step_not_before timestamptz, manual_tier_id uuid, manual_until timestamptz,
+              warned_for timestamptz, next_check_at timestamptz, multiplier numeric, version int)
+        where m.merchant_id = ? and m.customer_id = x.customer_id`,
+      [now, program.version, JSON.stringify(placed.map(({ customerId, placement: { state } }) => ({ customer_id: customerId, ...snake(state) }))), merchantId],
+    );
+
+    const changes = placed.filter((p) => p.placement.change);
+    if (changes.length > 0) {
+      await ctx.em.execute(
+        `insert into tier_change (id, merchant_id, customer_id, from_tier_id, to_tier_id, direction, reason, version, changed_at)
+         select x.id, ?, x.customer_id, x.from_tier_id, x.to_tier_id, x.direction, x.reason, x.version, ?
+           from jsonb_to_recordset(?::jsonb) as x(id uuid, customer_id uuid, from_tier_id uuid, to_tier_id uuid, direction text, reason text, version int)`,
+        [
+          merchantId,
+          now,
+          JSON.stringify(
+            changes.map(({ customerId, placement: { change, state } }) => ({
+              id: uuidv7(),
+              customer_id: customerId,
+              from_tier_id: change!.from,
+              to_tier_id: change!.to,
+              direction: change!.direction,
+              reason: change!.reason,
+              version: state.version,
+            })),
+          ),
+        ],
+      );
+    }
+
+    const due = placed.flatMap(({ customerId, placement }) => placement.bonuses.map((b) => ({ customer_id: customerId, tier_id: b.tierId, period_key: b.periodKey, points: b.points })));
+    const bonuses = new Map<string, TierEntryBonus[]>();
+    if (due.length > 0) {
+      // Only what this statement inserted is paid: a tier's bonus of one period never twice, whatever re-places the member.
+      const inserted = await ctx.em.execute<{ customer_id: string; tier_id: string; period_key: string; points: number }[]>(
+        `insert into tier_bonus (merchant_id, customer_id, tier_id, period_key, points, paid_at)
+         select ?, x.customer_id, x.tier_id, x.period_key, x.points, ? from jsonb_to_recordset(?::jsonb) as x(customer_id uuid, tier_id uuid, period_key text, points int)
+         on conflict do nothing returning customer_id, tier_id, period_key, points`,
+        [merchantId, now, JSON.stringify(due)],
+      );
+      for (const row of inserted) {
+        if (!bonuses.has(row.customer_id)) bonuses.set(row.customer_id, []);
+        bonuses.get(row.customer_id)!.push({ tierId: row.tier_id, points: row.points, idempotencyKey: `tier:${row.customer_id}:${row.tier_id}:${row.period_key}` });
+      }
+    }
+
+    for (const { customerId, placement } of placed) {
+      const { change, state, expiring } = placement;
+      const multiplier = state.multiplier;
+      if (change) {
+        ctx.emit(TIER_CHANGED, { customerId, ...change, multiplier, version: state.version, entryBonuses: bonuses.get(customerId) ?? [] });
+      } else if (placement.multiplierChanged) {
+        ctx.emit(TIER_MULTIPLIER_CHANGED, { customerId, tierId: state.tierId, multiplier, version: state.version });
+      }
+      if (expiring) ctx.emit(TIER_EXPIRING_SOON, { customerId, tierId: expiring.tierId, toTierId: expiring.toTierId, effectiveAt: expiring.effectiveAt.toISOString() });
+    }
+  }
+}
+
+function memberOf(row: MemberRow): MemberState {
+  const at = (value: Date | null) => (value ? new Date(value) : null);
+  return {
+    tierId: row.tier_id,
+    since: at(row.since),
+    multiplier: Number(row.multiplier),
+    heldUntil: at(row.held_until),
+    belowSince: at(row.below_since),
+    stepNotBefore: at(row.step_not_before),
+    manualTierId: row.manual_tier_id,
+    manualUntil: at(row.manual_until),
+    warnedFor: at(row.warned_for),
+    version: row.version,
+  };
+}
+
+function snake(state: Placement['state']): Record<string, unknown> {
+  return {
+    tier_id: state.tierId,
+    since: state.since,
+    qualified_tier_id: state.qualifiedTierId,
+    metric_value: state.metricValue,
+    held_until: state.heldUntil,
+    below_since: state.belowSince,
+    step_not_before: state.stepNotBefore,
+    manual_tier_id: state.manualTierId,
+    manual_until: state.manualUntil,
+    warned_for: state.warnedFor,
+    next_check_at: state.nextCheckAt,
+    multiplier: state.multiplier,
+    version: state.version,
+  };
+}
