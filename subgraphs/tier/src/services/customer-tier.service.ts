@@ -64,7 +64,8 @@ export class CustomerTierService {
         ? ctx.em.execute<MemberRecord[]>(
             `select customer_id, tier_id, since, metric_value, held_until, below_since, manual_tier_id, manual_until
                from tier_member where merchant_id = ? and customer_id = any(?::uuid[])`,
-            [ctx.merchantId, valid],
+            // A PostgreSQL array literal: the driver would spread a JS array into a list. Only UUIDs reach it.
+            [ctx.merchantId, `{${valid.join(',')}}`],
           )
         : Promise.resolve([] as MemberRecord[]),
     ]);
