@@ -53,7 +53,7 @@ describe('Shopify Flow triggers of the tier domain', () => {
     expect(await consumeEvent(tier, handler, event)).toBe('applied');
   }
 
-  it('sends tier-upgraded once for an upgrade, naming the Shopify customer and the tiers, whatever redelivers it', async () => {
+  it('sends tier-upgraded once for an upgrade, naming the Shopify customer and the tiers, under redeliveries racing each other and after its consumed record is pruned', async () => {
     const customer = await newCustomer(a);
     const eventId = await changeTier(gateway, a.id, customer.id, { from: bronze, to: silver, direction: 'up', reason: 'qualified', version: 1 });
 
