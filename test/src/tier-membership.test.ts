@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { INTERNAL_TOKEN_HEADER, signInternalToken, type Caller } from '@loyalnest/kit';
 import { EmbeddedSubgraphClient } from '../../gateway/src/subgraph-client.js';
-import { startTestGateway, type TestGateway } from './support/gateway.js';
+import { postGraphQL, startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
 import { shopperAuth } from './support/points.js';
 import { createMerchant, runtime, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
 import { placeMember, recordChanges } from './support/tier-engine-stand-in.js';
@@ -25,12 +26,19 @@ interface Membership {
   progress: { metric: string; value: number; nextTier: { id: string; name: string } | null; deltaToNext: number | null; deltaToRetain: number | null };
 }
 
-describe('Customer.tier, tierDistribution (the read side of tiers)', () => {
+describe.each<Mode>(['embedded', 'networked'])('Customer.tier, tierDistribution (the read side of tiers, %s)', (mode) => {
   let gateway: TestGateway;
 
   beforeAll(async () => {
-    gateway = await startTestGateway('embedded');
+    gateway = await startTestGateway(mode);
   });
+
+  /** An operation straight into the tier subgraph as `caller`: in-process (embedded) or over HTTP with an internal token (networked). */
+  async function direct(query: string, variables: Record<string, unknown>, caller: Caller): Promise<{ data?: unknown; errors?: unknown[] }> {
+    if (mode === 'embedded') return new EmbeddedSubgraphClient(runtime(gateway, 'tier')).execute(query, variables, caller);
+    const token = await signInternalToken(gateway.config.kit.internalTokenSecret, caller);
+    return postGraphQL(gateway.subgraphUrls.tier, query, variables, { [INTERNAL_TOKEN_HEADER]: token });
+  }
   afterAll(async () => {
     await gateway?.stop();
   });
@@ -263,13 +271,13 @@ describe('Customer.tier, tierDistribution (the read side of tiers)', () => {
         expect(result.data?.customer ?? null).toBeNull();
       }
       // straight into the tier subgraph as B: the reference resolves, but to B's program and none of A's rows
-      const direct = await new EmbeddedSubgraphClient(runtime(gateway, 'tier')).execute(
+      const entities = await direct(
         `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Customer { id tier { ${MEMBERSHIP} history { nodes { id } } } } } }`,
         { representations: [{ __typename: 'Customer', id: other.id }] },
         adminCaller(b.merchant.id),
       );
-      expect(direct.errors).toBeUndefined();
-      expect(direct.data).toEqual({
+      expect(entities.errors).toBeUndefined();
+      expect(entities.data).toEqual({
         _entities: [
           {
             id: other.id,
