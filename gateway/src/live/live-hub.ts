@@ -1,13 +1,28 @@
-import { LIVE_TOPICS, liveChannel, logger, quitRedis, type ApiKeyRevokedMessage, type BalanceChangedMessage, type KitConfig, type LiveTopic, type MerchantActivityMessage, type RedemptionUpdatedMessage } from '@loyalnest/kit';
+import {
+  LIVE_TOPICS,
+  liveChannel,
+  logger,
+  quitRedis,
+  type ApiKeyRevokedMessage,
+  type BalanceChangedMessage,
+  type KitConfig,
+  type LiveTopic,
+  type MerchantActivityMessage,
+  type RedemptionUpdatedMessage,
+  type TierChangedMessage,
+} from '@loyalnest/kit';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { Redis } from 'ioredis';
 
-/** What a subscription listens to: one customer's balance or redemptions, or one merchant's activity. */
+/**
+ * What a subscription listens to: one customer's balance, redemptions or tier, one merchant's
+ * activity, or the tier changes of all of one merchant's customers.
+ */
 export type LiveKey =
-  | { topic: typeof LIVE_TOPICS.balanceChanged | typeof LIVE_TOPICS.redemptionUpdated; merchantId: string; customerId: string }
-  | { topic: typeof LIVE_TOPICS.merchantActivity; merchantId: string };
+  | { topic: typeof LIVE_TOPICS.balanceChanged | typeof LIVE_TOPICS.redemptionUpdated | typeof LIVE_TOPICS.tierChanged; merchantId: string; customerId: string }
+  | { topic: typeof LIVE_TOPICS.merchantActivity | typeof LIVE_TOPICS.tierChanged; merchantId: string };
 
-export type LiveMessage = BalanceChangedMessage | RedemptionUpdatedMessage | MerchantActivityMessage;
+export type LiveMessage = BalanceChangedMessage | RedemptionUpdatedMessage | TierChangedMessage | MerchantActivityMessage;
 
 type Listener = (message: LiveMessage) => void;
 
@@ -23,8 +38,9 @@ function keyOf(key: LiveKey): string {
  * subscriptions, so one message costs a map lookup and reaches only its listeners. Every replica
  * subscribes to every channel and so receives every message; each delivers to its own sockets.
  *
- * The merchant activity feed also carries balance changes and redemption updates: publishers
- * announce each fact once, on its own topic.
+ * The merchant activity feed also carries balance changes, redemption updates and tier changes:
+ * publishers announce each fact once, on its own topic. A tier change reaches both the customer's
+ * own subscribers and those following every customer of the merchant.
  *
  * Revoked API keys come on a topic of their own, which no subscription serves: the live server
  * listens to it to close the sockets opened with the key.
@@ -115,6 +131,19 @@ export class LiveHub {
           kind: 'redemption.updated',
           customerId: m.customerId,
           details: { redemptionId: m.redemptionId, status: m.status },
+          committedAt: m.committedAt,
+        });
+        return;
+      }
+      case LIVE_TOPICS.tierChanged: {
+        const m = message as TierChangedMessage;
+        this.deliver({ topic, merchantId, customerId: m.customerId }, m);
+        this.deliver({ topic, merchantId }, m);
+        this.deliver({ topic: LIVE_TOPICS.merchantActivity, merchantId }, {
+          merchantId,
+          kind: 'tier.changed',
+          customerId: m.customerId,
+          details: { fromTierId: m.fromTierId, toTierId: m.toTierId, direction: m.direction, reason: m.reason, version: m.version },
           committedAt: m.committedAt,
         });
         return;

@@ -77,16 +77,12 @@ export class LiveResolvers {
         }
         return queue;
       }
-      case 'redemptionUpdated': {
-        const customerId = this.followedCustomer(caller, args.customerId);
-        const queue = this.queue({ topic: LIVE_TOPICS.redemptionUpdated, merchantId: caller.merchantId, customerId });
-        try {
-          await this.assertCustomer(customerId, caller);
-        } catch (error) {
-          await queue.return();
-          throw error;
-        }
-        return queue;
+      case 'redemptionUpdated':
+        return this.customerQueue(LIVE_TOPICS.redemptionUpdated, this.followedCustomer(caller, args.customerId), caller);
+      case 'tierChanged': {
+        const customerId = this.followedTierCustomer(caller, args.customerId);
+        if (!customerId) return this.queue({ topic: LIVE_TOPICS.tierChanged, merchantId: caller.merchantId });
+        return this.customerQueue(LIVE_TOPICS.tierChanged, customerId, caller);
       }
       case 'merchantActivity':
         if (caller.actor.kind !== 'admin') throw thrown('FORBIDDEN', "Only the merchant's admins may follow its activity");
@@ -116,6 +112,31 @@ export class LiveResolvers {
     if (!caller.scopes.includes(Scope.POINTS_READ)) throw thrown('FORBIDDEN', `Following a customer needs the ${Scope.POINTS_READ} scope`);
     if (!requested) throw thrown('BAD_USER_INPUT', 'customerId is required: name the customer to follow');
     return requested;
+  }
+
+  /**
+   * A shopper follows their own tier only; other callers need `tiers:read`, and follow one
+   * customer or, naming none (null), every customer of the merchant (the admin activity feed).
+   */
+  private followedTierCustomer(caller: Caller, requested: string | null | undefined): string | null {
+    if (caller.actor.kind === 'shopper') {
+      if (requested && requested !== caller.customerId) throw thrown('FORBIDDEN', 'A shopper may follow only their own tier');
+      return caller.customerId!;
+    }
+    if (!caller.scopes.includes(Scope.TIERS_READ)) throw thrown('FORBIDDEN', `Following tier changes needs the ${Scope.TIERS_READ} scope`);
+    return requested ?? null;
+  }
+
+  /** One customer's messages, listened to from before the check that the caller may see that customer, so none falls between. */
+  private async customerQueue(topic: typeof LIVE_TOPICS.redemptionUpdated | typeof LIVE_TOPICS.tierChanged, customerId: string, caller: Caller): Promise<LiveQueue<LiveEvent>> {
+    const queue = this.queue({ topic, merchantId: caller.merchantId!, customerId });
+    try {
+      await this.assertCustomer(customerId, caller);
+    } catch (error) {
+      await queue.return();
+      throw error;
+    }
+    return queue;
   }
 
   private queue(key: LiveKey): LiveQueue<LiveEvent> {

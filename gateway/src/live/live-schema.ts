@@ -14,4 +14,4 @@ export const LIVE_ROUTING_URL = 'ws://127.0.0.1:4000/graphql';
 export const LIVE_SDL = readFileSync(new URL('./live.graphql', import.meta.url), 'utf8');
 
 /** Types the live schema owns: their fields come from the Redis message, by field name. */
-export const LIVE_PAYLOAD_TYPES = new Set(['PointsBalanceChange', 'RedemptionUpdate', 'MerchantActivity']);
+export const LIVE_PAYLOAD_TYPES = new Set(['PointsBalanceChange', 'RedemptionUpdate', 'TierChangeUpdate', 'MerchantActivity']);

@@ -14,6 +14,8 @@ export const LIVE_TOPICS = {
   balanceChanged: 'balance.changed',
   /** `RedemptionUpdatedMessage`: a redemption was created or changed status. */
   redemptionUpdated: 'redemption.updated',
+  /** `TierChangedMessage`: a customer's VIP tier changed (committed by the tier domain). */
+  tierChanged: 'tier.changed',
   /** `MerchantActivityMessage`: something happened at a merchant that its admins may watch live. */
   merchantActivity: 'merchant.activity',
   /**
@@ -45,6 +47,21 @@ export interface RedemptionUpdatedMessage {
   customerId: string;
   redemptionId: string;
   status: string;
+  committedAt: string;
+}
+
+export interface TierChangedMessage {
+  merchantId: string;
+  customerId: string;
+  /** The tier before and after (`Tier.id`); null for none. */
+  fromTierId: string | null;
+  toTierId: string | null;
+  /** `up` or `down`. */
+  direction: string;
+  /** Why, as `tier.changed` gives it (`qualified`, `period_ended`, …). */
+  reason: string;
+  /** The member's change count after this change: a subscriber seeing two keeps the higher. */
+  version: number;
   committedAt: string;
 }
 

@@ -1,6 +1,5 @@
-import { PeerQueryError, Scope, systemCaller, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
+import { FlowTriggerSender, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
 import { PointsAccountEntity } from '../entities/points-account.entity.js';
-import { FlowTriggerClaims } from './flow-trigger-claims.js';
 
 /** The Flow triggers this app defines (`extensions/flow-trigger-<handle>/shopify.extension.toml`). */
 export const FLOW_TRIGGERS = {
@@ -10,10 +9,6 @@ export const FLOW_TRIGGERS = {
 } as const;
 
 export type FlowTriggerHandle = (typeof FLOW_TRIGGERS)[keyof typeof FLOW_TRIGGERS];
-
-const SEND = /* GraphQL */ `
-  mutation PointsFlowTrigger($handle: String!, $payload: JSONObject!) { _sendFlowTrigger(handle: $handle, payload: $payload) }
-`;
 
 /** One trigger an event asks for. */
 export interface FlowTrigger {
@@ -25,64 +20,17 @@ export interface FlowTrigger {
 }
 
 /**
- * Starts the merchant's Flow workflows through `flowTriggerReceive`, which the merchant subgraph
- * sends with the shop's token. Each trigger names its customer by Shopify id, as a trigger's
- * `customer_reference` field requires (`customer_id`); the other fields are ids and numbers only.
- *
- * At most once per event and trigger: Shopify cannot tell a trigger sent twice from two triggers,
- * and a merchant's workflow ("points earned → add a bonus") would run twice. So the trigger is
- * recorded (`flow_trigger_sent`) in a transaction of its own (`FlowTriggerClaims`) before it is sent, and a recorded one
- * is never sent again, whatever becomes of the send or of the consumer's transaction. Only a send
- * that certainly did not reach Shopify (SHOPIFY_UNAVAILABLE: no attempt got through) takes its
- * record back and throws, so the event is retried with the consumer's backoff. Anything else that
- * may have reached Shopify (SHOPIFY_OUTCOME_UNKNOWN, the merchant subgraph not answering) is
- * logged and left: the workflow ran once or not at all. A refusal (the app uninstalled, no token,
- * a trigger Shopify does not know) would be refused again, so it is dropped too, logged once per
- * merchant and reason in a process: a shop without a token (the demo shop) would otherwise log
- * every trigger.
+ * The points domain's Flow triggers, sent at most once per event and trigger by the kit's
+ * `FlowTriggerSender` (its `flow_trigger_sent` is the points store's). Each names its customer by
+ * the Shopify id the points account remembers; a customer without one has nothing Flow could name.
  */
 export class FlowTriggerService {
-  private readonly reported = new Set<string>();
-  private readonly claims = new FlowTriggerClaims();
+  private readonly sender = new FlowTriggerSender();
 
   /** Sends the trigger unless its event has sent (or begun to send) it before; false when nothing was sent. */
   async sendOnce(ctx: RequestContext, runtime: SubgraphRuntime, trigger: FlowTrigger): Promise<boolean> {
     const account = await ctx.em.findOne(PointsAccountEntity, { customerId: trigger.customerId }, { fields: ['shopifyCustomerId'], disableIdentityMap: true });
     if (!account?.shopifyCustomerId) return false;
-    const merchantId = ctx.merchantId!;
-    const key = { merchantId, eventId: trigger.eventId, handle: trigger.handle };
-    if (!(await this.claims.claim(runtime, key))) return false;
-    const payload = { customer_id: customerReference(account.shopifyCustomerId), ...trigger.fields };
-    try {
-      await ctx.peers.query('merchant', SEND, { handle: trigger.handle, payload }, { ...systemCaller([Scope.SHOPIFY_ADMIN], merchantId), requestId: ctx.requestId });
-      return true;
-    } catch (error) {
-      const codes = error instanceof PeerQueryError ? error.codes : [];
-      if (codes.includes('SHOPIFY_UNAVAILABLE')) {
-        await this.claims.release(runtime, key);
-        throw error;
-      }
-      if (codes.includes('SHOPIFY_REJECTED')) {
-        this.reportDropped(ctx, trigger.handle, (error as Error).message);
-      } else {
-        ctx.log.warn({ err: error, handle: trigger.handle, eventId: trigger.eventId }, `Flow trigger ${trigger.handle} of event ${trigger.eventId} may or may not have reached Shopify; not sent again`);
-      }
-      return false;
-    }
+    return this.sender.sendOnce(ctx, runtime, { handle: trigger.handle, eventId: trigger.eventId, shopifyCustomerId: account.shopifyCustomerId, fields: trigger.fields });
   }
-
-  private reportDropped(ctx: RequestContext, handle: string, reason: string): void {
-    const key = `${ctx.merchantId} ${reason}`;
-    if (this.reported.has(key)) return;
-    // Bounded: a deployment with many uninstalled shops says it again now and then.
-    if (this.reported.size >= 1000) this.reported.clear();
-    this.reported.add(key);
-    ctx.log.warn({ handle, reason }, `Flow trigger ${handle} dropped, and later ones for the same reason will be too (not logged again)`);
-  }
-}
-
-/** Shopify ids fit a JSON number (they are below 2^53); a larger one stays exact as text. */
-function customerReference(shopifyCustomerId: string): number | string {
-  const id = Number(shopifyCustomerId);
-  return Number.isSafeInteger(id) ? id : shopifyCustomerId;
 }

@@ -2,7 +2,7 @@ import { Scope, type RequestContext } from '@loyalnest/kit';
 import { Arg, Authorized, Ctx, Mutation, Resolver, createUnionType } from 'type-graphql';
 import { AssignTierInput } from '../graphql/assign-tier.input.js';
 import { InvalidTierAssignmentError } from '../graphql/assign-tier.error.js';
-import { AssignTierSuccess } from '../graphql/tier-membership.type.js';
+import { AssignTierSuccess } from '../graphql/assign-tier.type.js';
 import type { TierAssignmentService } from '../services/tier-assignment.service.js';
 import type { TierProgramService } from '../services/tier-program.service.js';
 import { tierTypeOf } from './tier.mapping.js';

@@ -1,5 +1,9 @@
-import { inPoolTransaction, logger, serviceConnection, TENANT_SETTING, type SubgraphRuntime } from '@loyalnest/kit';
 import pg from 'pg';
+import { inTransaction } from '../events/system-db.js';
+import { logger } from '../logger.js';
+import { serviceConnection } from '../store.js';
+import type { SubgraphRuntime } from '../subgraph.js';
+import { TENANT_SETTING } from '../tenancy.js';
 
 /** One Flow trigger an event asks for, as `flow_trigger_sent` keys it. */
 export interface FlowTriggerKey {
@@ -9,8 +13,9 @@ export interface FlowTriggerKey {
 }
 
 /**
- * The `flow_trigger_sent` rows, each written in a transaction of its own, on connections of their
- * own: the consumer asking for a trigger holds one of the store pool's connections for its whole
+ * The `flow_trigger_sent` rows of a store that sends Flow triggers (each such store's migrations
+ * create the table, and its module names the prune function in `dedupeTables`), each written in a
+ * transaction of its own, on connections of their own: the consumer asking for a trigger holds one of the store pool's connections for its whole
  * transaction, so with as many events in flight as the pool has connections, a claim waiting for
  * one more from that pool would wait for ever, and every request of the subgraph behind it.
  * A claim holds its connection for one short statement and waits on nothing but another claim.
@@ -34,7 +39,7 @@ export class FlowTriggerClaims {
   }
 
   private run<T>(runtime: SubgraphRuntime, merchantId: string, fn: (db: pg.PoolClient) => Promise<T>): Promise<T> {
-    return inPoolTransaction(this.pool(runtime), async (db) => {
+    return inTransaction(this.pool(runtime), async (db) => {
       // Forced RLS admits the merchant's rows only under its setting, as in every store transaction.
       await db.query('select set_config($1, $2, true)', [TENANT_SETTING, merchantId]);
       return fn(db);
