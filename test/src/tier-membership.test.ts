@@ -4,7 +4,7 @@ import { EmbeddedSubgraphClient } from '../../gateway/src/subgraph-client.js';
 import { postGraphQL, startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
 import { shopperAuth } from './support/points.js';
 import { createMerchant, runtime, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
-import { placeMember, recordChanges } from './support/tier-engine-stand-in.js';
+import { forgetEngineRows, placeMember, recordChanges } from './support/tier-engine-stand-in.js';
 import { tierInput, updateTierProgram, type TierProgramNode } from './support/tiers.js';
 import { adminCaller } from './support/tokens.js';
 
@@ -53,7 +53,12 @@ describe.each<Mode>(['embedded', 'networked'])('Customer.tier, tierDistribution 
     const [bronze, silver, gold] = saved.tiers.map((t) => t.id);
     return { merchant, bronze, silver, gold };
   }
-  const newCustomer = (merchant: TestMerchant) => upsertCustomer(gateway, merchant, { shopifyId: shopifyId(), firstName: 'Tia' });
+  /** A customer the engine has not reached yet: its own placement of a new customer is waited for and removed, so the stand-in's rows are all there is. */
+  async function newCustomer(merchant: TestMerchant): Promise<CreatedCustomer> {
+    const customer = await upsertCustomer(gateway, merchant, { shopifyId: shopifyId(), firstName: 'Tia' });
+    await forgetEngineRows(merchant, [customer.id]);
+    return customer;
+  }
   async function tierOf(merchant: TestMerchant, customerId: string, auth = merchant.auth): Promise<Membership> {
     const result = await gateway.gql<{ customer: { tier: Membership } }>(TIER_OF, { id: customerId }, auth);
     expect(result.errors).toBeUndefined();

@@ -5,13 +5,16 @@ import { v7 as uuidv7 } from 'uuid';
 import { withOwnerDb } from './db.js';
 import { eventually } from './events.js';
 import type { TestGateway } from './gateway.js';
-import { runtime } from './tenants.js';
+import { runtime, type TestMerchant } from './tenants.js';
+import { tierSettled } from './tier-members.js';
 
 /**
- * Stands in for the tier engine (another slice of issue 13) until the end-to-end tests land: it
- * writes `tier_member` and `tier_change` rows as the engine does (columns of the membership
- * migration) and emits `tier.changed` / `tier.expiring_soon` from the tier store's outbox in the
- * same transaction, as a service would, so the read side and the reactions can be tested alone.
+ * Stands in for the tier engine: it writes `tier_member` and `tier_change` rows as the engine does
+ * (columns of the membership migration) and emits `tier.changed` / `tier.expiring_soon` from the
+ * tier store's outbox in the same transaction, as a service would, so the read side and the
+ * reactions are tested on states the engine would take months of orders to reach (a calendar
+ * tier held through the next period, a grace running out). The engine itself is tested from
+ * webhooks in tier-members.test.ts and tier-e2e.test.ts.
  */
 
 /** A `tier_member` row's fields the read side uses; amounts in the stored unit (thousandths of a currency unit for amount spent). */
@@ -121,4 +124,19 @@ export async function consumedTierEvent(eventId: string): Promise<DomainEvent> {
     15_000,
     `tier consuming ${eventId}`,
   );
+}
+
+/**
+ * Lets the real engine finish with the merchant's new customers (it makes every new customer a
+ * member, in the first tier when its threshold is 0, and records that change), then removes what
+ * it wrote of `customerIds`: each test then starts from a customer the engine has not reached, and
+ * the stand-in alone decides what the read side sees. The engine's `tier.changed` was consumed by
+ * then, so it sends nothing later.
+ */
+export async function forgetEngineRows(merchant: TestMerchant, customerIds: string[]): Promise<void> {
+  await tierSettled(merchant);
+  await withOwnerDb('tier', async (db) => {
+    await db.query('delete from tier_change where merchant_id = $1 and customer_id = any($2)', [merchant.id, customerIds]);
+    await db.query('delete from tier_member where merchant_id = $1 and customer_id = any($2)', [merchant.id, customerIds]);
+  });
 }
