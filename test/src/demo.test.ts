@@ -20,11 +20,11 @@ import { bearer } from './support/tokens.js';
 const BALANCE = `subscription($customerId: ID) { pointsBalanceChanged(customerId: $customerId) { balance delta kind } }`;
 const ADA = `query { customerByShopifyId(shopifyId: "7001") { id } }`;
 const DISTRIBUTION = `query { tierDistribution { tiers { tier { name } members } withoutTier total } }`;
-const TIER_BY_SHOPIFY_ID = `query($id: ID!) { customerByShopifyId(shopifyId: $id) { firstName tier { current { name } progress { value nextTier { name } } } } }`;
+const TIER_BY_SHOPIFY_ID = `query($id: ID!) { customerByShopifyId(shopifyId: $id) { firstName tier { current { name } progress { metric value nextTier { name threshold } deltaToNext deltaToRetain } } } }`;
 
 interface DemoTier {
   firstName: string;
-  tier: { current: { name: string } | null; progress: { value: number; nextTier: { name: string } | null } };
+  tier: { current: { name: string } | null; progress: { metric: string; value: number; nextTier: { name: string; threshold: number } | null; deltaToNext: number | null; deltaToRetain: number | null } };
 }
 
 /** Events of the subscription until one with `delta`; others (the seeded signup bonus, say) are skipped. */
@@ -117,8 +117,8 @@ describe('the demo shop in development', () => {
       ['Katherine', 'Bronze'],
       ['Edsger', 'Silver'],
     ]);
-    // Ada, the demo's shopper, is 20 points short of Silver: 100 (signup) + 380 (her order)
-    expect(tiers[0].tier.progress).toEqual({ value: 480, nextTier: { name: 'Silver' } });
+    // Ada, the demo's shopper, is 20 points short of Silver: 100 (signup) + 380 (her order), as the README says
+    expect(tiers[0].tier.progress).toEqual({ metric: 'POINTS_EARNED', value: 480, nextTier: { name: 'Silver', threshold: 500 }, deltaToNext: 20, deltaToRetain: 0 });
   }, 45_000);
 
   it('redeems a reward in the demo shop: the stand-in issues the code with the seeded (encrypted) token', async () => {
