@@ -19,6 +19,13 @@ import { bearer } from './support/tokens.js';
 
 const BALANCE = `subscription($customerId: ID) { pointsBalanceChanged(customerId: $customerId) { balance delta kind } }`;
 const ADA = `query { customerByShopifyId(shopifyId: "7001") { id } }`;
+const DISTRIBUTION = `query { tierDistribution { tiers { tier { name } members } withoutTier total } }`;
+const TIER_BY_SHOPIFY_ID = `query($id: ID!) { customerByShopifyId(shopifyId: $id) { firstName tier { current { name } progress { metric value nextTier { name threshold } deltaToNext deltaToRetain } } } }`;
+
+interface DemoTier {
+  firstName: string;
+  tier: { current: { name: string } | null; progress: { metric: string; value: number; nextTier: { name: string; threshold: number } | null; deltaToNext: number | null; deltaToRetain: number | null } };
+}
 
 /** Events of the subscription until one with `delta`; others (the seeded signup bonus, say) are skipped. */
 async function changeOf(subscription: LiveSubscription, delta: number): Promise<{ balance: number; delta: number }> {
@@ -81,6 +88,39 @@ describe('the demo shop in development', () => {
     ]);
   });
 
+  it("spreads the demo shop's customers over Bronze, Silver and Gold from their seeded orders (points earned)", async () => {
+    // the seeded orders wait in the webhook inbox until the supergraph runs; then every domain applies them
+    const distribution = await eventually(
+      async () => {
+        const result = await gateway.gql<{ tierDistribution: { tiers: { tier: { name: string }; members: number }[]; withoutTier: number; total: number } }>(DISTRIBUTION, {}, demo.auth);
+        const found = result.data?.tierDistribution;
+        return found && found.tiers.map((t) => t.members).join() === '2,2,1' ? found : undefined;
+      },
+      30_000,
+      'the demo customers spread over the tiers',
+    );
+    expect(distribution).toEqual({
+      tiers: [
+        { tier: { name: 'Bronze' }, members: 2 },
+        { tier: { name: 'Silver' }, members: 2 },
+        { tier: { name: 'Gold' }, members: 1 },
+      ],
+      withoutTier: 0,
+      total: 5,
+    });
+    const tierOf = async (shopifyId: string) => (await gateway.gql<{ customerByShopifyId: DemoTier }>(TIER_BY_SHOPIFY_ID, { id: shopifyId }, demo.auth)).data!.customerByShopifyId;
+    const tiers = await Promise.all(['7001', '7002', '7003', '7004', '7005'].map(tierOf));
+    expect(tiers.map((c) => [c.firstName, c.tier.current?.name])).toEqual([
+      ['Ada', 'Bronze'],
+      ['Grace', 'Silver'],
+      ['Alan', 'Gold'],
+      ['Katherine', 'Bronze'],
+      ['Edsger', 'Silver'],
+    ]);
+    // Ada, the demo's shopper, is 20 points short of Silver: 100 (signup) + 380 (her order), as the README says
+    expect(tiers[0].tier.progress).toEqual({ metric: 'POINTS_EARNED', value: 480, nextTier: { name: 'Silver', threshold: 500 }, deltaToNext: 20, deltaToRetain: 0 });
+  }, 45_000);
+
   it('redeems a reward in the demo shop: the stand-in issues the code with the seeded (encrypted) token', async () => {
     await award(gateway, demo, adaId, 100);
     const rewards = await gateway.gql<{ rewards: { id: string; name: string; pointsCost: number }[] }>(REWARDS, { activeOnly: true }, demo.auth);
@@ -91,7 +131,7 @@ describe('the demo shop in development', () => {
     expect(standIn.requestsFor(DEMO_MERCHANT.shopDomain, '/graphql.json').every((r) => r.headers['x-shopify-access-token'] === DEMO_MERCHANT.devAccessToken)).toBe(true);
   }, 30_000);
 
-  it('npm run demo:webhooks: an order paid earns points and its refund takes some back, both seen live', async () => {
+  it('npm run demo:webhooks: an order paid earns points and lifts Ada to Silver (its entry bonus too), its refund takes some back, all seen live', async () => {
     const balance = live.subscribe(BALANCE, { customerId: adaId });
     const current = await changeOf(balance, 0);
     const origin = new URL(gateway.url).origin;
@@ -101,12 +141,17 @@ describe('the demo shop in development', () => {
       env: { ...process.env, NODE_OPTIONS: '' },
       timeout: 45_000,
     });
+    // 480 + 42 crosses Silver's 500: Silver's entry bonus (50) follows the earn, before the refund is sent
     const earned = await changeOf(balance, 42);
+    const bonus = await changeOf(balance, 50);
     const refunded = await changeOf(balance, -10);
     expect(earned.balance).toBeGreaterThanOrEqual(current.balance + 42);
-    expect(refunded.balance).toBe(earned.balance - 10);
+    expect(bonus.balance).toBe(earned.balance + 50);
+    expect(refunded.balance).toBe(bonus.balance - 10);
     expect(stdout).toContain('orders/paid');
-    expect(stdout).toContain(`Ada's balance: ${refunded.balance} points`);
+    expect(stdout).toContain(`Ada's balance: ${current.balance} points, VIP tier Bronze`);
+    expect(stdout).toContain(`Ada's balance: ${bonus.balance} points, VIP tier Silver`);
+    expect(stdout).toContain(`Ada's balance: ${refunded.balance} points, VIP tier Silver`);
     balance.stop();
   }, 60_000);
 });
