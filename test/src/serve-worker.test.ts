@@ -160,7 +160,7 @@ describe('workers apart: a gateway with EVENT_PROCESSING=off and serve-worker pr
     let appliedAtStop: number;
     try {
       const posting = postAll(front.origin, merchant.shop, SECRET, traffic.webhooks);
-      await eventually(async () => (await applied()) >= traffic.deliveries / 4, 60_000, 'a quarter of the deliveries applied');
+      await eventually(async () => (await applied()) >= traffic.deliveries / 4, 90_000, 'a quarter of the deliveries applied');
       exit = await first.kill('SIGTERM');
       appliedAtStop = await applied();
       accepted = await posting;
@@ -177,5 +177,5 @@ describe('workers apart: a gateway with EVENT_PROCESSING=off and serve-worker pr
     expectExactlyOnce(state, traffic);
     await expectAuditedOnce(merchant.id, state);
     expect(await second.answers('/readyz')).toBe(true);
-  }, 180_000);
+  }, 240_000);
 });

@@ -58,7 +58,7 @@ export async function postAll(origin: string, shop: string, secret: string, webh
 }
 
 /** Waits until every delivery is processed and every outbox delivery acknowledged; returns the state seen last either way. */
-export async function settle(merchantId: string, traffic: Traffic, timeoutMs = 60_000): Promise<IngestState> {
+export async function settle(merchantId: string, traffic: Traffic, timeoutMs = 120_000): Promise<IngestState> {
   let state = await ingestState(merchantId);
   await eventually(
     async () => {
