@@ -29,7 +29,8 @@ describe('Shopify Flow triggers of the tier domain', () => {
     gateway = await startTestGateway('embedded', { ...EVENTS_ENV, ...SHOPIFY_ADMIN_ENV, ...fake.env });
     [a, b] = await Promise.all([installMerchant(gateway, fake, 'tier-flow-a'), installMerchant(gateway, fake, 'tier-flow-b')]);
     const saved = (await updateTierProgram(gateway, a.auth, {
-      tiers: [tierInput('Bronze', 0), { names: [{ locale: 'FR', text: 'Argent' }, { locale: 'EN', text: 'Silver' }], threshold: 500, earnMultiplier: 1.5 }, tierInput('Gold', 1500)],
+      // Bronze from 100, not 0: the engine would make each new customer a Bronze member, with a trigger of its own.
+      tiers: [tierInput('Bronze', 100), { names: [{ locale: 'FR', text: 'Argent' }, { locale: 'EN', text: 'Silver' }], threshold: 500, earnMultiplier: 1.5 }, tierInput('Gold', 1500)],
     })) as TierProgramNode;
     [bronze, silver, gold] = saved.tiers.map((t) => t.id);
   });

@@ -33,7 +33,8 @@ describe('tierChanged: live tier changes over graphql-ws', () => {
     return connection.subscribe(query, variables);
   };
   const programOf = async (merchant: TestMerchant) =>
-    ((await updateTierProgram(gateway, merchant.auth, { tiers: [tierInput('Bronze', 0), tierInput('Silver', 500), tierInput('Gold', 1500)] })) as TierProgramNode).tiers.map((t) => t.id);
+    // Bronze from 100, not 0: the engine would make each new customer a Bronze member, a live change of its own.
+    ((await updateTierProgram(gateway, merchant.auth, { tiers: [tierInput('Bronze', 100), tierInput('Silver', 500), tierInput('Gold', 1500)] })) as TierProgramNode).tiers.map((t) => t.id);
 
   beforeAll(async () => {
     gateway = await startTestGateway('embedded', EVENTS_ENV);
