@@ -22,6 +22,8 @@ export * from './events/queues.js';
 export * from './events/relay.js';
 export * from './events/topic.js';
 export { inTransaction as inPoolTransaction } from './events/system-db.js';
+export * from './flow/flow-action-endpoint.js';
+export * from './flow/flow-action-runs.js';
 export * from './flow/flow-trigger-sender.js';
 export * from './format-error.js';
 export * from './gdpr.js';

@@ -1,5 +1,4 @@
-import { buildFederatedSchema, containerOf, FieldCipher, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
-import { Router } from 'express';
+import { buildFederatedSchema, containerOf, FieldCipher, flowActionPaths, flowActionRoutes, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
 import { flowTriggerConsumers } from './consumers/flow-trigger.consumer.js';
 import { pointsGdpr } from './consumers/gdpr.consumer.js';
 import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js';
@@ -26,14 +25,13 @@ import { ActivityResolver } from './resolvers/activity.resolver.js';
 import { BirthdayResolver } from './resolvers/birthday.resolver.js';
 import { CustomerPointsResolver, customerReference, merchantReference, PointsAccountResolver } from './resolvers/customer-points.resolver.js';
 import { EarningRulesResolver } from './resolvers/earning-rules.resolver.js';
-import { flowRoutes } from './http/flow.routes.js';
 import { PointsResolver } from './resolvers/points.resolver.js';
 import { CustomerRedemptionsResolver, RedemptionResolver } from './resolvers/redemption.resolver.js';
 import { RewardResolver } from './resolvers/reward.resolver.js';
 import { ActivityService } from './services/activity.service.js';
 import { BirthdayService } from './services/birthday.service.js';
 import { CustomerDirectory } from './services/customer-directory.js';
-import { FlowActionService } from './services/flow-action.service.js';
+import { FLOW_ACTION_HANDLES, FlowActionService } from './services/flow-action.service.js';
 import { FlowTriggerService } from './services/flow-trigger.service.js';
 import { LedgerReportService } from './services/ledger-report.service.js';
 import { LedgerService } from './services/ledger.service.js';
@@ -127,10 +125,10 @@ const pointsSubgraph: SubgraphModule = {
 
   routes(runtime) {
     const { points, customers } = services(runtime.config);
-    return Router().use(flowRoutes(new FlowActionService(runtime, points, customers), runtime.name));
+    return flowActionRoutes(runtime, new FlowActionService(points, customers).actions());
   },
 
-  routePrefixes: ['/flow'],
+  routePrefixes: flowActionPaths(FLOW_ACTION_HANDLES),
   consumes: {
     ...shopifyWebhookConsumers((runtime) => services(runtime.config)),
     ...flowTriggerConsumers((runtime) => services(runtime.config)),
