@@ -25,6 +25,7 @@ export { inTransaction as inPoolTransaction } from './events/system-db.js';
 export * from './flow/flow-action-endpoint.js';
 export * from './flow/flow-action-runs.js';
 export * from './flow/flow-trigger-sender.js';
+export * from './flow/flow-trigger-sent.entity.js';
 export * from './format-error.js';
 export * from './gdpr.js';
 export * from './ids.js';

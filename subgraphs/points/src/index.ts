@@ -1,11 +1,10 @@
-import { buildFederatedSchema, containerOf, FieldCipher, flowActionPaths, flowActionRoutes, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
+import { buildFederatedSchema, containerOf, FieldCipher, flowActionPaths, flowActionRoutes, FlowTriggerSentEntity, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
 import { flowTriggerConsumers } from './consumers/flow-trigger.consumer.js';
 import { pointsGdpr } from './consumers/gdpr.consumer.js';
 import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { redemptionCompensationConsumer } from './consumers/redemption-compensation.consumer.js';
 import { tierChangeConsumers } from './consumers/tier-changed.consumer.js';
-import { FlowTriggerSentEntity } from './entities/flow-trigger-sent.entity.js';
 import { PointsAccountEntity } from './entities/points-account.entity.js';
 import { PointsEntryEntity } from './entities/points-entry.entity.js';
 import { PointsExpiryWarningEntity } from './entities/points-expiry-warning.entity.js';

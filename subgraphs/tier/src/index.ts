@@ -1,4 +1,4 @@
-import { buildFederatedSchema, containerOf, flowActionPaths, flowActionRoutes, gdprConsumers, type SubgraphModule } from '@loyalnest/kit';
+import { buildFederatedSchema, containerOf, flowActionPaths, flowActionRoutes, FlowTriggerSentEntity, gdprConsumers, type SubgraphModule } from '@loyalnest/kit';
 import { withBatchProgram } from './consumers/batch-program.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { tierChangeConsumers } from './consumers/tier-change.consumer.js';
@@ -55,7 +55,7 @@ const tierSubgraph: SubgraphModule = {
   name: 'tier',
   store: {
     name: 'tier',
-    entities: [TierProgramEntity, TierEntity, TierMemberEntity, TierChangeEntity, TierBonusEntity, TierOrderEntity, TierQualificationEntity, TierCustomerEntity, FlowActionRunEntity],
+    entities: [TierProgramEntity, TierEntity, TierMemberEntity, TierChangeEntity, TierBonusEntity, TierOrderEntity, TierQualificationEntity, TierCustomerEntity, FlowActionRunEntity, FlowTriggerSentEntity],
   },
 
   buildSchema() {
