@@ -6,7 +6,7 @@ import { withOwnerDb } from './support/db.js';
 import { flowAction, postFlowAction } from './support/flow.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { changesOf, customerIdOf, deliver, memberOf, paidOrder, TIER_EVENTS_ENV, tierSettled } from './support/tier-members.js';
-import { createMerchant, runtime, shopifyId, type TestMerchant } from './support/tenants.js';
+import { createMerchant, runtime, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
 import { tierInput, updateTierProgram, type TierProgramNode } from './support/tiers.js';
 
 const TIER_OF = `query($id: ID!) { customer(id: $id) { id tier { current { id name } since assigned { tier { id } until } } } }`;
@@ -230,6 +230,35 @@ describe('Flow action change-tier', () => {
     const awarded = await postFlowAction(origin(), secret, 'award-points', flowAction(a.shop, 'award-points', { customer_id: customer.shopifyId, points: 5 }));
     expect(awarded).toMatchObject({ status: 200, body: { status: 'applied', balance: expect.any(Number) } });
     const unknown = await postFlowAction(origin(), secret, 'reset-tier', flowAction(a.shop, 'reset-tier', { customer_id: customer.shopifyId }));
+    expect(unknown).toEqual({ status: 404, body: { message: 'Unknown Flow action "reset-tier"' } });
+  });
+});
+
+describe('Flow actions through a networked gateway', () => {
+  let gateway: TestGateway;
+  let merchant: TestMerchant;
+
+  beforeAll(async () => {
+    gateway = await startTestGateway('networked', TIER_EVENTS_ENV);
+    merchant = await createMerchant(gateway);
+    const saved = await updateTierProgram(gateway, merchant.auth, { metric: 'ORDERS_COUNT', tiers: [tierInput('Bronze', 0), tierInput('Gold', 5)] });
+    expect(saved.__typename).toBe('TierProgram');
+  });
+  afterAll(() => gateway.stop());
+
+  it("forwards each handle to the service that owns it: change-tier to the tier subgraph's, award-points to the points subgraph's; an unknown handle is a 404", async () => {
+    const origin = new URL(gateway.url).origin;
+    const secret = gateway.config.kit.shopify.apiSecret;
+    const customer = await upsertCustomer(gateway, merchant, { shopifyId: shopifyId(), email: `${randomUUID()}@example.com` });
+
+    const changed = await postFlowAction(origin, secret, 'change-tier', flowAction(merchant.shop, 'change-tier', { customer_id: customer.shopifyId, tier: 'gold' }));
+    expect(changed).toMatchObject({ status: 200, body: { status: 'applied', customerId: customer.id, tierName: 'Gold', assignedUntil: null } });
+    const tier = await gateway.gql<{ customer: { tier: { current: { name: string } | null } } }>(TIER_OF, { id: customer.id }, merchant.auth);
+    expect(tier.data?.customer.tier.current).toEqual({ id: changed.body.tierId, name: 'Gold' });
+
+    const awarded = await postFlowAction(origin, secret, 'award-points', flowAction(merchant.shop, 'award-points', { customer_id: customer.shopifyId, points: 7 }));
+    expect(awarded).toMatchObject({ status: 200, body: { status: 'applied', balance: 7 } });
+    const unknown = await postFlowAction(origin, secret, 'reset-tier', flowAction(merchant.shop, 'reset-tier', { customer_id: customer.shopifyId }));
     expect(unknown).toEqual({ status: 404, body: { message: 'Unknown Flow action "reset-tier"' } });
   });
 });
