@@ -164,6 +164,10 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
   });
   app.use(appProxyRoutes({ config, directory, customer }));
   for (const route of parts.routes) app.use(route);
+  // Each subgraph serves its own actions' paths; a handle none of them owns is not an action of this app.
+  app.post('/flow/actions/:handle', (req, res) => {
+    res.status(404).json({ message: `Unknown Flow action "${req.params.handle}"` });
+  });
   app.use(
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT }),

@@ -188,8 +188,16 @@ describe.each<Mode>(['embedded', 'networked'])('GDPR compliance webhooks (%s)', 
       orders: expect.arrayContaining([expect.objectContaining({ shopifyOrderId: shopper.orders[0], totalPrice: '20.00' }), expect.objectContaining({ shopifyOrderId: shopper.orders[1], totalPrice: '21.00' })]),
       refunds: [expect.objectContaining({ shopifyOrderId: shopper.orders[0], amount: '5.00' })],
     });
-    // The tier store holds nothing about customers yet, and its part says so.
-    expect(result.data!.gdprExport.tier).toEqual({ tier: null });
+    // The tier store's part: the customer's membership (no tier: this merchant has no program) and the orders it counted.
+    expect(result.data!.gdprExport.tier).toMatchObject({
+      customers: [
+        {
+          customerId: result.data!.gdprExport.customer.customer.id,
+          tier: null,
+          orders: expect.arrayContaining(shopper.orders.map((o) => expect.objectContaining({ shopifyOrderId: o }))),
+        },
+      ],
+    });
     // Merchant B's admin sees neither the request nor its export.
     expect((await requests(b)).map((r) => r.id)).not.toContain(request.id);
     const foreign = await gateway.gql<{ gdprExport: unknown }>(EXPORT, { id: request.id }, b.auth);

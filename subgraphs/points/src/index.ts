@@ -1,12 +1,10 @@
-import { buildFederatedSchema, containerOf, FieldCipher, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
-import { Router } from 'express';
+import { buildFederatedSchema, containerOf, FieldCipher, flowActionPaths, flowActionRoutes, FlowTriggerSentEntity, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
 import { flowTriggerConsumers } from './consumers/flow-trigger.consumer.js';
 import { pointsGdpr } from './consumers/gdpr.consumer.js';
 import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { redemptionCompensationConsumer } from './consumers/redemption-compensation.consumer.js';
 import { tierChangeConsumers } from './consumers/tier-changed.consumer.js';
-import { FlowTriggerSentEntity } from './entities/flow-trigger-sent.entity.js';
 import { PointsAccountEntity } from './entities/points-account.entity.js';
 import { PointsEntryEntity } from './entities/points-entry.entity.js';
 import { PointsExpiryWarningEntity } from './entities/points-expiry-warning.entity.js';
@@ -26,14 +24,13 @@ import { ActivityResolver } from './resolvers/activity.resolver.js';
 import { BirthdayResolver } from './resolvers/birthday.resolver.js';
 import { CustomerPointsResolver, customerReference, merchantReference, PointsAccountResolver } from './resolvers/customer-points.resolver.js';
 import { EarningRulesResolver } from './resolvers/earning-rules.resolver.js';
-import { flowRoutes } from './http/flow.routes.js';
 import { PointsResolver } from './resolvers/points.resolver.js';
 import { CustomerRedemptionsResolver, RedemptionResolver } from './resolvers/redemption.resolver.js';
 import { RewardResolver } from './resolvers/reward.resolver.js';
 import { ActivityService } from './services/activity.service.js';
 import { BirthdayService } from './services/birthday.service.js';
 import { CustomerDirectory } from './services/customer-directory.js';
-import { FlowActionService } from './services/flow-action.service.js';
+import { FLOW_ACTION_HANDLES, FlowActionService } from './services/flow-action.service.js';
 import { FlowTriggerService } from './services/flow-trigger.service.js';
 import { LedgerReportService } from './services/ledger-report.service.js';
 import { LedgerService } from './services/ledger.service.js';
@@ -127,10 +124,10 @@ const pointsSubgraph: SubgraphModule = {
 
   routes(runtime) {
     const { points, customers } = services(runtime.config);
-    return Router().use(flowRoutes(new FlowActionService(runtime, points, customers), runtime.name));
+    return flowActionRoutes(runtime, new FlowActionService(points, customers).actions());
   },
 
-  routePrefixes: ['/flow'],
+  routePrefixes: flowActionPaths(FLOW_ACTION_HANDLES),
   consumes: {
     ...shopifyWebhookConsumers((runtime) => services(runtime.config)),
     ...flowTriggerConsumers((runtime) => services(runtime.config)),

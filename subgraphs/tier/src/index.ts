@@ -1,12 +1,14 @@
-import { buildFederatedSchema, containerOf, gdprConsumers, type SubgraphModule } from '@loyalnest/kit';
+import { buildFederatedSchema, containerOf, flowActionPaths, flowActionRoutes, FlowTriggerSentEntity, gdprConsumers, type SubgraphModule } from '@loyalnest/kit';
 import { withBatchProgram } from './consumers/batch-program.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { tierChangeConsumers } from './consumers/tier-change.consumer.js';
-import { tierGdpr } from './consumers/tier-gdpr.consumer.js';
+import { customerRedactedConsumer, tierGdpr } from './consumers/tier-gdpr.consumer.js';
 import { tierOrderConsumers } from './consumers/tier-order.consumer.js';
 import { tierPointsConsumers } from './consumers/tier-points.consumer.js';
+import { FlowActionRunEntity } from './entities/flow-action-run.entity.js';
 import { TierBonusEntity } from './entities/tier-bonus.entity.js';
 import { TierChangeEntity } from './entities/tier-change.entity.js';
+import { TierCustomerEntity } from './entities/tier-customer.entity.js';
 import { TierMemberEntity } from './entities/tier-member.entity.js';
 import { TierOrderEntity } from './entities/tier-order.entity.js';
 import { TierProgramEntity } from './entities/tier-program.entity.js';
@@ -24,8 +26,11 @@ import { CustomerTierService } from './services/customer-tier.service.js';
 import { QualificationLedgerService } from './services/qualification-ledger.service.js';
 import { seedTiers } from './services/seed.service.js';
 import { TierAssignmentService } from './services/tier-assignment.service.js';
+import { TierCustomerKeyService } from './services/tier-customer-key.service.js';
+import { TIER_FLOW_ACTION_HANDLES, TierFlowActionService } from './services/tier-flow-action.service.js';
 import { TierFlowTriggerService } from './services/tier-flow-trigger.service.js';
 import { TierMemberService } from './services/tier-member.service.js';
+import { TierPrivacyService } from './services/tier-privacy.service.js';
 import { TierProgramService } from './services/tier-program.service.js';
 
 const program = new TierProgramService();
@@ -34,11 +39,24 @@ const ledger = new QualificationLedgerService();
 const assignments = new TierAssignmentService(members);
 const customerTiers = new CustomerTierService(program);
 const flowTriggers = new TierFlowTriggerService();
+const flowActions = new TierFlowActionService(assignments, program);
+const privacy = new TierPrivacyService(members);
+
+const customerKeys = new Map<string, TierCustomerKeyService>();
+/** One per blind index key (each deployment's configuration has one). */
+function customerKeysFor(blindIndexKey: string): TierCustomerKeyService {
+  let found = customerKeys.get(blindIndexKey);
+  if (!found) customerKeys.set(blindIndexKey, (found = new TierCustomerKeyService(blindIndexKey)));
+  return found;
+}
 
 /** The tier subgraph: each merchant's VIP tier program, and each customer's qualification and tier, fed by order and points events. */
 const tierSubgraph: SubgraphModule = {
   name: 'tier',
-  store: { name: 'tier', entities: [TierProgramEntity, TierEntity, TierMemberEntity, TierChangeEntity, TierBonusEntity, TierOrderEntity, TierQualificationEntity] },
+  store: {
+    name: 'tier',
+    entities: [TierProgramEntity, TierEntity, TierMemberEntity, TierChangeEntity, TierBonusEntity, TierOrderEntity, TierQualificationEntity, TierCustomerEntity, FlowActionRunEntity, FlowTriggerSentEntity],
+  },
 
   buildSchema() {
     return buildFederatedSchema({
@@ -59,18 +77,22 @@ const tierSubgraph: SubgraphModule = {
     });
   },
 
+  routes: (runtime) => flowActionRoutes(runtime, flowActions.actions()),
+  routePrefixes: flowActionPaths(TIER_FLOW_ACTION_HANDLES),
+
   // A batch's events of one merchant share one read of its program.
   prepareMerchantEvents: ({ em, merchantId }) => members.load(em, merchantId),
   consumes: {
     ...withBatchProgram(members, {
       ...tierOrderConsumers(members, ledger),
       ...tierPointsConsumers(members, ledger),
-      'customer.created': customerCreatedConsumer(members),
+      'customer.created': customerCreatedConsumer(members, customerKeysFor),
     }),
     ...tierChangeConsumers(() => ({ flowTriggers })),
-    ...gdprConsumers(() => tierGdpr),
+    'customer.redacted': customerRedactedConsumer(privacy),
+    ...gdprConsumers((runtime) => tierGdpr(customerKeysFor(runtime.config.blindIndexKey), privacy)),
   },
-  dedupeTables: { flow_trigger_sent: 'loyalnest_flow_trigger_prune' },
+  dedupeTables: { flow_trigger_sent: 'loyalnest_flow_trigger_prune', flow_action_run: 'loyalnest_flow_action_run_prune' },
 
   jobs: (runtime) => [tierDailyJob(runtime, members)],
 

@@ -1,11 +1,18 @@
 import type { EventHandler } from '@loyalnest/kit';
+import type { TierCustomerKeyService } from '../services/tier-customer-key.service.js';
 import type { TierMemberService } from '../services/tier-member.service.js';
 
-/** `customer.created {customerId}`: every customer is a member, placed at once (a first tier at threshold 0 takes everyone). */
-export function customerCreatedConsumer(members: TierMemberService): EventHandler {
-  return async (ctx, event) => {
+/**
+ * `customer.created {customerId}`: every customer is a member, placed at once (a first tier at
+ * threshold 0 takes everyone), and the tier store records which Shopify customer it is, for GDPR
+ * requests. A customer the customer domain no longer knows was redacted before this event arrived:
+ * it becomes no member, so nothing is kept about an erased person.
+ */
+export function customerCreatedConsumer(members: TierMemberService, keys: (blindIndexKey: string) => TierCustomerKeyService): EventHandler {
+  return async (ctx, event, runtime) => {
     const { customerId } = event.payload as { customerId?: unknown };
     if (typeof customerId !== 'string') throw new Error('customer.created without a customerId');
+    if (!(await keys(runtime.config.blindIndexKey).record(ctx, customerId))) return;
     await members.evaluate(ctx, customerId, 'event');
   };
 }
