@@ -4,7 +4,6 @@ export enum TierRecomputeStatusType {
   RUNNING = 'running',
   COMPLETED = 'completed',
   SUPERSEDED = 'superseded',
-  FAILED = 'failed',
 }
 registerEnumType(TierRecomputeStatusType, {
   name: 'TierRecomputeStatus',
@@ -13,7 +12,6 @@ registerEnumType(TierRecomputeStatusType, {
     RUNNING: { description: 'Members are being re-placed under the new program, in batches; events keep placing their own customers meanwhile.' },
     COMPLETED: { description: 'Every member was re-placed under the program of `programVersion`.' },
     SUPERSEDED: { description: 'A later program change started a newer recompute, which carries on from the first member.' },
-    FAILED: { description: 'The recompute stopped on an error and will not go on by itself.' },
   },
 });
 

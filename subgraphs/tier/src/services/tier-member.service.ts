@@ -81,25 +81,34 @@ export class TierMemberService {
   }
 
   /**
-   * Takes the members' row locks, creating the rows of customers not yet members, in customer id
-   * order: the one lock order of every writer (events, the daily job, assignments), so two
-   * transactions locking overlapping sets wait rather than deadlock. Must come before any write
-   * to their ledger rows.
+   * Takes the members' row locks, creating the rows of customers not yet members: the existing
+   * rows first, in customer id order, then the new rows, inserted in customer id order. Every
+   * writer (events, the daily job, assignments, a recompute) locks this way, so two transactions
+   * locking overlapping sets wait rather than deadlock. Must come before any write to their ledger
+   * rows. When every member exists (a recompute's batch, an event's second call) it is one statement.
    */
   async lock(ctx: RequestContext, customerIds: string[]): Promise<MemberRow[]> {
     const sorted = [...new Set(customerIds.map((c) => c.toLowerCase()))].sort();
-    const ids = JSON.stringify(sorted);
+    const found = await this.lockExisting(ctx, sorted);
+    if (found.length === sorted.length) return found;
+    const have = new Set(found.map((r) => r.customer_id));
+    const missing = sorted.filter((id) => !have.has(id));
     await ctx.em.execute(
       `insert into tier_member (merchant_id, customer_id, created_at, updated_at)
-       select ?, c::uuid, now(), now() from jsonb_array_elements_text(?::jsonb) as c order by 2 on conflict do nothing`,
-      [ctx.merchantId!, ids],
+       select ?, c, now(), now() from unnest(?::uuid[]) as c order by 2 on conflict do nothing`,
+      [ctx.merchantId!, uuidArray(missing)],
     );
+    const created = await this.lockExisting(ctx, missing);
+    return [...found, ...created].sort((a, b) => (a.customer_id < b.customer_id ? -1 : 1));
+  }
+
+  private lockExisting(ctx: RequestContext, sortedIds: string[]): Promise<MemberRow[]> {
     return ctx.em.execute<MemberRow[]>(
       `select customer_id, tier_id, since, qualified_tier_id, metric_value, next_check_at, multiplier, held_until, below_since, step_not_before,
               manual_tier_id, manual_until, warned_for, version
          from tier_member where merchant_id = ? and ${IN_RANGE} and customer_id = any(?::uuid[])
         order by customer_id for update`,
-      [ctx.merchantId!, ...bounds(sorted), uuidArray(sorted)],
+      [ctx.merchantId!, ...bounds(sortedIds), uuidArray(sortedIds)],
     );
   }
 

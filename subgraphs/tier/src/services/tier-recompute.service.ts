@@ -2,11 +2,14 @@ import { inRequestTransaction, type RequestContext } from '@loyalnest/kit';
 import { v7 as uuidv7 } from 'uuid';
 import type { TierMemberService } from './tier-member.service.js';
 
-/** A recompute as read: its progress over the merchant's members. */
+/**
+ * A recompute as read: its progress over the merchant's members. The table also admits `failed`,
+ * which nothing sets: a batch that throws rolls back and is tried again at the job's next pass.
+ */
 export interface TierRecomputeView {
   id: string;
   programVersion: number;
-  status: 'running' | 'completed' | 'superseded' | 'failed';
+  status: 'running' | 'completed' | 'superseded';
   processed: number;
   total: number;
   startedAt: Date;
