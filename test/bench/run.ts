@@ -18,6 +18,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   ledger: () => import('./ledger.bench.js'),
   'outbox-commit': () => import('./outbox-commit.bench.js'),
   scale: () => import('./scale.bench.js'),
+  tiers: () => import('./tiers.bench.js'),
 };
 
 async function main(): Promise<number> {

@@ -6,6 +6,7 @@ import { customerRedactedConsumer, tierGdpr } from './consumers/tier-gdpr.consum
 import { tierOrderConsumers } from './consumers/tier-order.consumer.js';
 import { tierPointsConsumers } from './consumers/tier-points.consumer.js';
 import { FlowActionRunEntity } from './entities/flow-action-run.entity.js';
+import { tierProgramUpdatedConsumer } from './consumers/tier-program-updated.consumer.js';
 import { TierBonusEntity } from './entities/tier-bonus.entity.js';
 import { TierChangeEntity } from './entities/tier-change.entity.js';
 import { TierCustomerEntity } from './entities/tier-customer.entity.js';
@@ -13,14 +14,17 @@ import { TierMemberEntity } from './entities/tier-member.entity.js';
 import { TierOrderEntity } from './entities/tier-order.entity.js';
 import { TierProgramEntity } from './entities/tier-program.entity.js';
 import { TierQualificationEntity } from './entities/tier-qualification.entity.js';
+import { TierRecomputeEntity } from './entities/tier-recompute.entity.js';
 import { TierEntity } from './entities/tier.entity.js';
 import { CustomerRef } from './graphql/tier-membership.type.js';
 import { tierDailyJob } from './jobs/tier-daily.job.js';
+import { tierRecomputeJob } from './jobs/tier-recompute.job.js';
 import { AssignTierResolver } from './resolvers/assign-tier.resolver.js';
 import { customerReference } from './resolvers/customer.reference.js';
 import { CustomerTierResolver, TierMembershipResolver } from './resolvers/customer-tier.resolver.js';
 import { TierDistributionResolver } from './resolvers/tier-distribution.resolver.js';
 import { TierProgramResolver } from './resolvers/tier-program.resolver.js';
+import { TierRecomputeResolver } from './resolvers/tier-recompute.resolver.js';
 import { TierPerkResolver, TierResolver } from './resolvers/tier.resolver.js';
 import { CustomerTierService } from './services/customer-tier.service.js';
 import { QualificationLedgerService } from './services/qualification-ledger.service.js';
@@ -32,6 +36,7 @@ import { TierFlowTriggerService } from './services/tier-flow-trigger.service.js'
 import { TierMemberService } from './services/tier-member.service.js';
 import { TierPrivacyService } from './services/tier-privacy.service.js';
 import { TierProgramService } from './services/tier-program.service.js';
+import { TierRecomputeService } from './services/tier-recompute.service.js';
 
 const program = new TierProgramService();
 const members = new TierMemberService(program);
@@ -49,19 +54,20 @@ function customerKeysFor(blindIndexKey: string): TierCustomerKeyService {
   if (!found) customerKeys.set(blindIndexKey, (found = new TierCustomerKeyService(blindIndexKey)));
   return found;
 }
+const recomputes = new TierRecomputeService(members);
 
 /** The tier subgraph: each merchant's VIP tier program, and each customer's qualification and tier, fed by order and points events. */
 const tierSubgraph: SubgraphModule = {
   name: 'tier',
   store: {
     name: 'tier',
-    entities: [TierProgramEntity, TierEntity, TierMemberEntity, TierChangeEntity, TierBonusEntity, TierOrderEntity, TierQualificationEntity, TierCustomerEntity, FlowActionRunEntity, FlowTriggerSentEntity],
+    entities: [TierProgramEntity, TierEntity, TierMemberEntity, TierChangeEntity, TierBonusEntity, TierOrderEntity, TierQualificationEntity, TierCustomerEntity, FlowActionRunEntity, FlowTriggerSentEntity, TierRecomputeEntity],
   },
 
   buildSchema() {
     return buildFederatedSchema({
       subgraph: 'tier',
-      resolvers: [TierProgramResolver, TierResolver, TierPerkResolver, AssignTierResolver, CustomerTierResolver, TierMembershipResolver, TierDistributionResolver],
+      resolvers: [TierProgramResolver, TierResolver, TierPerkResolver, AssignTierResolver, CustomerTierResolver, TierMembershipResolver, TierDistributionResolver, TierRecomputeResolver],
       // Customer is reachable only as an entity other subgraphs resolve through this one.
       orphanedTypes: [CustomerRef],
       container: containerOf([
@@ -72,6 +78,7 @@ const tierSubgraph: SubgraphModule = {
         new CustomerTierResolver(customerTiers),
         new TierMembershipResolver(customerTiers),
         new TierDistributionResolver(customerTiers),
+        new TierRecomputeResolver(recomputes),
       ]),
       references: { Customer: customerReference },
     });
@@ -91,10 +98,11 @@ const tierSubgraph: SubgraphModule = {
     ...tierChangeConsumers(() => ({ flowTriggers })),
     'customer.redacted': customerRedactedConsumer(privacy),
     ...gdprConsumers((runtime) => tierGdpr(customerKeysFor(runtime.config.blindIndexKey), privacy)),
+    ...tierProgramUpdatedConsumer(recomputes),
   },
   dedupeTables: { flow_trigger_sent: 'loyalnest_flow_trigger_prune', flow_action_run: 'loyalnest_flow_action_run_prune' },
 
-  jobs: (runtime) => [tierDailyJob(runtime, members)],
+  jobs: (runtime) => [tierDailyJob(runtime, members), tierRecomputeJob(runtime, recomputes)],
 
   seed: (runtime) => seedTiers(runtime, program),
 };

@@ -17,6 +17,9 @@ interface MemberRow {
   customer_id: string;
   tier_id: string | null;
   since: Date | null;
+  qualified_tier_id: string | null;
+  metric_value: string;
+  next_check_at: Date | null;
   multiplier: string;
   held_until: Date | null;
   below_since: Date | null;
@@ -25,6 +28,18 @@ interface MemberRow {
   manual_until: Date | null;
   warned_for: Date | null;
   version: number;
+}
+
+/**
+ * Every statement over a set of members also bounds them by the set's first and last id: the
+ * planner cannot see into the id list, and the bounds turn a scan of the merchant's members or
+ * ledger into a range of its index (a recompute's batch is a contiguous range; an event's, one id).
+ */
+const IN_RANGE = 'customer_id between ?::uuid and ?::uuid';
+
+/** The first and last of ids sorted as the store sorts UUIDs (lowercase hex compares alike). */
+function bounds(sortedIds: string[]): [string, string] {
+  return [sortedIds[0], sortedIds[sortedIds.length - 1]];
 }
 
 const NO_VALUES: MetricValues = { current: 0, previous: 0, oldestInWindow: null };
@@ -66,23 +81,34 @@ export class TierMemberService {
   }
 
   /**
-   * Takes the members' row locks, creating the rows of customers not yet members, in customer id
-   * order: the one lock order of every writer (events, the daily job, assignments), so two
-   * transactions locking overlapping sets wait rather than deadlock. Must come before any write
-   * to their ledger rows.
+   * Takes the members' row locks, creating the rows of customers not yet members: the existing
+   * rows first, in customer id order, then the new rows, inserted in customer id order. Every
+   * writer (events, the daily job, assignments, a recompute) locks this way, so two transactions
+   * locking overlapping sets wait rather than deadlock. Must come before any write to their ledger
+   * rows. When every member exists (a recompute's batch, an event's second call) it is one statement.
    */
   async lock(ctx: RequestContext, customerIds: string[]): Promise<MemberRow[]> {
-    const ids = JSON.stringify([...new Set(customerIds)].sort());
+    const sorted = [...new Set(customerIds.map((c) => c.toLowerCase()))].sort();
+    const found = await this.lockExisting(ctx, sorted);
+    if (found.length === sorted.length) return found;
+    const have = new Set(found.map((r) => r.customer_id));
+    const missing = sorted.filter((id) => !have.has(id));
     await ctx.em.execute(
       `insert into tier_member (merchant_id, customer_id, created_at, updated_at)
-       select ?, c::uuid, now(), now() from jsonb_array_elements_text(?::jsonb) as c order by 2 on conflict do nothing`,
-      [ctx.merchantId!, ids],
+       select ?, c, now(), now() from unnest(?::uuid[]) as c order by 2 on conflict do nothing`,
+      [ctx.merchantId!, uuidArray(missing)],
     );
+    const created = await this.lockExisting(ctx, missing);
+    return [...found, ...created].sort((a, b) => (a.customer_id < b.customer_id ? -1 : 1));
+  }
+
+  private lockExisting(ctx: RequestContext, sortedIds: string[]): Promise<MemberRow[]> {
     return ctx.em.execute<MemberRow[]>(
-      `select customer_id, tier_id, since, multiplier, held_until, below_since, step_not_before, manual_tier_id, manual_until, warned_for, version
-         from tier_member where merchant_id = ? and customer_id in (select c::uuid from jsonb_array_elements_text(?::jsonb) as c)
+      `select customer_id, tier_id, since, qualified_tier_id, metric_value, next_check_at, multiplier, held_until, below_since, step_not_before,
+              manual_tier_id, manual_until, warned_for, version
+         from tier_member where merchant_id = ? and ${IN_RANGE} and customer_id = any(?::uuid[])
         order by customer_id for update`,
-      [ctx.merchantId!, ids],
+      [ctx.merchantId!, ...bounds(sortedIds), uuidArray(sortedIds)],
     );
   }
 
@@ -101,10 +127,14 @@ export class TierMemberService {
       const paid = program.settings.period === 'rolling_months' ? await this.bonusesSince(ctx, ids, addMonths(now, -program.settings.rollingMonths)) : new Map<string, Set<string>>();
       const placed = rows.map((row) => ({
         customerId: row.customer_id,
+        row,
         placement: place({ program, member: memberOf(row), values: values.get(row.customer_id) ?? NO_VALUES, now, cause, bonusesInWindow: paid.get(row.customer_id) }),
       }));
-      await this.write(ctx, program, placed, now);
-      return { evaluated: placed.length, changed: placed.filter((p) => p.placement.change).length };
+      // A member whose state stays as stored is not written: every event, bonus and warning comes
+      // with a change of state, and a recompute mostly re-places members where they are.
+      const moved = placed.filter((p) => !sameState(p.row, p.placement.state));
+      if (moved.length > 0) await this.write(ctx, program, moved, now);
+      return { evaluated: placed.length, changed: moved.filter((p) => p.placement.change).length };
     });
   }
 
@@ -112,8 +142,8 @@ export class TierMemberService {
   private async metricValues(ctx: RequestContext, program: LoadedProgram, customerIds: string[], now: Date): Promise<Map<string, MetricValues>> {
     const { settings } = program;
     const window = windowOf(settings, now);
-    const base = [ctx.merchantId!, settings.metric, JSON.stringify(customerIds)];
-    const scope = `merchant_id = ? and metric = ? and customer_id in (select c::uuid from jsonb_array_elements_text(?::jsonb) as c) and qualifies_at is not null`;
+    const base = [ctx.merchantId!, ...bounds(customerIds), uuidArray(customerIds), settings.metric];
+    const scope = `merchant_id = ? and ${IN_RANGE} and customer_id = any(?::uuid[]) and metric = ? and qualifies_at is not null`;
     let rows: { customer_id: string; current: string | null; previous: string | null; oldest: Date | null }[];
     switch (settings.period) {
       case 'lifetime':
@@ -140,8 +170,8 @@ export class TierMemberService {
   /** Tiers whose entry bonus each member was paid after `since`: a rolling window pays a tier's bonus once per window. */
   private async bonusesSince(ctx: RequestContext, customerIds: string[], since: Date): Promise<Map<string, Set<string>>> {
     const rows = await ctx.em.execute<{ customer_id: string; tier_id: string }[]>(
-      `select customer_id, tier_id from tier_bonus where merchant_id = ? and customer_id in (select c::uuid from jsonb_array_elements_text(?::jsonb) as c) and paid_at > ?`,
-      [ctx.merchantId!, JSON.stringify(customerIds), since],
+      `select customer_id, tier_id from tier_bonus where merchant_id = ? and ${IN_RANGE} and customer_id = any(?::uuid[]) and paid_at > ?`,
+      [ctx.merchantId!, ...bounds(customerIds), uuidArray(customerIds), since],
     );
     const paid = new Map<string, Set<string>>();
     for (const row of rows) {
@@ -162,8 +192,8 @@ export class TierMemberService {
          from jsonb_to_recordset(?::jsonb) as x(customer_id uuid, tier_id uuid, since timestamptz, qualified_tier_id uuid, metric_value bigint,
               held_until timestamptz, below_since timestamptz, step_not_before timestamptz, manual_tier_id uuid, manual_until timestamptz,
               warned_for timestamptz, next_check_at timestamptz, multiplier numeric, version int)
-        where m.merchant_id = ? and m.customer_id = x.customer_id`,
-      [now, program.version, JSON.stringify(placed.map(({ customerId, placement: { state } }) => ({ customer_id: customerId, ...snake(state) }))), merchantId],
+        where m.merchant_id = ? and m.${IN_RANGE} and m.customer_id = x.customer_id`,
+      [now, program.version, JSON.stringify(placed.map(({ customerId, placement: { state } }) => ({ customer_id: customerId, ...snake(state) }))), merchantId, ...bounds(placed.map((p) => p.customerId))],
     );
 
     const changes = placed.filter((p) => p.placement.change);
@@ -217,6 +247,30 @@ export class TierMemberService {
       if (expiring) ctx.emit(TIER_EXPIRING_SOON, { customerId, tierId: expiring.tierId, toTierId: expiring.toTierId, effectiveAt: expiring.effectiveAt.toISOString() });
     }
   }
+}
+
+/** A Postgres array literal of UUIDs, for `= any(?::uuid[])`: the index is probed for each in order, no list to parse and hash. */
+function uuidArray(ids: string[]): string {
+  return `{${ids.join(',')}}`;
+}
+
+function sameState(row: MemberRow, state: Placement['state']): boolean {
+  const time = (value: Date | null) => (value ? new Date(value).getTime() : null);
+  return (
+    row.tier_id === state.tierId &&
+    row.qualified_tier_id === state.qualifiedTierId &&
+    Number(row.metric_value) === state.metricValue &&
+    Number(row.multiplier) === state.multiplier &&
+    row.manual_tier_id === state.manualTierId &&
+    row.version === state.version &&
+    time(row.since) === time(state.since) &&
+    time(row.next_check_at) === time(state.nextCheckAt) &&
+    time(row.held_until) === time(state.heldUntil) &&
+    time(row.below_since) === time(state.belowSince) &&
+    time(row.step_not_before) === time(state.stepNotBefore) &&
+    time(row.manual_until) === time(state.manualUntil) &&
+    time(row.warned_for) === time(state.warnedFor)
+  );
 }
 
 function memberOf(row: MemberRow): MemberState {
