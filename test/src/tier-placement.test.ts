@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { place, type EvaluationCause, type MemberState, type PlacementProgram } from '../../subgraphs/tier/src/domain/tier-placement.js';
+import { rollingWindowExit, rollingWindowStart } from '../../subgraphs/tier/src/domain/tier-period.js';
 import { DEFAULT_TIER_SETTINGS, type TierProgramSettings } from '../../subgraphs/tier/src/domain/tier-program.js';
 import { milliOf } from '../../subgraphs/tier/src/services/qualification-ledger.service.js';
 
@@ -147,6 +148,25 @@ describe('tier placement', () => {
     const p = program({ period: 'rolling_months', rollingMonths: 12 });
     const placed = at(p, member({ tierId: 'gold', multiplier: 1.5 }), 600, { oldest: new Date('2025-11-30T08:00:00.000Z') });
     expect(placed.state.nextCheckAt).toEqual(new Date('2026-11-30T08:00:00.000Z'));
+  });
+
+  it('rolling window: an entry dated on a day the exit month lacks is checked when it really leaves, never dropped', () => {
+    // 31 August + 6 months clamps to 28 February, where the window still starts on 28 August
+    const p = program({ period: 'rolling_months', rollingMonths: 6 });
+    const oldest = new Date('2026-08-31T08:00:00.000Z');
+    const placed = at(p, member({ tierId: 'gold', multiplier: 1.5 }), 600, { oldest, now: new Date('2027-02-28T09:00:00.000Z'), cause: 'daily' });
+    expect(placed.state.nextCheckAt).toEqual(new Date('2027-03-01T00:00:00.000Z'));
+    for (const months of [6, 12]) {
+      for (const entry of ['2026-08-29', '2026-08-30', '2026-08-31', '2027-08-29', '2027-08-31', '2028-02-29', '2027-12-31', '2027-03-31']) {
+        const entered = new Date(`${entry}T23:30:00.000Z`);
+        const exit = rollingWindowExit(entered, months);
+        // counted just before the exit, not from it on, by the window's own start
+        expect(rollingWindowStart(new Date(exit.getTime() - 1), months) < entered).toBe(true);
+        expect(rollingWindowStart(exit, months) >= entered).toBe(true);
+        const justBefore = new Date(exit.getTime() - 3_600_000);
+        expect(at(program({ period: 'rolling_months', rollingMonths: months }), member({ tierId: 'gold', multiplier: 1.5 }), 600, { oldest: entered, now: justBefore, cause: 'daily' }).state.nextCheckAt).toEqual(exit);
+      }
+    }
   });
 
   it('rolling window, one tier at a time without grace: the next step the next day', () => {

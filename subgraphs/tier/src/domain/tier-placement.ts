@@ -1,5 +1,5 @@
 import type { TierChangeReason } from '../topics.js';
-import { addDays, addMonths, windowOf, type QualificationWindow } from './tier-period.js';
+import { addDays, rollingWindowExit, windowOf, type QualificationWindow } from './tier-period.js';
 import type { TierProgramSettings } from './tier-program.js';
 
 /** Why a member is being placed: an event about them, the daily job, a hand assignment, or a program change. */
@@ -198,7 +198,7 @@ export function place(input: PlacementInput): Placement {
   }
   if (target >= 0) {
     checks.push(window.periodEnd, heldUntil, stepNotBefore);
-    if (settings.period === 'rolling_months' && values.oldestInWindow) checks.push(addMonths(values.oldestInWindow, settings.rollingMonths));
+    if (settings.period === 'rolling_months' && values.oldestInWindow) checks.push(rollingWindowExit(values.oldestInWindow, settings.rollingMonths));
   }
 
   return {

@@ -1,7 +1,7 @@
 import { inRequestTransaction, type RequestContext } from '@loyalnest/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
-import { addMonths, windowOf } from '../domain/tier-period.js';
+import { rollingWindowStart, windowOf } from '../domain/tier-period.js';
 import { place, type EvaluationCause, type MemberState, type MetricValues, type Placement, type PlacementProgram } from '../domain/tier-placement.js';
 import { TIER_CHANGED, TIER_EXPIRING_SOON, TIER_MULTIPLIER_CHANGED, type TierEntryBonus } from '../topics.js';
 import type { TierProgramService } from './tier-program.service.js';
@@ -98,7 +98,7 @@ export class TierMemberService {
       const rows = await this.lock(ctx, customerIds);
       const ids = rows.map((r) => r.customer_id);
       const values = await this.metricValues(ctx, program, ids, now);
-      const paid = program.settings.period === 'rolling_months' ? await this.bonusesSince(ctx, ids, addMonths(now, -program.settings.rollingMonths)) : new Map<string, Set<string>>();
+      const paid = program.settings.period === 'rolling_months' ? await this.bonusesSince(ctx, ids, rollingWindowStart(now, program.settings.rollingMonths)) : new Map<string, Set<string>>();
       const placed = rows.map((row) => ({
         customerId: row.customer_id,
         placement: place({ program, member: memberOf(row), values: values.get(row.customer_id) ?? NO_VALUES, now, cause, bonusesInWindow: paid.get(row.customer_id) }),
