@@ -20,7 +20,7 @@ function program(settings: Partial<TierProgramSettings> = {}, tiers = TIERS): Pl
 }
 
 function member(state: Partial<MemberState> = {}): MemberState {
-  return { tierId: null, since: null, multiplier: 1, heldUntil: null, belowSince: null, stepNotBefore: null, manualTierId: null, manualUntil: null, warnedFor: null, version: 0, ...state };
+  return { tierId: null, tierThreshold: null, since: null, multiplier: 1, heldUntil: null, belowSince: null, stepNotBefore: null, manualTierId: null, manualUntil: null, warnedFor: null, version: 0, ...state };
 }
 
 function at(p: PlacementProgram, m: MemberState, current: number, options: { previous?: number; now?: Date; cause?: EvaluationCause; oldest?: Date; paid?: string[] } = {}) {
@@ -195,8 +195,27 @@ describe('tier placement', () => {
   it('announces a new multiplier of the same tier, and re-places a member whose tier left the program', () => {
     const edited = at(program(), member({ tierId: 'gold', multiplier: 1.2, version: 5 }), 600, { cause: 'program_changed' });
     expect(edited).toMatchObject({ change: null, multiplierChanged: true, state: { multiplier: 1.5, version: 6 } });
-    const removed = at(program({}, [BRONZE, SILVER]), member({ tierId: 'gold', multiplier: 1.5 }), 600, { cause: 'program_changed' });
-    expect(removed.change).toEqual({ from: 'gold', to: 'silver', direction: 'up', reason: 'program_changed' });
+  });
+
+  it('moves a member whose tier left the program by the held tier\'s last threshold, and pays no entry bonus for it', () => {
+    const withoutGold = program({}, [BRONZE, SILVER, PLATINUM]);
+    // Gold (500) held, Silver (100) now the highest reached: a step down, no bonus for Bronze or Silver
+    const removed = at(withoutGold, member({ tierId: 'gold', tierThreshold: 500, multiplier: 1.5 }), 600, { cause: 'program_changed' });
+    expect(removed.change).toEqual({ from: 'gold', to: 'silver', direction: 'down', reason: 'program_changed' });
+    expect(removed.bonuses).toEqual([]);
+    expect(removed.state.tierThreshold).toBe(100);
+    // the threshold unknown (never evaluated since it was stored): down, no bonus
+    const unknown = at(withoutGold, member({ tierId: 'gold', multiplier: 1.5 }), 600, { cause: 'program_changed' });
+    expect(unknown.change).toMatchObject({ to: 'silver', direction: 'down' });
+    // whatever brings the evaluation, the program change is why the member moved
+    expect(at(withoutGold, member({ tierId: 'gold', tierThreshold: 500, multiplier: 1.5 }), 600, { cause: 'event' }).change).toMatchObject({ direction: 'down', reason: 'program_changed' });
+    expect(unknown.bonuses).toEqual([]);
+    // a held threshold below the tier now reached: up, still no bonus (all or highest only)
+    for (const skippedTierBonus of ['all', 'highest_only'] as const) {
+      const up = at(program({ skippedTierBonus }, [BRONZE, SILVER, PLATINUM]), member({ tierId: 'gold', tierThreshold: 50, multiplier: 1.5 }), 1200, { cause: 'program_changed' });
+      expect(up.change).toMatchObject({ from: 'gold', to: 'platinum', direction: 'up' });
+      expect(up.bonuses).toEqual([]);
+    }
   });
 });
 

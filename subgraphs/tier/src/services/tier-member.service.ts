@@ -16,6 +16,7 @@ export interface LoadedProgram extends PlacementProgram {
 interface MemberRow {
   customer_id: string;
   tier_id: string | null;
+  tier_threshold: string | null;
   since: Date | null;
   multiplier: string;
   held_until: Date | null;
@@ -79,7 +80,7 @@ export class TierMemberService {
       [ctx.merchantId!, ids],
     );
     return ctx.em.execute<MemberRow[]>(
-      `select customer_id, tier_id, since, multiplier, held_until, below_since, step_not_before, manual_tier_id, manual_until, warned_for, version
+      `select customer_id, tier_id, tier_threshold, since, multiplier, held_until, below_since, step_not_before, manual_tier_id, manual_until, warned_for, version
          from tier_member where merchant_id = ? and customer_id in (select c::uuid from jsonb_array_elements_text(?::jsonb) as c)
         order by customer_id for update`,
       [ctx.merchantId!, ids],
@@ -155,11 +156,11 @@ export class TierMemberService {
   private async write(ctx: RequestContext, program: LoadedProgram, placed: { customerId: string; placement: Placement }[], now: Date): Promise<void> {
     const merchantId = ctx.merchantId!;
     await ctx.em.execute(
-      `update tier_member m set tier_id = x.tier_id, since = x.since, qualified_tier_id = x.qualified_tier_id, metric_value = x.metric_value,
+      `update tier_member m set tier_id = x.tier_id, tier_threshold = x.tier_threshold, since = x.since, qualified_tier_id = x.qualified_tier_id, metric_value = x.metric_value,
               held_until = x.held_until, below_since = x.below_since, step_not_before = x.step_not_before, manual_tier_id = x.manual_tier_id,
               manual_until = x.manual_until, manual_by = case when x.manual_tier_id is null then null else m.manual_by end, warned_for = x.warned_for,
               next_check_at = x.next_check_at, multiplier = x.multiplier, version = x.version, evaluated_at = ?, program_version = ?, updated_at = now()
-         from jsonb_to_recordset(?::jsonb) as x(customer_id uuid, tier_id uuid, since timestamptz, qualified_tier_id uuid, metric_value bigint,
+         from jsonb_to_recordset(?::jsonb) as x(customer_id uuid, tier_id uuid, tier_threshold bigint, since timestamptz, qualified_tier_id uuid, metric_value bigint,
               held_until timestamptz, below_since timestamptz, step_not_before timestamptz, manual_tier_id uuid, manual_until timestamptz,
               warned_for timestamptz, next_check_at timestamptz, multiplier numeric, version int)
         where m.merchant_id = ? and m.customer_id = x.customer_id`,
@@ -223,6 +224,7 @@ function memberOf(row: MemberRow): MemberState {
   const at = (value: Date | null) => (value ? new Date(value) : null);
   return {
     tierId: row.tier_id,
+    tierThreshold: row.tier_threshold === null ? null : Number(row.tier_threshold),
     since: at(row.since),
     multiplier: Number(row.multiplier),
     heldUntil: at(row.held_until),
@@ -238,6 +240,7 @@ function memberOf(row: MemberRow): MemberState {
 function snake(state: Placement['state']): Record<string, unknown> {
   return {
     tier_id: state.tierId,
+    tier_threshold: state.tierThreshold,
     since: state.since,
     qualified_tier_id: state.qualifiedTierId,
     metric_value: state.metricValue,
