@@ -28,8 +28,8 @@ describe('the qualification ledger under reordered events', () => {
     return rows;
   }
 
-  // The paid version comes before the creation in each: an order first recorded unpaid counts as
-  // spent once `order.paid` arrives, which the customer domain does not emit yet.
+  // Every ordering holds the paid version: an order recorded unpaid counts as spent only once
+  // `order.paid` arrives, whichever of its events comes first.
   const orderings: [string, string[], { spent: string; orders: string }][] = [
     ['paid, a refund, then the creation', ['paid', 'refund1', 'create', 'refund2'], { spent: '98750', orders: '1' }],
     ['refunds before the order', ['refund2', 'refund1', 'paid', 'create'], { spent: '98750', orders: '1' }],
