@@ -222,6 +222,40 @@ describe('tier membership from orders', () => {
     expect((await bonusesOf(merchant, customerId)).map((b) => b.tier_id)).toEqual([before.Gold]);
   });
 
+  it('the daily job goes on past a merchant whose evaluation fails, and reports it', async () => {
+    const merchants = [await createMerchant(gateway), await createMerchant(gateway)];
+    for (const m of merchants) {
+      await saveProgram(gateway, m, { metric: 'ORDERS_COUNT', period: 'ROLLING_MONTHS', rollingMonths: 1 }, [['Bronze', 0], ['Silver', 1]]);
+      await deliver(gateway, m, 'orders/paid', paidOrder(shopifyId(), shopifyId(), '20.00'));
+      await tierSettled(m);
+    }
+    // merchants are taken in id order: the failing one first
+    const [failing, healthy] = [...merchants].sort((x, y) => (x.id < y.id ? -1 : 1));
+    // a fault: every write to the failing merchant's members raises
+    const fault = `tier_fault_${failing.id.replace(/-/g, '')}`;
+    await withOwnerDb('tier', (db) =>
+      db.query(`create function ${fault}() returns trigger language plpgsql as $$ begin raise exception 'injected fault'; end $$;
+                create trigger ${fault} before update on tier_member for each row when (new.merchant_id = '${failing.id}') execute function ${fault}();`),
+    );
+    try {
+      const run = await runDaily(gateway, new Date(Date.now() + 62 * DAY_MS));
+      expect(run.failedMerchants).toContain(failing.id);
+      expect(run.failedMerchants).not.toContain(healthy.id);
+      expect(run.byMerchant[healthy.id]).toBe(1);
+      expect(run.byMerchant[failing.id]).toBeUndefined();
+    } finally {
+      await withOwnerDb('tier', (db) => db.query(`drop trigger ${fault} on tier_member; drop function ${fault}();`));
+    }
+    // the healthy merchant's member slid down; the failing one's is still due
+    const { rows } = await withOwnerDb('tier', (db) =>
+      db.query<{ merchant_id: string; changed: number }>(
+        `select merchant_id, (select count(*)::int from tier_change c where c.merchant_id = m.merchant_id and c.reason = 'grace_expired') as changed from tier_member m where merchant_id = any($1)`,
+        [[failing.id, healthy.id]],
+      ),
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.merchant_id, r.changed]))).toEqual({ [failing.id]: 0, [healthy.id]: 1 });
+  });
+
   it('the daily job on two concurrent runners re-places each due member once', async () => {
     const merchant = await createMerchant(gateway);
     await saveProgram(gateway, merchant, { metric: 'ORDERS_COUNT', period: 'ROLLING_MONTHS', rollingMonths: 1 }, [['Bronze', 0], ['Silver', 1]]);
