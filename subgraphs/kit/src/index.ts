@@ -23,6 +23,7 @@ export * from './events/relay.js';
 export * from './events/topic.js';
 export { inTransaction as inPoolTransaction } from './events/system-db.js';
 export * from './flow/flow-trigger-sender.js';
+export * from './flow/flow-trigger-sent.entity.js';
 export * from './format-error.js';
 export * from './gdpr.js';
 export * from './ids.js';

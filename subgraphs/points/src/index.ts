@@ -1,4 +1,4 @@
-import { buildFederatedSchema, containerOf, FieldCipher, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
+import { buildFederatedSchema, containerOf, FieldCipher, FlowTriggerSentEntity, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
 import { Router } from 'express';
 import { flowTriggerConsumers } from './consumers/flow-trigger.consumer.js';
 import { pointsGdpr } from './consumers/gdpr.consumer.js';
@@ -6,7 +6,6 @@ import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { redemptionCompensationConsumer } from './consumers/redemption-compensation.consumer.js';
 import { tierChangeConsumers } from './consumers/tier-changed.consumer.js';
-import { FlowTriggerSentEntity } from './entities/flow-trigger-sent.entity.js';
 import { PointsAccountEntity } from './entities/points-account.entity.js';
 import { PointsEntryEntity } from './entities/points-entry.entity.js';
 import { PointsExpiryWarningEntity } from './entities/points-expiry-warning.entity.js';

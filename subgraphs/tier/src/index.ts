@@ -1,4 +1,4 @@
-import { buildFederatedSchema, containerOf, gdprConsumers, type SubgraphModule } from '@loyalnest/kit';
+import { buildFederatedSchema, containerOf, FlowTriggerSentEntity, gdprConsumers, type SubgraphModule } from '@loyalnest/kit';
 import { withBatchProgram } from './consumers/batch-program.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { tierChangeConsumers } from './consumers/tier-change.consumer.js';
@@ -38,7 +38,7 @@ const flowTriggers = new TierFlowTriggerService();
 /** The tier subgraph: each merchant's VIP tier program, and each customer's qualification and tier, fed by order and points events. */
 const tierSubgraph: SubgraphModule = {
   name: 'tier',
-  store: { name: 'tier', entities: [TierProgramEntity, TierEntity, TierMemberEntity, TierChangeEntity, TierBonusEntity, TierOrderEntity, TierQualificationEntity] },
+  store: { name: 'tier', entities: [TierProgramEntity, TierEntity, TierMemberEntity, TierChangeEntity, TierBonusEntity, TierOrderEntity, TierQualificationEntity, FlowTriggerSentEntity] },
 
   buildSchema() {
     return buildFederatedSchema({
