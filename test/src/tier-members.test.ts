@@ -18,6 +18,7 @@ import {
   tierEvents,
   tierSettled,
 } from './support/tier-members.js';
+import { tierInput, updateTierProgram, type TierProgramNode } from './support/tiers.js';
 
 /** Customers placed in tiers from their orders, end to end: signed order webhooks in, tier rows and events out. */
 describe('tier membership from orders', () => {
@@ -194,6 +195,65 @@ describe('tier membership from orders', () => {
     expect(changes.at(-1)?.to_tier_id).toBe(tiers.Platinum);
     // every step up happened once: each tier entered once, in order
     expect(changes.map((c) => c.to_tier_id)).toEqual([...new Set(changes.map((c) => c.to_tier_id))]);
+  });
+
+  it('a member whose tier left the program moves down by its last threshold, with no entry bonus and no upgrade', async () => {
+    const merchant = await createMerchant(gateway);
+    const before = await saveProgram(gateway, merchant, { metric: 'ORDERS_COUNT' }, [['Bronze', 0], ['Gold', 3, 20]]);
+    const { customerId, shopify } = await firstOrder(merchant, '20.00');
+    for (let i = 0; i < 2; i++) await deliver(gateway, merchant, 'orders/paid', paidOrder(shopifyId(), shopify, '20.00'));
+    await tierSettled(merchant);
+    expect(await memberOf(merchant, customerId)).toMatchObject({ tier_id: before.Gold, tier_threshold: '3' });
+
+    // when Gold leaves the program (Bronze's id, named, becomes a Silver at 2 with a bonus; a new Basic at 0) and the member's next order re-places them
+    const saved = await updateTierProgram(gateway, merchant.auth, {
+      metric: 'ORDERS_COUNT',
+      tiers: [tierInput('Basic', 0), tierInput('Silver', 2, { id: before.Bronze, earnMultiplier: 1.5, entryBonusPoints: 10 })],
+    });
+    expect(saved.__typename).toBe('TierProgram');
+    expect((saved as TierProgramNode).tiers.map((t) => t.id)).not.toContain(before.Gold);
+    await deliver(gateway, merchant, 'orders/paid', paidOrder(shopifyId(), shopify, '20.00'));
+    await tierSettled(merchant);
+
+    // then down to Silver (2 below Gold's 3), not "up", and Silver's bonus is not paid
+    expect(await memberOf(merchant, customerId)).toMatchObject({ tier_id: before.Bronze, tier_threshold: '2', metric_value: '4' });
+    expect((await changesOf(merchant, customerId)).at(-1)).toMatchObject({ from_tier_id: before.Gold, to_tier_id: before.Bronze, direction: 'down', reason: 'program_changed' });
+    expect((await tierEvents(merchant, 'tier.changed', customerId)).at(-1)).toMatchObject({ from: before.Gold, to: before.Bronze, direction: 'down', entryBonuses: [] });
+    expect((await bonusesOf(merchant, customerId)).map((b) => b.tier_id)).toEqual([before.Gold]);
+  });
+
+  it('the daily job goes on past a merchant whose evaluation fails, and reports it', async () => {
+    const merchants = [await createMerchant(gateway), await createMerchant(gateway)];
+    for (const m of merchants) {
+      await saveProgram(gateway, m, { metric: 'ORDERS_COUNT', period: 'ROLLING_MONTHS', rollingMonths: 1 }, [['Bronze', 0], ['Silver', 1]]);
+      await deliver(gateway, m, 'orders/paid', paidOrder(shopifyId(), shopifyId(), '20.00'));
+      await tierSettled(m);
+    }
+    // merchants are taken in id order: the failing one first
+    const [failing, healthy] = [...merchants].sort((x, y) => (x.id < y.id ? -1 : 1));
+    // a fault: every write to the failing merchant's members raises
+    const fault = `tier_fault_${failing.id.replace(/-/g, '')}`;
+    await withOwnerDb('tier', (db) =>
+      db.query(`create function ${fault}() returns trigger language plpgsql as $$ begin raise exception 'injected fault'; end $$;
+                create trigger ${fault} before update on tier_member for each row when (new.merchant_id = '${failing.id}') execute function ${fault}();`),
+    );
+    try {
+      const run = await runDaily(gateway, new Date(Date.now() + 62 * DAY_MS));
+      expect(run.failedMerchants).toContain(failing.id);
+      expect(run.failedMerchants).not.toContain(healthy.id);
+      expect(run.byMerchant[healthy.id]).toBe(1);
+      expect(run.byMerchant[failing.id]).toBeUndefined();
+    } finally {
+      await withOwnerDb('tier', (db) => db.query(`drop trigger ${fault} on tier_member; drop function ${fault}();`));
+    }
+    // the healthy merchant's member slid down; the failing one's is still due
+    const { rows } = await withOwnerDb('tier', (db) =>
+      db.query<{ merchant_id: string; changed: number }>(
+        `select merchant_id, (select count(*)::int from tier_change c where c.merchant_id = m.merchant_id and c.reason = 'grace_expired') as changed from tier_member m where merchant_id = any($1)`,
+        [[failing.id, healthy.id]],
+      ),
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.merchant_id, r.changed]))).toEqual({ [failing.id]: 0, [healthy.id]: 1 });
   });
 
   it('the daily job on two concurrent runners re-places each due member once', async () => {

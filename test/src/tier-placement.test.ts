@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { place, type EvaluationCause, type MemberState, type PlacementProgram } from '../../subgraphs/tier/src/domain/tier-placement.js';
+import { rollingWindowExit, rollingWindowStart } from '../../subgraphs/tier/src/domain/tier-period.js';
 import { DEFAULT_TIER_SETTINGS, type TierProgramSettings } from '../../subgraphs/tier/src/domain/tier-program.js';
 import { milliOf } from '../../subgraphs/tier/src/services/qualification-ledger.service.js';
 
@@ -19,7 +20,7 @@ function program(settings: Partial<TierProgramSettings> = {}, tiers = TIERS): Pl
 }
 
 function member(state: Partial<MemberState> = {}): MemberState {
-  return { tierId: null, since: null, multiplier: 1, heldUntil: null, belowSince: null, stepNotBefore: null, manualTierId: null, manualUntil: null, warnedFor: null, version: 0, ...state };
+  return { tierId: null, tierThreshold: null, since: null, multiplier: 1, heldUntil: null, belowSince: null, stepNotBefore: null, manualTierId: null, manualUntil: null, warnedFor: null, version: 0, ...state };
 }
 
 function at(p: PlacementProgram, m: MemberState, current: number, options: { previous?: number; now?: Date; cause?: EvaluationCause; oldest?: Date; paid?: string[] } = {}) {
@@ -149,6 +150,25 @@ describe('tier placement', () => {
     expect(placed.state.nextCheckAt).toEqual(new Date('2026-11-30T08:00:00.000Z'));
   });
 
+  it('rolling window: an entry dated on a day the exit month lacks is checked when it really leaves, never dropped', () => {
+    // 31 August + 6 months clamps to 28 February, where the window still starts on 28 August
+    const p = program({ period: 'rolling_months', rollingMonths: 6 });
+    const oldest = new Date('2026-08-31T08:00:00.000Z');
+    const placed = at(p, member({ tierId: 'gold', multiplier: 1.5 }), 600, { oldest, now: new Date('2027-02-28T09:00:00.000Z'), cause: 'daily' });
+    expect(placed.state.nextCheckAt).toEqual(new Date('2027-03-01T00:00:00.000Z'));
+    for (const months of [6, 12]) {
+      for (const entry of ['2026-08-29', '2026-08-30', '2026-08-31', '2027-08-29', '2027-08-31', '2028-02-29', '2027-12-31', '2027-03-31']) {
+        const entered = new Date(`${entry}T23:30:00.000Z`);
+        const exit = rollingWindowExit(entered, months);
+        // counted just before the exit, not from it on, by the window's own start
+        expect(rollingWindowStart(new Date(exit.getTime() - 1), months) < entered).toBe(true);
+        expect(rollingWindowStart(exit, months) >= entered).toBe(true);
+        const justBefore = new Date(exit.getTime() - 3_600_000);
+        expect(at(program({ period: 'rolling_months', rollingMonths: months }), member({ tierId: 'gold', multiplier: 1.5 }), 600, { oldest: entered, now: justBefore, cause: 'daily' }).state.nextCheckAt).toEqual(exit);
+      }
+    }
+  });
+
   it('rolling window, one tier at a time without grace: the next step the next day', () => {
     const p = program({ period: 'rolling_months', downgradePolicy: 'one_tier_at_a_time' });
     const first = at(p, member({ tierId: 'platinum', multiplier: 2 }), 0, { cause: 'daily' });
@@ -175,8 +195,27 @@ describe('tier placement', () => {
   it('announces a new multiplier of the same tier, and re-places a member whose tier left the program', () => {
     const edited = at(program(), member({ tierId: 'gold', multiplier: 1.2, version: 5 }), 600, { cause: 'program_changed' });
     expect(edited).toMatchObject({ change: null, multiplierChanged: true, state: { multiplier: 1.5, version: 6 } });
-    const removed = at(program({}, [BRONZE, SILVER]), member({ tierId: 'gold', multiplier: 1.5 }), 600, { cause: 'program_changed' });
-    expect(removed.change).toEqual({ from: 'gold', to: 'silver', direction: 'up', reason: 'program_changed' });
+  });
+
+  it('moves a member whose tier left the program by the held tier\'s last threshold, and pays no entry bonus for it', () => {
+    const withoutGold = program({}, [BRONZE, SILVER, PLATINUM]);
+    // Gold (500) held, Silver (100) now the highest reached: a step down, no bonus for Bronze or Silver
+    const removed = at(withoutGold, member({ tierId: 'gold', tierThreshold: 500, multiplier: 1.5 }), 600, { cause: 'program_changed' });
+    expect(removed.change).toEqual({ from: 'gold', to: 'silver', direction: 'down', reason: 'program_changed' });
+    expect(removed.bonuses).toEqual([]);
+    expect(removed.state.tierThreshold).toBe(100);
+    // the threshold unknown (never evaluated since it was stored): down, no bonus
+    const unknown = at(withoutGold, member({ tierId: 'gold', multiplier: 1.5 }), 600, { cause: 'program_changed' });
+    expect(unknown.change).toMatchObject({ to: 'silver', direction: 'down' });
+    // whatever brings the evaluation, the program change is why the member moved
+    expect(at(withoutGold, member({ tierId: 'gold', tierThreshold: 500, multiplier: 1.5 }), 600, { cause: 'event' }).change).toMatchObject({ direction: 'down', reason: 'program_changed' });
+    expect(unknown.bonuses).toEqual([]);
+    // a held threshold below the tier now reached: up, still no bonus (all or highest only)
+    for (const skippedTierBonus of ['all', 'highest_only'] as const) {
+      const up = at(program({ skippedTierBonus }, [BRONZE, SILVER, PLATINUM]), member({ tierId: 'gold', tierThreshold: 50, multiplier: 1.5 }), 1200, { cause: 'program_changed' });
+      expect(up.change).toMatchObject({ from: 'gold', to: 'platinum', direction: 'up' });
+      expect(up.bonuses).toEqual([]);
+    }
   });
 });
 

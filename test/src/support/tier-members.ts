@@ -14,6 +14,7 @@ export const TIER_EVENTS_ENV = { EVENTS_BACKOFF_MS: '100', EVENTS_POLL_MS: '100'
 
 export interface MemberRow {
   tier_id: string | null;
+  tier_threshold: string | null;
   qualified_tier_id: string | null;
   metric_value: string;
   held_until: Date | null;

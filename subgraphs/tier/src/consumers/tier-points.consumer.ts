@@ -15,20 +15,14 @@ export function tierPointsConsumers(members: TierMemberService, ledger: Qualific
       const p = event.payload;
       if (p.kind !== 'earn' || p.source === 'tier') return;
       await members.lock(ctx, [p.customerId]);
-      await ledger.recordPoints(ctx, { entryId: p.entryId, customerId: p.customerId, points: p.points, qualifiesAt: new Date(event.occurredAt), isEarn: true });
+      await ledger.recordPoints(ctx, { entryId: p.entryId, customerId: p.customerId, points: p.points, earnedAt: new Date(event.occurredAt) });
       await members.evaluate(ctx, p.customerId, 'event');
     }),
     ...consume(POINTS_REVERSED, async (ctx, event) => {
       const p = event.payload;
       if (p.reversesKind !== 'earn' || p.reversesSource === 'tier' || !p.reversesEntryId) return;
       await members.lock(ctx, [p.customerId]);
-      await ledger.recordPoints(ctx, {
-        entryId: p.reversesEntryId,
-        customerId: p.customerId,
-        points: -Math.abs(p.points),
-        qualifiesAt: new Date(p.reversesCreatedAt ?? event.occurredAt),
-        isEarn: false,
-      });
+      await ledger.recordPoints(ctx, { entryId: p.reversesEntryId, customerId: p.customerId, points: -Math.abs(p.points), earnedAt: null });
       await members.evaluate(ctx, p.customerId, 'event');
     }),
   };

@@ -31,6 +31,23 @@ export function addMonths(at: Date, months: number): Date {
   return new Date(Date.UTC(year, month, Math.min(at.getUTCDate(), last), at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds()));
 }
 
+/** Where a rolling window of `months` ending at `now` starts: entries dated after it count. */
+export function rollingWindowStart(now: Date, months: number): Date {
+  return addMonths(now, -months);
+}
+
+/**
+ * The first moment an entry dated `at` no longer counts in a rolling window of `months`: the
+ * inverse of `rollingWindowStart`. `addMonths(at, months)` alone can be too early: from a day the
+ * target month lacks (31 August + 6 months = 28 February) the window start is still before the
+ * entry there, and stays so until the next month begins.
+ */
+export function rollingWindowExit(at: Date, months: number): Date {
+  const candidate = addMonths(at, months);
+  if (rollingWindowStart(candidate, months) >= at) return candidate;
+  return new Date(Date.UTC(candidate.getUTCFullYear(), candidate.getUTCMonth() + 1, 1));
+}
+
 function isoDate(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
@@ -52,6 +69,6 @@ export function windowOf(settings: TierProgramSettings, now: Date): Qualificatio
       return { currentFrom: start, currentTo: end, previousFrom: addMonths(start, -12), periodEnd: end, periodKey: isoDate(start) };
     }
     case 'rolling_months':
-      return { currentFrom: addMonths(now, -settings.rollingMonths), currentTo: now, previousFrom: null, periodEnd: null, periodKey: isoDate(now) };
+      return { currentFrom: rollingWindowStart(now, settings.rollingMonths), currentTo: now, previousFrom: null, periodEnd: null, periodKey: isoDate(now) };
   }
 }

@@ -1,5 +1,5 @@
 import type { TierChangeReason } from '../topics.js';
-import { addDays, addMonths, windowOf, type QualificationWindow } from './tier-period.js';
+import { addDays, rollingWindowExit, windowOf, type QualificationWindow } from './tier-period.js';
 import type { TierProgramSettings } from './tier-program.js';
 
 /** Why a member is being placed: an event about them, the daily job, a hand assignment, or a program change. */
@@ -25,6 +25,8 @@ export interface PlacementProgram {
 /** What the store holds of a member before this placement. */
 export interface MemberState {
   tierId: string | null;
+  /** The held tier's threshold when last placed (null: unknown), for a tier the program no longer has. */
+  tierThreshold: number | null;
   since: Date | null;
   /** The multiplier last announced to the points domain (1 when none). */
   multiplier: number;
@@ -107,8 +109,9 @@ export function place(input: PlacementInput): Placement {
   };
   const qCurrent = qualifiedBy(values.current);
   const earned = Math.max(qCurrent, settings.period === 'calendar_year' ? qualifiedBy(values.previous) : -1);
-  // A tier the program no longer has counts as none.
+  // A tier the program no longer has counts as none for placement; the move out of it is ranked by its last threshold.
   const current = rank(member.tierId);
+  const heldRemoved = member.tierId !== null && current < 0;
   const manualRank = rank(member.manualTierId);
   const manualActive = manualRank >= 0 && (member.manualUntil === null || member.manualUntil > now);
   const manualEnded = member.manualTierId !== null && !manualActive;
@@ -131,7 +134,7 @@ export function place(input: PlacementInput): Placement {
   } else if (manualEnded || earned >= current) {
     // Hand assignments were not earned: when one ends the metric places the member directly.
     target = earned;
-    reason = manualEnded ? 'assignment_ended' : 'qualified';
+    reason = manualEnded ? 'assignment_ended' : heldRemoved ? 'program_changed' : 'qualified';
   } else {
     // Below the tier held: down now, or once the grace or the next step point comes.
     const rolling = settings.period === 'rolling_months';
@@ -167,14 +170,15 @@ export function place(input: PlacementInput): Placement {
       : {
           from: member.tierId,
           to,
-          direction: target > current ? 'up' : 'down',
+          direction: (heldRemoved ? target >= 0 && member.tierThreshold !== null && tiers[target].threshold > member.tierThreshold : target > current) ? 'up' : 'down',
           reason: cause === 'program_changed' && reason !== 'assigned' ? 'program_changed' : reason,
         };
   const multiplier = target >= 0 ? tiers[target].multiplier : 1;
   const multiplierChanged = !change && multiplier !== member.multiplier;
 
   const bonuses: EntryBonusDue[] = [];
-  if (target > current) {
+  // Leaving a removed tier enters nothing the member had not reached: no entry bonus, whichever way it goes.
+  if (target > current && !heldRemoved) {
     const entered = settings.skippedTierBonus === 'all' ? tiers.slice(current + 1, target + 1) : [tiers[target]];
     for (const tier of entered) {
       if (!tier.entryBonusPoints || tier.entryBonusPoints <= 0) continue;
@@ -198,12 +202,13 @@ export function place(input: PlacementInput): Placement {
   }
   if (target >= 0) {
     checks.push(window.periodEnd, heldUntil, stepNotBefore);
-    if (settings.period === 'rolling_months' && values.oldestInWindow) checks.push(addMonths(values.oldestInWindow, settings.rollingMonths));
+    if (settings.period === 'rolling_months' && values.oldestInWindow) checks.push(rollingWindowExit(values.oldestInWindow, settings.rollingMonths));
   }
 
   return {
     state: {
       tierId: to,
+      tierThreshold: target >= 0 ? tiers[target].threshold : null,
       since: change ? now : member.since,
       multiplier,
       heldUntil,

@@ -15,6 +15,8 @@ export const TierMemberEntity = defineEntity({
     merchantId: p.uuid().primary(),
     customerId: p.uuid().primary(),
     tierId: p.uuid().nullable(),
+    /** The held tier's threshold at its last evaluation: ranks it once the program no longer has it. */
+    tierThreshold: p.bigint('number').nullable(),
     since: p.datetime().nullable(),
     qualifiedTierId: p.uuid().nullable(),
     metricValue: p.bigint('number'),

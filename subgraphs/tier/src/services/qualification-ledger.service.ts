@@ -60,19 +60,20 @@ export class QualificationLedgerService {
   }
 
   /**
-   * Adds `points` to a points entry's row (metric `points_earned`): an earn's positive points dated
-   * when it was earned, or a reversal's negative ones, dated by the reversed earn's creation until
-   * the earn itself arrives and dates the row.
+   * Adds `points` to a points entry's row (metric `points_earned`): an earn's positive points, or
+   * a reversal's negative ones. Only the earn dates the row (`earnedAt`; null for a reversal): a
+   * reversal consumed before its earn leaves the row undated, so it counts in no window until the
+   * earn arrives, rather than lowering the metric (and the tier) for a moment.
    */
-  async recordPoints(ctx: RequestContext, entry: { entryId: string; customerId: string; points: number; qualifiesAt: Date; isEarn: boolean }): Promise<void> {
+  async recordPoints(ctx: RequestContext, entry: { entryId: string; customerId: string; points: number; earnedAt: Date | null }): Promise<void> {
     await ctx.em.execute(
       `insert into tier_qualification as q (merchant_id, metric, subject, customer_id, amount, qualifies_at, updated_at)
        values (?, 'points_earned', ?, ?, ?, ?, now())
        on conflict (merchant_id, metric, subject) do update set
          amount = q.amount + excluded.amount,
-         qualifies_at = ${entry.isEarn ? 'excluded.qualifies_at' : 'coalesce(q.qualifies_at, excluded.qualifies_at)'},
+         qualifies_at = coalesce(excluded.qualifies_at, q.qualifies_at),
          updated_at = now()`,
-      [ctx.merchantId!, `entry:${entry.entryId}`, entry.customerId, entry.points, entry.qualifiesAt],
+      [ctx.merchantId!, `entry:${entry.entryId}`, entry.customerId, entry.points, entry.earnedAt],
     );
   }
 }

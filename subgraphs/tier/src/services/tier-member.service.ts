@@ -1,7 +1,7 @@
 import { inRequestTransaction, type RequestContext } from '@loyalnest/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
-import { addMonths, windowOf } from '../domain/tier-period.js';
+import { rollingWindowStart, windowOf } from '../domain/tier-period.js';
 import { place, type EvaluationCause, type MemberState, type MetricValues, type Placement, type PlacementProgram } from '../domain/tier-placement.js';
 import { TIER_CHANGED, TIER_EXPIRING_SOON, TIER_MULTIPLIER_CHANGED, type TierEntryBonus } from '../topics.js';
 import type { TierProgramService } from './tier-program.service.js';
@@ -16,6 +16,7 @@ export interface LoadedProgram extends PlacementProgram {
 interface MemberRow {
   customer_id: string;
   tier_id: string | null;
+  tier_threshold: string | null;
   since: Date | null;
   qualified_tier_id: string | null;
   metric_value: string;
@@ -104,7 +105,7 @@ export class TierMemberService {
 
   private lockExisting(ctx: RequestContext, sortedIds: string[]): Promise<MemberRow[]> {
     return ctx.em.execute<MemberRow[]>(
-      `select customer_id, tier_id, since, qualified_tier_id, metric_value, next_check_at, multiplier, held_until, below_since, step_not_before,
+      `select customer_id, tier_id, tier_threshold, since, qualified_tier_id, metric_value, next_check_at, multiplier, held_until, below_since, step_not_before,
               manual_tier_id, manual_until, warned_for, version
          from tier_member where merchant_id = ? and ${IN_RANGE} and customer_id = any(?::uuid[])
         order by customer_id for update`,
@@ -124,7 +125,7 @@ export class TierMemberService {
       const rows = await this.lock(ctx, customerIds);
       const ids = rows.map((r) => r.customer_id);
       const values = await this.metricValues(ctx, program, ids, now);
-      const paid = program.settings.period === 'rolling_months' ? await this.bonusesSince(ctx, ids, addMonths(now, -program.settings.rollingMonths)) : new Map<string, Set<string>>();
+      const paid = program.settings.period === 'rolling_months' ? await this.bonusesSince(ctx, ids, rollingWindowStart(now, program.settings.rollingMonths)) : new Map<string, Set<string>>();
       const placed = rows.map((row) => ({
         customerId: row.customer_id,
         row,
@@ -185,11 +186,11 @@ export class TierMemberService {
   private async write(ctx: RequestContext, program: LoadedProgram, placed: { customerId: string; placement: Placement }[], now: Date): Promise<void> {
     const merchantId = ctx.merchantId!;
     await ctx.em.execute(
-      `update tier_member m set tier_id = x.tier_id, since = x.since, qualified_tier_id = x.qualified_tier_id, metric_value = x.metric_value,
+      `update tier_member m set tier_id = x.tier_id, tier_threshold = x.tier_threshold, since = x.since, qualified_tier_id = x.qualified_tier_id, metric_value = x.metric_value,
               held_until = x.held_until, below_since = x.below_since, step_not_before = x.step_not_before, manual_tier_id = x.manual_tier_id,
               manual_until = x.manual_until, manual_by = case when x.manual_tier_id is null then null else m.manual_by end, warned_for = x.warned_for,
               next_check_at = x.next_check_at, multiplier = x.multiplier, version = x.version, evaluated_at = ?, program_version = ?, updated_at = now()
-         from jsonb_to_recordset(?::jsonb) as x(customer_id uuid, tier_id uuid, since timestamptz, qualified_tier_id uuid, metric_value bigint,
+         from jsonb_to_recordset(?::jsonb) as x(customer_id uuid, tier_id uuid, tier_threshold bigint, since timestamptz, qualified_tier_id uuid, metric_value bigint,
               held_until timestamptz, below_since timestamptz, step_not_before timestamptz, manual_tier_id uuid, manual_until timestamptz,
               warned_for timestamptz, next_check_at timestamptz, multiplier numeric, version int)
         where m.merchant_id = ? and m.${IN_RANGE} and m.customer_id = x.customer_id`,
@@ -258,6 +259,7 @@ function sameState(row: MemberRow, state: Placement['state']): boolean {
   const time = (value: Date | null) => (value ? new Date(value).getTime() : null);
   return (
     row.tier_id === state.tierId &&
+    (row.tier_threshold === null ? null : Number(row.tier_threshold)) === state.tierThreshold &&
     row.qualified_tier_id === state.qualifiedTierId &&
     Number(row.metric_value) === state.metricValue &&
     Number(row.multiplier) === state.multiplier &&
@@ -277,6 +279,7 @@ function memberOf(row: MemberRow): MemberState {
   const at = (value: Date | null) => (value ? new Date(value) : null);
   return {
     tierId: row.tier_id,
+    tierThreshold: row.tier_threshold === null ? null : Number(row.tier_threshold),
     since: at(row.since),
     multiplier: Number(row.multiplier),
     heldUntil: at(row.held_until),
@@ -292,6 +295,7 @@ function memberOf(row: MemberRow): MemberState {
 function snake(state: Placement['state']): Record<string, unknown> {
   return {
     tier_id: state.tierId,
+    tier_threshold: state.tierThreshold,
     since: state.since,
     qualified_tier_id: state.qualifiedTierId,
     metric_value: state.metricValue,
