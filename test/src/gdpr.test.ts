@@ -237,7 +237,9 @@ describe.each<Mode>(['embedded', 'networked'])('GDPR compliance webhooks (%s)', 
     expect(tiers.data?.updateTierProgram.__typename).toBe('TierProgram');
     // a tier Flow trigger sent for the merchant (the tier store's own flow_trigger_sent)
     await withOwnerDb('tier', (db) => db.query(`insert into flow_trigger_sent (merchant_id, event_id, handle, created_at) values ($1, $2, 'tier-upgraded', now())`, [doomed.id, randomUUID()]));
-    expect(await rowsOfMerchant(doomed.id)).toEqual(expect.arrayContaining(['tier.tier: 1', 'tier.tier_program: 1', 'tier.flow_trigger_sent: 1']));
+    // (the tier engine may have claimed a trigger of its own for the shopper's first placement)
+    const tierTables = (await rowsOfMerchant(doomed.id)).filter((row) => row.startsWith('tier.')).map((row) => row.split(':')[0]);
+    expect(tierTables).toEqual(expect.arrayContaining(['tier.tier', 'tier.tier_program', 'tier.flow_trigger_sent']));
     const before = await rowsOfMerchant(a.id);
 
     await deliver(doomed, 'shop/redact', { shop_id: 1, shop_domain: doomed.shop });

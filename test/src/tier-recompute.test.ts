@@ -83,9 +83,12 @@ describe('tier recompute after a program change', () => {
     const { rows } = await withOwnerDb('tier', (db) =>
       db.query<{ n: number }>(
         `with t as (select * from jsonb_to_recordset($2::jsonb) as t(id uuid, threshold int)),
-              v as (select m.customer_id, m.tier_id, coalesce((select sum(q.amount) from tier_qualification q
-                         where q.merchant_id = m.merchant_id and q.customer_id = m.customer_id and q.metric = 'orders_count' and q.qualifies_at is not null), 0) as orders
-                      from tier_member m where m.merchant_id = $1)
+              s as (select customer_id, sum(amount) as orders from tier_qualification
+                      where merchant_id = $1 and metric = 'orders_count' and qualifies_at is not null group by customer_id),
+              -- One aggregate joined, not a subquery per member: right after the bulk seed the
+              -- table has no statistics, and the planner scanned it once per member (minutes).
+              v as (select m.customer_id, m.tier_id, coalesce(s.orders, 0) as orders
+                      from tier_member m left join s on s.customer_id = m.customer_id where m.merchant_id = $1)
          select count(*)::int as n from v where v.tier_id is distinct from (select t.id from t where t.threshold <= v.orders order by t.threshold desc limit 1)`,
         [merchant.id, JSON.stringify(thresholds.map(([id, threshold]) => ({ id, threshold })))],
       ),

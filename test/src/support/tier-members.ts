@@ -74,8 +74,9 @@ export async function deliver(gateway: TestGateway, merchant: TestMerchant, topi
 const TIER_TOPICS = ['order.recorded', 'order.paid', 'order.refunded', 'order.cancelled', 'customer.created', 'points.earned', 'points.reversed'];
 
 /**
- * Waits until every webhook of the merchant is processed and every event the tier domain takes
- * from the customer and points stores is consumed by it: what the tier store holds is then final.
+ * Waits until every webhook of the merchant is processed, every event the tier domain takes
+ * from the customer and points stores is consumed by it, and so are its own `tier.*` events: what
+ * the tier store holds is then final, and its live messages and Flow triggers are sent.
  */
 export async function tierSettled(merchant: TestMerchant, timeoutMs = 30_000): Promise<void> {
   await eventually(
@@ -93,7 +94,17 @@ export async function tierSettled(merchant: TestMerchant, timeoutMs = 30_000): P
       const byPoints = await withOwnerDb('points', (db) => db.query<{ n: number }>('select count(*)::int as n from consumed_event where merchant_id = $1 and event_id = any($2)', [merchant.id, created.rows.map((r) => r.id)]));
       if (byPoints.rows[0].n !== created.rows.length) return false;
       const { rows } = await withOwnerDb('tier', (db) => db.query<{ n: number }>('select count(*)::int as n from consumed_event where merchant_id = $1 and event_id = any($2)', [merchant.id, ids]));
-      return rows[0].n === ids.length;
+      if (rows[0].n !== ids.length) return false;
+      // The tier domain's own reactions to what it decided (live messages, Flow triggers) are sent
+      // when it consumes its own tier.* events: a subscription opened after this sees none of them.
+      const own = await withOwnerDb('tier', (db) =>
+        db.query<{ n: number }>(
+          `select count(*)::int as n from outbox_event o where o.merchant_id = $1 and o.topic = any($2)
+             and not exists (select 1 from consumed_event c where c.merchant_id = o.merchant_id and c.event_id = o.id and c.consumer = 'tier')`,
+          [merchant.id, ['tier.changed', 'tier.expiring_soon']],
+        ),
+      );
+      return own.rows[0].n === 0;
     },
     timeoutMs,
     'tier events consumed',
