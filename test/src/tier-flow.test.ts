@@ -9,7 +9,7 @@ import { triggersFor } from './support/flow.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { installMerchant } from './support/install.js';
 import { runtime, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
-import { changeTier, consumedTierEvent, warnExpiring } from './support/tier-engine-stand-in.js';
+import { changeTier, consumedTierEvent, forgetEngineRows, warnExpiring } from './support/tier-engine-stand-in.js';
 import { tierInput, updateTierProgram, type TierProgramNode } from './support/tiers.js';
 
 const EVENTS_ENV = { EVENTS_BACKOFF_MS: '100', EVENTS_POLL_MS: '100' };
@@ -39,7 +39,12 @@ describe('Shopify Flow triggers of the tier domain', () => {
     await fake?.close();
   });
 
-  const newCustomer = (merchant: TestMerchant) => upsertCustomer(gateway, merchant, { shopifyId: shopifyId(), firstName: 'Vip' });
+  /** A customer the engine is done with (its customer.created placement consumed, its rows removed): the stand-in's changes are the only ones. */
+  async function newCustomer(merchant: TestMerchant): Promise<CreatedCustomer> {
+    const customer = await upsertCustomer(gateway, merchant, { shopifyId: shopifyId(), firstName: 'Vip' });
+    await forgetEngineRows(merchant, [customer.id]);
+    return customer;
+  }
   const triggersOf = (merchant: TestMerchant, customer: CreatedCustomer, handle: string) => triggersFor(fake, merchant.shop, customer.shopifyId).filter((t) => t.handle === handle);
   const received = (merchant: TestMerchant, customer: CreatedCustomer, handle: string) =>
     eventually(async () => triggersOf(merchant, customer, handle).length >= 1 && triggersOf(merchant, customer, handle), 15_000, `${handle} for ${customer.shopifyId}`);

@@ -3,7 +3,7 @@ import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { connectLive, type LiveConnection, type LiveSubscription } from './support/live.js';
 import { shopperAuth } from './support/points.js';
 import { createMerchant, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
-import { changeTier } from './support/tier-engine-stand-in.js';
+import { changeTier, forgetEngineRows } from './support/tier-engine-stand-in.js';
 import { tierInput, updateTierProgram, type TierProgramNode } from './support/tiers.js';
 
 const EVENTS_ENV = { EVENTS_BACKOFF_MS: '100', EVENTS_POLL_MS: '100' };
@@ -43,6 +43,8 @@ describe('tierChanged: live tier changes over graphql-ws', () => {
     noor = await upsertCustomer(gateway, a, { shopifyId: shopifyId(), firstName: 'Noor' });
     omar = await upsertCustomer(gateway, a, { shopifyId: shopifyId(), firstName: 'Omar' });
     bea = await upsertCustomer(gateway, b, { shopifyId: shopifyId(), firstName: 'Bea' });
+    // The engine's own placement of these new customers is consumed and removed: the stand-in's changes are the only ones.
+    await Promise.all([forgetEngineRows(a, [noor.id, omar.id]), forgetEngineRows(b, [bea.id])]);
   });
   afterAll(async () => {
     await Promise.all(open.map((c) => c.dispose()));
