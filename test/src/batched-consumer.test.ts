@@ -35,6 +35,8 @@ describe('a batched consumer', () => {
   const runs = new Map<string, number>();
   /** The event ids a `test.batch.mixed` handler may look for in consumed_event (the batch's). */
   let lookFor: string[] = [];
+  /** `test.batch.finished` events whose merchant's finish has thrown once already. */
+  const finishFailed = new Set<string>();
 
   const txid = async (ctx: RequestContext) => (await ctx.em.execute<{ txid: string }[]>('select txid_current()::text as txid'))[0].txid;
 
@@ -51,9 +53,33 @@ describe('a batched consumer', () => {
       ]);
     };
 
+  /** What a batch's preparation hands its `test.batch.finished` handlers: the events they noted, which the finish must see only when applied. */
+  type Noted = { noted: string[] };
+  const FINISHED = 'test.batch.finished';
+
   const customerModule: SubgraphModule = {
     ...customer,
+    prepareMerchantEvents: async () => ({ noted: [] }) satisfies Noted,
+    // Records one row per run: the events it was handed, in the batch's transaction. It throws, once
+    // per event, when handed an event that asks it to.
+    finishMerchantEvents: async (ctx, prepared, applied) => {
+      const ours = applied.filter((e) => e.topic === FINISHED);
+      if (ours.length === 0) return;
+      const failing = ours.find((e) => (e.payload as { failFinish?: boolean }).failFinish && !finishFailed.has(e.id));
+      if (failing) {
+        finishFailed.add(failing.id);
+        throw new Error(`finish failed for ${failing.id}`);
+      }
+      await ctx.em.execute(`insert into ${table} (consumer, event_id, topic, payload) values ('customer', ?, 'finish', ?::jsonb)`, [
+        ours[0].id,
+        JSON.stringify({ txid: await txid(ctx), applied: ours.map((e) => e.id), noted: (prepared as Noted).noted }),
+      ]);
+    },
     consumes: {
+      [FINISHED]: async (ctx, event, runtime, prepared) => {
+        (prepared as Noted | undefined)?.noted.push(event.id);
+        await record()(ctx, event, runtime);
+      },
       'test.batch.ok': record(),
       'test.batch.poison': async (ctx, event) => {
         runs.set(event.id, (runs.get(event.id) ?? 0) + 1);
@@ -115,7 +141,7 @@ describe('a batched consumer', () => {
   }
 
   const effects = (eventIds: string[]) =>
-    withOwnerDb('customer', async (db) => (await db.query<EffectRow>(`select merchant_id, event_id, topic, payload from ${table} where event_id = any($1::uuid[]) order by id`, [eventIds])).rows);
+    withOwnerDb('customer', async (db) => (await db.query<EffectRow>(`select merchant_id, event_id, topic, payload from ${table} where event_id = any($1::uuid[]) and topic <> 'finish' order by id`, [eventIds])).rows);
   const consumedCount = (eventIds: string[]) =>
     withOwnerDb('customer', async (db) => (await db.query<{ n: number }>("select count(*)::int as n from consumed_event where consumer = 'customer' and event_id = any($1::uuid[])", [eventIds])).rows[0].n);
   const deadLetter = (eventId: string) =>
@@ -246,5 +272,60 @@ describe('a batched consumer', () => {
     } finally {
       await holder.end();
     }
+  }, 60_000);
+
+  /** The finish runs that were handed any of `eventIds`. */
+  const finishRuns = async (eventIds: string[]) =>
+    (await withOwnerDb('customer', (db) => db.query<{ merchant_id: string; payload: { txid: string; applied: string[]; noted: string[] } }>(`select merchant_id, payload from ${table} where topic = 'finish' order by id`))).rows.filter(
+      (r) => r.payload.applied.some((id) => eventIds.includes(id)),
+    );
+
+  it("finishes each merchant's events once, after them, in their transaction, with only the events that applied", async () => {
+    // given two merchants' events, with one that fails among merchant A's
+    const a1 = newEvent(a.id, FINISHED);
+    const poison = newEvent(a.id, 'test.batch.poison');
+    const a2 = newEvent(a.id, FINISHED);
+    const b1 = newEvent(b.id, FINISHED);
+
+    // when they are delivered together
+    const results = await deliverTogether([a1, poison, b1, a2]);
+
+    // then each merchant's finish ran once, handed its applied events only, in the events' transaction
+    expect(results.map((r) => r.outcome)).toEqual(['applied', 'dead-lettered', 'applied', 'applied']);
+    const runsOf = await finishRuns([a1.id, a2.id, b1.id, poison.id]);
+    expect(runsOf.map((r) => [r.merchant_id, r.payload.applied])).toEqual([
+      [a.id, [a1.id, a2.id]],
+      [b.id, [b1.id]],
+    ]);
+    const [eventTx] = new Set((await effects([a1.id, a2.id, b1.id])).map((r) => r.payload.txid));
+    expect(new Set(runsOf.map((r) => r.payload.txid))).toEqual(new Set([eventTx]));
+    // and what the handlers added to the preparation reached the finish of their own merchant only
+    expect(runsOf[0].payload.noted).toEqual([a1.id, a2.id]);
+    expect(runsOf[1].payload.noted).toEqual([b1.id]);
+  }, 60_000);
+
+  it('what if the shared finish fails? every event of its merchant fails with it, nothing of them stays, and each is retried and applied once', async () => {
+    // given merchant A's events whose finish throws once, beside merchant B's event
+    const a1 = { ...newEvent(a.id, FINISHED), payload: { failFinish: true } };
+    const a2 = newEvent(a.id, FINISHED);
+    const b1 = newEvent(b.id, FINISHED);
+
+    // when they are delivered together
+    const results = await deliverTogether([a1, b1, a2]);
+
+    // then all three are applied in the end, each exactly once
+    expect(results.map((r) => r.outcome)).toEqual(['applied', 'applied', 'applied']);
+    const rows = await effects([a1.id, a2.id, b1.id]);
+    expect(rows.map((r) => r.event_id).sort()).toEqual([a1.id, a2.id, b1.id].sort());
+    expect(await consumedCount([a1.id, a2.id, b1.id])).toBe(3);
+    // and A's events ran twice (the batch's run rolled back, then their retry), B's once
+    expect([a1, a2, b1].map((e) => runs.get(e.id))).toEqual([2, 2, 1]);
+    const txOf = Object.fromEntries(rows.map((r) => [r.event_id, r.payload.txid]));
+    expect(txOf[a1.id]).not.toBe(txOf[b1.id]);
+    expect(txOf[a2.id]).not.toBe(txOf[b1.id]);
+    // and each finish that stood ran in its events' transaction, and was handed each event once
+    const runsOf = await finishRuns([a1.id, a2.id, b1.id]);
+    expect(runsOf.flatMap((r) => r.payload.applied).sort()).toEqual([a1.id, a2.id, b1.id].sort());
+    for (const run of runsOf) for (const id of run.payload.applied) expect(txOf[id]).toBe(run.payload.txid);
   }, 60_000);
 });

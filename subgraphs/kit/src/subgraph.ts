@@ -3,7 +3,7 @@ import type { Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { KitConfig } from './config.js';
 import { createRequestContext, type Caller, type RequestContext } from './context.js';
-import { eventRoutes, type EventHandler, type MerchantEventsPreparation } from './events/domain-event.js';
+import { eventRoutes, type EventHandler, type MerchantEventsFinish, type MerchantEventsPreparation } from './events/domain-event.js';
 import { CommitWakePublisher, wakeChannel } from './events/commit-wake.js';
 import { createLivePublisher, type LivePublisher } from './live.js';
 import { configureLogs } from './logger.js';
@@ -31,6 +31,8 @@ export interface SubgraphModule {
   consumes?: Record<string, EventHandler>;
   /** Once per merchant per consumer batch, before that merchant's events (`MerchantEventsPreparation`). */
   prepareMerchantEvents?: MerchantEventsPreparation;
+  /** Once per merchant per consumer batch, after that merchant's events (`MerchantEventsFinish`). */
+  finishMerchantEvents?: MerchantEventsFinish;
   /**
    * Tables of this store whose rows matter only while an event can still be delivered again (rows
    * written per event to make a handler's outside effect happen once, like `flow_trigger_sent`),

@@ -1,10 +1,9 @@
 import { buildFederatedSchema, containerOf, flowActionPaths, flowActionRoutes, FlowTriggerSentEntity, gdprConsumers, type SubgraphModule } from '@loyalnest/kit';
-import { withBatchProgram } from './consumers/batch-program.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { tierChangeConsumers } from './consumers/tier-change.consumer.js';
 import { customerRedactedConsumer, tierGdpr } from './consumers/tier-gdpr.consumer.js';
-import { tierOrderConsumers } from './consumers/tier-order.consumer.js';
-import { tierPointsConsumers } from './consumers/tier-points.consumer.js';
+import { orderEventCustomer, tierOrderConsumers } from './consumers/tier-order.consumer.js';
+import { pointsEventCustomer, tierPointsConsumers } from './consumers/tier-points.consumer.js';
 import { FlowActionRunEntity } from './entities/flow-action-run.entity.js';
 import { tierProgramUpdatedConsumer } from './consumers/tier-program-updated.consumer.js';
 import { TierBonusEntity } from './entities/tier-bonus.entity.js';
@@ -87,14 +86,19 @@ const tierSubgraph: SubgraphModule = {
   routes: (runtime) => flowActionRoutes(runtime, flowActions.actions()),
   routePrefixes: flowActionPaths(TIER_FLOW_ACTION_HANDLES),
 
-  // A batch's events of one merchant share one read of its program.
-  prepareMerchantEvents: ({ em, merchantId }) => members.load(em, merchantId),
+  // A batch's events of one merchant share one read of the program and one lock statement, and
+  // the customers they touch are re-placed together, once, after the last of them.
+  prepareMerchantEvents: ({ em, merchantId }, events) =>
+    members.prepareBatch(
+      em,
+      merchantId,
+      events.map((e) => orderEventCustomer(e) ?? pointsEventCustomer(e)).filter((c): c is string => c !== null),
+    ),
+  finishMerchantEvents: (ctx, prepared, applied) => members.finishBatch(ctx, prepared, applied),
   consumes: {
-    ...withBatchProgram(members, {
-      ...tierOrderConsumers(members, ledger),
-      ...tierPointsConsumers(members, ledger),
-      'customer.created': customerCreatedConsumer(members, customerKeysFor),
-    }),
+    ...tierOrderConsumers(members, ledger),
+    ...tierPointsConsumers(members, ledger),
+    'customer.created': customerCreatedConsumer(members, customerKeysFor),
     ...tierChangeConsumers(() => ({ flowTriggers })),
     'customer.redacted': customerRedactedConsumer(privacy),
     ...gdprConsumers((runtime) => tierGdpr(customerKeysFor(runtime.config.blindIndexKey), privacy)),

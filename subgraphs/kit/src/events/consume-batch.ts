@@ -60,17 +60,19 @@ export async function consumeBatch(runtime: SubgraphRuntime, items: BatchItem[])
  * finds its row and changes nothing; two concurrent deliveries serialize on its primary key and the
  * second finds the first's row once it commits.
  *
- * Each recorded event then runs in a savepoint of its own, under its merchant's tenant setting and
- * its own request context (tenant filter, `emit`, after-commit work). A handler that throws rolls
- * back its savepoint and its consumed_event row, and only that item fails: the caller retries it
- * alone. The batch then commits, and only then is the after-commit work of the applied events run.
- * If the commit (or the batch's own statements) fail, every item fails and nothing is applied.
- * With `lockTimeoutMs`, an event (or the batch's insert) that waits longer for a lock, or is a
- * deadlock's victim, is rolled back the same way and reported contended instead.
- *
  * The events are taken merchant by merchant (in arrival order within one), so the tenant setting
- * changes once per merchant rather than once per event. An event listed twice is applied once:
- * its later copies share the first's fate, as 'duplicate' when it was applied.
+ * changes once per merchant rather than once per event. A merchant's events run inside a savepoint
+ * of their own (`applyMerchant`), between the module's preparation and finish for them. Each
+ * recorded event runs in a savepoint of its own within it, under its own request context (tenant
+ * filter, `emit`, after-commit work). A handler that throws rolls back its savepoint and its
+ * consumed_event row, and only that item fails: the caller retries it alone. The batch then
+ * commits, and only then is the after-commit work of the applied events run. If the commit (or the
+ * batch's own statements) fail, every item fails and nothing is applied. With `lockTimeoutMs`, an
+ * event (or the batch's insert) that waits longer for a lock, or is a deadlock's victim, is rolled
+ * back the same way and reported contended instead.
+ *
+ * An event listed twice is applied once: its later copies share the first's fate, as 'duplicate'
+ * when it was applied.
  */
 async function applyTogether(runtime: SubgraphRuntime, items: BatchItem[], lockTimeoutMs: number | null): Promise<TogetherOutcome[]> {
   const consumer = runtime.name;
@@ -80,7 +82,7 @@ async function applyTogether(runtime: SubgraphRuntime, items: BatchItem[], lockT
     if (!firsts.has(event.id)) firsts.set(event.id, i);
   });
   const unique = [...firsts.values()];
-  const applied: { index: number; ctx: RequestContext }[] = [];
+  const applied: Applied[] = [];
   const failure = (error: unknown): TogetherOutcome => (lockTimeoutMs !== null && isContended(error) ? { contended: true } : { error });
   // No merchant of its own: outside the events' savepoints it fails closed like any tenantless context.
   const owner = runtime.createContext(systemCaller([], null));
@@ -93,41 +95,9 @@ async function applyTogether(runtime: SubgraphRuntime, items: BatchItem[], lockT
       pgArray(unique.map((i) => items[i].event.merchantId)),
     ]);
     const recorded = new Set(rows.map((row) => row.event_id));
-    let tenant: string | null = null;
-    let prepared: unknown;
-    const ordered = byMerchant(unique, items);
-    for (const index of ordered) {
-      const { event, handler, settlesDeadLetter } = items[index];
-      if (!recorded.has(event.id)) {
-        outcomes[index] = { outcome: 'duplicate' };
-        continue;
-      }
-      // Set outside the savepoint, so a rolled-back event leaves it standing for the next one.
-      if (tenant !== event.merchantId) {
-        await setTransactionTenant(owner.em, event.merchantId);
-        tenant = event.merchantId;
-        prepared = await prepareMerchant(runtime, owner, tenant, ordered.filter((i) => items[i].event.merchantId === tenant && recorded.has(items[i].event.id)).map((i) => items[i].event));
-      }
-      const ctx = runtime.createContext(eventCaller(event));
-      await ctx.em.begin({ ctx: owner.em.getTransactionContext() });
-      try {
-        await handler(ctx, event, runtime, prepared);
-        if (settlesDeadLetter) {
-          await ctx.em.nativeUpdate(DeadLetterEventEntity, { consumer, eventId: event.id, status: { $ne: 'resolved' } }, { status: 'resolved', resolvedAt: new Date() });
-        }
-        // Flushed, not released: the next event's savepoint nests inside this one, which saves a
-        // round trip per event, and rolling back to it (the innermost of that name) still undoes
-        // that event alone. The batch's commit commits them all.
-        await ctx.em.flush();
-        applied.push({ index, ctx });
-      } catch (error) {
-        ctx.discardAfterCommit();
-        // A failure here (the connection lost) is the whole batch's: it propagates.
-        await ctx.em.rollback();
-        // The batch's insert recorded it before the savepoint; a retry must find it unconsumed.
-        await owner.em.execute('delete from consumed_event where consumer = ? and event_id = ?', [consumer, event.id]);
-        outcomes[index] = failure(error);
-      }
+    for (const index of unique) if (!recorded.has(items[index].event.id)) outcomes[index] = { outcome: 'duplicate' };
+    for (const group of byMerchant(unique.filter((i) => recorded.has(items[i].event.id)), items)) {
+      applied.push(...(await applyMerchant(runtime, owner, items, group, outcomes, failure)));
     }
     await owner.em.commit();
   } catch (error) {
@@ -138,7 +108,7 @@ async function applyTogether(runtime: SubgraphRuntime, items: BatchItem[], lockT
   }
   await Promise.all(
     applied.map(async ({ index, ctx }) => {
-      outcomes[index] = { outcome: 'applied' };
+      if (index !== null) outcomes[index] = { outcome: 'applied' };
       await ctx.runAfterCommit();
     }),
   );
@@ -147,6 +117,87 @@ async function applyTogether(runtime: SubgraphRuntime, items: BatchItem[], lockT
     const first = outcomes[firstIndex]!;
     return i === firstIndex || !('outcome' in first) ? first : { outcome: 'duplicate' };
   });
+}
+
+/** A context whose work the batch's commit keeps: an applied event's (its item's index), or a merchant's finish (`null`). */
+interface Applied {
+  index: number | null;
+  ctx: RequestContext;
+}
+
+/**
+ * Applies one merchant's recorded events (`group`, indexes into `items`) in the batch's
+ * transaction and returns the contexts whose work stands; the outcome of each event that failed is
+ * set in `outcomes`.
+ *
+ * The module prepares once for them (`prepareMerchant`), then each event runs in its savepoint,
+ * nested in one savepoint of the merchant's, and the module's finish (when it prepared) runs last,
+ * in that merchant savepoint. A finish that throws rolls the merchant savepoint back: every event
+ * of the merchant fails with its error, and all their consumed_event rows go (a failed event's row
+ * was deleted inside the savepoint, so the rollback brought it back), so that each is retried and
+ * none is taken for consumed.
+ */
+async function applyMerchant(
+  runtime: SubgraphRuntime,
+  owner: RequestContext,
+  items: BatchItem[],
+  group: number[],
+  outcomes: (TogetherOutcome | undefined)[],
+  failure: (error: unknown) => TogetherOutcome,
+): Promise<Applied[]> {
+  const consumer = runtime.name;
+  const events = group.map((i) => items[i].event);
+  const merchantId = events[0].merchantId;
+  // Set outside every savepoint, so a rolled-back event leaves it standing for the next one.
+  await setTransactionTenant(owner.em, merchantId);
+  const prepared = await prepareMerchant(runtime, owner, merchantId, events);
+  const finish = prepared === undefined ? undefined : runtime.module.finishMerchantEvents;
+  // The finish's own context: its emits carry the events' request id when they share one.
+  const requestIds = new Set(events.map((e) => e.requestId ?? null));
+  const merchant = runtime.createContext(requestIds.size === 1 ? eventCaller(events[0]) : systemCaller(ADMIN_SCOPES, merchantId));
+  await merchant.em.begin({ ctx: owner.em.getTransactionContext() });
+  const applied: Applied[] = [];
+  for (const index of group) {
+    const { event, handler, settlesDeadLetter } = items[index];
+    const ctx = runtime.createContext(eventCaller(event));
+    await ctx.em.begin({ ctx: merchant.em.getTransactionContext() });
+    try {
+      await handler(ctx, event, runtime, prepared);
+      if (settlesDeadLetter) {
+        await ctx.em.nativeUpdate(DeadLetterEventEntity, { consumer, eventId: event.id, status: { $ne: 'resolved' } }, { status: 'resolved', resolvedAt: new Date() });
+      }
+      // Flushed, not released: the next event's savepoint nests inside this one, which saves a
+      // round trip per event, and rolling back to it (the innermost of that name) still undoes
+      // that event alone. The batch's commit commits them all.
+      await ctx.em.flush();
+      applied.push({ index, ctx });
+    } catch (error) {
+      ctx.discardAfterCommit();
+      // A failure here (the connection lost) is the whole batch's: it propagates.
+      await ctx.em.rollback();
+      // The batch's insert recorded it before the savepoint; a retry must find it unconsumed.
+      await merchant.em.execute('delete from consumed_event where consumer = ? and event_id = ?', [consumer, event.id]);
+      outcomes[index] = failure(error);
+    }
+  }
+  if (!finish || applied.length === 0) {
+    // Released: the events' work now belongs to the batch (and a later merchant's savepoint of the same name is its own).
+    await merchant.em.commit();
+    return applied;
+  }
+  try {
+    await finish(merchant, prepared, applied.map(({ index }) => items[index!].event), runtime);
+    await merchant.em.flush();
+    await merchant.em.commit();
+    return [...applied, { index: null, ctx: merchant }];
+  } catch (error) {
+    merchant.discardAfterCommit();
+    for (const { ctx } of applied) ctx.discardAfterCommit();
+    await merchant.em.rollback();
+    await owner.em.execute('delete from consumed_event where consumer = ? and event_id = any(?::uuid[])', [consumer, pgArray(events.map((e) => e.id))]);
+    for (const { index } of applied) outcomes[index!] = failure(error);
+    return [];
+  }
 }
 
 /**
@@ -174,11 +225,15 @@ function isContended(error: unknown): boolean {
   return typeof error === 'object' && error !== null && CONTENDED.has(String((error as { code?: unknown }).code));
 }
 
-/** `indexes` ordered by their events' merchants, in first-seen order of merchant, stable within one. */
-function byMerchant(indexes: number[], items: BatchItem[]): number[] {
-  const rank = new Map<string, number>();
-  for (const i of indexes) if (!rank.has(items[i].event.merchantId)) rank.set(items[i].event.merchantId, rank.size);
-  return indexes.slice().sort((a, b) => rank.get(items[a].event.merchantId)! - rank.get(items[b].event.merchantId)!);
+/** `indexes` grouped by their events' merchants, in first-seen order of merchant, in arrival order within one. */
+function byMerchant(indexes: number[], items: BatchItem[]): number[][] {
+  const groups = new Map<string, number[]>();
+  for (const i of indexes) {
+    const merchantId = items[i].event.merchantId;
+    if (!groups.has(merchantId)) groups.set(merchantId, []);
+    groups.get(merchantId)!.push(i);
+  }
+  return [...groups.values()];
 }
 
 /**

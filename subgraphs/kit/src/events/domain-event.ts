@@ -36,6 +36,18 @@ export type EventHandler = (ctx: RequestContext, event: DomainEvent, runtime: Su
  */
 export type MerchantEventsPreparation = (db: { em: EntityManager; merchantId: string }, events: DomainEvent[], runtime: SubgraphRuntime) => Promise<unknown>;
 
+/**
+ * A consuming subgraph's work after one merchant's events of a batch, in the batch's transaction,
+ * with what `MerchantEventsPreparation` returned (and the handlers may have added to) and the
+ * events that applied (`applied`: not those whose handler threw): work the events share, done once
+ * for all of them (re-placing every customer they touched, say), which commits or fails with them.
+ * It runs only when the preparation succeeded and an event applied, after the last of the
+ * merchant's events, with a context of its own (tenant, `emit`, after-commit work). If it throws,
+ * every event of that merchant in the batch fails with its error and nothing of them is kept:
+ * each is then retried by its own job, in a later batch that prepares and finishes again.
+ */
+export type MerchantEventsFinish = (ctx: RequestContext, prepared: unknown, applied: DomainEvent[], runtime: SubgraphRuntime) => Promise<void>;
+
 /** A `consumes` key that receives every topic no explicit handler of the same module takes. */
 export const ALL_TOPICS = '*';
 

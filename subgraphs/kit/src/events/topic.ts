@@ -35,11 +35,11 @@ export function defineTopic<P extends EventPayload>(name: string, options: { ver
 }
 
 /** A handler of one declared topic: its event's payload has the topic's type. */
-export type TopicHandler<P extends EventPayload> = (ctx: RequestContext, event: DomainEvent<P>, runtime: SubgraphRuntime) => Promise<void>;
+export type TopicHandler<P extends EventPayload> = (ctx: RequestContext, event: DomainEvent<P>, runtime: SubgraphRuntime, prepared?: unknown) => Promise<void>;
 
 /** A module's `consumes` entry for a declared topic: `consumes: { ...consume(ORDER_RECORDED, handler) }`. */
 export function consume<P extends EventPayload>(topic: Topic<P>, handler: TopicHandler<P>): Record<string, EventHandler> {
   // The relay delivers what the producer emitted under this same declaration, so the payload is a P.
-  const untyped: EventHandler = (ctx, event, runtime) => handler(ctx, event as DomainEvent<P>, runtime);
+  const untyped: EventHandler = (ctx, event, runtime, prepared) => handler(ctx, event as DomainEvent<P>, runtime, prepared);
   return { [topic.name]: untyped };
 }

@@ -1,4 +1,5 @@
 import { inRequestTransaction, type RequestContext } from '@loyalnest/kit';
+import type { DomainEvent } from '@loyalnest/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { rollingWindowStart, windowOf } from '../domain/tier-period.js';
@@ -29,6 +30,18 @@ interface MemberRow {
   manual_until: Date | null;
   warned_for: Date | null;
   version: number;
+}
+
+/**
+ * What a consumer batch shares for one merchant's events: the program read once, the members its
+ * ledger events lock up front (one statement, in id order), and the customer each applied event
+ * touched, all re-placed together once the merchant's events are applied (`finishBatch`).
+ */
+export interface TierBatch {
+  program: LoadedProgram;
+  locked: Set<string>;
+  /** Event id → the customer it touched: only the events that applied count at the finish. */
+  touched: Map<string, string>;
 }
 
 /**
@@ -76,9 +89,50 @@ export class TierMemberService {
     };
   }
 
-  /** Lets an event's context use the program its batch read already. */
+  /** Lets a context use a program read already. */
   adopt(ctx: RequestContext, program: LoadedProgram): void {
     this.programs.set(ctx, Promise.resolve(program));
+  }
+
+  /**
+   * A consumer batch's preparation for one merchant (`prepareMerchantEvents`): the program, and the
+   * locks of `customerIds` (the customers of its ledger events), taken together in id order before
+   * any event runs, so the events themselves lock nothing.
+   */
+  async prepareBatch(em: EntityManager, merchantId: string, customerIds: string[]): Promise<TierBatch> {
+    const program = await this.load(em, merchantId);
+    const locked = customerIds.length ? await this.lock({ em, merchantId }, customerIds) : [];
+    return { program, locked: new Set(locked.map((r) => r.customer_id)), touched: new Map() };
+  }
+
+  /** An event handler's view of its batch (`undefined` when the batch could not prepare): adopts the batch's program. */
+  batchOf(ctx: RequestContext, prepared: unknown): TierBatch | undefined {
+    const batch = prepared as TierBatch | undefined;
+    if (batch) this.adopt(ctx, batch.program);
+    return batch;
+  }
+
+  /** Takes the customer's member lock, unless its batch took it up front. Before any write to the customer's ledger rows. */
+  async lockFor(ctx: RequestContext, batch: TierBatch | undefined, customerId: string): Promise<void> {
+    if (!batch?.locked.has(customerId.toLowerCase())) await this.lock(ctx, [customerId]);
+  }
+
+  /**
+   * Re-places the customer after `event`: in a batch, once with the rest of the batch's customers
+   * when the merchant's events are applied (`finishBatch`); alone, at once.
+   */
+  async placeAfter(ctx: RequestContext, batch: TierBatch | undefined, event: DomainEvent, customerId: string): Promise<void> {
+    if (batch) batch.touched.set(event.id, customerId);
+    else await this.evaluate(ctx, customerId, 'event');
+  }
+
+  /** The batch's finish (`finishMerchantEvents`): every customer an applied event touched, re-placed in one `evaluateMany`. */
+  async finishBatch(ctx: RequestContext, prepared: unknown, applied: DomainEvent[]): Promise<void> {
+    const batch = prepared as TierBatch;
+    const customers = applied.map((e) => batch.touched.get(e.id)).filter((c): c is string => c !== undefined);
+    if (customers.length === 0) return;
+    this.adopt(ctx, batch.program);
+    await this.evaluateMany(ctx, customers, 'event');
   }
 
   /**
@@ -88,7 +142,7 @@ export class TierMemberService {
    * locking overlapping sets wait rather than deadlock. Must come before any write to their ledger
    * rows. When every member exists (a recompute's batch, an event's second call) it is one statement.
    */
-  async lock(ctx: RequestContext, customerIds: string[]): Promise<MemberRow[]> {
+  async lock(ctx: Pick<RequestContext, 'em' | 'merchantId'>, customerIds: string[]): Promise<MemberRow[]> {
     const sorted = [...new Set(customerIds.map((c) => c.toLowerCase()))].sort();
     const found = await this.lockExisting(ctx, sorted);
     if (found.length === sorted.length) return found;
@@ -103,7 +157,7 @@ export class TierMemberService {
     return [...found, ...created].sort((a, b) => (a.customer_id < b.customer_id ? -1 : 1));
   }
 
-  private lockExisting(ctx: RequestContext, sortedIds: string[]): Promise<MemberRow[]> {
+  private lockExisting(ctx: Pick<RequestContext, 'em' | 'merchantId'>, sortedIds: string[]): Promise<MemberRow[]> {
     return ctx.em.execute<MemberRow[]>(
       `select customer_id, tier_id, tier_threshold, since, qualified_tier_id, metric_value, next_check_at, multiplier, held_until, below_since, step_not_before,
               manual_tier_id, manual_until, warned_for, version
