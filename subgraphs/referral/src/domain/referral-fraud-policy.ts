@@ -96,16 +96,16 @@ export function checkFraudPolicy(draft: ReferralFraudPolicyDraft, current: Refer
   if (!Number.isInteger(threshold) || threshold < min || threshold > max) {
     return problem('ipClaimBurstThreshold', `ipClaimBurstThreshold must be a whole number of claims from ${min} to ${max}; ${threshold} was given`);
   }
-  const capOf = (name: 'advocateMonthlyCap' | 'advocateLifetimeCap'): number | null | FraudPolicyProblem => {
-    const value = draft[name] === undefined ? current[name] : draft[name];
-    if (value === null) return null;
-    if (!Number.isInteger(value) || value < 1 || value > capMax) return problem(name, `${name} must be a whole number of referrals from 1 to ${capMax}, or null for no cap; ${value} was given`);
-    return value;
-  };
-  const monthly = capOf('advocateMonthlyCap');
-  if (monthly !== null && typeof monthly === 'object') return monthly;
-  const lifetime = capOf('advocateLifetimeCap');
-  if (lifetime !== null && typeof lifetime === 'object') return lifetime;
+  const caps = { advocateMonthlyCap: current.advocateMonthlyCap, advocateLifetimeCap: current.advocateLifetimeCap };
+  for (const name of ['advocateMonthlyCap', 'advocateLifetimeCap'] as const) {
+    const given = draft[name];
+    const value = given === undefined ? current[name] : given;
+    if (value !== null && (!Number.isInteger(value) || value < 1 || value > capMax)) {
+      return problem(name, `${name} must be a whole number of referrals from 1 to ${capMax}, or null for no cap; ${value} was given`);
+    }
+    caps[name] = value;
+  }
+  const { advocateMonthlyCap: monthly, advocateLifetimeCap: lifetime } = caps;
   if (monthly !== null && lifetime !== null && monthly > lifetime) {
     return problem('advocateMonthlyCap', `advocateMonthlyCap (${monthly}) cannot exceed advocateLifetimeCap (${lifetime})`);
   }
