@@ -230,7 +230,7 @@ export async function run(): Promise<void> {
     if (!('tiers' in changed)) throw new Error(`the new program was refused: ${changed.message}`);
     const t0 = performance.now();
     await recomputes.start(admin(), changed.version);
-    const placed = await runTierRecomputes(runtime, recomputes, undefined, batch);
+    const { placed } = await runTierRecomputes(runtime, recomputes, undefined, batch);
     const recomputeSeconds = (performance.now() - t0) / 1000;
     const outcome = await withOwnerDb('tier', async (db) => {
       const [r] = (await db.query<{ status: string; processed: number; total: number }>('select status, processed, total from tier_recompute where merchant_id = $1', [merchant.id])).rows;

@@ -275,4 +275,41 @@ describe('tier recompute after a program change', () => {
     const refused = await gateway.gql(TIER_RECOMPUTE, {}, { authorization: `Bearer ${created.data!.createApiKey.secret}` });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   }, 120_000);
+
+  it('what if one merchant\'s recompute keeps failing? the merchants after it still complete theirs, and it completes once the fault is gone', async () => {
+    // given two merchants with placed members, the first in id order (taken first) failing every member write
+    const merchants = [await createMerchant(gateway), await createMerchant(gateway)].sort((x, y) => (x.id < y.id ? -1 : 1));
+    const programs: Record<string, string>[] = [];
+    for (const m of merchants) {
+      const tiers = await saveProgram(gateway, m, { metric: 'ORDERS_COUNT' }, [['Bronze', 0], ['Silver', 3], ['Gold', 6]]);
+      await eventually(async () => (await recomputeOf(m))?.status === 'COMPLETED', 30_000, 'the first program placed its members');
+      await seedHistory(m, tiers, 50);
+      programs.push(tiers);
+    }
+    const [failing, healthy] = merchants;
+    const fault = `tier_fault_${failing.id.replace(/-/g, '')}`;
+    await withOwnerDb('tier', (db) =>
+      db.query(`create function ${fault}() returns trigger language plpgsql as $$ begin raise exception 'injected fault'; end $$;
+                create trigger ${fault} before update on tier_member for each row when (new.merchant_id = '${failing.id}') execute function ${fault}();`),
+    );
+    try {
+      // when both change their program so that Gold members move down
+      for (const m of merchants) await saveProgram(gateway, m, { metric: 'ORDERS_COUNT' }, [['Bronze', 0], ['Silver', 3], ['Gold', 100]]);
+
+      // then the healthy merchant's recompute completes, while the failing one's stays running at 0
+      const done = await eventually(async () => {
+        const r = await recomputeOf(healthy);
+        return r?.programVersion === 2 && r.status === 'COMPLETED' ? r : undefined;
+      }, 60_000, "the healthy merchant's recompute completed");
+      expect(done).toMatchObject({ processed: 50, total: 50 });
+      expect(await misplaced(healthy, [[programs[1].Bronze, 0], [programs[1].Silver, 3], [programs[1].Gold, 100]])).toBe(0);
+      expect(await recomputeOf(failing)).toMatchObject({ programVersion: 2, status: 'RUNNING', processed: 0 });
+    } finally {
+      await withOwnerDb('tier', (db) => db.query(`drop trigger ${fault} on tier_member; drop function ${fault}();`));
+    }
+
+    // and once the fault is gone, the failing merchant's recompute completes on a later run
+    await eventually(async () => (await recomputeOf(failing))?.status === 'COMPLETED', 60_000, "the failing merchant's recompute completed");
+    expect(await misplaced(failing, [[programs[0].Bronze, 0], [programs[0].Silver, 3], [programs[0].Gold, 100]])).toBe(0);
+  }, 240_000);
 });
