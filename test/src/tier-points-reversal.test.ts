@@ -6,9 +6,9 @@ import { createMerchant, shopifyId, type TestMerchant } from './support/tenants.
 import { changesOf, customerIdOf, deliver, memberOf, paidOrder, refundBody, saveProgram, TIER_EVENTS_ENV, tierSettled } from './support/tier-members.js';
 
 /**
- * Reversals of earns lower the points-earned metric. Needs `points.reversed` to carry
- * `reversesKind`/`reversesEntryId` (being added to `points_post_entry` by the points slice): until
- * then the tier domain ignores reversals it cannot classify, and this test fails at its last step.
+ * Reversals of earns lower the points-earned metric: `points.reversed` says what it reverses
+ * (`reversesKind`, `reversesSource`, `reversesEntryId`), and the tier domain takes only reversals
+ * of qualifying earns.
  */
 describe('tier membership from points reversed', () => {
   let gateway: TestGateway;
