@@ -54,7 +54,7 @@ export interface RequestContext extends Caller {
    * written by the caller's next `em.flush()`, in the same transaction as the change it reports.
    * Payloads carry ids only. A topic declared with `defineTopic` brings its payload type and version.
    */
-  emit<P extends EventPayload>(topic: Topic<P>, payload: P): string;
+  emit<P extends EventPayload>(topic: Topic<P>, payload: P, origin?: EventOrigin): string;
   emit(topic: string, payload: Record<string, unknown>, version?: number): string;
   /**
    * Writes an event for the caller's merchant at once, in a transaction of its own, whatever
@@ -93,6 +93,16 @@ export function systemCaller(scopes: string[], merchantId: string | null = null)
 }
 
 /**
+ * The request an event traces back to, when it is not the emitting context's own: work done once
+ * for several events (a consumer batch's finish) attributes each event it emits to the event that
+ * caused it, so the audit trail still links cause and effect.
+ */
+export interface EventOrigin {
+  requestId: string;
+  correlationId: string | null;
+}
+
+/**
  * Forks the subgraph's EntityManager for one request. Without a merchant the tenant filter has no
  * parameters, so any query on a tenant-owned entity throws, and RLS sees no tenant and returns
  * nothing: both layers fail closed.
@@ -102,8 +112,10 @@ export function createRequestContext(rootEm: EntityManager, caller: Caller, serv
     session: { variables: { [TENANT_SETTING]: caller.merchantId ?? '' } },
   }) as EntityManager;
   if (caller.merchantId) em.setFilterParams(TENANT_FILTER, { merchantId: caller.merchantId });
-  const emit = (declared: string | Topic<EventPayload>, payload: Record<string, unknown>, version = 1) => {
+  const emit = (declared: string | Topic<EventPayload>, payload: Record<string, unknown>, versionOrOrigin?: number | EventOrigin) => {
     const topic = typeof declared === 'string' ? declared : declared.name;
+    const origin = typeof versionOrOrigin === 'object' ? versionOrOrigin : undefined;
+    const version = typeof versionOrOrigin === 'number' ? versionOrOrigin : 1;
     if (!caller.merchantId) throw new Error(`cannot emit ${topic}: the caller acts for no merchant`);
     const id = uuidv7();
     em.create(OutboxEventEntity, {
@@ -115,8 +127,8 @@ export function createRequestContext(rootEm: EntityManager, caller: Caller, serv
       publishedAt: null,
       actorKind: caller.actor.kind,
       actorId: caller.actor.id,
-      requestId: caller.requestId,
-      correlationId: caller.correlationId ?? null,
+      requestId: origin?.requestId ?? caller.requestId,
+      correlationId: origin ? origin.correlationId : (caller.correlationId ?? null),
     });
     return id;
   };

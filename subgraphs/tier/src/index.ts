@@ -1,7 +1,7 @@
 import { buildFederatedSchema, containerOf, flowActionPaths, flowActionRoutes, FlowTriggerSentEntity, gdprConsumers, type SubgraphModule } from '@loyalnest/kit';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { tierChangeConsumers } from './consumers/tier-change.consumer.js';
-import { customerRedactedConsumer, tierGdpr } from './consumers/tier-gdpr.consumer.js';
+import { customerRedactedConsumer, erasesCustomers, tierGdpr } from './consumers/tier-gdpr.consumer.js';
 import { orderEventCustomer, tierOrderConsumers } from './consumers/tier-order.consumer.js';
 import { pointsEventCustomer, tierPointsConsumers } from './consumers/tier-points.consumer.js';
 import { FlowActionRunEntity } from './entities/flow-action-run.entity.js';
@@ -87,13 +87,16 @@ const tierSubgraph: SubgraphModule = {
   routePrefixes: flowActionPaths(TIER_FLOW_ACTION_HANDLES),
 
   // A batch's events of one merchant share one read of the program and one lock statement, and
-  // the customers they touch are re-placed together, once, after the last of them.
-  prepareMerchantEvents: ({ em, merchantId }, events) =>
-    members.prepareBatch(
-      em,
-      merchantId,
-      events.map((e) => orderEventCustomer(e) ?? pointsEventCustomer(e)).filter((c): c is string => c !== null),
-    ),
+  // the customers they touch are re-placed together, once, after the last of them; unless the
+  // batch erases customers, whose events then run one by one, each placing its own customer.
+  prepareMerchantEvents: async ({ em, merchantId }, events) =>
+    events.some(erasesCustomers)
+      ? undefined
+      : members.prepareBatch(
+          em,
+          merchantId,
+          events.map((e) => orderEventCustomer(e) ?? pointsEventCustomer(e)).filter((c): c is string => c !== null),
+        ),
   finishMerchantEvents: (ctx, prepared, applied) => members.finishBatch(ctx, prepared, applied),
   consumes: {
     ...tierOrderConsumers(members, ledger),

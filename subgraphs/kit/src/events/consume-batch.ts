@@ -37,7 +37,8 @@ const BATCH_LOCK_TIMEOUT_MS = 100;
 /** SQLSTATEs of a lock not granted in time (`lock_timeout`) and of a deadlock victim. */
 const CONTENDED = new Set(['55P03', '40P01']);
 
-type TogetherOutcome = BatchOutcome | { contended: true };
+/** `alone`: the event must run again in a transaction of its own (it met a lock, or the finish it shared failed). */
+type TogetherOutcome = BatchOutcome | { alone: true };
 
 /**
  * Applies `items` once per consumer and returns each one's outcome in order: together in one
@@ -48,7 +49,7 @@ type TogetherOutcome = BatchOutcome | { contended: true };
 export async function consumeBatch(runtime: SubgraphRuntime, items: BatchItem[]): Promise<BatchOutcome[]> {
   if (items.length === 1) return (await applyTogether(runtime, items, null)) as BatchOutcome[];
   const outcomes = await applyTogether(runtime, items, BATCH_LOCK_TIMEOUT_MS);
-  return Promise.all(items.map(async (item, i) => ('contended' in outcomes[i] ? (await applyTogether(runtime, [item], null))[0] : outcomes[i]) as BatchOutcome));
+  return Promise.all(items.map(async (item, i) => ('alone' in outcomes[i] ? (await applyTogether(runtime, [item], null))[0] : outcomes[i]) as BatchOutcome));
 }
 
 /**
@@ -61,15 +62,16 @@ export async function consumeBatch(runtime: SubgraphRuntime, items: BatchItem[])
  * second finds the first's row once it commits.
  *
  * The events are taken merchant by merchant (in arrival order within one), so the tenant setting
- * changes once per merchant rather than once per event. A merchant's events run inside a savepoint
- * of their own (`applyMerchant`), between the module's preparation and finish for them. Each
- * recorded event runs in a savepoint of its own within it, under its own request context (tenant
- * filter, `emit`, after-commit work). A handler that throws rolls back its savepoint and its
- * consumed_event row, and only that item fails: the caller retries it alone. The batch then
- * commits, and only then is the after-commit work of the applied events run. If the commit (or the
- * batch's own statements) fail, every item fails and nothing is applied. With `lockTimeoutMs`, an
- * event (or the batch's insert) that waits longer for a lock, or is a deadlock's victim, is rolled
- * back the same way and reported contended instead.
+ * changes once per merchant rather than once per event, between the module's preparation and
+ * finish for them (`applyMerchant`). Each recorded event runs in a savepoint of its own, under its
+ * own request context (tenant filter, `emit`, after-commit work). A handler that throws rolls back
+ * its savepoint and its consumed_event row, and only that item fails: BullMQ retries its job. The
+ * batch then commits, and only then is the after-commit work of the applied events run. If the
+ * commit (or the batch's own statements) fail, every item fails and nothing is applied. With
+ * `lockTimeoutMs` (a batch of several), an event (or the batch's insert) that waits longer for a
+ * lock, or is a deadlock's victim, is rolled back the same way and run again alone, as are the
+ * events of a merchant whose finish failed: a fault of one customer's shared work must not fail
+ * the other events beside it, attempt after attempt.
  *
  * An event listed twice is applied once: its later copies share the first's fate, as 'duplicate'
  * when it was applied.
@@ -83,7 +85,9 @@ async function applyTogether(runtime: SubgraphRuntime, items: BatchItem[], lockT
   });
   const unique = [...firsts.values()];
   const applied: Applied[] = [];
-  const failure = (error: unknown): TogetherOutcome => (lockTimeoutMs !== null && isContended(error) ? { contended: true } : { error });
+  const failure = (error: unknown): TogetherOutcome => (lockTimeoutMs !== null && isContended(error) ? { alone: true } : { error });
+  // A batch of one has no one else to blame: its finish's failure is its own.
+  const finishFailure = (error: unknown): TogetherOutcome => (lockTimeoutMs !== null ? { alone: true } : { error });
   // No merchant of its own: outside the events' savepoints it fails closed like any tenantless context.
   const owner = runtime.createContext(systemCaller([], null));
   try {
@@ -97,7 +101,7 @@ async function applyTogether(runtime: SubgraphRuntime, items: BatchItem[], lockT
     const recorded = new Set(rows.map((row) => row.event_id));
     for (const index of unique) if (!recorded.has(items[index].event.id)) outcomes[index] = { outcome: 'duplicate' };
     for (const group of byMerchant(unique.filter((i) => recorded.has(items[i].event.id)), items)) {
-      applied.push(...(await applyMerchant(runtime, owner, items, group, outcomes, failure)));
+      applied.push(...(await applyMerchant(runtime, owner, items, group, outcomes, failure, finishFailure)));
     }
     await owner.em.commit();
   } catch (error) {
@@ -130,12 +134,12 @@ interface Applied {
  * transaction and returns the contexts whose work stands; the outcome of each event that failed is
  * set in `outcomes`.
  *
- * The module prepares once for them (`prepareMerchant`), then each event runs in its savepoint,
- * nested in one savepoint of the merchant's, and the module's finish (when it prepared) runs last,
- * in that merchant savepoint. A finish that throws rolls the merchant savepoint back: every event
- * of the merchant fails with its error, and all their consumed_event rows go (a failed event's row
- * was deleted inside the savepoint, so the rollback brought it back), so that each is retried and
- * none is taken for consumed.
+ * The module prepares once for them (`prepareMerchant`), then each event runs in its savepoint.
+ * When the module finishes too (and prepared), the events' savepoints nest in one savepoint of the
+ * merchant's, and the finish runs last, in it. A finish that throws rolls the merchant savepoint
+ * back: every event of the merchant fails (`finishFailure`), and all their consumed_event rows go
+ * (a failed event's row was deleted inside the savepoint, so the rollback brought it back), so that
+ * each runs again and none is taken for consumed.
  */
 async function applyMerchant(
   runtime: SubgraphRuntime,
@@ -144,6 +148,7 @@ async function applyMerchant(
   group: number[],
   outcomes: (TogetherOutcome | undefined)[],
   failure: (error: unknown) => TogetherOutcome,
+  finishFailure: (error: unknown) => TogetherOutcome,
 ): Promise<Applied[]> {
   const consumer = runtime.name;
   const events = group.map((i) => items[i].event);
@@ -152,10 +157,9 @@ async function applyMerchant(
   await setTransactionTenant(owner.em, merchantId);
   const prepared = await prepareMerchant(runtime, owner, merchantId, events);
   const finish = prepared === undefined ? undefined : runtime.module.finishMerchantEvents;
-  // The finish's own context: its emits carry the events' request id when they share one.
-  const requestIds = new Set(events.map((e) => e.requestId ?? null));
-  const merchant = runtime.createContext(requestIds.size === 1 ? eventCaller(events[0]) : systemCaller(ADMIN_SCOPES, merchantId));
-  await merchant.em.begin({ ctx: owner.em.getTransactionContext() });
+  // The finish's own context; what it emits names its cause itself (`EventOrigin`).
+  const merchant = finish ? runtime.createContext(systemCaller(ADMIN_SCOPES, merchantId)) : owner;
+  if (finish) await merchant.em.begin({ ctx: owner.em.getTransactionContext() });
   const applied: Applied[] = [];
   for (const index of group) {
     const { event, handler, settlesDeadLetter } = items[index];
@@ -168,7 +172,7 @@ async function applyMerchant(
       }
       // Flushed, not released: the next event's savepoint nests inside this one, which saves a
       // round trip per event, and rolling back to it (the innermost of that name) still undoes
-      // that event alone. The batch's commit commits them all.
+      // that event alone. The batch's commit (or the merchant savepoint's release) keeps them all.
       await ctx.em.flush();
       applied.push({ index, ctx });
     } catch (error) {
@@ -180,8 +184,9 @@ async function applyMerchant(
       outcomes[index] = failure(error);
     }
   }
-  if (!finish || applied.length === 0) {
-    // Released: the events' work now belongs to the batch (and a later merchant's savepoint of the same name is its own).
+  if (!finish) return applied;
+  if (applied.length === 0) {
+    // Released: a later merchant's savepoint of the same name is then its own.
     await merchant.em.commit();
     return applied;
   }
@@ -195,7 +200,7 @@ async function applyMerchant(
     for (const { ctx } of applied) ctx.discardAfterCommit();
     await merchant.em.rollback();
     await owner.em.execute('delete from consumed_event where consumer = ? and event_id = any(?::uuid[])', [consumer, pgArray(events.map((e) => e.id))]);
-    for (const { index } of applied) outcomes[index!] = failure(error);
+    for (const { index } of applied) outcomes[index!] = finishFailure(error);
     return [];
   }
 }

@@ -41,10 +41,13 @@ export type MerchantEventsPreparation = (db: { em: EntityManager; merchantId: st
  * with what `MerchantEventsPreparation` returned (and the handlers may have added to) and the
  * events that applied (`applied`: not those whose handler threw): work the events share, done once
  * for all of them (re-placing every customer they touched, say), which commits or fails with them.
- * It runs only when the preparation succeeded and an event applied, after the last of the
- * merchant's events, with a context of its own (tenant, `emit`, after-commit work). If it throws,
- * every event of that merchant in the batch fails with its error and nothing of them is kept:
- * each is then retried by its own job, in a later batch that prepares and finishes again.
+ * It runs only when the preparation returned something other than `undefined` and an event
+ * applied, after the last of the merchant's events, with a context of its own (tenant, `emit`,
+ * after-commit work); it should attribute what it emits to the event that caused it
+ * (`EventOrigin`). Handlers may have added to `prepared` from savepoints that rolled back: trust
+ * only what `applied` confirms. If it throws, nothing of that merchant's events is kept, and each
+ * runs again alone, in a batch of its own that prepares and finishes again (in a batch of one, the
+ * failure is the event's own, and its job is retried).
  */
 export type MerchantEventsFinish = (ctx: RequestContext, prepared: unknown, applied: DomainEvent[], runtime: SubgraphRuntime) => Promise<void>;
 

@@ -1,4 +1,4 @@
-import type { EventHandler, GdprParticipant } from '@loyalnest/kit';
+import { GDPR_TOPICS, type DomainEvent, type EventHandler, type GdprParticipant } from '@loyalnest/kit';
 import type { TierCustomerKeyService } from '../services/tier-customer-key.service.js';
 import type { TierPrivacyService } from '../services/tier-privacy.service.js';
 
@@ -19,6 +19,16 @@ export function tierGdpr(keys: TierCustomerKeyService, privacy: TierPrivacyServi
       return { customers: await privacy.export(ctx, await keys.customersOf(ctx, subject.shopifyCustomerId)) };
     },
   };
+}
+
+const ERASING_TOPICS = new Set<string>(['customer.redacted', GDPR_TOPICS.redactCustomer, GDPR_TOPICS.redactShop]);
+
+/**
+ * Whether the event erases customers: a consumer batch that holds one places no one after its
+ * events (a customer erased by a later event of the batch would be placed, and so kept, again).
+ */
+export function erasesCustomers(event: DomainEvent): boolean {
+  return ERASING_TOPICS.has(event.topic);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { inRequestTransaction, type RequestContext } from '@loyalnest/kit';
-import type { DomainEvent } from '@loyalnest/kit';
+import type { DomainEvent, EventOrigin } from '@loyalnest/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { rollingWindowStart, windowOf } from '../domain/tier-period.js';
@@ -33,9 +33,10 @@ interface MemberRow {
 }
 
 /**
- * What a consumer batch shares for one merchant's events: the program read once, the members its
- * ledger events lock up front (one statement, in id order), and the customer each applied event
- * touched, all re-placed together once the merchant's events are applied (`finishBatch`).
+ * What a consumer batch shares for one merchant's events: the program read once, the existing
+ * members its ledger events lock up front (one statement, in id order), and the customer each
+ * applied event touched, all re-placed together once the merchant's events are applied
+ * (`finishBatch`).
  */
 export interface TierBatch {
   program: LoadedProgram;
@@ -96,12 +97,15 @@ export class TierMemberService {
 
   /**
    * A consumer batch's preparation for one merchant (`prepareMerchantEvents`): the program, and the
-   * locks of `customerIds` (the customers of its ledger events), taken together in id order before
-   * any event runs, so the events themselves lock nothing.
+   * locks of those of `customerIds` (the customers of its ledger events) who are members, taken
+   * together in id order before any event runs, so their events need no lock statement of their
+   * own. A customer not yet a member gets their row and lock from their event (`lockFor`), in the
+   * event's savepoint, so an event that fails leaves no unplaced member behind.
    */
   async prepareBatch(em: EntityManager, merchantId: string, customerIds: string[]): Promise<TierBatch> {
     const program = await this.load(em, merchantId);
-    const locked = customerIds.length ? await this.lock({ em, merchantId }, customerIds) : [];
+    const sorted = [...new Set(customerIds.map((c) => c.toLowerCase()))].sort();
+    const locked = sorted.length ? await this.lockExisting({ em, merchantId }, sorted) : [];
     return { program, locked: new Set(locked.map((r) => r.customer_id)), touched: new Map() };
   }
 
@@ -126,13 +130,22 @@ export class TierMemberService {
     else await this.evaluate(ctx, customerId, 'event');
   }
 
-  /** The batch's finish (`finishMerchantEvents`): every customer an applied event touched, re-placed in one `evaluateMany`. */
+  /**
+   * The batch's finish (`finishMerchantEvents`): every customer an applied event touched, re-placed
+   * in one `evaluateMany`, each one's events attributed to the request of the last event that
+   * touched them.
+   */
   async finishBatch(ctx: RequestContext, prepared: unknown, applied: DomainEvent[]): Promise<void> {
     const batch = prepared as TierBatch;
-    const customers = applied.map((e) => batch.touched.get(e.id)).filter((c): c is string => c !== undefined);
-    if (customers.length === 0) return;
+    // Without a request id, the customer's events take the finish context's own.
+    const origins = new Map<string, EventOrigin | undefined>();
+    for (const event of applied) {
+      const customerId = batch.touched.get(event.id)?.toLowerCase();
+      if (customerId) origins.set(customerId, event.requestId ? { requestId: event.requestId, correlationId: event.correlationId ?? null } : undefined);
+    }
+    if (origins.size === 0) return;
     this.adopt(ctx, batch.program);
-    await this.evaluateMany(ctx, customers, 'event');
+    await this.evaluateMany(ctx, [...origins.keys()], 'event', new Date(), origins);
   }
 
   /**
@@ -172,7 +185,13 @@ export class TierMemberService {
   }
 
   /** Re-places the customers at `now` in the caller's transaction (a consumer's, a job's), or one of its own. */
-  async evaluateMany(ctx: RequestContext, customerIds: string[], cause: EvaluationCause, now: Date = new Date()): Promise<{ evaluated: number; changed: number }> {
+  async evaluateMany(
+    ctx: RequestContext,
+    customerIds: string[],
+    cause: EvaluationCause,
+    now: Date = new Date(),
+    origins?: Map<string, EventOrigin | undefined>,
+  ): Promise<{ evaluated: number; changed: number }> {
     if (customerIds.length === 0) return { evaluated: 0, changed: 0 };
     return inRequestTransaction(ctx, async () => {
       const program = await this.program(ctx);
@@ -188,7 +207,7 @@ export class TierMemberService {
       // A member whose state stays as stored is not written: every event, bonus and warning comes
       // with a change of state, and a recompute mostly re-places members where they are.
       const moved = placed.filter((p) => !sameState(p.row, p.placement.state));
-      if (moved.length > 0) await this.write(ctx, program, moved, now);
+      if (moved.length > 0) await this.write(ctx, program, moved, now, origins);
       return { evaluated: placed.length, changed: moved.filter((p) => p.placement.change).length };
     });
   }
@@ -237,7 +256,7 @@ export class TierMemberService {
   }
 
   /** The members' new state, the history and the bonuses, one statement each, then the events (written with the caller's flush). */
-  private async write(ctx: RequestContext, program: LoadedProgram, placed: { customerId: string; placement: Placement }[], now: Date): Promise<void> {
+  private async write(ctx: RequestContext, program: LoadedProgram, placed: { customerId: string; placement: Placement }[], now: Date, origins?: Map<string, EventOrigin | undefined>): Promise<void> {
     const merchantId = ctx.merchantId!;
     await ctx.em.execute(
       `update tier_member m set tier_id = x.tier_id, tier_threshold = x.tier_threshold, since = x.since, qualified_tier_id = x.qualified_tier_id, metric_value = x.metric_value,
@@ -294,12 +313,13 @@ export class TierMemberService {
     for (const { customerId, placement } of placed) {
       const { change, state, expiring } = placement;
       const multiplier = state.multiplier;
+      const origin = origins?.get(customerId);
       if (change) {
-        ctx.emit(TIER_CHANGED, { customerId, ...change, multiplier, version: state.version, entryBonuses: bonuses.get(customerId) ?? [] });
+        ctx.emit(TIER_CHANGED, { customerId, ...change, multiplier, version: state.version, entryBonuses: bonuses.get(customerId) ?? [] }, origin);
       } else if (placement.multiplierChanged) {
-        ctx.emit(TIER_MULTIPLIER_CHANGED, { customerId, tierId: state.tierId, multiplier, version: state.version });
+        ctx.emit(TIER_MULTIPLIER_CHANGED, { customerId, tierId: state.tierId, multiplier, version: state.version }, origin);
       }
-      if (expiring) ctx.emit(TIER_EXPIRING_SOON, { customerId, tierId: expiring.tierId, toTierId: expiring.toTierId, effectiveAt: expiring.effectiveAt.toISOString() });
+      if (expiring) ctx.emit(TIER_EXPIRING_SOON, { customerId, tierId: expiring.tierId, toTierId: expiring.toTierId, effectiveAt: expiring.effectiveAt.toISOString() }, origin);
     }
   }
 }
