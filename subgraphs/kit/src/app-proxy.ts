@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { normalizeShopDomain } from './shopify.js';
 
 /**
@@ -6,7 +6,7 @@ import { normalizeShopDomain } from './shopify.js';
  * `signature`, sorted by name, each as `name=value` (a repeated parameter's values joined with
  * `,`), concatenated with no separator. Unlike the OAuth `hmac`, whose pairs are joined with `&`.
  */
-export function appProxySignature(params: URLSearchParams, secret: string): string {
+export function appProxySignature(params: URLSearchParams, secret: string | KeyObject): string {
   const message = [...new Set(params.keys())]
     .filter((name) => name !== 'signature')
     .sort()
@@ -29,9 +29,10 @@ export type AppProxyRefusal = { status: number; error: string };
 /**
  * What every app proxy route checks before anything else: no Shopify parameter twice (400), a
  * signature that matches (401), a fresh timestamp (401) and a well-formed shop domain (403). The
- * shop's installation is the caller's to check (it needs the merchant directory).
+ * shop's installation is the caller's to check (it needs the merchant directory). A route on a hot
+ * path passes the secret as a `KeyObject` made once (`createSecretKey`), not re-made per request.
  */
-export function checkAppProxyRequest(params: URLSearchParams, secret: string, maxAgeSeconds: number, now = Date.now()): AppProxyRefusal | { shop: string } {
+export function checkAppProxyRequest(params: URLSearchParams, secret: string | KeyObject, maxAgeSeconds: number, now = Date.now()): AppProxyRefusal | { shop: string } {
   const repeated = SINGLE_PARAMETERS.find((name) => params.getAll(name).length > 1);
   if (repeated) return { status: 400, error: `The app proxy request names "${repeated}" more than once` };
   if (!params.get('signature')) return { status: 401, error: 'The request is not signed by Shopify (no signature)' };

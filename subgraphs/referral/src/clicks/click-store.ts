@@ -67,6 +67,13 @@ if redis.call('EXISTS', KEYS[1]) == 0 and redis.call('EXISTS', KEYS[2]) == 0 the
 return 1
 `;
 
+type Script = (...args: (string | number)[]) => Promise<unknown>;
+interface ClickCommands {
+  referralClick: Script;
+  referralTake: Script;
+  referralDone: Script;
+}
+
 /** A batch of click counts taken from Redis: per customer, total and unique clicks. */
 export interface ClickBatch {
   batchId: string;
@@ -89,9 +96,16 @@ export class ClickStore {
     return new ClickStore(`${config.events.queuePrefix}:referral`, config.redisUrl);
   }
 
-  private client(): Redis {
-    this.redis ??= new Redis(this.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: true }).on('error', () => {});
-    return this.redis;
+  /** The scripts are defined as commands: sent once, then run by their SHA (EVALSHA). */
+  private client(): Redis & ClickCommands {
+    if (!this.redis) {
+      const redis = new Redis(this.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: true }).on('error', () => {});
+      redis.defineCommand('referralClick', { numberOfKeys: 5, lua: CLICK });
+      redis.defineCommand('referralTake', { numberOfKeys: 2, lua: TAKE });
+      redis.defineCommand('referralDone', { numberOfKeys: 3, lua: DONE });
+      this.redis = redis;
+    }
+    return this.redis as Redis & ClickCommands;
   }
 
   private codeKey = (merchantId: string, code: string) => `${this.prefix}:code:${merchantId}:${code}`;
@@ -103,7 +117,7 @@ export class ClickStore {
 
   async click(merchantId: string, code: string, visitor: string, day: string): Promise<ClickOutcome> {
     const keys = [this.codeKey(merchantId, code), this.offerKey(merchantId), this.seenKey(merchantId, code, day), this.pendingKey(merchantId), this.dirtyKey()];
-    const [holder, offer, isNew] = (await this.client().eval(CLICK, keys.length, ...keys, visitor, merchantId, SEEN_TTL_S)) as [string | null, string | null, number];
+    const [holder, offer, isNew] = (await this.client().referralClick(...keys, visitor, merchantId, SEEN_TTL_S)) as [string | null, string | null, number];
     if (isNew === -1 || holder === null || offer === null) return { kind: 'miss' };
     if (holder === NOBODY) return { kind: 'unknown' };
     return { kind: 'known', offer: JSON.parse(offer.slice(2)) as ReferralOffer, counted: offer[0] === '1', unique: isNew === 1 };
@@ -134,7 +148,7 @@ export class ClickStore {
   }
 
   async take(merchantId: string, newBatchId: string): Promise<ClickBatch | null> {
-    const flat = (await this.client().eval(TAKE, 2, this.pendingKey(merchantId), this.flushingKey(merchantId), newBatchId)) as string[];
+    const flat = (await this.client().referralTake(this.pendingKey(merchantId), this.flushingKey(merchantId), newBatchId)) as string[];
     if (!flat.length) return null;
     const fields = new Map<string, string>();
     for (let i = 0; i < flat.length; i += 2) fields.set(flat[i], flat[i + 1]);
@@ -152,7 +166,7 @@ export class ClickStore {
 
   /** The batch is in PostgreSQL (or there was none: `batchId` null). */
   async done(merchantId: string, batchId: string | null): Promise<void> {
-    await this.client().eval(DONE, 3, this.flushingKey(merchantId), this.pendingKey(merchantId), this.dirtyKey(), batchId ?? '', merchantId);
+    await this.client().referralDone(this.flushingKey(merchantId), this.pendingKey(merchantId), this.dirtyKey(), batchId ?? '', merchantId);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 
 /**
  * Who clicked, for counting unique visitors per day and nothing else: an HMAC of the IP address
@@ -6,11 +6,11 @@ import { createHmac } from 'node:crypto';
  * required outside development), cut to 128 bits. Neither is ever stored or logged raw, and the
  * hash cannot be reversed or recomputed without the key.
  */
-export function visitorKeyOf(blindIndexKey: string): Buffer {
-  return createHmac('sha256', blindIndexKey).update('referral-click-visitor:v1').digest();
+export function visitorKeyOf(blindIndexKey: string): KeyObject {
+  return createSecretKey(createHmac('sha256', blindIndexKey).update('referral-click-visitor:v1').digest());
 }
 
-export function visitorHash(key: Buffer, ip: string, userAgent: string): string {
+export function visitorHash(key: KeyObject, ip: string, userAgent: string): string {
   return createHmac('sha256', key).update(`${ip}\u0000${userAgent}`).digest('base64url').slice(0, 22);
 }
 
