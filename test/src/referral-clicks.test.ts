@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ADMIN_SCOPES, systemCaller } from '@loyalnest/kit';
 import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { ClickStore } from '../../subgraphs/referral/src/clicks/click-store.js';
 import { withOwnerDb } from './support/db.js';
 import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
 import { clickLink, flushReferralClicks, PROGRAM_ON, referralOf, storedClicks, updateReferralProgram } from './support/referrals.js';
-import { createMerchant, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
+import { createMerchant, runtime, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
 
 /** Removes every referral key of this run's prefix from Redis: what a restarted Redis without persistence holds. */
 async function flushReferralRedis(gateway: TestGateway): Promise<number> {
@@ -181,5 +183,22 @@ describe.each<Mode>(['embedded', 'networked'])('referral link clicks through the
     expect(await storedClicks(a, noor.id)).toEqual({ clicks: before.clicks + 20, unique_clicks: before.unique_clicks + 5 });
     const batches = await withOwnerDb('referral', async (db) => (await db.query('select count(*)::int as n from referral_click_flush where merchant_id = $1', [a.id])).rows[0].n);
     expect(batches).toBeGreaterThan(0);
+  });
+
+  it("what if the advocate is erased (customer.redacted)? Their link stops resolving at once, though Redis had it cached", async () => {
+    const customer = await upsertCustomer(gateway, a, { shopifyId: shopifyId(), email: 'erased@example.com' });
+    const { code } = (await referralOf(gateway, a.auth, customer.id))!;
+    expect((await clickLink(gateway, a.shop, code)).status).toBe(200);
+    // when: the referral domain applies the customer domain's customer.redacted, as its consumer would
+    const referral = runtime(gateway, 'referral');
+    const ctx = referral.createContext(systemCaller(ADMIN_SCOPES, a.id));
+    const event = { id: randomUUID(), merchantId: a.id, topic: 'customer.redacted', version: 1, occurredAt: new Date().toISOString(), payload: { customerId: customer.id } };
+    await referral.module.consumes!['customer.redacted'](ctx, event, referral);
+    await ctx.runAfterCommit();
+    // then
+    expect(await storedClicks(a, customer.id)).toBeUndefined();
+    expect((await clickLink(gateway, a.shop, code)).body).toEqual({ error: { code: 'REFERRAL_CODE_NOT_FOUND', message: expect.any(String) } });
+    // and the other customers' links are untouched
+    expect((await clickLink(gateway, a.shop, noorCode)).status).toBe(200);
   });
 });
