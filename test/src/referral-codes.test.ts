@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN_SCOPES, systemCaller } from '@loyalnest/kit';
 import { randomUUID } from 'node:crypto';
 import { generateReferralCode, parseReferralCode, REFERRAL_CODE_ALPHABET } from '../../subgraphs/referral/src/domain/referral-code-draft.js';
+import { ReferralCodeService } from '../../subgraphs/referral/src/services/referral-code.service.js';
 import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
@@ -87,6 +88,25 @@ describe.each<Mode>(['embedded', 'networked'])('referral codes and links (%s)', 
     await handler(referral.createContext(systemCaller(ADMIN_SCOPES, a.id)), event, referral);
     await handler(referral.createContext(systemCaller(ADMIN_SCOPES, a.id)), event, referral);
     expect(await storedCodes(a.id, customer.id)).toEqual([first]);
+  });
+
+  it("what if a new code is one another customer holds? It is not taken from them; the customer gets the next one drawn", async () => {
+    const held = (await referralOf(gateway, a.auth, noor.id))!.code;
+    const customer = await upsertCustomer(gateway, a, { shopifyId: shopifyId(), email: 'collides@example.com' });
+    await eventually(async () => (await storedCodes(a.id, customer.id)).length > 0, 15_000);
+    await forgetCode(a.id, customer.id);
+    // given: the first two draws are Noor's code, the third a free one
+    const fresh = generateReferralCode();
+    const draws = [held, held, fresh];
+    const codes = new ReferralCodeService(() => draws.shift() ?? generateReferralCode());
+    // when
+    const referral = runtime(gateway, 'referral');
+    const [view] = await codes.codesOf(referral.createContext(systemCaller(ADMIN_SCOPES, a.id)), [customer.id]);
+    // then
+    expect(view?.code).toBe(fresh);
+    expect(draws).toEqual([]);
+    expect(await storedCodes(a.id, noor.id)).toEqual([{ customer_id: noor.id, code: held }]);
+    expect(await storedCodes(a.id, customer.id)).toEqual([{ customer_id: customer.id, code: fresh }]);
   });
 
   it('links on the shop domain through the app proxy, and shows no clicks yet', async () => {

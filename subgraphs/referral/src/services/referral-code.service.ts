@@ -27,6 +27,9 @@ const CUSTOMER_EXISTS = /* GraphQL */ `
  * customer's is simply not inserted, and the customer gets a fresh one on the next attempt.
  */
 export class ReferralCodeService {
+  /** @param generate draws a new code; the default is the random one (a test may make collisions happen on purpose). */
+  constructor(private readonly generate: () => string = generateReferralCode) {}
+
   /**
    * The customers' codes in key order, one query when all exist; the missing ones are created
    * (one more insert per attempt for all of them) and read again.
@@ -86,7 +89,7 @@ export class ReferralCodeService {
 
   /** One new code per customer; a customer who has one, or a code another customer holds, is skipped. */
   private async insert(em: EntityManager, merchantId: string, customerIds: string[]): Promise<void> {
-    const codes = customerIds.map(() => generateReferralCode());
+    const codes = customerIds.map(() => this.generate());
     await em.execute(
       `insert into referral_code (merchant_id, customer_id, code, created_at)
        select ?, c.customer_id, c.code, now() from unnest(?::uuid[], ?::text[]) as c(customer_id, code)
