@@ -109,7 +109,7 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
       secret: secretSetting(env, 'SHOPPER_TOKEN_SECRET', devSecret('shopper-token')),
       ttlSeconds: positiveInt(env, 'SHOPPER_TOKEN_TTL_SECONDS', 900),
     },
-    appProxyMaxAgeSeconds: positiveInt(env, 'APP_PROXY_MAX_AGE_SECONDS', 120),
+    appProxyMaxAgeSeconds: kit.shopify.appProxy.maxAgeSeconds,
     live: {
       heartbeatMs: positiveInt(env, 'LIVE_HEARTBEAT_MS', 15_000),
       queueLimit: positiveInt(env, 'LIVE_QUEUE_LIMIT', 100),

@@ -3,6 +3,7 @@ import customer from '@loyalnest/customer';
 import type { SubgraphModule } from '@loyalnest/kit';
 import merchant from '@loyalnest/merchant';
 import points from '@loyalnest/points';
+import referral from '@loyalnest/referral';
 import tier from '@loyalnest/tier';
 
 /**
@@ -10,4 +11,4 @@ import tier from '@loyalnest/tier';
  * them in step when adding a subgraph (seeding runs in this order, so a domain seeds after those
  * it refers to).
  */
-export const subgraphModules: SubgraphModule[] = [merchant, customer, points, tier, audit];
+export const subgraphModules: SubgraphModule[] = [merchant, customer, points, referral, tier, audit];

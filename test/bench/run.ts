@@ -17,6 +17,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   idle: () => import('./idle.bench.js'),
   ledger: () => import('./ledger.bench.js'),
   'outbox-commit': () => import('./outbox-commit.bench.js'),
+  referral: () => import('./referral.bench.js'),
   scale: () => import('./scale.bench.js'),
   tiers: () => import('./tiers.bench.js'),
 };

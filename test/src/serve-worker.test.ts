@@ -138,7 +138,7 @@ describe('workers apart: a gateway with EVENT_PROCESSING=off and serve-worker pr
       const untagged = await scanAll(redis, `${queuePrefix}:events:*`);
       expect(untagged).toEqual([]);
       const queues = new Set(tagged.map((key) => /^\{[^}]+:events:([a-z]+)\}:([a-z]+):/.exec(key)).map((m) => m && m[1] === m[2] && m[1]));
-      expect([...queues].sort()).toEqual(['audit', 'customer', 'merchant', 'points', 'tier']);
+      expect([...queues].sort()).toEqual(['audit', 'customer', 'merchant', 'points', 'referral', 'tier']);
     } finally {
       redis.disconnect();
     }

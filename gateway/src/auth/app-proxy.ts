@@ -1,43 +1,12 @@
-import { logger, normalizeShopDomain, Scope, systemCaller } from '@loyalnest/kit';
+import { appProxySignature, checkAppProxyRequest, logger, Scope, systemCaller } from '@loyalnest/kit';
 import { Router, type Request, type Response } from 'express';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { GatewayConfig } from '../config.js';
 import type { SubgraphClient } from '../subgraph-client.js';
 import type { CallerDirectory } from './caller-directory.js';
 import { mintShopperToken } from './shopper-token.js';
 
-/**
- * Shopify's app proxy signature: hex HMAC-SHA256 (app secret) of every query parameter but
- * `signature`, sorted by name, each as `name=value` (a repeated parameter's values joined with
- * `,`), concatenated with no separator. Unlike the OAuth `hmac`, whose pairs are joined with `&`.
- */
-export function appProxySignature(params: URLSearchParams, secret: string): string {
-  const message = [...new Set(params.keys())]
-    .filter((name) => name !== 'signature')
-    .sort()
-    .map((name) => `${name}=${params.getAll(name).join(',')}`)
-    .join('');
-  return createHmac('sha256', secret).update(message).digest('hex');
-}
-
-/**
- * Parameters whose first value the session trusts. Shopify appends its own `shop`,
- * `logged_in_customer_id`, `path_prefix`, `timestamp` and `signature` to whatever the visitor put
- * in the proxied URL, and signs them all, so a visitor who adds `shop=other&logged_in_customer_id=…`
- * gets a correctly signed request with two of each. Shopify's own library refuses such requests;
- * so does the gateway, whatever the signature says.
- */
-const SINGLE_PARAMETERS = ['shop', 'timestamp', 'signature', 'path_prefix', 'logged_in_customer_id'];
-
-function repeatedParameter(params: URLSearchParams): string | undefined {
-  return SINGLE_PARAMETERS.find((name) => params.getAll(name).length > 1);
-}
-
-function signatureValid(params: URLSearchParams, secret: string): boolean {
-  const given = Buffer.from(params.get('signature') ?? '', 'utf8');
-  const expected = Buffer.from(appProxySignature(params, secret), 'utf8');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
+/** Kept here for callers of the gateway's module; the check itself lives in the kit, shared by every proxy route. */
+export { appProxySignature };
 
 export interface AppProxyDependencies {
   config: GatewayConfig;
@@ -59,17 +28,11 @@ export function appProxyRoutes({ config, directory, customer }: AppProxyDependen
   const router = Router();
   const session = async (req: Request): Promise<Refusal | { body: Record<string, unknown> }> => {
     const params = new URL(req.originalUrl, 'http://proxy').searchParams;
-    const repeated = repeatedParameter(params);
-    if (repeated) return { status: 400, error: `The app proxy request names "${repeated}" more than once` };
-    if (!params.get('signature')) return { status: 401, error: 'The request is not signed by Shopify (no signature)' };
-    if (!signatureValid(params, config.kit.shopify.apiSecret)) return { status: 401, error: 'The app proxy signature does not match' };
-    const timestamp = Number(params.get('timestamp'));
-    if (!Number.isInteger(timestamp) || Math.abs(Date.now() / 1000 - timestamp) > config.appProxyMaxAgeSeconds) {
-      return { status: 401, error: 'The app proxy request is stale (timestamp too old or in the future)' };
-    }
-    const shop = normalizeShopDomain(params.get('shop'));
-    const merchant = shop ? await directory.byShop(shop) : null;
-    if (!shop || merchant?.status !== 'INSTALLED') return { status: 403, error: 'The shop does not have the app installed' };
+    const checked = checkAppProxyRequest(params, config.kit.shopify.apiSecret, config.appProxyMaxAgeSeconds);
+    if ('status' in checked) return checked;
+    const { shop } = checked;
+    const merchant = await directory.byShop(shop);
+    if (merchant?.status !== 'INSTALLED') return { status: 403, error: 'The shop does not have the app installed' };
     const shopifyCustomerId = params.get('logged_in_customer_id');
     if (!shopifyCustomerId) return { status: 401, error: 'No customer is logged in to the store' };
     const found = await customer.execute(

@@ -38,8 +38,17 @@ export interface KitConfig {
   events: EventsConfig;
   redemptions: RedemptionsConfig;
   pointsJobs: PointsJobsConfig;
+  referrals: ReferralsConfig;
   logs: LogSettings;
   metrics: MetricsConfig;
+}
+
+export interface ReferralsConfig {
+  /**
+   * `REFERRAL_CLICK_FLUSH_MS`: how often link clicks counted in Redis move into PostgreSQL. The
+   * longest a Redis loss can cost in click counts (never a code or a referral).
+   */
+  clickFlushEveryMs: number;
 }
 
 /** Who may read `/metrics` (see `metricsRoute`). */
@@ -196,6 +205,18 @@ export interface ShopifyConfig {
   apiVersion: string;
   /** How calls to the Admin GraphQL API retry; tests make these short. */
   admin: ShopifyAdminRetryConfig;
+  /** Shopify's app proxy: how storefront requests reach the app through the shop's own domain. */
+  appProxy: AppProxyConfig;
+}
+
+export interface AppProxyConfig {
+  /**
+   * `APP_PROXY_PATH`: the storefront path the app's proxy is configured under (its prefix and
+   * subpath in the app's settings, e.g. `/apps/loyalnest`); links shoppers share start with it.
+   */
+  path: string;
+  /** `APP_PROXY_MAX_AGE_SECONDS`: a proxied request whose `timestamp` is further than this from now is refused. */
+  maxAgeSeconds: number;
 }
 
 export interface ShopifyAdminRetryConfig {
@@ -254,6 +275,11 @@ export function readKitConfig(env: Settings): KitConfig {
         deadlineMs: positiveInt(env, 'SHOPIFY_ADMIN_DEADLINE_MS', 20_000),
         backoffMs: positiveInt(env, 'SHOPIFY_ADMIN_BACKOFF_MS', 500),
       },
+      appProxy: {
+        // Shopify's prefixes are apps, a, community and tools; the subpath is the app's to choose.
+        path: env.read('APP_PROXY_PATH', z.string().regex(/^\/(apps|a|community|tools)\/[a-z0-9-]{1,30}$/, { error: 'must be /apps/<subpath> (or /a, /community, /tools), lower case' }), '/apps/loyalnest'),
+        maxAgeSeconds: positiveInt(env, 'APP_PROXY_MAX_AGE_SECONDS', 120),
+      },
     },
     events: {
       processing: env.read('EVENT_PROCESSING', z.enum(['on', 'off'], { error: 'must be on or off' }).transform((v) => v === 'on'), true),
@@ -285,6 +311,9 @@ export function readKitConfig(env: Settings): KitConfig {
       releaseEveryMs: positiveInt(env, 'POINTS_RELEASE_EVERY_MS', 60_000),
       expiryEveryMs: positiveInt(env, 'POINTS_EXPIRY_EVERY_MS', 24 * 3_600_000),
       birthdayEveryMs: positiveInt(env, 'POINTS_BIRTHDAY_EVERY_MS', 24 * 3_600_000),
+    },
+    referrals: {
+      clickFlushEveryMs: positiveInt(env, 'REFERRAL_CLICK_FLUSH_MS', 5_000),
     },
     logs: {
       level: env.read('LOG_LEVEL', z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info'),

@@ -31,7 +31,7 @@ registerEnumType(ErrorCode, {
   description: 'Machine-readable code of an expected business error returned in a result union.',
   valuesConfig: {
     NOT_FOUND: { description: 'Reserved for a generic missing record; no mutation returns it today (each names what is missing, e.g. REWARD_NOT_FOUND).' },
-    INVALID_SETTINGS: { description: 'The program settings, earning rules or tier program break a rule as a whole (InvalidSettingsError, InvalidTierProgramError); nothing was saved.' },
+    INVALID_SETTINGS: { description: 'The program settings, earning rules, tier program or referral program break a rule as a whole (InvalidSettingsError, InvalidTierProgramError, ReferralProgramInvalidError); nothing was saved.' },
     CUSTOMER_NOT_FOUND: { description: 'No customer with that id belongs to this merchant (CustomerNotFoundError).' },
     API_KEY_NOT_FOUND: { description: 'No API key with that id belongs to this merchant (ApiKeyNotFoundError).' },
     EMAIL_TAKEN: { description: 'Reserved for a customer email already in use; no mutation returns it today (customers are matched by their Shopify id).' },

@@ -19,6 +19,10 @@ export const Scope = {
   TIERS_READ: 'tiers:read',
   /** Changing the VIP tier program: its tiers and its qualification settings. */
   TIERS_MANAGE: 'tiers:manage',
+  /** Reading the referral program's settings and every customer's referral code, link and clicks. */
+  REFERRALS_READ: 'referrals:read',
+  /** Changing the referral program: its rewards, conversion rule, hold window, caps and fraud-check policy. */
+  REFERRALS_MANAGE: 'referrals:manage',
   /** A shopper acting on their own customer record only. */
   CUSTOMER_SELF: 'customer:self',
   /** Seeing the merchant's GDPR requests and retrieving data exports. */
@@ -50,6 +54,8 @@ export const ADMIN_SCOPES: string[] = [
   Scope.POINTS_MANAGE,
   Scope.TIERS_READ,
   Scope.TIERS_MANAGE,
+  Scope.REFERRALS_READ,
+  Scope.REFERRALS_MANAGE,
 ];
 
 export const SHOPPER_SCOPES: string[] = [Scope.CUSTOMER_SELF];

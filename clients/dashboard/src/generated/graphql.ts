@@ -45,7 +45,7 @@ export type CreateApiKeyInput = {
   expiresAt?: string | null | undefined;
   /** A name to recognise the key by (1–100 characters). */
   name: string;
-  /** Scopes to grant; any of: merchant:read, customers:read, customers:write, points:read, points:write, tiers:read, tiers:manage. */
+  /** Scopes to grant; any of: merchant:read, customers:read, customers:write, points:read, points:write, tiers:read, tiers:manage, referrals:read, referrals:manage. */
   scopes: Array<string>;
 };
 
@@ -104,7 +104,7 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   /** The customer's balance is lower than the points asked for (InsufficientPointsError); nothing was spent. */
   | 'INSUFFICIENT_POINTS'
-  /** The program settings, earning rules or tier program break a rule as a whole (InvalidSettingsError, InvalidTierProgramError); nothing was saved. */
+  /** The program settings, earning rules, tier program or referral program break a rule as a whole (InvalidSettingsError, InvalidTierProgramError, ReferralProgramInvalidError); nothing was saved. */
   | 'INVALID_SETTINGS'
   /** Reserved; a negative balance is reported as REWARD_UNAVAILABLE with reason NEGATIVE_BALANCE. */
   | 'NEGATIVE_BALANCE'

@@ -1,0 +1,15 @@
+import type { EventHandler } from '@loyalnest/kit';
+import type { ReferralCodeService } from '../services/referral-code.service.js';
+
+/**
+ * `customer.created {customerId}`: every customer gets their referral code when they join. The
+ * insert does nothing for a customer who already has one (a redelivery, or a first read that came
+ * before the event), so whichever comes first gives the customer their one code.
+ */
+export function customerCreatedConsumer(codes: ReferralCodeService): EventHandler {
+  return async (ctx, event) => {
+    const { customerId } = event.payload as { customerId?: unknown };
+    if (typeof customerId !== 'string') throw new Error('customer.created without a customerId');
+    await codes.onCustomerCreated(ctx, customerId);
+  };
+}

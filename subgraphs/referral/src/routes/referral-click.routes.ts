@@ -1,0 +1,67 @@
+import { checkAppProxyRequest, logger, type SubgraphRuntime } from '@loyalnest/kit';
+import { Router, type Request, type Response } from 'express';
+import { createSecretKey } from 'node:crypto';
+import type { ClickStore } from '../clicks/click-store.js';
+import type { ShopDirectory } from '../clicks/shop-directory.js';
+import { visitorHash, visitorKeyOf } from '../clicks/visitor.js';
+import { parseReferralCode } from '../domain/referral-code-draft.js';
+import type { ReferralClickService } from '../services/referral-click.service.js';
+
+/** The path Shopify's app proxy forwards `https://<shop><APP_PROXY_PATH>/r/<code>` to. */
+export const REFERRAL_CLICK_PREFIX = '/proxy/r';
+
+/** Every answer's errors: `{ error: { code, message } }`, so the storefront can tell them apart. */
+type ClickErrorCode = 'APP_PROXY_REFUSED' | 'SHOP_NOT_INSTALLED' | 'REFERRAL_CODE_MALFORMED' | 'REFERRAL_CODE_NOT_FOUND' | 'UNAVAILABLE';
+
+function fail(res: Response, status: number, code: ClickErrorCode, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}
+
+/**
+ * The client's address as the app proxy passes it on: the first `X-Forwarded-For` entry, else the
+ * connection's. Only its keyed hash is used (unique visitors), so a forged header can at most
+ * inflate a link's unique count, which pays nothing.
+ */
+function clientIp(req: Request): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket.remoteAddress || '';
+}
+
+/**
+ * `GET /proxy/r/<code>`, reached through Shopify's app proxy: checked like every proxy route
+ * (Shopify's parameters once each, signature, freshness, an installed shop), then the code is
+ * looked up within that shop's merchant and the click counted. Answers what the storefront needs
+ * to show the offer: whether the program is on, and the friend's discount (kind, value, minimum,
+ * expiry, currency). Nothing about the advocate: the link's owner is no business of the visitor.
+ */
+export function referralClickRoutes(runtime: SubgraphRuntime, deps: { store: ClickStore; shops: ShopDirectory; clicks: ReferralClickService }): Router {
+  const router = Router();
+  const { appProxy } = runtime.config.shopify;
+  // Made once: building the HMAC key per request is a measurable share of a click.
+  const apiSecret = createSecretKey(Buffer.from(runtime.config.shopify.apiSecret, 'utf8'));
+  const visitorKey = visitorKeyOf(runtime.config.blindIndexKey);
+  const log = logger(runtime.name);
+
+  router.get(`${REFERRAL_CLICK_PREFIX}/:code`, (req: Request, res: Response) => {
+    res.setHeader('cache-control', 'no-store');
+    const answer = async () => {
+      const checked = checkAppProxyRequest(new URL(req.originalUrl, 'http://proxy').searchParams, apiSecret, appProxy.maxAgeSeconds);
+      if ('status' in checked) return fail(res, checked.status, 'APP_PROXY_REFUSED', checked.error);
+      const merchantId = await deps.shops.merchantOf(checked.shop);
+      if (!merchantId) return fail(res, 403, 'SHOP_NOT_INSTALLED', 'The shop does not have the app installed');
+      const code = parseReferralCode(String(req.params.code));
+      if (!code) return fail(res, 404, 'REFERRAL_CODE_MALFORMED', 'This is not a referral code: 8 letters and digits');
+      const visitor = visitorHash(visitorKey, clientIp(req), String(req.headers['user-agent'] ?? ''));
+      const outcome = await deps.clicks.click(runtime, deps.store, merchantId, code, visitor);
+      if (outcome.kind === 'unknown') return fail(res, 404, 'REFERRAL_CODE_NOT_FOUND', 'No referral code like this at this shop');
+      const { offer } = outcome;
+      res.json({ code, enabled: offer.enabled, offer: offer.enabled ? { ...offer.reward, currency: offer.currency } : null });
+    };
+    answer().catch((error: unknown) => {
+      log.error({ err: error }, 'referral click failed');
+      fail(res, 503, 'UNAVAILABLE', 'The referral link cannot be read now; try again shortly');
+    });
+  });
+  return router;
+}
