@@ -22,7 +22,7 @@ import { loadGatewayConfig, type GatewayConfig } from '../../gateway/src/config.
 import { startEmbeddedGateway } from '../../gateway/src/modes.js';
 import { migrateAll } from '../../gateway/src/operations.js';
 import { subgraphModules } from '../../gateway/src/subgraphs.js';
-import { generateReferralCode } from '../../subgraphs/referral/src/domain/referral-code-draft.js';
+import { newReferralCode } from '../../subgraphs/referral/src/domain/referral-code.js';
 import { flushClicks } from '../../subgraphs/referral/src/jobs/click-flush.job.js';
 import { ClickStore } from '../../subgraphs/referral/src/clicks/click-store.js';
 import { log, positiveInt } from './bench-env.js';
@@ -103,7 +103,7 @@ export async function run(): Promise<void> {
      values ($1, $2, 'Bench referral shop', 'EUR', 'en', '{en}', 'free', 'installed', now(), '', '{"programEnabled": true, "pointsName": "Points", "pointsPerCurrencyUnit": 1, "pointsExpiryDays": null}'::jsonb, now(), now())`,
     [merchantId, shop],
   );
-  const codes = Array.from({ length: codeCount }, () => generateReferralCode());
+  const codes = Array.from({ length: codeCount }, () => newReferralCode());
   await ownerQuery(
     config,
     'referral',

@@ -4,7 +4,7 @@ import { createSecretKey } from 'node:crypto';
 import type { ClickStore } from '../clicks/click-store.js';
 import type { ShopDirectory } from '../clicks/shop-directory.js';
 import { visitorHash, visitorKeyOf } from '../clicks/visitor.js';
-import { parseReferralCode } from '../domain/referral-code-draft.js';
+import { parseReferralCode } from '../domain/referral-code.js';
 import type { ReferralClickService } from '../services/referral-click.service.js';
 
 /** The path Shopify's app proxy forwards `https://<shop><APP_PROXY_PATH>/r/<code>` to. */
@@ -50,8 +50,9 @@ export function referralClickRoutes(runtime: SubgraphRuntime, deps: { store: Cli
       if ('status' in checked) return fail(res, checked.status, 'APP_PROXY_REFUSED', checked.error);
       const merchantId = await deps.shops.merchantOf(checked.shop);
       if (!merchantId) return fail(res, 403, 'SHOP_NOT_INSTALLED', 'The shop does not have the app installed');
-      const code = parseReferralCode(String(req.params.code));
-      if (!code) return fail(res, 404, 'REFERRAL_CODE_MALFORMED', 'This is not a referral code: 8 letters and digits');
+      const parsed = parseReferralCode(String(req.params.code));
+      if (!parsed.ok) return fail(res, 404, 'REFERRAL_CODE_MALFORMED', parsed.message);
+      const { code } = parsed;
       const visitor = visitorHash(visitorKey, clientIp(req), String(req.headers['user-agent'] ?? ''));
       const outcome = await deps.clicks.click(runtime, deps.store, merchantId, code, visitor);
       if (outcome.kind === 'unknown') return fail(res, 404, 'REFERRAL_CODE_NOT_FOUND', 'No referral code like this at this shop');

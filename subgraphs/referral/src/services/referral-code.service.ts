@@ -1,6 +1,6 @@
 import { isUuid, Scope, systemCaller, type RequestContext } from '@loyalnest/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { generateReferralCode } from '../domain/referral-code-draft.js';
+import { newReferralCode } from '../domain/referral-code.js';
 
 /** A customer's code with the click counts flushed into the store so far. */
 export interface ReferralCodeView {
@@ -28,7 +28,7 @@ const CUSTOMER_EXISTS = /* GraphQL */ `
  */
 export class ReferralCodeService {
   /** @param generate draws a new code; the default is the random one (a test may make collisions happen on purpose). */
-  constructor(private readonly generate: () => string = generateReferralCode) {}
+  constructor(private readonly generate: () => string = newReferralCode) {}
 
   /**
    * The customers' codes in key order, one query when all exist; the missing ones are created
