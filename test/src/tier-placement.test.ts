@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { place, type EvaluationCause, type MemberState, type PlacementProgram } from '../../subgraphs/tier/src/domain/tier-placement.js';
 import { rollingWindowExit, rollingWindowStart } from '../../subgraphs/tier/src/domain/tier-period.js';
-import { DEFAULT_TIER_SETTINGS, type TierProgramSettings } from '../../subgraphs/tier/src/domain/tier-program.js';
+import { DEFAULT_TIER_SETTINGS, type ZonedTierSettings } from '../../subgraphs/tier/src/domain/tier-program.js';
 import { milliOf } from '../../subgraphs/tier/src/services/qualification-ledger.service.js';
 
 /** Placement alone, without a store: every rule of keeping and losing a tier. */
@@ -15,8 +15,8 @@ const TIERS = [BRONZE, SILVER, GOLD, PLATINUM];
 const NOW = new Date('2026-08-15T12:00:00.000Z');
 const day = (n: number, from = NOW) => new Date(from.getTime() + n * 86_400_000);
 
-function program(settings: Partial<TierProgramSettings> = {}, tiers = TIERS): PlacementProgram {
-  return { settings: { ...DEFAULT_TIER_SETTINGS, ...settings }, tiers };
+function program(settings: Partial<ZonedTierSettings> = {}, tiers = TIERS): PlacementProgram {
+  return { settings: { ...DEFAULT_TIER_SETTINGS, timezone: 'UTC', ...settings }, tiers };
 }
 
 function member(state: Partial<MemberState> = {}): MemberState {
