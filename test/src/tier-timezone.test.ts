@@ -91,6 +91,23 @@ describe("tier periods at the shop's midnight", () => {
     expect(program.data?.tierProgram).toEqual({ version: 0, updatedAt: null });
   });
 
+  it('a re-install reads the zone again and announces it only when it changed', async () => {
+    const merchant = await installIn('Australia/Sydney', 'reinstall');
+    await installShop(new URL(gateway.url).origin, fake, merchant.shop);
+    fake.setShop(merchant.shop, { iana_timezone: 'Asia/Tokyo' });
+    await installShop(new URL(gateway.url).origin, fake, merchant.shop);
+
+    expect(await timezoneOf(merchant)).toBe('Asia/Tokyo');
+    const { rows } = await withOwnerDb('merchant', (db) =>
+      db.query<{ payload: unknown }>("select payload from outbox_event where merchant_id = $1 and topic = 'merchant.timezone_changed' order by id", [merchant.id]),
+    );
+    expect(rows.map((r) => r.payload)).toEqual([
+      { timezone: 'Australia/Sydney', version: 1 },
+      { timezone: 'Asia/Tokyo', version: 2 },
+    ]);
+    expect(await tierZoneBecomes(merchant, 'Asia/Tokyo')).toMatchObject({ timezone_version: 2 });
+  });
+
   it('installs a shop whose zone this runtime does not know in UTC, announcing nothing', async () => {
     const odd = await installIn('Mars/Olympus_Mons', 'zone-odd');
     expect(await timezoneOf(odd)).toBe('UTC');
