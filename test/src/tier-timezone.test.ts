@@ -87,8 +87,8 @@ describe("tier periods at the shop's midnight", () => {
     expect(await tierZoneBecomes(a, 'Australia/Sydney')).toEqual({ timezone: 'Australia/Sydney', timezone_version: 1, version: 0 });
     expect(await tierZoneBecomes(b, 'America/Los_Angeles')).toMatchObject({ timezone_version: 1 });
     // a program never saved reads as such: the row keeps the zone only
-    const program = await gateway.gql<{ tierProgram: { version: number; updatedAt: string | null } }>('{ tierProgram { version updatedAt } }', {}, a.auth);
-    expect(program.data?.tierProgram).toEqual({ version: 0, updatedAt: null });
+    const program = await gateway.gql<{ tierProgram: { version: number; updatedAt: string | null; timezone: string } }>('{ tierProgram { version updatedAt timezone } }', {}, a.auth);
+    expect(program.data?.tierProgram).toEqual({ version: 0, updatedAt: null, timezone: 'Australia/Sydney' });
   });
 
   it('a re-install reads the zone again and announces it only when it changed', async () => {
@@ -167,6 +167,11 @@ describe("tier periods at the shop's midnight", () => {
     await tierSettled(b);
     expect(await timezoneOf(b)).toBe('America/Los_Angeles');
     expect(await tierZoneBecomes(b, 'America/Los_Angeles')).toMatchObject({ timezone_version: 2, version: 2 });
+    const programs = await Promise.all([a, b].map((m) => gateway.gql<{ tierProgram: { timezone: string; version: number } }>('{ tierProgram { timezone version } }', {}, m.auth)));
+    expect(programs.map((p) => p.data?.tierProgram)).toEqual([
+      { timezone: 'Australia/Sydney', version: 1 },
+      { timezone: 'America/Los_Angeles', version: 2 },
+    ]);
 
     // then B's member is re-placed by the recompute: held until Los Angeles' midnight of 1 July (07:00 UTC, PDT)
     const laMidnight = new Date(periodEnd.getTime() + 17 * HOUR_MS);
