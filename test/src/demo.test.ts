@@ -9,6 +9,7 @@ import { startDemoShopify } from '../../gateway/src/dev/demo-shop.js';
 import type { FakeShopify } from '../../gateway/src/dev/shopify-stand-in.js';
 import { seedAll } from '../../gateway/src/operations.js';
 import { subgraphModules } from '../../gateway/src/subgraphs.js';
+import { withOwnerDb } from './support/db.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { connectLive, type LiveConnection, type LiveSubscription } from './support/live.js';
 import { eventually } from './support/events.js';
@@ -86,6 +87,15 @@ describe('the demo shop in development', () => {
       { name: 'Plata', threshold: 500, earnMultiplier: 1.25 },
       { name: 'Oro', threshold: 1500, earnMultiplier: 1.5 },
     ]);
+  });
+
+  it("has the demo shop in New York's time zone, which the tier domain keeps with its program", async () => {
+    const result = await gateway.gql<{ merchant: { timezone: string } }>('{ merchant { timezone } }', {}, demo.auth);
+    expect(result.data?.merchant).toEqual({ timezone: 'America/New_York' });
+    await eventually(async () => {
+      const { rows } = await withOwnerDb('tier', (db) => db.query<{ timezone: string; version: number }>('select timezone, version from tier_program where merchant_id = $1', [DEMO_MERCHANT.id]));
+      return rows[0]?.timezone === 'America/New_York' && rows[0].version > 0;
+    }, 15_000, "the demo shop's zone kept with its saved tier program");
   });
 
   it("spreads the demo shop's customers over Bronze, Silver and Gold from their seeded orders (points earned)", async () => {

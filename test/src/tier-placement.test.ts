@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { place, type EvaluationCause, type MemberState, type PlacementProgram } from '../../subgraphs/tier/src/domain/tier-placement.js';
 import { rollingWindowExit, rollingWindowStart } from '../../subgraphs/tier/src/domain/tier-period.js';
-import { DEFAULT_TIER_SETTINGS, type TierProgramSettings } from '../../subgraphs/tier/src/domain/tier-program.js';
+import { DEFAULT_TIER_SETTINGS, type ZonedTierSettings } from '../../subgraphs/tier/src/domain/tier-program.js';
 import { milliOf } from '../../subgraphs/tier/src/services/qualification-ledger.service.js';
 
 /** Placement alone, without a store: every rule of keeping and losing a tier. */
@@ -15,19 +15,24 @@ const TIERS = [BRONZE, SILVER, GOLD, PLATINUM];
 const NOW = new Date('2026-08-15T12:00:00.000Z');
 const day = (n: number, from = NOW) => new Date(from.getTime() + n * 86_400_000);
 
-function program(settings: Partial<TierProgramSettings> = {}, tiers = TIERS): PlacementProgram {
-  return { settings: { ...DEFAULT_TIER_SETTINGS, ...settings }, tiers };
+function program(settings: Partial<ZonedTierSettings> = {}, tiers = TIERS): PlacementProgram {
+  return { settings: { ...DEFAULT_TIER_SETTINGS, timezone: 'UTC', ...settings }, tiers };
 }
 
 function member(state: Partial<MemberState> = {}): MemberState {
   return { tierId: null, tierThreshold: null, since: null, multiplier: 1, heldUntil: null, belowSince: null, stepNotBefore: null, manualTierId: null, manualUntil: null, warnedFor: null, version: 0, ...state };
 }
 
-function at(p: PlacementProgram, m: MemberState, current: number, options: { previous?: number; now?: Date; cause?: EvaluationCause; oldest?: Date; paid?: string[] } = {}) {
+function at(
+  p: PlacementProgram,
+  m: MemberState,
+  current: number,
+  options: { previous?: number; now?: Date; cause?: EvaluationCause; oldest?: Date; paid?: string[]; dropFrom?: Date; afterDrop?: number } = {},
+) {
   return place({
     program: p,
     member: m,
-    values: { current, previous: options.previous ?? 0, oldestInWindow: options.oldest ?? null },
+    values: { current, previous: options.previous ?? 0, oldestInWindow: options.oldest ?? null, dropFrom: options.dropFrom ?? null, valueAfterDrop: options.afterDrop ?? 0 },
     now: options.now ?? NOW,
     cause: options.cause ?? 'event',
     bonusesInWindow: options.paid ? new Set(options.paid) : undefined,
@@ -142,6 +147,24 @@ describe('tier placement', () => {
     const p = program({ period: 'rolling_months', rollingMonths: 6 });
     expect(at(p, member({ tierId: 'gold', multiplier: 1.5 }), 50).change?.reason).toBe('metric_lowered');
     expect(at(p, member({ tierId: 'gold', multiplier: 1.5 }), 50, { cause: 'daily' }).change?.reason).toBe('grace_expired');
+  });
+
+  it('rolling window: a drop whose date the window gives is announced a week ahead under a grace shorter than the week, once per date', () => {
+    // Gold is held by an entry of 15 August 2025 whose leaving leaves 150 (Silver): it leaves on 15 August 2026, 12:00
+    const dropFrom = new Date('2025-08-15T12:00:00.000Z');
+    for (const graceDays of [0, 3, 6]) {
+      const p = program({ period: 'rolling_months', rollingMonths: 12, graceDays });
+      const effectiveAt = day(graceDays, new Date('2026-08-15T12:00:00.000Z'));
+      const early = at(p, member({ tierId: 'gold', multiplier: 1.5 }), 600, { dropFrom, afterDrop: 150, now: day(-8, effectiveAt), cause: 'daily' });
+      expect(early.expiring).toBeNull();
+      expect(early.state.nextCheckAt).toEqual(day(-7, effectiveAt));
+      const due = at(p, member({ tierId: 'gold', multiplier: 1.5 }), 600, { dropFrom, afterDrop: 150, now: day(-7, effectiveAt), cause: 'daily' });
+      expect(due.expiring).toEqual({ tierId: 'gold', toTierId: 'silver', effectiveAt });
+      expect(at(p, member({ ...due.state }), 600, { dropFrom, afterDrop: 150, now: day(-6, effectiveAt), cause: 'daily' }).expiring).toBeNull();
+    }
+    // one tier at a time: the announced step is one down, whatever the metric falls to
+    const oneStep = program({ period: 'rolling_months', rollingMonths: 12, downgradePolicy: 'one_tier_at_a_time' });
+    expect(at(oneStep, member({ tierId: 'platinum', multiplier: 2 }), 1000, { dropFrom, afterDrop: 0, now: new Date('2026-08-10T00:00:00.000Z') }).expiring).toMatchObject({ tierId: 'platinum', toTierId: 'gold' });
   });
 
   it('rolling window: the next check is when the oldest entry in the window leaves it', () => {

@@ -9,6 +9,8 @@ export interface FakeShopInfo {
   name: string;
   currency: string;
   primary_locale: string;
+  /** The shop's IANA time zone, as Shopify's `shop.json` spells it (`ianaTimezone` in the Admin GraphQL API). */
+  iana_timezone: string;
 }
 
 /**
@@ -244,7 +246,7 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
       }
       const info = shops.get(shop) ?? {};
       return respond(200, {
-        shop: { name: info.name ?? `Fake ${shop}`, currency: info.currency ?? 'USD', primary_locale: info.primary_locale ?? 'en', myshopify_domain: shop },
+        shop: { name: info.name ?? `Fake ${shop}`, currency: info.currency ?? 'USD', primary_locale: info.primary_locale ?? 'en', iana_timezone: info.iana_timezone ?? 'UTC', myshopify_domain: shop },
       });
     }
 

@@ -52,4 +52,5 @@ export * from './shopify-id.js';
 export * from './shopify-webhook-body.js';
 export * from './scopes.js';
 export * from './demo.js';
+export * from './time-zone.js';
 export * from './shared-enums.js';

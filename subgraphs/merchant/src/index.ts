@@ -5,6 +5,7 @@ import { MerchantEntity } from './entities/merchant.entity.js';
 import { OAuthStateEntity } from './entities/oauth-state.entity.js';
 import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity.js';
 import { gdprHandlers } from './consumers/gdpr.consumer.js';
+import { onShopUpdate } from './consumers/shop-update.consumer.js';
 import { onWebhookApplied } from './consumers/webhook-applied.consumer.js';
 import { GdprRequestEntity } from './entities/gdpr-request.entity.js';
 import { inboxSweeper } from './jobs/inbox-sweeper.job.js';
@@ -24,6 +25,7 @@ import { MerchantService } from './services/merchant.service.js';
 import { seedMerchant } from './services/seed.service.js';
 import { ShopifyAdminClient } from './services/shopify-admin.client.js';
 import { ShopifyAdminService } from './services/shopify-admin.service.js';
+import { ShopTimezoneService } from './services/shop-timezone.service.js';
 import { WebhookInboxService } from './services/webhook-inbox.service.js';
 import { WebhookService } from './services/webhook.service.js';
 
@@ -32,8 +34,10 @@ const built = new WeakMap<KitConfig, ReturnType<typeof build>>();
 function build(config: KitConfig) {
   const cipher = new FieldCipher(config.encryptionKeys);
   const inbox = new WebhookInboxService(cipher);
+  const timezones = new ShopTimezoneService();
   return {
-    merchants: new MerchantService(),
+    merchants: new MerchantService(timezones),
+    timezones,
     apiKeys: new ApiKeyService(),
     cipher,
     inbox,
@@ -84,6 +88,8 @@ const merchantSubgraph: SubgraphModule = {
   routePrefixes: ['/auth', '/webhooks'],
   consumes: {
     'shopify.webhook_applied': onWebhookApplied((config) => services(config).inbox),
+    // The shop's own facts: only its time zone is kept (the domains counting calendar days follow it).
+    'shopify.webhook.shop/update': (ctx, event, runtime) => onShopUpdate(services(runtime.config).timezones)(ctx, event, runtime),
     ...gdprHandlers((config) => services(config).gdpr),
   },
   dedupeTables: { webhook_delivery: 'loyalnest_webhook_prune' },

@@ -6,6 +6,7 @@ import { orderEventCustomer, tierOrderConsumers } from './consumers/tier-order.c
 import { pointsEventCustomer, tierPointsConsumers } from './consumers/tier-points.consumer.js';
 import { FlowActionRunEntity } from './entities/flow-action-run.entity.js';
 import { tierProgramUpdatedConsumer } from './consumers/tier-program-updated.consumer.js';
+import { shopTimezoneConsumer } from './consumers/shop-timezone.consumer.js';
 import { TierBonusEntity } from './entities/tier-bonus.entity.js';
 import { TierChangeEntity } from './entities/tier-change.entity.js';
 import { TierCustomerEntity } from './entities/tier-customer.entity.js';
@@ -36,6 +37,7 @@ import { TierMemberService } from './services/tier-member.service.js';
 import { TierPrivacyService } from './services/tier-privacy.service.js';
 import { TierProgramService } from './services/tier-program.service.js';
 import { TierRecomputeService } from './services/tier-recompute.service.js';
+import { TierTimezoneService } from './services/tier-timezone.service.js';
 
 const program = new TierProgramService();
 const members = new TierMemberService(program);
@@ -54,6 +56,7 @@ function customerKeysFor(blindIndexKey: string): TierCustomerKeyService {
   return found;
 }
 const recomputes = new TierRecomputeService(members);
+const timezones = new TierTimezoneService(recomputes);
 
 /** The tier subgraph: each merchant's VIP tier program, and each customer's qualification and tier, fed by order and points events. */
 const tierSubgraph: SubgraphModule = {
@@ -106,6 +109,7 @@ const tierSubgraph: SubgraphModule = {
     'customer.redacted': customerRedactedConsumer(privacy),
     ...gdprConsumers((runtime) => tierGdpr(customerKeysFor(runtime.config.blindIndexKey), privacy)),
     ...tierProgramUpdatedConsumer(recomputes),
+    ...shopTimezoneConsumer(timezones),
   },
   dedupeTables: { flow_trigger_sent: 'loyalnest_flow_trigger_prune', flow_action_run: 'loyalnest_flow_action_run_prune' },
 

@@ -72,8 +72,9 @@ export type TierMultiplierChanged = {
 };
 
 /**
- * A tier the customer holds will be lost on `effectiveAt` unless the metric recovers (a rolling
- * window's grace, or a calendar period's end). Once per pending downgrade; the Flow trigger
+ * A tier the customer holds will be lost on `effectiveAt` unless the metric recovers: a calendar
+ * period's end, a hand assignment's, or in a rolling window the day what keeps the tier leaves it,
+ * plus the grace. Sent 7 days ahead, once per customer and effective date; the Flow trigger
  * `tier-expiring-soon` follows it.
  */
 export type TierExpiringSoon = {

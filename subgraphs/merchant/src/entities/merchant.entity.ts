@@ -44,6 +44,12 @@ export const MerchantEntity = defineEntity({
     accessTokenEncrypted: p.text().nullable(),
     accessScopes: p.string().length(1024).default(''),
     settings: p.json<ProgramSettings>(),
+    /** The shop's IANA time zone, as Shopify last told it; `UTC` for shops installed before the app asked. */
+    timezone: p.string().length(64).default('UTC'),
+    /** Counts the zone's changes: the version of the last `merchant.timezone_changed` emitted. */
+    timezoneVersion: p.integer().default(0),
+    /** When Shopify last told the zone (install, or a `shop/update`'s `updated_at`): an older `shop/update` changes nothing. */
+    timezoneAsOf: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

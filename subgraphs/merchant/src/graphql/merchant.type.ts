@@ -99,6 +99,12 @@ export class MerchantType {
   @Field(() => Date, { description: 'When the app was (last) installed.' })
   installedAt!: Date;
 
+  @Field(() => String, {
+    description:
+      "The shop's IANA time zone, e.g. \"Australia/Sydney\", as Shopify tells it at install and in `shop/update`; \"UTC\" until Shopify told one. Calendar periods (a tier program's year) turn at the shop's midnight in this zone.",
+  })
+  timezone!: string;
+
   @Field(() => ProgramSettingsType, { description: 'Loyalty program settings.' })
   settings!: ProgramSettingsType;
 }

@@ -1,4 +1,4 @@
-import { fieldAad, FieldCipher, normalizeShopDomain, Scope, shopifyBaseUrl, systemCaller, verifyQueryHmac, type KitConfig, type RequestContext } from '@loyalnest/kit';
+import { fieldAad, FieldCipher, isTimeZone, normalizeShopDomain, Scope, shopifyBaseUrl, systemCaller, verifyQueryHmac, type KitConfig, type RequestContext } from '@loyalnest/kit';
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
@@ -103,13 +103,14 @@ export class InstallService {
   }
 
   private async fetchShop(shop: string, accessToken: string): Promise<ShopInfo> {
-    const { shop: data } = await this.askShopify<{ shop?: { name?: string; currency?: string; primary_locale?: string } }>(
+    const { shop: data } = await this.askShopify<{ shop?: { name?: string; currency?: string; primary_locale?: string; iana_timezone?: string } }>(
       `${shopifyBaseUrl(this.config.shopify, shop)}/admin/api/${this.config.shopify.apiVersion}/shop.json`,
       { headers: { 'x-shopify-access-token': accessToken, accept: 'application/json' } },
       'Shopify shop lookup failed',
     );
     if (!data) throw new InstallError(502, 'Shopify returned no shop');
-    return { name: data.name || shop, currency: data.currency || 'USD', primaryLocale: data.primary_locale || 'en' };
+    // A zone this runtime does not know is not kept (the shop stays in UTC until a shop/update tells a known one); the install goes on.
+    return { name: data.name || shop, currency: data.currency || 'USD', primaryLocale: data.primary_locale || 'en', timezone: isTimeZone(data.iana_timezone) ? data.iana_timezone : null };
   }
 
   /**

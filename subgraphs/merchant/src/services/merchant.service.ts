@@ -1,13 +1,17 @@
-import { badInput, forbidden, inKeyOrder, isUuid, type RequestContext } from '@loyalnest/kit';
+import { badInput, DEFAULT_TIME_ZONE, forbidden, inKeyOrder, inRequestTransaction, isUuid, type RequestContext } from '@loyalnest/kit';
 import { DEFAULT_PROGRAM_SETTINGS, MerchantEntity, type Locale, type Merchant, type ProgramSettings } from '../entities/merchant.entity.js';
 import { InvalidSettingsError } from '../graphql/merchant.error.js';
 import type { UpdateMerchantSettingsInput } from '../graphql/update-merchant-settings.input.js';
+import { MERCHANT_TIMEZONE_CHANGED } from '../topics.js';
+import type { ShopTimezoneService } from './shop-timezone.service.js';
 
 /** Shop facts read from Shopify at install. */
 export interface ShopInfo {
   name: string;
   currency: string;
   primaryLocale: string;
+  /** The shop's IANA zone (`iana_timezone`) when Shopify gave one; checked before it is kept. */
+  timezone: string | null;
 }
 
 export interface CallerIdentity {
@@ -16,6 +20,8 @@ export interface CallerIdentity {
 }
 
 export class MerchantService {
+  constructor(private readonly timezones: ShopTimezoneService) {}
+
   /** The caller's own merchant. The gateway only vouches for callers of installed, known shops. */
   async current(ctx: RequestContext): Promise<Merchant> {
     if (!ctx.merchantId) throw forbidden('This caller acts for no merchant');
@@ -73,33 +79,47 @@ export class MerchantService {
     return rows[0] ? { merchantId: rows[0].merchant_id, status: rows[0].status } : null;
   }
 
-  /** Creates the merchant on first install, or restores an uninstalled one; ctx is scoped to `merchantId`. */
+  /**
+   * Creates the merchant on first install, or restores an uninstalled one; ctx is scoped to
+   * `merchantId`. The shop's zone comes with it: a new merchant in a zone other than UTC (where
+   * every domain counts a merchant it was not told about) announces it; a re-install announces a
+   * zone that changed meanwhile.
+   */
   async recordInstall(ctx: RequestContext, merchantId: string, shop: string, info: ShopInfo, accessTokenEncrypted: string, scopes: string): Promise<Merchant> {
-    const existing = await ctx.em.findOne(MerchantEntity, { id: merchantId });
-    const now = new Date();
-    const locale = (['en', 'es', 'fr'] as const).find((l) => info.primaryLocale.toLowerCase().startsWith(l)) ?? 'en';
-    if (existing) {
-      ctx.em.assign(existing, { status: 'installed', uninstalledAt: null, installedAt: now, accessTokenEncrypted, accessScopes: scopes });
-      ctx.emit('merchant.installed', { merchantId, reinstall: true });
+    return inRequestTransaction(ctx, async () => {
+      const existing = await ctx.em.findOne(MerchantEntity, { id: merchantId });
+      const now = new Date();
+      const locale = (['en', 'es', 'fr'] as const).find((l) => info.primaryLocale.toLowerCase().startsWith(l)) ?? 'en';
+      if (existing) {
+        ctx.em.assign(existing, { status: 'installed', uninstalledAt: null, installedAt: now, accessTokenEncrypted, accessScopes: scopes });
+        ctx.emit('merchant.installed', { merchantId, reinstall: true });
+        await ctx.em.flush();
+        if (info.timezone !== null) await this.timezones.apply(ctx, info.timezone, now);
+        return existing;
+      }
+      const timezone = info.timezone ?? DEFAULT_TIME_ZONE;
+      const announced = timezone !== DEFAULT_TIME_ZONE;
+      const merchant = ctx.em.create(MerchantEntity, {
+        id: merchantId,
+        shopDomain: shop,
+        name: info.name.slice(0, 255),
+        currency: /^[A-Z]{3}$/.test(info.currency) ? info.currency : 'USD',
+        primaryLocale: locale,
+        enabledLocales: [locale],
+        plan: 'free',
+        status: 'installed',
+        installedAt: now,
+        accessTokenEncrypted,
+        accessScopes: scopes,
+        settings: DEFAULT_PROGRAM_SETTINGS,
+        timezone,
+        timezoneVersion: announced ? 1 : 0,
+        timezoneAsOf: info.timezone === null ? null : now,
+      });
+      ctx.emit('merchant.installed', { merchantId, reinstall: false });
+      if (announced) ctx.emit(MERCHANT_TIMEZONE_CHANGED, { timezone, version: 1 });
       await ctx.em.flush();
-      return existing;
-    }
-    const merchant = ctx.em.create(MerchantEntity, {
-      id: merchantId,
-      shopDomain: shop,
-      name: info.name.slice(0, 255),
-      currency: /^[A-Z]{3}$/.test(info.currency) ? info.currency : 'USD',
-      primaryLocale: locale,
-      enabledLocales: [locale],
-      plan: 'free',
-      status: 'installed',
-      installedAt: now,
-      accessTokenEncrypted,
-      accessScopes: scopes,
-      settings: DEFAULT_PROGRAM_SETTINGS,
+      return merchant;
     });
-    ctx.emit('merchant.installed', { merchantId, reinstall: false });
-    await ctx.em.flush();
-    return merchant;
   }
 }

@@ -1,8 +1,11 @@
 import { DEMO_MERCHANT, fieldAad, FieldCipher, noLive, Scope, signWebhook, systemCaller, type SubgraphRuntime } from '@loyalnest/kit';
 import { DEFAULT_PROGRAM_SETTINGS, MerchantEntity } from '../entities/merchant.entity.js';
+import { MERCHANT_TIMEZONE_CHANGED } from '../topics.js';
 import { WebhookService } from './webhook.service.js';
 
 const DAY_MS = 86_400_000;
+/** The demo shop's zone, as Shopify would tell it for a shop in New York. */
+const DEMO_TIMEZONE = 'America/New_York';
 
 /**
  * The demo shop's past orders, paid, in USD: by the customer seed's shoppers' Shopify ids, each
@@ -29,7 +32,8 @@ const DEMO_ORDERS: { id: number; customer: number; daysAgo: number; total: strin
  * Elsewhere it has none: no real shop would take it.
  */
 export async function seedMerchant(runtime: SubgraphRuntime): Promise<void> {
-  const { em } = runtime.createContext(systemCaller([Scope.MERCHANT_WRITE], DEMO_MERCHANT.id));
+  const ctx = runtime.createContext(systemCaller([Scope.MERCHANT_WRITE], DEMO_MERCHANT.id));
+  const { em } = ctx;
   const cipher = new FieldCipher(runtime.config.encryptionKeys);
   const token = () => cipher.encrypt(DEMO_MERCHANT.devAccessToken, fieldAad(DEMO_MERCHANT.id, 'merchant', DEMO_MERCHANT.id, 'access_token'));
   const existing = await em.findOne(MerchantEntity, { id: DEMO_MERCHANT.id });
@@ -51,7 +55,12 @@ export async function seedMerchant(runtime: SubgraphRuntime): Promise<void> {
     installedAt: new Date(),
     accessTokenEncrypted: runtime.config.development ? token() : null,
     settings: { ...DEFAULT_PROGRAM_SETTINGS, pointsName: 'Nest Points' },
+    timezone: DEMO_TIMEZONE,
+    timezoneVersion: 1,
+    timezoneAsOf: new Date(),
   });
+  // As an install announces it: the tier domain turns the demo shop's periods at New York's midnight.
+  ctx.emit(MERCHANT_TIMEZONE_CHANGED, { timezone: DEMO_TIMEZONE, version: 1 });
   await em.flush();
   await receiveDemoOrders(runtime, cipher);
 }

@@ -25,6 +25,7 @@ export const WEBHOOK_TOPICS = [
   'customers/update',
   'customers/delete',
   'app/uninstalled',
+  'shop/update',
   'customers/data_request',
   'customers/redact',
   'shop/redact',

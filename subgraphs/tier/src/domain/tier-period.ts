@@ -1,10 +1,12 @@
-import type { TierProgramSettings } from './tier-program.js';
+import { isoLocalDate, localDateOf, startOfLocalDay } from '@loyalnest/kit';
+import type { ZonedTierSettings } from './tier-program.js';
 
 const DAY_MS = 86_400_000;
 
 /**
- * The stretch of the qualification ledger a placement at one moment reads, in UTC. Calendar
- * periods also read the period before, since a tier reached then is kept through the current one.
+ * The stretch of the qualification ledger a placement at one moment reads, as instants. Calendar
+ * periods turn at the shop's local midnight of their first day, in its time zone, and also read
+ * the period before, since a tier reached then is kept through the current one.
  */
 export interface QualificationWindow {
   /** Entries dated from here (inclusive; exclusive for a rolling window) count; null: from the start. */
@@ -15,7 +17,7 @@ export interface QualificationWindow {
   previousFrom: Date | null;
   /** End of the current calendar period (the rollover); null for the other periods. */
   periodEnd: Date | null;
-  /** What an entry bonus is paid once per: `lifetime`, a calendar period's first day, or for rolling windows the day it is paid. */
+  /** What an entry bonus is paid once per: `lifetime`, a calendar period's first day, or for rolling windows the day it is paid (local dates of the shop). */
   periodKey: string;
 }
 
@@ -48,27 +50,51 @@ export function rollingWindowExit(at: Date, months: number): Date {
   return new Date(Date.UTC(candidate.getUTCFullYear(), candidate.getUTCMonth() + 1, 1));
 }
 
-function isoDate(at: Date): string {
-  return at.toISOString().slice(0, 10);
+type PeriodStart = Pick<ZonedTierSettings, 'periodStartMonth' | 'periodStartDay' | 'timezone'>;
+
+/** The local midnight, in the shop's zone, of the period's first day in `year`. */
+function periodStartIn(settings: PeriodStart, year: number): Date {
+  return startOfLocalDay(settings.timezone, { year, month: settings.periodStartMonth, day: settings.periodStartDay });
 }
 
-/** The first moment of the calendar period holding `now`: the latest start day (UTC midnight) not after it. */
-export function calendarPeriodStart(settings: Pick<TierProgramSettings, 'periodStartMonth' | 'periodStartDay'>, now: Date): Date {
-  const year = now.getUTCFullYear();
-  const thisYear = new Date(Date.UTC(year, settings.periodStartMonth - 1, settings.periodStartDay));
-  return thisYear.getTime() <= now.getTime() ? thisYear : new Date(Date.UTC(year - 1, settings.periodStartMonth - 1, settings.periodStartDay));
+/**
+ * The calendar period holding `now`: from the latest start day's local midnight not after it, to
+ * the next one. Each bound is computed from its own local date, not as a year of milliseconds, so
+ * a period that begins in daylight saving time and ends outside it is an hour shorter or longer.
+ */
+export function calendarPeriodOf(settings: PeriodStart, now: Date): { start: Date; end: Date; previousStart: Date; key: string } {
+  const { year } = localDateOf(settings.timezone, now);
+  const startYear = periodStartIn(settings, year).getTime() <= now.getTime() ? year : year - 1;
+  const start = periodStartIn(settings, startYear);
+  return {
+    start,
+    end: periodStartIn(settings, startYear + 1),
+    previousStart: periodStartIn(settings, startYear - 1),
+    key: isoLocalDate(localDateOf(settings.timezone, start)),
+  };
 }
 
-export function windowOf(settings: TierProgramSettings, now: Date): QualificationWindow {
+/** The first moment of the calendar period holding `now`, at the shop's local midnight. */
+export function calendarPeriodStart(settings: PeriodStart, now: Date): Date {
+  return calendarPeriodOf(settings, now).start;
+}
+
+export function windowOf(settings: ZonedTierSettings, now: Date): QualificationWindow {
   switch (settings.period) {
     case 'lifetime':
       return { currentFrom: null, currentTo: null, previousFrom: null, periodEnd: null, periodKey: 'lifetime' };
     case 'calendar_year': {
-      const start = calendarPeriodStart(settings, now);
-      const end = addMonths(start, 12);
-      return { currentFrom: start, currentTo: end, previousFrom: addMonths(start, -12), periodEnd: end, periodKey: isoDate(start) };
+      const period = calendarPeriodOf(settings, now);
+      return { currentFrom: period.start, currentTo: period.end, previousFrom: period.previousStart, periodEnd: period.end, periodKey: period.key };
     }
     case 'rolling_months':
-      return { currentFrom: rollingWindowStart(now, settings.rollingMonths), currentTo: now, previousFrom: null, periodEnd: null, periodKey: isoDate(now) };
+      // A rolling window is a span of time, the same instant anywhere; only its bonus's day is the shop's.
+      return {
+        currentFrom: rollingWindowStart(now, settings.rollingMonths),
+        currentTo: now,
+        previousFrom: null,
+        periodEnd: null,
+        periodKey: isoLocalDate(localDateOf(settings.timezone, now)),
+      };
   }
 }

@@ -1,6 +1,6 @@
 import type { TierChangeReason } from '../topics.js';
 import { addDays, rollingWindowExit, windowOf, type QualificationWindow } from './tier-period.js';
-import type { TierProgramSettings } from './tier-program.js';
+import type { TierProgramSettings, ZonedTierSettings } from './tier-program.js';
 
 /** Why a member is being placed: an event about them, the daily job, a hand assignment, or a program change. */
 export type EvaluationCause = 'event' | 'daily' | 'assignment' | 'program_changed';
@@ -18,7 +18,7 @@ export interface PlacementTier {
 }
 
 export interface PlacementProgram {
-  settings: TierProgramSettings;
+  settings: ZonedTierSettings;
   tiers: PlacementTier[];
 }
 
@@ -49,6 +49,13 @@ export interface MetricValues {
   current: number;
   previous: number;
   oldestInWindow: Date | null;
+  /**
+   * Rolling windows: the date of the entry whose leaving the window first takes the metric below
+   * the threshold of the tier it reaches now (null: no entry does, or another period), and the
+   * metric once it has left. With no new entry, that is when the tier is lost, grace aside.
+   */
+  dropFrom?: Date | null;
+  valueAfterDrop?: number;
 }
 
 export interface PlacementInput {
@@ -138,7 +145,7 @@ export function place(input: PlacementInput): Placement {
   } else {
     // Below the tier held: down now, or once the grace or the next step point comes.
     const rolling = settings.period === 'rolling_months';
-    belowSince = rolling ? (member.belowSince ?? now) : null;
+    belowSince = rolling ? (member.belowSince ?? slidBelowAt(settings, member, cause, now)) : null;
     const graceEnd = rolling ? addDays(belowSince!, settings.graceDays) : now;
     const gate = oneStep && member.stepNotBefore && member.stepNotBefore > now ? member.stepNotBefore : null;
     const effectiveAt = gate && gate > graceEnd ? gate : graceEnd;
@@ -157,6 +164,13 @@ export function place(input: PlacementInput): Placement {
       pending = { effectiveAt, to: stepTo };
       stepNotBefore = gate;
     }
+  }
+
+  if (!pending && !manualActive && settings.period === 'rolling_months' && target >= 0 && target === earned && values.dropFrom) {
+    // Placed where the window puts them, and the window will slide past what holds the tier: the
+    // downgrade's date is known now (that entry's exit, plus the grace), so it is announced ahead.
+    const fallsTo = qualifiedBy(values.valueAfterDrop ?? 0);
+    pending = { effectiveAt: addDays(rollingWindowExit(values.dropFrom, settings.rollingMonths), settings.graceDays), to: oneStep ? Math.max(target - 1, fallsTo) : fallsTo };
   }
 
   // A calendar tier held only through the previous period lasts to this period's end.
@@ -245,10 +259,22 @@ function downgradeReason(settings: TierProgramSettings, member: MemberState, cau
   }
 }
 
-let lastWindow: { settings: TierProgramSettings; at: number; window: QualificationWindow } | null = null;
+/**
+ * When a rolling window's member fell below their tier: now, unless the clock took them there
+ * (the daily job) and the downgrade it brought was announced with its date: the window slid at
+ * that date less the grace, and the grace counts from then, so the downgrade comes on the day the
+ * warning named (the job runs some time after the slide), and no second warning names another.
+ */
+function slidBelowAt(settings: ZonedTierSettings, member: MemberState, cause: EvaluationCause, now: Date): Date {
+  if (cause !== 'daily' || !member.warnedFor || member.warnedFor <= now) return now;
+  const slid = addDays(member.warnedFor, -settings.graceDays);
+  return slid <= now ? slid : now;
+}
+
+let lastWindow: { settings: ZonedTierSettings; at: number; window: QualificationWindow } | null = null;
 
 /** A batch places every member at one `now` under one program: its window is computed once, not per member. */
-function windowAt(settings: TierProgramSettings, now: Date): QualificationWindow {
+function windowAt(settings: ZonedTierSettings, now: Date): QualificationWindow {
   if (lastWindow?.settings !== settings || lastWindow.at !== now.getTime()) lastWindow = { settings, at: now.getTime(), window: windowOf(settings, now) };
   return lastWindow.window;
 }

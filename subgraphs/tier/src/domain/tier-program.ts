@@ -50,6 +50,15 @@ export interface TierProgramSettings {
   skippedTierBonus: SkippedTierBonus;
 }
 
+/**
+ * The settings as placement reads them: with the shop's IANA time zone (`Australia/Sydney`),
+ * which the merchant domain owns and announces (`merchant.timezone_changed`); a calendar period
+ * starts at the shop's local midnight of its first day.
+ */
+export interface ZonedTierSettings extends TierProgramSettings {
+  timezone: string;
+}
+
 /** The settings of a merchant that never saved a program. */
 export const DEFAULT_TIER_SETTINGS: TierProgramSettings = {
   metric: 'points_earned',

@@ -21,6 +21,10 @@ export const TierProgramEntity = defineEntity({
     downgradePolicy: p.enum(DOWNGRADE_POLICIES),
     skippedTierBonus: p.enum(SKIPPED_TIER_BONUSES),
     version: p.integer(),
+    /** The shop's IANA zone, as last announced by the merchant domain; calendar periods turn at its midnight. */
+    timezone: p.string().length(64).default('UTC'),
+    /** The `version` of the last `merchant.timezone_changed` applied (0: none yet). */
+    timezoneVersion: p.integer().default(0),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   ...tenantOwned('tier_program'),

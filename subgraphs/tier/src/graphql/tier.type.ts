@@ -63,6 +63,12 @@ export class TierProgramType {
   @Field(() => Int, { description: 'Day of the month a CALENDAR_YEAR period starts on.' })
   periodStartDay!: number;
 
+  @Field(() => String, {
+    description:
+      "The shop's IANA time zone (`Merchant.timezone`, as the merchant domain last announced it; \"UTC\" until it did): a CALENDAR_YEAR period starts and ends at the shop's midnight in it. Not set here: it follows the shop.",
+  })
+  timezone!: string;
+
   @Field(() => Int, { description: 'Months in a ROLLING_MONTHS window.' })
   rollingMonths!: number;
 
@@ -75,7 +81,9 @@ export class TierProgramType {
   @Field(() => SkippedTierBonusType, { description: 'Which entry bonuses a customer gets when passing several tiers at once.' })
   skippedTierBonus!: SkippedTierBonusType;
 
-  @Field(() => Int, { description: 'How many times the program was changed; 0 while the merchant never saved one.' })
+  @Field(() => Int, {
+    description: "How many times the program was changed (under a CALENDAR_YEAR period a change of the shop's time zone counts: it moves the periods); 0 while the merchant never saved one.",
+  })
   version!: number;
 
   @Field(() => Date, { nullable: true, description: 'When the program was last changed; null while the merchant never saved one.' })

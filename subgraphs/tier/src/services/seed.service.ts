@@ -5,7 +5,8 @@ import type { TierProgramService } from './tier-program.service.js';
 /** The demo merchant's program: Bronze for everyone, Silver and Gold by points earned. Only for a merchant that never saved one. */
 export async function seedTiers(runtime: SubgraphRuntime, program: TierProgramService): Promise<void> {
   const ctx = runtime.createContext(systemCaller(ADMIN_SCOPES, DEMO_MERCHANT.id));
-  if ((await ctx.em.count(TierProgramEntity, {})) > 0) return;
+  // A row of version 0 only keeps the shop's zone (announced by the merchant seed): no program was saved.
+  if ((await ctx.em.count(TierProgramEntity, { version: { $gt: 0 } })) > 0) return;
   const result = await program.update(ctx, {
     metric: 'points_earned',
     period: 'rolling_months',

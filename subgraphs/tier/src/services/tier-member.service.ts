@@ -218,7 +218,7 @@ export class TierMemberService {
     const window = windowOf(settings, now);
     const base = [ctx.merchantId!, ...bounds(customerIds), uuidArray(customerIds), settings.metric];
     const scope = `merchant_id = ? and ${IN_RANGE} and customer_id = any(?::uuid[]) and metric = ? and qualifies_at is not null`;
-    let rows: { customer_id: string; current: string | null; previous: string | null; oldest: Date | null }[];
+    let rows: { customer_id: string; current: string | null; previous: string | null; oldest: Date | null; drop_from?: Date | null; after_drop?: string | null }[];
     switch (settings.period) {
       case 'lifetime':
         rows = await ctx.em.execute(`select customer_id, sum(amount) as current, 0 as previous, null::timestamptz as oldest from tier_qualification where ${scope} group by customer_id`, base);
@@ -231,14 +231,33 @@ export class TierMemberService {
         );
         break;
       case 'rolling_months':
+        // `after`: the metric once the entries up to this one's date have left the window; `reached`:
+        // the threshold of the tier the whole window reaches. The first entry whose leaving takes the
+        // metric below it dates the downgrade ahead of time (for its `tier.expiring_soon`).
         rows = await ctx.em.execute(
-          `select customer_id, sum(amount) as current, 0 as previous, min(qualifies_at) filter (where amount > 0) as oldest
-             from tier_qualification where ${scope} and qualifies_at > ? and qualifies_at <= ? group by customer_id`,
-          [...base, window.currentFrom, window.currentTo],
+          `select customer_id, sum(amount) as current, 0 as previous, min(qualifies_at) filter (where amount > 0) as oldest,
+                  min(qualifies_at) filter (where after < reached) as drop_from, (array_agg(after order by qualifies_at) filter (where after < reached))[1] as after_drop
+             from (select customer_id, amount, qualifies_at, total - sum(amount) over (partition by customer_id order by qualifies_at) as after,
+                          (select max(t) from unnest(?::bigint[]) as t where t <= total) as reached
+                     from (select customer_id, amount, qualifies_at, sum(amount) over (partition by customer_id) as total
+                             from tier_qualification where ${scope} and qualifies_at > ? and qualifies_at <= ?) as entries) as slid
+            group by customer_id`,
+          [`{${program.tiers.map((t) => t.threshold * (settings.metric === 'amount_spent' ? 1000 : 1)).join(',')}}`, ...base, window.currentFrom, window.currentTo],
         );
         break;
     }
-    return new Map(rows.map((r) => [r.customer_id, { current: Number(r.current ?? 0), previous: Number(r.previous ?? 0), oldestInWindow: r.oldest ? new Date(r.oldest) : null }]));
+    return new Map(
+      rows.map((r) => [
+        r.customer_id,
+        {
+          current: Number(r.current ?? 0),
+          previous: Number(r.previous ?? 0),
+          oldestInWindow: r.oldest ? new Date(r.oldest) : null,
+          dropFrom: r.drop_from ? new Date(r.drop_from) : null,
+          valueAfterDrop: Number(r.after_drop ?? 0),
+        },
+      ]),
+    );
   }
 
   /** Tiers whose entry bonus each member was paid after `since`: a rolling window pays a tier's bonus once per window. */

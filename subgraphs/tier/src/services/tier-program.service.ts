@@ -1,15 +1,15 @@
-import type { RequestContext } from '@loyalnest/kit';
+import { DEFAULT_TIME_ZONE, type RequestContext } from '@loyalnest/kit';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { checkTierProgram, type CheckedTierProgram } from '../domain/tier-program-check.js';
-import { DEFAULT_TIER_SETTINGS, type TierProgramDraft, type TierProgramSettings } from '../domain/tier-program.js';
+import { DEFAULT_TIER_SETTINGS, type TierProgramDraft, type TierProgramSettings, type ZonedTierSettings } from '../domain/tier-program.js';
 import { TierProgramEntity, type TierProgram } from '../entities/tier-program.entity.js';
 import { TierEntity, type Tier } from '../entities/tier.entity.js';
 import { InvalidTierProgramError } from '../graphql/tier-program.error.js';
 import { TIER_PROGRAM_UPDATED } from '../topics.js';
 
-/** A program as read: its settings, its tiers in order, and its change count (0: never saved). */
-export interface TierProgramView extends TierProgramSettings {
+/** A program as read: its settings and the shop's zone, its tiers in order, and its change count (0: never saved). */
+export interface TierProgramView extends ZonedTierSettings {
   tiers: Tier[];
   version: number;
   updatedAt: Date | null;
@@ -95,7 +95,8 @@ function settingsRow(s: TierProgramSettings): unknown[] {
 }
 
 function viewOf(program: TierProgram | null, tiers: Tier[]): TierProgramView {
-  if (!program) return { ...DEFAULT_TIER_SETTINGS, tiers, version: 0, updatedAt: null };
-  const { metric, period, periodStartMonth, periodStartDay, rollingMonths, graceDays, downgradePolicy, skippedTierBonus, version, updatedAt } = program;
-  return { metric, period, periodStartMonth, periodStartDay, rollingMonths, graceDays, downgradePolicy, skippedTierBonus, tiers, version, updatedAt };
+  if (!program) return { ...DEFAULT_TIER_SETTINGS, timezone: DEFAULT_TIME_ZONE, tiers, version: 0, updatedAt: null };
+  const { metric, period, periodStartMonth, periodStartDay, rollingMonths, graceDays, downgradePolicy, skippedTierBonus, timezone, version, updatedAt } = program;
+  // A row of version 0 was made to keep the shop's zone in: the program itself was never saved.
+  return { metric, period, periodStartMonth, periodStartDay, rollingMonths, graceDays, downgradePolicy, skippedTierBonus, timezone, tiers, version, updatedAt: version === 0 ? null : updatedAt };
 }
