@@ -9,7 +9,8 @@ import {
   type ConversionFacts,
   type FraudAssessment,
 } from '../../subgraphs/referral/src/domain/referral-fraud.js';
-import { DEFAULT_FRAUD_POLICY, FRAUD_REASONS, type FraudAction, type FraudReason, type ReferralFraudPolicy } from '../../subgraphs/referral/src/domain/referral-fraud-policy.js';
+import { DEFAULT_FRAUD_POLICY, FRAUD_REASONS, fraudPolicyOf, type FraudAction, type FraudReason, type ReferralFraudPolicy } from '../../subgraphs/referral/src/domain/referral-fraud-policy.js';
+import { DEFAULT_REFERRAL_SETTINGS } from '../../subgraphs/referral/src/domain/referral-program.js';
 import { createReferralHasher } from '../../subgraphs/referral/src/domain/referral-hash.js';
 
 /**
@@ -137,21 +138,6 @@ describe.each(CASES)('when $title', ({ reason, run, explains }) => {
   });
 });
 
-describe('the default policy', () => {
-  it('blocks the near-proofs of one person and the cap, and only flags the IP signals', () => {
-    expect(DEFAULT_FRAUD_POLICY.actions).toEqual({
-      SELF_REFERRAL: 'BLOCK',
-      ADVOCATE_PLACED_ORDER: 'BLOCK',
-      SAME_IP_AS_ADVOCATE: 'FLAG',
-      IP_CLAIM_BURST: 'FLAG',
-      SAME_SHIPPING_ADDRESS: 'BLOCK',
-      EXISTING_CUSTOMER: 'BLOCK',
-      ADVOCATE_OVER_CAP: 'BLOCK',
-    });
-    expect(DEFAULT_FRAUD_POLICY.ipClaimBurstThreshold).toBe(10);
-  });
-});
-
 describe('self-referral by email', () => {
   it('matches only the same mailbox: dots matter at other providers', () => {
     const atWork = advocate({ normalizedEmail: normalizeEmail('ann.lee@example.com') });
@@ -183,7 +169,7 @@ describe('the IP claim burst', () => {
   it('follows the program\'s threshold', () => {
     const three = policy({}, { ipClaimBurstThreshold: 3 });
     expect(checkClaim(three, claim({ earlierClaimsFromIpInWeek: 1 }))).toEqual(CLEAN);
-    expect(checkClaim(three, claim({ earlierClaimsFromIpInWeek: 2 }))).toMatchObject({ verdict: 'FLAGGED', reasons: [{ reason: 'IP_CLAIM_BURST', explanation: expect.stringContaining('reports 3 or more') }] });
+    expect(checkClaim(three, claim({ earlierClaimsFromIpInWeek: 2 }))).toMatchObject({ verdict: 'BLOCKED', reasons: [{ reason: 'IP_CLAIM_BURST', explanation: expect.stringContaining('reports 3 or more') }] });
   });
 
   it('says nothing without an IP to count by, and nothing about an honest friend on another network', () => {
@@ -224,7 +210,7 @@ describe('several reasons at once', () => {
   });
 
   it('is only flagged when every matching reason flags', () => {
-    const ipOnly = checkClaim(DEFAULT_FRAUD_POLICY, claim({ ipHash: hash.ip('198.51.100.10'), earlierClaimsFromIpInWeek: 9 }));
+    const ipOnly = checkClaim(policy({ IP_CLAIM_BURST: 'FLAG' }), claim({ ipHash: hash.ip('198.51.100.10'), earlierClaimsFromIpInWeek: 9 }));
     expect(ipOnly).toMatchObject({ verdict: 'FLAGGED', reasons: [{ reason: 'SAME_IP_AS_ADVOCATE', action: 'FLAG' }, { reason: 'IP_CLAIM_BURST', action: 'FLAG' }] });
   });
 
@@ -266,5 +252,38 @@ describe('several reasons at once', () => {
     for (const { explanation } of all.reasons) {
       expect(explanation).not.toMatch(/@|198\.51|main st|advocate-1|[A-Za-z0-9_-]{43}/i);
     }
+  });
+});
+
+describe('the policy the checks apply comes from the stored program', () => {
+  it('maps the program defaults: household signals flag, the rest block, a burst at 10 a week, no caps', () => {
+    expect(DEFAULT_FRAUD_POLICY).toEqual({
+      actions: {
+        SELF_REFERRAL: 'BLOCK',
+        ADVOCATE_PLACED_ORDER: 'BLOCK',
+        SAME_IP_AS_ADVOCATE: 'FLAG',
+        IP_CLAIM_BURST: 'BLOCK',
+        SAME_SHIPPING_ADDRESS: 'FLAG',
+        EXISTING_CUSTOMER: 'BLOCK',
+        ADVOCATE_OVER_CAP: 'BLOCK',
+      },
+      ipClaimBurstThreshold: 10,
+      advocateMonthlyCap: null,
+      advocateLifetimeCap: null,
+    });
+  });
+
+  it("maps a merchant's changes: each check's action, the burst threshold and both caps", () => {
+    const policy = fraudPolicyOf({
+      ...DEFAULT_REFERRAL_SETTINGS,
+      fraudPolicy: { ...DEFAULT_REFERRAL_SETTINGS.fraudPolicy, self_referral: 'flag', same_shipping_address: 'block' },
+      claimBurstPerWeek: 3,
+      monthlyCap: 5,
+      lifetimeCap: 50,
+    });
+    expect(policy.actions.SELF_REFERRAL).toBe('FLAG');
+    expect(policy.actions.SAME_SHIPPING_ADDRESS).toBe('BLOCK');
+    expect(policy.actions.ADVOCATE_PLACED_ORDER).toBe('BLOCK');
+    expect(policy).toMatchObject({ ipClaimBurstThreshold: 3, advocateMonthlyCap: 5, advocateLifetimeCap: 50 });
   });
 });
