@@ -3,6 +3,7 @@ import { ADMIN_SCOPES, systemCaller } from '@loyalnest/kit';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { ClickStore } from '../../subgraphs/referral/src/clicks/click-store.js';
+import { ReferralCodeService } from '../../subgraphs/referral/src/services/referral-code.service.js';
 import { withOwnerDb } from './support/db.js';
 import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
 import { clickLink, flushReferralClicks, PROGRAM_ON, referralOf, storedClicks, updateReferralProgram } from './support/referrals.js';
@@ -200,5 +201,51 @@ describe.each<Mode>(['embedded', 'networked'])('referral link clicks through the
     expect((await clickLink(gateway, a.shop, code)).body).toEqual({ error: { code: 'REFERRAL_CODE_NOT_FOUND', message: expect.any(String) } });
     // and the other customers' links are untouched
     expect((await clickLink(gateway, a.shop, noorCode)).status).toBe(200);
+  });
+
+  it("what if a click read the advocate's code before their erasure committed, and fills the cache after it? The code stays unknown", async () => {
+    const customer = await upsertCustomer(gateway, a, { shopifyId: shopifyId(), email: 'late-fill@example.com' });
+    const { code } = (await referralOf(gateway, a.auth, customer.id))!;
+    const offer = { enabled: true, reward: { kind: 'FIXED_AMOUNT', value: '15.00', minimumOrderAmount: '50.00', expiryDays: 14 }, currency: 'CAD' };
+    // given: a click missed the cache and read the holder from PostgreSQL (the customer, still there)
+    const store = ClickStore.of(gateway.config.kit);
+    const redis = new Redis(gateway.config.kit.redisUrl);
+    try {
+      const codeKey = `${gateway.config.kit.events.queuePrefix}:referral:code:${a.id}:${code}`;
+      await redis.del(codeKey);
+      const referral = runtime(gateway, 'referral');
+      const holderRead = await new ReferralCodeService().holderOf(referral.createContext(systemCaller(ADMIN_SCOPES, a.id)).em, a.id, code);
+      expect(holderRead).toBe(customer.id);
+      // when: the erasure commits and forgets the code, and only then the click's fill arrives
+      const ctx = referral.createContext(systemCaller(ADMIN_SCOPES, a.id));
+      const event = { id: randomUUID(), merchantId: a.id, topic: 'customer.redacted', version: 1, occurredAt: new Date().toISOString(), payload: { customerId: customer.id } };
+      await referral.module.consumes!['customer.redacted'](ctx, event, referral);
+      await ctx.runAfterCommit();
+      await store.fill(a.id, code, holderRead, offer);
+      // then: the tombstone stands, for as long as a holder would have been cached
+      expect(await redis.get(codeKey)).toBe('-');
+      expect(await redis.ttl(codeKey)).toBeGreaterThan(6 * 86_400);
+      expect(await storedClicks(a, customer.id)).toBeUndefined();
+      expect((await clickLink(gateway, a.shop, code)).body).toEqual({ error: { code: 'REFERRAL_CODE_NOT_FOUND', message: expect.any(String) } });
+      const pending = await redis.hgetall(`${gateway.config.kit.events.queuePrefix}:referral:pending:${a.id}`);
+      expect(Object.keys(pending).some((field) => field.endsWith(customer.id))).toBe(false);
+    } finally {
+      redis.disconnect();
+      await store.close();
+    }
+  });
+
+  it('what if a fill arrives for a code Redis already holds? The value there is kept (a fill never overwrites)', async () => {
+    const store = ClickStore.of(gateway.config.kit);
+    try {
+      // given: Noor's code cached with her as holder
+      expect((await clickLink(gateway, a.shop, noorCode)).status).toBe(200);
+      // when: a stale fill says nobody holds it
+      await store.fill(a.id, noorCode, null, { enabled: true, reward: { kind: 'FIXED_AMOUNT', value: '15.00', minimumOrderAmount: '50.00', expiryDays: 14 }, currency: 'CAD' });
+      // then: her link still resolves
+      expect((await clickLink(gateway, a.shop, noorCode)).status).toBe(200);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -123,11 +123,16 @@ export class ClickStore {
     return { kind: 'known', offer: JSON.parse(offer.slice(2)) as ReferralOffer, counted: offer[0] === '1', unique: isNew === 1 };
   }
 
-  /** Caches who holds the code (null: nobody) and the merchant's offer, as PostgreSQL has them. */
+  /**
+   * Caches who holds the code (null: nobody) and the merchant's offer, as PostgreSQL had them when
+   * read. The code is set only if Redis has none (NX): a fill that read PostgreSQL before a
+   * redaction committed must not overwrite the tombstone `forgetCodes` wrote after it, nor any
+   * value written since.
+   */
   async fill(merchantId: string, code: string, holder: string | null, offer: ReferralOffer): Promise<void> {
     await this.client()
       .multi()
-      .set(this.codeKey(merchantId, code), holder ?? NOBODY, 'EX', holder ? HOLDER_TTL_S : NOBODY_TTL_S)
+      .set(this.codeKey(merchantId, code), holder ?? NOBODY, 'EX', holder ? HOLDER_TTL_S : NOBODY_TTL_S, 'NX')
       .set(this.offerKey(merchantId), `${offer.enabled ? '1' : '0'}|${JSON.stringify(offer)}`, 'EX', OFFER_TTL_S)
       .exec();
   }
@@ -137,9 +142,16 @@ export class ClickStore {
     await this.client().del(this.offerKey(merchantId));
   }
 
-  /** Codes that no longer belong to anyone (a redacted customer). */
+  /**
+   * Codes that no longer belong to anyone (a redacted customer): each is marked held by nobody for
+   * as long as a holder is cached, rather than deleted, so a click's fill still in flight (it read
+   * the code before the delete committed) finds the mark and leaves it (see `fill`).
+   */
   async forgetCodes(merchantId: string, codes: string[]): Promise<void> {
-    if (codes.length) await this.client().del(...codes.map((code) => this.codeKey(merchantId, code)));
+    if (!codes.length) return;
+    const tx = this.client().multi();
+    for (const code of codes) tx.set(this.codeKey(merchantId, code), NOBODY, 'EX', HOLDER_TTL_S);
+    await tx.exec();
   }
 
   /** Merchants with counts pending or in flight, up to `limit`. */
