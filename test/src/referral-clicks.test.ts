@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN_SCOPES, systemCaller } from '@loyalnest/kit';
 import { Redis } from 'ioredis';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ClickStore } from '../../subgraphs/referral/src/clicks/click-store.js';
+import { clickDay } from '../../subgraphs/referral/src/clicks/visitor.js';
 import { ReferralCodeService } from '../../subgraphs/referral/src/services/referral-code.service.js';
 import { withOwnerDb } from './support/db.js';
 import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
@@ -77,15 +78,51 @@ describe.each<Mode>(['embedded', 'networked'])('referral link clicks through the
     expect(await storedClicks(a, noor.id)).toEqual({ clicks: before.clicks + 4, unique_clicks: before.unique_clicks + 2 });
   });
 
+  it('counts 1,000 distinct visitors of a day as about 1,000 unique clicks, never more, and their repeats as none, in at most 12 KB', async () => {
+    const customer = await upsertCustomer(gateway, a, { shopifyId: shopifyId(), email: 'popular@example.com' });
+    const { code } = (await referralOf(gateway, a.auth, customer.id))!;
+    // given: the code and the offer cached by a first click (from a visitor outside the thousand)
+    expect((await clickLink(gateway, a.shop, code, { ip: '192.0.2.200' })).status).toBe(200);
+    await flushReferralClicks(gateway);
+    const before = (await storedClicks(a, customer.id))!;
+    const store = ClickStore.of(gateway.config.kit);
+    const redis = new Redis(gateway.config.kit.redisUrl);
+    try {
+      const day = clickDay();
+      const visitors = Array.from({ length: 1000 }, (_, i) => createHash('sha256').update(`visitor ${i}`).digest('base64url').slice(0, 22));
+      // when: each visits once
+      const first = await Promise.all(visitors.map((v) => store.click(a.id, code, v, day)));
+      expect(first.every((o) => o.kind === 'known')).toBe(true);
+      await flushReferralClicks(gateway);
+      const once = (await storedClicks(a, customer.id))!;
+      // then
+      expect(once.clicks - before.clicks).toBe(1000);
+      expect(once.unique_clicks - before.unique_clicks).toBeGreaterThanOrEqual(970);
+      expect(once.unique_clicks - before.unique_clicks).toBeLessThanOrEqual(1000);
+      // when: every one of them comes back the same day
+      const again = await Promise.all(visitors.map((v) => store.click(a.id, code, v, day)));
+      expect(again.filter((o) => o.kind === 'known' && o.unique)).toEqual([]);
+      await flushReferralClicks(gateway);
+      expect(await storedClicks(a, customer.id)).toEqual({ clicks: once.clicks + 1000, unique_clicks: once.unique_clicks });
+      // and the day's sketch of the code stays within a HyperLogLog's 12 KB
+      const key = `${gateway.config.kit.events.queuePrefix}:referral:visitors:${a.id}:${day}:${code}`;
+      expect(await redis.strlen(key)).toBeLessThanOrEqual(12 * 1024 + 16);
+      expect(await redis.ttl(key)).toBeGreaterThan(86_400);
+    } finally {
+      redis.disconnect();
+      await store.close();
+    }
+  });
+
   it('never stores or keys anything by the raw IP address or user agent', async () => {
     await clickLink(gateway, a.shop, noorCode, { ip: '192.0.2.77', userAgent: 'Very-Unique-Agent/9' });
     const redis = new Redis(gateway.config.kit.redisUrl);
     try {
-      const keys = await redis.keys(`${gateway.config.kit.events.queuePrefix}:referral:seen:${a.id}:*`);
+      const keys = await redis.keys(`${gateway.config.kit.events.queuePrefix}:referral:visitors:${a.id}:*`);
       expect(keys.length).toBeGreaterThan(0);
-      const members = (await Promise.all(keys.map((k) => redis.smembers(k)))).flat();
-      expect(members.length).toBeGreaterThan(0);
-      expect(JSON.stringify([keys, members])).not.toMatch(/192\.0\.2\.77|Very-Unique-Agent/);
+      const sketches = await Promise.all(keys.map((k) => redis.getBuffer(k)));
+      for (const sketch of sketches) expect(sketch!.subarray(0, 4).toString()).toBe('HYLL');
+      expect(JSON.stringify([keys, sketches.map((b) => b!.toString('latin1'))])).not.toMatch(/192\.0\.2\.77|Very-Unique-Agent/);
     } finally {
       redis.disconnect();
     }

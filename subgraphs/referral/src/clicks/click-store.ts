@@ -17,7 +17,11 @@ const HOLDER_TTL_S = 7 * 86_400;
 const NOBODY_TTL_S = 60;
 /** A program change drops the cached offer at once; the expiry bounds how stale it can get if that drop is lost. */
 const OFFER_TTL_S = 60;
-/** A visitor set covers one UTC day; it is kept a day longer so a click at midnight still finds it. */
+/**
+ * A code's visitors of one UTC day are a HyperLogLog (at most 12 KB however many visitors, and
+ * visitors are hashes of client-chosen headers); kept a day longer so a click at midnight still
+ * finds it.
+ */
 const SEEN_TTL_S = 2 * 86_400;
 
 export type ClickOutcome =
@@ -30,16 +34,19 @@ export type ClickOutcome =
 
 /**
  * One click in one round trip, atomically: the code's holder and the offer are read, and when both
- * are cached and the program is on, the click is counted (total, and unique when the visitor is new
- * to the code today) into the merchant's pending counts, and the merchant is marked for the flush.
- * Returns { holder | false, offer | false, new } where new is -1 for a miss.
+ * are cached and the program is on, the click is counted (total, and unique when adding the visitor
+ * changed the day's HyperLogLog of the code) into the merchant's pending counts, and the merchant is
+ * marked for the flush. A repeat visitor never changes it, so repeats never count as unique; a new
+ * visitor that happens not to change it is not counted, so uniques are an estimate, slightly low
+ * (the sketch's standard error is 0.81 %). Returns { holder | false, offer | false, new } where new
+ * is -1 for a miss.
  */
 const CLICK = `
 local holder = redis.call('GET', KEYS[1])
 local offer = redis.call('GET', KEYS[2])
 if (not holder) or (not offer) then return {false, false, -1} end
 if holder == '${NOBODY}' or string.sub(offer, 1, 1) ~= '1' then return {holder, offer, 0} end
-local new = redis.call('SADD', KEYS[3], ARGV[1])
+local new = redis.call('PFADD', KEYS[3], ARGV[1])
 if new == 1 then redis.call('EXPIRE', KEYS[3], ARGV[3]) end
 redis.call('HINCRBY', KEYS[4], 'c:' .. holder, 1)
 if new == 1 then redis.call('HINCRBY', KEYS[4], 'u:' .. holder, 1) end
@@ -110,7 +117,8 @@ export class ClickStore {
 
   private codeKey = (merchantId: string, code: string) => `${this.prefix}:code:${merchantId}:${code}`;
   private offerKey = (merchantId: string) => `${this.prefix}:offer:${merchantId}`;
-  private seenKey = (merchantId: string, code: string, day: string) => `${this.prefix}:seen:${merchantId}:${day}:${code}`;
+  /** Named apart from the visitor sets the first version kept, so a key left by it is never PFADDed (WRONGTYPE). */
+  private seenKey = (merchantId: string, code: string, day: string) => `${this.prefix}:visitors:${merchantId}:${day}:${code}`;
   private pendingKey = (merchantId: string) => `${this.prefix}:pending:${merchantId}`;
   private flushingKey = (merchantId: string) => `${this.prefix}:flushing:${merchantId}`;
   private dirtyKey = () => `${this.prefix}:dirty`;
