@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { createHash, randomUUID } from 'node:crypto';
 import { ClickStore } from '../../subgraphs/referral/src/clicks/click-store.js';
 import { clickDay } from '../../subgraphs/referral/src/clicks/visitor.js';
+import { flushClicks } from '../../subgraphs/referral/src/jobs/click-flush.job.js';
 import { ReferralCodeService } from '../../subgraphs/referral/src/services/referral-code.service.js';
 import { withOwnerDb } from './support/db.js';
 import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
@@ -213,6 +214,37 @@ describe.each<Mode>(['embedded', 'networked'])('referral link clicks through the
     }
   });
 
+  it('what if more merchants are dirty than the old 500 a pass took? One pass drains them all, a step at a time; out of time, the next pass resumes where it stopped', async () => {
+    const dirtyKey = `${gateway.config.kit.events.queuePrefix}:referral:dirty`;
+    const referral = runtime(gateway, 'referral');
+    const store = ClickStore.of(gateway.config.kit);
+    const redis = new Redis(gateway.config.kit.redisUrl);
+    try {
+      // given: 600 merchants marked with nothing pending (a mark outliving its counts), and Noor's real clicks
+      const marked = Array.from({ length: 600 }, () => randomUUID());
+      await redis.sadd(dirtyKey, ...marked);
+      const before = (await storedClicks(a, noor.id))!;
+      await clickLink(gateway, a.shop, noorCode, { ip: '198.51.100.60' });
+      // when: a pass with no time for more than one SSCAN step of 10
+      const cut = await flushClicks(referral, store, { budgetMs: 0, pageSize: 10 });
+      // then: it stopped part-way and says where
+      expect(cut.cursor).not.toBe('0');
+      expect(await redis.scard(dirtyKey)).toBeGreaterThan(0);
+      // when: the next pass resumes from there, then one from the start (SSCAN's walk covers members present throughout)
+      const rest = await flushClicks(referral, store, { from: cut.cursor, pageSize: 10, budgetMs: 60_000 });
+      expect(rest.cursor).toBe('0');
+      const full = await flushClicks(referral, store, { pageSize: 10, budgetMs: 60_000 });
+      expect(full.cursor).toBe('0');
+      // then: every mark is gone and Noor's click is in PostgreSQL
+      expect(cut.merchants + rest.merchants).toBeGreaterThanOrEqual(600);
+      expect(await redis.smismember(dirtyKey, ...marked)).toEqual(marked.map(() => 0));
+      expect(await storedClicks(a, noor.id)).toEqual({ clicks: before.clicks + 1, unique_clicks: before.unique_clicks + 1 });
+    } finally {
+      redis.disconnect();
+      await store.close();
+    }
+  });
+
   it('what if two replicas flush at once? Each click is added once', async () => {
     const before = (await storedClicks(a, noor.id))!;
     await Promise.all(Array.from({ length: 20 }, (_, i) => clickLink(gateway, a.shop, noorCode, { ip: `198.51.100.${100 + (i % 5)}` })));
@@ -227,7 +259,9 @@ describe.each<Mode>(['embedded', 'networked'])('referral link clicks through the
     const customer = await upsertCustomer(gateway, a, { shopifyId: shopifyId(), email: 'erased@example.com' });
     const { code } = (await referralOf(gateway, a.auth, customer.id))!;
     expect((await clickLink(gateway, a.shop, code)).status).toBe(200);
-    // when: the referral domain applies the customer domain's customer.redacted, as its consumer would
+    // when: the customer domain erases them (its redaction deletes the row; a late customer.created then makes no code)
+    // and the referral domain applies its customer.redacted, as its consumer would
+    await withOwnerDb('customer', (db) => db.query('delete from customer where merchant_id = $1 and id = $2', [a.id, customer.id]));
     const referral = runtime(gateway, 'referral');
     const ctx = referral.createContext(systemCaller(ADMIN_SCOPES, a.id));
     const event = { id: randomUUID(), merchantId: a.id, topic: 'customer.redacted', version: 1, occurredAt: new Date().toISOString(), payload: { customerId: customer.id } };
@@ -253,7 +287,8 @@ describe.each<Mode>(['embedded', 'networked'])('referral link clicks through the
       const referral = runtime(gateway, 'referral');
       const holderRead = await new ReferralCodeService().holderOf(referral.createContext(systemCaller(ADMIN_SCOPES, a.id)).em, a.id, code);
       expect(holderRead).toBe(customer.id);
-      // when: the erasure commits and forgets the code, and only then the click's fill arrives
+      // when: the erasure commits (the customer domain's, then the referral domain's) and forgets the code, and only then the click's fill arrives
+      await withOwnerDb('customer', (db) => db.query('delete from customer where merchant_id = $1 and id = $2', [a.id, customer.id]));
       const ctx = referral.createContext(systemCaller(ADMIN_SCOPES, a.id));
       const event = { id: randomUUID(), merchantId: a.id, topic: 'customer.redacted', version: 1, occurredAt: new Date().toISOString(), payload: { customerId: customer.id } };
       await referral.module.consumes!['customer.redacted'](ctx, event, referral);

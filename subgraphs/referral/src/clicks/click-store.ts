@@ -11,7 +11,11 @@ export interface ReferralOffer {
   currency: string | null;
 }
 
-/** A link's code is held by no customer of the merchant: cached so a flood of bad codes does not reach PostgreSQL. */
+/**
+ * A link's code is held by no customer of the merchant (or no longer: an erased advocate's). Cached
+ * so the same bad code repeated reaches PostgreSQL once a minute; a flood of fresh random codes
+ * still misses every time (two PostgreSQL reads and the merchant subgraph's currency per code).
+ */
 const NOBODY = '-';
 const HOLDER_TTL_S = 7 * 86_400;
 const NOBODY_TTL_S = 60;
@@ -90,9 +94,11 @@ export interface ClickBatch {
 /**
  * The referral domain's hot path in Redis: code → advocate and the merchant's offer (caches of
  * PostgreSQL, refilled on a miss, so a flushed Redis costs a miss and nothing else), and the click
- * counters the flush job moves into PostgreSQL. Losing Redis loses at most the counts not yet
- * flushed, never a code or a referral. Keys live under `<EVENTS_QUEUE_PREFIX>:referral:`. The
- * scripts touch several keys at once: a single Redis (or a primary with replicas), not a Cluster.
+ * counters the flush job moves into PostgreSQL. Losing Redis loses the counts not yet flushed,
+ * never a code or a referral. Keys live under `<EVENTS_QUEUE_PREFIX>:referral:`. The scripts touch
+ * several keys at once: a single Redis, not a Cluster. With replicas, a failover can lose the
+ * writes of the last moments (replication is asynchronous): a lost `take` whose batch PostgreSQL
+ * already applied is taken again under a new id and counted twice.
  */
 export class ClickStore {
   private redis: Redis | null = null;
@@ -162,9 +168,10 @@ export class ClickStore {
     await tx.exec();
   }
 
-  /** Merchants with counts pending or in flight, up to `limit`. */
-  async dirtyMerchants(limit: number): Promise<string[]> {
-    return this.client().srandmember(this.dirtyKey(), limit);
+  /** One SSCAN step over the merchants with counts pending or in flight: the next cursor ('0' at the end) and the merchants. */
+  async scanDirty(cursor: string, count: number): Promise<{ cursor: string; merchants: string[] }> {
+    const [next, merchants] = await this.client().sscan(this.dirtyKey(), cursor, 'COUNT', count);
+    return { cursor: next, merchants };
   }
 
   async take(merchantId: string, newBatchId: string): Promise<ClickBatch | null> {
