@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN_SCOPES, systemCaller } from '@loyalnest/kit';
 import { Redis } from 'ioredis';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ClickStore } from '../../subgraphs/referral/src/clicks/click-store.js';
+import { clickDay } from '../../subgraphs/referral/src/clicks/visitor.js';
+import { flushClicks } from '../../subgraphs/referral/src/jobs/click-flush.job.js';
+import { ReferralCodeService } from '../../subgraphs/referral/src/services/referral-code.service.js';
 import { withOwnerDb } from './support/db.js';
 import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
 import { clickLink, flushReferralClicks, PROGRAM_ON, referralOf, storedClicks, updateReferralProgram } from './support/referrals.js';
@@ -76,15 +79,51 @@ describe.each<Mode>(['embedded', 'networked'])('referral link clicks through the
     expect(await storedClicks(a, noor.id)).toEqual({ clicks: before.clicks + 4, unique_clicks: before.unique_clicks + 2 });
   });
 
+  it('counts 1,000 distinct visitors of a day as about 1,000 unique clicks, never more, and their repeats as none, in at most 12 KB', async () => {
+    const customer = await upsertCustomer(gateway, a, { shopifyId: shopifyId(), email: 'popular@example.com' });
+    const { code } = (await referralOf(gateway, a.auth, customer.id))!;
+    // given: the code and the offer cached by a first click (from a visitor outside the thousand)
+    expect((await clickLink(gateway, a.shop, code, { ip: '192.0.2.200' })).status).toBe(200);
+    await flushReferralClicks(gateway);
+    const before = (await storedClicks(a, customer.id))!;
+    const store = ClickStore.of(gateway.config.kit);
+    const redis = new Redis(gateway.config.kit.redisUrl);
+    try {
+      const day = clickDay();
+      const visitors = Array.from({ length: 1000 }, (_, i) => createHash('sha256').update(`visitor ${i}`).digest('base64url').slice(0, 22));
+      // when: each visits once
+      const first = await Promise.all(visitors.map((v) => store.click(a.id, code, v, day)));
+      expect(first.every((o) => o.kind === 'known')).toBe(true);
+      await flushReferralClicks(gateway);
+      const once = (await storedClicks(a, customer.id))!;
+      // then
+      expect(once.clicks - before.clicks).toBe(1000);
+      expect(once.unique_clicks - before.unique_clicks).toBeGreaterThanOrEqual(970);
+      expect(once.unique_clicks - before.unique_clicks).toBeLessThanOrEqual(1000);
+      // when: every one of them comes back the same day
+      const again = await Promise.all(visitors.map((v) => store.click(a.id, code, v, day)));
+      expect(again.filter((o) => o.kind === 'known' && o.unique)).toEqual([]);
+      await flushReferralClicks(gateway);
+      expect(await storedClicks(a, customer.id)).toEqual({ clicks: once.clicks + 1000, unique_clicks: once.unique_clicks });
+      // and the day's sketch of the code stays within a HyperLogLog's 12 KB
+      const key = `${gateway.config.kit.events.queuePrefix}:referral:visitors:${a.id}:${day}:${code}`;
+      expect(await redis.strlen(key)).toBeLessThanOrEqual(12 * 1024 + 16);
+      expect(await redis.ttl(key)).toBeGreaterThan(86_400);
+    } finally {
+      redis.disconnect();
+      await store.close();
+    }
+  });
+
   it('never stores or keys anything by the raw IP address or user agent', async () => {
     await clickLink(gateway, a.shop, noorCode, { ip: '192.0.2.77', userAgent: 'Very-Unique-Agent/9' });
     const redis = new Redis(gateway.config.kit.redisUrl);
     try {
-      const keys = await redis.keys(`${gateway.config.kit.events.queuePrefix}:referral:seen:${a.id}:*`);
+      const keys = await redis.keys(`${gateway.config.kit.events.queuePrefix}:referral:visitors:${a.id}:*`);
       expect(keys.length).toBeGreaterThan(0);
-      const members = (await Promise.all(keys.map((k) => redis.smembers(k)))).flat();
-      expect(members.length).toBeGreaterThan(0);
-      expect(JSON.stringify([keys, members])).not.toMatch(/192\.0\.2\.77|Very-Unique-Agent/);
+      const sketches = await Promise.all(keys.map((k) => redis.getBuffer(k)));
+      for (const sketch of sketches) expect(sketch!.subarray(0, 4).toString()).toBe('HYLL');
+      expect(JSON.stringify([keys, sketches.map((b) => b!.toString('latin1'))])).not.toMatch(/192\.0\.2\.77|Very-Unique-Agent/);
     } finally {
       redis.disconnect();
     }
@@ -175,6 +214,37 @@ describe.each<Mode>(['embedded', 'networked'])('referral link clicks through the
     }
   });
 
+  it('what if more merchants are dirty than the old 500 a pass took? One pass drains them all, a step at a time; out of time, the next pass resumes where it stopped', async () => {
+    const dirtyKey = `${gateway.config.kit.events.queuePrefix}:referral:dirty`;
+    const referral = runtime(gateway, 'referral');
+    const store = ClickStore.of(gateway.config.kit);
+    const redis = new Redis(gateway.config.kit.redisUrl);
+    try {
+      // given: 600 merchants marked with nothing pending (a mark outliving its counts), and Noor's real clicks
+      const marked = Array.from({ length: 600 }, () => randomUUID());
+      await redis.sadd(dirtyKey, ...marked);
+      const before = (await storedClicks(a, noor.id))!;
+      await clickLink(gateway, a.shop, noorCode, { ip: '198.51.100.60' });
+      // when: a pass with no time for more than one SSCAN step of 10
+      const cut = await flushClicks(referral, store, { budgetMs: 0, pageSize: 10 });
+      // then: it stopped part-way and says where
+      expect(cut.cursor).not.toBe('0');
+      expect(await redis.scard(dirtyKey)).toBeGreaterThan(0);
+      // when: the next pass resumes from there, then one from the start (SSCAN's walk covers members present throughout)
+      const rest = await flushClicks(referral, store, { from: cut.cursor, pageSize: 10, budgetMs: 60_000 });
+      expect(rest.cursor).toBe('0');
+      const full = await flushClicks(referral, store, { pageSize: 10, budgetMs: 60_000 });
+      expect(full.cursor).toBe('0');
+      // then: every mark is gone and Noor's click is in PostgreSQL
+      expect(cut.merchants + rest.merchants).toBeGreaterThanOrEqual(600);
+      expect(await redis.smismember(dirtyKey, ...marked)).toEqual(marked.map(() => 0));
+      expect(await storedClicks(a, noor.id)).toEqual({ clicks: before.clicks + 1, unique_clicks: before.unique_clicks + 1 });
+    } finally {
+      redis.disconnect();
+      await store.close();
+    }
+  });
+
   it('what if two replicas flush at once? Each click is added once', async () => {
     const before = (await storedClicks(a, noor.id))!;
     await Promise.all(Array.from({ length: 20 }, (_, i) => clickLink(gateway, a.shop, noorCode, { ip: `198.51.100.${100 + (i % 5)}` })));
@@ -189,7 +259,9 @@ describe.each<Mode>(['embedded', 'networked'])('referral link clicks through the
     const customer = await upsertCustomer(gateway, a, { shopifyId: shopifyId(), email: 'erased@example.com' });
     const { code } = (await referralOf(gateway, a.auth, customer.id))!;
     expect((await clickLink(gateway, a.shop, code)).status).toBe(200);
-    // when: the referral domain applies the customer domain's customer.redacted, as its consumer would
+    // when: the customer domain erases them (its redaction deletes the row; a late customer.created then makes no code)
+    // and the referral domain applies its customer.redacted, as its consumer would
+    await withOwnerDb('customer', (db) => db.query('delete from customer where merchant_id = $1 and id = $2', [a.id, customer.id]));
     const referral = runtime(gateway, 'referral');
     const ctx = referral.createContext(systemCaller(ADMIN_SCOPES, a.id));
     const event = { id: randomUUID(), merchantId: a.id, topic: 'customer.redacted', version: 1, occurredAt: new Date().toISOString(), payload: { customerId: customer.id } };
@@ -200,5 +272,52 @@ describe.each<Mode>(['embedded', 'networked'])('referral link clicks through the
     expect((await clickLink(gateway, a.shop, code)).body).toEqual({ error: { code: 'REFERRAL_CODE_NOT_FOUND', message: expect.any(String) } });
     // and the other customers' links are untouched
     expect((await clickLink(gateway, a.shop, noorCode)).status).toBe(200);
+  });
+
+  it("what if a click read the advocate's code before their erasure committed, and fills the cache after it? The code stays unknown", async () => {
+    const customer = await upsertCustomer(gateway, a, { shopifyId: shopifyId(), email: 'late-fill@example.com' });
+    const { code } = (await referralOf(gateway, a.auth, customer.id))!;
+    const offer = { enabled: true, reward: { kind: 'FIXED_AMOUNT', value: '15.00', minimumOrderAmount: '50.00', expiryDays: 14 }, currency: 'CAD' };
+    // given: a click missed the cache and read the holder from PostgreSQL (the customer, still there)
+    const store = ClickStore.of(gateway.config.kit);
+    const redis = new Redis(gateway.config.kit.redisUrl);
+    try {
+      const codeKey = `${gateway.config.kit.events.queuePrefix}:referral:code:${a.id}:${code}`;
+      await redis.del(codeKey);
+      const referral = runtime(gateway, 'referral');
+      const holderRead = await new ReferralCodeService().holderOf(referral.createContext(systemCaller(ADMIN_SCOPES, a.id)).em, a.id, code);
+      expect(holderRead).toBe(customer.id);
+      // when: the erasure commits (the customer domain's, then the referral domain's) and forgets the code, and only then the click's fill arrives
+      await withOwnerDb('customer', (db) => db.query('delete from customer where merchant_id = $1 and id = $2', [a.id, customer.id]));
+      const ctx = referral.createContext(systemCaller(ADMIN_SCOPES, a.id));
+      const event = { id: randomUUID(), merchantId: a.id, topic: 'customer.redacted', version: 1, occurredAt: new Date().toISOString(), payload: { customerId: customer.id } };
+      await referral.module.consumes!['customer.redacted'](ctx, event, referral);
+      await ctx.runAfterCommit();
+      await store.fill(a.id, code, holderRead, offer);
+      // then: the tombstone stands, for as long as a holder would have been cached
+      expect(await redis.get(codeKey)).toBe('-');
+      expect(await redis.ttl(codeKey)).toBeGreaterThan(6 * 86_400);
+      expect(await storedClicks(a, customer.id)).toBeUndefined();
+      expect((await clickLink(gateway, a.shop, code)).body).toEqual({ error: { code: 'REFERRAL_CODE_NOT_FOUND', message: expect.any(String) } });
+      const pending = await redis.hgetall(`${gateway.config.kit.events.queuePrefix}:referral:pending:${a.id}`);
+      expect(Object.keys(pending).some((field) => field.endsWith(customer.id))).toBe(false);
+    } finally {
+      redis.disconnect();
+      await store.close();
+    }
+  });
+
+  it('what if a fill arrives for a code Redis already holds? The value there is kept (a fill never overwrites)', async () => {
+    const store = ClickStore.of(gateway.config.kit);
+    try {
+      // given: Noor's code cached with her as holder
+      expect((await clickLink(gateway, a.shop, noorCode)).status).toBe(200);
+      // when: a stale fill says nobody holds it
+      await store.fill(a.id, noorCode, null, { enabled: true, reward: { kind: 'FIXED_AMOUNT', value: '15.00', minimumOrderAmount: '50.00', expiryDays: 14 }, currency: 'CAD' });
+      // then: her link still resolves
+      expect((await clickLink(gateway, a.shop, noorCode)).status).toBe(200);
+    } finally {
+      await store.close();
+    }
   });
 });

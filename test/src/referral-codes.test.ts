@@ -7,7 +7,7 @@ import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
 import { shopperAuth } from './support/points.js';
-import { CUSTOMER_REFERRAL, referralOf, type ReferralNode } from './support/referrals.js';
+import { clickLink, CUSTOMER_REFERRAL, referralOf, type ReferralNode } from './support/referrals.js';
 import { createMerchant, runtime, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
 
 const CODE = /^[0-9A-HJKMNP-TV-Z]{8}$/;
@@ -157,6 +157,37 @@ describe.each<Mode>(['embedded', 'networked'])('referral codes and links (%s)', 
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(refused.data?.customer?.referral ?? null).toBeNull();
     expect(await referralOf(gateway, reader, noor.id)).toEqual(await referralOf(gateway, a.auth, noor.id));
+  });
+
+  it("what if a reference names an id the customer domain does not know? referral is null and no code is made for it", async () => {
+    const referral = runtime(gateway, 'referral');
+    const stranger = randomUUID();
+    // one batch: a made-up id, B's customer named at A, and A's own customer
+    const views = await new ReferralCodeService().codesOf(referral.createContext(systemCaller(ADMIN_SCOPES, a.id)), [stranger, bea.id, noor.id]);
+    expect(views[0]).toBeNull();
+    expect(views[1]).toBeNull();
+    expect(views[2]).toMatchObject({ customerId: noor.id, code: expect.stringMatching(CODE) });
+    expect(await storedCodes(a.id, stranger)).toEqual([]);
+    expect(await storedCodes(a.id, bea.id)).toEqual([]);
+  });
+
+  it("what if an admin reads the referral of an erased shopper (a redemption's customer)? referral is null, no code comes back and the old link stays dead", async () => {
+    const customer = await upsertCustomer(gateway, a, { shopifyId: shopifyId(), email: 'erased@example.com' });
+    const { code } = (await referralOf(gateway, a.auth, customer.id))!;
+    // given: the customer domain erased them (its redaction deletes the row) and the referral domain consumed customer.redacted
+    await withOwnerDb('customer', (db) => db.query('delete from customer where merchant_id = $1 and id = $2', [a.id, customer.id]));
+    const referral = runtime(gateway, 'referral');
+    const consumerCtx = referral.createContext(systemCaller(ADMIN_SCOPES, a.id));
+    const event = { id: randomUUID(), merchantId: a.id, topic: 'customer.redacted', version: 1, occurredAt: new Date().toISOString(), payload: { customerId: customer.id } };
+    await referral.module.consumes!['customer.redacted'](consumerCtx, event, referral);
+    await consumerCtx.runAfterCommit();
+    expect(await storedCodes(a.id, customer.id)).toEqual([]);
+    // when: a stale reference to them is resolved, as Redemption.customer { referral } does
+    const [view] = await new ReferralCodeService().codesOf(referral.createContext(systemCaller(ADMIN_SCOPES, a.id)), [customer.id]);
+    // then
+    expect(view).toBeNull();
+    expect(await storedCodes(a.id, customer.id)).toEqual([]);
+    expect((await clickLink(gateway, a.shop, code)).body).toEqual({ error: { code: 'REFERRAL_CODE_NOT_FOUND', message: expect.any(String) } });
   });
 
   it("keeps merchants apart: B's admin naming A's customer sees no referral, and no code is made for B", async () => {

@@ -11,13 +11,21 @@ export interface ReferralOffer {
   currency: string | null;
 }
 
-/** A link's code is held by no customer of the merchant: cached so a flood of bad codes does not reach PostgreSQL. */
+/**
+ * A link's code is held by no customer of the merchant (or no longer: an erased advocate's). Cached
+ * so the same bad code repeated reaches PostgreSQL once a minute; a flood of fresh random codes
+ * still misses every time (two PostgreSQL reads and the merchant subgraph's currency per code).
+ */
 const NOBODY = '-';
 const HOLDER_TTL_S = 7 * 86_400;
 const NOBODY_TTL_S = 60;
 /** A program change drops the cached offer at once; the expiry bounds how stale it can get if that drop is lost. */
 const OFFER_TTL_S = 60;
-/** A visitor set covers one UTC day; it is kept a day longer so a click at midnight still finds it. */
+/**
+ * A code's visitors of one UTC day are a HyperLogLog (at most 12 KB however many visitors, and
+ * visitors are hashes of client-chosen headers); kept a day longer so a click at midnight still
+ * finds it.
+ */
 const SEEN_TTL_S = 2 * 86_400;
 
 export type ClickOutcome =
@@ -30,16 +38,19 @@ export type ClickOutcome =
 
 /**
  * One click in one round trip, atomically: the code's holder and the offer are read, and when both
- * are cached and the program is on, the click is counted (total, and unique when the visitor is new
- * to the code today) into the merchant's pending counts, and the merchant is marked for the flush.
- * Returns { holder | false, offer | false, new } where new is -1 for a miss.
+ * are cached and the program is on, the click is counted (total, and unique when adding the visitor
+ * changed the day's HyperLogLog of the code) into the merchant's pending counts, and the merchant is
+ * marked for the flush. A repeat visitor never changes it, so repeats never count as unique; a new
+ * visitor that happens not to change it is not counted, so uniques are an estimate, slightly low
+ * (the sketch's standard error is 0.81 %). Returns { holder | false, offer | false, new } where new
+ * is -1 for a miss.
  */
 const CLICK = `
 local holder = redis.call('GET', KEYS[1])
 local offer = redis.call('GET', KEYS[2])
 if (not holder) or (not offer) then return {false, false, -1} end
 if holder == '${NOBODY}' or string.sub(offer, 1, 1) ~= '1' then return {holder, offer, 0} end
-local new = redis.call('SADD', KEYS[3], ARGV[1])
+local new = redis.call('PFADD', KEYS[3], ARGV[1])
 if new == 1 then redis.call('EXPIRE', KEYS[3], ARGV[3]) end
 redis.call('HINCRBY', KEYS[4], 'c:' .. holder, 1)
 if new == 1 then redis.call('HINCRBY', KEYS[4], 'u:' .. holder, 1) end
@@ -83,9 +94,11 @@ export interface ClickBatch {
 /**
  * The referral domain's hot path in Redis: code → advocate and the merchant's offer (caches of
  * PostgreSQL, refilled on a miss, so a flushed Redis costs a miss and nothing else), and the click
- * counters the flush job moves into PostgreSQL. Losing Redis loses at most the counts not yet
- * flushed, never a code or a referral. Keys live under `<EVENTS_QUEUE_PREFIX>:referral:`. The
- * scripts touch several keys at once: a single Redis (or a primary with replicas), not a Cluster.
+ * counters the flush job moves into PostgreSQL. Losing Redis loses the counts not yet flushed,
+ * never a code or a referral. Keys live under `<EVENTS_QUEUE_PREFIX>:referral:`. The scripts touch
+ * several keys at once: a single Redis, not a Cluster. With replicas, a failover can lose the
+ * writes of the last moments (replication is asynchronous): a lost `take` whose batch PostgreSQL
+ * already applied is taken again under a new id and counted twice.
  */
 export class ClickStore {
   private redis: Redis | null = null;
@@ -110,7 +123,8 @@ export class ClickStore {
 
   private codeKey = (merchantId: string, code: string) => `${this.prefix}:code:${merchantId}:${code}`;
   private offerKey = (merchantId: string) => `${this.prefix}:offer:${merchantId}`;
-  private seenKey = (merchantId: string, code: string, day: string) => `${this.prefix}:seen:${merchantId}:${day}:${code}`;
+  /** Named apart from the visitor sets the first version kept, so a key left by it is never PFADDed (WRONGTYPE). */
+  private seenKey = (merchantId: string, code: string, day: string) => `${this.prefix}:visitors:${merchantId}:${day}:${code}`;
   private pendingKey = (merchantId: string) => `${this.prefix}:pending:${merchantId}`;
   private flushingKey = (merchantId: string) => `${this.prefix}:flushing:${merchantId}`;
   private dirtyKey = () => `${this.prefix}:dirty`;
@@ -123,11 +137,16 @@ export class ClickStore {
     return { kind: 'known', offer: JSON.parse(offer.slice(2)) as ReferralOffer, counted: offer[0] === '1', unique: isNew === 1 };
   }
 
-  /** Caches who holds the code (null: nobody) and the merchant's offer, as PostgreSQL has them. */
+  /**
+   * Caches who holds the code (null: nobody) and the merchant's offer, as PostgreSQL had them when
+   * read. The code is set only if Redis has none (NX): a fill that read PostgreSQL before a
+   * redaction committed must not overwrite the tombstone `forgetCodes` wrote after it, nor any
+   * value written since.
+   */
   async fill(merchantId: string, code: string, holder: string | null, offer: ReferralOffer): Promise<void> {
     await this.client()
       .multi()
-      .set(this.codeKey(merchantId, code), holder ?? NOBODY, 'EX', holder ? HOLDER_TTL_S : NOBODY_TTL_S)
+      .set(this.codeKey(merchantId, code), holder ?? NOBODY, 'EX', holder ? HOLDER_TTL_S : NOBODY_TTL_S, 'NX')
       .set(this.offerKey(merchantId), `${offer.enabled ? '1' : '0'}|${JSON.stringify(offer)}`, 'EX', OFFER_TTL_S)
       .exec();
   }
@@ -137,14 +156,22 @@ export class ClickStore {
     await this.client().del(this.offerKey(merchantId));
   }
 
-  /** Codes that no longer belong to anyone (a redacted customer). */
+  /**
+   * Codes that no longer belong to anyone (a redacted customer): each is marked held by nobody for
+   * as long as a holder is cached, rather than deleted, so a click's fill still in flight (it read
+   * the code before the delete committed) finds the mark and leaves it (see `fill`).
+   */
   async forgetCodes(merchantId: string, codes: string[]): Promise<void> {
-    if (codes.length) await this.client().del(...codes.map((code) => this.codeKey(merchantId, code)));
+    if (!codes.length) return;
+    const tx = this.client().multi();
+    for (const code of codes) tx.set(this.codeKey(merchantId, code), NOBODY, 'EX', HOLDER_TTL_S);
+    await tx.exec();
   }
 
-  /** Merchants with counts pending or in flight, up to `limit`. */
-  async dirtyMerchants(limit: number): Promise<string[]> {
-    return this.client().srandmember(this.dirtyKey(), limit);
+  /** One SSCAN step over the merchants with counts pending or in flight: the next cursor ('0' at the end) and the merchants. */
+  async scanDirty(cursor: string, count: number): Promise<{ cursor: string; merchants: string[] }> {
+    const [next, merchants] = await this.client().sscan(this.dirtyKey(), cursor, 'COUNT', count);
+    return { cursor: next, merchants };
   }
 
   async take(merchantId: string, newBatchId: string): Promise<ClickBatch | null> {

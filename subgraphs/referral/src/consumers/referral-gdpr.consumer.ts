@@ -12,7 +12,7 @@ export const referralGdpr: GdprParticipant = {};
 
 /**
  * `customer.redacted {customerId}`: the customer domain erased the customer; their code stops
- * working (dropped from the store and from the click cache) and their counts go with it.
+ * working (dropped from the store, and marked held by nobody in the click cache) and their counts go with it.
  */
 export function customerRedactedConsumer(codes: ReferralCodeService, storeOf: (runtime: Parameters<EventHandler>[2]) => ClickStore): EventHandler {
   return async (ctx, event, runtime) => {
@@ -20,6 +20,7 @@ export function customerRedactedConsumer(codes: ReferralCodeService, storeOf: (r
     if (typeof customerId !== 'string') throw new Error('customer.redacted without a customerId');
     const removed = await codes.erase(ctx, [customerId]);
     // After the commit: a click in between refills the cache from a store that still has the code.
+    // A click that read the code before the commit and fills after this finds the tombstone and keeps it.
     ctx.afterCommit(() => storeOf(runtime).forgetCodes(ctx.merchantId!, removed));
   };
 }

@@ -12,7 +12,7 @@ export class CustomerReferralResolver {
     private readonly links: ShopLinks,
   ) {}
 
-  @FieldResolver(() => CustomerReferralType, { nullable: true, description: "The customer's referral code and link: `referrals:read`, or the shopper themself. Created on first read for a customer who has none yet." })
+  @FieldResolver(() => CustomerReferralType, { nullable: true, description: "The customer's referral code and link: `referrals:read`, or the shopper themself. Created on first read for a customer who has none yet; null for an id the merchant has no customer under (another shop's, or an erased customer's)." })
   async referral(@Ctx() ctx: RequestContext, @Root() customer: CustomerRef): Promise<CustomerReferralType | null> {
     assertCanRead(ctx, customer.id);
     const [view, base] = await Promise.all([

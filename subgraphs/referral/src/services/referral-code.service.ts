@@ -15,13 +15,13 @@ type CodeRow = { customer_id: string; code: string; clicks: string | number; uni
 /** Enough for any realistic run of collisions (a code space of 32^8); more means something else is wrong. */
 const MAX_ATTEMPTS = 5;
 
-const CUSTOMER_EXISTS = /* GraphQL */ `
-  query ReferralCustomerExists($id: ID!) { customer(id: $id) { id } }
-`;
+/** Ids asked of the customer domain per peer query; a request's batch is usually far smaller. */
+const LOOKUP_CHUNK = 100;
 
 /**
  * Each customer's one referral code. Codes are created when the customer's `customer.created` is
- * consumed, and for customers from before the referral domain existed, on their first read.
+ * consumed, and for customers from before the referral domain existed, on their first read; both
+ * only for a customer the customer domain still has (nothing is made for an unknown or erased id).
  * Creation is `insert … on conflict do nothing` then a read, so concurrent first reads (and a read
  * racing the event) all end with the one code that won; a new code that collides with another
  * customer's is simply not inserted, and the customer gets a fresh one on the next attempt.
@@ -31,19 +31,23 @@ export class ReferralCodeService {
   constructor(private readonly generate: () => string = newReferralCode) {}
 
   /**
-   * The customers' codes in key order, one query when all exist; the missing ones are created
-   * (one more insert per attempt for all of them) and read again.
+   * The customers' codes in key order, one query when all exist. The missing ones are created only
+   * for customers the customer domain confirms (one batched peer query): an id it does not know,
+   * another merchant's or an erased customer's, gets null and no row, so reading a stale reference
+   * (a redemption of an erased shopper) never brings their link back. The confirmed ones are
+   * inserted (one more insert per attempt for all of them) and read again.
    */
   async codesOf(ctx: RequestContext, customerIds: readonly string[]): Promise<(ReferralCodeView | null)[]> {
     const valid = [...new Set(customerIds.filter(isUuid))];
     const found = await this.read(ctx.em, ctx.merchantId!, valid);
+    const known = await this.knownCustomers(ctx, valid.filter((id) => !found.has(id)));
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const missing = valid.filter((id) => !found.has(id));
+      const missing = known.filter((id) => !found.has(id));
       if (!missing.length) break;
       await this.insert(ctx.em, ctx.merchantId!, missing);
       for (const [id, view] of await this.read(ctx.em, ctx.merchantId!, missing)) found.set(id, view);
     }
-    const unresolved = valid.filter((id) => !found.has(id));
+    const unresolved = known.filter((id) => !found.has(id));
     if (unresolved.length) throw new Error(`no referral code could be created for ${unresolved.length} customer(s) in ${MAX_ATTEMPTS} attempts`);
     return customerIds.map((id) => found.get(id) ?? null);
   }
@@ -53,10 +57,6 @@ export class ReferralCodeService {
    * (redacted before the event arrived): nothing is kept about an erased person.
    */
   async onCustomerCreated(ctx: RequestContext, customerId: string): Promise<void> {
-    if (!isUuid(customerId)) return;
-    const caller = { ...systemCaller([Scope.CUSTOMERS_READ], ctx.merchantId), requestId: ctx.requestId };
-    const answer = await ctx.peers.query<{ customer: { id: string } | null }>('customer', CUSTOMER_EXISTS, { id: customerId }, caller);
-    if (!answer.customer) return;
     await this.codesOf(ctx, [customerId]);
   }
 
@@ -75,6 +75,25 @@ export class ReferralCodeService {
       `{${ids.join(',')}}`,
     ]);
     return rows.map((r) => r.code);
+  }
+
+  /**
+   * Which of the ids the customer domain has at the caller's merchant: one peer query (per
+   * 100 ids) asking `customer(id:)` under an alias for each.
+   */
+  private async knownCustomers(ctx: RequestContext, customerIds: string[]): Promise<string[]> {
+    if (!customerIds.length) return [];
+    const caller = { ...systemCaller([Scope.CUSTOMERS_READ], ctx.merchantId), requestId: ctx.requestId };
+    const known: string[] = [];
+    for (let start = 0; start < customerIds.length; start += LOOKUP_CHUNK) {
+      const chunk = customerIds.slice(start, start + LOOKUP_CHUNK);
+      const query = `query ReferralCustomersExist(${chunk.map((_, i) => `$id${i}: ID!`).join(', ')}) { ${chunk.map((_, i) => `c${i}: customer(id: $id${i}) { id }`).join(' ')} }`;
+      const answer = await ctx.peers.query<Record<string, { id: string } | null>>('customer', query, Object.fromEntries(chunk.map((id, i) => [`id${i}`, id])), caller);
+      chunk.forEach((id, i) => {
+        if (answer[`c${i}`]?.id === id) known.push(id);
+      });
+    }
+    return known;
   }
 
   private async read(em: EntityManager, merchantId: string, customerIds: string[]): Promise<Map<string, ReferralCodeView>> {
