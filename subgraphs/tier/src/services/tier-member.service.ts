@@ -3,6 +3,7 @@ import type { DomainEvent, EventOrigin } from '@loyalnest/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { rollingWindowStart, windowOf } from '../domain/tier-period.js';
+import { datePendingSlides } from '../ledger/tier-slide.query.js';
 import { place, type EvaluationCause, type MemberState, type MetricValues, type Placement, type PlacementProgram } from '../domain/tier-placement.js';
 import { TIER_CHANGED, TIER_EXPIRING_SOON, TIER_MULTIPLIER_CHANGED, type TierEntryBonus } from '../topics.js';
 import type { TierProgramService } from './tier-program.service.js';
@@ -198,7 +199,7 @@ export class TierMemberService {
       const rows = await this.lock(ctx, customerIds);
       const ids = rows.map((r) => r.customer_id);
       const values = await this.metricValues(ctx, program, ids, now);
-      await this.slidBelowAt(ctx, program, rows, values, now);
+      await datePendingSlides(ctx.em, ctx.merchantId!, program, rows, values, now);
       const paid = program.settings.period === 'rolling_months' ? await this.bonusesSince(ctx, ids, rollingWindowStart(now, program.settings.rollingMonths)) : new Map<string, Set<string>>();
       const placed = rows.map((row) => ({
         customerId: row.customer_id,
@@ -259,68 +260,6 @@ export class TierMemberService {
         },
       ]),
     );
-  }
-
-  /**
-   * Rolling windows: for each member now below the tier they hold and not yet known to be, the
-   * latest moment the ledger took their metric below that tier's threshold (an entry leaving the
-   * window, or a negative entry), within the current window. Whoever sees the slide first (an
-   * event, the job, a recompute) dates the grace from that same instant, so the downgrade and its
-   * warning keep one date. A held tier whose threshold changed since the last placement fell by
-   * the program's change, not the ledger: that grace counts from now. A member last placed with
-   * the metric at the threshold did not slide before that placement, whatever a refund has since
-   * rewritten in the ledger's past.
-   */
-  private async slidBelowAt(ctx: RequestContext, program: LoadedProgram, rows: MemberRow[], values: Map<string, MetricValues>, now: Date): Promise<void> {
-    const { settings, tiers } = program;
-    if (settings.period !== 'rolling_months') return;
-    const scale = settings.metric === 'amount_spent' ? 1000 : 1;
-    const below = rows.flatMap((row) => {
-      const tier = tiers.find((t) => t.id === row.tier_id);
-      const threshold = tier ? tier.threshold * scale : null;
-      const sameThreshold = row.tier_threshold === null || Number(row.tier_threshold) === tier?.threshold;
-      const v = values.get(row.customer_id);
-      return threshold !== null && sameThreshold && row.below_since === null && (v?.current ?? 0) < threshold ? [{ id: row.customer_id, threshold }] : [];
-    });
-    if (below.length === 0) return;
-    const ids = below.map((b) => b.id);
-    const windowStart = rollingWindowStart(now, settings.rollingMonths);
-    // Every entry counts from its date to its exit (rollingWindowExit, in UTC): the metric at any
-    // moment after the window's start is the running sum of those steps over the entries dated
-    // after the start of the window before it.
-    const exit = `(case when (q + ?::interval) - ?::interval >= q then q + ?::interval else date_trunc('month', q + ?::interval) + interval '1 month' end) at time zone 'UTC'`;
-    const months = `${settings.rollingMonths} months`;
-    const found = await ctx.em.execute<{ customer_id: string; slid_at: Date }[]>(
-      `with entries as (select customer_id, amount, qualifies_at, qualifies_at at time zone 'UTC' as q from tier_qualification
-                         where merchant_id = ? and ${IN_RANGE} and customer_id = any(?::uuid[]) and metric = ? and qualifies_at is not null and qualifies_at > ? and qualifies_at <= ?),
-            steps as (select customer_id, qualifies_at as at, amount as delta from entries
-                      union all select customer_id, ${exit} as at, -amount from entries),
-            moments as (select customer_id, at, sum(delta) as delta from steps where at <= ? group by customer_id, at),
-            running as (select customer_id, at, delta, sum(delta) over (partition by customer_id order by at) as after from moments)
-       select r.customer_id, greatest(max(r.at), case when m.metric_value >= x.threshold then m.evaluated_at end) as slid_at
-         from running r join unnest(?::uuid[], ?::bigint[]) as x(customer_id, threshold) on x.customer_id = r.customer_id
-         join tier_member m on m.merchant_id = ? and m.customer_id = r.customer_id
-        where r.at > ? and r.after - r.delta >= x.threshold and r.after < x.threshold group by r.customer_id, m.metric_value, m.evaluated_at, x.threshold`,
-      [
-        ctx.merchantId!,
-        ...bounds(ids),
-        uuidArray(ids),
-        settings.metric,
-        rollingWindowStart(windowStart, settings.rollingMonths),
-        now,
-        months,
-        months,
-        months,
-        months,
-        now,
-        uuidArray(ids),
-        `{${below.map((b) => b.threshold).join(',')}}`,
-        ctx.merchantId!,
-        windowStart,
-      ],
-    );
-    // A member whose window is now empty has no values of their own yet.
-    for (const row of found) values.set(row.customer_id, { ...(values.get(row.customer_id) ?? NO_VALUES), slidBelowAt: new Date(row.slid_at) });
   }
 
   /** Tiers whose entry bonus each member was paid after `since`: a rolling window pays a tier's bonus once per window. */
