@@ -56,6 +56,11 @@ export interface MetricValues {
    */
   dropFrom?: Date | null;
   valueAfterDrop?: number;
+  /**
+   * Rolling windows, a member below the tier they hold: the moment the ledger took the metric
+   * below it (the latest within the window; null or absent: not found, the grace counts from now).
+   */
+  slidBelowAt?: Date | null;
 }
 
 export interface PlacementInput {
@@ -145,14 +150,14 @@ export function place(input: PlacementInput): Placement {
   } else {
     // Below the tier held: down now, or once the grace or the next step point comes.
     const rolling = settings.period === 'rolling_months';
-    belowSince = rolling ? (member.belowSince ?? slidBelowAt(settings, member, cause, now)) : null;
+    belowSince = rolling ? (member.belowSince ?? slidBelowAt(values, now)) : null;
     const graceEnd = rolling ? addDays(belowSince!, settings.graceDays) : now;
     const gate = oneStep && member.stepNotBefore && member.stepNotBefore > now ? member.stepNotBefore : null;
     const effectiveAt = gate && gate > graceEnd ? gate : graceEnd;
     const stepTo = oneStep ? Math.max(current - 1, earned) : earned;
     if (effectiveAt <= now) {
       target = stepTo;
-      reason = downgradeReason(settings, member, cause);
+      reason = downgradeReason(settings, member, cause, belowSince !== null && belowSince < now);
       belowSince = null;
       if (target > earned) {
         // One step taken, more to come: the next no sooner than the next downgrade point.
@@ -202,7 +207,9 @@ export function place(input: PlacementInput): Placement {
   }
 
   let expiring: PendingDowngrade | null = null;
-  let warnedFor = member.warnedFor;
+  // A warning names one downgrade: once none is pending (a new entry called it off, or it took
+  // effect) it is forgotten, so a later fall is announced for its own date.
+  let warnedFor = pending && target >= 0 && pending.to < target ? member.warnedFor : null;
   if (pending && target >= 0 && pending.to < target) {
     const warnAt = addDays(pending.effectiveAt, -EXPIRING_SOON_DAYS);
     const warned = warnedFor !== null && warnedFor.getTime() === pending.effectiveAt.getTime();
@@ -247,28 +254,26 @@ export function place(input: PlacementInput): Placement {
  * An event that lowers the metric is `metric_lowered`; otherwise the clock did it: a calendar
  * period ending, a rolling window sliding until its grace (if any) ran out.
  */
-function downgradeReason(settings: TierProgramSettings, member: MemberState, cause: EvaluationCause): TierChangeReason {
+function downgradeReason(settings: TierProgramSettings, member: MemberState, cause: EvaluationCause, fellEarlier: boolean): TierChangeReason {
   switch (settings.period) {
     case 'lifetime':
       return 'metric_lowered';
     case 'calendar_year':
       return cause === 'event' ? 'metric_lowered' : 'period_ended';
     case 'rolling_months':
-      // Below since an earlier placement: the grace ran out, whatever brought this evaluation.
-      return cause === 'event' && member.belowSince === null ? 'metric_lowered' : 'grace_expired';
+      // Below since before this evaluation (an earlier placement saw it, or the window slid
+      // before it): the grace ran out, whatever brought this evaluation.
+      return cause === 'event' && member.belowSince === null && !fellEarlier ? 'metric_lowered' : 'grace_expired';
   }
 }
 
 /**
- * When a rolling window's member fell below their tier: now, unless the clock took them there
- * (the daily job) and the downgrade it brought was announced with its date: the window slid at
- * that date less the grace, and the grace counts from then, so the downgrade comes on the day the
- * warning named (the job runs some time after the slide), and no second warning names another.
+ * When a rolling window's member fell below their tier: the moment the ledger says (an entry's
+ * exit, a negative entry), whoever brings this evaluation, so the grace counts from the slide
+ * itself and the downgrade keeps the date its warning named; now when the ledger does not tell.
  */
-function slidBelowAt(settings: ZonedTierSettings, member: MemberState, cause: EvaluationCause, now: Date): Date {
-  if (cause !== 'daily' || !member.warnedFor || member.warnedFor <= now) return now;
-  const slid = addDays(member.warnedFor, -settings.graceDays);
-  return slid <= now ? slid : now;
+function slidBelowAt(values: MetricValues, now: Date): Date {
+  return values.slidBelowAt && values.slidBelowAt <= now ? values.slidBelowAt : now;
 }
 
 let lastWindow: { settings: ZonedTierSettings; at: number; window: QualificationWindow } | null = null;

@@ -3,6 +3,7 @@ import type { DomainEvent, EventOrigin } from '@loyalnest/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { rollingWindowStart, windowOf } from '../domain/tier-period.js';
+import { datePendingSlides } from '../ledger/tier-slide.query.js';
 import { place, type EvaluationCause, type MemberState, type MetricValues, type Placement, type PlacementProgram } from '../domain/tier-placement.js';
 import { TIER_CHANGED, TIER_EXPIRING_SOON, TIER_MULTIPLIER_CHANGED, type TierEntryBonus } from '../topics.js';
 import type { TierProgramService } from './tier-program.service.js';
@@ -198,6 +199,7 @@ export class TierMemberService {
       const rows = await this.lock(ctx, customerIds);
       const ids = rows.map((r) => r.customer_id);
       const values = await this.metricValues(ctx, program, ids, now);
+      await datePendingSlides(ctx.em, ctx.merchantId!, program, rows, values, now);
       const paid = program.settings.period === 'rolling_months' ? await this.bonusesSince(ctx, ids, rollingWindowStart(now, program.settings.rollingMonths)) : new Map<string, Set<string>>();
       const placed = rows.map((row) => ({
         customerId: row.customer_id,
