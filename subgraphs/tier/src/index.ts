@@ -33,6 +33,7 @@ import { TierAssignmentService } from './services/tier-assignment.service.js';
 import { TierCustomerKeyService } from './services/tier-customer-key.service.js';
 import { TIER_FLOW_ACTION_HANDLES, TierFlowActionService } from './services/tier-flow-action.service.js';
 import { TierFlowTriggerService } from './services/tier-flow-trigger.service.js';
+import { TierBatchService } from './services/tier-batch.service.js';
 import { TierMemberService } from './services/tier-member.service.js';
 import { TierPrivacyService } from './services/tier-privacy.service.js';
 import { TierProgramService } from './services/tier-program.service.js';
@@ -41,6 +42,7 @@ import { TierTimezoneService } from './services/tier-timezone.service.js';
 
 const program = new TierProgramService();
 const members = new TierMemberService(program);
+const batches = new TierBatchService(members);
 const ledger = new QualificationLedgerService();
 const assignments = new TierAssignmentService(members);
 const customerTiers = new CustomerTierService(program);
@@ -95,16 +97,16 @@ const tierSubgraph: SubgraphModule = {
   prepareMerchantEvents: async ({ em, merchantId }, events) =>
     events.some(erasesCustomers)
       ? undefined
-      : members.prepareBatch(
+      : batches.prepareBatch(
           em,
           merchantId,
           events.map((e) => orderEventCustomer(e) ?? pointsEventCustomer(e)).filter((c): c is string => c !== null),
         ),
-  finishMerchantEvents: (ctx, prepared, applied) => members.finishBatch(ctx, prepared, applied),
+  finishMerchantEvents: (ctx, prepared, applied) => batches.finishBatch(ctx, prepared, applied),
   consumes: {
-    ...tierOrderConsumers(members, ledger),
-    ...tierPointsConsumers(members, ledger),
-    'customer.created': customerCreatedConsumer(members, customerKeysFor),
+    ...tierOrderConsumers(batches, ledger),
+    ...tierPointsConsumers(batches, ledger),
+    'customer.created': customerCreatedConsumer(batches, customerKeysFor),
     ...tierChangeConsumers(() => ({ flowTriggers })),
     'customer.redacted': customerRedactedConsumer(privacy),
     ...gdprConsumers((runtime) => tierGdpr(customerKeysFor(runtime.config.blindIndexKey), privacy)),

@@ -1,6 +1,6 @@
 import type { EventHandler } from '@loyalnest/kit';
 import type { TierCustomerKeyService } from '../services/tier-customer-key.service.js';
-import type { TierMemberService } from '../services/tier-member.service.js';
+import type { TierBatchService } from '../services/tier-batch.service.js';
 
 /**
  * `customer.created {customerId}`: every customer is a member, placed at once (a first tier at
@@ -9,12 +9,12 @@ import type { TierMemberService } from '../services/tier-member.service.js';
  * longer knows was redacted before this event arrived: it becomes no member, so nothing is kept
  * about an erased person (which is why its batch does not lock it up front: a lock makes the row).
  */
-export function customerCreatedConsumer(members: TierMemberService, keys: (blindIndexKey: string) => TierCustomerKeyService): EventHandler {
+export function customerCreatedConsumer(batches: TierBatchService, keys: (blindIndexKey: string) => TierCustomerKeyService): EventHandler {
   return async (ctx, event, runtime, prepared) => {
     const { customerId } = event.payload as { customerId?: unknown };
     if (typeof customerId !== 'string') throw new Error('customer.created without a customerId');
-    const batch = members.batchOf(ctx, prepared);
+    const batch = batches.batchOf(ctx, prepared);
     if (!(await keys(runtime.config.blindIndexKey).record(ctx, customerId))) return;
-    await members.placeAfter(ctx, batch, event, customerId);
+    await batches.placeAfter(ctx, batch, event, customerId);
   };
 }

@@ -1,7 +1,7 @@
 import { consume, type DomainEvent, type EventHandler, type RequestContext } from '@loyalnest/kit';
 import { ORDER_CANCELLED, ORDER_PAID, ORDER_RECORDED, ORDER_REFUNDED } from '@loyalnest/customer/topics';
 import { milliOf, type OrderFact, type QualificationLedgerService } from '../services/qualification-ledger.service.js';
-import type { TierMemberService } from '../services/tier-member.service.js';
+import type { TierBatchService } from '../services/tier-batch.service.js';
 
 /** `financial_status` values of an order whose money was taken: a version recorded already paid counts as paid before `order.paid` comes. */
 const PAID_STATUSES = new Set(['paid', 'partially_refunded', 'refunded']);
@@ -18,12 +18,12 @@ export function orderEventCustomer(event: DomainEvent): string | null {
  * amount spent), then the customer is re-placed (with the rest of its batch). The member's lock
  * comes first, before any ledger row, the one lock order of every writer.
  */
-export function tierOrderConsumers(members: TierMemberService, ledger: QualificationLedgerService): Record<string, EventHandler> {
+export function tierOrderConsumers(batches: TierBatchService, ledger: QualificationLedgerService): Record<string, EventHandler> {
   const apply = async (ctx: RequestContext, event: DomainEvent, prepared: unknown, fact: OrderFact) => {
-    const batch = members.batchOf(ctx, prepared);
-    await members.lockFor(ctx, batch, fact.customerId);
+    const batch = batches.batchOf(ctx, prepared);
+    await batches.lockFor(ctx, batch, fact.customerId);
     await ledger.recordOrder(ctx, fact);
-    await members.placeAfter(ctx, batch, event, fact.customerId);
+    await batches.placeAfter(ctx, batch, event, fact.customerId);
   };
   return {
     ...consume(ORDER_RECORDED, (ctx, event, _runtime, prepared) => {

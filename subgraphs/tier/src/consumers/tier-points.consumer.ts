@@ -1,7 +1,7 @@
 import { consume, type DomainEvent, type EventHandler } from '@loyalnest/kit';
 import { POINTS_EARNED, POINTS_REVERSED, type LedgerEntryPosted } from '@loyalnest/points/topics';
 import type { QualificationLedgerService } from '../services/qualification-ledger.service.js';
-import type { TierMemberService } from '../services/tier-member.service.js';
+import type { TierBatchService } from '../services/tier-batch.service.js';
 
 /**
  * Whether a points event moves the `points_earned` metric. Entry bonuses (source `tier`) never
@@ -21,23 +21,23 @@ export function pointsEventCustomer(event: DomainEvent): string | null {
 }
 
 /** The points domain's earns and their reversals feed the `points_earned` metric (see `qualifies`). */
-export function tierPointsConsumers(members: TierMemberService, ledger: QualificationLedgerService): Record<string, EventHandler> {
+export function tierPointsConsumers(batches: TierBatchService, ledger: QualificationLedgerService): Record<string, EventHandler> {
   return {
     ...consume(POINTS_EARNED, async (ctx, event, _runtime, prepared) => {
       const p = event.payload;
       if (!qualifies(event.topic, p)) return;
-      const batch = members.batchOf(ctx, prepared);
-      await members.lockFor(ctx, batch, p.customerId);
+      const batch = batches.batchOf(ctx, prepared);
+      await batches.lockFor(ctx, batch, p.customerId);
       await ledger.recordPoints(ctx, { entryId: p.entryId, customerId: p.customerId, points: p.points, earnedAt: new Date(event.occurredAt) });
-      await members.placeAfter(ctx, batch, event, p.customerId);
+      await batches.placeAfter(ctx, batch, event, p.customerId);
     }),
     ...consume(POINTS_REVERSED, async (ctx, event, _runtime, prepared) => {
       const p = event.payload;
       if (!qualifies(event.topic, p)) return;
-      const batch = members.batchOf(ctx, prepared);
-      await members.lockFor(ctx, batch, p.customerId);
+      const batch = batches.batchOf(ctx, prepared);
+      await batches.lockFor(ctx, batch, p.customerId);
       await ledger.recordPoints(ctx, { entryId: p.reversesEntryId!, customerId: p.customerId, points: -Math.abs(p.points), earnedAt: null });
-      await members.placeAfter(ctx, batch, event, p.customerId);
+      await batches.placeAfter(ctx, batch, event, p.customerId);
     }),
   };
 }
