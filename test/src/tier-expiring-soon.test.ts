@@ -138,6 +138,10 @@ describe('tier expiring soon in rolling windows', () => {
     await runDaily(gateway, new Date(drop.getTime() + 2 * DAY_MS));
     expect((await memberOf(merchant, customerId))?.tier_id).toBe(tiers.Silver);
     expect(await warningsOf(merchant, customerId)).toHaveLength(1);
-    expect((await changesOf(merchant, customerId)).map((c) => c.to_tier_id)).toEqual([tiers.Bronze, tiers.Silver]);
+    // The first placement may be Bronze then Silver, or straight Silver when customer.created and
+    // the order share a consumer batch; either way the customer was never moved down.
+    const changes = await changesOf(merchant, customerId);
+    expect(changes.at(-1)?.to_tier_id).toBe(tiers.Silver);
+    expect(changes.filter((c) => c.direction === 'down')).toEqual([]);
   });
 });
