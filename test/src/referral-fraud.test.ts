@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { normalizeEmail } from '../../subgraphs/referral/src/domain/referral-email.js';
+import { canonicalEmail } from '../../subgraphs/kit/src/email-address.js';
 import {
   checkClaim,
   checkConversion,
@@ -11,20 +11,20 @@ import {
 } from '../../subgraphs/referral/src/domain/referral-fraud.js';
 import { DEFAULT_FRAUD_POLICY, FRAUD_REASONS, fraudPolicyOf, type FraudAction, type FraudReason, type ReferralFraudPolicy } from '../../subgraphs/referral/src/domain/referral-fraud-policy.js';
 import { DEFAULT_REFERRAL_SETTINGS } from '../../subgraphs/referral/src/domain/referral-program.js';
-import { createReferralHasher } from '../../subgraphs/referral/src/domain/referral-hash.js';
+import { createFingerprinter } from '../../subgraphs/kit/src/fingerprint.js';
 
 /**
  * The fraud rules alone: each reason fires by itself while a legitimate referral beside it (same
  * advocate, an honest friend) stays clean; BLOCK and FLAG as the policy says; reasons in one order.
  */
 
-const hash = createReferralHasher('fraud-test-secret-of-at-least-32-bytes');
+const hash = createFingerprinter('fraud-test-secret-of-at-least-32-bytes');
 const ADVOCATE_HOME = { address1: '12 Main Street', zip: '10001', countryCode: 'US' };
 
 function advocate(overrides: Partial<AdvocateFacts> = {}): AdvocateFacts {
   return {
     customerId: 'advocate-1',
-    normalizedEmail: normalizeEmail('ab@googlemail.com'),
+    normalizedEmail: canonicalEmail('ab@googlemail.com'),
     recentIpHashes: [hash.ip('198.51.100.10'), hash.ip('2001:db8:aa:1::5')],
     shippingAddressHashes: [hash.shippingAddress(ADVOCATE_HOME)],
     rewardedThisMonth: 0,
@@ -37,7 +37,7 @@ function advocate(overrides: Partial<AdvocateFacts> = {}): AdvocateFacts {
 function claim(friend: Partial<ClaimFacts['friend']> = {}, advocateFacts = advocate()): ClaimFacts {
   return {
     advocate: advocateFacts,
-    friend: { customerId: null, normalizedEmail: normalizeEmail('friend@example.com'), ipHash: hash.ip('203.0.113.20'), earlierClaimsFromIpInWeek: 0, hadOrdersBeforeClaim: null, ...friend },
+    friend: { customerId: null, normalizedEmail: canonicalEmail('friend@example.com'), ipHash: hash.ip('203.0.113.20'), earlierClaimsFromIpInWeek: 0, hadOrdersBeforeClaim: null, ...friend },
   };
 }
 
@@ -48,7 +48,7 @@ function conversion(order: Partial<ConversionFacts['order']> = {}, friend: Parti
     friend: { hadOrdersBeforeClaim: false, ...friend },
     order: {
       customerId: 'friend-1',
-      normalizedEmail: normalizeEmail('friend@example.com'),
+      normalizedEmail: canonicalEmail('friend@example.com'),
       shippingAddressHash: hash.shippingAddress({ address1: '40 Elm Road', zip: '02139', countryCode: 'US' }),
       ...order,
     },
@@ -70,14 +70,14 @@ const CASES: Array<{ title: string; reason: FraudReason; run: (p: ReferralFraudP
   {
     title: 'the friend\'s email is the advocate\'s own as A.B+x@gmail.com',
     reason: 'SELF_REFERRAL',
-    run: (p) => checkClaim(p, claim({ normalizedEmail: normalizeEmail('A.B+x@gmail.com') })),
+    run: (p) => checkClaim(p, claim({ normalizedEmail: canonicalEmail('A.B+x@gmail.com') })),
     explains: /email is the advocate's own once normalized/,
   },
   { title: 'the order is placed by the advocate\'s account', reason: 'ADVOCATE_PLACED_ORDER', run: (p) => checkConversion(p, conversion({ customerId: 'advocate-1' })), explains: /advocate's own customer account/ },
   {
     title: 'the order carries the advocate\'s email as a guest checkout',
     reason: 'ADVOCATE_PLACED_ORDER',
-    run: (p) => checkConversion(p, conversion({ customerId: null, normalizedEmail: normalizeEmail('a.b@gmail.com') })),
+    run: (p) => checkConversion(p, conversion({ customerId: null, normalizedEmail: canonicalEmail('a.b@gmail.com') })),
     explains: /advocate's own email/,
   },
   { title: 'the friend claims from the advocate\'s IPv4 address', reason: 'SAME_IP_AS_ADVOCATE', run: (p) => checkClaim(p, claim({ ipHash: hash.ip('::ffff:198.51.100.10') })), explains: /IP address/ },
@@ -140,14 +140,14 @@ describe.each(CASES)('when $title', ({ reason, run, explains }) => {
 
 describe('self-referral by email', () => {
   it('matches only the same mailbox: dots matter at other providers', () => {
-    const atWork = advocate({ normalizedEmail: normalizeEmail('ann.lee@example.com') });
-    expect(reasonsOf(checkClaim(DEFAULT_FRAUD_POLICY, claim({ normalizedEmail: normalizeEmail('Ann.Lee@Example.com') }, atWork)))).toEqual(['SELF_REFERRAL']);
-    expect(checkClaim(DEFAULT_FRAUD_POLICY, claim({ normalizedEmail: normalizeEmail('annlee@example.com') }, atWork))).toEqual(CLEAN);
-    expect(checkClaim(DEFAULT_FRAUD_POLICY, claim({ normalizedEmail: normalizeEmail('ann.lee+x@example.com') }, atWork))).toEqual(CLEAN);
+    const atWork = advocate({ normalizedEmail: canonicalEmail('ann.lee@example.com') });
+    expect(reasonsOf(checkClaim(DEFAULT_FRAUD_POLICY, claim({ normalizedEmail: canonicalEmail('Ann.Lee@Example.com') }, atWork)))).toEqual(['SELF_REFERRAL']);
+    expect(checkClaim(DEFAULT_FRAUD_POLICY, claim({ normalizedEmail: canonicalEmail('annlee@example.com') }, atWork))).toEqual(CLEAN);
+    expect(checkClaim(DEFAULT_FRAUD_POLICY, claim({ normalizedEmail: canonicalEmail('ann.lee+x@example.com') }, atWork))).toEqual(CLEAN);
   });
 
   it('reports one SELF_REFERRAL when both the account and the email match', () => {
-    const both = checkClaim(DEFAULT_FRAUD_POLICY, claim({ customerId: 'advocate-1', normalizedEmail: normalizeEmail('ab@gmail.com') }));
+    const both = checkClaim(DEFAULT_FRAUD_POLICY, claim({ customerId: 'advocate-1', normalizedEmail: canonicalEmail('ab@gmail.com') }));
     expect(reasonsOf(both)).toEqual(['SELF_REFERRAL']);
   });
 
@@ -245,7 +245,7 @@ describe('several reasons at once', () => {
 
   it('puts no email, IP or address in an explanation', () => {
     const all = combineAssessments(
-      checkClaim(DEFAULT_FRAUD_POLICY, claim({ normalizedEmail: normalizeEmail('ab@gmail.com'), ipHash: hash.ip('198.51.100.10'), earlierClaimsFromIpInWeek: 20, hadOrdersBeforeClaim: true })),
+      checkClaim(DEFAULT_FRAUD_POLICY, claim({ normalizedEmail: canonicalEmail('ab@gmail.com'), ipHash: hash.ip('198.51.100.10'), earlierClaimsFromIpInWeek: 20, hadOrdersBeforeClaim: true })),
       checkConversion(policy({}, { advocateMonthlyCap: 1 }), conversion({ customerId: 'advocate-1', shippingAddressHash: hash.shippingAddress(ADVOCATE_HOME) }, {}, advocate({ rewardedThisMonth: 1 }))),
     );
     expect(reasonsOf(all)).toEqual([...FRAUD_REASONS]);

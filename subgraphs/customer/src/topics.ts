@@ -40,6 +40,18 @@ export type OrderRecorded = {
   financialStatus: string | null;
   /** When the order was placed (`processed_at`, else `created_at`), ISO 8601. */
   placedAt: string;
+  /**
+   * Keyed hashes (`fingerprinterOf` in the kit) of the order's contact email, shipping address and
+   * browser IP, for the referral fraud checks; each null when the body had none or it could not be
+   * hashed. Absent on events emitted before fingerprints existed. Never the values themselves.
+   */
+  fingerprints?: OrderFingerprints;
+};
+
+export type OrderFingerprints = {
+  email: string | null;
+  shippingAddress: string | null;
+  browserIp: string | null;
 };
 
 /**
@@ -99,3 +111,19 @@ export type OrderPaid = {
 };
 
 export const ORDER_PAID = defineTopic<OrderPaid>('order.paid');
+
+/**
+ * A recorded order is fulfilled: the first version of it whose `fulfillment_status` is `fulfilled`
+ * (every item shipped). Once per order; never for an order cancelled before it was fulfilled.
+ * What the referral program's "order fulfilled" conversion rule waits for.
+ */
+export type OrderFulfilled = {
+  /** The customer's LoyalNest id (`Customer.id`, a UUID). */
+  customerId: string;
+  /** Shopify's order id, as a decimal string. */
+  orderId: string;
+  /** When the fulfilled version was seen (`updated_at` of that version), ISO 8601. */
+  fulfilledAt: string;
+};
+
+export const ORDER_FULFILLED = defineTopic<OrderFulfilled>('order.fulfilled');

@@ -54,3 +54,5 @@ export * from './scopes.js';
 export * from './demo.js';
 export * from './time-zone.js';
 export * from './shared-enums.js';
+export * from './email-address.js';
+export * from './fingerprint.js';

@@ -3,7 +3,10 @@ import { ClickStore } from './clicks/click-store.js';
 import { ShopDirectory } from './clicks/shop-directory.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { customerRedactedConsumer, referralGdpr } from './consumers/referral-gdpr.consumer.js';
+import { ReferralActivityEntity } from './entities/referral-activity.entity.js';
 import { ReferralCodeEntity } from './entities/referral-code.entity.js';
+import { ReferralEntity } from './entities/referral.entity.js';
+import { ReferralOrderEntity } from './entities/referral-order.entity.js';
 import { ReferralProgramEntity } from './entities/referral-program.entity.js';
 import { CustomerRef } from './graphql/customer-referral.type.js';
 import { clickFlushJob } from './jobs/click-flush.job.js';
@@ -43,7 +46,7 @@ function storeOf(runtime: SubgraphRuntime): ClickStore {
 /** The referral subgraph: each merchant's referral program, every customer's code and link, and the link clicks. */
 const referralSubgraph: SubgraphModule = {
   name: 'referral',
-  store: { name: 'referral', entities: [ReferralProgramEntity, ReferralCodeEntity] },
+  store: { name: 'referral', entities: [ReferralProgramEntity, ReferralCodeEntity, ReferralEntity, ReferralOrderEntity, ReferralActivityEntity] },
 
   buildSchema(config) {
     const { program, links } = services(config);

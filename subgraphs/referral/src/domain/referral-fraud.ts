@@ -13,7 +13,7 @@ import { FRAUD_REASONS, type FraudAction, type FraudReason, type ReferralFraudPo
  *   order) and ADVOCATE_OVER_CAP, which counts rewards as they are when the reward is due.
  * A referral's verdict is over both: `combineAssessments(claim, conversion)`.
  *
- * Emails are compared in `normalizeEmail` form, IPs and addresses as `ReferralHasher` hashes.
+ * Emails are compared in `canonicalEmail` form, IPs and addresses as `Fingerprinter` hashes.
  */
 
 export type FraudStage = 'CLAIM' | 'CONVERSION';

@@ -1,19 +1,19 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import {
-  createReferralHasher,
+  createFingerprinter,
   HashInputError,
   normalizeIp,
   normalizeShippingAddress,
   normalizeUserAgent,
   type ShippingAddressInput,
-} from '../../subgraphs/referral/src/domain/referral-hash.js';
+} from '../../subgraphs/kit/src/fingerprint.js';
 
 /** Keyed hashes of IPs, user agents and shipping addresses, and the normalization before them. */
 
 const SECRET = 'k'.repeat(16) + 'this-is-32-bytes';
 const OTHER_SECRET = 'o'.repeat(16) + 'this-is-32-bytes';
-const hasher = createReferralHasher(SECRET);
+const hasher = createFingerprinter(SECRET);
 
 function thrown(run: () => unknown): HashInputError {
   try {
@@ -27,23 +27,23 @@ function thrown(run: () => unknown): HashInputError {
 
 describe('the hasher', () => {
   it('refuses a missing or short secret instead of hashing under a guessable one', () => {
-    expect(thrown(() => createReferralHasher(''))).toMatchObject({ field: 'secret', reason: 'WEAK_SECRET' });
-    expect(thrown(() => createReferralHasher('x'.repeat(31)))).toMatchObject({ field: 'secret', reason: 'WEAK_SECRET' });
-    expect(thrown(() => createReferralHasher(new Uint8Array(16), 'REFERRAL_HASH_SECRET'))).toMatchObject({ field: 'REFERRAL_HASH_SECRET', reason: 'WEAK_SECRET' });
-    expect(createReferralHasher(new Uint8Array(32).fill(7)).ip('1.2.3.4')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(thrown(() => createFingerprinter(''))).toMatchObject({ field: 'secret', reason: 'WEAK_SECRET' });
+    expect(thrown(() => createFingerprinter('x'.repeat(31)))).toMatchObject({ field: 'secret', reason: 'WEAK_SECRET' });
+    expect(thrown(() => createFingerprinter(new Uint8Array(16), 'REFERRAL_HASH_SECRET'))).toMatchObject({ field: 'REFERRAL_HASH_SECRET', reason: 'WEAK_SECRET' });
+    expect(createFingerprinter(new Uint8Array(32).fill(7)).ip('1.2.3.4')).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('is HMAC-SHA-256 under the secret, labelled per kind, in base64url: stable across processes and releases', () => {
-    const expected = (kind: string, value: string) => createHmac('sha256', SECRET).update(`referral/v1/${kind}\u0000${value}`).digest('base64url');
+    const expected = (kind: string, value: string) => createHmac('sha256', SECRET).update(`fingerprint/v1/${kind}\u0000${value}`).digest('base64url');
     expect(hasher.ip('203.0.113.7')).toBe(expected('ip', '203.0.113.7'));
     expect(hasher.userAgent('Mozilla/5.0 (X11)')).toBe(expected('user-agent', 'Mozilla/5.0 (X11)'));
-    expect(createReferralHasher(Buffer.from(SECRET)).ip('203.0.113.7')).toBe(hasher.ip('203.0.113.7'));
+    expect(createFingerprinter(Buffer.from(SECRET)).ip('203.0.113.7')).toBe(hasher.ip('203.0.113.7'));
     // Not the plain hash an attacker could build a table of for all 2^32 IPv4 addresses.
     expect(hasher.ip('203.0.113.7')).not.toBe(createHash('sha256').update('203.0.113.7').digest('base64url'));
   });
 
   it('gives other hashes under another secret, and never the same hash for two kinds of one string', () => {
-    expect(createReferralHasher(OTHER_SECRET).ip('203.0.113.7')).not.toBe(hasher.ip('203.0.113.7'));
+    expect(createFingerprinter(OTHER_SECRET).ip('203.0.113.7')).not.toBe(hasher.ip('203.0.113.7'));
     expect(hasher.userAgent('203.0.113.7')).not.toBe(hasher.ip('203.0.113.7'));
   });
 });

@@ -1,9 +1,13 @@
 import { createHmac } from 'node:crypto';
+import { canonicalEmail } from './email-address.js';
 import { isIPv4, isIPv6 } from 'node:net';
 
 /**
- * Keyed hashes of the signals the fraud checks compare: IP addresses, user agents, shipping
- * addresses. The referral store keeps only these, never the values.
+ * Fingerprints: keyed hashes of the signals the referral fraud checks compare (email addresses,
+ * IP addresses, user agents, shipping addresses). The customer domain computes them for the order
+ * facts it publishes (`order.recorded`) and the referral domain for what a friend gives when
+ * claiming; the referral store keeps only these, never the values. Every domain derives the same
+ * key from the deployment's blind index key (`fingerprinterOf`), so their hashes compare.
  *
  * Why keyed (HMAC-SHA-256 with a secret the store never holds): a plain SHA-256 of an IPv4
  * address is no secret at all, since there are only 2^32 of them and a laptop hashes them all in
@@ -43,7 +47,9 @@ export interface ShippingAddressInput {
   countryCode: string | null;
 }
 
-export interface ReferralHasher {
+export interface Fingerprinter {
+  /** The hash of an email address in `canonicalEmail` form (throws `InvalidEmailError` for one `isEmail` refuses). */
+  email(address: string): string;
   /** The hash of an IPv4 address, or of an IPv6 address's /64 network (see `normalizeIp`). */
   ip(address: string): string;
   /** The hash of a user agent, or null when there is none (two missing agents are not a match). */
@@ -57,13 +63,14 @@ export interface ReferralHasher {
  * default: the caller passes the deployment's secret, and a missing or short one throws instead of
  * hashing under something an attacker could know.
  */
-export function createReferralHasher(secret: Uint8Array | string, field = 'secret'): ReferralHasher {
+export function createFingerprinter(secret: Uint8Array | string, field = 'secret'): Fingerprinter {
   const key = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : Buffer.from(secret);
   if (key.length < MIN_HASH_SECRET_BYTES) {
     throw new HashInputError(field, 'WEAK_SECRET', `${field} must be at least ${MIN_HASH_SECRET_BYTES} bytes; ${key.length} were given`);
   }
-  const hash = (kind: string, value: string) => createHmac('sha256', key).update(`referral/v1/${kind}\u0000${value}`, 'utf8').digest('base64url');
+  const hash = (kind: string, value: string) => createHmac('sha256', key).update(`fingerprint/v1/${kind}\u0000${value}`, 'utf8').digest('base64url');
   return {
+    email: (address) => hash('email', canonicalEmail(address)),
     ip: (address) => hash('ip', normalizeIp(address)),
     userAgent: (agent) => {
       const normalized = normalizeUserAgent(agent);
@@ -71,6 +78,14 @@ export function createReferralHasher(secret: Uint8Array | string, field = 'secre
     },
     shippingAddress: (address) => hash('shipping-address', normalizeShippingAddress(address)),
   };
+}
+
+/**
+ * The fingerprinter of a deployment: its key derived from the blind index key (a server secret,
+ * required outside development) under its own label, so a fingerprint never equals a blind index.
+ */
+export function fingerprinterOf(blindIndexKey: string): Fingerprinter {
+  return createFingerprinter(createHmac('sha256', blindIndexKey).update('fingerprint-key:v1').digest(), 'BLIND_INDEX_KEY');
 }
 
 /**

@@ -22,7 +22,7 @@ export interface EmailProblem {
 /** An address that passed: `address` keeps the local part as typed, with its domain in lower-case ASCII. */
 export type EmailCheck = { ok: true; address: string } | EmailProblem;
 
-/** Thrown by `normalizeEmail` for an input that `isEmail` would refuse: callers check input first. */
+/** Thrown by `canonicalEmail` for an input that `isEmail` would refuse: callers check input first. */
 export class InvalidEmailError extends Error {
   constructor(readonly problem: EmailProblem) {
     super(problem.message);
@@ -137,7 +137,7 @@ const PROVIDERS: ReadonlyMap<string, ProviderRule> = new Map([
  * `A.B+x@gmail.com` and `ab@googlemail.com` give `ab@gmail.com`; `a.b@example.com` and
  * `ab@example.com` stay apart. Throws `InvalidEmailError` for input `isEmail` refuses.
  */
-export function normalizeEmail(address: string): string {
+export function canonicalEmail(address: string): string {
   const checked = isEmail(address);
   if (!checked.ok) throw new InvalidEmailError(checked);
   const at = checked.address.lastIndexOf('@');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { InvalidEmailError, isEmail, normalizeEmail } from '../../subgraphs/referral/src/domain/referral-email.js';
+import { InvalidEmailError, isEmail, canonicalEmail } from '../../subgraphs/kit/src/email-address.js';
 
 /** Email addresses alone: the practical check of a friend's input, and the form self-referrals are compared in. */
 
-const sameMailbox = (a: string, b: string) => normalizeEmail(a) === normalizeEmail(b);
+const sameMailbox = (a: string, b: string) => canonicalEmail(a) === canonicalEmail(b);
 
 describe('isEmail', () => {
   it('accepts ordinary addresses, trimmed, with the domain in lower-case ASCII and the local part as typed', () => {
@@ -63,10 +63,10 @@ describe('isEmail', () => {
   });
 });
 
-describe('normalizeEmail', () => {
+describe('canonicalEmail', () => {
   it('makes A.B+x@gmail.com and ab@googlemail.com one mailbox (the issue\'s case)', () => {
-    expect(normalizeEmail('A.B+x@gmail.com')).toBe('ab@gmail.com');
-    expect(normalizeEmail('ab@googlemail.com')).toBe('ab@gmail.com');
+    expect(canonicalEmail('A.B+x@gmail.com')).toBe('ab@gmail.com');
+    expect(canonicalEmail('ab@googlemail.com')).toBe('ab@gmail.com');
     expect(sameMailbox('A.B+x@gmail.com', 'ab@googlemail.com')).toBe(true);
   });
 
@@ -82,11 +82,11 @@ describe('normalizeEmail', () => {
     expect(sameMailbox('a.b@gmail.co.uk', 'ab@gmail.co.uk')).toBe(false);
     expect(sameMailbox('a.b@mail.gmail.com', 'ab@gmail.com')).toBe(false);
     expect(sameMailbox('a.b@company-on-workspace.com', 'ab@company-on-workspace.com')).toBe(false);
-    expect(normalizeEmail('A.B+x@Example.com')).toBe('a.b+x@example.com');
+    expect(canonicalEmail('A.B+x@Example.com')).toBe('a.b+x@example.com');
   });
 
   it('strips only the +tag at Outlook, Hotmail, Live and MSN, and keeps their domains apart', () => {
-    expect(normalizeEmail('Ann.Lee+shop@outlook.com')).toBe('ann.lee@outlook.com');
+    expect(canonicalEmail('Ann.Lee+shop@outlook.com')).toBe('ann.lee@outlook.com');
     expect(sameMailbox('ann.lee+x@hotmail.com', 'ann.lee@hotmail.com')).toBe(true);
     expect(sameMailbox('ann+x@live.com', 'ann@live.com')).toBe(true);
     expect(sameMailbox('ann+x@msn.com', 'ann@msn.com')).toBe(true);
@@ -95,20 +95,20 @@ describe('normalizeEmail', () => {
   });
 
   it('reads iCloud, me.com and mac.com as one, tags stripped and dots kept', () => {
-    expect(normalizeEmail('Ann.Lee+x@me.com')).toBe('ann.lee@icloud.com');
+    expect(canonicalEmail('Ann.Lee+x@me.com')).toBe('ann.lee@icloud.com');
     expect(sameMailbox('ann+x@mac.com', 'ann@icloud.com')).toBe(true);
     expect(sameMailbox('ann.lee@icloud.com', 'annlee@icloud.com')).toBe(false);
   });
 
   it('reads Proton\'s four domains as one and strips its +aliases, keeping dots', () => {
-    for (const domain of ['proton.me', 'protonmail.com', 'protonmail.ch', 'pm.me']) expect(normalizeEmail(`Ann+news@${domain}`)).toBe('ann@proton.me');
+    for (const domain of ['proton.me', 'protonmail.com', 'protonmail.ch', 'pm.me']) expect(canonicalEmail(`Ann+news@${domain}`)).toBe('ann@proton.me');
     expect(sameMailbox('ann.lee@pm.me', 'annlee@proton.me')).toBe(false);
   });
 
   it('strips Fastmail tags and keeps Yahoo addresses whole (Yahoo tags with its own disposable names, not +)', () => {
     expect(sameMailbox('ann+x@fastmail.com', 'ann@fastmail.com')).toBe(true);
     expect(sameMailbox('ann+x@fastmail.com', 'ann@fastmail.fm')).toBe(false);
-    expect(normalizeEmail('Ann-shop@yahoo.com')).toBe('ann-shop@yahoo.com');
+    expect(canonicalEmail('Ann-shop@yahoo.com')).toBe('ann-shop@yahoo.com');
     expect(sameMailbox('ann-shop@yahoo.com', 'ann@yahoo.com')).toBe(false);
     expect(sameMailbox('ann+x@yahoo.com', 'ann@yahoo.com')).toBe(false);
     expect(sameMailbox('a.nn@yahoo.com', 'ann@yahoo.com')).toBe(false);
@@ -116,7 +116,7 @@ describe('normalizeEmail', () => {
 
   it('lower-cases the local part and folds international domains to their punycode', () => {
     expect(sameMailbox('ANN@EXAMPLE.COM', 'ann@example.com')).toBe(true);
-    expect(normalizeEmail('Ann@BÜCHER.de')).toBe('ann@xn--bcher-kva.de');
+    expect(canonicalEmail('Ann@BÜCHER.de')).toBe('ann@xn--bcher-kva.de');
     expect(sameMailbox('ann@bücher.de', 'ann@xn--bcher-kva.de')).toBe(true);
     expect(sameMailbox('ann@ＧＭＡＩＬ.com', 'ann@gmail.com')).toBe(true);
     // é typed as one code point or as e + combining accent: one mailbox.
@@ -125,16 +125,16 @@ describe('normalizeEmail', () => {
   });
 
   it('keeps a Gmail address that is only a tag whole, rather than collapsing it into an empty name', () => {
-    expect(normalizeEmail('+promo@gmail.com')).toBe('+promo@gmail.com');
+    expect(canonicalEmail('+promo@gmail.com')).toBe('+promo@gmail.com');
     expect(sameMailbox('+promo@gmail.com', '+other@gmail.com')).toBe(false);
   });
 
   it('throws a typed error naming the field for input that is not an address, and trims what is', () => {
-    expect(normalizeEmail('  Ann@Example.com ')).toBe('ann@example.com');
-    expect(() => normalizeEmail('not an email')).toThrow(InvalidEmailError);
+    expect(canonicalEmail('  Ann@Example.com ')).toBe('ann@example.com');
+    expect(() => canonicalEmail('not an email')).toThrow(InvalidEmailError);
     try {
-      normalizeEmail('ann@');
-      throw new Error('normalizeEmail accepted ann@');
+      canonicalEmail('ann@');
+      throw new Error('canonicalEmail accepted ann@');
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidEmailError);
       expect((error as InvalidEmailError).problem).toMatchObject({ field: 'email', reason: 'BAD_DOMAIN' });
