@@ -7,6 +7,7 @@ import { clickDay } from '../../subgraphs/referral/src/clicks/visitor.js';
 import { flushClicks } from '../../subgraphs/referral/src/jobs/click-flush.job.js';
 import { ReferralCodeService } from '../../subgraphs/referral/src/services/referral-code.service.js';
 import { withOwnerDb } from './support/db.js';
+import { recordSql } from './support/sql-log.js';
 import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
 import { clickLink, flushReferralClicks, PROGRAM_ON, referralOf, storedClicks, updateReferralProgram } from './support/referrals.js';
 import { createMerchant, runtime, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
@@ -187,6 +188,21 @@ describe.each<Mode>(['embedded', 'networked'])('referral link clicks through the
     expect(answer.body).toMatchObject({ code: noorCode, enabled: true });
     await flushReferralClicks(gateway);
     expect(await storedClicks(a, noor.id)).toEqual({ clicks: flushed.clicks + 1, unique_clicks: flushed.unique_clicks + 1 });
+  });
+
+  it('what if 30 clicks arrive at once on a code Redis lost? They wait for one cache fill: PostgreSQL is asked once, and every click counts', async () => {
+    await flushReferralClicks(gateway);
+    const flushed = (await storedClicks(a, noor.id))!;
+    expect(await flushReferralRedis(gateway)).toBeGreaterThan(0);
+    // when: 30 visitors at once, every one of them a cache miss
+    const { result: answers, queries } = await recordSql(runtime(gateway, 'referral'), () =>
+      Promise.all(Array.from({ length: 30 }, (_, i) => clickLink(gateway, a.shop, noorCode, { ip: `203.0.113.${100 + i}` }))),
+    );
+    // then
+    expect(answers.map((answer) => answer.status)).toEqual(Array(30).fill(200));
+    expect(queries.filter((sql) => /from "?referral_code"?\s/.test(sql))).toHaveLength(1);
+    await flushReferralClicks(gateway);
+    expect(await storedClicks(a, noor.id)).toEqual({ clicks: flushed.clicks + 30, unique_clicks: flushed.unique_clicks + 30 });
   });
 
   it('what if a flush crashes after PostgreSQL took its batch but before Redis dropped it? The next flush adds nothing twice', async () => {

@@ -17,6 +17,14 @@ export type ClickAnswer = { kind: 'unknown' } | { kind: 'known'; offer: Referral
  * came from, so a code of another shop resolves to nothing.
  */
 export class ReferralClickService {
+  /**
+   * Cache fills in flight, by merchant and code: the clicks that miss together wait for one fill.
+   * Without it a link shared to many at once (or a cold cache under load) sends every one of its
+   * concurrent clicks to PostgreSQL and the merchant subgraph: measured in `bench referral`, 50
+   * clients on cold codes made some 3,000 fills of 100 codes and held clicks at 100 ms.
+   */
+  private readonly filling = new Map<string, Promise<{ holder: string | null; offer: ReferralOffer }>>();
+
   constructor(
     private readonly codes: ReferralCodeService,
     private readonly program: ReferralProgramService,
@@ -26,13 +34,26 @@ export class ReferralClickService {
     const day = clickDay(now);
     let outcome = await store.click(merchantId, code, visitor, day);
     if (outcome.kind === 'miss') {
-      const { holder, offer } = await this.load(runtime, merchantId, code);
-      await store.fill(merchantId, code, holder, offer);
+      const { holder, offer } = await this.fill(runtime, store, merchantId, code);
       outcome = await store.click(merchantId, code, visitor, day);
       // Redis lost the keys again in between (a flush, an eviction): answer from PostgreSQL, uncounted.
       if (outcome.kind === 'miss') return holder ? { kind: 'known', offer } : { kind: 'unknown' };
     }
     return outcome.kind === 'unknown' ? outcome : { kind: 'known', offer: outcome.offer };
+  }
+
+  private fill(runtime: SubgraphRuntime, store: ClickStore, merchantId: string, code: string): Promise<{ holder: string | null; offer: ReferralOffer }> {
+    const key = `${merchantId}:${code}`;
+    let pending = this.filling.get(key);
+    if (!pending) {
+      pending = (async () => {
+        const loaded = await this.load(runtime, merchantId, code);
+        await store.fill(merchantId, code, loaded.holder, loaded.offer);
+        return loaded;
+      })().finally(() => this.filling.delete(key));
+      this.filling.set(key, pending);
+    }
+    return pending;
   }
 
   /** What the cache holds for the code and the merchant, read from the store (and the shop's currency from the merchant subgraph). */
