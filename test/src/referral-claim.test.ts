@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { FieldCipher, fingerprinterOf } from '@loyalnest/kit';
-import { friendEmailAad } from '../../subgraphs/referral/src/services/referral-claim.service.js';
+import { FieldCipher, fingerprinterOf, ShopifyDiscounts, type DiscountOutcome, type DiscountRequest, type RequestContext } from '@loyalnest/kit';
+import { CustomerEmails } from '../../subgraphs/referral/src/customers/customer-emails.js';
+import { ReferralDiscountUnavailableError } from '../../subgraphs/referral/src/graphql/referral-claim.error.js';
+import { friendEmailAad, ReferralClaimService } from '../../subgraphs/referral/src/services/referral-claim.service.js';
+import { ReferralCodeService } from '../../subgraphs/referral/src/services/referral-code.service.js';
+import { ReferralProgramService } from '../../subgraphs/referral/src/services/referral-program.service.js';
 import { startFakeShopify, type FakeShopify } from './support/fake-shopify.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { installMerchant } from './support/install.js';
 import { claimReferral, claimThroughProxy, referralEvents, shopperAuth, storedReferrals } from './support/referral-claims.js';
 import { PROGRAM_ON, referralOf, updateReferralProgram } from './support/referrals.js';
 import { RETRY } from './support/shopify-admin-fixture.js';
-import { createMerchant, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
+import { createMerchant, runtime, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
+import { adminCaller } from './support/tokens.js';
 
 const REWARD = { kind: 'FIXED_AMOUNT', value: '15', minimumOrderAmount: '50', expiryDays: 14, singleUse: false, oncePerCustomer: true };
 const DAY_MS = 86_400_000;
@@ -166,6 +171,32 @@ describe('claiming a referral', () => {
     expect(retried).toMatchObject({ __typename: 'ReferralClaim', referralId: pending.id, discountCode: pending.discount_code });
     expect(discountsWith(a, pending.discount_code!)).toHaveLength(1);
     expect((await referralEvents(a.id, 'referral.claimed')).filter((e) => e.referralId === pending.id)).toHaveLength(1);
+  });
+
+  it("what if the answer is lost after Shopify created the code? the claim fails as unknown, and the next claim asks for the same code: still one discount", async () => {
+    /** Shopify creates the discount, but the merchant subgraph's answer never arrives. */
+    class LostAnswer extends ShopifyDiscounts {
+      override async create(ctx: RequestContext, request: DiscountRequest): Promise<DiscountOutcome> {
+        await super.create(ctx, request);
+        return { outcome: 'unknown', detail: 'socket hang up' };
+      }
+    }
+    const fingerprints = fingerprinterOf(gateway.config.kit.blindIndexKey);
+    const cipher = new FieldCipher(gateway.config.kit.encryptionKeys);
+    const lossy = new ReferralClaimService(new ReferralProgramService(), new ReferralCodeService(), new CustomerEmails(fingerprints), new LostAnswer(), cipher, fingerprints);
+    const email = friendEmail();
+    const ctx = runtime(gateway, 'referral').createContext(adminCaller(a.id));
+    const lost = await lossy.claim(ctx, { code: noorCode, email, friendCustomerId: null, ipAddress: null, userAgent: null });
+    expect(lost).toBeInstanceOf(ReferralDiscountUnavailableError);
+    expect(lost).toMatchObject({ code: 'REFERRAL_DISCOUNT_UNAVAILABLE', reason: 'OUTCOME_UNKNOWN' });
+    const [row] = (await storedReferrals(a.id)).filter((r) => r.friend_email_hash === fingerprints.email(email));
+    expect(row).toMatchObject({ discount_status: 'ISSUING', shopify_discount_id: null });
+    expect(discountsWith(a, row.discount_code!)).toHaveLength(1);
+
+    const retried = await claimReferral(gateway, a.auth, { code: noorCode, email });
+    expect(retried).toMatchObject({ __typename: 'ReferralClaim', referralId: row.id, discountCode: row.discount_code });
+    expect(discountsWith(a, row.discount_code!)).toHaveLength(1);
+    expect((await storedReferrals(a.id)).find((r) => r.id === row.id)).toMatchObject({ discount_status: 'ISSUED', shopify_discount_id: discountsWith(a, row.discount_code!)[0].id });
   });
 
   it('refuses bad input with a typed error naming the field, and writes nothing', async () => {
