@@ -5,6 +5,7 @@ import { ReferralDiscountUnavailableError } from '../../subgraphs/referral/src/g
 import { friendEmailAad, ReferralClaimService } from '../../subgraphs/referral/src/services/referral-claim.service.js';
 import { ReferralCodeService } from '../../subgraphs/referral/src/services/referral-code.service.js';
 import { ReferralProgramService } from '../../subgraphs/referral/src/services/referral-program.service.js';
+import { withOwnerDb } from './support/db.js';
 import { startFakeShopify, type FakeShopify } from './support/fake-shopify.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { installMerchant } from './support/install.js';
@@ -171,6 +172,20 @@ describe('claiming a referral', () => {
     expect(retried).toMatchObject({ __typename: 'ReferralClaim', referralId: pending.id, discountCode: pending.discount_code });
     expect(discountsWith(a, pending.discount_code!)).toHaveLength(1);
     expect((await referralEvents(a.id, 'referral.claimed')).filter((e) => e.referralId === pending.id)).toHaveLength(1);
+  });
+
+  it('what if an admin rejects the claim while its code is still to be issued? the next claim issues nothing', async () => {
+    const email = friendEmail();
+    fake.failRequests(a.shop, 502, '/graphql.json');
+    try {
+      expect(await claimReferral(gateway, a.auth, { code: noorCode, email })).toMatchObject({ __typename: 'ReferralDiscountUnavailableError' });
+    } finally {
+      fake.failRequests(a.shop, null);
+    }
+    const [row] = (await storedReferrals(a.id)).filter((r) => r.friend_email_hash === fingerprinterOf(gateway.config.kit.blindIndexKey).email(email));
+    await withOwnerDb('referral', (db) => db.query(`update referral set status = 'REJECTED', rejected_at = now(), decided_by = 'admin' where merchant_id = $1 and id = $2`, [a.id, row.id]));
+    expect(await claimReferral(gateway, a.auth, { code: noorCode, email })).toMatchObject({ __typename: 'ReferralClaimBlockedError', code: 'REFERRAL_CLAIM_BLOCKED' });
+    expect(discountsWith(a, row.discount_code!)).toHaveLength(0);
   });
 
   it("what if the answer is lost after Shopify created the code? the claim fails as unknown, and the next claim asks for the same code: still one discount", async () => {

@@ -124,11 +124,7 @@ export class ReferralClaimService {
   /** Where the friend's referral stands decides the answer: issued, blocked, or its code still to ask Shopify for. */
   private async settle(ctx: RequestContext, referral: Referral, reward: FriendReward): Promise<ReferralClaimView | ReferralClaimError> {
     if (referral.discountStatus === 'ISSUED') return viewOf(referral, reward);
-    const blocked = referral.status === 'BLOCKED' && !referral.approvedAt;
-    if (blocked || (referral.discountStatus === 'NONE' && isFinal(referral.status))) {
-      return new ReferralClaimBlockedError(referral.fraud.reasons.filter((r) => r.action === 'BLOCK').map((r) => r.reason));
-    }
-    return this.issue(ctx, referral, reward);
+    return refusalOf(referral) ?? this.issue(ctx, referral, reward);
   }
 
   /**
@@ -148,6 +144,9 @@ export class ReferralClaimService {
     return inRequestTransaction(ctx, async () => {
       const referral = await ctx.em.findOneOrFail(ReferralEntity, { id: referralId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (referral.discountStatus === 'ISSUED') return viewOf(referral, reward);
+      // An admin may have decided while this claim waited for the lock.
+      const refused = refusalOf(referral);
+      if (refused) return refused;
       const issuedAt = new Date();
       const outcome = await this.discounts.create(ctx, friendDiscountRequest(referral.discountCode!, reward, issuedAt));
       if (outcome.outcome === 'failed') return new ReferralDiscountUnavailableError(ReferralDiscountFailureReason[outcome.reason]);
@@ -191,6 +190,17 @@ export class ReferralClaimService {
       throw error;
     }
   }
+}
+
+/**
+ * Why a referral without an issued code gets none: blocked and not approved, or ended (rejected
+ * or voided) before its code was issued. Null when its code may be issued.
+ */
+function refusalOf(referral: Referral): ReferralClaimBlockedError | null {
+  if ((referral.status === 'BLOCKED' && !referral.approvedAt) || isFinal(referral.status)) {
+    return new ReferralClaimBlockedError(referral.fraud.reasons.filter((r) => r.action === 'BLOCK').map((r) => r.reason));
+  }
+  return null;
 }
 
 function viewOf(referral: Referral, reward: FriendReward): ReferralClaimView {
