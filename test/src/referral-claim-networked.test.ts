@@ -39,6 +39,8 @@ describe('claiming a referral through the app proxy (networked)', () => {
     expect(claimed.status).toBe(200);
     expect(claimed.body).toMatchObject({ status: 'CLAIMED', discountCode: expect.stringMatching(/^REF-/), offer: { kind: 'PERCENTAGE', value: '10.00' } });
     expect(fake.discounts(a.shop).map((d) => d.code)).toEqual([claimed.body.discountCode]);
+    // The program's defaults: single use, once per customer, 10 % off, 30 days.
+    expect(fake.discounts(a.shop)[0].input).toMatchObject({ usageLimit: 1, appliesOncePerCustomer: true, minimumRequirement: null, customerGets: { value: { percentage: 0.1 } } });
     expect(await claimReferral(gateway, a.auth, { code: aCode, email })).toMatchObject({ referralId: claimed.body.referralId, discountCode: claimed.body.discountCode });
 
     const foreign = await claimThroughProxy(gateway, a.shop, bCode, { email }, { ip: '192.0.2.10' });
