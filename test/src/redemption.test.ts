@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import points from '@loyalnest/points';
-import { FieldCipher, liveChannel, type RedemptionUpdatedMessage, type RequestContext } from '@loyalnest/kit';
+import { FieldCipher, liveChannel, ShopifyDiscounts, type RedemptionUpdatedMessage, type RequestContext } from '@loyalnest/kit';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { CustomerDirectory } from '../../subgraphs/points/src/services/customer-directory.js';
@@ -8,7 +8,6 @@ import { LedgerService } from '../../subgraphs/points/src/services/ledger.servic
 import { PointsProgramService } from '../../subgraphs/points/src/services/points-program.service.js';
 import { RedemptionSettlement } from '../../subgraphs/points/src/services/redemption-settlement.service.js';
 import { RedemptionService } from '../../subgraphs/points/src/services/redemption.service.js';
-import { ShopifyDiscounts } from '../../subgraphs/points/src/services/shopify-discounts.js';
 import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { type FakeShopify } from './support/fake-shopify.js';

@@ -25,6 +25,11 @@ export enum ErrorCode {
   DISCOUNT_DEACTIVATION_FAILED = 'DISCOUNT_DEACTIVATION_FAILED',
   ACTIVITY_NOT_FOUND = 'ACTIVITY_NOT_FOUND',
   ACTIVITY_LIMIT_REACHED = 'ACTIVITY_LIMIT_REACHED',
+  REFERRAL_PROGRAM_DISABLED = 'REFERRAL_PROGRAM_DISABLED',
+  REFERRAL_CODE_NOT_FOUND = 'REFERRAL_CODE_NOT_FOUND',
+  REFERRAL_CLAIM_INVALID = 'REFERRAL_CLAIM_INVALID',
+  REFERRAL_CLAIM_BLOCKED = 'REFERRAL_CLAIM_BLOCKED',
+  REFERRAL_DISCOUNT_UNAVAILABLE = 'REFERRAL_DISCOUNT_UNAVAILABLE',
 }
 registerEnumType(ErrorCode, {
   name: 'ErrorCode',
@@ -49,6 +54,11 @@ registerEnumType(ErrorCode, {
     DISCOUNT_DEACTIVATION_FAILED: { description: "Shopify did not delete the redemption's discount code, so it still works and the points stay spent (DiscountDeactivationFailedError); try again." },
     ACTIVITY_NOT_FOUND: { description: "The merchant's earning rules have no activity with that key (ActivityNotFoundError)." },
     ACTIVITY_LIMIT_REACHED: { description: 'The customer already earned for this activity as often as its limit allows (ActivityLimitReachedError).' },
+    REFERRAL_PROGRAM_DISABLED: { description: 'The merchant has switched the referral program off (ReferralProgramDisabledError); nothing was claimed.' },
+    REFERRAL_CODE_NOT_FOUND: { description: 'No customer of this merchant holds that referral code (ReferralCodeNotFoundError); nothing was claimed.' },
+    REFERRAL_CLAIM_INVALID: { description: 'A field of the claim is not what it must be, e.g. a malformed code or an email that is not one (ReferralClaimInvalidError names the field); nothing was claimed.' },
+    REFERRAL_CLAIM_BLOCKED: { description: 'A fraud check blocked the claim (ReferralClaimBlockedError); no discount code was issued and the referral waits for an admin.' },
+    REFERRAL_DISCOUNT_UNAVAILABLE: { description: "Shopify issued no discount code for the friend's claim (ReferralDiscountUnavailableError); claiming again later issues it." },
   },
 });
 

@@ -56,3 +56,4 @@ export * from './time-zone.js';
 export * from './shared-enums.js';
 export * from './email-address.js';
 export * from './fingerprint.js';
+export * from './shopify-discounts.js';

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, containerOf, FieldCipher, flowActionPaths, flowActionRoutes, FlowTriggerSentEntity, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
+import { buildFederatedSchema, containerOf, FieldCipher, flowActionPaths, flowActionRoutes, FlowTriggerSentEntity, gdprConsumers, ShopifyDiscounts, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
 import { flowTriggerConsumers } from './consumers/flow-trigger.consumer.js';
 import { pointsGdpr } from './consumers/gdpr.consumer.js';
 import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js';
@@ -44,7 +44,6 @@ import { RewardReach } from './services/reward-reach.js';
 import { RedemptionSettlement } from './services/redemption-settlement.service.js';
 import { RedemptionService } from './services/redemption.service.js';
 import { RewardCatalogService } from './services/reward-catalog.service.js';
-import { ShopifyDiscounts } from './services/shopify-discounts.js';
 import { TierEffectsService } from './services/tier-effects.service.js';
 
 function build(config: KitConfig) {

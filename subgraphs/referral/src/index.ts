@@ -1,8 +1,10 @@
-import { buildFederatedSchema, containerOf, gdprConsumers, type KitConfig, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
+import { buildFederatedSchema, containerOf, FieldCipher, fingerprinterOf, gdprConsumers, ShopifyDiscounts, type KitConfig, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
+import { Router } from 'express';
 import { ClickStore } from './clicks/click-store.js';
 import { ShopDirectory } from './clicks/shop-directory.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { customerRedactedConsumer, referralGdpr } from './consumers/referral-gdpr.consumer.js';
+import { CustomerEmails } from './customers/customer-emails.js';
 import { ReferralActivityEntity } from './entities/referral-activity.entity.js';
 import { ReferralCodeEntity } from './entities/referral-code.entity.js';
 import { ReferralEntity } from './entities/referral.entity.js';
@@ -13,8 +15,11 @@ import { clickFlushJob } from './jobs/click-flush.job.js';
 import { ShopLinks } from './links/shop-links.js';
 import { customerReference } from './resolvers/customer.reference.js';
 import { CustomerReferralResolver } from './resolvers/customer-referral.resolver.js';
+import { ReferralClaimResolver } from './resolvers/referral-claim.resolver.js';
 import { ReferralProgramResolver } from './resolvers/referral-program.resolver.js';
+import { referralClaimRoutes } from './routes/referral-claim.routes.js';
 import { REFERRAL_CLICK_PREFIX, referralClickRoutes } from './routes/referral-click.routes.js';
+import { ReferralClaimService } from './services/referral-claim.service.js';
 import { ReferralClickService } from './services/referral-click.service.js';
 import { ReferralCodeService } from './services/referral-code.service.js';
 import { ReferralProgramService } from './services/referral-program.service.js';
@@ -24,7 +29,9 @@ const codes = new ReferralCodeService();
 function build(config: KitConfig) {
   const store = ClickStore.of(config);
   const program = new ReferralProgramService((merchantId) => store.forgetOffer(merchantId));
-  return { store, program, links: new ShopLinks(config.shopify.appProxy.path), clicks: new ReferralClickService(codes, program) };
+  const fingerprints = fingerprinterOf(config.blindIndexKey);
+  const claims = new ReferralClaimService(program, codes, new CustomerEmails(fingerprints), new ShopifyDiscounts(), new FieldCipher(config.encryptionKeys), fingerprints);
+  return { store, program, claims, links: new ShopLinks(config.shopify.appProxy.path), clicks: new ReferralClickService(codes, program) };
 }
 
 const built = new WeakMap<KitConfig, ReturnType<typeof build>>();
@@ -49,18 +56,24 @@ const referralSubgraph: SubgraphModule = {
   store: { name: 'referral', entities: [ReferralProgramEntity, ReferralCodeEntity, ReferralEntity, ReferralOrderEntity, ReferralActivityEntity] },
 
   buildSchema(config) {
-    const { program, links } = services(config);
+    const { program, links, claims } = services(config);
     return buildFederatedSchema({
       subgraph: 'referral',
-      resolvers: [ReferralProgramResolver, CustomerReferralResolver],
+      resolvers: [ReferralProgramResolver, CustomerReferralResolver, ReferralClaimResolver],
       // Customer is reachable only as an entity other subgraphs resolve through this one.
       orphanedTypes: [CustomerRef],
-      container: containerOf([new ReferralProgramResolver(program), new CustomerReferralResolver(codes, links)]),
+      container: containerOf([new ReferralProgramResolver(program), new CustomerReferralResolver(codes, links), new ReferralClaimResolver(claims)]),
       references: { Customer: customerReference },
     });
   },
 
-  routes: (runtime) => referralClickRoutes(runtime, { store: storeOf(runtime), shops: new ShopDirectory(runtime.peers), clicks: services(runtime.config).clicks }),
+  routes: (runtime) => {
+    const shops = new ShopDirectory(runtime.peers);
+    return Router().use(
+      referralClickRoutes(runtime, { store: storeOf(runtime), shops, clicks: services(runtime.config).clicks }),
+      referralClaimRoutes(runtime, { shops, claims: services(runtime.config).claims }),
+    );
+  },
   routePrefixes: [REFERRAL_CLICK_PREFIX],
 
   consumes: {

@@ -116,6 +116,16 @@ export type ErrorCode =
   | 'REDEMPTION_NOT_CANCELLABLE'
   /** No redemption with that id belongs to this merchant (RedemptionNotFoundError). */
   | 'REDEMPTION_NOT_FOUND'
+  /** A fraud check blocked the claim (ReferralClaimBlockedError); no discount code was issued and the referral waits for an admin. */
+  | 'REFERRAL_CLAIM_BLOCKED'
+  /** A field of the claim is not what it must be, e.g. a malformed code or an email that is not one (ReferralClaimInvalidError names the field); nothing was claimed. */
+  | 'REFERRAL_CLAIM_INVALID'
+  /** No customer of this merchant holds that referral code (ReferralCodeNotFoundError); nothing was claimed. */
+  | 'REFERRAL_CODE_NOT_FOUND'
+  /** Shopify issued no discount code for the friend's claim (ReferralDiscountUnavailableError); claiming again later issues it. */
+  | 'REFERRAL_DISCOUNT_UNAVAILABLE'
+  /** The merchant has switched the referral program off (ReferralProgramDisabledError); nothing was claimed. */
+  | 'REFERRAL_PROGRAM_DISABLED'
   /** No reward with that id belongs to this merchant (RewardNotFoundError). */
   | 'REWARD_NOT_FOUND'
   /** The reward cannot be redeemed now, e.g. it is disabled or the balance is negative (RewardUnavailableError); nothing was spent. */

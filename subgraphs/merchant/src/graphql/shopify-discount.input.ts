@@ -1,5 +1,5 @@
-import { IsOptional, Length, Matches } from 'class-validator';
-import { Directive, Field, InputType, registerEnumType } from 'type-graphql';
+import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { Directive, Field, InputType, Int, registerEnumType } from 'type-graphql';
 
 /** What a discount code gives; the Shopify mutation and its value follow from it. */
 export enum ShopifyDiscountKind {
@@ -23,11 +23,11 @@ const DECIMAL = /^[0-9]{1,12}(\.[0-9]{1,2})?$/;
 const SHOPIFY_ID = /^([1-9][0-9]{0,18}|gid:\/\/shopify\/[A-Za-z]+\/[1-9][0-9]{0,18})$/;
 
 /**
- * Internal: a single-use Shopify discount code to create in the caller's merchant's shop, e.g. for
- * a redeemed reward. `@inaccessible` keeps it out of the public API.
+ * Internal: a Shopify discount code to create in the caller's merchant's shop, e.g. for a redeemed
+ * reward (single use, the default) or a referred friend (as the referral program says). `@inaccessible` keeps it out of the public API.
  */
 @Directive('@inaccessible')
-@InputType('ShopifyDiscountInput', { description: 'Internal: a single-use discount code to create in the shop.' })
+@InputType('ShopifyDiscountInput', { description: 'Internal: a discount code to create in the shop; single use unless usageLimit says otherwise.' })
 export class ShopifyDiscountInput {
   @Field(() => String, { description: 'The code the shopper enters at checkout (1–255 characters, no spaces); unique in the shop.' })
   @Length(1, 255)
@@ -71,4 +71,17 @@ export class ShopifyDiscountInput {
   @IsOptional()
   @Matches(SHOPIFY_ID, { message: 'customerShopifyId must be a Shopify id or gid' })
   customerShopifyId?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many orders in all may use the code (1–1,000,000); null: no limit. Left out: 1 (a single-use code, as a redeemed reward is).',
+  })
+  @IsOptional()
+  @Min(1)
+  @Max(1_000_000)
+  usageLimit?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether one Shopify customer may use the code only once. Left out (or null): true.' })
+  @IsOptional()
+  appliesOncePerCustomer?: boolean | null;
 }

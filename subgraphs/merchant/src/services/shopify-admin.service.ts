@@ -187,8 +187,8 @@ function checkGid(field: string, id: string, type: string): string {
 }
 
 /**
- * Our input → Shopify's DiscountCodeBasicInput / DiscountCodeFreeShippingInput. Each code is
- * single use (usageLimit 1, once per customer). Shopify wants percentages as a fraction (0–1).
+ * Our input → Shopify's DiscountCodeBasicInput / DiscountCodeFreeShippingInput. A code is single
+ * use (usageLimit 1, once per customer) unless the input says otherwise. Shopify wants percentages as a fraction (0–1).
  * FREE_PRODUCT is 100% off the one variant: a basic discount cannot cap the quantity, so the
  * single use is what bounds it.
  */
@@ -212,8 +212,9 @@ function discountVariables(input: ShopifyDiscountInput): Record<string, unknown>
     endsAt: input.endsAt?.toISOString() ?? null,
     context: input.customerShopifyId ? { customers: { add: [checkGid('input.customerShopifyId', input.customerShopifyId, 'Customer')] } } : { all: 'ALL' },
     minimumRequirement: input.minimumSubtotal ? { subtotal: { greaterThanOrEqualToSubtotal: input.minimumSubtotal } } : null,
-    usageLimit: 1,
-    appliesOncePerCustomer: true,
+    // Left out: single use. Given as null: no limit (Shopify's null usageLimit).
+    usageLimit: input.usageLimit === undefined ? 1 : input.usageLimit,
+    appliesOncePerCustomer: input.appliesOncePerCustomer ?? true,
   };
   switch (input.kind) {
     case ShopifyDiscountKind.FREE_SHIPPING:

@@ -7,11 +7,14 @@ import {
   MUTATION_EXECUTED,
   mutationExecuted,
   OutboxEventEntity,
+  shopifyFailure,
   textProblem,
+  type DiscountOutcome,
   type FieldCipher,
   type RedemptionFaultPoint,
   type RedemptionUpdatedMessage,
   type RequestContext,
+  type ShopifyDiscounts,
 } from '@loyalnest/kit';
 import { LockMode } from '@mikro-orm/postgresql';
 import { PointsAccountEntity } from '../entities/points-account.entity.js';
@@ -22,7 +25,6 @@ import { DiscountCreationFailedError, DiscountFailureReason } from '../graphql/r
 import type { EntryRequest, LedgerService } from './ledger.service.js';
 import { codeAad } from './redemption-code.js';
 import { nameIn } from './reward-catalog.service.js';
-import { shopifyFailure, type DiscountOutcome, type ShopifyDiscounts } from './shopify-discounts.js';
 import { faultKill } from './redemption-fault.js';
 import { v7 as uuidv7 } from 'uuid';
 

@@ -22,7 +22,7 @@ function fail(res: Response, status: number, code: ClickErrorCode, message: stri
  * connection's. Only its keyed hash is used (unique visitors), so a forged header can at most
  * inflate a link's unique count, which pays nothing.
  */
-function clientIp(req: Request): string {
+export function clientIp(req: Request): string {
   const forwarded = req.headers['x-forwarded-for'];
   const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
   return first || req.socket.remoteAddress || '';

@@ -1,26 +1,37 @@
-import { PeerQueryError, Scope, systemCaller, type RequestContext } from '@loyalnest/kit';
-import type { RewardKind } from '../entities/reward.entity.js';
+import { PeerQueryError } from './peers.js';
+import { Scope } from './scopes.js';
+import { systemCaller, type RequestContext } from './context.js';
 
 const CREATE_DISCOUNT = /* GraphQL */ `
-  mutation PointsCreateShopifyDiscount($input: ShopifyDiscountInput!) {
+  mutation CreateShopifyDiscount($input: ShopifyDiscountInput!) {
     _createShopifyDiscount(input: $input) { shopifyDiscountId code }
   }
 `;
 
 const DEACTIVATE_DISCOUNT = /* GraphQL */ `
-  mutation PointsDeactivateShopifyDiscount($code: String!) { _deactivateShopifyDiscount(code: $code) }
+  mutation DeactivateShopifyDiscount($code: String!) { _deactivateShopifyDiscount(code: $code) }
 `;
+
+/** What a discount code gives, as the domains name it (the merchant subgraph's enum, lower case). */
+export type DiscountKind = 'fixed_amount' | 'percentage' | 'free_shipping' | 'free_product';
 
 export interface DiscountRequest {
   code: string;
   title: string;
-  kind: RewardKind;
+  kind: DiscountKind;
   value: string | null;
   variantId: string | null;
   minimumSubtotal: string | null;
   startsAt: Date;
   endsAt: Date | null;
   customerShopifyId: string | null;
+  /**
+   * Orders the code may be used for in all; null: no limit. Left out, the merchant subgraph's
+   * default applies (one use, once per customer: a redeemed reward).
+   */
+  usageLimit?: number | null;
+  /** Whether one Shopify customer may use the code once only; left out, the merchant subgraph's default (true). */
+  appliesOncePerCustomer?: boolean;
 }
 
 export type DiscountOutcome =
@@ -40,8 +51,10 @@ export function shopifyFailure(error: unknown): (typeof SHOPIFY_CODES)[number] |
 
 /**
  * Creates discount codes in the merchant's shop through the merchant subgraph, which alone holds
- * the shop's access token and does the retries, backoff and throttle handling. The code is ours,
- * so asking again after an unknown outcome asks for the same code.
+ * the shop's access token and does the retries, backoff and throttle handling; for every domain
+ * that gives shoppers codes (points' redemptions, referral friends). The code is the caller's, so
+ * asking again after an unknown outcome asks for the same code and the merchant side answers the
+ * discount already holding it.
  */
 export class ShopifyDiscounts {
   async create(ctx: RequestContext, request: DiscountRequest): Promise<DiscountOutcome> {
@@ -55,6 +68,9 @@ export class ShopifyDiscounts {
       startsAt: request.startsAt.toISOString(),
       endsAt: request.endsAt?.toISOString() ?? null,
       customerShopifyId: request.customerShopifyId,
+      // Only when given: left out, the merchant subgraph keeps its single-use default.
+      ...(request.usageLimit !== undefined && { usageLimit: request.usageLimit }),
+      ...(request.appliesOncePerCustomer !== undefined && { appliesOncePerCustomer: request.appliesOncePerCustomer }),
     };
     try {
       const data = await ctx.peers.query<{ _createShopifyDiscount: { shopifyDiscountId: string; code: string } }>('merchant', CREATE_DISCOUNT, { input }, {
