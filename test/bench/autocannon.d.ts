@@ -36,6 +36,8 @@ declare module 'autocannon' {
     pipelining?: number;
     /** Worker threads that fire the requests (each with its own event loop). */
     workers?: number;
+    /** Replaces each `[<id>]` in a request's body with a new random id per request (works with `workers`). */
+    idReplacement?: boolean;
     title?: string;
   }
 

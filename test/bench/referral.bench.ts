@@ -10,8 +10,12 @@
  * one click in PostgreSQL, none lost or doubled. The load generator (autocannon) runs in a worker
  * thread so it never shares an event loop with the gateway.
  *
- * The claims half of issue 14's benchmark (claims at 50 concurrent friends against the fake
- * Shopify) waits for the claim mutation; its figure is null until then.
+ * Claims: `POST /proxy/r/<code>/claim` as a guest friend's storefront sends it through the app
+ * proxy, a new friend (email) each request, at the same concurrency, against the local fake
+ * Shopify (the shop is installed through OAuth there, so the merchant subgraph creates each
+ * friend's discount code over HTTP as in production). Every claim comes from the loopback address,
+ * so the bench's program flags IP_CLAIM_BURST instead of blocking it. After the run, every 200 must
+ * be one issued referral and one discount at the fake Shopify.
  */
 import autocannon, { type Result } from 'autocannon';
 import { ADMIN_SCOPES, databaseName, systemCaller } from '@loyalnest/kit';
@@ -26,7 +30,9 @@ import { newReferralCode } from '../../subgraphs/referral/src/domain/referral-co
 import { flushClicks } from '../../subgraphs/referral/src/jobs/click-flush.job.js';
 import { ClickStore } from '../../subgraphs/referral/src/clicks/click-store.js';
 import { log, positiveInt } from './bench-env.js';
-import { round } from './load.js';
+import { startFakeShopify } from '../src/support/fake-shopify.js';
+import { installShop } from '../src/support/install.js';
+import { describe, load, round } from './load.js';
 
 const DATABASE_PREFIX = 'loyalnest_bench_referral';
 const WARMUP_SECONDS = 2;
@@ -88,39 +94,33 @@ export async function run(): Promise<void> {
   // only when the bench calls it, so the run measures the click path alone.
   process.env.DATABASE_PREFIX = DATABASE_PREFIX;
   process.env.REFERRAL_CLICK_FLUSH_MS = '3600000';
+  const fake = await startFakeShopify();
+  Object.assign(process.env, fake.env);
   const config = loadGatewayConfig();
   config.port = 0;
   config.host = '127.0.0.1';
 
   log(`databases ${config.kit.databasePrefix}_*; migrating`);
   await migrateAll(config.kit, subgraphModules, log);
-  const merchantId = randomUUID();
-  const shop = `bench-referral-${randomBytes(4).toString('hex')}.myshopify.com`;
-  await ownerQuery(
-    config,
-    'merchant',
-    `insert into merchant (id, shop_domain, name, currency, primary_locale, enabled_locales, plan, status, installed_at, access_scopes, settings, created_at, updated_at)
-     values ($1, $2, 'Bench referral shop', 'EUR', 'en', '{en}', 'free', 'installed', now(), '', '{"programEnabled": true, "pointsName": "Points", "pointsPerCurrencyUnit": 1, "pointsExpiryDays": null}'::jsonb, now(), now())`,
-    [merchantId, shop],
-  );
-  const codes = Array.from({ length: codeCount }, () => newReferralCode());
-  await ownerQuery(
-    config,
-    'referral',
-    `insert into referral_code (merchant_id, customer_id, code, created_at) select $1, gen_random_uuid(), c, now() from unnest($2::text[]) as c on conflict do nothing`,
-    [merchantId, codes],
-  );
-
   const gateway = await startEmbeddedGateway(config, subgraphModules);
   try {
     const origin = new URL(gateway.url).origin;
+    const shop = `bench-referral-${randomBytes(4).toString('hex')}.myshopify.com`;
+    const merchantId = await installShop(origin, fake, shop);
+    const codes = Array.from({ length: codeCount }, () => newReferralCode());
+    await ownerQuery(
+      config,
+      'referral',
+      `insert into referral_code (merchant_id, customer_id, code, created_at) select $1, gen_random_uuid(), c, now() from unnest($2::text[]) as c on conflict do nothing`,
+      [merchantId, codes],
+    );
     const admin = { authorization: `Bearer ${await mintDevToken(config.devTokenSecret, { shop, role: 'admin' })}`, 'content-type': 'application/json' };
     const saved = await fetch(`${origin}/graphql`, {
       method: 'POST',
       headers: admin,
       body: JSON.stringify({
         query: 'mutation($i: UpdateReferralProgramInput!) { updateReferralProgram(input: $i) { __typename } }',
-        variables: { i: { enabled: true, advocatePoints: 500, friendReward: { kind: 'PERCENTAGE', value: '10' } } },
+        variables: { i: { enabled: true, advocatePoints: 500, friendReward: { kind: 'PERCENTAGE', value: '10' }, fraudChecks: [{ check: 'IP_CLAIM_BURST', action: 'FLAG' }] } },
       }),
     });
     const answer = (await saved.json()) as { data?: { updateReferralProgram?: { __typename: string } } };
@@ -149,22 +149,57 @@ export async function run(): Promise<void> {
     const exact = Number(total) >= clicks.ok && Number(total) <= clicks.sent;
     log(`clicks answered 200: ${clicks.ok} of ${clicks.sent} sent; flushed now ${flushed}; in the store ${total}${exact ? ' (within)' : ' (MISMATCH)'}`);
     log(`clicks: ${clicks.rps}/s, p50 ${clicks.p50} ms, p99 ${clicks.p99} ms; healthz: ${healthz.rps}/s, p99 ${healthz.p99} ms; clicks/healthz ${round(clicks.rps / healthz.rps, 2)}`);
-    log('claims: not measured yet (the claim mutation comes with a later part of issue 14)');
+    const claimed = await measureClaims(config, origin, shop, codes[0], seconds, connections);
+    const [issued] = (
+      await ownerQuery(config, 'referral', `select count(*)::int as n from referral where merchant_id = $1 and discount_status = 'ISSUED'`, [merchantId])
+    ).rows as { n: number }[];
+    const discounts = fake.discounts(shop).length;
+    const claimsExact = issued.n >= claimed.ok && issued.n <= claimed.sent && discounts === issued.n;
+    log(`claims answered 200: ${claimed.ok} of ${claimed.sent} sent; issued referrals ${issued.n}; discounts created at the fake Shopify ${discounts}${claimsExact ? ' (exact)' : ' (MISMATCH)'}`);
+    log(`claims: ${claimed.rps}/s, p50 ${claimed.p50} ms, p99 ${claimed.p99} ms`);
     console.log(
       JSON.stringify({
         bench: 'referral',
         clicks_per_s: clicks.rps,
         click_p99_ms: clicks.p99,
-        claim_p99_ms: null,
+        claim_p99_ms: claimed.p99,
+        claims_per_s: claimed.rps,
+        claims_issued_exactly: claimsExact,
         healthz_per_s: healthz.rps,
         healthz_p99_ms: healthz.p99,
         clicks_counted_exactly: exact,
         connections,
         seconds,
-        note: 'claims not built yet',
       }),
     );
   } finally {
     await gateway.stop();
+    await fake.close();
   }
+}
+
+/**
+ * Claims by new guest friends, a new email each. The friends are a closed loop in this process
+ * (`load`), not autocannon: autocannon's per-request ids in a body come with a wrong
+ * Content-Length (the server then waits for bytes that never come). A claim costs far more than
+ * the client's share, so the loop skews the figure little; `cpuUsPerOp` in the log says how much.
+ */
+async function measureClaims(config: GatewayConfig, origin: string, shop: string, code: string, seconds: number, connections: number): Promise<Figures> {
+  const url = `${origin}/proxy/r/${code}/claim?${signedQuery(config, shop)}`;
+  let n = 0;
+  let sent = 0;
+  const statuses: Record<string, number> = {};
+  const claim = async (): Promise<boolean> => {
+    sent++;
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `friend-${n++}-${randomBytes(3).toString('hex')}@example.com` }) });
+    await response.arrayBuffer();
+    statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+    return response.status === 200;
+  };
+  log(`claims: warm-up ${WARMUP_SECONDS} s, then ${seconds} s with ${connections} friends at once`);
+  const warm = await load(connections, WARMUP_SECONDS, claim);
+  const phase = await load(connections, seconds, claim);
+  describe('claims', phase);
+  if (phase.failed || warm.failed) log(`claims: WARNING status codes ${JSON.stringify(statuses)}`);
+  return { rps: phase.perSecond, p50: phase.p50Ms, p99: phase.p99Ms, ok: phase.done + warm.done, sent, non2xx: phase.failed, errors: 0 };
 }
