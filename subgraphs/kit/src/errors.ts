@@ -25,6 +25,9 @@ export enum ErrorCode {
   DISCOUNT_DEACTIVATION_FAILED = 'DISCOUNT_DEACTIVATION_FAILED',
   ACTIVITY_NOT_FOUND = 'ACTIVITY_NOT_FOUND',
   ACTIVITY_LIMIT_REACHED = 'ACTIVITY_LIMIT_REACHED',
+  REFERRAL_NOT_FOUND = 'REFERRAL_NOT_FOUND',
+  REFERRAL_NOT_DECIDABLE = 'REFERRAL_NOT_DECIDABLE',
+  REFERRAL_REVIEW_INVALID = 'REFERRAL_REVIEW_INVALID',
 }
 registerEnumType(ErrorCode, {
   name: 'ErrorCode',
@@ -49,6 +52,9 @@ registerEnumType(ErrorCode, {
     DISCOUNT_DEACTIVATION_FAILED: { description: "Shopify did not delete the redemption's discount code, so it still works and the points stay spent (DiscountDeactivationFailedError); try again." },
     ACTIVITY_NOT_FOUND: { description: "The merchant's earning rules have no activity with that key (ActivityNotFoundError)." },
     ACTIVITY_LIMIT_REACHED: { description: 'The customer already earned for this activity as often as its limit allows (ActivityLimitReachedError).' },
+    REFERRAL_NOT_FOUND: { description: 'No referral with that id belongs to this merchant (ReferralNotFoundError).' },
+    REFERRAL_NOT_DECIDABLE: { description: 'The referral is not in a status the decision applies to, e.g. approving one that is not BLOCKED (ReferralNotDecidableError); nothing changed.' },
+    REFERRAL_REVIEW_INVALID: { description: 'An argument of an admin\'s referral decision is out of range (ReferralReviewInvalidError); nothing changed.' },
   },
 });
 

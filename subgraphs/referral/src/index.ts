@@ -1,7 +1,9 @@
-import { buildFederatedSchema, containerOf, gdprConsumers, type KitConfig, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
+import { buildFederatedSchema, containerOf, fingerprinterOf, gdprConsumers, type KitConfig, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
 import { ClickStore } from './clicks/click-store.js';
 import { ShopDirectory } from './clicks/shop-directory.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
+import { referralOrderConsumers } from './consumers/referral-order.consumer.js';
+import { CustomerEmails } from './customers/customer-emails.js';
 import { customerRedactedConsumer, referralGdpr } from './consumers/referral-gdpr.consumer.js';
 import { ReferralActivityEntity } from './entities/referral-activity.entity.js';
 import { ReferralCodeEntity } from './entities/referral-code.entity.js';
@@ -10,21 +12,37 @@ import { ReferralOrderEntity } from './entities/referral-order.entity.js';
 import { ReferralProgramEntity } from './entities/referral-program.entity.js';
 import { CustomerRef } from './graphql/customer-referral.type.js';
 import { clickFlushJob } from './jobs/click-flush.job.js';
+import { referralHoldJob } from './jobs/referral-hold.job.js';
 import { ShopLinks } from './links/shop-links.js';
 import { customerReference } from './resolvers/customer.reference.js';
 import { CustomerReferralResolver } from './resolvers/customer-referral.resolver.js';
 import { ReferralProgramResolver } from './resolvers/referral-program.resolver.js';
+import { ReferralReviewResolver } from './resolvers/referral-review.resolver.js';
 import { REFERRAL_CLICK_PREFIX, referralClickRoutes } from './routes/referral-click.routes.js';
 import { ReferralClickService } from './services/referral-click.service.js';
 import { ReferralCodeService } from './services/referral-code.service.js';
+import { ReferralCompletionService } from './services/referral-completion.service.js';
+import { ReferralConversionService } from './services/referral-conversion.service.js';
+import { ReferralOrderFactsService } from './services/referral-order-facts.service.js';
 import { ReferralProgramService } from './services/referral-program.service.js';
+import { ReferralReviewService } from './services/referral-review.service.js';
 
 const codes = new ReferralCodeService();
 
 function build(config: KitConfig) {
   const store = ClickStore.of(config);
   const program = new ReferralProgramService((merchantId) => store.forgetOffer(merchantId));
-  return { store, program, links: new ShopLinks(config.shopify.appProxy.path), clicks: new ReferralClickService(codes, program) };
+  const completion = new ReferralCompletionService(program);
+  const conversion = new ReferralConversionService(program, new CustomerEmails(fingerprinterOf(config.blindIndexKey)), completion);
+  return {
+    store,
+    program,
+    links: new ShopLinks(config.shopify.appProxy.path),
+    clicks: new ReferralClickService(codes, program),
+    completion,
+    orders: { facts: new ReferralOrderFactsService(), conversion },
+    review: new ReferralReviewService(program, completion),
+  };
 }
 
 const built = new WeakMap<KitConfig, ReturnType<typeof build>>();
@@ -49,13 +67,13 @@ const referralSubgraph: SubgraphModule = {
   store: { name: 'referral', entities: [ReferralProgramEntity, ReferralCodeEntity, ReferralEntity, ReferralOrderEntity, ReferralActivityEntity] },
 
   buildSchema(config) {
-    const { program, links } = services(config);
+    const { program, links, review } = services(config);
     return buildFederatedSchema({
       subgraph: 'referral',
-      resolvers: [ReferralProgramResolver, CustomerReferralResolver],
+      resolvers: [ReferralProgramResolver, CustomerReferralResolver, ReferralReviewResolver],
       // Customer is reachable only as an entity other subgraphs resolve through this one.
       orphanedTypes: [CustomerRef],
-      container: containerOf([new ReferralProgramResolver(program), new CustomerReferralResolver(codes, links)]),
+      container: containerOf([new ReferralProgramResolver(program), new CustomerReferralResolver(codes, links), new ReferralReviewResolver(review)]),
       references: { Customer: customerReference },
     });
   },
@@ -66,10 +84,11 @@ const referralSubgraph: SubgraphModule = {
   consumes: {
     'customer.created': customerCreatedConsumer(codes),
     'customer.redacted': customerRedactedConsumer(codes, (runtime) => services(runtime.config).store),
+    ...referralOrderConsumers((runtime) => services(runtime.config).orders),
     ...gdprConsumers(() => referralGdpr, { customerRequests: false }),
   },
 
-  jobs: (runtime) => [clickFlushJob(runtime, storeOf(runtime))],
+  jobs: (runtime) => [clickFlushJob(runtime, storeOf(runtime)), referralHoldJob(runtime, services(runtime.config).completion)],
 };
 
 export default referralSubgraph;

@@ -147,6 +147,9 @@ export class ReferralType {
 
   @Field(() => Date, { nullable: true, description: 'When an admin rejected it.' })
   rejectedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The admin's note when rejecting it, if they gave one." })
+  rejectionReason!: string | null;
 }
 
 /** A stored referral as the schema shows it (shared by every query and mutation that returns one). */
@@ -180,5 +183,6 @@ export function referralTypeOf(referral: Referral): ReferralType {
     },
     approvedAt: referral.approvedAt ?? null,
     rejectedAt: referral.rejectedAt ?? null,
+    rejectionReason: referral.rejectionReason ?? null,
   });
 }
