@@ -40,6 +40,12 @@ export type ErrorCode =
   | 'REDEMPTION_NOT_CANCELLABLE'
   /** No redemption with that id belongs to this merchant (RedemptionNotFoundError). */
   | 'REDEMPTION_NOT_FOUND'
+  /** The referral is not in a status the decision applies to, e.g. approving one that is not BLOCKED (ReferralNotDecidableError); nothing changed. */
+  | 'REFERRAL_NOT_DECIDABLE'
+  /** No referral with that id belongs to this merchant (ReferralNotFoundError). */
+  | 'REFERRAL_NOT_FOUND'
+  /** An argument of an admin's referral decision is out of range (ReferralReviewInvalidError); nothing changed. */
+  | 'REFERRAL_REVIEW_INVALID'
   /** No reward with that id belongs to this merchant (RewardNotFoundError). */
   | 'REWARD_NOT_FOUND'
   /** The reward cannot be redeemed now, e.g. it is disabled or the balance is negative (RewardUnavailableError); nothing was spent. */
