@@ -52,7 +52,6 @@ export class ReferralCompletionService {
       if (cap.reasons.length) referral.fraud = combineAssessments(referral.fraud, cap);
       if (cap.verdict === 'BLOCKED') {
         Object.assign(referral, { status: 'BLOCKED', updatedAt: now });
-        await ctx.em.flush();
         ctx.emit(REFERRAL_BLOCKED, {
           referralId: referral.id,
           advocateId: referral.advocateId,
@@ -60,11 +59,11 @@ export class ReferralCompletionService {
           stage: 'CONVERSION',
           reasons: referral.fraud.reasons.map((r) => r.reason),
         });
+        await ctx.em.flush();
         return 'BLOCKED';
       }
     }
     Object.assign(referral, { status: 'COMPLETED', completedAt: now, pointsAwarded: program.advocatePoints, updatedAt: now });
-    await ctx.em.flush();
     ctx.emit(REFERRAL_COMPLETED, {
       referralId: referral.id,
       advocateId: referral.advocateId,
@@ -75,6 +74,7 @@ export class ReferralCompletionService {
       currency: referral.orderCurrency ?? null,
       completedAt: now.toISOString(),
     });
+    await ctx.em.flush();
     return 'COMPLETED';
   }
 

@@ -61,8 +61,8 @@ export class ReferralConversionService {
     if (!reason) return;
     const now = new Date();
     Object.assign(referral, { status: 'VOIDED', voidReason: reason, voidedAt: now, updatedAt: now });
-    await ctx.em.flush();
     ctx.emit(REFERRAL_VOIDED, { referralId: referral.id, advocateId: referral.advocateId, friendCustomerId: referral.friendCustomerId ?? null, status: 'VOIDED', reason });
+    await ctx.em.flush();
   }
 
   /** The referral the order may convert, locked: by discount code first (the strongest link), then customer, then email. */
@@ -118,10 +118,10 @@ export class ReferralConversionService {
       holdUntil: new Date(convertedAt.getTime() + program.holdDays * DAY_MS),
       updatedAt: new Date(),
     });
-    await ctx.em.flush();
     if (conversion.verdict === 'BLOCKED') {
       ctx.emit(REFERRAL_BLOCKED, { referralId: referral.id, advocateId: referral.advocateId, friendCustomerId, stage: 'CONVERSION', reasons: fraud.reasons.map((r) => r.reason) });
     }
+    await ctx.em.flush();
   }
 
   private async advocateFacts(ctx: RequestContext, referral: Referral, order: ReferralOrder): Promise<AdvocateFacts> {
