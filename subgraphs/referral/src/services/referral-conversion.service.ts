@@ -106,7 +106,9 @@ export class ReferralConversionService {
     const fraud = combineAssessments(referral.fraud, conversion);
     // An admin's approval lifted the claim's block: only what the conversion finds can block again.
     const blocked = referral.approvedAt ? conversion.verdict === 'BLOCKED' : fraud.verdict === 'BLOCKED';
-    const friendCustomerId = referral.friendCustomerId ?? (await this.freeFriendId(ctx, order.customerId));
+    // The advocate ordering with the friend's code does not make them the friend.
+    const learnable = order.customerId !== referral.advocateId;
+    const friendCustomerId = referral.friendCustomerId ?? (learnable ? await this.freeFriendId(ctx, order.customerId) : null);
     Object.assign(referral, {
       status: blocked ? 'BLOCKED' : 'PENDING',
       fraud,
