@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { withOwnerDb } from './support/db.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
-import { consumeOrderEvent, emailHash, orderEvents, orderId, placePaidOrder, REFERRAL_HOLD_ENV, referralEvents, referralRow, seedReferral, type TestOrder } from './support/referral-seed.js';
-import { PROGRAM_ON, updateReferralProgram } from './support/referrals.js';
-import { createMerchant, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
+import { consumeOrderEvent, emailHash, merchantWithProgram, orderEvents, orderId, placePaidOrder, REFERRAL_HOLD_ENV, referralEvents, referralRow, seedReferral, type TestOrder } from './support/referral-seed.js';
+import { shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
 
 type Finding = { reason: string; action: string; stage: string; explanation: string };
 
@@ -12,12 +11,7 @@ type Finding = { reason: string; action: string; stage: string; explanation: str
 describe('referral conversion fraud checks', () => {
   let gateway: TestGateway;
 
-  async function merchantWith(settings: Record<string, unknown> = {}): Promise<TestMerchant> {
-    const merchant = await createMerchant(gateway);
-    const saved = await updateReferralProgram(gateway, merchant.auth, { ...PROGRAM_ON, ...settings });
-    if (saved.__typename !== 'ReferralProgram') throw new Error(`program refused: ${JSON.stringify(saved)}`);
-    return merchant;
-  }
+  const merchantWith = (settings: Record<string, unknown> = {}) => merchantWithProgram(gateway, settings);
 
   const order = (customerId: string, extra: Partial<TestOrder> = {}): TestOrder => ({ orderId: orderId(), customerId, ...extra });
   const reasonsOf = (findings: Finding[]) => findings.map((f) => [f.reason, f.action, f.stage]);

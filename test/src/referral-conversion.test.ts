@@ -5,9 +5,8 @@ import { ORDER_PAID, ORDER_RECORDED } from '../../subgraphs/customer/src/topics.
 import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
-import { consumeOrderEvent, orderEvents, orderId, placePaidOrder, REFERRAL_HOLD_ENV, referralEvents, referralRow, seedReferral, emailHash, type TestOrder } from './support/referral-seed.js';
-import { PROGRAM_ON, updateReferralProgram } from './support/referrals.js';
-import { createMerchant, runtime, type TestMerchant } from './support/tenants.js';
+import { consumeOrderEvent, emailHash, merchantWithProgram, orderEvents, orderId, placePaidOrder, REFERRAL_HOLD_ENV, referralEvents, referralRow, seedReferral, type TestOrder } from './support/referral-seed.js';
+import { runtime, type TestMerchant } from './support/tenants.js';
 
 const DAY_MS = 86_400_000;
 
@@ -16,13 +15,7 @@ describe('referral conversion: the friend\'s first qualifying order', () => {
   let a: TestMerchant;
   let b: TestMerchant;
 
-  /** A merchant of its own with the program on and `settings` over the defaults. */
-  async function merchantWith(settings: Record<string, unknown> = {}): Promise<TestMerchant> {
-    const merchant = await createMerchant(gateway);
-    const saved = await updateReferralProgram(gateway, merchant.auth, { ...PROGRAM_ON, ...settings });
-    if (saved.__typename !== 'ReferralProgram') throw new Error(`program refused: ${JSON.stringify(saved)}`);
-    return merchant;
-  }
+  const merchantWith = (settings: Record<string, unknown> = {}) => merchantWithProgram(gateway, settings);
 
   const friendOrder = (customerId = randomUUID(), extra: Partial<TestOrder> = {}): TestOrder => ({ orderId: orderId(), customerId, ...extra });
 

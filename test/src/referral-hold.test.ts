@@ -2,19 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { withOwnerDb } from './support/db.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
-import { consumeOrderEvent, orderEvents, orderId, placePaidOrder, REFERRAL_HOLD_ENV, referralEvents, referralRow, runHoldJob, seedReferral, setHoldUntil, type TestOrder } from './support/referral-seed.js';
+import { consumeOrderEvent, merchantWithProgram, orderEvents, orderId, placePaidOrder, REFERRAL_HOLD_ENV, referralEvents, referralRow, runHoldJob, seedReferral, setHoldUntil, type TestOrder } from './support/referral-seed.js';
 import { PROGRAM_ON, updateReferralProgram } from './support/referrals.js';
-import { createMerchant, type TestMerchant } from './support/tenants.js';
+import type { TestMerchant } from './support/tenants.js';
 
 describe('referral hold window: completion and voiding', () => {
   let gateway: TestGateway;
 
-  async function merchantWith(settings: Record<string, unknown> = {}): Promise<TestMerchant> {
-    const merchant = await createMerchant(gateway);
-    const saved = await updateReferralProgram(gateway, merchant.auth, { ...PROGRAM_ON, minimumOrderValue: '50.00', ...settings });
-    if (saved.__typename !== 'ReferralProgram') throw new Error(`program refused: ${JSON.stringify(saved)}`);
-    return merchant;
-  }
+  const merchantWith = (settings: Record<string, unknown> = {}) => merchantWithProgram(gateway, { minimumOrderValue: '50.00', ...settings });
 
   /** A seeded claim converted by a paid order of 60.00 (subtotal), PENDING. */
   async function pending(merchant: TestMerchant, advocateId = randomUUID()): Promise<{ id: string; order: TestOrder; advocateId: string }> {

@@ -6,10 +6,19 @@ import { ReferralCompletionService } from '../../../subgraphs/referral/src/servi
 import { ReferralProgramService } from '../../../subgraphs/referral/src/services/referral-program.service.js';
 import { withOwnerDb } from './db.js';
 import type { TestGateway } from './gateway.js';
-import { runtime, type TestMerchant } from './tenants.js';
+import { PROGRAM_ON, updateReferralProgram } from './referrals.js';
+import { createMerchant, runtime, type TestMerchant } from './tenants.js';
 
 /** The hold job's own schedule far apart, so tests run it themselves. */
 export const REFERRAL_HOLD_ENV = { REFERRAL_HOLD_EVERY_MS: '3600000' };
+
+/** A merchant of its own with the referral program on (`PROGRAM_ON`) and `settings` over it. */
+export async function merchantWithProgram(gateway: TestGateway, settings: Record<string, unknown> = {}): Promise<TestMerchant> {
+  const merchant = await createMerchant(gateway);
+  const saved = await updateReferralProgram(gateway, merchant.auth, { ...PROGRAM_ON, ...settings });
+  if (saved.__typename !== 'ReferralProgram') throw new Error(`program refused: ${JSON.stringify(saved)}`);
+  return merchant;
+}
 
 export interface SeededReferral {
   id: string;
