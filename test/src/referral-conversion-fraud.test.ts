@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { withOwnerDb } from './support/db.js';
-import { startTestGateway, type TestGateway } from './support/gateway.js';
+import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
 import { consumeOrderEvent, emailHash, merchantWithProgram, orderEvents, orderId, placePaidOrder, REFERRAL_HOLD_ENV, referralEvents, referralRow, seedReferral, type TestOrder } from './support/referral-seed.js';
 import { shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
 
 type Finding = { reason: string; action: string; stage: string; explanation: string };
 
 /** Each conversion-stage fraud check blocks (or flags) with its reason, and a clean referral beside it converts. */
-describe('referral conversion fraud checks', () => {
+describe.each<Mode>(['embedded', 'networked'])('referral conversion fraud checks (%s)', (mode) => {
   let gateway: TestGateway;
 
   const merchantWith = (settings: Record<string, unknown> = {}) => merchantWithProgram(gateway, settings);
@@ -25,7 +25,7 @@ describe('referral conversion fraud checks', () => {
   }
 
   beforeAll(async () => {
-    gateway = await startTestGateway('embedded', REFERRAL_HOLD_ENV);
+    gateway = await startTestGateway(mode, REFERRAL_HOLD_ENV);
   });
   afterAll(() => gateway.stop());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { withOwnerDb } from './support/db.js';
-import { startTestGateway, type TestGateway } from './support/gateway.js';
+import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
 import { shopperAuth } from './support/points.js';
 import { orderId, placePaidOrder, REFERRAL_HOLD_ENV, referralEvents, referralRow, runHoldJob, seedReferral, setHoldUntil } from './support/referral-seed.js';
 import { PROGRAM_ON, updateReferralProgram } from './support/referrals.js';
@@ -24,7 +24,7 @@ type Result = Record<string, unknown> & { __typename: string };
 const SELF_REFERRAL = { reason: 'SELF_REFERRAL', action: 'BLOCK', stage: 'CLAIM', explanation: 'The friend is the advocate.' };
 const BLOCKED_AT_CLAIM = { status: 'BLOCKED', fraud: { verdict: 'BLOCKED', reasons: [SELF_REFERRAL] } };
 
-describe('referral review: approveReferral and rejectReferral', () => {
+describe.each<Mode>(['embedded', 'networked'])('referral review: approveReferral and rejectReferral (%s)', (mode) => {
   let gateway: TestGateway;
   let a: TestMerchant;
   let b: TestMerchant;
@@ -50,7 +50,7 @@ describe('referral review: approveReferral and rejectReferral', () => {
   }
 
   beforeAll(async () => {
-    gateway = await startTestGateway('embedded', REFERRAL_HOLD_ENV);
+    gateway = await startTestGateway(mode, REFERRAL_HOLD_ENV);
     [a, b] = await Promise.all([createMerchant(gateway), createMerchant(gateway)]);
     for (const merchant of [a, b]) await updateReferralProgram(gateway, merchant.auth, { ...PROGRAM_ON, monthlyCap: 1 });
   });
