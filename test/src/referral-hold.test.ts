@@ -148,6 +148,44 @@ describe('referral hold window: completion and voiding', () => {
     expect(await referralEvents(merchant, 'referral.blocked', id)).toEqual([expect.objectContaining({ stage: 'CONVERSION', reasons: ['ADVOCATE_OVER_CAP'] })]);
   });
 
+  it('voids a referral blocked at the conversion when its order is cancelled inside the hold', async () => {
+    const merchant = await merchantWith();
+    const advocateId = randomUUID();
+    const referral = await seedReferral(gateway, merchant, { advocateId });
+    const order: TestOrder = { orderId: orderId(), customerId: advocateId, discountCodes: [referral.discountCode], subtotalMinor: 6000 };
+    await placePaidOrder(gateway, merchant, order);
+    expect((await referralRow(merchant, referral.id)).status).toBe('BLOCKED');
+
+    await consumeOrderEvent(gateway, merchant, 'order.cancelled', orderEvents.cancelled(order));
+    expect(await referralRow(merchant, referral.id)).toMatchObject({ status: 'VOIDED', void_reason: 'ORDER_CANCELLED' });
+  });
+
+  it('what if one merchant\'s completion fails? The others complete, and it completes on a later pass', async () => {
+    const [failing, healthy] = await Promise.all([merchantWith({ holdDays: 0 }), merchantWith({ holdDays: 0 })]);
+    const stuck = await pending(failing);
+    const fine = await pending(healthy);
+    const trigger = `referral_fail_${failing.id.replace(/-/g, '').slice(0, 12)}`;
+    await withOwnerDb('referral', async (db) => {
+      await db.query(`create function ${trigger}() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
+      await db.query(`create trigger ${trigger} before update on referral for each row when (new.merchant_id = '${failing.id}' and new.status = 'COMPLETED') execute function ${trigger}()`);
+    });
+    try {
+      const run = await runHoldJob(gateway);
+      expect(run.failed).toBeGreaterThanOrEqual(1);
+      expect((await referralRow(healthy, fine.id)).status).toBe('COMPLETED');
+      expect((await referralRow(failing, stuck.id)).status).toBe('PENDING');
+      expect(await referralEvents(failing, 'referral.completed', stuck.id)).toEqual([]);
+    } finally {
+      await withOwnerDb('referral', async (db) => {
+        await db.query(`drop trigger if exists ${trigger} on referral`);
+        await db.query(`drop function if exists ${trigger}()`);
+      });
+    }
+    await runHoldJob(gateway);
+    expect((await referralRow(failing, stuck.id)).status).toBe('COMPLETED');
+    expect(await referralEvents(failing, 'referral.completed', stuck.id)).toHaveLength(1);
+  });
+
   it('keeps tenants apart: completing one merchant\'s due referrals leaves another\'s hold alone', async () => {
     const [early, late] = await Promise.all([merchantWith({ holdDays: 0 }), merchantWith({ holdDays: 30 })]);
     const done = await pending(early);
