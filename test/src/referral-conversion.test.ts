@@ -6,7 +6,8 @@ import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { consumeOrderEvent, emailHash, merchantWithProgram, orderEvents, orderId, placePaidOrder, REFERRAL_HOLD_ENV, referralEvents, referralRow, seedReferral, type TestOrder } from './support/referral-seed.js';
-import { runtime, type TestMerchant } from './support/tenants.js';
+import { runtime, shopifyId, type TestMerchant } from './support/tenants.js';
+import { deliver, paidOrder } from './support/tier-members.js';
 
 const DAY_MS = 86_400_000;
 
@@ -165,6 +166,20 @@ describe('referral conversion: the friend\'s first qualifying order', () => {
     expect((await referralRow(a, referral.id)).status).toBe('CLAIMED');
     const { rows } = await withOwnerDb('referral', (db) => db.query('select count(*)::int as n from referral_order where merchant_id = $1 and customer_id = $2', [a.id, friend]));
     expect(rows[0].n).toBe(0);
+  });
+
+  it('converts from a real orders/paid webhook carrying the friend\'s code, end to end through the customer domain', async () => {
+    const referral = await seedReferral(gateway, a);
+    const shopifyOrderId = shopifyId();
+    const body = { ...paidOrder(shopifyOrderId, shopifyId(), '64.00'), subtotal_price: '55.00', discount_codes: [{ code: referral.discountCode, amount: '5.00', type: 'fixed_amount' }] };
+    await deliver(gateway, a, 'orders/paid', body);
+
+    const row = await eventually(async () => {
+      const found = await referralRow(a, referral.id);
+      return found.status === 'PENDING' ? found : undefined;
+    }, 30_000, 'the webhook\'s order converting the referral');
+    expect(row).toMatchObject({ order_id: shopifyOrderId, order_total_minor: '5500' });
+    expect(row.friend_customer_id).not.toBeNull();
   });
 
   it('converts from the customer domain\'s events as the relay delivers them', async () => {
