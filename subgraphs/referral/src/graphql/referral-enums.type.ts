@@ -63,3 +63,24 @@ registerEnumType(ReferralFraudActionType, {
     FLAG: { description: 'The referral proceeds; the reason is recorded on it for review.' },
   },
 });
+
+export enum ReferralStatusType {
+  CLAIMED = 'CLAIMED',
+  PENDING = 'PENDING',
+  COMPLETED = 'COMPLETED',
+  BLOCKED = 'BLOCKED',
+  VOIDED = 'VOIDED',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(ReferralStatusType, {
+  name: 'ReferralStatus',
+  description: "Where a referral stands, from the friend's claim to the advocate's reward.",
+  valuesConfig: {
+    CLAIMED: { description: 'The friend claimed and holds their discount code; no qualifying order yet.' },
+    PENDING: { description: "The friend's first qualifying order converted it; the advocate's points wait for the hold window." },
+    COMPLETED: { description: 'The hold window passed and the advocate earned their points.' },
+    BLOCKED: { description: 'A fraud check blocked it; it pays nothing until an admin approves it.' },
+    VOIDED: { description: 'The qualifying order was cancelled, or refunded below the minimum, inside the hold window.' },
+    REJECTED: { description: 'An admin refused it.' },
+  },
+});

@@ -1,6 +1,6 @@
 import { ErrorCode, ErrorResult } from '@loyalnest/kit';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { ReferralStatusType } from './referral.type.js';
+import { ReferralStatusType } from './referral-enums.type.js';
 
 @ObjectType('ReferralNotFoundError', { implements: ErrorResult, description: 'No referral with that id belongs to this merchant; nothing changed.' })
 export class ReferralNotFoundError extends ErrorResult {

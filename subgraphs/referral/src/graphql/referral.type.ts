@@ -2,28 +2,7 @@ import { decimalAmount } from '@loyalnest/kit';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Referral } from '../entities/referral.entity.js';
 import { CustomerRef } from './customer-referral.type.js';
-import { ReferralFraudActionType, ReferralFraudCheckType } from './referral-enums.type.js';
-
-export enum ReferralStatusType {
-  CLAIMED = 'CLAIMED',
-  PENDING = 'PENDING',
-  COMPLETED = 'COMPLETED',
-  BLOCKED = 'BLOCKED',
-  VOIDED = 'VOIDED',
-  REJECTED = 'REJECTED',
-}
-registerEnumType(ReferralStatusType, {
-  name: 'ReferralStatus',
-  description: "Where a referral stands, from the friend's claim to the advocate's reward.",
-  valuesConfig: {
-    CLAIMED: { description: 'The friend claimed and holds their discount code; no qualifying order yet.' },
-    PENDING: { description: "The friend's first qualifying order converted it; the advocate's points wait for the hold window, inside which a cancellation or a refund below the minimum voids it." },
-    COMPLETED: { description: 'The hold passed and the advocate earned their points. Final.' },
-    BLOCKED: { description: 'A fraud check that blocks matched; it pays nothing until an admin approves it.' },
-    VOIDED: { description: 'The qualifying order was cancelled or refunded below the minimum inside the hold, or the friend was redacted. Final.' },
-    REJECTED: { description: 'An admin refused it. Final.' },
-  },
-});
+import { ReferralFraudActionType, ReferralFraudCheckType, ReferralStatusType } from './referral-enums.type.js';
 
 export enum ReferralVoidReasonType {
   ORDER_CANCELLED = 'ORDER_CANCELLED',
