@@ -49,6 +49,11 @@ export interface ReferralsConfig {
    * longest a Redis loss can cost in click counts (never a code or a referral).
    */
   clickFlushEveryMs: number;
+  /**
+   * `REFERRAL_HOLD_EVERY_MS`: how often referrals whose hold window has ended are completed. The
+   * longest an advocate waits for their points past the hold.
+   */
+  holdEveryMs: number;
 }
 
 /** Who may read `/metrics` (see `metricsRoute`). */
@@ -314,6 +319,7 @@ export function readKitConfig(env: Settings): KitConfig {
     },
     referrals: {
       clickFlushEveryMs: positiveInt(env, 'REFERRAL_CLICK_FLUSH_MS', 5_000),
+      holdEveryMs: positiveInt(env, 'REFERRAL_HOLD_EVERY_MS', 60_000),
     },
     logs: {
       level: env.read('LOG_LEVEL', z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info'),

@@ -4,6 +4,7 @@ import { ClickStore } from './clicks/click-store.js';
 import { ShopDirectory } from './clicks/shop-directory.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { customerRedactedConsumer, referralGdpr } from './consumers/referral-gdpr.consumer.js';
+import { referralOrderConsumers } from './consumers/referral-order.consumer.js';
 import { CustomerEmails } from './customers/customer-emails.js';
 import { ReferralActivityEntity } from './entities/referral-activity.entity.js';
 import { ReferralCodeEntity } from './entities/referral-code.entity.js';
@@ -12,17 +13,23 @@ import { ReferralOrderEntity } from './entities/referral-order.entity.js';
 import { ReferralProgramEntity } from './entities/referral-program.entity.js';
 import { CustomerRef } from './graphql/customer-referral.type.js';
 import { clickFlushJob } from './jobs/click-flush.job.js';
+import { referralHoldJob } from './jobs/referral-hold.job.js';
 import { ShopLinks } from './links/shop-links.js';
 import { customerReference } from './resolvers/customer.reference.js';
 import { CustomerReferralResolver } from './resolvers/customer-referral.resolver.js';
 import { ReferralClaimResolver } from './resolvers/referral-claim.resolver.js';
 import { ReferralProgramResolver } from './resolvers/referral-program.resolver.js';
+import { ReferralReviewResolver } from './resolvers/referral-review.resolver.js';
 import { referralClaimRoutes } from './routes/referral-claim.routes.js';
 import { REFERRAL_CLICK_PREFIX, referralClickRoutes } from './routes/referral-click.routes.js';
 import { ReferralClaimService } from './services/referral-claim.service.js';
 import { ReferralClickService } from './services/referral-click.service.js';
 import { ReferralCodeService } from './services/referral-code.service.js';
+import { ReferralCompletionService } from './services/referral-completion.service.js';
+import { ReferralConversionService } from './services/referral-conversion.service.js';
+import { ReferralOrderFactsService } from './services/referral-order-facts.service.js';
 import { ReferralProgramService } from './services/referral-program.service.js';
+import { ReferralReviewService } from './services/referral-review.service.js';
 
 const codes = new ReferralCodeService();
 
@@ -30,8 +37,20 @@ function build(config: KitConfig) {
   const store = ClickStore.of(config);
   const program = new ReferralProgramService((merchantId) => store.forgetOffer(merchantId));
   const fingerprints = fingerprinterOf(config.blindIndexKey);
-  const claims = new ReferralClaimService(program, codes, new CustomerEmails(fingerprints), new ShopifyDiscounts(), new FieldCipher(config.encryptionKeys), fingerprints);
-  return { store, program, claims, links: new ShopLinks(config.shopify.appProxy.path), clicks: new ReferralClickService(codes, program) };
+  const emails = new CustomerEmails(fingerprints);
+  const claims = new ReferralClaimService(program, codes, emails, new ShopifyDiscounts(), new FieldCipher(config.encryptionKeys), fingerprints);
+  const completion = new ReferralCompletionService(program);
+  const conversion = new ReferralConversionService(program, emails, completion);
+  return {
+    store,
+    program,
+    claims,
+    links: new ShopLinks(config.shopify.appProxy.path),
+    clicks: new ReferralClickService(codes, program),
+    completion,
+    orders: { facts: new ReferralOrderFactsService(), conversion },
+    review: new ReferralReviewService(program, completion),
+  };
 }
 
 const built = new WeakMap<KitConfig, ReturnType<typeof build>>();
@@ -56,13 +75,13 @@ const referralSubgraph: SubgraphModule = {
   store: { name: 'referral', entities: [ReferralProgramEntity, ReferralCodeEntity, ReferralEntity, ReferralOrderEntity, ReferralActivityEntity] },
 
   buildSchema(config) {
-    const { program, links, claims } = services(config);
+    const { program, links, claims, review } = services(config);
     return buildFederatedSchema({
       subgraph: 'referral',
-      resolvers: [ReferralProgramResolver, CustomerReferralResolver, ReferralClaimResolver],
+      resolvers: [ReferralProgramResolver, CustomerReferralResolver, ReferralClaimResolver, ReferralReviewResolver],
       // Customer is reachable only as an entity other subgraphs resolve through this one.
       orphanedTypes: [CustomerRef],
-      container: containerOf([new ReferralProgramResolver(program), new CustomerReferralResolver(codes, links), new ReferralClaimResolver(claims)]),
+      container: containerOf([new ReferralProgramResolver(program), new CustomerReferralResolver(codes, links), new ReferralClaimResolver(claims), new ReferralReviewResolver(review)]),
       references: { Customer: customerReference },
     });
   },
@@ -79,10 +98,11 @@ const referralSubgraph: SubgraphModule = {
   consumes: {
     'customer.created': customerCreatedConsumer(codes),
     'customer.redacted': customerRedactedConsumer(codes, (runtime) => services(runtime.config).store),
+    ...referralOrderConsumers((runtime) => services(runtime.config).orders),
     ...gdprConsumers(() => referralGdpr, { customerRequests: false }),
   },
 
-  jobs: (runtime) => [clickFlushJob(runtime, storeOf(runtime))],
+  jobs: (runtime) => [clickFlushJob(runtime, storeOf(runtime)), referralHoldJob(runtime, services(runtime.config).completion)],
 };
 
 export default referralSubgraph;

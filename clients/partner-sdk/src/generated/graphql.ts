@@ -72,8 +72,14 @@ export type ErrorCode =
   | 'REFERRAL_CODE_NOT_FOUND'
   /** Shopify issued no discount code for the friend's claim (ReferralDiscountUnavailableError); claiming again later issues it. */
   | 'REFERRAL_DISCOUNT_UNAVAILABLE'
+  /** The referral is not in a status the decision applies to, e.g. approving one that is not BLOCKED (ReferralNotDecidableError); nothing changed. */
+  | 'REFERRAL_NOT_DECIDABLE'
+  /** No referral with that id belongs to this merchant (ReferralNotFoundError). */
+  | 'REFERRAL_NOT_FOUND'
   /** The merchant has switched the referral program off (ReferralProgramDisabledError); nothing was claimed. */
   | 'REFERRAL_PROGRAM_DISABLED'
+  /** An argument of an admin's referral decision is out of range (ReferralReviewInvalidError); nothing changed. */
+  | 'REFERRAL_REVIEW_INVALID'
   /** No reward with that id belongs to this merchant (RewardNotFoundError). */
   | 'REWARD_NOT_FOUND'
   /** The reward cannot be redeemed now, e.g. it is disabled or the balance is negative (RewardUnavailableError); nothing was spent. */

@@ -48,6 +48,8 @@ export const ReferralEntity = defineEntity({
     approvedAt: p.datetime().nullable(),
     rejectedAt: p.datetime().nullable(),
     decidedBy: p.text().nullable(),
+    /** The admin's note when rejecting, up to 500 characters. */
+    rejectionReason: p.text().nullable(),
     claimedAt: p.datetime(),
     updatedAt: p.datetime(),
   },
