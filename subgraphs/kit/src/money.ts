@@ -32,3 +32,16 @@ export function currencyExponent(currency: string | null): number {
   }
   return exponent;
 }
+
+/**
+ * The decimal string of integer minor units (4250 EUR → "42.50", 1000 JPY → "1000"), by the
+ * currency's exponent as `minorUnits` reads it, so the two round-trip; built on the digits.
+ */
+export function decimalAmount(units: number, currency: string | null): string {
+  if (!Number.isSafeInteger(units)) throw new Error(`${units} is not a whole number of minor units`);
+  const exponent = currencyExponent(currency);
+  const digits = String(Math.abs(units)).padStart(exponent + 1, '0');
+  const whole = digits.slice(0, digits.length - exponent);
+  const fraction = exponent > 0 ? `.${digits.slice(digits.length - exponent)}` : '';
+  return `${units < 0 ? '-' : ''}${whole}${fraction}`;
+}
