@@ -12,14 +12,18 @@ import { CustomerRef } from './graphql/customer-referral.type.js';
 import { clickFlushJob } from './jobs/click-flush.job.js';
 import { ShopLinks } from './links/shop-links.js';
 import { customerReference } from './resolvers/customer.reference.js';
-import { CustomerReferralResolver } from './resolvers/customer-referral.resolver.js';
+import { CustomerReferralCountsResolver, CustomerReferralResolver } from './resolvers/customer-referral.resolver.js';
+import { ReferralAdminResolver } from './resolvers/referral-admin.resolver.js';
 import { ReferralProgramResolver } from './resolvers/referral-program.resolver.js';
 import { REFERRAL_CLICK_PREFIX, referralClickRoutes } from './routes/referral-click.routes.js';
 import { ReferralClickService } from './services/referral-click.service.js';
 import { ReferralCodeService } from './services/referral-code.service.js';
 import { ReferralProgramService } from './services/referral-program.service.js';
+import { ReferralQueryService } from './services/referral-query.service.js';
+import { ReferralStatsService } from './services/referral-stats.service.js';
 
 const codes = new ReferralCodeService();
+const queries = new ReferralQueryService();
 
 function build(config: KitConfig) {
   const store = ClickStore.of(config);
@@ -52,10 +56,15 @@ const referralSubgraph: SubgraphModule = {
     const { program, links } = services(config);
     return buildFederatedSchema({
       subgraph: 'referral',
-      resolvers: [ReferralProgramResolver, CustomerReferralResolver],
+      resolvers: [ReferralProgramResolver, CustomerReferralResolver, CustomerReferralCountsResolver, ReferralAdminResolver],
       // Customer is reachable only as an entity other subgraphs resolve through this one.
       orphanedTypes: [CustomerRef],
-      container: containerOf([new ReferralProgramResolver(program), new CustomerReferralResolver(codes, links)]),
+      container: containerOf([
+        new ReferralProgramResolver(program),
+        new CustomerReferralResolver(codes, links),
+        new CustomerReferralCountsResolver(queries),
+        new ReferralAdminResolver(queries, new ReferralStatsService()),
+      ]),
       references: { Customer: customerReference },
     });
   },

@@ -1,7 +1,8 @@
 import { forbidden, Scope, type RequestContext } from '@loyalnest/kit';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { CustomerRef, CustomerReferralType } from '../graphql/customer-referral.type.js';
 import type { ReferralCodeService, ReferralCodeView } from '../services/referral-code.service.js';
+import type { AdvocateCounts, ReferralQueryService } from '../services/referral-query.service.js';
 import type { ShopLinks } from '../links/shop-links.js';
 
 /** `Customer.referral`: the referral subgraph's extension of the customer entity. */
@@ -20,7 +21,37 @@ export class CustomerReferralResolver {
       this.links.baseOf(ctx),
     ]);
     if (!view) return null;
-    return { code: view.code, url: `${base}/r/${view.code}`, clicks: view.clicks, uniqueClicks: view.uniqueClicks };
+    return Object.assign(new CustomerReferralType(), { customerId: customer.id, code: view.code, url: `${base}/r/${view.code}`, clicks: view.clicks, uniqueClicks: view.uniqueClicks });
+  }
+}
+
+/**
+ * The advocate counts of `Customer.referral`, read only when asked for: one query for every
+ * customer of the request (a list of customers costs one), through the per-request loader. Access
+ * was checked by `referral`, which these hang under.
+ */
+@Resolver(() => CustomerReferralType)
+export class CustomerReferralCountsResolver {
+  constructor(private readonly referrals: ReferralQueryService) {}
+
+  @FieldResolver(() => Int)
+  async referred(@Ctx() ctx: RequestContext, @Root() referral: CustomerReferralType): Promise<number> {
+    return (await this.countsOf(ctx, referral)).referred;
+  }
+
+  @FieldResolver(() => Int)
+  async completed(@Ctx() ctx: RequestContext, @Root() referral: CustomerReferralType): Promise<number> {
+    return (await this.countsOf(ctx, referral)).completed;
+  }
+
+  @FieldResolver(() => Int)
+  async pointsEarned(@Ctx() ctx: RequestContext, @Root() referral: CustomerReferralType): Promise<number> {
+    return (await this.countsOf(ctx, referral)).pointsEarned;
+  }
+
+  private async countsOf(ctx: RequestContext, referral: CustomerReferralType): Promise<AdvocateCounts> {
+    const counts = await ctx.loaders.get<string, AdvocateCounts>('referral.advocateCounts', (ids) => this.referrals.advocateCounts(ctx, ids)).load(referral.customerId);
+    return counts!;
   }
 }
 
