@@ -1,4 +1,4 @@
-import { buildFederatedSchema, containerOf, gdprConsumers, type KitConfig, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
+import { buildFederatedSchema, containerOf, FieldCipher, fingerprinterOf, gdprConsumers, type KitConfig, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
 import { ClickStore } from './clicks/click-store.js';
 import { ShopDirectory } from './clicks/shop-directory.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
@@ -18,6 +18,7 @@ import { ReferralProgramResolver } from './resolvers/referral-program.resolver.j
 import { REFERRAL_CLICK_PREFIX, referralClickRoutes } from './routes/referral-click.routes.js';
 import { ReferralClickService } from './services/referral-click.service.js';
 import { ReferralCodeService } from './services/referral-code.service.js';
+import { ReferralPrivacyService } from './services/referral-privacy.service.js';
 import { ReferralProgramService } from './services/referral-program.service.js';
 import { ReferralQueryService } from './services/referral-query.service.js';
 import { ReferralStatsService } from './services/referral-stats.service.js';
@@ -28,7 +29,10 @@ const queries = new ReferralQueryService();
 function build(config: KitConfig) {
   const store = ClickStore.of(config);
   const program = new ReferralProgramService((merchantId) => store.forgetOffer(merchantId));
-  return { store, program, links: new ShopLinks(config.shopify.appProxy.path), clicks: new ReferralClickService(codes, program) };
+  // The cipher only when an export decrypts: building the schema (compose) needs no keys.
+  let cipher: FieldCipher | undefined;
+  const privacy = new ReferralPrivacyService(codes, fingerprinterOf(config.blindIndexKey), () => (cipher ??= new FieldCipher(config.encryptionKeys)));
+  return { store, program, privacy, links: new ShopLinks(config.shopify.appProxy.path), clicks: new ReferralClickService(codes, program) };
 }
 
 const built = new WeakMap<KitConfig, ReturnType<typeof build>>();
@@ -74,8 +78,8 @@ const referralSubgraph: SubgraphModule = {
 
   consumes: {
     'customer.created': customerCreatedConsumer(codes),
-    'customer.redacted': customerRedactedConsumer(codes, (runtime) => services(runtime.config).store),
-    ...gdprConsumers(() => referralGdpr, { customerRequests: false }),
+    'customer.redacted': customerRedactedConsumer((runtime) => services(runtime.config).privacy, (runtime) => services(runtime.config).store),
+    ...gdprConsumers((runtime) => referralGdpr(services(runtime.config).privacy, services(runtime.config).store)),
   },
 
   jobs: (runtime) => [clickFlushJob(runtime, storeOf(runtime))],
