@@ -16,9 +16,14 @@ export class CustomerReferralResolver {
   @FieldResolver(() => CustomerReferralType, { nullable: true, description: "The customer's referral code and link: `referrals:read`, or the shopper themself. Created on first read for a customer who has none yet; null for an id the merchant has no customer under (another shop's, or an erased customer's)." })
   async referral(@Ctx() ctx: RequestContext, @Root() customer: CustomerRef): Promise<CustomerReferralType | null> {
     assertCanRead(ctx, customer.id);
+    // The link base through a loader too: every customer of the request waits for the same answer,
+    // so their counts below are asked for in the same tick and batch into one query.
     const [view, base] = await Promise.all([
       ctx.loaders.get<string, ReferralCodeView | null>('referral.code', (ids) => this.codes.codesOf(ctx, ids)).load(customer.id),
-      this.links.baseOf(ctx),
+      ctx.loaders.get<string, string>('referral.linkBase', async (merchantIds) => {
+        const found = await this.links.baseOf(ctx);
+        return merchantIds.map(() => found);
+      }).load(ctx.merchantId!),
     ]);
     if (!view) return null;
     return Object.assign(new CustomerReferralType(), { customerId: customer.id, code: view.code, url: `${base}/r/${view.code}`, clicks: view.clicks, uniqueClicks: view.uniqueClicks });
