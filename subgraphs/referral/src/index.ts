@@ -22,6 +22,7 @@ import { ReferralPrivacyService } from './services/referral-privacy.service.js';
 import { ReferralProgramService } from './services/referral-program.service.js';
 import { ReferralQueryService } from './services/referral-query.service.js';
 import { ReferralStatsService } from './services/referral-stats.service.js';
+import { DemoReferrals, seedReferralProgram } from './services/seed.service.js';
 
 const codes = new ReferralCodeService();
 const queries = new ReferralQueryService();
@@ -29,10 +30,12 @@ const queries = new ReferralQueryService();
 function build(config: KitConfig) {
   const store = ClickStore.of(config);
   const program = new ReferralProgramService((merchantId) => store.forgetOffer(merchantId));
-  // The cipher only when an export decrypts: building the schema (compose) needs no keys.
+  // The cipher only when something decrypts or encrypts: building the schema (compose) needs no keys.
   let cipher: FieldCipher | undefined;
-  const privacy = new ReferralPrivacyService(codes, fingerprinterOf(config.blindIndexKey), () => (cipher ??= new FieldCipher(config.encryptionKeys)));
-  return { store, program, privacy, links: new ShopLinks(config.shopify.appProxy.path), clicks: new ReferralClickService(codes, program) };
+  const cipherOf = () => (cipher ??= new FieldCipher(config.encryptionKeys));
+  const fingerprints = fingerprinterOf(config.blindIndexKey);
+  const privacy = new ReferralPrivacyService(codes, fingerprints, cipherOf);
+  return { store, program, privacy, demo: new DemoReferrals(fingerprints, cipherOf), links: new ShopLinks(config.shopify.appProxy.path), clicks: new ReferralClickService(codes, program) };
 }
 
 const built = new WeakMap<KitConfig, ReturnType<typeof build>>();
@@ -77,12 +80,15 @@ const referralSubgraph: SubgraphModule = {
   routePrefixes: [REFERRAL_CLICK_PREFIX],
 
   consumes: {
-    'customer.created': customerCreatedConsumer(codes),
+    'customer.created': customerCreatedConsumer(codes, (runtime) => services(runtime.config).demo),
     'customer.redacted': customerRedactedConsumer((runtime) => services(runtime.config).privacy, (runtime) => services(runtime.config).store),
     ...gdprConsumers((runtime) => referralGdpr(services(runtime.config).privacy, services(runtime.config).store)),
   },
 
   jobs: (runtime) => [clickFlushJob(runtime, storeOf(runtime))],
+
+  // Saving the program drops the click path's cached offer: through the runtime's store, closed with it.
+  seed: (runtime) => seedReferralProgram(runtime, new ReferralProgramService((merchantId) => storeOf(runtime).forgetOffer(merchantId))),
 };
 
 export default referralSubgraph;
