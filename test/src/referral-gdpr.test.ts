@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomInt, randomUUID } from 'node:crypto';
 import { withOwnerDb } from './support/db.js';
+import { completedRequest, requestIds, tablesWithRows } from './support/gdpr-requests.js';
 import { eventually } from './support/events.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { seedReadReferral, setClicks, type SeedStatus } from './support/referral-seed-read.js';
 import { customerIdOf, deliver, TIER_EVENTS_ENV } from './support/tier-members.js';
 import { createMerchant, type TestMerchant } from './support/tenants.js';
 
-const REQUESTS = `query { gdprRequests(first: 100) { nodes { id kind status } } }`;
 const EXPORT = `query($id: ID!) { gdprExport(id: $id) }`;
 const STATS = `query { referralStats { claims conversions completed blocked voided rejected pointsAwarded revenue { currency amount } } }`;
 
@@ -74,27 +74,10 @@ describe('GDPR in the referral domain', () => {
     return { shopifyId, email, customerId };
   }
 
-  async function requestIds(merchant: TestMerchant): Promise<Set<string>> {
-    const result = await gateway.gql<{ gdprRequests: { nodes: { id: string }[] } }>(REQUESTS, {}, merchant.auth);
-    return new Set(result.data!.gdprRequests.nodes.map((n) => n.id));
-  }
-
-  async function completed(merchant: TestMerchant, kind: string, known: Set<string>): Promise<string> {
-    const request = await eventually(
-      async () => {
-        const result = await gateway.gql<{ gdprRequests: { nodes: { id: string; kind: string; status: string }[] } }>(REQUESTS, {}, merchant.auth);
-        return result.data!.gdprRequests.nodes.find((n) => n.kind === kind && n.status === 'COMPLETED' && !known.has(n.id));
-      },
-      20_000,
-      `a completed ${kind} request`,
-    );
-    return request.id;
-  }
-
   async function redact(merchant: TestMerchant, shopifyId: string, email: string | null, ordersToRedact: string[] = []): Promise<void> {
-    const known = await requestIds(merchant);
+    const known = await requestIds(gateway, merchant);
     await deliver(gateway, merchant, 'customers/redact', { shop_domain: merchant.shop, customer: { id: Number(shopifyId), email, phone: null }, orders_to_redact: ordersToRedact.map(Number) });
-    await completed(merchant, 'CUSTOMER_REDACT', known);
+    await completedRequest(gateway, merchant, 'CUSTOMER_REDACT', known);
   }
 
   async function stats(merchant: TestMerchant): Promise<unknown> {
@@ -203,10 +186,10 @@ describe('GDPR in the referral domain', () => {
     // at B the same person, with a referral of their own there
     const atB = await person(b, customer.shopifyId, customer.email);
     const bReferral = await seedReadReferral(gateway, b.id, { status: 'PENDING', advocateId: atB.customerId, claimedAt: new Date(), friendEmail: `b-${randomUUID()}@example.com` });
-    const known = await requestIds(a);
+    const known = await requestIds(gateway, a);
 
     await deliver(gateway, a, 'customers/data_request', { shop_domain: a.shop, customer: { id: Number(customer.shopifyId), email: customer.email }, orders_requested: [], data_request: { id: 1 } });
-    const id = await completed(a, 'CUSTOMER_DATA_REQUEST', known);
+    const id = await completedRequest(gateway, a, 'CUSTOMER_DATA_REQUEST', known);
     const result = await gateway.gql<{ gdprExport: { referral: Record<string, unknown[]> } }>(EXPORT, { id }, a.auth);
     expect(result.errors).toBeUndefined();
 
@@ -231,22 +214,12 @@ describe('GDPR in the referral domain', () => {
       db.query(`insert into referral_program (merchant_id, enabled, advocate_points, friend_reward_kind, friend_reward_value, friend_single_use, friend_once_per_customer, conversion_rule, hold_days, fraud_policy, claim_burst_per_week, version, updated_at)
                 values ($1, true, 100, 'percentage', 10, true, true, 'order_paid', 14, '{}', 10, 1, now())`, [doomed.id]),
     );
-    const tablesWithRows = (merchantId: string) =>
-      withOwnerDb('referral', async (db) => {
-        const { rows: tables } = await db.query<{ table_name: string }>("select table_name from information_schema.columns where table_schema = 'public' and column_name = 'merchant_id'");
-        const found: string[] = [];
-        for (const { table_name } of tables) {
-          const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from "${table_name}" where merchant_id = $1`, [merchantId]);
-          if (rows[0].n) found.push(table_name);
-        }
-        return found.sort();
-      });
-    expect(await tablesWithRows(doomed.id)).toEqual(expect.arrayContaining(['referral', 'referral_activity', 'referral_click_flush', 'referral_code', 'referral_order', 'referral_program']));
+    expect(await tablesWithRows('referral', doomed.id)).toEqual(expect.arrayContaining(['referral', 'referral_activity', 'referral_click_flush', 'referral_code', 'referral_order', 'referral_program']));
     const aBefore = await digestOf(a);
 
     await deliver(gateway, doomed, 'shop/redact', { shop_id: 1, shop_domain: doomed.shop });
-    await eventually(async () => ((await tablesWithRows(doomed.id)).length === 0 ? true : undefined), 20_000, 'every referral row of the merchant gone').catch(async (error: Error) => {
-      throw new Error(`${error.message}; left: ${(await tablesWithRows(doomed.id)).join(', ')}`);
+    await eventually(async () => ((await tablesWithRows('referral', doomed.id)).length === 0 ? true : undefined), 20_000, 'every referral row of the merchant gone').catch(async (error: Error) => {
+      throw new Error(`${error.message}; left: ${(await tablesWithRows('referral', doomed.id)).join(', ')}`);
     });
     expect(await digestOf(a)).toBe(aBefore);
   });
