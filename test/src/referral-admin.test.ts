@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { withOwnerDb } from './support/db.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { shopperAuth } from './support/points.js';
 import { seedReadReferral, setClicks, type SeededRead, type SeedStatus } from './support/referral-seed-read.js';
@@ -132,6 +133,32 @@ describe('referrals for the admin: list, one, stats and the advocate counts', ()
       expect(result.errors).toBeUndefined();
       expect(result.data!.referral).toBeNull();
     }
+  });
+
+  it('hides only a first claim still being issued: one approved after a block and being issued again, or decided on while it waited, stays visible', async () => {
+    const e = await createMerchant(gateway);
+    const advocate = randomUUID();
+    const [hidden, approved, rejected] = [
+      await seedReadReferral(gateway, e.id, { status: 'ISSUING', advocateId: advocate, claimedAt: day(1) }),
+      await seedReadReferral(gateway, e.id, { status: 'ISSUING', advocateId: advocate, claimedAt: day(2) }),
+      await seedReadReferral(gateway, e.id, { status: 'ISSUING', advocateId: advocate, claimedAt: day(3) }),
+    ];
+    // as the review leaves them: approved after a claim-stage block (the next claim asks for its code), and rejected while the claim waited for the row
+    await withOwnerDb('referral', async (db) => {
+      await db.query("update referral set approved_at = now(), decided_by = 'admin-1' where merchant_id = $1 and id = $2", [e.id, approved.id]);
+      await db.query("update referral set status = 'REJECTED', rejected_at = now(), decided_by = 'admin-1' where merchant_id = $1 and id = $2", [e.id, rejected.id]);
+    });
+
+    expect((await all(e, null, 10)).map((n) => [n.id, n.status])).toEqual([
+      [rejected.id, 'REJECTED'],
+      [approved.id, 'CLAIMED'],
+    ]);
+    for (const [id, found] of [[hidden.id, false], [approved.id, true], [rejected.id, true]] as const) {
+      const one = await gateway.gql<{ referral: { id: string } | null }>(ONE, { id }, e.auth);
+      expect(one.data!.referral !== null).toBe(found);
+    }
+    const figures = await gateway.gql<{ referralStats: { claims: number; rejected: number } }>(STATS, {}, e.auth);
+    expect(figures.data!.referralStats).toMatchObject({ claims: 2, rejected: 1 });
   });
 
   it("never lists B's referrals through A, whatever the filter or cursor", async () => {

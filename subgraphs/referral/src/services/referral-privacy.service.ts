@@ -1,4 +1,5 @@
 import { fieldAad, isUuid, Scope, systemCaller, type FieldCipher, type Fingerprinter, type GdprSubject, type RequestContext } from '@loyalnest/kit';
+import { VISIBLE_REFERRAL_SQL } from '../domain/referral-visibility.js';
 import { REFERRAL_VOIDED } from '../topics.js';
 import type { ReferralCodeService } from './referral-code.service.js';
 
@@ -112,7 +113,7 @@ export class ReferralPrivacyService {
       ctx.em.execute<CodeRow[]>('select customer_id, code, clicks, unique_clicks, created_at from referral_code where merchant_id = ? and customer_id = any(?::uuid[]) order by customer_id', [merchantId, ids]),
       ctx.em.execute<AdvocateRow[]>(
         `select id, status, claimed_at, converted_at, completed_at, voided_at, points_awarded from referral
-          where merchant_id = ? and advocate_id = any(?::uuid[]) and discount_status <> 'ISSUING' order by claimed_at, id`,
+          where merchant_id = ? and advocate_id = any(?::uuid[]) and ${VISIBLE_REFERRAL_SQL} order by claimed_at, id`,
         [merchantId, ids],
       ),
       ctx.em.execute<FriendRow[]>(

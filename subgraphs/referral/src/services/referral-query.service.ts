@@ -1,6 +1,7 @@
 import { badInput, decodeCursor, isUuid, pageSize, toPage, type RequestContext } from '@loyalnest/kit';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { ReferralStatus } from '../domain/referral-status.js';
+import { VISIBLE_REFERRAL, VISIBLE_REFERRAL_SQL } from '../domain/referral-visibility.js';
 import { ReferralEntity, type Referral } from '../entities/referral.entity.js';
 
 export interface ReferralListFilter {
@@ -10,7 +11,7 @@ export interface ReferralListFilter {
   to?: Date | null;
 }
 
-/** What a customer advocated: their referrals (a claim still being issued not counted), the completed ones and the points those earned. */
+/** What a customer advocated: their visible referrals, the completed ones and the points those earned. */
 export interface AdvocateCounts {
   customerId: string;
   referred: number;
@@ -20,11 +21,7 @@ export interface AdvocateCounts {
 
 type CountRow = { advocate_id: string; referred: string | number; completed: string | number; points: string | number };
 
-/**
- * The referrals an admin or partner reads. A claim whose discount is still being asked of Shopify
- * (discount status ISSUING) is not a referral yet: it is never listed, found or counted, so a
- * claim that then fails leaves nothing anyone saw.
- */
+/** The referrals an admin or partner reads: the visible ones only (`referral-visibility.ts`). */
 export class ReferralQueryService {
   /**
    * A page of the merchant's referrals, the most recently claimed first (ties by id). The cursor is
@@ -44,10 +41,10 @@ export class ReferralQueryService {
     return toPage(rows, size);
   }
 
-  /** One referral of the merchant; null for an unknown id, another merchant's, or a claim still being issued. */
+  /** One referral of the merchant; null for an unknown id, another merchant's, or a first claim still being issued. */
   find(ctx: RequestContext, id: string): Promise<Referral | null> {
     if (!isUuid(id)) return Promise.resolve(null);
-    return ctx.em.findOne(ReferralEntity, { id, discountStatus: { $ne: 'ISSUING' } }, { disableIdentityMap: true });
+    return ctx.em.findOne(ReferralEntity, { $and: [{ id }, VISIBLE_REFERRAL] }, { disableIdentityMap: true });
   }
 
   /** Each customer's advocate counts, in key order, in one query; a customer who advocated nothing gets zeros. */
@@ -58,7 +55,7 @@ export class ReferralQueryService {
       ? await ctx.em.execute<CountRow[]>(
           `select advocate_id, count(*) as referred, count(*) filter (where status = 'COMPLETED') as completed,
                   coalesce(sum(points_awarded) filter (where status = 'COMPLETED'), 0) as points
-             from referral where merchant_id = ? and advocate_id = any(?::uuid[]) and discount_status <> 'ISSUING'
+             from referral where merchant_id = ? and advocate_id = any(?::uuid[]) and ${VISIBLE_REFERRAL_SQL}
             group by advocate_id`,
           [ctx.merchantId!, `{${valid.join(',')}}`],
         )
@@ -70,7 +67,7 @@ export class ReferralQueryService {
 
 /** The filter's conditions; a malformed one is refused naming its field, before anything is read. */
 function whereOf(filter: ReferralListFilter): FilterQuery<Referral>[] {
-  const where: FilterQuery<Referral>[] = [{ discountStatus: { $ne: 'ISSUING' } }];
+  const where: FilterQuery<Referral>[] = [VISIBLE_REFERRAL];
   if (filter.status) where.push({ status: filter.status });
   if (filter.advocateId != null) {
     if (!isUuid(filter.advocateId)) throw badInput('filter.advocateId', 'is not a customer id');

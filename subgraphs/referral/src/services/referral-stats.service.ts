@@ -1,4 +1,5 @@
 import { badInput, decimalAmount, type RequestContext } from '@loyalnest/kit';
+import { VISIBLE_REFERRAL_SQL } from '../domain/referral-visibility.js';
 
 /** The referral program's figures over referrals claimed in a period (see `ReferralStatsType`). */
 export interface ReferralStats {
@@ -33,7 +34,7 @@ export class ReferralStatsService {
     const to = period.to ?? null;
     if (from && to && from >= to) throw badInput('to', 'must be after from');
     const merchantId = ctx.merchantId!;
-    const inPeriod = `merchant_id = ? and discount_status <> 'ISSUING' and (?::timestamptz is null or claimed_at >= ?) and (?::timestamptz is null or claimed_at < ?)`;
+    const inPeriod = `merchant_id = ? and ${VISIBLE_REFERRAL_SQL} and (?::timestamptz is null or claimed_at >= ?) and (?::timestamptz is null or claimed_at < ?)`;
     const params = [merchantId, from, from, to, to];
     const [[counts], revenue, [clicks]] = await Promise.all([
       ctx.em.execute<StatusRow[]>(
