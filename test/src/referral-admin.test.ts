@@ -328,3 +328,36 @@ describe('referrals for the admin: list, one, stats and the advocate counts', ()
     });
   });
 });
+
+describe('referrals for the admin (networked: each subgraph over HTTP)', () => {
+  let gateway: TestGateway;
+  let a: TestMerchant;
+  let b: TestMerchant;
+
+  beforeAll(async () => {
+    gateway = await startTestGateway('networked');
+    [a, b] = await Promise.all([createMerchant(gateway), createMerchant(gateway)]);
+  }, 60_000);
+  afterAll(() => gateway.stop());
+
+  it("lists, finds and counts A's referrals and never B's; Customer.referral's counts come through the customer entity", async () => {
+    const advocate = await upsertCustomer(gateway, a, { shopifyId: shopifyId(), email: `net-${randomUUID()}@example.com` });
+    const mine = await seedReadReferral(gateway, a.id, { status: 'COMPLETED', advocateId: advocate.id, claimedAt: day(1), points: 120 });
+    const theirs = await seedReadReferral(gateway, b.id, { status: 'COMPLETED', advocateId: advocate.id, claimedAt: day(2), points: 999 });
+
+    const listed = await gateway.gql<{ referrals: Page }>(LIST, {}, a.auth);
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.referrals.nodes.map((n) => n.id)).toEqual([mine.id]);
+    const other = await gateway.gql<{ referral: unknown }>(ONE, { id: theirs.id }, a.auth);
+    expect(other.data).toEqual({ referral: null });
+    const figures = await gateway.gql<{ referralStats: { claims: number; pointsAwarded: number } }>(STATS, {}, a.auth);
+    expect(figures.data!.referralStats).toMatchObject({ claims: 1, pointsAwarded: 120 });
+    const counts = await gateway.gql<{ customer: { referral: Record<string, number> } }>(
+      'query($id: ID!) { customer(id: $id) { referral { referred completed pointsEarned } } }',
+      { id: advocate.id },
+      a.auth,
+    );
+    expect(counts.errors).toBeUndefined();
+    expect(counts.data!.customer.referral).toEqual({ referred: 1, completed: 1, pointsEarned: 120 });
+  });
+});
