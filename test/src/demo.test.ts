@@ -131,6 +131,32 @@ describe('the demo shop in development', () => {
     expect(tiers[0].tier.progress).toEqual({ metric: 'POINTS_EARNED', value: 480, nextTier: { name: 'Silver', threshold: 500 }, deltaToNext: 20, deltaToRetain: 0 });
   }, 45_000);
 
+  it("has the demo shop's referral program on, and referrals of Ada and Grace in every status, the blocked one with its reason", async () => {
+    const program = await gateway.gql<{ referralProgram: { enabled: boolean; advocatePoints: number } }>('{ referralProgram { enabled advocatePoints } }', {}, demo.auth);
+    expect(program.data!.referralProgram).toEqual({ enabled: true, advocatePoints: 500 });
+    // written as the referral domain meets each advocate (their customer.created), after their code
+    const LIST = '{ referrals(first: 100) { nodes { status advocate { id } fraud { verdict reasons { reason action } } } } }';
+    type DemoReferral = { status: string; advocate: { id: string }; fraud: { verdict: string; reasons: { reason: string; action: string }[] } };
+    const referrals = await eventually(
+      async () => {
+        const result = await gateway.gql<{ referrals: { nodes: DemoReferral[] } }>(LIST, {}, demo.auth);
+        const nodes = result.data?.referrals.nodes ?? [];
+        return nodes.length === 7 ? nodes : undefined;
+      },
+      15_000,
+      'the demo referrals',
+    );
+    expect(new Set(referrals.map((r) => r.status))).toEqual(new Set(['CLAIMED', 'PENDING', 'COMPLETED', 'BLOCKED', 'VOIDED', 'REJECTED']));
+    expect(referrals.find((r) => r.status === 'BLOCKED')!.fraud).toEqual({ verdict: 'BLOCKED', reasons: [{ reason: 'SELF_REFERRAL', action: 'BLOCK' }] });
+    expect(referrals.find((r) => r.status === 'REJECTED')!.fraud.reasons.map((r) => r.reason)).toEqual(['IP_CLAIM_BURST']);
+    const ada = await gateway.gql<{ customer: { referral: { referred: number; completed: number; pointsEarned: number } } }>(
+      'query($id: ID!) { customer(id: $id) { referral { referred completed pointsEarned } } }',
+      { id: adaId },
+      demo.auth,
+    );
+    expect(ada.data!.customer.referral).toEqual({ referred: 4, completed: 1, pointsEarned: 500 });
+  });
+
   it('redeems a reward in the demo shop: the stand-in issues the code with the seeded (encrypted) token', async () => {
     await award(gateway, demo, adaId, 100);
     const rewards = await gateway.gql<{ rewards: { id: string; name: string; pointsCost: number }[] }>(REWARDS, { activeOnly: true }, demo.auth);

@@ -153,6 +153,7 @@ describe.each<Mode>(['embedded', 'networked'])('GDPR compliance webhooks (%s)', 
     expect(request.parts).toEqual([
       { subgraph: 'customer', status: 'COMPLETED', completedAt: expect.any(String) },
       { subgraph: 'points', status: 'COMPLETED', completedAt: expect.any(String) },
+      { subgraph: 'referral', status: 'COMPLETED', completedAt: expect.any(String) },
       { subgraph: 'tier', status: 'COMPLETED', completedAt: expect.any(String) },
     ]);
     for (const needle of [shopper.email, shopper.firstName, shopper.lastName, shopper.id]) {

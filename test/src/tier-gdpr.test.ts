@@ -7,13 +7,13 @@ import { TierMemberService } from '../../subgraphs/tier/src/services/tier-member
 import { TierPrivacyService } from '../../subgraphs/tier/src/services/tier-privacy.service.js';
 import { TierProgramService } from '../../subgraphs/tier/src/services/tier-program.service.js';
 import { withOwnerDb } from './support/db.js';
+import { completedRequest, requestIds, tablesWithRows } from './support/gdpr-requests.js';
 import { eventually } from './support/events.js';
 import { flowAction, postFlowAction } from './support/flow.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { customerIdOf, deliver, paidOrder, refundBody, saveProgram, TIER_EVENTS_ENV, tierSettled } from './support/tier-members.js';
 import { createMerchant, runtime, type TestMerchant } from './support/tenants.js';
 
-const REQUESTS = `query { gdprRequests(first: 100) { nodes { id kind status } } }`;
 const EXPORT = `query($id: ID!) { gdprExport(id: $id) }`;
 
 /** The tier store's tables keyed by customer. */
@@ -98,27 +98,10 @@ describe('GDPR in the tier domain', () => {
     return result.data.tierDistribution.tiers.find((t) => t.tier.name === 'Gold')!.members;
   }
 
-  async function requestIds(merchant: TestMerchant): Promise<Set<string>> {
-    const result = await gateway.gql<{ gdprRequests: { nodes: { id: string }[] } }>(REQUESTS, {}, merchant.auth);
-    return new Set(result.data!.gdprRequests.nodes.map((n) => n.id));
-  }
-
-  async function completed(merchant: TestMerchant, kind: string, known: Set<string>): Promise<string> {
-    const request = await eventually(
-      async () => {
-        const result = await gateway.gql<{ gdprRequests: { nodes: { id: string; kind: string; status: string }[] } }>(REQUESTS, {}, merchant.auth);
-        return result.data!.gdprRequests.nodes.find((n) => n.kind === kind && n.status === 'COMPLETED' && !known.has(n.id));
-      },
-      20_000,
-      `a completed ${kind} request`,
-    );
-    return request.id;
-  }
-
   async function redact(merchant: TestMerchant, shopper: Shopper, ordersToRedact: string[] = []): Promise<void> {
-    const known = await requestIds(merchant);
+    const known = await requestIds(gateway, merchant);
     await deliver(gateway, merchant, 'customers/redact', { shop_domain: merchant.shop, customer: { id: Number(shopper.shopifyId), email: null, phone: null }, orders_to_redact: ordersToRedact.map(Number) });
-    await completed(merchant, 'CUSTOMER_REDACT', known);
+    await completedRequest(gateway, merchant, 'CUSTOMER_REDACT', known);
   }
 
   it("customers/redact removes every tier row of the customer and the orders Shopify names; other customers' rows, and the same Shopify id at another merchant, stay", async () => {
@@ -192,10 +175,10 @@ describe('GDPR in the tier domain', () => {
   it('customers/data_request exports their tier, since, assignment, history, bonuses, orders and qualification entries, of that merchant only', async () => {
     const shopper = await shopperWithTier(a);
     await shopperWithTier(b, shopper.shopifyId);
-    const known = await requestIds(a);
+    const known = await requestIds(gateway, a);
 
     await deliver(gateway, a, 'customers/data_request', { shop_domain: a.shop, customer: { id: Number(shopper.shopifyId), email: null }, orders_requested: shopper.orders.map(Number), data_request: { id: 1 } });
-    const id = await completed(a, 'CUSTOMER_DATA_REQUEST', known);
+    const id = await completedRequest(gateway, a, 'CUSTOMER_DATA_REQUEST', known);
     const result = await gateway.gql<{ gdprExport: { tier: { customers: Record<string, unknown>[] } } }>(EXPORT, { id }, a.auth);
     expect(result.errors).toBeUndefined();
 
@@ -222,22 +205,12 @@ describe('GDPR in the tier domain', () => {
     const doomed = await createMerchant(gateway);
     await saveProgram(gateway, doomed, { metric: 'ORDERS_COUNT' }, [['Bronze', 0], ['Silver', 2, 10]]);
     await shopperWithTier(doomed, uniqueShopifyId(), 'Silver');
-    const tablesWithRows = async (merchantId: string) =>
-      withOwnerDb('tier', async (db) => {
-        const { rows: tables } = await db.query<{ table_name: string }>("select table_name from information_schema.columns where table_schema = 'public' and column_name = 'merchant_id'");
-        const found: string[] = [];
-        for (const { table_name } of tables) {
-          const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from "${table_name}" where merchant_id = $1`, [merchantId]);
-          if (rows[0].n) found.push(table_name);
-        }
-        return found.sort();
-      });
-    expect(await tablesWithRows(doomed.id)).toEqual(expect.arrayContaining(['flow_action_run', 'tier_customer', 'tier_member', 'tier_order', 'tier_qualification', 'tier_change', 'tier_bonus']));
+    expect(await tablesWithRows('tier', doomed.id)).toEqual(expect.arrayContaining(['flow_action_run', 'tier_customer', 'tier_member', 'tier_order', 'tier_qualification', 'tier_change', 'tier_bonus']));
     const aBefore = await digestOf(a, []);
 
     await deliver(gateway, doomed, 'shop/redact', { shop_id: 1, shop_domain: doomed.shop });
-    await eventually(async () => (await tablesWithRows(doomed.id)).length === 0, 20_000, 'every tier row of the merchant gone').catch(async (error: Error) => {
-      throw new Error(`${error.message}; left: ${(await tablesWithRows(doomed.id)).join(', ')}`);
+    await eventually(async () => (await tablesWithRows('tier', doomed.id)).length === 0, 20_000, 'every tier row of the merchant gone').catch(async (error: Error) => {
+      throw new Error(`${error.message}; left: ${(await tablesWithRows('tier', doomed.id)).join(', ')}`);
     });
     expect(await digestOf(a, [])).toBe(aBefore);
   });

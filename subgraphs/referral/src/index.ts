@@ -16,7 +16,8 @@ import { clickFlushJob } from './jobs/click-flush.job.js';
 import { referralHoldJob } from './jobs/referral-hold.job.js';
 import { ShopLinks } from './links/shop-links.js';
 import { customerReference } from './resolvers/customer.reference.js';
-import { CustomerReferralResolver } from './resolvers/customer-referral.resolver.js';
+import { CustomerReferralCountsResolver, CustomerReferralResolver } from './resolvers/customer-referral.resolver.js';
+import { ReferralAdminResolver } from './resolvers/referral-admin.resolver.js';
 import { ReferralClaimResolver } from './resolvers/referral-claim.resolver.js';
 import { ReferralProgramResolver } from './resolvers/referral-program.resolver.js';
 import { ReferralReviewResolver } from './resolvers/referral-review.resolver.js';
@@ -28,17 +29,23 @@ import { ReferralCodeService } from './services/referral-code.service.js';
 import { ReferralCompletionService } from './services/referral-completion.service.js';
 import { ReferralConversionService } from './services/referral-conversion.service.js';
 import { ReferralOrderFactsService } from './services/referral-order-facts.service.js';
+import { ReferralPrivacyService } from './services/referral-privacy.service.js';
 import { ReferralProgramService } from './services/referral-program.service.js';
+import { ReferralQueryService } from './services/referral-query.service.js';
 import { ReferralReviewService } from './services/referral-review.service.js';
+import { ReferralStatsService } from './services/referral-stats.service.js';
+import { DemoReferrals, seedReferralProgram } from './services/seed.service.js';
 
 const codes = new ReferralCodeService();
+const queries = new ReferralQueryService();
 
 function build(config: KitConfig) {
   const store = ClickStore.of(config);
   const program = new ReferralProgramService((merchantId) => store.forgetOffer(merchantId));
   const fingerprints = fingerprinterOf(config.blindIndexKey);
   const emails = new CustomerEmails(fingerprints);
-  const claims = new ReferralClaimService(program, codes, emails, new ShopifyDiscounts(), new FieldCipher(config.encryptionKeys), fingerprints);
+  const cipher = new FieldCipher(config.encryptionKeys);
+  const claims = new ReferralClaimService(program, codes, emails, new ShopifyDiscounts(), cipher, fingerprints);
   const completion = new ReferralCompletionService(program);
   const conversion = new ReferralConversionService(program, emails, completion);
   return {
@@ -50,6 +57,8 @@ function build(config: KitConfig) {
     completion,
     orders: { facts: new ReferralOrderFactsService(), conversion },
     review: new ReferralReviewService(program, completion),
+    privacy: new ReferralPrivacyService(codes, fingerprints, () => cipher),
+    demo: new DemoReferrals(fingerprints, () => cipher),
   };
 }
 
@@ -78,10 +87,17 @@ const referralSubgraph: SubgraphModule = {
     const { program, links, claims, review } = services(config);
     return buildFederatedSchema({
       subgraph: 'referral',
-      resolvers: [ReferralProgramResolver, CustomerReferralResolver, ReferralClaimResolver, ReferralReviewResolver],
+      resolvers: [ReferralProgramResolver, CustomerReferralResolver, CustomerReferralCountsResolver, ReferralAdminResolver, ReferralClaimResolver, ReferralReviewResolver],
       // Customer is reachable only as an entity other subgraphs resolve through this one.
       orphanedTypes: [CustomerRef],
-      container: containerOf([new ReferralProgramResolver(program), new CustomerReferralResolver(codes, links), new ReferralClaimResolver(claims), new ReferralReviewResolver(review)]),
+      container: containerOf([
+        new ReferralProgramResolver(program),
+        new CustomerReferralResolver(codes, links),
+        new CustomerReferralCountsResolver(queries),
+        new ReferralAdminResolver(queries, new ReferralStatsService()),
+        new ReferralClaimResolver(claims),
+        new ReferralReviewResolver(review),
+      ]),
       references: { Customer: customerReference },
     });
   },
@@ -96,13 +112,16 @@ const referralSubgraph: SubgraphModule = {
   routePrefixes: [REFERRAL_CLICK_PREFIX],
 
   consumes: {
-    'customer.created': customerCreatedConsumer(codes),
-    'customer.redacted': customerRedactedConsumer(codes, (runtime) => services(runtime.config).store),
+    'customer.created': customerCreatedConsumer(codes, (runtime) => services(runtime.config).demo),
+    'customer.redacted': customerRedactedConsumer((runtime) => services(runtime.config).privacy, (runtime) => services(runtime.config).store),
     ...referralOrderConsumers((runtime) => services(runtime.config).orders),
-    ...gdprConsumers(() => referralGdpr, { customerRequests: false }),
+    ...gdprConsumers((runtime) => referralGdpr(services(runtime.config).privacy, services(runtime.config).store)),
   },
 
   jobs: (runtime) => [clickFlushJob(runtime, storeOf(runtime)), referralHoldJob(runtime, services(runtime.config).completion)],
+
+  // Saving the program drops the click path's cached offer: through the runtime's store, closed with it.
+  seed: (runtime) => seedReferralProgram(runtime, new ReferralProgramService((merchantId) => storeOf(runtime).forgetOffer(merchantId))),
 };
 
 export default referralSubgraph;

@@ -1,4 +1,4 @@
-import { tenantOwned } from '@loyalnest/kit';
+import { fieldAad, tenantOwned } from '@loyalnest/kit';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
 import { DISCOUNT_STATUSES, REFERRAL_STATUSES, VOID_REASONS, type StoredFraud } from '../domain/referral-status.js';
 
@@ -57,3 +57,6 @@ export const ReferralEntity = defineEntity({
 });
 
 export type Referral = InferEntity<typeof ReferralEntity>;
+
+/** The AAD the friend's email is encrypted under, per row: the ciphertext is bound to its merchant, row and column. */
+export const friendEmailAad = (merchantId: string, referralId: string) => fieldAad(merchantId, 'referral', referralId, 'friend_email');

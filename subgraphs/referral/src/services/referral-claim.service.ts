@@ -1,4 +1,4 @@
-import { fieldAad, HashInputError, inRequestTransaction, isEmail, isUuid, type FieldCipher, type Fingerprinter, type RequestContext, type ShopifyDiscounts } from '@loyalnest/kit';
+import { HashInputError, inRequestTransaction, isEmail, isUuid, type FieldCipher, type Fingerprinter, type RequestContext, type ShopifyDiscounts } from '@loyalnest/kit';
 import { LockMode } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { claimFactsOf } from '../claims/claim-facts.js';
@@ -10,7 +10,7 @@ import { checkClaim } from '../domain/referral-fraud.js';
 import { fraudPolicyOf } from '../domain/referral-fraud-policy.js';
 import type { FriendReward } from '../domain/referral-program.js';
 import { isFinal, type ReferralStatus } from '../domain/referral-status.js';
-import { ReferralEntity, type Referral } from '../entities/referral.entity.js';
+import { friendEmailAad, ReferralEntity, type Referral } from '../entities/referral.entity.js';
 import {
   ReferralClaimBlockedError,
   ReferralClaimInvalidError,
@@ -42,8 +42,6 @@ export interface ReferralClaimView {
   endsAt: Date | null;
 }
 
-/** The column the friend's email is encrypted under, per row (the AAD binds the ciphertext to it). */
-export const friendEmailAad = (merchantId: string, referralId: string) => fieldAad(merchantId, 'referral', referralId, 'friend_email');
 
 /**
  * A friend's claim of an advocate's referral code: one referral per friend per merchant, and one
