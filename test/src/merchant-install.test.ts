@@ -348,7 +348,7 @@ describe('installing the app through Shopify OAuth: refusals and re-install', ()
     expect(cipher.decrypt(after.access_token_encrypted!, fieldAad(after.id, 'merchant', after.id, 'access_token'))).toBe(secondToken);
 
     // and its webhook subscriptions, already in place, are kept rather than doubled
-    expect(h.fake.webhookSubscriptions(shop)).toHaveLength(10);
+    expect(h.fake.webhookSubscriptions(shop)).toHaveLength(11);
 
     const result = await h.gateway.gql<{
       me: { merchant: { id: string; status: string; settings: { pointsName: string }; customerCount: number } };
