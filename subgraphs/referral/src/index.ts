@@ -1,8 +1,10 @@
 import { buildFederatedSchema, containerOf, gdprConsumers, type KitConfig, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
+import { FlowTriggerSentEntity } from '@loyalnest/kit';
 import { ClickStore } from './clicks/click-store.js';
 import { ShopDirectory } from './clicks/shop-directory.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { customerRedactedConsumer, referralGdpr } from './consumers/referral-gdpr.consumer.js';
+import { referralFlowConsumers } from './consumers/referral-flow.consumer.js';
 import { ReferralActivityEntity } from './entities/referral-activity.entity.js';
 import { ReferralCodeEntity } from './entities/referral-code.entity.js';
 import { ReferralEntity } from './entities/referral.entity.js';
@@ -17,9 +19,11 @@ import { ReferralProgramResolver } from './resolvers/referral-program.resolver.j
 import { REFERRAL_CLICK_PREFIX, referralClickRoutes } from './routes/referral-click.routes.js';
 import { ReferralClickService } from './services/referral-click.service.js';
 import { ReferralCodeService } from './services/referral-code.service.js';
+import { ReferralFlowTriggerService } from './services/referral-flow-trigger.service.js';
 import { ReferralProgramService } from './services/referral-program.service.js';
 
 const codes = new ReferralCodeService();
+const flowTriggers = new ReferralFlowTriggerService();
 
 function build(config: KitConfig) {
   const store = ClickStore.of(config);
@@ -46,7 +50,7 @@ function storeOf(runtime: SubgraphRuntime): ClickStore {
 /** The referral subgraph: each merchant's referral program, every customer's code and link, and the link clicks. */
 const referralSubgraph: SubgraphModule = {
   name: 'referral',
-  store: { name: 'referral', entities: [ReferralProgramEntity, ReferralCodeEntity, ReferralEntity, ReferralOrderEntity, ReferralActivityEntity] },
+  store: { name: 'referral', entities: [ReferralProgramEntity, ReferralCodeEntity, ReferralEntity, ReferralOrderEntity, ReferralActivityEntity, FlowTriggerSentEntity] },
 
   buildSchema(config) {
     const { program, links } = services(config);
@@ -67,7 +71,9 @@ const referralSubgraph: SubgraphModule = {
     'customer.created': customerCreatedConsumer(codes),
     'customer.redacted': customerRedactedConsumer(codes, (runtime) => services(runtime.config).store),
     ...gdprConsumers(() => referralGdpr, { customerRequests: false }),
+    ...referralFlowConsumers(() => ({ flowTriggers })),
   },
+  dedupeTables: { flow_trigger_sent: 'loyalnest_flow_trigger_prune' },
 
   jobs: (runtime) => [clickFlushJob(runtime, storeOf(runtime))],
 };
