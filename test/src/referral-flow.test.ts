@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { pruneEvents, serviceConnection } from '@loyalnest/kit';
 import { REFERRAL_BLOCKED, REFERRAL_COMPLETED, type ReferralBlocked, type ReferralCompleted } from '@loyalnest/referral/topics';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import pg from 'pg';
 import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { startFakeShopify, type FakeShopify } from './support/fake-shopify.js';
-import { triggersFor } from './support/flow.js';
+import { pruneSentTriggers, triggersFor } from './support/flow.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { installMerchant } from './support/install.js';
 import { consumedReferralEvent, emitReferralEvent, redeliverReferralEvent } from './support/referral-outbox.js';
-import { runtime, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
+import { shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
 
 const EVENTS_ENV = { EVENTS_BACKOFF_MS: '100', EVENTS_POLL_MS: '100' };
 const SHOPIFY_ADMIN_ENV = { SHOPIFY_ADMIN_ATTEMPTS: '2', SHOPIFY_ADMIN_TIMEOUT_MS: '300', SHOPIFY_ADMIN_DEADLINE_MS: '1000', SHOPIFY_ADMIN_BACKOFF_MS: '20' };
@@ -117,23 +115,8 @@ describe('Shopify Flow triggers of the referral domain', () => {
   });
 
   it("forgets a sent trigger once the dedupe window has passed, through the referral store's own prune function", async () => {
-    const { module } = runtime(gateway, 'referral');
-    const pool = new pg.Pool({ ...serviceConnection(gateway.config.kit, module.store), max: 1 });
-    const [old, fresh] = [randomUUID(), randomUUID()];
-    const left = async () =>
-      (await withOwnerDb('referral', (db) => db.query<{ event_id: string }>('select event_id from flow_trigger_sent where event_id = any($1) order by event_id', [[old, fresh]]))).rows.map((r) => r.event_id);
-    try {
-      await withOwnerDb('referral', (db) =>
-        db.query(
-          `insert into flow_trigger_sent (merchant_id, event_id, handle, created_at) values ($1, $2, 'referral-completed', now() - interval '3 hours'), ($1, $3, 'referral-completed', now())`,
-          [a.id, old, fresh],
-        ),
-      );
-      const pruned = await pruneEvents(pool, { outboxRetentionMs: 7_200_000, dedupeRetentionMs: 7_200_000, batch: 1000, dedupeTables: module.dedupeTables });
-      expect(pruned.flow_trigger_sent).toBeGreaterThanOrEqual(1);
-      expect(await left()).toEqual([fresh]);
-    } finally {
-      await pool.end();
-    }
+    const { pruned, left, fresh } = await pruneSentTriggers(gateway, 'referral', a.id, 'referral-completed');
+    expect(pruned).toBeGreaterThanOrEqual(1);
+    expect(left).toEqual([fresh]);
   });
 });
