@@ -17,12 +17,12 @@ const FULFILLED_SQL = `'fulfilled'`;
 /**
  * Emits the order events one customer's ledger owes, in the caller's transaction, under the
  * customer's lock (which the caller holds): each order of the customer not yet recorded, each
- * payment and each fulfilment of a recorded order not yet emitted (right after its `order.recorded`
- * when it was recorded already paid or fulfilled), each refund of a recorded order not yet emitted, each cancellation of
- * a recorded order not yet emitted; and marks each emitted in the same statement that finds it. Whatever order the
- * webhooks arrived in, and however often, every fact is emitted once, as soon as the ledger holds
- * both it and the customer it belongs to: the emitted marks, not the delivery that happens to
- * run, decide. A customer the domain does not know yet (its order arrived first through the API)
+ * payment and each fulfilment of a recorded order not yet emitted (right after its
+ * `order.recorded` when it was recorded already paid or fulfilled), each refund of a recorded
+ * order not yet emitted, each cancellation of a recorded order not yet emitted; and marks each
+ * emitted in the same statement that finds it. Whatever order the webhooks arrived in, and
+ * however often, every fact is emitted once, as soon as the ledger holds both it and the customer
+ * it belongs to: the emitted marks, not the delivery that happens to run, decide. A customer the domain does not know yet (its order arrived first through the API)
  * is published when it is created (`refreshStats`).
  */
 export async function publishOrderEvents(ctx: RequestContext, shopifyCustomerId: string): Promise<void> {
@@ -33,9 +33,9 @@ export async function publishOrderEvents(ctx: RequestContext, shopifyCustomerId:
   const customerId = customer.id;
 
   // One statement finds and marks the facts an order owes on its own: `order.recorded` once the
-  // customer is known, `order.paid` once its latest version is paid, `order.fulfilled` once it is fulfilled. The CTE reads which was owed
-  // before the update marks it (RETURNING sees only the new values); its rows are locked, so the
-  // update marks exactly what it read.
+  // customer is known, `order.paid` once its latest version is paid, `order.fulfilled` once it is
+  // fulfilled. The CTE reads which was owed before the update marks it (RETURNING sees only the
+  // new values); its rows are locked, so the update marks exactly what it read.
   const owed = await em.execute<
     {
       owes_recorded: boolean;
