@@ -24,7 +24,7 @@ const DEFINER_PRIVILEGES: Record<string, Record<string, string>> = {
   // The webhook ingress writes the delivery, its event and an uninstall in one statement.
   merchant: { ...EVENT_TABLES, outbox_event: 'DELETE,INSERT,SELECT,UPDATE', api_key: 'SELECT', merchant: 'SELECT,UPDATE', webhook_delivery: 'DELETE,INSERT,SELECT,UPDATE' },
   customer: EVENT_TABLES,
-  referral: { ...EVENT_TABLES, referral: 'SELECT' },
+  referral: { ...EVENT_TABLES, referral: 'SELECT', flow_trigger_sent: 'DELETE,SELECT,UPDATE' },
   tier: { ...EVENT_TABLES, flow_action_run: 'DELETE,SELECT,UPDATE', flow_trigger_sent: 'DELETE,SELECT,UPDATE', tier_member: 'SELECT', tier_program: 'SELECT', tier_recompute: 'SELECT' },
   points: { ...EVENT_TABLES, flow_trigger_sent: 'DELETE,SELECT,UPDATE', points_entry: 'SELECT', points_program: 'SELECT', redemption: 'SELECT,UPDATE' },
   audit: { ...EVENT_TABLES, audit_entry: 'DELETE,SELECT', audit_pending: 'SELECT' },

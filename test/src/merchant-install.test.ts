@@ -117,7 +117,7 @@ describe.each<Mode>(['embedded', 'networked'])('installing the app through Shopi
     // and it subscribed the shop's webhooks to our inbox with that token (compliance topics are app config)
     const subscribed = h.fake.webhookSubscriptions(domain);
     expect(subscribed.map((w) => w.topic).sort()).toEqual(
-      ['app/uninstalled', 'customers/create', 'customers/delete', 'customers/update', 'orders/cancelled', 'orders/create', 'orders/paid', 'orders/updated', 'refunds/create', 'shop/update'],
+      ['app/uninstalled', 'customers/create', 'customers/delete', 'customers/update', 'orders/cancelled', 'orders/create', 'orders/fulfilled', 'orders/paid', 'orders/updated', 'refunds/create', 'shop/update'],
     );
     expect(new Set(subscribed.map((w) => w.address))).toEqual(new Set([`${h.gateway.config.kit.shopify.appUrl}/webhooks/shopify`]));
     expect(h.fake.requestsFor(domain, '/webhooks.json').every((r) => r.headers['x-shopify-access-token'] === token)).toBe(true);
@@ -348,7 +348,7 @@ describe('installing the app through Shopify OAuth: refusals and re-install', ()
     expect(cipher.decrypt(after.access_token_encrypted!, fieldAad(after.id, 'merchant', after.id, 'access_token'))).toBe(secondToken);
 
     // and its webhook subscriptions, already in place, are kept rather than doubled
-    expect(h.fake.webhookSubscriptions(shop)).toHaveLength(10);
+    expect(h.fake.webhookSubscriptions(shop)).toHaveLength(11);
 
     const result = await h.gateway.gql<{
       me: { merchant: { id: string; status: string; settings: { pointsName: string }; customerCount: number } };

@@ -1,28 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ADMIN_SCOPES, consume, systemCaller, type SubgraphModule, type TopicHandler } from '@loyalnest/kit';
+import { ADMIN_SCOPES, consume, fingerprinterOf, systemCaller, type Fingerprinter, type SubgraphModule, type TopicHandler } from '@loyalnest/kit';
 import { ORDER_CANCELLED, ORDER_PAID, ORDER_RECORDED, ORDER_REFUNDED, type OrderRefunded } from '@loyalnest/customer/topics';
-import { randomUUID } from 'node:crypto';
 import { subgraphModules } from '../../gateway/src/subgraphs.js';
 import { OrderService } from '../../subgraphs/customer/src/services/order.service.js';
 import { orderFacts, refundFacts } from '../../subgraphs/customer/src/services/shopify-order.parser.js';
 import { withOwnerDb } from './support/db.js';
 import { CANCELLED_KEYS, order, orderLife, PAID_KEYS, PII, RECORDED_KEYS, REFUNDED_KEYS, shuffled, type Webhook } from './support/order-life.js';
+import { orderDeliveries, type OutboxRow } from './support/order-deliveries.js';
 import { createEffectTable, dropEffectTable, eventually, startEventsGateway, type EventsGateway } from './support/events.js';
-import { postWebhook } from './support/webhooks.js';
 import { createMerchant, runtime, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
 
-interface OutboxRow {
-  id: string;
-  topic: string;
-  version: number;
-  payload: Record<string, unknown>;
-}
+type OrderDeliveries = ReturnType<typeof orderDeliveries>;
 
 describe('order events from the customer domain', () => {
   let gateway: EventsGateway;
   let a: TestMerchant;
   let b: TestMerchant;
   let effects: string;
+  let deliverThrice: OrderDeliveries['deliverThrice'];
+  let orderEvents: OrderDeliveries['orderEvents'];
+  let customerIdOf: OrderDeliveries['customerIdOf'];
+  let fingerprinter: Fingerprinter;
 
   /** A consumer declared through the same topics the producer emits: one effect row per application. */
   const record: TopicHandler<Record<string, unknown>> = async (ctx, event) => {
@@ -41,6 +39,8 @@ describe('order events from the customer domain', () => {
       m.name === 'merchant' ? { ...m, consumes: { ...m.consumes, ...consume(ORDER_RECORDED, record), ...consume(ORDER_REFUNDED, recordRefund), ...consume(ORDER_PAID, record), ...consume(ORDER_CANCELLED, record) } } : m,
     );
     gateway = await startEventsGateway(modules);
+    ({ deliverThrice, orderEvents, customerIdOf } = orderDeliveries(gateway));
+    fingerprinter = fingerprinterOf(gateway.config.kit.blindIndexKey);
     a = await createMerchant(gateway);
     b = await createMerchant(gateway);
   });
@@ -48,55 +48,6 @@ describe('order events from the customer domain', () => {
     await gateway?.stop();
     await dropEffectTable('merchant', effects);
   });
-
-  async function deliver(merchant: TestMerchant, webhook: Webhook, eventId: string): Promise<void> {
-    const status = await postWebhook(new URL(gateway.url).origin, merchant.shop, gateway.config.kit.shopify.apiSecret, { topic: webhook.topic, eventId, body: webhook.body });
-    expect(status).toBe(200);
-  }
-
-  /** Resolves once each of the deliveries is processed: applied by every domain that takes its topic. */
-  async function processed(merchant: TestMerchant, eventIds: string[]): Promise<void> {
-    const unique = [...new Set(eventIds)];
-    await eventually(
-      async () => {
-        const { rows } = await withOwnerDb('merchant', (c) => c.query<{ status: string }>('select status from webhook_delivery where merchant_id = $1 and event_id = any($2)', [merchant.id, unique]));
-        return rows.length === unique.length && rows.every((r) => r.status === 'processed');
-      },
-      30_000,
-      `${unique.length} deliveries processed`,
-    );
-  }
-
-  /**
-   * Delivers every webhook three times: twice under one event id (the inbox's duplicate) and once
-   * under another (Shopify sending the same change again). The first copy of each is applied in
-   * the order given, each processed before the next is sent, so the ordering is what the domain
-   * sees; the other copies then arrive all at once, shuffled. `together`: every copy at once.
-   */
-  async function deliverThrice(merchant: TestMerchant, sequence: Webhook[], seed: number, options: { together?: boolean } = {}): Promise<void> {
-    const copies = sequence.map((webhook) => ({ webhook, first: randomUUID(), second: randomUUID() }));
-    for (const { webhook, first } of options.together ? [] : copies) {
-      await deliver(merchant, webhook, first);
-      await processed(merchant, [first]);
-    }
-    const rest = shuffled(
-      copies.flatMap(({ webhook, first, second }) => [...(options.together ? [{ webhook, eventId: first }] : []), { webhook, eventId: first }, { webhook, eventId: second }]),
-      seed,
-    );
-    await Promise.all(rest.map((copy) => deliver(merchant, copy.webhook, copy.eventId)));
-    await processed(merchant, rest.map((copy) => copy.eventId));
-  }
-
-  /** The merchant's order events in the customer store's outbox, oldest first. */
-  async function orderEvents(merchant: TestMerchant, orderId?: string): Promise<OutboxRow[]> {
-    const { rows } = await withOwnerDb('customer', (c) =>
-      c.query<OutboxRow>(
-        `select id, topic, version, payload from outbox_event where merchant_id = $1 and topic like 'order.%' and ($2::text is null or payload->>'orderId' = $2) order by id`,
-        [merchant.id, orderId ?? null],
-      ),
-    );
-    return rows;
-  }
 
   /** Marks an order as the order-events migration marks the rows it finds. */
   async function markPredatesEvents(merchant: TestMerchant, orderId: string): Promise<void> {
@@ -107,11 +58,6 @@ describe('order events from the customer domain', () => {
       await c.query('update customer_order set predates_events = true where merchant_id = $1 and shopify_order_id = $2', [merchant.id, orderId]);
       await c.query('commit');
     });
-  }
-
-  async function customerIdOf(merchant: TestMerchant, shopifyCustomerId: string): Promise<string> {
-    const { rows } = await withOwnerDb('customer', (c) => c.query<{ id: string }>('select id from customer where merchant_id = $1 and shopify_id = $2', [merchant.id, shopifyCustomerId]));
-    return rows[0].id;
   }
 
   /** Waits until the typed consumer and the audit trail hold every one of `events`, then returns how often each did. */
@@ -176,6 +122,8 @@ describe('order events from the customer domain', () => {
       // the version first recorded: pending, paid or (the cancellation first) refunded
       financialStatus: expect.stringMatching(/^(pending|paid|refunded)$/),
       placedAt: '2026-11-20T10:00:00.000Z',
+      // the body's address has no country, so it cannot be hashed: null, and the event goes out all the same
+      fingerprints: { email: fingerprinter.email('buyer-pii@example.com'), shippingAddress: null, browserIp: null },
     });
     const refunds = events.filter((e) => e.topic === 'order.refunded').map((e) => e.payload);
     for (const payload of refunds) expect(Object.keys(payload).sort()).toEqual(REFUNDED_KEYS);

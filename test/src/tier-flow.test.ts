@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { consumeEvent, pruneEvents, serviceConnection } from '@loyalnest/kit';
+import { consumeEvent } from '@loyalnest/kit';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { startFakeShopify, type FakeShopify } from './support/fake-shopify.js';
-import { triggersFor } from './support/flow.js';
+import { pruneSentTriggers, triggersFor } from './support/flow.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { installMerchant } from './support/install.js';
 import { runtime, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
@@ -116,20 +115,8 @@ describe('Shopify Flow triggers of the tier domain', () => {
   });
 
   it("forgets a sent trigger once the dedupe window has passed, through the tier store's own prune function", async () => {
-    const { module } = runtime(gateway, 'tier');
-    const pool = new pg.Pool({ ...serviceConnection(gateway.config.kit, module.store), max: 1 });
-    const [old, fresh] = [randomUUID(), randomUUID()];
-    const left = async () =>
-      (await withOwnerDb('tier', (db) => db.query<{ event_id: string }>('select event_id from flow_trigger_sent where event_id = any($1) order by event_id', [[old, fresh]]))).rows.map((r) => r.event_id);
-    try {
-      await withOwnerDb('tier', (db) =>
-        db.query(`insert into flow_trigger_sent (merchant_id, event_id, handle, created_at) values ($1, $2, 'tier-upgraded', now() - interval '3 hours'), ($1, $3, 'tier-upgraded', now())`, [a.id, old, fresh]),
-      );
-      const pruned = await pruneEvents(pool, { outboxRetentionMs: 7_200_000, dedupeRetentionMs: 7_200_000, batch: 1000, dedupeTables: module.dedupeTables });
-      expect(pruned.flow_trigger_sent).toBeGreaterThanOrEqual(1);
-      expect(await left()).toEqual([fresh]);
-    } finally {
-      await pool.end();
-    }
+    const { pruned, left, fresh } = await pruneSentTriggers(gateway, 'tier', a.id, 'tier-upgraded');
+    expect(pruned).toBeGreaterThanOrEqual(1);
+    expect(left).toEqual([fresh]);
   });
 });

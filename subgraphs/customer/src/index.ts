@@ -1,4 +1,4 @@
-import { buildFederatedSchema, containerOf, FieldCipher, gdprConsumers, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
+import { buildFederatedSchema, containerOf, FieldCipher, fingerprinterOf, gdprConsumers, type Fingerprinter, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
 import { customerGdpr } from './consumers/gdpr.consumer.js';
 import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js';
 import { CustomerEntity } from './entities/customer.entity.js';
@@ -10,14 +10,18 @@ import { CustomerService } from './services/customer.service.js';
 import { OrderService } from './services/order.service.js';
 import { seedCustomers } from './services/seed.service.js';
 
-const built = new WeakMap<KitConfig, { orders: OrderService; customers: CustomerService }>();
+const built = new WeakMap<KitConfig, { orders: OrderService; customers: CustomerService; fingerprinter: Fingerprinter }>();
 
 /** One set of services per configuration: event handlers ask for them on every event. */
 function services(config: KitConfig) {
   let found = built.get(config);
   if (!found) {
     const orders = new OrderService();
-    found = { orders, customers: new CustomerService(new FieldCipher(config.encryptionKeys), config.blindIndexKey, orders) };
+    found = {
+      orders,
+      customers: new CustomerService(new FieldCipher(config.encryptionKeys), config.blindIndexKey, orders),
+      fingerprinter: fingerprinterOf(config.blindIndexKey),
+    };
     built.set(config, found);
   }
   return found;

@@ -4,6 +4,7 @@ import { pointsGdpr } from './consumers/gdpr.consumer.js';
 import { shopifyWebhookConsumers } from './consumers/shopify-webhook.consumer.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { redemptionCompensationConsumer } from './consumers/redemption-compensation.consumer.js';
+import { referralCompletedConsumer } from './consumers/referral-completed.consumer.js';
 import { tierChangeConsumers } from './consumers/tier-changed.consumer.js';
 import { PointsAccountEntity } from './entities/points-account.entity.js';
 import { PointsEntryEntity } from './entities/points-entry.entity.js';
@@ -39,6 +40,7 @@ import { PendingReleaseService } from './services/pending-release.service.js';
 import { PointsExpiryService } from './services/points-expiry.service.js';
 import { PointsProgramService } from './services/points-program.service.js';
 import { PointsService } from './services/points.service.js';
+import { ReferralRewardService } from './services/referral-reward.service.js';
 import { seedPoints } from './services/seed.service.js';
 import { RewardReach } from './services/reward-reach.js';
 import { RedemptionSettlement } from './services/redemption-settlement.service.js';
@@ -69,6 +71,7 @@ function build(config: KitConfig) {
     releases: new PendingReleaseService(),
     expiry: new PointsExpiryService(ledger),
     tiers: new TierEffectsService(ledger, customers, program),
+    referrals: new ReferralRewardService(ledger, customers),
   };
 }
 
@@ -134,6 +137,7 @@ const pointsSubgraph: SubgraphModule = {
     'redemption.failed': redemptionCompensationConsumer((runtime) => services(runtime.config)),
     'redemption.compensation_requested': redemptionCompensationConsumer((runtime) => services(runtime.config)),
     ...tierChangeConsumers((runtime) => services(runtime.config)),
+    ...referralCompletedConsumer((runtime) => services(runtime.config)),
     ...gdprConsumers((runtime) => pointsGdpr(services(runtime.config).customers)),
   },
   dedupeTables: { flow_trigger_sent: 'loyalnest_flow_trigger_prune' },

@@ -1,9 +1,10 @@
-import { buildFederatedSchema, containerOf, FieldCipher, fingerprinterOf, gdprConsumers, ShopifyDiscounts, type KitConfig, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
+import { buildFederatedSchema, containerOf, FieldCipher, fingerprinterOf, FlowTriggerSentEntity, gdprConsumers, ShopifyDiscounts, type KitConfig, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
 import { Router } from 'express';
 import { ClickStore } from './clicks/click-store.js';
 import { ShopDirectory } from './clicks/shop-directory.js';
 import { customerCreatedConsumer } from './consumers/customer-created.consumer.js';
 import { customerRedactedConsumer, referralGdpr } from './consumers/referral-gdpr.consumer.js';
+import { referralFlowConsumers } from './consumers/referral-flow.consumer.js';
 import { referralOrderConsumers } from './consumers/referral-order.consumer.js';
 import { CustomerEmails } from './customers/customer-emails.js';
 import { ReferralActivityEntity } from './entities/referral-activity.entity.js';
@@ -28,6 +29,7 @@ import { ReferralClickService } from './services/referral-click.service.js';
 import { ReferralCodeService } from './services/referral-code.service.js';
 import { ReferralCompletionService } from './services/referral-completion.service.js';
 import { ReferralConversionService } from './services/referral-conversion.service.js';
+import { ReferralFlowTriggerService } from './services/referral-flow-trigger.service.js';
 import { ReferralOrderFactsService } from './services/referral-order-facts.service.js';
 import { ReferralPrivacyService } from './services/referral-privacy.service.js';
 import { ReferralProgramService } from './services/referral-program.service.js';
@@ -38,6 +40,7 @@ import { DemoReferrals, seedReferralProgram } from './services/seed.service.js';
 
 const codes = new ReferralCodeService();
 const queries = new ReferralQueryService();
+const flowTriggers = new ReferralFlowTriggerService();
 
 function build(config: KitConfig) {
   const store = ClickStore.of(config);
@@ -81,7 +84,7 @@ function storeOf(runtime: SubgraphRuntime): ClickStore {
 /** The referral subgraph: each merchant's referral program, every customer's code and link, and the link clicks. */
 const referralSubgraph: SubgraphModule = {
   name: 'referral',
-  store: { name: 'referral', entities: [ReferralProgramEntity, ReferralCodeEntity, ReferralEntity, ReferralOrderEntity, ReferralActivityEntity] },
+  store: { name: 'referral', entities: [ReferralProgramEntity, ReferralCodeEntity, ReferralEntity, ReferralOrderEntity, ReferralActivityEntity, FlowTriggerSentEntity] },
 
   buildSchema(config) {
     const { program, links, claims, review } = services(config);
@@ -116,7 +119,9 @@ const referralSubgraph: SubgraphModule = {
     'customer.redacted': customerRedactedConsumer((runtime) => services(runtime.config).privacy, (runtime) => services(runtime.config).store),
     ...referralOrderConsumers((runtime) => services(runtime.config).orders),
     ...gdprConsumers((runtime) => referralGdpr(services(runtime.config).privacy, services(runtime.config).store)),
+    ...referralFlowConsumers(() => ({ flowTriggers })),
   },
+  dedupeTables: { flow_trigger_sent: 'loyalnest_flow_trigger_prune' },
 
   jobs: (runtime) => [clickFlushJob(runtime, storeOf(runtime)), referralHoldJob(runtime, services(runtime.config).completion)],
 

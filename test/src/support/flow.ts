@@ -1,6 +1,10 @@
-import { signWebhook } from '@loyalnest/kit';
+import { pruneEvents, serviceConnection, signWebhook } from '@loyalnest/kit';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { withOwnerDb } from './db.js';
 import type { FakeFlowTrigger, FakeShopify } from './fake-shopify.js';
+import type { TestGateway } from './gateway.js';
+import { runtime } from './tenants.js';
 
 /** The body Flow posts to an action's runtime URL. */
 export interface FlowActionBody {
@@ -42,4 +46,25 @@ export async function postFlowAction(
 /** The Flow triggers `shop` received for one customer, in the order received. */
 export function triggersFor(fake: FakeShopify, shop: string, shopifyCustomerId: string): FakeFlowTrigger[] {
   return fake.flowTriggers(shop).filter((t) => (t.payload as { customer_id?: unknown }).customer_id === Number(shopifyCustomerId));
+}
+
+/**
+ * Records two sent triggers of `handle` in `store`'s `flow_trigger_sent`, one from before a
+ * two-hour dedupe window and one from now, then prunes the store as its subgraph's pruner does
+ * (its module's `dedupeTables`): how many rows were pruned, and which of the two events are left.
+ */
+export async function pruneSentTriggers(gateway: TestGateway, store: string, merchantId: string, handle: string): Promise<{ pruned: number; left: string[]; fresh: string }> {
+  const { module } = runtime(gateway, store);
+  const pool = new pg.Pool({ ...serviceConnection(gateway.config.kit, module.store), max: 1 });
+  const [old, fresh] = [randomUUID(), randomUUID()];
+  try {
+    await withOwnerDb(store, (db) =>
+      db.query(`insert into flow_trigger_sent (merchant_id, event_id, handle, created_at) values ($1, $2, $4, now() - interval '3 hours'), ($1, $3, $4, now())`, [merchantId, old, fresh, handle]),
+    );
+    const pruned = await pruneEvents(pool, { outboxRetentionMs: 7_200_000, dedupeRetentionMs: 7_200_000, batch: 1000, dedupeTables: module.dedupeTables });
+    const { rows } = await withOwnerDb(store, (db) => db.query<{ event_id: string }>('select event_id from flow_trigger_sent where event_id = any($1) order by event_id', [[old, fresh]]));
+    return { pruned: pruned.flow_trigger_sent ?? 0, left: rows.map((r) => r.event_id), fresh };
+  } finally {
+    await pool.end();
+  }
 }

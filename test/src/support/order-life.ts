@@ -8,7 +8,7 @@ import { shopifyId } from './tenants.js';
 /** Personal data the webhook bodies carry, which no order event may: checked in every payload. */
 export const PII = ['buyer-pii@example.com', 'Ottilie', 'Quarrington', '12 Rue des Lilas', '+33 6 12 34 56 78', 'leave it at the door'];
 
-export const RECORDED_KEYS = ['currency', 'customerId', 'discountCodes', 'financialStatus', 'orderId', 'orderNumber', 'placedAt', 'subtotalMinor', 'totalMinor'];
+export const RECORDED_KEYS = ['currency', 'customerId', 'discountCodes', 'financialStatus', 'fingerprints', 'orderId', 'orderNumber', 'placedAt', 'subtotalMinor', 'totalMinor'];
 export const REFUNDED_KEYS = ['amountMinor', 'currency', 'customerId', 'orderId', 'refundId', 'refundedAt'];
 export const CANCELLED_KEYS = ['cancelledAt', 'customerId', 'orderId'];
 export const PAID_KEYS = ['currency', 'customerId', 'orderId', 'placedAt', 'totalMinor'];
@@ -19,7 +19,7 @@ export interface Webhook {
 }
 
 /** One version of an order as Shopify sends it: 100.00 goods − 10.00 code, 5.00 shipping, 19.00 tax = 114.00; every kind of PII beside it. */
-export function order(id: string, customer: string, version: { minute: number; status: string; cancelled?: boolean }): Record<string, unknown> {
+export function order(id: string, customer: string, version: { minute: number; status: string; cancelled?: boolean; fulfillment?: string }): Record<string, unknown> {
   return {
     id: Number(id),
     order_number: 1000 + (Number(id) % 1000),
@@ -34,6 +34,7 @@ export function order(id: string, customer: string, version: { minute: number; s
     total_tax: '19.00',
     taxes_included: false,
     financial_status: version.status,
+    fulfillment_status: version.fulfillment ?? null,
     processed_at: '2026-11-20T10:00:00Z',
     created_at: '2026-11-20T10:00:00Z',
     updated_at: new Date(Date.UTC(2026, 10, 20, 10, version.minute)).toISOString(),

@@ -97,13 +97,13 @@ export type PointsSource =
   | 'ORDER'
   /** A partner app calling with an API key. */
   | 'PARTNER'
-  /** Reserved for referral rewards; nothing posts it yet. */
+  /** A referral program's reward to the advocate, once the referred friend's first order completed the referral (once per referral). */
   | 'REFERRAL'
   /** A reward redemption, or giving its points back when it is cancelled or fails. */
   | 'REWARD'
   /** The signup bonus, earned once when the customer joins. */
   | 'SIGNUP'
-  /** Reserved for tier bonuses; nothing posts it yet. */
+  /** A VIP tier entry bonus, paid once per tier and qualification period. */
   | 'TIER';
 
 /** A reward to redeem for a customer. */

@@ -1,4 +1,5 @@
-import { readWebhookDelivery, reportWebhookApplied, type DomainEvent, type EventHandler, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
+import { readWebhookDelivery, reportWebhookApplied, type DomainEvent, type EventHandler, type Fingerprinter, type RequestContext, type SubgraphRuntime } from '@loyalnest/kit';
+import { orderFingerprints } from '../domain/order-fingerprints.js';
 import type { CustomerService } from '../services/customer.service.js';
 import type { OrderService } from '../services/order.service.js';
 import { customerFacts } from '../services/shopify-customer.parser.js';
@@ -12,6 +13,7 @@ export const CUSTOMER_WEBHOOK_TOPICS = [
   'orders/create',
   'orders/paid',
   'orders/updated',
+  'orders/fulfilled',
   'orders/cancelled',
   'refunds/create',
 ] as const;
@@ -22,14 +24,17 @@ export const CUSTOMER_WEBHOOK_TOPICS = [
  * order ledger, in the consumer's transaction; then reports it applied, so the inbox row becomes
  * processed. Everything it does is idempotent on Shopify's ids and versions as well, so a delivery
  * Shopify sent twice under two event ids still counts once, and the order events it emits
- * (`order.recorded`, `order.refunded`, `order.cancelled`, see topics.ts) go out once per fact.
+ * (`order.recorded`, `order.paid`, `order.fulfilled`, `order.refunded`, `order.cancelled`, see
+ * topics.ts) go out once per fact.
  */
-export function shopifyWebhookConsumers(services: (runtime: SubgraphRuntime) => { customers: CustomerService; orders: OrderService }): Record<string, EventHandler> {
+export function shopifyWebhookConsumers(
+  services: (runtime: SubgraphRuntime) => { customers: CustomerService; orders: OrderService; fingerprinter: Fingerprinter },
+): Record<string, EventHandler> {
   const handler = async (ctx: RequestContext, event: DomainEvent, runtime: SubgraphRuntime): Promise<void> => {
     const delivery = await readWebhookDelivery(runtime, event);
     const { topic, body } = delivery;
 
-    const { customers, orders } = services(runtime);
+    const { customers, orders, fingerprinter } = services(runtime);
     if (topic === 'customers/delete') {
       await customers.eraseShopifyCustomer(ctx, customerFacts(body).shopifyId);
     } else if (topic.startsWith('customers/')) {
@@ -37,7 +42,7 @@ export function shopifyWebhookConsumers(services: (runtime: SubgraphRuntime) => 
     } else if (topic === 'refunds/create') {
       await orders.applyRefund(ctx, refundFacts(body));
     } else {
-      const order = orderFacts(body);
+      const order = { ...orderFacts(body), fingerprints: orderFingerprints(body, fingerprinter) };
       const buyer = body.customer as Record<string, unknown> | null | undefined;
       // The order's lock before the customer's, as everywhere (see OrderService).
       await orders.lockOrder(ctx, order.shopifyOrderId);

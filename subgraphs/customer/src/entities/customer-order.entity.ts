@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 
 /**
  * What the customer subgraph knows of one Shopify order: enough to derive the customer's stats
- * and the order events (topics.ts), and no personal data. Stats are recomputed from these rows
+ * and the order events (topics.ts), and no personal data (only keyed hashes of it). Stats are recomputed from these rows
  * rather than incremented, so a duplicated, reordered or stormy delivery cannot drift them; each
  * event is marked emitted on its row, so none goes out twice. Keyed by Shopify ids: an order may
  * arrive before the customer it belongs to.
@@ -29,10 +29,22 @@ export const CustomerOrderEntity = defineEntity({
     discountCodes: p.array().default([]),
     financialStatus: p.text().nullable(),
     cancelledAt: p.datetime().nullable(),
+    /** Shopify's `fulfillment_status` of the version applied (`fulfilled`, `partial`, `restocked`); null while nothing shipped. */
+    fulfillmentStatus: p.text().nullable(),
+    /**
+     * Keyed hashes (the kit's `fingerprinterOf`) of the order's contact email, shipping address
+     * and browser IP, for `order.recorded`; each null when the body had none or it could not be
+     * hashed, and once the customer is redacted. Never the values.
+     */
+    emailFingerprint: p.text().nullable(),
+    shippingAddressFingerprint: p.text().nullable(),
+    browserIpFingerprint: p.text().nullable(),
     /** When `order.recorded` was emitted for it: once, under the customer's lock. */
     recordedAt: p.datetime().nullable(),
     /** When `order.paid` was emitted for it: once its latest version is paid. */
     paidRecordedAt: p.datetime().nullable(),
+    /** When `order.fulfilled` was emitted for it: once its latest version is fulfilled. */
+    fulfilledRecordedAt: p.datetime().nullable(),
     /** When `order.cancelled` was emitted for it. */
     cancelRecordedAt: p.datetime().nullable(),
     /** Stored before the order events existed: it emits none (its currency was never kept). */

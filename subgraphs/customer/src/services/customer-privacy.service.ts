@@ -5,8 +5,8 @@ import { lockCustomer } from './order.service.js';
 
 /**
  * Shopify's customers/redact and customers/data_request for this store. Redaction deletes the
- * customer row (PII, blind index, Shopify id, tags) and unlinks their orders, which stay as
- * anonymous amounts in the merchant's totals; the orders Shopify names are deleted with their
+ * customer row (PII, blind index, Shopify id, tags) and unlinks their orders (their fingerprints
+ * erased), which stay as anonymous amounts in the merchant's totals; the orders Shopify names are deleted with their
  * refunds. Both run in the event handler's transaction under the customer's lock.
  */
 export class CustomerPrivacyService {
@@ -22,7 +22,12 @@ export class CustomerPrivacyService {
       await em.execute('delete from order_refund where merchant_id = ? and shopify_order_id = any(?::bigint[])', [merchantId, orders]);
       await em.execute('delete from customer_order where merchant_id = ? and shopify_order_id = any(?::bigint[])', [merchantId, orders]);
     }
-    await em.execute('update customer_order set shopify_customer_id = null where merchant_id = ? and shopify_customer_id = ?', [merchantId, subject.shopifyCustomerId]);
+    // The fingerprints are keyed hashes of the customer's email, address and IP: pseudonymous data, so they go with the link.
+    await em.execute(
+      `update customer_order set shopify_customer_id = null, email_fingerprint = null, shipping_address_fingerprint = null, browser_ip_fingerprint = null
+       where merchant_id = ? and shopify_customer_id = ?`,
+      [merchantId, subject.shopifyCustomerId],
+    );
     const customer = await em.findOne(CustomerEntity, { shopifyId: subject.shopifyCustomerId });
     if (!customer) return;
     ctx.emit('customer.redacted', { customerId: customer.id });

@@ -1,5 +1,5 @@
 import { minorUnits, type RequestContext } from '@loyalnest/kit';
-import { ORDER_CANCELLED, ORDER_PAID, ORDER_RECORDED, ORDER_REFUNDED } from '../topics.js';
+import { ORDER_CANCELLED, ORDER_FULFILLED, ORDER_PAID, ORDER_RECORDED, ORDER_REFUNDED } from '../topics.js';
 
 /**
  * Shopify's `financial_status` values of an order that was paid: paid, or paid and then refunded
@@ -9,14 +9,20 @@ import { ORDER_CANCELLED, ORDER_PAID, ORDER_RECORDED, ORDER_REFUNDED } from '../
 const PAID_SQL = `'paid', 'partially_refunded', 'refunded'`;
 
 /**
+ * Every item shipped. An order cancelled before it shipped never reaches it (Shopify fulfils no
+ * cancelled order), and a version older than the cancellation never replaces it in the ledger.
+ */
+const FULFILLED_SQL = `'fulfilled'`;
+
+/**
  * Emits the order events one customer's ledger owes, in the caller's transaction, under the
  * customer's lock (which the caller holds): each order of the customer not yet recorded, each
- * payment of a recorded order not yet emitted (right after its `order.recorded` when it was
- * recorded already paid), each refund of a recorded order not yet emitted, each cancellation of
- * a recorded order not yet emitted; and marks each emitted in the same statement that finds it. Whatever order the
- * webhooks arrived in, and however often, every fact is emitted once, as soon as the ledger holds
- * both it and the customer it belongs to: the emitted marks, not the delivery that happens to
- * run, decide. A customer the domain does not know yet (its order arrived first through the API)
+ * payment and each fulfilment of a recorded order not yet emitted (right after its
+ * `order.recorded` when it was recorded already paid or fulfilled), each refund of a recorded
+ * order not yet emitted, each cancellation of a recorded order not yet emitted; and marks each
+ * emitted in the same statement that finds it. Whatever order the webhooks arrived in, and
+ * however often, every fact is emitted once, as soon as the ledger holds both it and the customer
+ * it belongs to: the emitted marks, not the delivery that happens to run, decide. A customer the domain does not know yet (its order arrived first through the API)
  * is published when it is created (`refreshStats`).
  */
 export async function publishOrderEvents(ctx: RequestContext, shopifyCustomerId: string): Promise<void> {
@@ -26,14 +32,15 @@ export async function publishOrderEvents(ctx: RequestContext, shopifyCustomerId:
   if (!customer) return;
   const customerId = customer.id;
 
-  // One statement finds and marks both facts an order owes on its own: `order.recorded` once the
-  // customer is known, `order.paid` once its latest version is paid. The CTE reads which was owed
-  // before the update marks it (RETURNING sees only the new values); its rows are locked, so the
-  // update marks exactly what it read.
+  // One statement finds and marks the facts an order owes on its own: `order.recorded` once the
+  // customer is known, `order.paid` once its latest version is paid, `order.fulfilled` once it is
+  // fulfilled. The CTE reads which was owed before the update marks it (RETURNING sees only the
+  // new values); its rows are locked, so the update marks exactly what it read.
   const owed = await em.execute<
     {
       owes_recorded: boolean;
       owes_paid: boolean;
+      owes_fulfilled: boolean;
       shopify_order_id: string;
       order_number: string | null;
       currency: string | null;
@@ -42,19 +49,28 @@ export async function publishOrderEvents(ctx: RequestContext, shopifyCustomerId:
       discount_codes: string[];
       financial_status: string | null;
       processed_at: Date;
+      source_updated_at: Date;
+      email_fingerprint: string | null;
+      shipping_address_fingerprint: string | null;
+      browser_ip_fingerprint: string | null;
     }[]
   >(
     `with owed as (
-       select id, recorded_at is null as owes_recorded, paid_recorded_at is null and financial_status in (${PAID_SQL}) as owes_paid
+       select id, recorded_at is null as owes_recorded, paid_recorded_at is null and financial_status in (${PAID_SQL}) as owes_paid,
+              fulfilled_recorded_at is null and fulfillment_status in (${FULFILLED_SQL}) as owes_fulfilled
        from customer_order
        where merchant_id = ? and shopify_customer_id = ? and not predates_events
-         and (recorded_at is null or (paid_recorded_at is null and financial_status in (${PAID_SQL})))
+         and (recorded_at is null or (paid_recorded_at is null and financial_status in (${PAID_SQL}))
+              or (fulfilled_recorded_at is null and fulfillment_status in (${FULFILLED_SQL})))
        for update
      )
-     update customer_order o set recorded_at = coalesce(o.recorded_at, now()), paid_recorded_at = case when owed.owes_paid then now() else o.paid_recorded_at end
+     update customer_order o set recorded_at = coalesce(o.recorded_at, now()),
+       paid_recorded_at = case when owed.owes_paid then now() else o.paid_recorded_at end,
+       fulfilled_recorded_at = case when owed.owes_fulfilled then now() else o.fulfilled_recorded_at end
      from owed where o.id = owed.id
-     returning owed.owes_recorded, owed.owes_paid, o.shopify_order_id::text, o.order_number::text, o.currency, o.total_price::text, o.subtotal_price::text,
-               o.discount_codes, o.financial_status, o.processed_at`,
+     returning owed.owes_recorded, owed.owes_paid, owed.owes_fulfilled, o.shopify_order_id::text, o.order_number::text, o.currency, o.total_price::text,
+               o.subtotal_price::text, o.discount_codes, o.financial_status, o.processed_at, o.source_updated_at,
+               o.email_fingerprint, o.shipping_address_fingerprint, o.browser_ip_fingerprint`,
     [merchantId, shopifyCustomerId],
   );
   for (const o of byKey(owed, (o) => [new Date(o.processed_at).getTime(), o.shopify_order_id])) {
@@ -71,9 +87,11 @@ export async function publishOrderEvents(ctx: RequestContext, shopifyCustomerId:
         discountCodes: o.discount_codes,
         financialStatus: o.financial_status,
         placedAt,
+        fingerprints: { email: o.email_fingerprint, shippingAddress: o.shipping_address_fingerprint, browserIp: o.browser_ip_fingerprint },
       });
     }
     if (o.owes_paid) ctx.emit(ORDER_PAID, { customerId, orderId: o.shopify_order_id, totalMinor, currency: o.currency, placedAt });
+    if (o.owes_fulfilled) ctx.emit(ORDER_FULFILLED, { customerId, orderId: o.shopify_order_id, fulfilledAt: new Date(o.source_updated_at).toISOString() });
   }
 
   const refunded = await em.execute<{ shopify_refund_id: string; shopify_order_id: string; amount: string; created_at: Date; currency: string | null }[]>(

@@ -1,6 +1,7 @@
 import { inRequestTransaction, type RequestContext } from '@loyalnest/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
+import type { OrderFingerprints } from '../topics.js';
 import { publishOrderEvents } from './order-events.service.js';
 
 /** The facts of a Shopify order the customer's stats and the order events depend on. */
@@ -22,6 +23,10 @@ export interface OrderFacts {
   orderNumber: number | null;
   discountCodes: string[];
   financialStatus: string | null;
+  /** Shopify's `fulfillment_status`: `fulfilled` once every item shipped; null while none did. */
+  fulfillmentStatus: string | null;
+  /** Keyed hashes of the contact email, shipping address and browser IP (`orderFingerprints`); absent: none known. */
+  fingerprints?: OrderFingerprints;
 }
 
 export interface RefundFacts {
@@ -50,13 +55,19 @@ export class OrderService {
       if (order.shopifyCustomerId) await lockCustomer(em, ctx.merchantId!, order.shopifyCustomerId);
       await em.execute(
         `insert into customer_order (id, merchant_id, shopify_order_id, shopify_customer_id, total_price, cancelled, processed_at, source_updated_at,
-                                     currency, subtotal_price, order_number, discount_codes, financial_status, cancelled_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?)
+                                     currency, subtotal_price, order_number, discount_codes, financial_status, cancelled_at, fulfillment_status,
+                                     email_fingerprint, shipping_address_fingerprint, browser_ip_fingerprint)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?)
          on conflict (merchant_id, shopify_order_id) do update set
            shopify_customer_id = excluded.shopify_customer_id, total_price = excluded.total_price, cancelled = excluded.cancelled,
            processed_at = excluded.processed_at, source_updated_at = excluded.source_updated_at,
            currency = excluded.currency, subtotal_price = excluded.subtotal_price, order_number = excluded.order_number,
-           discount_codes = excluded.discount_codes, financial_status = excluded.financial_status, cancelled_at = excluded.cancelled_at
+           discount_codes = excluded.discount_codes, financial_status = excluded.financial_status, cancelled_at = excluded.cancelled_at,
+           fulfillment_status = excluded.fulfillment_status,
+           -- A newer version that lacks a signal (a trimmed body) does not erase one an older version gave.
+           email_fingerprint = coalesce(excluded.email_fingerprint, customer_order.email_fingerprint),
+           shipping_address_fingerprint = coalesce(excluded.shipping_address_fingerprint, customer_order.shipping_address_fingerprint),
+           browser_ip_fingerprint = coalesce(excluded.browser_ip_fingerprint, customer_order.browser_ip_fingerprint)
          where customer_order.source_updated_at < excluded.source_updated_at`,
         [
           uuidv7(),
@@ -73,6 +84,10 @@ export class OrderService {
           pgTextArray(order.discountCodes),
           order.financialStatus,
           order.cancelledAt,
+          order.fulfillmentStatus,
+          order.fingerprints?.email ?? null,
+          order.fingerprints?.shippingAddress ?? null,
+          order.fingerprints?.browserIp ?? null,
         ],
       );
       if (order.shopifyCustomerId) await recomputeAndPublish(ctx, order.shopifyCustomerId);

@@ -4,9 +4,9 @@ import type { OrderFacts, RefundFacts } from './order.service.js';
 /**
  * Shopify order and refund webhook bodies → the facts the stats and the order events need. Throws
  * on a body that lacks what the stats need, so the event is dead-lettered with a reason rather
- * than applied half-understood; what only the events carry (currency, subtotal, codes, status) is
+ * than applied half-understood; what only the events carry (currency, subtotal, codes, statuses) is
  * read leniently, as null or empty when absent. Nothing personal is read: no email, names,
- * addresses or notes.
+ * addresses or notes (their keyed hashes are `orderFingerprints`' business).
  */
 export function orderFacts(body: Record<string, unknown>): OrderFacts {
   const customer = body.customer as { id?: unknown } | null | undefined;
@@ -25,7 +25,8 @@ export function orderFacts(body: Record<string, unknown>): OrderFacts {
     subtotalPrice: bodyMoneyOrNull(body.subtotal_price),
     orderNumber: typeof body.order_number === 'number' && Number.isSafeInteger(body.order_number) && body.order_number > 0 ? body.order_number : null,
     discountCodes: discountCodes(body.discount_codes),
-    financialStatus: typeof body.financial_status === 'string' && /^[a-z_]{1,40}$/.test(body.financial_status) ? body.financial_status : null,
+    financialStatus: status(body.financial_status),
+    fulfillmentStatus: status(body.fulfillment_status),
   };
 }
 
@@ -37,6 +38,11 @@ export function refundFacts(body: Record<string, unknown>): RefundFacts {
     amount: (refundedCents(body) / 100).toFixed(2),
     createdAt: date(body.created_at, 'created_at'),
   };
+}
+
+/** One of Shopify's lower-case status words (`paid`, `fulfilled`, …); null when absent or anything else. */
+function status(value: unknown): string | null {
+  return typeof value === 'string' && /^[a-z_]{1,40}$/.test(value) ? value : null;
 }
 
 /** `discount_codes: [{ code, amount, type }]` → the codes, trimmed, each once, bounded like tags. */

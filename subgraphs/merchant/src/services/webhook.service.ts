@@ -19,6 +19,7 @@ export const WEBHOOK_TOPICS = [
   'orders/create',
   'orders/paid',
   'orders/updated',
+  'orders/fulfilled',
   'orders/cancelled',
   'refunds/create',
   'customers/create',

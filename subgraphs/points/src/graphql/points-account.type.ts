@@ -39,8 +39,8 @@ registerEnumType(PointsSource, {
   valuesConfig: {
     ORDER: { description: 'A Shopify order (or its refund or cancellation).' },
     ACTIVITY: { description: 'A custom activity recorded through `recordActivity`.' },
-    REFERRAL: { description: 'Reserved for referral rewards; nothing posts it yet.' },
-    TIER: { description: 'Reserved for tier bonuses; nothing posts it yet.' },
+    REFERRAL: { description: "A referral program's reward to the advocate, once the referred friend's first order completed the referral (once per referral)." },
+    TIER: { description: 'A VIP tier entry bonus, paid once per tier and qualification period.' },
     ADMIN: { description: 'A merchant admin, or LoyalNest itself, awarding or deducting by hand.' },
     PARTNER: { description: 'A partner app calling with an API key.' },
     FLOW: { description: "A Shopify Flow action run by the merchant's workflow." },
