@@ -95,12 +95,44 @@ describe('referral conversion: the friend\'s first qualifying order', () => {
     expect(await referralRow(a, referral.id)).toMatchObject({ status: 'PENDING', order_total_minor: '5200' });
   });
 
-  it('does not convert the second order of a friend whose first order since the claim did not qualify', async () => {
+  it('what if the friend\'s first order is below the minimum and the second above? The second converts', async () => {
     const friend = randomUUID();
     const referral = await seedReferral(gateway, a, { friendCustomerId: friend });
     await placePaidOrder(gateway, a, friendOrder(friend, { subtotalMinor: 1000, placedAt: new Date(Date.now() - 60_000) }));
-    await placePaidOrder(gateway, a, friendOrder(friend, { subtotalMinor: 9000 }));
     expect((await referralRow(a, referral.id)).status).toBe('CLAIMED');
+    const second = friendOrder(friend, { subtotalMinor: 5000 });
+    await placePaidOrder(gateway, a, second);
+    expect(await referralRow(a, referral.id)).toMatchObject({ status: 'PENDING', order_id: second.orderId, order_total_minor: '5000', minimum_order_minor: '5000' });
+    // once converted, a later order changes nothing
+    await placePaidOrder(gateway, a, friendOrder(friend, { subtotalMinor: 9000 }));
+    expect((await referralRow(a, referral.id)).order_id).toBe(second.orderId);
+  });
+
+  it('under the order_fulfilled rule, an earlier order never fulfilled does not stop a later fulfilled one from converting', async () => {
+    const merchant = await merchantWith({ conversionRule: 'ORDER_FULFILLED' });
+    const friend = randomUUID();
+    const referral = await seedReferral(gateway, merchant, { friendCustomerId: friend });
+    await placePaidOrder(gateway, merchant, friendOrder(friend, { placedAt: new Date(Date.now() - 60_000) }));
+    const later = friendOrder(friend);
+    await placePaidOrder(gateway, merchant, later);
+    await consumeOrderEvent(gateway, merchant, 'order.fulfilled', orderEvents.fulfilled(later));
+    expect(await referralRow(merchant, referral.id)).toMatchObject({ status: 'PENDING', order_id: later.orderId });
+  });
+
+  it('what if an order placed before the claim is paid after it? It does not convert', async () => {
+    const friend = randomUUID();
+    const referral = await seedReferral(gateway, a, { friendCustomerId: friend, claimedAt: new Date(Date.now() - 3_600_000) });
+    const order = friendOrder(friend, { placedAt: new Date(Date.now() - 7_200_000), fingerprints: { email: emailHash(gateway, referral.friendEmail) } });
+    await consumeOrderEvent(gateway, a, 'order.recorded', orderEvents.recorded(order));
+    await consumeOrderEvent(gateway, a, 'order.paid', orderEvents.paid(order));
+    expect(await referralRow(a, referral.id)).toMatchObject({ status: 'CLAIMED', order_id: null });
+  });
+
+  it('does not convert a claim whose discount code Shopify has not issued yet (ISSUING), by code, customer or email', async () => {
+    const friend = randomUUID();
+    const referral = await seedReferral(gateway, a, { friendCustomerId: friend, discountStatus: 'ISSUING' });
+    await placePaidOrder(gateway, a, friendOrder(friend, { discountCodes: [referral.discountCode], fingerprints: { email: emailHash(gateway, referral.friendEmail) } }));
+    expect(await referralRow(a, referral.id)).toMatchObject({ status: 'CLAIMED', order_id: null });
   });
 
   it('what if the refund arrives before the order? It counts, once, and the order below the minimum converts nothing', async () => {

@@ -97,6 +97,39 @@ describe('referral hold window: completion and voiding', () => {
     expect(await referralEvents(merchant, 'referral.completed', below.id)).toEqual([]);
   });
 
+  it('what if the merchant raises the minimum while a referral is held? It is judged by the minimum it converted under', async () => {
+    // given a 30.00 order converted under a 20.00 minimum
+    const merchant = await merchantWith({ minimumOrderValue: '20.00' });
+    const friend = randomUUID();
+    const referral = await seedReferral(gateway, merchant, { friendCustomerId: friend });
+    const order: TestOrder = { orderId: orderId(), customerId: friend, totalMinor: 3500, subtotalMinor: 3000 };
+    await placePaidOrder(gateway, merchant, order);
+    expect(await referralRow(merchant, referral.id)).toMatchObject({ status: 'PENDING', minimum_order_minor: '2000' });
+
+    // when the merchant raises the minimum to 50.00, then the order is fulfilled and partly refunded inside the hold
+    await updateReferralProgram(gateway, merchant.auth, { ...PROGRAM_ON, minimumOrderValue: '50.00' });
+    await consumeOrderEvent(gateway, merchant, 'order.fulfilled', orderEvents.fulfilled(order));
+    expect((await referralRow(merchant, referral.id)).status).toBe('PENDING');
+    await consumeOrderEvent(gateway, merchant, 'order.refunded', orderEvents.refunded(order, '551', 500));
+    expect((await referralRow(merchant, referral.id)).status).toBe('PENDING');
+    expect(await referralEvents(merchant, 'referral.voided', referral.id)).toEqual([]);
+
+    // then a refund below the old minimum voids it
+    await consumeOrderEvent(gateway, merchant, 'order.refunded', orderEvents.refunded(order, '552', 600));
+    expect(await referralRow(merchant, referral.id)).toMatchObject({ status: 'VOIDED', void_reason: 'REFUNDED_BELOW_MINIMUM' });
+  });
+
+  it('without a minimum, a partial refund keeps the referral and a full refund voids it', async () => {
+    const merchant = await merchantWith({ minimumOrderValue: null });
+    const kept = await pending(merchant);
+    const refunded = await pending(merchant);
+    expect((await referralRow(merchant, kept.id)).minimum_order_minor).toBeNull();
+    await consumeOrderEvent(gateway, merchant, 'order.refunded', orderEvents.refunded(kept.order, '561', 5999));
+    await consumeOrderEvent(gateway, merchant, 'order.refunded', orderEvents.refunded(refunded.order, '562', 6000));
+    expect((await referralRow(merchant, kept.id)).status).toBe('PENDING');
+    expect(await referralRow(merchant, refunded.id)).toMatchObject({ status: 'VOIDED', void_reason: 'REFUNDED_BELOW_MINIMUM' });
+  });
+
   it('voids on a cancellation inside the hold', async () => {
     const merchant = await merchantWith();
     const { id, order } = await pending(merchant);

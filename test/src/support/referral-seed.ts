@@ -34,6 +34,7 @@ export interface ReferralRow {
   friend_customer_id: string | null;
   order_id: string | null;
   order_total_minor: string | null;
+  minimum_order_minor: string | null;
   converted_at: Date | null;
   hold_until: Date | null;
   completed_at: Date | null;
@@ -53,12 +54,13 @@ export function emailHash(gateway: TestGateway, email: string): string {
 
 /**
  * A friend's claim as the claim path leaves it, inserted as the store's owner: CLAIMED with an
- * issued discount code, unless `overrides` say otherwise (columns by name).
+ * issued discount code, unless `overrides` say otherwise (columns by name; `discountStatus`
+ * ISSUING is a claim whose code Shopify has not confirmed yet).
  */
 export async function seedReferral(
   gateway: TestGateway,
   merchant: TestMerchant,
-  overrides: { advocateId?: string; friendCustomerId?: string | null; friendEmail?: string; status?: string; fraud?: unknown; claimedAt?: Date; discountCode?: string } = {},
+  overrides: { advocateId?: string; friendCustomerId?: string | null; friendEmail?: string; status?: string; fraud?: unknown; claimedAt?: Date; discountCode?: string; discountStatus?: 'ISSUED' | 'ISSUING' } = {},
 ): Promise<SeededReferral> {
   const id = randomUUID();
   const advocateId = overrides.advocateId ?? randomUUID();
@@ -69,8 +71,9 @@ export async function seedReferral(
     db.query(
       `insert into referral (merchant_id, id, advocate_id, advocate_code, friend_customer_id, friend_email_encrypted, friend_email_hash, status, fraud,
          discount_status, discount_code, claimed_at, updated_at)
-       values ($1, $2, $3, 'ADV0CODE', $4, 'sealed', $5, $6, $7, 'ISSUED', $8, $9, now())`,
-      [merchant.id, id, advocateId, friendCustomerId, emailHash(gateway, friendEmail), overrides.status ?? 'CLAIMED', JSON.stringify(overrides.fraud ?? { verdict: 'CLEAN', reasons: [] }), discountCode, overrides.claimedAt ?? new Date(Date.now() - 3_600_000)],
+       values ($1, $2, $3, 'ADV0CODE', $4, 'sealed', $5, $6, $7, $8, $9, $10, now())`,
+      [merchant.id, id, advocateId, friendCustomerId, emailHash(gateway, friendEmail), overrides.status ?? 'CLAIMED', JSON.stringify(overrides.fraud ?? { verdict: 'CLEAN', reasons: [] }),
+        overrides.discountStatus ?? 'ISSUED', discountCode, overrides.claimedAt ?? new Date(Date.now() - 3_600_000)],
     ),
   );
   return { id, advocateId, friendCustomerId, friendEmail, discountCode };

@@ -18,7 +18,7 @@ export function referralOrderConsumers(services: (runtime: SubgraphRuntime) => R
   const apply = async (ctx: RequestContext, runtime: SubgraphRuntime, change: OrderFactChange) => {
     const { facts, conversion } = services(runtime);
     await facts.apply(ctx, change);
-    await conversion.afterOrderFact(ctx, change.kind === 'recorded' ? change.order.orderId : change.orderId, change.at);
+    await conversion.afterOrderFact(ctx, change.kind === 'recorded' ? change.order.orderId : change.orderId, change);
   };
   return {
     ...consume(ORDER_RECORDED, (ctx, event, runtime) => apply(ctx, runtime, { kind: 'recorded', order: event.payload, at: new Date(event.occurredAt) })),

@@ -37,6 +37,8 @@ export const ReferralEntity = defineEntity({
     orderId: p.text().nullable(),
     orderTotalMinor: p.bigint('number').nullable(),
     orderCurrency: p.string().length(3).nullable(),
+    /** The program's minimum order value in the order's minor units when it converted (null: none); refunds in the hold are judged against it. */
+    minimumOrderMinor: p.bigint('number').nullable(),
     convertedAt: p.datetime().nullable(),
     holdUntil: p.datetime().nullable(),
     completedAt: p.datetime().nullable(),

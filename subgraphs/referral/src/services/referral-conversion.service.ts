@@ -4,10 +4,11 @@ import type { CustomerEmails } from '../customers/customer-emails.js';
 import { fraudPolicyOf } from '../domain/referral-fraud-policy.js';
 import { checkConversion, combineAssessments, type AdvocateFacts } from '../domain/referral-fraud.js';
 import type { ReferralProgramSettings } from '../domain/referral-program.js';
-import type { VoidReason } from '../domain/referral-status.js';
+import { VISIBLE_REFERRAL_SQL } from '../domain/referral-visibility.js';
 import { ReferralEntity, type Referral } from '../entities/referral.entity.js';
 import { ReferralOrderEntity, type ReferralOrder } from '../entities/referral-order.entity.js';
 import { REFERRAL_BLOCKED, REFERRAL_VOIDED } from '../topics.js';
+import type { OrderFactChange } from './referral-order-facts.service.js';
 import type { ReferralProgramService } from './referral-program.service.js';
 import type { ReferralCompletionService } from './referral-completion.service.js';
 
@@ -18,16 +19,20 @@ const DAY_MS = 86_400_000;
  *
  * - An order that no referral holds yet may convert one: a CLAIMED referral (or one BLOCKED at the
  *   claim) without an order, matched by the friend's discount code on the order, else the friend's
- *   customer id, else the friend's email fingerprint. It converts once the program's moment has
- *   come (paid, or fulfilled), while not cancelled, when its value after discounts (the subtotal
- *   when the event had one, else the total) less its refunds reaches the program's minimum, and
- *   when it is the friend's first order since the claim (earlier orders are what
- *   EXISTING_CUSTOMER reports). The conversion checks then run over the advocate's facts and join
- *   the claim's findings: BLOCKED stops the reward (`referral.blocked`), else it is PENDING until
- *   `holdUntil`.
- * - The order a referral holds voids it when cancelled, or refunded below the minimum, at a
- *   moment inside the hold while it is PENDING (or BLOCKED after converting): `referral.voided`.
- *   A COMPLETED referral never changes: the advocate's points are not clawed back.
+ *   customer id, else the friend's email fingerprint; a first claim whose code Shopify has not
+ *   issued yet is not a claim (`VISIBLE_REFERRAL_SQL`). The order must be placed at or after the
+ *   claim (earlier orders are what EXISTING_CUSTOMER reports). It converts once the program's
+ *   moment has come (paid, or fulfilled), while not cancelled, when its value after discounts (the
+ *   subtotal when the event had one, else the total) less its refunds reaches the program's
+ *   minimum: the first order to qualify converts, and an earlier one that did not (too small, never
+ *   fulfilled) does not stand in its way. The conversion checks then run over the advocate's facts
+ *   and join the claim's findings: BLOCKED stops the reward (`referral.blocked`), else it is
+ *   PENDING until `holdUntil`. The minimum that applied is kept on the referral.
+ * - The order a referral holds voids it when a cancellation, or a refund taking it below the
+ *   minimum kept at the conversion, is dated inside the hold while it is PENDING (or BLOCKED after
+ *   converting): `referral.voided`. Nothing else voids: not a later fact (fulfilled, paid), nor a
+ *   minimum the merchant raised since. A COMPLETED referral never changes: the advocate's points
+ *   are not clawed back.
  *
  * A merchant that switched the program off still converts and pays the referrals already claimed:
  * the friend used their discount in good faith.
@@ -39,25 +44,26 @@ export class ReferralConversionService {
     private readonly completion: ReferralCompletionService,
   ) {}
 
-  /** @param at when the fact happened (a refund's or cancellation's time): a void needs it inside the hold. */
-  async afterOrderFact(ctx: RequestContext, orderId: string, at: Date): Promise<void> {
+  /**
+   * @param fact which fact of the order changed, and when it happened (a refund's or cancellation's
+   * own time): only a refund or a cancellation dated inside the hold can void.
+   */
+  async afterOrderFact(ctx: RequestContext, orderId: string, fact: { kind: OrderFactChange['kind']; at: Date }): Promise<void> {
     const order = await ctx.em.findOne(ReferralOrderEntity, { merchantId: ctx.merchantId!, orderId }, { refresh: true });
     if (!order) return;
-    const program = await this.programs.program(ctx);
     const held = await ctx.em.findOne(ReferralEntity, { merchantId: ctx.merchantId!, orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    if (held) return this.maybeVoid(ctx, held, order, program, at);
+    if (held) return this.maybeVoid(ctx, held, order, fact);
+    const program = await this.programs.program(ctx);
     if (!qualifies(order, program)) return;
     const referral = await this.candidate(ctx, order);
-    if (!referral || !(await this.isFirstOrderSinceClaim(ctx, order, referral))) return;
+    if (!referral) return;
     await this.convert(ctx, referral, order, program);
   }
 
-  private async maybeVoid(ctx: RequestContext, referral: Referral, order: ReferralOrder, program: ReferralProgramSettings, at: Date) {
+  private async maybeVoid(ctx: RequestContext, referral: Referral, order: ReferralOrder, fact: { kind: OrderFactChange['kind']; at: Date }) {
     if (referral.status !== 'PENDING' && referral.status !== 'BLOCKED') return;
-    if (!referral.holdUntil || at > referral.holdUntil) return;
-    // Without a minimum, a refund of everything still leaves nothing to reward.
-    const below = valueOf(order) < Math.max(minimumOf(program, order.currency ?? null), 1);
-    const reason: VoidReason | null = order.cancelledAt ? 'ORDER_CANCELLED' : below ? 'REFUNDED_BELOW_MINIMUM' : null;
+    if (!referral.holdUntil || fact.at > referral.holdUntil) return;
+    const reason = fact.kind === 'cancelled' ? 'ORDER_CANCELLED' : fact.kind === 'refunded' && refundedBelowMinimum(referral, order) ? 'REFUNDED_BELOW_MINIMUM' : null;
     if (!reason) return;
     const now = new Date();
     Object.assign(referral, { status: 'VOIDED', voidReason: reason, voidedAt: now, updatedAt: now });
@@ -65,30 +71,24 @@ export class ReferralConversionService {
     await ctx.em.flush();
   }
 
-  /** The referral the order may convert, locked: by discount code first (the strongest link), then customer, then email. */
+  /**
+   * The referral the order may convert, locked: one claimed at or before the order was placed, by
+   * discount code first (the strongest link), then customer, then email. Codes are stored upper
+   * case (`newFriendDiscountCode`), so the order's are upper-cased here and the column compared as
+   * it is, through its unique index.
+   */
   private async candidate(ctx: RequestContext, order: ReferralOrder): Promise<Referral | null> {
-    const codes = order.discountCodes.map((c) => c.toUpperCase());
+    const codes = JSON.stringify(order.discountCodes.map((c) => c.toUpperCase()));
     const rows = await ctx.em.execute<{ id: string }[]>(
       `select id from referral
-        where merchant_id = ? and order_id is null and status in ('CLAIMED', 'BLOCKED')
-          and (upper(discount_code) = any(array(select jsonb_array_elements_text(?::jsonb))) or friend_customer_id = ? or friend_email_hash = ?)
-        order by case when upper(discount_code) = any(array(select jsonb_array_elements_text(?::jsonb))) then 0 when friend_customer_id = ? then 1 else 2 end, claimed_at
+        where merchant_id = ? and order_id is null and status in ('CLAIMED', 'BLOCKED') and ${VISIBLE_REFERRAL_SQL} and claimed_at <= ?
+          and (discount_code = any(array(select jsonb_array_elements_text(?::jsonb))) or friend_customer_id = ? or friend_email_hash = ?)
+        order by case when discount_code = any(array(select jsonb_array_elements_text(?::jsonb))) then 0 when friend_customer_id = ? then 1 else 2 end, claimed_at
         limit 1 for update`,
-      [ctx.merchantId!, JSON.stringify(codes), order.customerId, order.emailHash ?? null, JSON.stringify(codes), order.customerId],
+      [ctx.merchantId!, order.placedAt, codes, order.customerId, order.emailHash ?? null, codes, order.customerId],
     );
     if (!rows.length) return null;
     return ctx.em.findOneOrFail(ReferralEntity, { merchantId: ctx.merchantId!, id: rows[0].id }, { refresh: true });
-  }
-
-  /** No other live order of the order's customer placed between the claim and this one. */
-  private async isFirstOrderSinceClaim(ctx: RequestContext, order: ReferralOrder, referral: Referral): Promise<boolean> {
-    const earlier = await ctx.em.execute<{ n: number }[]>(
-      `select count(*)::int as n from referral_order
-        where merchant_id = ? and customer_id = ? and order_id <> ? and cancelled_at is null
-          and placed_at >= ? and (placed_at < ? or (placed_at = ? and order_id < ?))`,
-      [ctx.merchantId!, order.customerId, order.orderId, referral.claimedAt, order.placedAt, order.placedAt, order.orderId],
-    );
-    return earlier[0].n === 0;
   }
 
   private async convert(ctx: RequestContext, referral: Referral, order: ReferralOrder, program: ReferralProgramSettings) {
@@ -116,6 +116,7 @@ export class ReferralConversionService {
       orderId: order.orderId,
       orderTotalMinor: valueOf(order),
       orderCurrency: order.currency ?? null,
+      minimumOrderMinor: program.minimumOrderValue === null ? null : minimumOf(program, order.currency ?? null),
       convertedAt,
       holdUntil: new Date(convertedAt.getTime() + program.holdDays * DAY_MS),
       updatedAt: new Date(),
@@ -153,6 +154,11 @@ function qualifies(order: ReferralOrder, program: ReferralProgramSettings): bool
   if (!order.placedAt || order.cancelledAt) return false;
   const moment = program.conversionRule === 'order_fulfilled' ? order.fulfilledAt : order.paidAt;
   return !!moment && valueOf(order) >= minimumOf(program, order.currency ?? null);
+}
+
+/** Refunds took the held order below the minimum kept at its conversion; without one, below one minor unit (nothing left to reward). */
+function refundedBelowMinimum(referral: Referral, order: ReferralOrder): boolean {
+  return valueOf(order) < Math.max(referral.minimumOrderMinor ?? 0, 1);
 }
 
 /** What the order is worth to the program: its value after discounts (subtotal, else total) less its refunds. */
