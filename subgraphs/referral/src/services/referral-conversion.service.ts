@@ -14,6 +14,9 @@ import type { ReferralCompletionService } from './referral-completion.service.js
 
 const DAY_MS = 86_400_000;
 
+/** Which fact of an order changed, and when it happened. */
+type OrderFact = Pick<OrderFactChange, 'kind' | 'at'>;
+
 /**
  * What an order's facts mean for referrals, after each change to them (`afterOrderFact`):
  *
@@ -48,7 +51,7 @@ export class ReferralConversionService {
    * @param fact which fact of the order changed, and when it happened (a refund's or cancellation's
    * own time): only a refund or a cancellation dated inside the hold can void.
    */
-  async afterOrderFact(ctx: RequestContext, orderId: string, fact: { kind: OrderFactChange['kind']; at: Date }): Promise<void> {
+  async afterOrderFact(ctx: RequestContext, orderId: string, fact: OrderFact): Promise<void> {
     const order = await ctx.em.findOne(ReferralOrderEntity, { merchantId: ctx.merchantId!, orderId }, { refresh: true });
     if (!order) return;
     const held = await ctx.em.findOne(ReferralEntity, { merchantId: ctx.merchantId!, orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
@@ -60,7 +63,7 @@ export class ReferralConversionService {
     await this.convert(ctx, referral, order, program);
   }
 
-  private async maybeVoid(ctx: RequestContext, referral: Referral, order: ReferralOrder, fact: { kind: OrderFactChange['kind']; at: Date }) {
+  private async maybeVoid(ctx: RequestContext, referral: Referral, order: ReferralOrder, fact: OrderFact) {
     if (referral.status !== 'PENDING' && referral.status !== 'BLOCKED') return;
     if (!referral.holdUntil || fact.at > referral.holdUntil) return;
     const reason = fact.kind === 'cancelled' ? 'ORDER_CANCELLED' : fact.kind === 'refunded' && refundedBelowMinimum(referral, order) ? 'REFUNDED_BELOW_MINIMUM' : null;
