@@ -2,6 +2,7 @@ import { forbidden, Scope, type RequestContext } from '@loyalnest/kit';
 import { Arg, Ctx, Mutation, Resolver, createUnionType } from 'type-graphql';
 import { ClaimReferralInput } from '../graphql/claim-referral.input.js';
 import {
+  ReferralAlreadyClaimedError,
   ReferralClaimBlockedError,
   ReferralClaimInvalidError,
   ReferralCodeNotFoundError,
@@ -12,7 +13,14 @@ import type { ReferralFriendRewardKindType, ReferralStatusType } from '../graphq
 import { ReferralClaimType } from '../graphql/referral-claim.type.js';
 import type { ReferralClaimService, ReferralClaimView } from '../services/referral-claim.service.js';
 
-const ERRORS = [ReferralProgramDisabledError, ReferralCodeNotFoundError, ReferralClaimInvalidError, ReferralClaimBlockedError, ReferralDiscountUnavailableError] as const;
+const ERRORS = [
+  ReferralProgramDisabledError,
+  ReferralCodeNotFoundError,
+  ReferralClaimInvalidError,
+  ReferralClaimBlockedError,
+  ReferralAlreadyClaimedError,
+  ReferralDiscountUnavailableError,
+] as const;
 
 export const ClaimReferralResult = createUnionType({
   name: 'ClaimReferralResult',

@@ -15,6 +15,7 @@ const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.REFERRAL_CLAIM_BLOCKED]: 403,
   [ErrorCode.REFERRAL_CODE_NOT_FOUND]: 404,
   [ErrorCode.REFERRAL_PROGRAM_DISABLED]: 409,
+  [ErrorCode.REFERRAL_ALREADY_CLAIMED]: 409,
   [ErrorCode.REFERRAL_DISCOUNT_UNAVAILABLE]: 503,
 };
 
