@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fingerprinterOf, type Fingerprinter } from '@loyalnest/kit';
+import type { Request } from 'express';
+import { clientIp } from '../../subgraphs/referral/src/routes/referral-click.routes.js';
 import { startFakeShopify, type FakeShopify } from './support/fake-shopify.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { installMerchant } from './support/install.js';
@@ -170,5 +172,19 @@ describe("a referral claim answers only the friend it belongs to", () => {
     expect((await storedReferrals(b.id)).filter((r) => r.friend_ip_hash === fingerprints.ip('10.9.8.1'))).toEqual([]);
     // the real address first and another appended: that other is the client
     expect((await claimThroughProxy(gateway, b.shop, beaCode, { email: friendEmail() }, { ip: `${real}, 192.0.2.78` })).status).toBe(200);
+  });
+});
+
+describe('the client IP behind TRUSTED_PROXY_HOPS proxies', () => {
+  const request = (forwarded: string | undefined) => ({ headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded }, socket: { remoteAddress: '127.0.0.9' } }) as unknown as Request;
+
+  it('is the X-Forwarded-For entry that many from the right, else the connection address', () => {
+    expect(clientIp(request('6.6.6.6, 203.0.113.1'), 1)).toBe('203.0.113.1');
+    expect(clientIp(request('6.6.6.6, 203.0.113.1, 10.0.0.2'), 2)).toBe('203.0.113.1');
+    expect(clientIp(request('203.0.113.1'), 1)).toBe('203.0.113.1');
+    // fewer entries than trusted proxies: the visitor wrote all of them
+    expect(clientIp(request('6.6.6.6'), 2)).toBe('127.0.0.9');
+    expect(clientIp(request(undefined), 1)).toBe('127.0.0.9');
+    expect(clientIp(request('6.6.6.6, '), 1)).toBe('127.0.0.9');
   });
 });
