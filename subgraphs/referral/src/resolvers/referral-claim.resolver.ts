@@ -35,7 +35,7 @@ export class ReferralClaimResolver {
 
   @Mutation(() => ClaimReferralResult, {
     description:
-      "Claims an advocate's referral code for a friend and issues the friend's Shopify discount code, once per friend: claiming again returns the same code. A shopper (app proxy session) claims as themself; a caller with `referrals:manage` for any email, or a named customer of the shop.",
+      "Claims an advocate's referral code for a friend and issues the friend's Shopify discount code, once per friend: claiming again returns the same code. A shopper (app proxy session) claims as themself, and an email another friend already claimed with answers ReferralAlreadyClaimedError (nothing of that claim); a caller with `referrals:manage` claims for any email, or a named customer of the shop.",
   })
   async claimReferral(
     @Ctx() ctx: RequestContext,
