@@ -135,6 +135,13 @@ describe('loadGatewayConfig', () => {
     expect(() => loadGatewayConfig({ LOYALNEST_DEV: '1', REDEMPTION_FAULT_KILL: 'sometimes' })).toThrow(/REDEMPTION_FAULT_KILL/);
   });
 
+  it('TRUSTED_PROXY_HOPS: one proxy by default, a positive integer when set, anything else refused by name', () => {
+    expect(loadGatewayConfig(productionEnv()).kit.referrals.trustedProxyHops).toBe(1);
+    expect(loadGatewayConfig({ ...productionEnv(), TRUSTED_PROXY_HOPS: '2' }).kit.referrals.trustedProxyHops).toBe(2);
+    expect(() => loadGatewayConfig({ ...productionEnv(), TRUSTED_PROXY_HOPS: '0' })).toThrow("TRUSTED_PROXY_HOPS must be a positive integer, got '0'");
+    expect(() => loadGatewayConfig({ ...productionEnv(), TRUSTED_PROXY_HOPS: 'last' })).toThrow("TRUSTED_PROXY_HOPS must be a positive integer, got 'last'");
+  });
+
   it('in development (LOYALNEST_DEV=1 alone, whatever NODE_ENV says): the demo secrets and stack traces', () => {
     const config = loadGatewayConfig({ LOYALNEST_DEV: '1', NODE_ENV: 'production' });
     expect(config).toMatchObject({ development: true, kit: { development: true, errorStackTraces: true } });

@@ -54,6 +54,13 @@ export interface ReferralsConfig {
    * longest an advocate waits for their points past the hold.
    */
   holdEveryMs: number;
+  /**
+   * `TRUSTED_PROXY_HOPS` (1): how many proxies in front of the service append to `X-Forwarded-For`
+   * (Shopify's app proxy, a load balancer). The client's address is the entry this many from the
+   * right: entries further left are whatever the visitor sent, and the IP fraud checks must not
+   * trust them. A header with fewer entries leaves the connection's own address.
+   */
+  trustedProxyHops: number;
 }
 
 /** Who may read `/metrics` (see `metricsRoute`). */
@@ -320,6 +327,7 @@ export function readKitConfig(env: Settings): KitConfig {
     referrals: {
       clickFlushEveryMs: positiveInt(env, 'REFERRAL_CLICK_FLUSH_MS', 5_000),
       holdEveryMs: positiveInt(env, 'REFERRAL_HOLD_EVERY_MS', 60_000),
+      trustedProxyHops: positiveInt(env, 'TRUSTED_PROXY_HOPS', 1),
     },
     logs: {
       level: env.read('LOG_LEVEL', z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info'),

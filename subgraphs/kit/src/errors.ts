@@ -29,6 +29,7 @@ export enum ErrorCode {
   REFERRAL_CODE_NOT_FOUND = 'REFERRAL_CODE_NOT_FOUND',
   REFERRAL_CLAIM_INVALID = 'REFERRAL_CLAIM_INVALID',
   REFERRAL_CLAIM_BLOCKED = 'REFERRAL_CLAIM_BLOCKED',
+  REFERRAL_ALREADY_CLAIMED = 'REFERRAL_ALREADY_CLAIMED',
   REFERRAL_DISCOUNT_UNAVAILABLE = 'REFERRAL_DISCOUNT_UNAVAILABLE',
   REFERRAL_NOT_FOUND = 'REFERRAL_NOT_FOUND',
   REFERRAL_NOT_DECIDABLE = 'REFERRAL_NOT_DECIDABLE',
@@ -61,6 +62,9 @@ registerEnumType(ErrorCode, {
     REFERRAL_CODE_NOT_FOUND: { description: 'No customer of this merchant holds that referral code (ReferralCodeNotFoundError); nothing was claimed.' },
     REFERRAL_CLAIM_INVALID: { description: 'A field of the claim is not what it must be, e.g. a malformed code or an email that is not one (ReferralClaimInvalidError names the field); nothing was claimed.' },
     REFERRAL_CLAIM_BLOCKED: { description: 'A fraud check blocked the claim (ReferralClaimBlockedError); no discount code was issued and the referral waits for an admin.' },
+    REFERRAL_ALREADY_CLAIMED: {
+      description: 'Someone else already claimed an offer at this shop with that email (ReferralAlreadyClaimedError); nothing about their claim is shown and nothing was claimed.',
+    },
     REFERRAL_DISCOUNT_UNAVAILABLE: { description: "Shopify issued no discount code for the friend's claim (ReferralDiscountUnavailableError); claiming again later issues it." },
     REFERRAL_NOT_FOUND: { description: 'No referral with that id belongs to this merchant (ReferralNotFoundError).' },
     REFERRAL_NOT_DECIDABLE: { description: 'The referral is not in a status the decision applies to, e.g. approving one that is not BLOCKED (ReferralNotDecidableError); nothing changed.' },

@@ -40,6 +40,8 @@ export type ErrorCode =
   | 'REDEMPTION_NOT_CANCELLABLE'
   /** No redemption with that id belongs to this merchant (RedemptionNotFoundError). */
   | 'REDEMPTION_NOT_FOUND'
+  /** Someone else already claimed an offer at this shop with that email (ReferralAlreadyClaimedError); nothing about their claim is shown and nothing was claimed. */
+  | 'REFERRAL_ALREADY_CLAIMED'
   /** A fraud check blocked the claim (ReferralClaimBlockedError); no discount code was issued and the referral waits for an admin. */
   | 'REFERRAL_CLAIM_BLOCKED'
   /** A field of the claim is not what it must be, e.g. a malformed code or an email that is not one (ReferralClaimInvalidError names the field); nothing was claimed. */

@@ -56,6 +56,19 @@ export class ReferralClaimBlockedError extends ErrorResult {
   }
 }
 
+@ObjectType('ReferralAlreadyClaimedError', {
+  implements: ErrorResult,
+  description:
+    "The email's referral was claimed by someone this request cannot be shown to be (another browser, another customer); nothing was claimed, and nothing of that claim is told.",
+})
+export class ReferralAlreadyClaimedError extends ErrorResult {
+  constructor() {
+    super();
+    this.code = ErrorCode.REFERRAL_ALREADY_CLAIMED;
+    this.message = 'This email already claimed an offer at this shop';
+  }
+}
+
 export enum ReferralDiscountFailureReason {
   SHOPIFY_UNAVAILABLE = 'SHOPIFY_UNAVAILABLE',
   SHOPIFY_REJECTED = 'SHOPIFY_REJECTED',
@@ -87,4 +100,10 @@ export class ReferralDiscountUnavailableError extends ErrorResult {
   }
 }
 
-export type ReferralClaimError = ReferralProgramDisabledError | ReferralCodeNotFoundError | ReferralClaimInvalidError | ReferralClaimBlockedError | ReferralDiscountUnavailableError;
+export type ReferralClaimError =
+  | ReferralProgramDisabledError
+  | ReferralCodeNotFoundError
+  | ReferralClaimInvalidError
+  | ReferralClaimBlockedError
+  | ReferralAlreadyClaimedError
+  | ReferralDiscountUnavailableError;

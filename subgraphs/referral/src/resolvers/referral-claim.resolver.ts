@@ -2,6 +2,7 @@ import { forbidden, Scope, type RequestContext } from '@loyalnest/kit';
 import { Arg, Ctx, Mutation, Resolver, createUnionType } from 'type-graphql';
 import { ClaimReferralInput } from '../graphql/claim-referral.input.js';
 import {
+  ReferralAlreadyClaimedError,
   ReferralClaimBlockedError,
   ReferralClaimInvalidError,
   ReferralCodeNotFoundError,
@@ -12,7 +13,14 @@ import type { ReferralFriendRewardKindType, ReferralStatusType } from '../graphq
 import { ReferralClaimType } from '../graphql/referral-claim.type.js';
 import type { ReferralClaimService, ReferralClaimView } from '../services/referral-claim.service.js';
 
-const ERRORS = [ReferralProgramDisabledError, ReferralCodeNotFoundError, ReferralClaimInvalidError, ReferralClaimBlockedError, ReferralDiscountUnavailableError] as const;
+const ERRORS = [
+  ReferralProgramDisabledError,
+  ReferralCodeNotFoundError,
+  ReferralClaimInvalidError,
+  ReferralClaimBlockedError,
+  ReferralAlreadyClaimedError,
+  ReferralDiscountUnavailableError,
+] as const;
 
 export const ClaimReferralResult = createUnionType({
   name: 'ClaimReferralResult',
@@ -27,7 +35,7 @@ export class ReferralClaimResolver {
 
   @Mutation(() => ClaimReferralResult, {
     description:
-      "Claims an advocate's referral code for a friend and issues the friend's Shopify discount code, once per friend: claiming again returns the same code. A shopper (app proxy session) claims as themself; a caller with `referrals:manage` for any email, or a named customer of the shop.",
+      "Claims an advocate's referral code for a friend and issues the friend's Shopify discount code, once per friend: claiming again returns the same code. A shopper (app proxy session) claims as themself, and an email another friend already claimed with answers ReferralAlreadyClaimedError (nothing of that claim); a caller with `referrals:manage` claims for any email, or a named customer of the shop.",
   })
   async claimReferral(
     @Ctx() ctx: RequestContext,

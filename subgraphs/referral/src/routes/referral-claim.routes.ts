@@ -15,6 +15,7 @@ const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.REFERRAL_CLAIM_BLOCKED]: 403,
   [ErrorCode.REFERRAL_CODE_NOT_FOUND]: 404,
   [ErrorCode.REFERRAL_PROGRAM_DISABLED]: 409,
+  [ErrorCode.REFERRAL_ALREADY_CLAIMED]: 409,
   [ErrorCode.REFERRAL_DISCOUNT_UNAVAILABLE]: 503,
 };
 
@@ -40,7 +41,7 @@ async function loggedInCustomer(peers: PeerClient, merchantId: string, shopifyCu
  * `POST /proxy/r/<code>/claim` with `{ "email": "…" }`, reached through Shopify's app proxy: how a
  * friend claims from the storefront, logged in or not. Checked like the click route (Shopify's
  * signature and freshness, an installed shop), then claimed as the shopper Shopify names, or as a
- * guest; the friend's IP (the first `X-Forwarded-For` entry) and user agent go to the fraud
+ * guest; the friend's IP (as `clientIp` reads it past `TRUSTED_PROXY_HOPS` proxies) and user agent go to the fraud
  * checks as keyed hashes only. Answers the claim (`{ referralId, discountCode, status, offer }`)
  * or `{ error: { code, message, field? } }` with a 4xx (503 when Shopify issued no code: retry).
  * Under the click route's prefix, so the gateway forwards it in networked mode as it does clicks.
@@ -49,6 +50,7 @@ export function referralClaimRoutes(runtime: SubgraphRuntime, deps: { shops: Sho
   const router = Router();
   const { appProxy } = runtime.config.shopify;
   const apiSecret = createSecretKey(Buffer.from(runtime.config.shopify.apiSecret, 'utf8'));
+  const { trustedProxyHops: hops } = runtime.config.referrals;
   const log = logger(runtime.name);
 
   const claim = async (req: Request, res: Response) => {
@@ -68,7 +70,7 @@ export function referralClaimRoutes(runtime: SubgraphRuntime, deps: { shops: Sho
       code: String(req.params.code),
       email,
       friendCustomerId: customerId,
-      ipAddress: clientIp(req),
+      ipAddress: clientIp(req, hops),
       userAgent: String(req.headers['user-agent'] ?? ''),
     });
     if ('referralId' in result) {

@@ -18,14 +18,16 @@ function fail(res: Response, status: number, code: ClickErrorCode, message: stri
 }
 
 /**
- * The client's address as the app proxy passes it on: the first `X-Forwarded-For` entry, else the
- * connection's. Only its keyed hash is used (unique visitors), so a forged header can at most
- * inflate a link's unique count, which pays nothing.
+ * The client's address as the nearest trusted proxy saw it: the `X-Forwarded-For` entry `hops`
+ * from the right (`TRUSTED_PROXY_HOPS`), since each proxy appends the address it was reached from
+ * and everything left of that is the visitor's to forge. With fewer entries than hops, the
+ * connection's own address. The IP fraud checks (a claim burst, the advocate's IP) hash it.
  */
-export function clientIp(req: Request): string {
-  const forwarded = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || req.socket.remoteAddress || '';
+export function clientIp(req: Request, hops: number): string {
+  const header = req.headers['x-forwarded-for'];
+  const entries = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((entry) => entry.trim());
+  const trusted = entries.length >= hops ? entries[entries.length - hops] : undefined;
+  return trusted || req.socket.remoteAddress || '';
 }
 
 /**
@@ -41,6 +43,7 @@ export function referralClickRoutes(runtime: SubgraphRuntime, deps: { store: Cli
   // Made once: building the HMAC key per request is a measurable share of a click.
   const apiSecret = createSecretKey(Buffer.from(runtime.config.shopify.apiSecret, 'utf8'));
   const visitorKey = visitorKeyOf(runtime.config.blindIndexKey);
+  const { trustedProxyHops: hops } = runtime.config.referrals;
   const log = logger(runtime.name);
 
   router.get(`${REFERRAL_CLICK_PREFIX}/:code`, (req: Request, res: Response) => {
@@ -53,7 +56,7 @@ export function referralClickRoutes(runtime: SubgraphRuntime, deps: { store: Cli
       const parsed = parseReferralCode(String(req.params.code));
       if (!parsed.ok) return fail(res, 404, 'REFERRAL_CODE_MALFORMED', parsed.message);
       const { code } = parsed;
-      const visitor = visitorHash(visitorKey, clientIp(req), String(req.headers['user-agent'] ?? ''));
+      const visitor = visitorHash(visitorKey, clientIp(req, hops), String(req.headers['user-agent'] ?? ''));
       const outcome = await deps.clicks.click(runtime, deps.store, merchantId, code, visitor);
       if (outcome.kind === 'unknown') return fail(res, 404, 'REFERRAL_CODE_NOT_FOUND', 'No referral code like this at this shop');
       const { offer } = outcome;

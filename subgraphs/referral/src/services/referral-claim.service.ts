@@ -1,4 +1,4 @@
-import { HashInputError, inRequestTransaction, isEmail, isUuid, type FieldCipher, type Fingerprinter, type RequestContext, type ShopifyDiscounts } from '@loyalnest/kit';
+import { HashInputError, inRequestTransaction, isEmail, isUuid, Scope, type FieldCipher, type Fingerprinter, type RequestContext, type ShopifyDiscounts } from '@loyalnest/kit';
 import { LockMode } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { claimFactsOf } from '../claims/claim-facts.js';
@@ -12,6 +12,7 @@ import type { FriendReward } from '../domain/referral-program.js';
 import { isFinal, type ReferralStatus } from '../domain/referral-status.js';
 import { friendEmailAad, ReferralEntity, type Referral } from '../entities/referral.entity.js';
 import {
+  ReferralAlreadyClaimedError,
   ReferralClaimBlockedError,
   ReferralClaimInvalidError,
   ReferralCodeNotFoundError,
@@ -33,6 +34,19 @@ export interface ClaimRequest {
   userAgent: string | null;
 }
 
+/**
+ * Who asks, as far as the request shows it: what decides whether an existing referral (its code,
+ * its status, why it was blocked) may be shown to them.
+ */
+interface Claimant {
+  /** An admin or partner with `referrals:manage`: trusted to claim for anyone, as the API says. */
+  trusted: boolean;
+  /** The shopper's customer id from the verified session (or the app proxy's signed login); never from arguments. */
+  customerId: string | null;
+  ipHash: string | null;
+  userAgentHash: string | null;
+}
+
 /** What the friend holds once the claim is issued: their one discount code and the offer it carries. */
 export interface ReferralClaimView {
   referralId: string;
@@ -45,12 +59,13 @@ export interface ReferralClaimView {
 
 /**
  * A friend's claim of an advocate's referral code: one referral per friend per merchant, and one
- * discount code per referral.
+ * discount code per referral, shown only to that friend.
  *
  * 1. The input is checked before anything is read (the code's form, the email), then the program
  *    (on?) and the code (held by a customer of this merchant?).
- * 2. The friend's existing referral (by email fingerprint or customer id) is taken as it is: a
- *    claim again is the same claim. Otherwise the claim-stage fraud checks run and the referral is
+ * 2. The friend's existing referral (by customer id, else email fingerprint) is taken as it is: a
+ *    claim again is the same claim, but only for the same friend (`ownedBy`): an email is typed,
+ *    not proven, so whoever else types it learns only that it was claimed. Otherwise the claim-stage fraud checks run and the referral is
  *    inserted (`on conflict do nothing` against the unique friend indexes, so concurrent claims of
  *    one friend make one row), BLOCKED without a code, or CLAIMED with its discount code drawn and
  *    `discount_status` ISSUING: the code exists before Shopify is asked for it.
@@ -88,24 +103,27 @@ export class ReferralClaimService {
 
     const emailHash = this.fingerprints.email(email.address);
     const ipHash = this.ipHashOf(request.ipAddress);
+    const userAgentHash = this.fingerprints.userAgent(request.userAgent);
     let referral = await this.existing(ctx, emailHash, friendCustomerId);
+    let inserted = false;
     if (!referral) {
       const facts = await claimFactsOf(ctx, this.emails, advocateId, { customerId: friendCustomerId, emailHash, ipHash });
       const fraud = checkClaim(fraudPolicyOf(program), facts);
       referral = await inRequestTransaction(ctx, async () => {
         const id = randomUUID();
         const blocked = fraud.verdict === 'BLOCKED';
-        const [inserted] = await ctx.em.execute<{ id: string }[]>(
+        const [row] = await ctx.em.execute<{ id: string }[]>(
           `insert into referral (merchant_id, id, advocate_id, advocate_code, friend_customer_id, friend_email_encrypted, friend_email_hash, friend_ip_hash,
              friend_user_agent_hash, status, fraud, discount_status, discount_code, claimed_at, updated_at)
            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, now(), now())
            on conflict do nothing returning id`,
           [
             ctx.merchantId!, id, advocateId, parsed.code, friendCustomerId, this.cipher.encrypt(email.address, friendEmailAad(ctx.merchantId!, id)), emailHash, ipHash,
-            this.fingerprints.userAgent(request.userAgent), blocked ? 'BLOCKED' : 'CLAIMED', JSON.stringify(fraud), blocked ? 'NONE' : 'ISSUING',
+            userAgentHash, blocked ? 'BLOCKED' : 'CLAIMED', JSON.stringify(fraud), blocked ? 'NONE' : 'ISSUING',
             blocked ? null : newFriendDiscountCode(),
           ],
         );
+        inserted = row !== undefined;
         if (inserted && blocked) {
           ctx.emit(REFERRAL_BLOCKED, { referralId: id, advocateId, friendCustomerId, stage: 'CLAIM', reasons: fraud.reasons.map((r) => r.reason) });
         }
@@ -116,7 +134,10 @@ export class ReferralClaimService {
       });
       if (!referral) throw new Error('the claim could not be stored; try again');
     }
-    return this.settle(ctx, referral, program.friendReward);
+    const claimant: Claimant = { trusted: isTrusted(ctx), customerId: verifiedCustomerOf(ctx), ipHash, userAgentHash };
+    const owned = inserted ? referral : await this.ownedBy(ctx, referral, claimant);
+    if (!owned) return new ReferralAlreadyClaimedError();
+    return this.settle(ctx, owned, program.friendReward);
   }
 
   /** Where the friend's referral stands decides the answer: issued, blocked, or its code still to ask Shopify for. */
@@ -159,14 +180,39 @@ export class ReferralClaimService {
     });
   }
 
-  /** The friend's referral at the merchant, by email fingerprint or customer id; the first claimed when both match different rows. */
+  /**
+   * The friend's referral at the merchant, by customer id or email fingerprint (at most one row
+   * each, by the unique indexes); the customer's own when both match different rows, since a
+   * verified customer id says more about who the friend is than a typed email.
+   */
   private async existing(ctx: RequestContext, emailHash: string, friendCustomerId: string | null): Promise<Referral | null> {
     const found = await ctx.em.find(
       ReferralEntity,
       { $or: [{ friendEmailHash: emailHash }, ...(friendCustomerId ? [{ friendCustomerId }] : [])] },
-      { orderBy: { claimedAt: 'asc' }, limit: 1, refresh: true },
+      { orderBy: { claimedAt: 'asc' }, limit: 2, refresh: true },
     );
-    return found[0] ?? null;
+    return found.find((r) => friendCustomerId !== null && r.friendCustomerId === friendCustomerId) ?? found[0] ?? null;
+  }
+
+  /**
+   * The existing referral when the claimant is its friend, else null. A trusted caller is; a
+   * referral of a known customer belongs to that customer's verified session only; a guest's
+   * referral to the same browser (IP and user agent fingerprints both equal: a retry, or the same
+   * friend's concurrent claims), or to the logged-in customer whose own account email it was
+   * claimed with, who is then recorded on it (when that customer has no referral of their own).
+   */
+  private async ownedBy(ctx: RequestContext, referral: Referral, claimant: Claimant): Promise<Referral | null> {
+    if (claimant.trusted) return referral;
+    if (referral.friendCustomerId) return referral.friendCustomerId === claimant.customerId ? referral : null;
+    if (claimant.ipHash !== null && referral.friendIpHash === claimant.ipHash && (referral.friendUserAgentHash ?? null) === claimant.userAgentHash) return referral;
+    if (claimant.customerId === null || !referral.friendEmailHash) return null;
+    if ((await this.emails.fingerprintOf(ctx, claimant.customerId)) !== referral.friendEmailHash) return null;
+    await ctx.em.execute(
+      `update referral set friend_customer_id = ?, updated_at = now() where merchant_id = ? and id = ? and friend_customer_id is null
+         and not exists (select 1 from referral mine where mine.merchant_id = ? and mine.friend_customer_id = ?)`,
+      [claimant.customerId, ctx.merchantId!, referral.id, ctx.merchantId!, claimant.customerId],
+    );
+    return referral;
   }
 
   /** The logged-in friend was seen from this IP (what SAME_IP_AS_ADVOCATE compares when they refer others). */
@@ -188,6 +234,16 @@ export class ReferralClaimService {
       throw error;
     }
   }
+}
+
+/** An admin or partner holding `referrals:manage` (the resolver lets no other non-shopper claim); never a shopper or the storefront's guest. */
+function isTrusted(ctx: RequestContext): boolean {
+  return ctx.actor.kind !== 'shopper' && ctx.scopes.includes(Scope.REFERRALS_MANAGE);
+}
+
+/** The customer the request is verified to come from: a shopper's session customer, else none. */
+function verifiedCustomerOf(ctx: RequestContext): string | null {
+  return ctx.actor.kind === 'shopper' ? (ctx.customerId ?? null) : null;
 }
 
 /**
