@@ -50,6 +50,7 @@ COPY --from=build /app/subgraphs/merchant/dist subgraphs/merchant/dist
 COPY --from=build /app/subgraphs/customer/dist subgraphs/customer/dist
 COPY --from=build /app/subgraphs/points/dist subgraphs/points/dist
 COPY --from=build /app/subgraphs/referral/dist subgraphs/referral/dist
+COPY --from=build /app/subgraphs/segment/dist subgraphs/segment/dist
 COPY --from=build /app/subgraphs/tier/dist subgraphs/tier/dist
 COPY --from=build /app/subgraphs/audit/dist subgraphs/audit/dist
 COPY --from=build /app/migrations/dist migrations/dist

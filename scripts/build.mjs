@@ -14,7 +14,7 @@ import { swcOptions } from '../swc.config.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Each package's src/ becomes its dist/, at the same depth, so paths built from import.meta.url still hold. */
-const PACKAGES = ['gateway', 'subgraphs/kit', 'subgraphs/merchant', 'subgraphs/customer', 'subgraphs/points', 'subgraphs/referral', 'subgraphs/tier', 'subgraphs/audit'];
+const PACKAGES = ['gateway', 'subgraphs/kit', 'subgraphs/merchant', 'subgraphs/customer', 'subgraphs/points', 'subgraphs/referral', 'subgraphs/segment', 'subgraphs/tier', 'subgraphs/audit'];
 
 async function files(dir) {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });

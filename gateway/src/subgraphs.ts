@@ -4,6 +4,7 @@ import type { SubgraphModule } from '@loyalnest/kit';
 import merchant from '@loyalnest/merchant';
 import points from '@loyalnest/points';
 import referral from '@loyalnest/referral';
+import segment from '@loyalnest/segment';
 import tier from '@loyalnest/tier';
 
 /**
@@ -11,4 +12,4 @@ import tier from '@loyalnest/tier';
  * them in step when adding a subgraph (seeding runs in this order, so a domain seeds after those
  * it refers to).
  */
-export const subgraphModules: SubgraphModule[] = [merchant, customer, points, referral, tier, audit];
+export const subgraphModules: SubgraphModule[] = [merchant, customer, points, referral, segment, tier, audit];

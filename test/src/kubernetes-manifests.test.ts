@@ -105,8 +105,8 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
       [
         'ConfigMap/loyalnest-config',
         'Job/loyalnest-migrate',
-        ...['gateway', 'merchant', 'customer', 'points', 'referral', 'tier', 'audit', 'worker'].flatMap((c) => [`Deployment/loyalnest-${c}`, `PodDisruptionBudget/loyalnest-${c}`]),
-        ...['gateway', 'merchant', 'customer', 'points', 'referral', 'tier', 'audit'].map((c) => `Service/loyalnest-${c}`),
+        ...['gateway', 'merchant', 'customer', 'points', 'referral', 'segment', 'tier', 'audit', 'worker'].flatMap((c) => [`Deployment/loyalnest-${c}`, `PodDisruptionBudget/loyalnest-${c}`]),
+        ...['gateway', 'merchant', 'customer', 'points', 'referral', 'segment', 'tier', 'audit'].map((c) => `Service/loyalnest-${c}`),
         'HorizontalPodAutoscaler/loyalnest-gateway',
         'HorizontalPodAutoscaler/loyalnest-worker',
       ].sort(),

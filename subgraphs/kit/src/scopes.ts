@@ -23,6 +23,10 @@ export const Scope = {
   REFERRALS_READ: 'referrals:read',
   /** Changing the referral program: its rewards, conversion rule, hold window, caps and fraud-check policy. */
   REFERRALS_MANAGE: 'referrals:manage',
+  /** Reading customer segments: RFM scores, segment members, counts over time, movements and exports. */
+  SEGMENTS_READ: 'segments:read',
+  /** Changing the segment definitions and scoring settings, starting recomputes and member exports. */
+  SEGMENTS_MANAGE: 'segments:manage',
   /** A shopper acting on their own customer record only. */
   CUSTOMER_SELF: 'customer:self',
   /** Seeing the merchant's GDPR requests and retrieving data exports. */
@@ -56,6 +60,8 @@ export const ADMIN_SCOPES: string[] = [
   Scope.TIERS_MANAGE,
   Scope.REFERRALS_READ,
   Scope.REFERRALS_MANAGE,
+  Scope.SEGMENTS_READ,
+  Scope.SEGMENTS_MANAGE,
 ];
 
 export const SHOPPER_SCOPES: string[] = [Scope.CUSTOMER_SELF];

@@ -45,7 +45,7 @@ export type CreateApiKeyInput = {
   expiresAt?: string | null | undefined;
   /** A name to recognise the key by (1–100 characters). */
   name: string;
-  /** Scopes to grant; any of: merchant:read, customers:read, customers:write, points:read, points:write, tiers:read, tiers:manage, referrals:read, referrals:manage. */
+  /** Scopes to grant; any of: merchant:read, customers:read, customers:write, points:read, points:write, tiers:read, tiers:manage, referrals:read, referrals:manage, segments:read, segments:manage. */
   scopes: Array<string>;
 };
 

@@ -1,0 +1,34 @@
+import { tenantOwned } from '@loyalnest/kit';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
+
+export const SEGMENT_RUN_TRIGGERS = ['nightly', 'manual', 'settings', 'seed'] as const;
+export const SEGMENT_RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+
+/**
+ * One recompute of a merchant's segments: why it ran, how far it got (`processed` of `total`
+ * customers), how many changed segment. At most one is queued or running per merchant (a unique
+ * partial index), so a second request joins the one under way.
+ */
+export const SegmentRunEntity = defineEntity({
+  name: 'SegmentRun',
+  tableName: 'segment_run',
+  properties: {
+    id: p.uuid().primary(),
+    merchantId: p.uuid(),
+    trigger: p.enum(SEGMENT_RUN_TRIGGERS),
+    status: p.enum(SEGMENT_RUN_STATUSES),
+    /** The instant the run scores as of (recency counts back from it). */
+    asOf: p.datetime().nullable(),
+    total: p.integer().default(0),
+    processed: p.integer().default(0),
+    changed: p.integer().default(0),
+    settingsVersion: p.integer().nullable(),
+    requestedAt: p.datetime(),
+    startedAt: p.datetime().nullable(),
+    finishedAt: p.datetime().nullable(),
+    error: p.string().length(1000).nullable(),
+  },
+  ...tenantOwned('segment_run'),
+});
+
+export type SegmentRun = InferEntity<typeof SegmentRunEntity>;
