@@ -27,6 +27,7 @@ const definitions = new SegmentDefinitionService();
 const tombstones = new SegmentTombstoneService();
 const privacy = new SegmentPrivacyService(tombstones);
 const timezones = new SegmentTimezoneService();
+const customerFacts = new SegmentCustomerFactsService(tombstones);
 
 /** The segment subgraph: customers scored by recency, frequency and monetary value, and the named segments they fall in. */
 const segmentSubgraph: SubgraphModule = {
@@ -60,8 +61,8 @@ const segmentSubgraph: SubgraphModule = {
 
   consumes: {
     ...segmentOrderConsumers(new SegmentOrderFactsService(tombstones)),
-    ...segmentTierConsumer(new SegmentCustomerFactsService(tombstones)),
-    ...segmentPointsConsumers(new SegmentCustomerFactsService(tombstones)),
+    ...segmentTierConsumer(customerFacts),
+    ...segmentPointsConsumers(customerFacts),
     ...shopTimezoneConsumer(timezones),
     'customer.redacted': customerRedactedConsumer(privacy),
     ...gdprConsumers(() => segmentGdpr(privacy)),
