@@ -136,15 +136,18 @@ describe('segment GDPR', () => {
             segment: ['needs-attention', 'loyal', 'loyal'][i],
             previousSegment: [null, 'needs-attention', 'loyal'][i],
           })),
-          orders: person.orders.map((order, i) => ({
-            shopifyOrderId: order,
-            placedAt: '2026-11-20T10:00:00.000Z',
-            totalMinor: 2000 + i * 100,
-            currency: 'EUR',
-            refundedMinor: i === 0 ? 500 : 0,
-            refundIds: i === 0 ? [expect.any(String)] : [],
-            cancelledAt: null,
-          })),
+          // placed at the same time: in order id order
+          orders: person.orders
+            .map((order, i) => ({
+              shopifyOrderId: order,
+              placedAt: '2026-11-20T10:00:00.000Z',
+              totalMinor: 2000 + i * 100,
+              currency: 'EUR',
+              refundedMinor: i === 0 ? 500 : 0,
+              refundIds: i === 0 ? [expect.any(String)] : [],
+              cancelledAt: null,
+            }))
+            .sort((x, y) => x.shopifyOrderId.localeCompare(y.shopifyOrderId)),
         },
       ],
     });
