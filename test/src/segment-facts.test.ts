@@ -255,6 +255,13 @@ describe('segment facts from other domains', () => {
       expect(await stored()).toEqual([{ timezone: 'Europe/Paris', timezone_version: 1 }]);
       expect(await shopTimezone(ctx())).toBe('Europe/Paris');
     });
+
+    it('falls back to UTC, keeping nothing, when the merchant subgraph tells no zone', async () => {
+      const unknown = randomUUID();
+      expect(await shopTimezone(runtime(gateway, 'segment').createContext(systemCaller(ADMIN_SCOPES, unknown)))).toBe('UTC');
+      const { rows } = await withOwnerDb('segment', (db) => db.query('select 1 from segment_settings where merchant_id = $1', [unknown]));
+      expect(rows).toEqual([]);
+    });
   });
 
   it("another merchant's events never touch this merchant's rows, even naming the same order, customer and refund", async () => {
