@@ -12,7 +12,7 @@ import { postWebhook } from './support/webhooks.js';
 const EVENTS_ENV = { EVENTS_ATTEMPTS: '3', EVENTS_BACKOFF_MS: '50', EVENTS_POLL_MS: '100' };
 
 /** Every store of the supergraph: a GDPR request must reach all of them. */
-const STORES = ['merchant', 'customer', 'tier', 'audit'];
+const STORES = ['merchant', 'customer', 'tier', 'segment', 'audit'];
 
 const REQUESTS = `query($first: Int) { gdprRequests(first: $first) { nodes { id kind status completedAt parts { subgraph status completedAt } } } }`;
 const EXPORT = `query($id: ID!) { gdprExport(id: $id) }`;
@@ -154,6 +154,7 @@ describe.each<Mode>(['embedded', 'networked'])('GDPR compliance webhooks (%s)', 
       { subgraph: 'customer', status: 'COMPLETED', completedAt: expect.any(String) },
       { subgraph: 'points', status: 'COMPLETED', completedAt: expect.any(String) },
       { subgraph: 'referral', status: 'COMPLETED', completedAt: expect.any(String) },
+      { subgraph: 'segment', status: 'COMPLETED', completedAt: expect.any(String) },
       { subgraph: 'tier', status: 'COMPLETED', completedAt: expect.any(String) },
     ]);
     for (const needle of [shopper.email, shopper.firstName, shopper.lastName, shopper.id]) {

@@ -38,3 +38,28 @@ export type LedgerEntryPosted = {
 export const POINTS_EARNED = defineTopic<LedgerEntryPosted>('points.earned');
 /** A reversal (kind `reverse`): of an earn (negative: a refund, a cancellation) or of a spend (positive: points given back). */
 export const POINTS_REVERSED = defineTopic<LedgerEntryPosted>('points.reversed');
+/** Points spent (kind `redeem`, negative): a reward redeemed. */
+export const POINTS_REDEEMED = defineTopic<LedgerEntryPosted>('points.redeemed');
+/** A correction by an admin, a partner or Flow (kind `adjust`), either sign. */
+export const POINTS_ADJUSTED = defineTopic<LedgerEntryPosted>('points.adjusted');
+/** Points that ran out (kind `expire`, negative). */
+export const POINTS_EXPIRED = defineTopic<LedgerEntryPosted>('points.expired');
+
+/**
+ * Held points became spendable: pending entries whose `available_at` passed were posted, with
+ * their pending reversals, and their net moved from `pending` to the balance. Emitted by the
+ * release job (`PendingReleaseService`), under the account's row lock, not by `points_post_entry`.
+ */
+export type PointsReleased = {
+  /** The customer's LoyalNest id. */
+  customerId: string;
+  /** Net points moved from pending to the balance: the earnings less their pending reversals. */
+  points: number;
+  /** The entries released (earnings and their pending reversals). */
+  entryIds: string[];
+  /** The account's balance and pending points after the release. */
+  balance: number;
+  pending: number;
+};
+
+export const POINTS_RELEASED = defineTopic<PointsReleased>('points.released');

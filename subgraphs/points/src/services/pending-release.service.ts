@@ -1,4 +1,5 @@
 import { LIVE_TOPICS, type BalanceChangedMessage, type RequestContext } from '@loyalnest/kit';
+import { POINTS_RELEASED } from '../topics.js';
 
 export interface Release {
   customerId: string;
@@ -41,7 +42,7 @@ export class PendingReleaseService {
       [points, points, accountId],
     );
     const release: Release = { customerId: account.customer_id, points, entryIds: released.map((e) => e.id), balance: after.balance, pending: after.pending };
-    ctx.emit('points.released', { ...release });
+    ctx.emit(POINTS_RELEASED, { ...release });
     const message: BalanceChangedMessage = {
       merchantId: ctx.merchantId!,
       customerId: account.customer_id,

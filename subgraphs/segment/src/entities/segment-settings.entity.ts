@@ -27,6 +27,8 @@ export const SegmentSettingsEntity = defineEntity({
     syncMetafield: p.boolean().default(false),
     /** The shop's IANA time zone: the nightly run goes at the shop's night, and days of the chart are the shop's. */
     timezone: p.text().default('UTC'),
+    /** The `merchant.timezone_changed` version `timezone` came from: null, never told nor asked; 0, asked of the merchant subgraph. */
+    timezoneVersion: p.integer().nullable(),
     version: p.integer().default(1),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
