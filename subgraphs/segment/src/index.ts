@@ -1,4 +1,15 @@
-import { buildFederatedSchema, containerOf, FlowTriggerSentEntity, type SubgraphModule } from '@loyalnest/kit';
+import { buildFederatedSchema, containerOf, FieldCipher, FlowTriggerSentEntity, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
+import { exportCustomerRedactedConsumer } from './consumers/segment-export-redact.consumer.js';
+import { ExportLinkSigner, SEGMENT_EXPORT_PREFIX } from './domain/segment-export-link.js';
+import { SegmentExportChunkEntity } from './entities/segment-export-chunk.entity.js';
+import { SegmentExportRowEntity } from './entities/segment-export-row.entity.js';
+import { SegmentExportEntity } from './entities/segment-export.entity.js';
+import { segmentExportPruneJob } from './jobs/segment-export-prune.job.js';
+import { segmentExportJob } from './jobs/segment-export.job.js';
+import { SegmentExportResolver } from './resolvers/segment-export.resolver.js';
+import { segmentExportRoutes } from './routes/segment-export.routes.js';
+import { SegmentExportBatchService } from './services/segment-export-batch.service.js';
+import { SegmentExportService } from './services/segment-export.service.js';
 import { SegmentCustomerEntity } from './entities/segment-customer.entity.js';
 import { SegmentDefinitionEntity } from './entities/segment-definition.entity.js';
 import { SegmentHistoryEntity } from './entities/segment-history.entity.js';
@@ -14,6 +25,25 @@ import { SegmentDefinitionService } from './services/segment-definition.service.
 
 const definitions = new SegmentDefinitionService();
 
+/** Member exports' services, one set per configuration (its cipher, link key and lifetime). */
+function buildExports(config: KitConfig) {
+  const cipher = new FieldCipher(config.encryptionKeys);
+  const signer = new ExportLinkSigner(config.internalTokenSecret);
+  const { lifetimeMs } = config.segmentExports;
+  return {
+    cipher,
+    signer,
+    requests: new SegmentExportService(definitions, signer, { appUrl: config.shopify.appUrl, lifetimeMs }),
+    batches: new SegmentExportBatchService(cipher, lifetimeMs),
+  };
+}
+const builtExports = new WeakMap<KitConfig, ReturnType<typeof buildExports>>();
+function exportsOf(config: KitConfig) {
+  let found = builtExports.get(config);
+  if (!found) builtExports.set(config, (found = buildExports(config)));
+  return found;
+}
+
 /** The segment subgraph: customers scored by recency, frequency and monetary value, and the named segments they fall in. */
 const segmentSubgraph: SubgraphModule = {
   name: 'segment',
@@ -28,22 +58,33 @@ const segmentSubgraph: SubgraphModule = {
       SegmentRunEntity,
       SegmentHistoryEntity,
       SegmentRunCountEntity,
+      SegmentExportEntity,
+      SegmentExportRowEntity,
+      SegmentExportChunkEntity,
       FlowTriggerSentEntity,
     ],
   },
 
-  buildSchema() {
+  buildSchema(config) {
     return buildFederatedSchema({
       subgraph: 'segment',
-      resolvers: [SegmentResolver],
+      resolvers: [SegmentResolver, SegmentExportResolver],
       // Customer is reachable only as an entity other subgraphs resolve through this one.
       orphanedTypes: [CustomerRef],
-      container: containerOf([new SegmentResolver(definitions)]),
+      container: containerOf([new SegmentResolver(definitions), new SegmentExportResolver(exportsOf(config).requests)]),
       references: { Customer: customerReference },
     });
   },
 
+  routes: (runtime) => segmentExportRoutes(runtime, { signer: exportsOf(runtime.config).signer, exports: exportsOf(runtime.config).requests, cipher: exportsOf(runtime.config).cipher }),
+  routePrefixes: [SEGMENT_EXPORT_PREFIX],
+
+  consumes: {
+    'customer.redacted': exportCustomerRedactedConsumer((runtime) => exportsOf(runtime.config).batches),
+  },
   dedupeTables: { flow_trigger_sent: 'loyalnest_flow_trigger_prune' },
+
+  jobs: (runtime) => [segmentExportJob(runtime, exportsOf(runtime.config).batches), segmentExportPruneJob(runtime, exportsOf(runtime.config).batches)],
 };
 
 export default segmentSubgraph;
