@@ -12,6 +12,9 @@ export interface ExportBatch {
   finished: boolean;
 }
 
+/** A uuid[] parameter as PostgreSQL's array literal: the driver would spread a JS array into a list. */
+const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
 /** The additional data a chunk's ciphertext is bound to: it decrypts only as that merchant's export's chunk. */
 export function chunkAad(merchantId: string, exportId: string, seq: number): string {
   return fieldAad(merchantId, 'segment_export_chunk', `${exportId}/${seq}`, 'content');
@@ -79,7 +82,7 @@ export class SegmentExportBatchService {
           where e.merchant_id = ? and e.status <> 'expired'
             and e.id in (select r.export_id from segment_export_row r where r.merchant_id = ? and r.customer_id = any(?::uuid[]))
           order by e.id for update`,
-        [ctx.merchantId!, ctx.merchantId!, customerIds],
+        [ctx.merchantId!, ctx.merchantId!, uuidArray(customerIds)],
       );
       return this.expire(ctx, holding.map((h) => h.id));
     });
@@ -88,12 +91,12 @@ export class SegmentExportBatchService {
   private async expire(ctx: RequestContext, ids: string[]): Promise<number> {
     if (ids.length === 0) return 0;
     const merchantId = ctx.merchantId!;
-    await ctx.em.execute('delete from segment_export_chunk where merchant_id = ? and export_id = any(?::uuid[])', [merchantId, ids]);
-    await ctx.em.execute('delete from segment_export_row where merchant_id = ? and export_id = any(?::uuid[])', [merchantId, ids]);
+    await ctx.em.execute('delete from segment_export_chunk where merchant_id = ? and export_id = any(?::uuid[])', [merchantId, uuidArray(ids)]);
+    await ctx.em.execute('delete from segment_export_row where merchant_id = ? and export_id = any(?::uuid[])', [merchantId, uuidArray(ids)]);
     await ctx.em.execute(
       `update segment_export set status = 'expired', expires_at = least(expires_at, now()), finished_at = coalesce(finished_at, now())
         where merchant_id = ? and id = any(?::uuid[])`,
-      [merchantId, ids],
+      [merchantId, uuidArray(ids)],
     );
     return ids.length;
   }
@@ -158,14 +161,16 @@ export class SegmentExportBatchService {
       rows.length,
       this.cipher.encrypt(content, chunkAad(merchantId, exp.id, exp.chunks)),
     ]);
-    const finished = exp.done + rows.length >= exp.total;
+    // The snapshot is fixed, so a short batch is the last; `total` then says what was written.
+    const finished = rows.length < size || exp.done + rows.length >= exp.total;
     await ctx.em.execute(
       `update segment_export set done = done + ?, chunks = chunks + 1, failures = 0, error = null,
+              total = case when ? then done + ? else total end,
               status = case when ? then 'ready' else status end,
               finished_at = case when ? then now() else finished_at end,
               expires_at = case when ? then now() + make_interval(secs => ?) else expires_at end
         where id = ?`,
-      [rows.length, finished, finished, finished, this.lifetimeMs / 1000, exp.id],
+      [rows.length, finished, rows.length, finished, finished, finished, this.lifetimeMs / 1000, exp.id],
     );
     return { exportId: exp.id, written: rows.length, finished };
   }
