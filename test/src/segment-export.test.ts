@@ -7,11 +7,13 @@ import { runSegmentExports } from '../../subgraphs/segment/src/jobs/segment-expo
 import { pruneSegmentExports } from '../../subgraphs/segment/src/jobs/segment-export-prune.job.js';
 import { SegmentExportBatchService } from '../../subgraphs/segment/src/services/segment-export-batch.service.js';
 import { MAX_ACTIVE_EXPORTS } from '../../subgraphs/segment/src/services/segment-export.service.js';
+import { loadGatewayConfig } from '../../gateway/src/config.js';
 import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
 import { shopperAuth } from './support/points.js';
 import { completedRequest, requestIds } from './support/gdpr-requests.js';
+import { productionEnv } from './support/production-env.js';
 import { deliver } from './support/tier-members.js';
 import { createMerchant, runtime, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
 
@@ -409,7 +411,36 @@ describe('segment member exports: the job, a crash, the bound and GDPR', () => {
     await runSegmentExports(segment(), batches);
   });
 
+  it('what if a customer in a running export is erased mid-way? The export expires with its partial file, is not worked again, and a redelivered erasure changes nothing', async () => {
+    const { id } = await start('at-risk');
+    await batches.runBatch(context(), 2);
+    expect(await batches.runBatch(context(), 2)).toMatchObject({ exportId: id, written: 2, finished: false });
+
+    // the erasure (customer.redacted's handler) commits between two batches: this export and every earlier one hold them
+    const live = await withOwnerDb('segment', async (db) =>
+      (await db.query<{ n: number }>(`select count(distinct e.id)::int as n from segment_export e join segment_export_row r on r.export_id = e.id where e.merchant_id = $1 and r.customer_id = $2 and e.status <> 'expired'`, [a.id, members[4].id])).rows[0].n,
+    );
+    expect(live).toBeGreaterThan(1);
+    expect(await batches.forgetCustomers(context(), [members[4].id])).toBe(live);
+    expect(await read(id!)).toMatchObject({ status: 'EXPIRED', downloadUrl: null });
+    const left = await withOwnerDb('segment', async (db) => ({
+      rows: (await db.query<{ n: number }>('select count(*)::int as n from segment_export_row where export_id = $1', [id])).rows[0].n,
+      chunks: (await db.query<{ n: number }>('select count(*)::int as n from segment_export_chunk where export_id = $1', [id])).rows[0].n,
+    }));
+    expect(left).toEqual({ rows: 0, chunks: 0 });
+
+    expect(await batches.runBatch(context(), 2)).toBeNull();
+    expect(await batches.forgetCustomers(context(), [members[4].id])).toBe(0);
+    // Ready exports of the other members, which the erased customer is in, expire too; none is left holding them.
+    const holding = await withOwnerDb('segment', async (db) =>
+      (await db.query<{ n: number }>(`select count(*)::int as n from segment_export e join segment_export_row r on r.export_id = e.id where e.merchant_id = $1 and r.customer_id = $2`, [a.id, members[4].id])).rows[0].n,
+    );
+    expect(holding).toBe(0);
+  });
+
   it("shop/redact's purge (the kit's purgeMerchantRows) removes every export row, snapshot and chunk of the merchant", async () => {
+    await start('at-risk');
+    await runSegmentExports(segment(), batches);
     expect((await exportRows(a.id)).every((c) => c.n > 0)).toBe(true);
     const doomed = await createMerchant(gateway);
     await gateway.gql(SEGMENTS, {}, doomed.auth);
@@ -475,5 +506,33 @@ describe('segment member exports and customers/redact', () => {
 
     const still = (await gateway.gql<{ segmentExport: ExportNode }>(SEGMENT_EXPORT, { id: other.id }, a.auth)).data!.segmentExport;
     expect(still.status).toBe('READY');
+  });
+});
+
+describe('SEGMENT_EXPORT_LIFETIME_HOURS', () => {
+  it('keeps an export 24 hours by default, a positive number of hours when set, and refuses anything else by name', () => {
+    expect(loadGatewayConfig(productionEnv()).kit.segmentExports.lifetimeMs).toBe(24 * 3_600_000);
+    expect(loadGatewayConfig({ ...productionEnv(), SEGMENT_EXPORT_LIFETIME_HOURS: '2' }).kit.segmentExports.lifetimeMs).toBe(2 * 3_600_000);
+    expect(() => loadGatewayConfig({ ...productionEnv(), SEGMENT_EXPORT_LIFETIME_HOURS: '0' })).toThrow("SEGMENT_EXPORT_LIFETIME_HOURS must be a positive integer, got '0'");
+    expect(() => loadGatewayConfig({ ...productionEnv(), SEGMENT_EXPORT_LIFETIME_HOURS: '1.5' })).toThrow(/SEGMENT_EXPORT_LIFETIME_HOURS must be a positive integer/);
+  });
+
+  it('starts the lifetime when the file is ready: a gateway set to 2 hours gives a ready export 2 hours', async () => {
+    const gateway = await startTestGateway('embedded', { SEGMENT_EXPORT_LIFETIME_HOURS: '2', EVENT_PROCESSING: 'off' });
+    try {
+      const merchant = await createMerchant(gateway);
+      await gateway.gql(SEGMENTS, {}, merchant.auth);
+      const customer = await upsertCustomer(gateway, merchant, { shopifyId: shopifyId(), email: `life-${randomUUID()}@example.com` });
+      await scored(merchant, customer.id, 'new', [5, 1, 5]);
+      const started = await gateway.gql<{ exportSegment: ExportNode }>(EXPORT_SEGMENT, { handle: 'new' }, merchant.auth);
+      const batches = new SegmentExportBatchService(new FieldCipher(gateway.config.kit.encryptionKeys), gateway.config.kit.segmentExports.lifetimeMs);
+      await runSegmentExports(runtime(gateway, 'segment'), batches);
+      const { rows } = await withOwnerDb('segment', (db) =>
+        db.query<{ lifetime_s: number }>('select extract(epoch from expires_at - finished_at)::int as lifetime_s from segment_export where id = $1', [started.data!.exportSegment.id]),
+      );
+      expect(rows[0].lifetime_s).toBe(2 * 3600);
+    } finally {
+      await gateway.stop();
+    }
   });
 });
