@@ -386,6 +386,30 @@ describe('segment member exports: the job, a crash, the bound and GDPR', () => {
     });
   });
 
+  it('streams a file of many chunks in order, and writes a member the customer domain does not know with their ids and scores only', async () => {
+    const unknown = Array.from({ length: 45 }, () => randomUUID());
+    for (const id of unknown) await scored(a, id, 'hibernating', [1, 2, 1]);
+    const { id } = await start('hibernating');
+    await runSegmentExports(segment(), batches, undefined, 2);
+    expect(await read(id!)).toMatchObject({ status: 'READY', rows: 45, processed: 45, progress: 100 });
+    const chunks = await withOwnerDb('segment', async (db) => (await db.query<{ n: number }>('select count(*)::int as n from segment_export_chunk where export_id = $1', [id])).rows[0].n);
+    expect(chunks).toBe(23);
+    const lines = await file(id!);
+    expect([...lines.keys()]).toEqual([...unknown].sort());
+    expect(lines.get(unknown[0])).toEqual({
+      customer_id: unknown[0],
+      shopify_customer_id: '',
+      email: '',
+      first_name: '',
+      last_name: '',
+      recency: '1',
+      frequency: '2',
+      monetary: '1',
+      segment: 'hibernating',
+      since: '2026-11-01T10:00:00.000Z',
+    });
+  });
+
   it('what if a batch keeps failing? The export fails for good after five in a row, with a reason and no file', async () => {
     const { id } = await start('at-risk');
     const down: PeerClient = { query: () => Promise.reject(new Error('customer subgraph down')) };
