@@ -26,7 +26,9 @@ export function chunkAad(merchantId: string, exportId: string, seq: number): str
  * the first batch snapshots the members (`segment_export_row`, one set-based insert); each next
  * one writes the following rows as one encrypted chunk and advances `done` with it, so a crash
  * rolls back only the batch it cut and the next pass resumes after the last chunk committed. The
- * batch that writes the last row makes the export ready and starts its lifetime.
+ * batch that writes the last row makes the export ready and starts its lifetime. A batch keeps its
+ * transaction open while it asks the customer subgraph for its 500 members' details: one call,
+ * and the only way the chunk and the progress commit together.
  */
 export class SegmentExportBatchService {
   constructor(
