@@ -116,7 +116,9 @@ describe('segment member exports: the job, a crash, the bound and GDPR', () => {
     const { id } = await start('at-risk');
     const down: PeerClient = { query: () => Promise.reject(new Error('customer subgraph down')) };
     await batches.runBatch(context(), 500);
-    for (let i = 0; i < 5; i++) await expect(batches.runBatch(context(down), 500)).rejects.toThrow('customer subgraph down');
+    for (let i = 0; i < 4; i++) await expect(batches.runBatch(context(down), 500)).rejects.toThrow('customer subgraph down');
+    expect(await read(id!)).toMatchObject({ status: 'RUNNING', error: null });
+    await expect(batches.runBatch(context(down), 500)).rejects.toThrow('customer subgraph down');
     const node = await read(id!);
     expect(node).toMatchObject({ status: 'FAILED', downloadUrl: null, processed: 0 });
     expect(node.error).toMatch(/export again/);

@@ -179,18 +179,20 @@ export class SegmentExportBatchService {
 
   /**
    * A batch failed and rolled back: counted, in a transaction of its own; the export fails for good
-   * after `MAX_FAILURES` in a row. The merchant reads a plain reason; the cause goes to the log.
+   * after `MAX_FAILURES` in a row, and only then does the merchant read a reason (a plain one: the
+   * cause, which may name internals, goes to the log).
    */
   private async recordFailure(ctx: RequestContext, exportId: string, error: unknown): Promise<void> {
     ctx.log.warn({ err: error, exportId }, 'segment export batch failed');
-    const message = `The members' details could not be read (attempt failures: up to ${MAX_FAILURES}); export again later.`;
+    const message = `The members' details could not be read ${MAX_FAILURES} times in a row; export again later.`;
     await inRequestTransaction(ctx, () =>
       ctx.em.execute(
-        `update segment_export set failures = failures + 1, error = ?,
+        `update segment_export set failures = failures + 1,
+                error = case when failures + 1 >= ? then ? else error end,
                 status = case when failures + 1 >= ? then 'failed' else status end,
                 finished_at = case when failures + 1 >= ? then now() else finished_at end
           where merchant_id = ? and id = ? and status in ('queued', 'running')`,
-        [message, MAX_FAILURES, MAX_FAILURES, ctx.merchantId!, exportId],
+        [MAX_FAILURES, message, MAX_FAILURES, MAX_FAILURES, ctx.merchantId!, exportId],
       ),
     );
   }
