@@ -51,7 +51,7 @@ export class SegmentExportType {
   @Field(() => Date, { nullable: true, description: 'When it became ready or failed; null before.' })
   finishedAt!: Date | null;
 
-  @Field(() => Date, { description: 'When the file is deleted (`SEGMENT_EXPORT_LIFETIME_HOURS` after it became ready, 24 by default).' })
+  @Field(() => Date, { description: 'When the file is deleted: `SEGMENT_EXPORT_LIFETIME_HOURS` (24 by default) after it became ready. Until then, when an unfinished export is given up (the same lifetime from when it was asked for).' })
   expiresAt!: Date;
 
   @Field(() => String, { nullable: true, description: 'Why it failed; null unless FAILED.' })
