@@ -39,6 +39,7 @@ export interface KitConfig {
   redemptions: RedemptionsConfig;
   pointsJobs: PointsJobsConfig;
   referrals: ReferralsConfig;
+  segmentExports: SegmentExportsConfig;
   logs: LogSettings;
   metrics: MetricsConfig;
 }
@@ -61,6 +62,15 @@ export interface ReferralsConfig {
    * trust them. A header with fewer entries leaves the connection's own address.
    */
   trustedProxyHops: number;
+}
+
+/** The segment subgraph's member exports (`exportSegment`). */
+export interface SegmentExportsConfig {
+  /**
+   * `SEGMENT_EXPORT_LIFETIME_HOURS` (24): how long a finished export can be downloaded; then the
+   * prune job deletes its file (it holds customers' emails and names).
+   */
+  lifetimeMs: number;
 }
 
 /** Who may read `/metrics` (see `metricsRoute`). */
@@ -328,6 +338,9 @@ export function readKitConfig(env: Settings): KitConfig {
       clickFlushEveryMs: positiveInt(env, 'REFERRAL_CLICK_FLUSH_MS', 5_000),
       holdEveryMs: positiveInt(env, 'REFERRAL_HOLD_EVERY_MS', 60_000),
       trustedProxyHops: positiveInt(env, 'TRUSTED_PROXY_HOPS', 1),
+    },
+    segmentExports: {
+      lifetimeMs: positiveInt(env, 'SEGMENT_EXPORT_LIFETIME_HOURS', 24) * 3_600_000,
     },
     logs: {
       level: env.read('LOG_LEVEL', z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info'),

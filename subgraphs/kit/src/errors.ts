@@ -34,6 +34,8 @@ export enum ErrorCode {
   REFERRAL_NOT_FOUND = 'REFERRAL_NOT_FOUND',
   REFERRAL_NOT_DECIDABLE = 'REFERRAL_NOT_DECIDABLE',
   REFERRAL_REVIEW_INVALID = 'REFERRAL_REVIEW_INVALID',
+  SEGMENT_NOT_FOUND = 'SEGMENT_NOT_FOUND',
+  SEGMENT_EXPORT_LIMIT_REACHED = 'SEGMENT_EXPORT_LIMIT_REACHED',
 }
 registerEnumType(ErrorCode, {
   name: 'ErrorCode',
@@ -69,6 +71,8 @@ registerEnumType(ErrorCode, {
     REFERRAL_NOT_FOUND: { description: 'No referral with that id belongs to this merchant (ReferralNotFoundError).' },
     REFERRAL_NOT_DECIDABLE: { description: 'The referral is not in a status the decision applies to, e.g. approving one that is not BLOCKED (ReferralNotDecidableError); nothing changed.' },
     REFERRAL_REVIEW_INVALID: { description: 'An argument of an admin\'s referral decision is out of range (ReferralReviewInvalidError); nothing changed.' },
+    SEGMENT_NOT_FOUND: { description: 'The merchant has no segment with that handle (SegmentNotFoundError); nothing was started.' },
+    SEGMENT_EXPORT_LIMIT_REACHED: { description: 'The merchant already has as many member exports queued or running as it may (SegmentExportLimitReachedError); one must finish before another starts.' },
   },
 });
 

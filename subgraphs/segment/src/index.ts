@@ -1,9 +1,20 @@
-import { buildFederatedSchema, containerOf, FlowTriggerSentEntity, gdprConsumers, type SubgraphModule } from '@loyalnest/kit';
+import { buildFederatedSchema, containerOf, FieldCipher, FlowTriggerSentEntity, gdprConsumers, type EventHandler, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
 import { customerRedactedConsumer, segmentGdpr } from './consumers/segment-gdpr.consumer.js';
 import { segmentOrderConsumers } from './consumers/segment-order.consumer.js';
 import { segmentPointsConsumers } from './consumers/segment-points.consumer.js';
 import { segmentTierConsumer } from './consumers/segment-tier.consumer.js';
 import { shopTimezoneConsumer } from './consumers/shop-timezone.consumer.js';
+import { exportCustomerRedactedConsumer } from './consumers/segment-export-redact.consumer.js';
+import { ExportLinkSigner, SEGMENT_EXPORT_PREFIX } from './domain/segment-export-link.js';
+import { SegmentExportChunkEntity } from './entities/segment-export-chunk.entity.js';
+import { SegmentExportRowEntity } from './entities/segment-export-row.entity.js';
+import { SegmentExportEntity } from './entities/segment-export.entity.js';
+import { segmentExportPruneJob } from './jobs/segment-export-prune.job.js';
+import { segmentExportJob } from './jobs/segment-export.job.js';
+import { SegmentExportResolver } from './resolvers/segment-export.resolver.js';
+import { segmentExportRoutes } from './routes/segment-export.routes.js';
+import { SegmentExportBatchService } from './services/segment-export-batch.service.js';
+import { SegmentExportService } from './services/segment-export.service.js';
 import { SegmentCustomerEntity } from './entities/segment-customer.entity.js';
 import { SegmentDefinitionEntity } from './entities/segment-definition.entity.js';
 import { SegmentHistoryEntity } from './entities/segment-history.entity.js';
@@ -29,6 +40,32 @@ const privacy = new SegmentPrivacyService(tombstones);
 const timezones = new SegmentTimezoneService();
 const customerFacts = new SegmentCustomerFactsService(tombstones);
 
+/** Member exports' services, one set per configuration (its cipher, link key and lifetime). */
+function buildExports(config: KitConfig) {
+  const cipher = new FieldCipher(config.encryptionKeys);
+  const signer = new ExportLinkSigner(config.internalTokenSecret);
+  const { lifetimeMs } = config.segmentExports;
+  return {
+    cipher,
+    signer,
+    requests: new SegmentExportService(definitions, signer, { appUrl: config.shopify.appUrl, lifetimeMs }),
+    batches: new SegmentExportBatchService(cipher, lifetimeMs),
+  };
+}
+const builtExports = new WeakMap<KitConfig, ReturnType<typeof buildExports>>();
+function exportsOf(config: KitConfig) {
+  let found = builtExports.get(config);
+  if (!found) builtExports.set(config, (found = buildExports(config)));
+  return found;
+}
+
+/** One topic's handlers, one after the other in the event's transaction: one fails, none applies. */
+function inTurn(...handlers: EventHandler[]): EventHandler {
+  return async (ctx, event, runtime, prepared) => {
+    for (const handle of handlers) await handle(ctx, event, runtime, prepared);
+  };
+}
+
 /** The segment subgraph: customers scored by recency, frequency and monetary value, and the named segments they fall in. */
 const segmentSubgraph: SubgraphModule = {
   name: 'segment',
@@ -44,31 +81,39 @@ const segmentSubgraph: SubgraphModule = {
       SegmentHistoryEntity,
       SegmentRunCountEntity,
       SegmentRedactedCustomerEntity,
+      SegmentExportEntity,
+      SegmentExportRowEntity,
+      SegmentExportChunkEntity,
       FlowTriggerSentEntity,
     ],
   },
 
-  buildSchema() {
+  buildSchema(config) {
     return buildFederatedSchema({
       subgraph: 'segment',
-      resolvers: [SegmentResolver],
+      resolvers: [SegmentResolver, SegmentExportResolver],
       // Customer is reachable only as an entity other subgraphs resolve through this one.
       orphanedTypes: [CustomerRef],
-      container: containerOf([new SegmentResolver(definitions)]),
+      container: containerOf([new SegmentResolver(definitions), new SegmentExportResolver(exportsOf(config).requests)]),
       references: { Customer: customerReference },
     });
   },
+
+  routes: (runtime) => segmentExportRoutes(runtime, { signer: exportsOf(runtime.config).signer, exports: exportsOf(runtime.config).requests, cipher: exportsOf(runtime.config).cipher }),
+  routePrefixes: [SEGMENT_EXPORT_PREFIX],
 
   consumes: {
     ...segmentOrderConsumers(new SegmentOrderFactsService(tombstones)),
     ...segmentTierConsumer(customerFacts),
     ...segmentPointsConsumers(customerFacts),
     ...shopTimezoneConsumer(timezones),
-    'customer.redacted': customerRedactedConsumer(privacy),
+    'customer.redacted': inTurn(customerRedactedConsumer(privacy), exportCustomerRedactedConsumer((runtime) => exportsOf(runtime.config).batches)),
     ...gdprConsumers(() => segmentGdpr(privacy)),
   },
 
   dedupeTables: { flow_trigger_sent: 'loyalnest_flow_trigger_prune' },
+
+  jobs: (runtime) => [segmentExportJob(runtime, exportsOf(runtime.config).batches), segmentExportPruneJob(runtime, exportsOf(runtime.config).batches)],
 };
 
 export default segmentSubgraph;

@@ -61,7 +61,11 @@ export type ErrorCode =
   /** No reward with that id belongs to this merchant (RewardNotFoundError). */
   | 'REWARD_NOT_FOUND'
   /** The reward cannot be redeemed now, e.g. it is disabled or the balance is negative (RewardUnavailableError); nothing was spent. */
-  | 'REWARD_UNAVAILABLE';
+  | 'REWARD_UNAVAILABLE'
+  /** The merchant already has as many member exports queued or running as it may (SegmentExportLimitReachedError); one must finish before another starts. */
+  | 'SEGMENT_EXPORT_LIMIT_REACHED'
+  /** The merchant has no segment with that handle (SegmentNotFoundError); nothing was started. */
+  | 'SEGMENT_NOT_FOUND';
 
 /** What a ledger entry did: earned, spent on a reward, adjusted by hand, expired, or reversed an earlier entry. */
 export type PointsEntryKind =
