@@ -39,6 +39,7 @@ export interface KitConfig {
   redemptions: RedemptionsConfig;
   pointsJobs: PointsJobsConfig;
   referrals: ReferralsConfig;
+  segmentSync: SegmentSyncConfig;
   logs: LogSettings;
   metrics: MetricsConfig;
 }
@@ -61,6 +62,20 @@ export interface ReferralsConfig {
    * trust them. A header with fewer entries leaves the connection's own address.
    */
   trustedProxyHops: number;
+}
+
+/** The segment domain's Shopify metafield sync (customers' RFM segment names). */
+export interface SegmentSyncConfig {
+  /**
+   * `SEGMENT_SYNC_BACKOFF_MS` (30 s): the wait after a batch's first failed attempt; it doubles
+   * with each further one, up to an hour.
+   */
+  backoffMs: number;
+  /**
+   * `SEGMENT_SYNC_ATTEMPTS` (8): attempts per customer before the sync gives up on them (until
+   * their next change of segment, or the sync's next switch-on).
+   */
+  attempts: number;
 }
 
 /** Who may read `/metrics` (see `metricsRoute`). */
@@ -328,6 +343,10 @@ export function readKitConfig(env: Settings): KitConfig {
       clickFlushEveryMs: positiveInt(env, 'REFERRAL_CLICK_FLUSH_MS', 5_000),
       holdEveryMs: positiveInt(env, 'REFERRAL_HOLD_EVERY_MS', 60_000),
       trustedProxyHops: positiveInt(env, 'TRUSTED_PROXY_HOPS', 1),
+    },
+    segmentSync: {
+      backoffMs: positiveInt(env, 'SEGMENT_SYNC_BACKOFF_MS', 30_000),
+      attempts: positiveInt(env, 'SEGMENT_SYNC_ATTEMPTS', 8),
     },
     logs: {
       level: env.read('LOG_LEVEL', z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info'),
