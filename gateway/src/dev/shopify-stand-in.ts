@@ -113,6 +113,8 @@ export interface FakeShopify {
   flowTriggers(shop: string): FakeFlowTrigger[];
   /** Metafields written in `shop` through `metafieldsSet`, one per owner, namespace and key (the last value), in the order first written. */
   metafields(shop: string): FakeMetafield[];
+  /** The `metafieldsSet` calls of `shop` that wrote their values (not those answered THROTTLED or refused), each with its values, oldest first. */
+  metafieldsSetCalls(shop: string): FakeMetafield[][];
   /** From now on `metafieldsSet` in `shop` refuses values for this customer, as Shopify does for a customer deleted there. */
   forgetCustomer(shop: string, shopifyCustomerId: string): void;
   /**
@@ -374,6 +376,7 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
     deletedDiscounts: (shop) => [...(deleted.get(shopKey(shop)) ?? [])],
     flowTriggers: (shop) => [...(flowTriggers.get(shopKey(shop)) ?? [])],
     metafields: (shop) => metafields.of(shopKey(shop)),
+    metafieldsSetCalls: (shop) => metafields.calls(shopKey(shop)),
     forgetCustomer: (shop, shopifyCustomerId) => metafields.forgetOwner(shopKey(shop), shopifyCustomerId),
     costBucket(shop, bucket) {
       metafields.setBucket(shopKey(shop), bucket && { maximumAvailable: 1000, restoreRate: 50, requestCost: 10, ...bucket });

@@ -35,12 +35,18 @@ const PER_CALL = 25;
  */
 export class StandInMetafields {
   private readonly values = new Map<string, Map<string, FakeMetafield>>();
+  private readonly applied = new Map<string, FakeMetafield[][]>();
   private readonly unknownOwners = new Map<string, Set<string>>();
   private readonly buckets = new Map<string, FakeCostBucket & { available: number; at: number }>();
 
   /** The metafields of `shop`, in the order they were first written. */
   of(shop: string): FakeMetafield[] {
     return [...(this.values.get(shop)?.values() ?? [])];
+  }
+
+  /** The `metafieldsSet` calls of `shop` that wrote their values (not those throttled or refused), oldest first. */
+  calls(shop: string): FakeMetafield[][] {
+    return [...(this.applied.get(shop) ?? [])];
   }
 
   /** From now on `metafieldsSet` refuses values for this customer, as for a customer deleted in Shopify. */
@@ -90,10 +96,13 @@ export class StandInMetafields {
     if (userErrors.length) return { metafields: [], userErrors };
     const forShop = this.values.get(shop) ?? new Map<string, FakeMetafield>();
     this.values.set(shop, forShop);
-    const written = list.map((m) => {
-      const metafield = { ownerId: m.ownerId, namespace: m.namespace, key: m.key, type: m.type, value: m.value } as FakeMetafield;
-      forShop.set(`${metafield.ownerId} ${metafield.namespace} ${metafield.key}`, metafield);
-      return { id: `gid://shopify/Metafield/${forShop.size}`, namespace: metafield.namespace, key: metafield.key };
+    const call = list.map((m) => ({ ownerId: m.ownerId, namespace: m.namespace, key: m.key, type: m.type, value: m.value }) as FakeMetafield);
+    this.applied.set(shop, [...(this.applied.get(shop) ?? []), call]);
+    const written = call.map((metafield) => {
+      const key = `${metafield.ownerId} ${metafield.namespace} ${metafield.key}`;
+      const index = forShop.has(key) ? [...forShop.keys()].indexOf(key) : forShop.size;
+      forShop.set(key, metafield);
+      return { id: `gid://shopify/Metafield/${index + 1}`, namespace: metafield.namespace, key: metafield.key };
     });
     return { metafields: written, userErrors: [] };
   }

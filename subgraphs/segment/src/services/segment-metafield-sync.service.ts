@@ -1,5 +1,6 @@
 import { PeerQueryError, Scope, systemCaller, inRequestTransaction, type RequestContext, type SegmentSyncConfig } from '@loyalnest/kit';
 import { shopifyCustomerIds } from '../customers/shopify-customer-ids.js';
+import { pgArray } from '../movements/pg-array.js';
 import { segmentNamer } from '../movements/segment-names.js';
 import type { SegmentsUpdated } from '../topics.js';
 
@@ -175,13 +176,13 @@ export class SegmentMetafieldSyncService {
       `with d as (select * from unnest(?::uuid[], ?::bigint[]) as d(customer_id, generation)),
             gone as (delete from segment_metafield_sync s using d where s.merchant_id = ? and s.customer_id = d.customer_id and s.generation = d.generation returning s.customer_id)
        update segment_metafield_sync s set leased_until = null from d where s.merchant_id = ? and s.customer_id = d.customer_id and s.generation <> d.generation`,
-      [rows.map((r) => r.customerId), rows.map((r) => r.generation), ctx.merchantId!, ctx.merchantId!],
+      [pgArray(rows.map((r) => r.customerId)), pgArray(rows.map((r) => r.generation)), ctx.merchantId!, ctx.merchantId!],
     );
   }
 
   private async release(ctx: RequestContext, rows: Claimed[]): Promise<void> {
     if (!rows.length) return;
-    await ctx.em.execute('update segment_metafield_sync set leased_until = null where merchant_id = ? and customer_id = any(?::uuid[])', [ctx.merchantId!, rows.map((r) => r.customerId)]);
+    await ctx.em.execute('update segment_metafield_sync set leased_until = null where merchant_id = ? and customer_id = any(?::uuid[])', [ctx.merchantId!, pgArray(rows.map((r) => r.customerId))]);
   }
 
   /** Shopify would refuse these again: given up on until their next change. */
@@ -190,7 +191,7 @@ export class SegmentMetafieldSyncService {
       `update segment_metafield_sync s set status = 'failed', leased_until = null, last_error = left(d.reason, 1000)
          from unnest(?::uuid[], ?::bigint[], ?::text[]) as d(customer_id, generation, reason)
         where s.merchant_id = ? and s.customer_id = d.customer_id and s.generation = d.generation`,
-      [rows.map((r) => r.customerId), rows.map((r) => r.generation), reasons, ctx.merchantId!],
+      [pgArray(rows.map((r) => r.customerId)), pgArray(rows.map((r) => r.generation)), pgArray(reasons), ctx.merchantId!],
     );
     await this.release(ctx, rows);
     ctx.log.warn({ customers: rows.map((r) => r.customerId), reasons }, `segment metafield sync gave up on ${rows.length} customer(s) Shopify refused`);
@@ -210,7 +211,7 @@ export class SegmentMetafieldSyncService {
          from unnest(?::uuid[], ?::bigint[]) as d(customer_id, generation)
         where s.merchant_id = ? and s.customer_id = d.customer_id and s.generation = d.generation
        returning case when s.status = 'failed' then s.customer_id end as customer_id`,
-      [reason, this.config.attempts, this.config.backoffMs, MAX_BACKOFF_MS, rows.map((r) => r.customerId), rows.map((r) => r.generation), ctx.merchantId!],
+      [reason, this.config.attempts, this.config.backoffMs, MAX_BACKOFF_MS, pgArray(rows.map((r) => r.customerId)), pgArray(rows.map((r) => r.generation)), ctx.merchantId!],
     );
     await this.release(ctx, rows);
     const given = gaveUp.filter((r) => r.customer_id !== null).length;
