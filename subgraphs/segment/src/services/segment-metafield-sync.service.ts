@@ -1,4 +1,4 @@
-import { PeerQueryError, Scope, systemCaller, inRequestTransaction, type RequestContext, type SegmentSyncConfig } from '@loyalnest/kit';
+import { inRequestTransaction, isUuid, PeerQueryError, Scope, systemCaller, type RequestContext, type SegmentSyncConfig } from '@loyalnest/kit';
 import { shopifyCustomerIds } from '../customers/shopify-customer-ids.js';
 import { pgArray } from '../movements/pg-array.js';
 import { segmentNamer } from '../movements/segment-names.js';
@@ -52,7 +52,7 @@ export class SegmentMetafieldSyncService {
 
   /** Queues a moved customer, in the movement consumer's transaction, when the merchant's sync is on. */
   async request(ctx: RequestContext, customerId: string): Promise<boolean> {
-    if (!(await this.enabled(ctx))) return false;
+    if (!isUuid(customerId) || !(await this.enabled(ctx))) return false;
     await ctx.em.execute(
       `insert into segment_metafield_sync (merchant_id, customer_id, generation, status, attempts, next_attempt_at, queued_at)
        values (?, ?, 1, 'pending', 0, now(), now())
