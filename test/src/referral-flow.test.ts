@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { REFERRAL_BLOCKED, REFERRAL_COMPLETED, type ReferralBlocked, type ReferralCompleted } from '@loyalnest/referral/topics';
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { startFakeShopify, type FakeShopify } from './support/fake-shopify.js';
-import { pruneSentTriggers, triggersFor } from './support/flow.js';
+import { declaredKeys, pruneSentTriggers, triggersFor } from './support/flow.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { installMerchant } from './support/install.js';
 import { consumedReferralEvent, emitReferralEvent, redeliverReferralEvent } from './support/referral-outbox.js';
@@ -13,14 +12,6 @@ import { shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } fr
 
 const EVENTS_ENV = { EVENTS_BACKOFF_MS: '100', EVENTS_POLL_MS: '100' };
 const SHOPIFY_ADMIN_ENV = { SHOPIFY_ADMIN_ATTEMPTS: '2', SHOPIFY_ADMIN_TIMEOUT_MS: '300', SHOPIFY_ADMIN_DEADLINE_MS: '1000', SHOPIFY_ADMIN_BACKOFF_MS: '20' };
-
-/** The field keys a trigger's extension declares (besides its customer reference), sorted. */
-async function declaredKeys(handle: string): Promise<string[]> {
-  const toml = await readFile(new URL(`../../extensions/flow-trigger-${handle}/shopify.extension.toml`, import.meta.url), 'utf8');
-  expect(toml).toContain(`handle = "${handle}"`);
-  expect(toml).toContain('type = "customer_reference"');
-  return [...toml.matchAll(/^\s*key = "([a-z_]+)"$/gm)].map((m) => m[1]).sort();
-}
 
 describe('Shopify Flow triggers of the referral domain', () => {
   let gateway: TestGateway;

@@ -3,6 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readBody, rootField, send } from './stand-in-http.js';
+import { StandInMetafields, type FakeCostBucket, type FakeMetafield } from './stand-in-metafields.js';
+
+export type { FakeCostBucket, FakeMetafield } from './stand-in-metafields.js';
 
 /** What `shop.json` answers for a shop. */
 export interface FakeShopInfo {
@@ -91,7 +94,7 @@ export interface FakeShopify {
   setShop(shop: string, info: Partial<FakeShopInfo>): void;
   /**
    * From now on, requests for `shop` whose path ends with `pathSuffix` fail this way; null heals
-   * the shop of every injected failure (these, `failNext` and `throttle`).
+   * the shop of every injected failure (these, `failNext`, `throttle` and `costBucket`).
    */
   failRequests(shop: string, failure: FakeFailure | null, pathSuffix?: string): void;
   /**
@@ -108,6 +111,17 @@ export interface FakeShopify {
   deletedDiscounts(shop: string): FakeDiscount[];
   /** Flow triggers `shop` received, oldest first. */
   flowTriggers(shop: string): FakeFlowTrigger[];
+  /** Metafields written in `shop` through `metafieldsSet`, one per owner, namespace and key (the last value), in the order first written. */
+  metafields(shop: string): FakeMetafield[];
+  /** The `metafieldsSet` calls of `shop` that wrote their values (not those answered THROTTLED or refused), each with its values, oldest first. */
+  metafieldsSetCalls(shop: string): FakeMetafield[][];
+  /** From now on `metafieldsSet` in `shop` refuses values for this customer, as Shopify does for a customer deleted there. */
+  forgetCustomer(shop: string, shopifyCustomerId: string): void;
+  /**
+   * From now on every Admin GraphQL request of `shop` costs points from Shopify's leaky bucket
+   * (full at first), answered THROTTLED with the bucket's state when it lacks them; null: no limit.
+   */
+  costBucket(shop: string, bucket: Partial<FakeCostBucket> | null): void;
   /** Requests for `shop`, optionally only those whose path ends with `pathSuffix`. */
   requestsFor(shop: string, pathSuffix?: string): RecordedRequest[];
   /**
@@ -131,7 +145,8 @@ function shopKey(shop: string): string {
 /**
  * A local stand-in for the parts of Shopify's HTTP API the app uses: the OAuth code exchange,
  * `shop.json`, webhook subscriptions, and the Admin GraphQL mutations creating and deleting
- * discount codes and receiving Flow triggers, and the query looking a discount up by its code. It
+ * discount codes, receiving Flow triggers and setting customer metafields (with Shopify's cost
+ * throttle when a test asks for it), and the query looking a discount up by its code. It
  * checks credentials the way Shopify does, so a test that passes against it proves the app sends
  * them. The tests start it with failures to inject; `npm start` runs it as the demo shop's Shopify.
  */
@@ -150,6 +165,7 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
   const throttles = new Map<string, { remaining: number; cost: FakeThrottleCost }>();
   const discounts = new Map<string, FakeDiscount[]>();
   const flowTriggers = new Map<string, FakeFlowTrigger[]>();
+  const metafields = new StandInMetafields();
   const deleted = new Map<string, FakeDiscount[]>();
   let discountIds = 1000;
   /** Webhook subscriptions per shop, keyed `topic address` as Shopify keeps them unique. */
@@ -203,6 +219,8 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
           extensions: { cost: { requestedQueryCost: throttled.cost.requestedQueryCost, actualQueryCost: null, throttleStatus: { maximumAvailable: 2000, ...throttled.cost } } },
         });
       }
+      const charged = metafields.charge(shop);
+      if (charged?.throttled) return respond(200, charged.throttled);
       const field = graphql!;
       if (typeof field === 'string') return respond(200, { errors: [{ message: field }] });
       const payload = field.operation === 'query' ? lookUp(shop, field.name, field.args) : mutate(shop, field.name, field.args);
@@ -210,7 +228,7 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
         const type = field.operation === 'query' ? 'QueryRoot' : 'Mutation';
         return respond(200, { errors: [{ message: `Field '${field.name}' doesn't exist on type '${type}'`, extensions: { code: 'undefinedField' } }] });
       }
-      return respond(200, { data: { [field.name]: payload } });
+      return respond(200, { data: { [field.name]: payload }, ...(charged && { extensions: { cost: charged.cost } }) });
     }
 
     if (req.method === 'POST' && ACCESS_TOKEN_PATH.test(url.pathname)) {
@@ -289,6 +307,7 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
       deleted.set(shop, [...(deleted.get(shop) ?? []), discount]);
       return { deletedCodeDiscountId: discount.id, userErrors: [] };
     }
+    if (name === 'metafieldsSet') return metafields.set(shop, args);
     if (name === 'flowTriggerReceive') {
       if (typeof args.handle !== 'string' || !args.handle) return { userErrors: [{ field: ['handle'], message: 'Handle is required' }] };
       if (args.payload === null || typeof args.payload !== 'object') return { userErrors: [{ field: ['payload'], message: 'Payload must be a JSON object' }] };
@@ -343,6 +362,7 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
         failures.delete(shopKey(shop));
         nextFailures.delete(shopKey(shop));
         throttles.delete(shopKey(shop));
+        metafields.setBucket(shopKey(shop), null);
       } else failures.set(shopKey(shop), { failure, pathSuffix });
     },
     failNext(shop, failure, times = 1, options = {}) {
@@ -355,6 +375,12 @@ export async function startFakeShopify(options: Partial<FakeShopifyOptions> = {}
     discounts: (shop) => [...(discounts.get(shopKey(shop)) ?? [])],
     deletedDiscounts: (shop) => [...(deleted.get(shopKey(shop)) ?? [])],
     flowTriggers: (shop) => [...(flowTriggers.get(shopKey(shop)) ?? [])],
+    metafields: (shop) => metafields.of(shopKey(shop)),
+    metafieldsSetCalls: (shop) => metafields.calls(shopKey(shop)),
+    forgetCustomer: (shop, shopifyCustomerId) => metafields.forgetOwner(shopKey(shop), shopifyCustomerId),
+    costBucket(shop, bucket) {
+      metafields.setBucket(shopKey(shop), bucket && { maximumAvailable: 1000, restoreRate: 50, requestCost: 10, ...bucket });
+    },
     requestsFor: (shop, pathSuffix = '') => requests.filter((r) => r.shop === shopKey(shop) && r.path.endsWith(pathSuffix)),
     callbackQuery(params, secret = apiSecret) {
       const query: Record<string, string> = {

@@ -40,6 +40,7 @@ export interface KitConfig {
   pointsJobs: PointsJobsConfig;
   referrals: ReferralsConfig;
   segmentExports: SegmentExportsConfig;
+  segmentSync: SegmentSyncConfig;
   logs: LogSettings;
   metrics: MetricsConfig;
 }
@@ -71,6 +72,20 @@ export interface SegmentExportsConfig {
    * prune job deletes its file (it holds customers' emails and names).
    */
   lifetimeMs: number;
+}
+
+/** The segment domain's Shopify metafield sync (customers' RFM segment names). */
+export interface SegmentSyncConfig {
+  /**
+   * `SEGMENT_SYNC_BACKOFF_MS` (30 s): the wait after a batch's first failed attempt; it doubles
+   * with each further one, up to an hour.
+   */
+  backoffMs: number;
+  /**
+   * `SEGMENT_SYNC_ATTEMPTS` (8): attempts per customer before the sync gives up on them (until
+   * their next change of segment, or the sync's next switch-on).
+   */
+  attempts: number;
 }
 
 /** Who may read `/metrics` (see `metricsRoute`). */
@@ -341,6 +356,10 @@ export function readKitConfig(env: Settings): KitConfig {
     },
     segmentExports: {
       lifetimeMs: positiveInt(env, 'SEGMENT_EXPORT_LIFETIME_HOURS', 24) * 3_600_000,
+    },
+    segmentSync: {
+      backoffMs: positiveInt(env, 'SEGMENT_SYNC_BACKOFF_MS', 30_000),
+      attempts: positiveInt(env, 'SEGMENT_SYNC_ATTEMPTS', 8),
     },
     logs: {
       level: env.read('LOG_LEVEL', z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info'),

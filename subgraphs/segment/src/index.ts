@@ -1,4 +1,4 @@
-import { buildFederatedSchema, containerOf, FieldCipher, FlowTriggerSentEntity, gdprConsumers, type EventHandler, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
+import { buildFederatedSchema, containerOf, FieldCipher, FlowTriggerSentEntity, gdprConsumers, type EventHandler, type KitConfig, type SubgraphModule, type SubgraphRuntime } from '@loyalnest/kit';
 import { customerRedactedConsumer, segmentGdpr } from './consumers/segment-gdpr.consumer.js';
 import { segmentOrderConsumers } from './consumers/segment-order.consumer.js';
 import { segmentPointsConsumers } from './consumers/segment-points.consumer.js';
@@ -15,26 +15,36 @@ import { SegmentExportResolver } from './resolvers/segment-export.resolver.js';
 import { segmentExportRoutes } from './routes/segment-export.routes.js';
 import { SegmentExportBatchService } from './services/segment-export-batch.service.js';
 import { SegmentExportService } from './services/segment-export.service.js';
+import { segmentMovementConsumers, segmentSyncSettingsConsumer } from './consumers/segment-movement.consumer.js';
 import { SegmentCustomerEntity } from './entities/segment-customer.entity.js';
 import { SegmentDefinitionEntity } from './entities/segment-definition.entity.js';
 import { SegmentHistoryEntity } from './entities/segment-history.entity.js';
 import { SegmentMemberEntity } from './entities/segment-member.entity.js';
+import { SegmentMetafieldSyncSettingEntity } from './entities/segment-metafield-sync-setting.entity.js';
+import { SegmentMetafieldSyncEntity } from './entities/segment-metafield-sync.entity.js';
 import { SegmentOrderEntity } from './entities/segment-order.entity.js';
 import { SegmentRedactedCustomerEntity } from './entities/segment-redacted-customer.entity.js';
 import { SegmentRunCountEntity } from './entities/segment-run-count.entity.js';
 import { SegmentRunEntity } from './entities/segment-run.entity.js';
 import { SegmentSettingsEntity } from './entities/segment-settings.entity.js';
 import { CustomerRef } from './graphql/customer-ref.type.js';
+import { segmentMetafieldSyncJob } from './jobs/segment-metafield-sync.job.js';
 import { customerReference } from './resolvers/customer.reference.js';
 import { SegmentResolver } from './resolvers/segment.resolver.js';
 import { SegmentCustomerFactsService } from './services/segment-customer-facts.service.js';
 import { SegmentDefinitionService } from './services/segment-definition.service.js';
+import { SegmentFlowTriggerService } from './services/segment-flow-trigger.service.js';
+import { SegmentMetafieldSyncService } from './services/segment-metafield-sync.service.js';
+
 import { SegmentOrderFactsService } from './services/segment-order-facts.service.js';
 import { SegmentPrivacyService } from './services/segment-privacy.service.js';
 import { SegmentTimezoneService } from './services/segment-timezone.service.js';
 import { SegmentTombstoneService } from './services/segment-tombstone.service.js';
 
 const definitions = new SegmentDefinitionService();
+const flowTriggers = new SegmentFlowTriggerService();
+const metafieldSyncs = new WeakMap<KitConfig, SegmentMetafieldSyncService>();
+
 const tombstones = new SegmentTombstoneService();
 const privacy = new SegmentPrivacyService(tombstones);
 const timezones = new SegmentTimezoneService();
@@ -66,6 +76,13 @@ function inTurn(...handlers: EventHandler[]): EventHandler {
   };
 }
 
+/** What follows a movement, one set per configuration (the sync's retry settings are the deployment's). */
+function movementServices(runtime: SubgraphRuntime) {
+  let metafieldSync = metafieldSyncs.get(runtime.config);
+  if (!metafieldSync) metafieldSyncs.set(runtime.config, (metafieldSync = new SegmentMetafieldSyncService(runtime.config.segmentSync)));
+  return { flowTriggers, metafieldSync };
+}
+
 /** The segment subgraph: customers scored by recency, frequency and monetary value, and the named segments they fall in. */
 const segmentSubgraph: SubgraphModule = {
   name: 'segment',
@@ -84,6 +101,8 @@ const segmentSubgraph: SubgraphModule = {
       SegmentExportEntity,
       SegmentExportRowEntity,
       SegmentExportChunkEntity,
+      SegmentMetafieldSyncEntity,
+      SegmentMetafieldSyncSettingEntity,
       FlowTriggerSentEntity,
     ],
   },
@@ -109,11 +128,13 @@ const segmentSubgraph: SubgraphModule = {
     ...shopTimezoneConsumer(timezones),
     'customer.redacted': inTurn(customerRedactedConsumer(privacy), exportCustomerRedactedConsumer((runtime) => exportsOf(runtime.config).batches)),
     ...gdprConsumers(() => segmentGdpr(privacy)),
+    ...segmentMovementConsumers(movementServices),
+    ...segmentSyncSettingsConsumer(movementServices),
   },
 
   dedupeTables: { flow_trigger_sent: 'loyalnest_flow_trigger_prune' },
 
-  jobs: (runtime) => [segmentExportJob(runtime, exportsOf(runtime.config).batches), segmentExportPruneJob(runtime, exportsOf(runtime.config).batches)],
+  jobs: (runtime) => [segmentExportJob(runtime, exportsOf(runtime.config).batches), segmentExportPruneJob(runtime, exportsOf(runtime.config).batches), segmentMetafieldSyncJob(runtime, movementServices(runtime).metafieldSync)],
 };
 
 export default segmentSubgraph;

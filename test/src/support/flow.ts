@@ -1,5 +1,7 @@
 import { pruneEvents, serviceConnection, signWebhook } from '@loyalnest/kit';
+import { expect } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { withOwnerDb } from './db.js';
 import type { FakeFlowTrigger, FakeShopify } from './fake-shopify.js';
@@ -46,6 +48,17 @@ export async function postFlowAction(
 /** The Flow triggers `shop` received for one customer, in the order received. */
 export function triggersFor(fake: FakeShopify, shop: string, shopifyCustomerId: string): FakeFlowTrigger[] {
   return fake.flowTriggers(shop).filter((t) => (t.payload as { customer_id?: unknown }).customer_id === Number(shopifyCustomerId));
+}
+
+/**
+ * The field keys a trigger's extension declares (besides its customer reference), sorted: each
+ * trigger's test compares them with the fields it sends, so the extension and the sender agree.
+ */
+export async function declaredKeys(handle: string): Promise<string[]> {
+  const toml = await readFile(new URL(`../../../extensions/flow-trigger-${handle}/shopify.extension.toml`, import.meta.url), 'utf8');
+  expect(toml).toContain(`handle = "${handle}"`);
+  expect(toml).toContain('type = "customer_reference"');
+  return [...toml.matchAll(/^\s*key = "([a-z_]+)"$/gm)].map((m) => m[1]).sort();
 }
 
 /**

@@ -1,6 +1,8 @@
 import { Scope, type RequestContext } from '@loyalnest/kit';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { SetCustomerMetafieldsInput } from '../graphql/customer-metafield.input.js';
+import { CustomerMetafieldsResultType } from '../graphql/customer-metafields.type.js';
 import { ShopifyDiscountInput } from '../graphql/shopify-discount.input.js';
 import { ShopifyDiscountType } from '../graphql/shopify-discount.type.js';
 import type { ShopifyAdminService } from '../services/shopify-admin.service.js';
@@ -46,5 +48,18 @@ export class ShopifyAdminResolver {
     @Arg('payload', () => GraphQLJSONObject, { validate: false, description: "The trigger's fields." }) payload: Record<string, unknown>,
   ): Promise<boolean> {
     return this.shopifyAdmin.sendFlowTrigger(ctx, handle, payload);
+  }
+
+  @Authorized(Scope.SHOPIFY_ADMIN)
+  @Directive('@inaccessible')
+  @Mutation(() => CustomerMetafieldsResultType, {
+    description:
+      "Internal: writes a single_line_text_field metafield on up to 25 of the caller's merchant's customers in one metafieldsSet call, retried with backoff and waiting out Shopify's cost throttle (setting a value twice is harmless). Shopify writes all or none: values it refuses are answered in `rejected` (nothing was written; send the others again). Throws SHOPIFY_UNAVAILABLE when Shopify stayed unavailable or throttled through the retries (try again later), SHOPIFY_REJECTED when Shopify or the merchant's install refused the call.",
+  })
+  _setCustomerMetafields(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SetCustomerMetafieldsInput, { description: "The metafield and the customers' values." }) input: SetCustomerMetafieldsInput,
+  ): Promise<CustomerMetafieldsResultType> {
+    return this.shopifyAdmin.setCustomerMetafields(ctx, input);
   }
 }

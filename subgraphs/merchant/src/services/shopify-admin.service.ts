@@ -3,6 +3,8 @@ import type { GraphQLError } from 'graphql';
 import { MerchantEntity } from '../entities/merchant.entity.js';
 import { ShopifyDiscountKind, type ShopifyDiscountInput } from '../graphql/shopify-discount.input.js';
 import type { ShopifyDiscountType } from '../graphql/shopify-discount.type.js';
+import type { SetCustomerMetafieldsInput } from '../graphql/customer-metafield.input.js';
+import type { CustomerMetafieldsResultType } from '../graphql/customer-metafields.type.js';
 import { ShopifyAdminError, type ShopifyAdminClient, type ShopifyUserError } from './shopify-admin.client.js';
 
 const BASIC_CREATE = `mutation discountCodeBasicCreate($basicCodeDiscount: DiscountCodeBasicInput!) {
@@ -41,6 +43,13 @@ const CODE_DELETE = `mutation discountCodeDelete($id: ID!) {
 const FLOW_TRIGGER_RECEIVE = `mutation flowTriggerReceive($handle: String, $payload: JSON) {
   flowTriggerReceive(handle: $handle, payload: $payload) {
     userErrors { field message }
+  }
+}`;
+
+const METAFIELDS_SET = `mutation metafieldsSet($metafields: [MetafieldsSetInput!]!) {
+  metafieldsSet(metafields: $metafields) {
+    metafields { id }
+    userErrors { field code message }
   }
 }`;
 
@@ -147,6 +156,31 @@ export class ShopifyAdminService {
     return true;
   }
 
+  /**
+   * One `metafieldsSet` call: the same text metafield on up to 25 customers. Setting a value is
+   * idempotent, so the client's retries (a timeout, a 5xx, THROTTLED: it waits for the cost bucket
+   * to refill as Shopify's answer says) are safe. Shopify refuses the whole call when it refuses any
+   * value; those refused for a value of the input (`userErrors` naming `metafields.<index>`) are
+   * answered, not thrown, so the caller can send the others again. Other refusals throw
+   * SHOPIFY_REJECTED, and Shopify staying unavailable through the retries SHOPIFY_UNAVAILABLE.
+   */
+  async setCustomerMetafields(ctx: RequestContext, input: SetCustomerMetafieldsInput): Promise<CustomerMetafieldsResultType> {
+    const ids = input.values.map((v) => v.customerShopifyId);
+    const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (twice) throw badInput('input.values', `customer ${twice} is given twice`);
+    const metafields = input.values.map((v) => ({ ownerId: gid('Customer', v.customerShopifyId), namespace: input.namespace, key: input.key, type: 'single_line_text_field', value: v.value }));
+    const { shop, accessToken } = await this.installedShop(ctx);
+    try {
+      await this.client.mutate(shop, accessToken, METAFIELDS_SET, { metafields }, 'metafieldsSet');
+      return { written: metafields.length, rejected: [] };
+    } catch (error) {
+      if (!(error instanceof ShopifyAdminError)) throw error;
+      const rejected = error.kind === 'permanent' ? rejectedValues(error.userErrors, ids) : [];
+      if (rejected.length) return { written: 0, rejected };
+      throw asGraphQLError(error);
+    }
+  }
+
   private async installedShop(ctx: RequestContext): Promise<{ shop: string; accessToken: string }> {
     if (!ctx.merchantId) throw thrown('SHOPIFY_REJECTED', 'The caller acts for no merchant, so there is no shop to call');
     const merchant = await ctx.em.findOne(MerchantEntity, { id: ctx.merchantId });
@@ -165,6 +199,17 @@ export class ShopifyAdminService {
       throw error;
     }
   }
+}
+
+/** The customers `metafieldsSet`'s userErrors name by their index (`["metafields", "3", "value"]`), each once. */
+function rejectedValues(userErrors: ShopifyUserError[], ids: string[]): { customerShopifyId: string; message: string }[] {
+  const rejected = new Map<string, string>();
+  for (const e of userErrors) {
+    const index = e.field?.[0] === 'metafields' ? Number(e.field[1]) : NaN;
+    const id = Number.isInteger(index) ? ids[index] : undefined;
+    if (id && !rejected.has(id)) rejected.set(id, e.message);
+  }
+  return [...rejected].map(([customerShopifyId, message]) => ({ customerShopifyId, message }));
 }
 
 function codeTaken(error: ShopifyAdminError): boolean {

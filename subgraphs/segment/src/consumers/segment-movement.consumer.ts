@@ -1,0 +1,41 @@
+import { consume, LIVE_TOPICS, type EventHandler, type MerchantActivityMessage, type SubgraphRuntime } from '@loyalnest/kit';
+import type { SegmentFlowTriggerService } from '../services/segment-flow-trigger.service.js';
+import type { SegmentMetafieldSyncService } from '../services/segment-metafield-sync.service.js';
+import { SEGMENT_CHANGED, SEGMENTS_UPDATED } from '../topics.js';
+
+type Services = (runtime: SubgraphRuntime) => { flowTriggers: SegmentFlowTriggerService; metafieldSync: SegmentMetafieldSyncService };
+
+/**
+ * What follows a committed movement in the segment domain itself (`segment.changed`, emitted by
+ * the recompute): the customer queued for the Shopify metafield sync when it is on (in this
+ * consumer's transaction: the recompute never waits for Shopify), the admin activity feed's live
+ * message (after this consumer's commit, so a redelivered event, found consumed, publishes nothing
+ * again), and Flow's `customer-entered-segment`, sent at most once per movement.
+ */
+export function segmentMovementConsumers(services: Services): Record<string, EventHandler> {
+  return {
+    ...consume(SEGMENT_CHANGED, async (ctx, event, runtime) => {
+      const movement = event.payload;
+      await services(runtime).metafieldSync.request(ctx, movement.customerId);
+      const message: Omit<MerchantActivityMessage, 'committedAt'> = {
+        merchantId: event.merchantId,
+        kind: 'segment.changed',
+        customerId: movement.customerId,
+        details: { from: movement.from, to: movement.to, runId: movement.runId, recency: movement.recency, frequency: movement.frequency, monetary: movement.monetary },
+      };
+      ctx.afterCommit(() => ctx.live.publish(LIVE_TOPICS.merchantActivity, { ...message, committedAt: new Date().toISOString() }));
+      await services(runtime).flowTriggers.entered(ctx, runtime, movement);
+    }),
+  };
+}
+
+/**
+ * The metafield sync's part of `segments.updated`: switched on, every scored customer is queued.
+ * The recompute that follows a settings change consumes the same topic: whoever wires both calls
+ * this from the one handler the subgraph may have per topic.
+ */
+export function segmentSyncSettingsConsumer(services: Services): Record<string, EventHandler> {
+  return consume(SEGMENTS_UPDATED, async (ctx, event, runtime) => {
+    await services(runtime).metafieldSync.settingsChanged(ctx, event.payload);
+  });
+}
