@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SEGMENTS } from '../../subgraphs/segment/src/domain/segment-rules.js';
 import { withOwnerDb } from './support/db.js';
+import { eventually } from './support/events.js';
 import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
 import { shopperAuth } from './support/points.js';
 import { defaultSegmentInputs, SEGMENT_SETTINGS, SEGMENTS, UPDATE_SEGMENTS, updateSegments, type SegmentInput } from './support/segments.js';
 import { createMerchant, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
 import { tierInput, updateTierProgram } from './support/tiers.js';
+
+const AUDIT = `query { auditEntries(first: 20) { nodes { entityType action summary actor { kind } } } }`;
 
 /** Every row the segment store holds of the merchant's setup, and its `segments.updated` events, as one digest. */
 async function storedSetup(merchantId: string): Promise<string> {
@@ -116,6 +119,13 @@ describe.each<Mode>(['embedded', 'networked'])('segment settings and definitions
     expect(await updatedEvents(merchant.id)).toEqual([
       { version: 1, handles: saved.segments.map((s) => s.handle), windowDays: 540, scoring: 'threshold', syncMetafield: true },
     ]);
+
+    // and the audit trail has it, under the admin who made the change
+    const trail = await eventually(async () => {
+      const result = await gateway.gql<{ auditEntries: { nodes: { entityType: string; action: string; summary: Record<string, unknown>; actor: { kind: string } }[] } }>(AUDIT, {}, merchant.auth);
+      return result.data?.auditEntries.nodes.find((e) => e.entityType === 'Segments');
+    }, 30_000, 'the segments change in the audit trail');
+    expect(trail).toMatchObject({ action: 'updated', actor: { kind: 'ADMIN' }, summary: { version: 1, windowDays: 540, scoring: 'threshold' } });
 
     // when the merchant goes back to quintiles and drops its custom segments
     const back = await updateSegments(gateway, merchant.auth, withSegments());

@@ -27,8 +27,8 @@ export class CustomerRfmType {
   @Field(() => SegmentLabelType, { description: 'The RFM segment the scores put the customer in.' })
   segment!: SegmentLabelType;
 
-  @Field(() => Date, { description: 'Since when the customer is in that segment.' })
-  since!: Date;
+  @Field(() => Date, { nullable: true, description: 'Since when the customer is in that segment (the run that scored them, when it recorded no start).' })
+  since!: Date | null;
 }
 
 @ObjectType('SegmentHistoryEntry', { description: "A run that changed the customer's scores or segment." })

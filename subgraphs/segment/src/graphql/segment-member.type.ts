@@ -16,8 +16,8 @@ export class SegmentMemberType {
   @Field(() => Int, { nullable: true, description: "The customer's monetary score, 1–5; null when not scored." })
   monetary!: number | null;
 
-  @Field(() => Date, { description: 'Since when the customer is in the segment.' })
-  since!: Date;
+  @Field(() => Date, { nullable: true, description: 'Since when the customer is in the segment (the run that scored them, when it recorded no start).' })
+  since!: Date | null;
 }
 
 @ObjectType('SegmentMemberConnection', { description: "A page of a segment's members, in a stable order (by customer id)." })

@@ -7,7 +7,7 @@ export interface CustomerRfm {
   frequency: number;
   monetary: number;
   segment: string;
-  since: Date;
+  since: Date | null;
 }
 
 /** A run that changed the customer's scores or segment. */
@@ -20,7 +20,7 @@ export interface SegmentHistoryRow {
   previousSegment: string | null;
 }
 
-type RfmRow = { customer_id: string; recency: number; frequency: number; monetary: number; segment: string; segment_since: Date };
+type RfmRow = { customer_id: string; recency: number; frequency: number; monetary: number; segment: string; since: Date | null };
 type HistoryRow = { recorded_at: Date; run_id: string; at: string; recency: number | null; frequency: number | null; monetary: number | null; segment: string | null; previous_segment: string | null };
 
 /** `recorded_at` to the microsecond and the run: the key a history page continues below. */
@@ -37,7 +37,7 @@ export class CustomerRfmService {
     // A PostgreSQL array literal: the driver would spread a JS array into a list. Only UUIDs reach it.
     const rows = valid.length
       ? await ctx.em.execute<RfmRow[]>(
-          `select customer_id, recency, frequency, monetary, segment, segment_since from segment_customer
+          `select customer_id, recency, frequency, monetary, segment, coalesce(segment_since, scored_at) as since from segment_customer
             where merchant_id = ? and customer_id = any(?::uuid[]) and segment is not null`,
           [ctx.merchantId!, `{${valid.join(',')}}`],
         )
@@ -45,7 +45,7 @@ export class CustomerRfmService {
     const found = new Map(rows.map((r) => [r.customer_id, r]));
     return customerIds.map((id) => {
       const r = found.get(id);
-      return r ? { customerId: id, recency: r.recency, frequency: r.frequency, monetary: r.monetary, segment: r.segment, since: new Date(r.segment_since) } : null;
+      return r ? { customerId: id, recency: r.recency, frequency: r.frequency, monetary: r.monetary, segment: r.segment, since: r.since && new Date(r.since) } : null;
     });
   }
 

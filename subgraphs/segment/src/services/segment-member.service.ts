@@ -8,10 +8,10 @@ export interface SegmentMemberRow {
   recency: number | null;
   frequency: number | null;
   monetary: number | null;
-  since: Date;
+  since: Date | null;
 }
 
-type MemberRow = { customer_id: string; recency: number | null; frequency: number | null; monetary: number | null; since: Date };
+type MemberRow = { customer_id: string; recency: number | null; frequency: number | null; monetary: number | null; since: Date | null };
 
 /** Who is in a segment: RFM members are `segment_customer.segment`, custom ones `segment_member`. */
 export class SegmentMemberService {
@@ -49,7 +49,7 @@ export class SegmentMemberService {
     const rows =
       definition.kind === 'rfm'
         ? await ctx.em.execute<MemberRow[]>(
-            `select customer_id, recency, frequency, monetary, segment_since as since from segment_customer
+            `select customer_id, recency, frequency, monetary, coalesce(segment_since, scored_at) as since from segment_customer
               where merchant_id = ? and segment = ? ${after ? 'and customer_id > ?::uuid' : ''}
               order by customer_id limit ?`,
             params,
@@ -61,7 +61,7 @@ export class SegmentMemberService {
               order by m.customer_id limit ?`,
             params,
           );
-    const nodes = rows.slice(0, size).map((r) => ({ customerId: r.customer_id, recency: r.recency, frequency: r.frequency, monetary: r.monetary, since: new Date(r.since) }));
+    const nodes = rows.slice(0, size).map((r) => ({ customerId: r.customer_id, recency: r.recency, frequency: r.frequency, monetary: r.monetary, since: r.since && new Date(r.since) }));
     const last = nodes[nodes.length - 1];
     return { nodes, pageInfo: { endCursor: last ? encodeCursor(last.customerId) : null, hasNextPage: rows.length > size } };
   }
