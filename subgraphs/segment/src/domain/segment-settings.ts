@@ -1,5 +1,5 @@
 import type { SegmentThresholds } from '../entities/segment-settings.entity.js';
-import type { SegmentKind, SegmentNames, ScoreRange } from './segment-rules.js';
+import type { SegmentKind, ScoreRange } from './segment-rules.js';
 
 export const SEGMENT_SCORINGS = ['quintile', 'threshold'] as const;
 export type SegmentScoring = (typeof SEGMENT_SCORINGS)[number];
@@ -48,5 +48,3 @@ export interface SegmentSetupDraft {
   syncMetafield?: boolean;
   segments: SegmentDraft[];
 }
-
-export type { SegmentNames };

@@ -23,6 +23,7 @@ export class SegmentMemberService {
    * cleared after a change of kind are not counted.
    */
   async counts(ctx: RequestContext, keys: readonly string[]): Promise<number[]> {
+    // PostgreSQL array literals of handles; only stored handles (lower-case words and hyphens) reach them.
     const of = (kind: SegmentKind) => `{${keys.filter((k) => k.startsWith(`${kind}:`)).map((k) => `"${k.slice(kind.length + 1)}"`).join(',')}}`;
     const rows = await ctx.em.execute<{ key: string; n: string | number }[]>(
       `select 'rfm:' || segment as key, count(*) as n from segment_customer where merchant_id = ? and segment = any(?::text[]) group by segment
@@ -42,7 +43,7 @@ export class SegmentMemberService {
     const size = pageSize(args.first);
     const after = decodeCursor(args.after);
     const definition = (await this.definitions.definitions(ctx)).find((d) => d.handle === handle);
-    if (!definition) throw badInput('handle', `No segment "${handle}" in this shop`);
+    if (!definition) throw badInput('handle', handle.length > 64 ? 'No segment with that handle in this shop' : `No segment "${handle}" in this shop`);
     const params: unknown[] = [ctx.merchantId!, handle];
     if (after) params.push(after);
     params.push(size + 1);
