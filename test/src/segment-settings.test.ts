@@ -192,11 +192,15 @@ describe.each<Mode>(['embedded', 'networked'])('segment settings and definitions
     });
   });
 
-  it('applies concurrent saves one after the other: versions 1 to 5, the last one whole, one event each', async () => {
+  it("what if five admins save at once, while the merchant's first reads write the defaults? One after the other: versions 1 to 5, the last one whole, one event each", async () => {
     const merchant = await createMerchant(gateway);
     const inputs = Array.from({ length: 5 }, (_, n) => ({ windowDays: 100 + n, ...withSegments(...Array.from({ length: n + 1 }, (_, i) => custom(`s${n}-c${i}`))) }));
 
-    const results = await Promise.all(inputs.map((input) => updateSegments(gateway, merchant.auth, input)));
+    const [results, reads] = await Promise.all([
+      Promise.all(inputs.map((input) => updateSegments(gateway, merchant.auth, input))),
+      Promise.all(Array.from({ length: 3 }, () => gateway.gql<{ segments: { handle: string }[] }>(SEGMENTS, {}, merchant.auth))),
+    ]);
+    expect(reads.map((r) => r.errors)).toEqual([undefined, undefined, undefined]);
 
     expect(results.map((r) => r.__typename)).toEqual(Array(5).fill('SegmentSetup'));
     const saved = results as Extract<(typeof results)[number], { __typename: 'SegmentSetup' }>[];
@@ -204,6 +208,7 @@ describe.each<Mode>(['embedded', 'networked'])('segment settings and definitions
     const last = saved.find((r) => r.settings.version === 5)!;
     const listed = await gateway.gql<{ segments: { handle: string }[] }>(SEGMENTS, {}, merchant.auth);
     expect(listed.data!.segments.map((s) => s.handle)).toEqual(last.segments.map((s) => s.handle));
+    expect(await withOwnerDb('segment', async (db) => (await db.query<{ n: number }>('select count(*)::int as n from segment_definition where merchant_id = $1', [merchant.id])).rows[0].n)).toBe(last.segments.length);
     const customs = last.segments.filter((s) => s.kind === 'CUSTOM').map((s) => s.handle);
     expect(new Set(customs.map((h) => h.split('-')[0])).size).toBe(1);
     const events = await updatedEvents(merchant.id);

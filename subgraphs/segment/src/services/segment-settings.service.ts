@@ -1,5 +1,4 @@
 import { DEFAULT_TIME_ZONE, inRequestTransaction, type RequestContext } from '@loyalnest/kit';
-import { LockMode } from '@mikro-orm/postgresql';
 import { checkSegmentSetup } from '../domain/segment-check.js';
 import { DEFAULT_SEGMENT_SETTINGS, type SegmentSettingsValues, type SegmentSetupDraft } from '../domain/segment-settings.js';
 import { SegmentDefinitionEntity, type SegmentDefinition } from '../entities/segment-definition.entity.js';
@@ -7,7 +6,7 @@ import { SegmentSettingsEntity, type SegmentSettings } from '../entities/segment
 import { SegmentsInvalidError } from '../graphql/segments-invalid.error.js';
 import { merchantTierIds } from '../peers/merchant-tiers.js';
 import { SEGMENTS_UPDATED } from '../topics.js';
-import { definitionRow } from './segment-definition.service.js';
+import { definitionRow, lockSegmentSettings } from './segment-definition.service.js';
 
 /** The settings as read: the shop's zone with them, and the change count (0 while the defaults apply). */
 export interface SegmentSettingsView extends SegmentSettingsValues {
@@ -40,9 +39,7 @@ export class SegmentSettingsService {
     if ('field' in checked) return new SegmentsInvalidError(checked);
     const merchantId = ctx.merchantId!;
     return inRequestTransaction(ctx, async () => {
-      // The row exists from here on, so the lock below also serializes a merchant's first two saves.
-      await ctx.em.execute(`insert into segment_settings (merchant_id, version, updated_at) values (?, 0, now()) on conflict (merchant_id) do nothing`, [merchantId]);
-      const settings = await ctx.em.findOneOrFail(SegmentSettingsEntity, { merchantId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const settings = await lockSegmentSettings(ctx);
       Object.assign(settings, checked.settings, { version: settings.version + 1 });
       await ctx.em.execute('delete from segment_definition where merchant_id = ?', [merchantId]);
       const now = new Date();
