@@ -61,8 +61,8 @@ describe.each<Mode>(['embedded', 'networked'])('segment settings and definitions
     expect(read.errors).toBeUndefined();
     expect(read.data!.segmentSettings).toEqual({ windowDays: 365, scoring: 'QUINTILE', thresholds: null, syncMetafield: false, timezone: 'UTC', version: 0 });
 
-    // given the facts side learned the shop's zone before any save
-    await withOwnerDb('segment', (db) => db.query(`insert into segment_settings (merchant_id, timezone, version, updated_at) values ($1, 'Europe/Paris', 0, now())`, [merchant.id]));
+    // given the facts side learned the shop's zone before any save, making the row with the column defaults
+    await withOwnerDb('segment', (db) => db.query(`insert into segment_settings (merchant_id, timezone, updated_at) values ($1, 'Europe/Paris', now())`, [merchant.id]));
     const zoned = await gateway.gql<{ segmentSettings: Record<string, unknown> }>(SEGMENT_SETTINGS, {}, merchant.auth);
     expect(zoned.data!.segmentSettings).toMatchObject({ timezone: 'Europe/Paris', version: 0, windowDays: 365 });
 

@@ -27,7 +27,7 @@ export const SegmentSettingsEntity = defineEntity({
     syncMetafield: p.boolean().default(false),
     /** The shop's IANA time zone: the nightly run goes at the shop's night, and days of the chart are the shop's. */
     timezone: p.text().default('UTC'),
-    version: p.integer().default(1),
+    version: p.integer().default(0),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   ...tenantOwned('segment_settings'),
