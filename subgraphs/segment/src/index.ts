@@ -30,9 +30,16 @@ import { SegmentSettingsEntity } from './entities/segment-settings.entity.js';
 import { CustomerRef } from './graphql/customer-ref.type.js';
 import { segmentMetafieldSyncJob } from './jobs/segment-metafield-sync.job.js';
 import { customerReference } from './resolvers/customer.reference.js';
+import { CustomerRfmHistoryResolver, CustomerRfmResolver } from './resolvers/customer-rfm.resolver.js';
+import { SegmentReadResolver } from './resolvers/segment-read.resolver.js';
+import { SegmentSettingsResolver } from './resolvers/segment-settings.resolver.js';
 import { SegmentResolver } from './resolvers/segment.resolver.js';
 import { SegmentCustomerFactsService } from './services/segment-customer-facts.service.js';
+import { CustomerRfmService } from './services/customer-rfm.service.js';
+import { SegmentAnalyticsService } from './services/segment-analytics.service.js';
 import { SegmentDefinitionService } from './services/segment-definition.service.js';
+import { SegmentMemberService } from './services/segment-member.service.js';
+import { SegmentSettingsService } from './services/segment-settings.service.js';
 import { SegmentFlowTriggerService } from './services/segment-flow-trigger.service.js';
 import { SegmentMetafieldSyncService } from './services/segment-metafield-sync.service.js';
 
@@ -42,6 +49,8 @@ import { SegmentTimezoneService } from './services/segment-timezone.service.js';
 import { SegmentTombstoneService } from './services/segment-tombstone.service.js';
 
 const definitions = new SegmentDefinitionService();
+const members = new SegmentMemberService(definitions);
+const rfm = new CustomerRfmService();
 const flowTriggers = new SegmentFlowTriggerService();
 const metafieldSyncs = new WeakMap<KitConfig, SegmentMetafieldSyncService>();
 
@@ -110,10 +119,17 @@ const segmentSubgraph: SubgraphModule = {
   buildSchema(config) {
     return buildFederatedSchema({
       subgraph: 'segment',
-      resolvers: [SegmentResolver, SegmentExportResolver],
+      resolvers: [SegmentResolver, SegmentSettingsResolver, SegmentReadResolver, CustomerRfmResolver, CustomerRfmHistoryResolver, SegmentExportResolver],
       // Customer is reachable only as an entity other subgraphs resolve through this one.
       orphanedTypes: [CustomerRef],
-      container: containerOf([new SegmentResolver(definitions), new SegmentExportResolver(exportsOf(config).requests)]),
+      container: containerOf([
+        new SegmentResolver(definitions, members),
+        new SegmentSettingsResolver(new SegmentSettingsService()),
+        new SegmentReadResolver(members, new SegmentAnalyticsService()),
+        new CustomerRfmResolver(rfm, definitions),
+        new CustomerRfmHistoryResolver(rfm, definitions),
+        new SegmentExportResolver(exportsOf(config).requests),
+      ]),
       references: { Customer: customerReference },
     });
   },

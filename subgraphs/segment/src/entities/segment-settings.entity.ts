@@ -29,7 +29,7 @@ export const SegmentSettingsEntity = defineEntity({
     timezone: p.text().default('UTC'),
     /** The `merchant.timezone_changed` version `timezone` came from: null, never told nor asked; 0, asked of the merchant subgraph. */
     timezoneVersion: p.integer().nullable(),
-    version: p.integer().default(1),
+    version: p.integer().default(0),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   ...tenantOwned('segment_settings'),

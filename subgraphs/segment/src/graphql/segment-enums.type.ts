@@ -20,3 +20,16 @@ export enum LocaleCode {
   FR = 'fr',
 }
 registerEnumType(LocaleCode, LOCALE_CODE_ENUM);
+
+export enum SegmentScoringType {
+  QUINTILE = 'quintile',
+  THRESHOLD = 'threshold',
+}
+registerEnumType(SegmentScoringType, {
+  name: 'SegmentScoring',
+  description: 'How customers get their 1–5 scores.',
+  valuesConfig: {
+    QUINTILE: { description: "By quintiles over the merchant's customers with an order in the window: each score holds about a fifth of them." },
+    THRESHOLD: { description: 'By fixed boundaries the merchant sets (`SegmentSettings.thresholds`).' },
+  },
+});

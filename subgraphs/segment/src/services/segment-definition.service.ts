@@ -1,6 +1,8 @@
-import type { RequestContext } from '@loyalnest/kit';
+import { inRequestTransaction, type RequestContext } from '@loyalnest/kit';
+import { LockMode } from '@mikro-orm/postgresql';
 import { DEFAULT_SEGMENTS, type SegmentDefinitionDraft } from '../domain/segment-rules.js';
 import { SegmentDefinitionEntity, type SegmentDefinition } from '../entities/segment-definition.entity.js';
+import { SegmentSettingsEntity, type SegmentSettings } from '../entities/segment-settings.entity.js';
 
 /** The columns of a definition draft, as stored. */
 export function definitionRow(merchantId: string, draft: SegmentDefinitionDraft, builtin: boolean) {
@@ -33,13 +35,29 @@ export class SegmentDefinitionService {
   }
 
   /**
-   * Writes the default segments when the merchant has no definition yet. Two first callers at
-   * once both insert with `on conflict do nothing`: the defaults land once.
+   * Writes the default segments when the merchant has no definition yet. The first write takes
+   * the settings row's lock, as `updateSegments` does, and looks again under it: two first readers
+   * write the defaults once, and a first reader racing a first save either writes the defaults
+   * before the save replaces them or finds the saved set, never a mix of both.
    */
   async ensureDefaults(ctx: RequestContext): Promise<void> {
     if ((await ctx.em.count(SegmentDefinitionEntity, {})) > 0) return;
-    const now = new Date();
-    const rows = DEFAULT_SEGMENTS.map((d) => ({ ...definitionRow(ctx.merchantId!, d, true), createdAt: now, updatedAt: now }));
-    await ctx.em.createQueryBuilder(SegmentDefinitionEntity).insert(rows).onConflict().ignore().execute();
+    await inRequestTransaction(ctx, async () => {
+      await lockSegmentSettings(ctx);
+      if ((await ctx.em.count(SegmentDefinitionEntity, {})) > 0) return;
+      const now = new Date();
+      const rows = DEFAULT_SEGMENTS.map((d) => ({ ...definitionRow(ctx.merchantId!, d, true), createdAt: now, updatedAt: now }));
+      await ctx.em.createQueryBuilder(SegmentDefinitionEntity).insert(rows).execute();
+    });
   }
+}
+
+/**
+ * Locks the merchant's settings row for the rest of the transaction, creating it (version 0: never
+ * saved) when absent, so even a merchant's first changes of settings or definitions apply one after
+ * the other.
+ */
+export async function lockSegmentSettings(ctx: RequestContext): Promise<SegmentSettings> {
+  await ctx.em.execute(`insert into segment_settings (merchant_id, version, updated_at) values (?, 0, now()) on conflict (merchant_id) do nothing`, [ctx.merchantId!]);
+  return ctx.em.findOneOrFail(SegmentSettingsEntity, { merchantId: ctx.merchantId! }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
 }
