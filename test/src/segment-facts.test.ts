@@ -236,7 +236,7 @@ describe('segment facts from other domains', () => {
       const { rows } = await withOwnerDb('segment', (db) =>
         db.query('select timezone, timezone_version, window_days, scoring, thresholds, sync_metafield, version from segment_settings where merchant_id = $1', [merchant.id]),
       );
-      expect(rows).toEqual([{ timezone: 'Asia/Tokyo', timezone_version: 2, window_days: 365, scoring: 'quintile', thresholds: null, sync_metafield: false, version: 1 }]);
+      expect(rows).toEqual([{ timezone: 'Asia/Tokyo', timezone_version: 2, window_days: 365, scoring: 'quintile', thresholds: null, sync_metafield: false, version: 0 }]);
     });
 
     it("asks the merchant subgraph once for a shop whose zone never arrived, keeps it, and lets any announcement replace it", async () => {
