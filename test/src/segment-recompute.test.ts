@@ -5,7 +5,7 @@ import { MAX_FAILURES } from '../../subgraphs/segment/src/services/segment-recom
 import { runSegmentRecomputes } from '../../subgraphs/segment/src/jobs/segment-recompute.job.js';
 import { withOwnerDb } from './support/db.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
-import { historyOf, insertOrders, ordersOf, recomputeMerchant, recomputes, scoresOf, segmentChangedEvents } from './support/segments.js';
+import { historyOf, insertOrders, ordersOf, recomputeMerchant, recomputes, saveSettings, scoresOf, segmentChangedEvents } from './support/segments.js';
 import { createMerchant, runtime, type TestMerchant } from './support/tenants.js';
 
 const AS_OF = new Date('2026-12-01T12:00:00Z');
@@ -147,6 +147,30 @@ describe('segment recompute runs', () => {
     expect(history.map((h) => h.customer_id).sort()).toEqual(customers);
     const events = await segmentChangedEvents(merchant);
     expect(events.map((e) => e.customerId).sort()).toEqual(customers);
+  });
+
+  it('what if the settings change while a run is under way? the request joins it, and its end queues a run under the new settings', async () => {
+    const merchant = await createMerchant(gateway);
+    await seedCustomers(merchant, 4);
+    await saveSettings(merchant, { version: 1 });
+    const run = (await recomputes.request(ctxOf(merchant), 'manual'))!;
+    await recomputes.step(ctxOf(merchant), 2, AS_OF);
+    // updateSegments saves version 2 and its event requests a settings run: it joins the one under way
+    await saveSettings(merchant, { version: 2, windowDays: 90 });
+    expect((await recomputes.request(ctxOf(merchant), 'settings'))!.id).toBe(run.id);
+    for (;;) if ((await recomputes.step(ctxOf(merchant), 2, AS_OF))!.phase === 'finished') break;
+    const runs = await withOwnerDb('segment', (db) =>
+      db.query<{ id: string; trigger: string; status: string; settings_version: number | null }>('select id, trigger, status, settings_version from segment_run where merchant_id = $1 order by requested_at, id', [merchant.id]),
+    );
+    expect(runs.rows).toEqual([
+      { id: run.id, trigger: 'manual', status: 'succeeded', settings_version: 1 },
+      { id: expect.any(String), trigger: 'settings', status: 'queued', settings_version: null },
+    ]);
+    for (;;) if ((await recomputes.step(ctxOf(merchant), 10, AS_OF))!.phase === 'finished') break;
+    const [last] = await recomputes.runs(ctxOf(merchant), 1);
+    expect(last).toMatchObject({ trigger: 'settings', status: 'succeeded' });
+    // nothing more is queued once a run scored the latest settings
+    expect(await recomputes.step(ctxOf(merchant), 10, AS_OF)).toBeNull();
   });
 
   it(`gives a run up after ${MAX_FAILURES} failed batches in a row; a new request starts afresh`, async () => {
