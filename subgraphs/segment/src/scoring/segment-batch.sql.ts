@@ -98,7 +98,7 @@ export const BATCH_SQL = /* SQL */ `
            (c.recency, c.frequency, c.monetary, c.segment) is distinct from (n.recency, n.frequency, n.monetary, n.segment) as rescored,
            (c.last_order_at, c.orders_in_window, c.spend_in_window_minor) is distinct from (n.last_at, n.orders, n.spend) as revalued
       from placed n
-      left join segment_customer c on c.merchant_id = $merchant and c.customer_id = n.customer_id),
+      left join segment_customer c on c.merchant_id = $merchant and c.customer_id > $lo::uuid and c.customer_id <= $hi::uuid and c.customer_id = n.customer_id),
   written as (
     insert into segment_customer as c (merchant_id, customer_id, recency, frequency, monetary, segment, segment_since, last_order_at, orders_in_window, spend_in_window_minor, run_id, scored_at)
     select $merchant, d.customer_id, d.recency, d.frequency, d.monetary, d.segment,

@@ -135,6 +135,9 @@ export class SegmentRecomputeService {
         [merchantId],
       );
       if (!run) return null;
+      // The planner's estimates of these statements' CTEs run far above their real rows, and JIT
+      // then spends seconds compiling what runs in a fraction of that.
+      await ctx.em.execute('set local jit = off');
       if (run.status === 'queued') {
         await this.start(ctx, run.id, now);
         return { runId: run.id, phase: 'started', covered: 0, changed: 0 };
