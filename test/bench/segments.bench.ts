@@ -43,7 +43,7 @@ async function seed(merchantId: string, customers: number): Promise<number> {
       log(`seed: ${what} in ${round((performance.now() - t0) / 1000, 1)} s`);
       return result;
     };
-    await db.query('truncate segment_order, segment_customer, segment_member, segment_run, segment_history, segment_run_count, segment_definition, segment_settings, outbox_event, outbox_delivery');
+    await db.query('truncate segment_order, segment_customer, segment_member, segment_run, segment_run_fact, segment_history, segment_run_count, segment_definition, segment_settings, outbox_event, outbox_delivery');
     await db.query('refresh materialized view segment_daily_count');
     await db.query('alter table segment_order drop constraint segment_order_pkey');
     await db.query('drop index segment_order_customer_index, segment_order_placed_at_index');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { withAppDb, withOwnerDb } from './support/db.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
-import { insertOrders, ordersOf, recomputeMerchant, saveSettings, scoresOf } from './support/segments.js';
+import { historyOf, insertOrders, ordersOf, recomputeMerchant, saveSettings, scoresOf, segmentChangedEvents } from './support/segments.js';
 import { createMerchant } from './support/tenants.js';
 
 /** The instant the runs score as of: recency counts back from it, the window ends at it. */
@@ -24,7 +24,7 @@ describe('segment scoring', () => {
   });
   afterAll(() => gateway.stop());
 
-  it('scores quintiles as computed by hand: ties score alike, the lowest 1 and the highest 5; orders only before the window score 1/1/1; only cancelled orders score nothing', async () => {
+  it('scores quintiles as computed by hand: ties score alike, the lowest 1 and the highest 5; orders only before the window score 1/1/1; only cancelled orders score nothing, and one scored before leaves its segment', async () => {
     const merchant = await createMerchant(gateway);
     const [c1, c2, c3, c4, c5, c6, old, cancelled] = ids(8);
     // n = 6 in the window, so a score is 1 + the customers strictly below, capped at 5.
@@ -40,7 +40,8 @@ describe('segment scoring', () => {
     ]);
 
     const { run } = await recomputeMerchant(gateway, merchant, { asOf: AS_OF });
-    expect(run).toMatchObject({ status: 'succeeded', total: 8, processed: 8, changed: 7 });
+    // the customer with only a cancelled order has no counted order: not covered, not scored
+    expect(run).toMatchObject({ status: 'succeeded', total: 7, processed: 7, changed: 7 });
 
     const scores = await scoresOf(merchant);
     // recency: c6 < c5 < c3 = c4 < c2 < c1; frequency: c2 = c6 (1) < c3 = c4 (2) < c5 (3) < c1 (5); monetary: c6 < c2 < c3 < c4 < c5 < c1
@@ -52,8 +53,22 @@ describe('segment scoring', () => {
     expect(triple(scores[c6])).toEqual([1, 1, 1, 'lost']);
     expect(triple(scores[old])).toEqual([1, 1, 1, 'lost']);
     expect(scores[old]).toMatchObject({ orders_in_window: 0, spend_in_window_minor: '0' });
-    expect(triple(scores[cancelled])).toEqual([null, null, null, null]);
+    expect(scores[cancelled]).toBeUndefined();
     expect(scores[c1]).toMatchObject({ orders_in_window: 5, spend_in_window_minor: '50000' });
+
+    // when c6's only order is cancelled, c6 leaves every RFM segment: unscored, one history row, one event to null
+    await withOwnerDb('segment', (db) => db.query('update segment_order set cancelled_at = placed_at where merchant_id = $1 and customer_id = $2', [merchant.id, c6]));
+    const again = await recomputeMerchant(gateway, merchant, { asOf: AS_OF });
+    expect(triple((await scoresOf(merchant))[c6])).toEqual([null, null, null, null]);
+    const left = await segmentChangedEvents(merchant);
+    expect(left.filter((e) => e.customerId === c6).map((e) => [e.from, e.to, e.runId])).toEqual([
+      [null, 'lost', run.id],
+      ['lost', null, again.run.id],
+    ]);
+    expect((await historyOf(merchant)).filter((h) => h.customer_id === c6).map((h) => [h.previous_segment, h.segment])).toEqual([
+      [null, 'lost'],
+      ['lost', null],
+    ]);
   });
 
   it('spreads a merchant with 3 customers over 1, 3 and 5, and gives a lone customer 3 on each score', async () => {

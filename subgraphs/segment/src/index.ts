@@ -5,6 +5,7 @@ import { SegmentDefinitionEntity } from './entities/segment-definition.entity.js
 import { SegmentHistoryEntity } from './entities/segment-history.entity.js';
 import { SegmentMemberEntity } from './entities/segment-member.entity.js';
 import { SegmentOrderEntity } from './entities/segment-order.entity.js';
+import { SegmentRunFactEntity } from './entities/segment-run-fact.entity.js';
 import { SegmentRunCountEntity } from './entities/segment-run-count.entity.js';
 import { SegmentRunEntity } from './entities/segment-run.entity.js';
 import { SegmentSettingsEntity } from './entities/segment-settings.entity.js';
@@ -32,6 +33,7 @@ const segmentSubgraph: SubgraphModule = {
       SegmentCustomerEntity,
       SegmentMemberEntity,
       SegmentRunEntity,
+      SegmentRunFactEntity,
       SegmentHistoryEntity,
       SegmentRunCountEntity,
       FlowTriggerSentEntity,

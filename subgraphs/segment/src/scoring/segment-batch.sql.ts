@@ -5,7 +5,7 @@
 
 /**
  * The batch's upper bound: the `$size`-th customer id after `$lo` among those the domain knows and
- * those with an order fact (each side's first `$size` hold every id of the union's first `$size`,
+ * those with facts in the run (each side's first `$size` hold every id of the union's first `$size`,
  * so two index scans with a limit suffice), and how many ids the batch covers.
  */
 export const BATCH_BOUNDS_SQL = /* SQL */ `
@@ -13,7 +13,7 @@ export const BATCH_BOUNDS_SQL = /* SQL */ `
     select customer_id from (
       (select customer_id from segment_customer where merchant_id = $merchant and customer_id > $lo::uuid order by customer_id limit $size)
       union
-      (select distinct customer_id from segment_order where merchant_id = $merchant and customer_id > $lo::uuid order by customer_id limit $size)) as u
+      (select customer_id from segment_run_fact where merchant_id = $merchant and run_id = $run and customer_id > $lo::uuid order by customer_id limit $size)) as u
     order by customer_id limit $size)
   select (select customer_id from next order by customer_id desc limit 1) as hi, (select count(*) from next)::int as size`;
 
@@ -43,8 +43,7 @@ const RECENCY_DAYS = `case ${[0, 1, 2, 3].map((i) => `when ${DAYS_SINCE} <= (p.t
 /**
  * Scores, places and writes the batch `($lo, $hi]` of run `$run`:
  *
- * - facts from the order facts: the last order (not cancelled, placed by `as_of`), the orders and
- *   net spend in the window (cancelled orders count nothing, refunds are subtracted);
+ * - facts as the run computed them at its start (`segment_run_fact`);
  * - scores: quintiles against the run's cut points, or the fixed thresholds; a customer whose
  *   orders all fall before the window scores 1/1/1 under quintiles (outside the population the
  *   quintiles are taken over, and at its bottom on every dimension, so Lost with the defaults);
@@ -67,15 +66,11 @@ export const BATCH_SQL = /* SQL */ `
   ids as (
     select customer_id from segment_customer where merchant_id = $merchant and customer_id > $lo::uuid and customer_id <= $hi::uuid
     union
-    select customer_id from segment_order where merchant_id = $merchant and customer_id > $lo::uuid and customer_id <= $hi::uuid),
+    select customer_id from segment_run_fact where merchant_id = $merchant and run_id = $run and customer_id > $lo::uuid and customer_id <= $hi::uuid),
   facts as (
-    select o.customer_id, max(o.placed_at) as last_at,
-           count(*) filter (where o.placed_at > p.as_of - make_interval(days => p.window_days))::int as orders,
-           coalesce(sum(greatest(o.total_minor - o.refunded_minor, 0)) filter (where o.placed_at > p.as_of - make_interval(days => p.window_days)), 0)::bigint as spend
-      from segment_order o, p
-     where o.merchant_id = $merchant and o.customer_id > $lo::uuid and o.customer_id <= $hi::uuid
-       and o.cancelled_at is null and o.placed_at <= p.as_of and o.total_minor is not null
-     group by o.customer_id),
+    select f.customer_id, f.last_order_at as last_at, f.orders, f.spend
+      from segment_run_fact f
+     where f.merchant_id = $merchant and f.run_id = $run and f.customer_id > $lo::uuid and f.customer_id <= $hi::uuid),
   scored as (
     select f.customer_id, f.last_at, f.orders, f.spend,
            case when p.scoring = 'threshold' then ${RECENCY_DAYS} when f.orders = 0 then 1 else ${quintile('r', 'extract(epoch from f.last_at)')} end as recency,

@@ -25,17 +25,32 @@ export const SETTINGS_SQL = /* SQL */ `
          coalesce(s.version, 0)::int as version
     from (select 1) as one left join segment_settings s on s.merchant_id = $merchant`;
 
-const CUTS_SQL = /* SQL */ `
+/**
+ * Every customer's facts as of the run, from one pass over the merchant's order facts, written to
+ * `segment_run_fact` in customer id order for the batches to read: the last order (not cancelled,
+ * placed by `as_of`), the orders and net spend in the window (cancelled orders count nothing,
+ * refunds are subtracted, an order never below zero).
+ */
+const FACTS_SQL = /* SQL */ `
   facts as (
-    select o.customer_id, extract(epoch from max(o.placed_at)) as r, count(*) as f, sum(greatest(o.total_minor - o.refunded_minor, 0)) as m
+    insert into segment_run_fact (merchant_id, run_id, customer_id, last_order_at, orders, spend)
+    select $merchant, $run, o.customer_id, max(o.placed_at),
+           count(*) filter (where o.placed_at > $as_of::timestamptz - make_interval(days => $window_days::int))::int,
+           coalesce(sum(greatest(o.total_minor - o.refunded_minor, 0)) filter (where o.placed_at > $as_of::timestamptz - make_interval(days => $window_days::int)), 0)::bigint
       from segment_order o
-     where o.merchant_id = $merchant and o.cancelled_at is null
-       and o.placed_at > $as_of::timestamptz - make_interval(days => $window_days::int) and o.placed_at <= $as_of::timestamptz
-     group by o.customer_id),
+     where o.merchant_id = $merchant and o.cancelled_at is null and o.total_minor is not null and o.placed_at <= $as_of::timestamptz
+     group by o.customer_id
+     order by o.customer_id
+    returning customer_id, last_order_at, orders, spend)`;
+
+/** The cut points over the customers with an order in the window. */
+const CUTS_SQL = /* SQL */ `
+  population as (
+    select extract(epoch from last_order_at) as r, orders as f, spend as m from facts where orders > 0),
   spread as (
-    select count(*) as n, min(r) = max(r) as r_flat, min(f) = max(f) as f_flat, min(m) = max(m) as m_flat from facts),
+    select count(*) as n, min(r) = max(r) as r_flat, min(f) = max(f) as f_flat, min(m) = max(m) as m_flat from population),
   ranked as (
-    select r, f, m, rank() over (order by r) - 1 as r_below, rank() over (order by f) - 1 as f_below, rank() over (order by m) - 1 as m_below from facts),
+    select r, f, m, rank() over (order by r) - 1 as r_below, rank() over (order by f) - 1 as f_below, rank() over (order by m) - 1 as m_below from population),
   scored as (
     select k.r, k.f, k.m,
            ${score('r')} as rs, ${score('f')} as fs, ${score('m')} as ms
@@ -53,15 +68,16 @@ const NO_CUTS_SQL = /* SQL */ `
   cuts as (select null::jsonb as cuts, null::int as population)`;
 
 /**
- * Starts the queued run `$run`: status running, `as_of`, the plan, and `total` (every customer the
- * run will cover: those the domain knows and those with an order fact). The RFM grid maps each of
+ * Starts the queued run `$run`: its facts, status running, `as_of`, the plan, and `total` (every
+ * customer the run will cover: those the domain knows and those with a counted order). The RFM grid maps each of
  * the 125 score triples to the first RFM segment by position whose ranges hold it; custom segments
  * keep their rules, `scored` saying whether any score rule narrows them (then only scored
  * customers can match).
  */
 export function startRunSql(quintiles: boolean): string {
   return /* SQL */ `
-  with ${quintiles ? CUTS_SQL : NO_CUTS_SQL},
+  with ${FACTS_SQL},
+  ${quintiles ? CUTS_SQL : NO_CUTS_SQL},
   defs as (select * from segment_definition where merchant_id = $merchant),
   grid as (
     select jsonb_agg(jsonb_build_object('r', r.v, 'f', f.v, 'm', m.v, 'h',
@@ -81,7 +97,7 @@ export function startRunSql(quintiles: boolean): string {
     select count(*)::int as total from (
       select customer_id from segment_customer where merchant_id = $merchant
       union
-      select customer_id from segment_order where merchant_id = $merchant) as u)
+      select customer_id from facts) as u)
   update segment_run r
      set status = 'running', as_of = $as_of::timestamptz, started_at = coalesce(r.started_at, now()), settings_version = $version,
          total = covered.total, processed = 0, changed = 0, cursor = null, error = null,

@@ -74,7 +74,8 @@ function viewOf(row: RunRow): SegmentRunView {
 /**
  * Recomputes a merchant's RFM scores and segments in runs (`segment_run`): requested on demand,
  * after a settings change and nightly, and worked in steps by the recompute job, each step one
- * transaction. The first step fixes the run's plan (`segment-plan.sql.ts`); each next one scores a
+ * transaction. The first step computes every customer's facts and fixes the run's plan
+ * (`segment-plan.sql.ts`); each next one scores a
  * batch of customers in id order and advances the cursor and the progress in the same transaction
  * (`segment-batch.sql.ts`), so a crash resumes after the last batch committed and nothing is
  * written twice; the last one counts the members per segment and refreshes the daily counts
@@ -143,7 +144,7 @@ export class SegmentRecomputeService {
         return { runId: run.id, phase: 'started', covered: 0, changed: 0 };
       }
       const lo = run.cursor ?? BEFORE_FIRST;
-      const [bounds] = await ctx.em.execute<{ hi: string | null; size: number }[]>(...namedSql(BATCH_BOUNDS_SQL, { merchant: merchantId, lo, size }));
+      const [bounds] = await ctx.em.execute<{ hi: string | null; size: number }[]>(...namedSql(BATCH_BOUNDS_SQL, { merchant: merchantId, run: run.id, lo, size }));
       let covered = 0;
       let changed = 0;
       if (bounds.hi) {
@@ -170,6 +171,10 @@ export class SegmentRecomputeService {
    * in a row the run is given up. The message is for the merchant: what failed is in the logs.
    */
   async recordFailure(ctx: RequestContext): Promise<SegmentRunView | null> {
+    return inRequestTransaction(ctx, () => this.countFailure(ctx));
+  }
+
+  private async countFailure(ctx: RequestContext): Promise<SegmentRunView | null> {
     const [row] = await ctx.em.execute<RunRow[]>(
       `update segment_run
           set failures = failures + 1,
@@ -181,6 +186,7 @@ export class SegmentRecomputeService {
         returning ${COLUMNS}`,
       [MAX_FAILURES, MAX_FAILURES, MAX_FAILURES, MAX_FAILURES, ctx.merchantId!],
     );
+    if (row?.status === 'failed') await ctx.em.execute('delete from segment_run_fact where merchant_id = ? and run_id = ?', [ctx.merchantId!, row.id]);
     return row ? viewOf(row) : null;
   }
 
@@ -213,6 +219,7 @@ export class SegmentRecomputeService {
   private async finish(ctx: RequestContext, runId: string): Promise<void> {
     const merchantId = ctx.merchantId!;
     const [finished] = await ctx.em.execute<{ settings_version: number | null }[]>(...namedSql(FINISH_RUN_SQL, { merchant: merchantId, run: runId }));
+    await ctx.em.execute('delete from segment_run_fact where merchant_id = ? and run_id = ?', [merchantId, runId]);
     await ctx.em.execute('select segment_daily_count_refresh()');
     await ctx.em.execute(
       `insert into segment_run (id, merchant_id, trigger, status, requested_at)
