@@ -106,7 +106,7 @@ export async function segmentChangedEvents(merchant: TestMerchant): Promise<{ cu
 export async function historyOf(merchant: TestMerchant): Promise<{ customer_id: string; run_id: string; segment: string | null; previous_segment: string | null }[]> {
   const { rows } = await withOwnerDb('segment', (db) =>
     db.query<{ customer_id: string; run_id: string; segment: string | null; previous_segment: string | null }>(
-      'select customer_id, run_id, segment, previous_segment from segment_history where merchant_id = $1 order by recorded_at, customer_id',
+      'select customer_id, run_id, segment, previous_segment from segment_history where merchant_id = $1 order by recorded_at, run_id, customer_id',
       [merchant.id],
     ),
   );

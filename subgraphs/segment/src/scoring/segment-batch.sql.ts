@@ -48,8 +48,8 @@ const RECENCY_DAYS = `case ${[0, 1, 2, 3].map((i) => `when ${DAYS_SINCE} <= (p.t
  *   orders all fall before the window scores 1/1/1 under quintiles (outside the population the
  *   quintiles are taken over, and at its bottom on every dimension, so Lost with the defaults);
  *   a customer with no counted order at all is not scored;
- * - the RFM segment from the run's grid; a score triple no RFM segment covers leaves the customer
- *   unscored, as the table requires a segment beside scores;
+ * - the RFM segment from the run's grid of the 125 score triples (`cells`, by index); a triple no
+ *   RFM segment covers leaves the customer unscored, as the table requires a segment beside scores;
  * - `segment_customer` written only where scores, segment or values changed (`run_id` and
  *   `scored_at` are the run that last changed them), `segment_since` kept while the segment stays;
  * - history only where scores or segment changed, and a `segment.changed` outbox row (as the kit's
@@ -60,40 +60,40 @@ const RECENCY_DAYS = `case ${[0, 1, 2, 3].map((i) => `when ${DAYS_SINCE} <= (p.t
  */
 export const BATCH_SQL = /* SQL */ `
   with p as (
-    select r.as_of, (r.plan->>'windowDays')::int as window_days, r.plan->>'scoring' as scoring, r.plan->'thresholds' as thresholds,
+    select r.as_of, r.plan->>'scoring' as scoring, r.plan->'thresholds' as thresholds, r.plan->'cells' as cells,
            ${cutColumns('r')}, ${cutColumns('f')}, ${cutColumns('m')}
       from segment_run r where r.id = $run),
-  ids as (
-    select customer_id from segment_customer where merchant_id = $merchant and customer_id > $lo::uuid and customer_id <= $hi::uuid
-    union
-    select customer_id from segment_run_fact where merchant_id = $merchant and run_id = $run and customer_id > $lo::uuid and customer_id <= $hi::uuid),
   facts as (
     select f.customer_id, f.last_order_at as last_at, f.orders, f.spend
       from segment_run_fact f
      where f.merchant_id = $merchant and f.run_id = $run and f.customer_id > $lo::uuid and f.customer_id <= $hi::uuid),
+  known as (
+    select c.customer_id, c.recency, c.frequency, c.monetary, c.segment, c.segment_since, c.last_order_at, c.orders_in_window, c.spend_in_window_minor, c.tier_id, c.points_balance
+      from segment_customer c
+     where c.merchant_id = $merchant and c.customer_id > $lo::uuid and c.customer_id <= $hi::uuid),
   scored as (
-    select f.customer_id, f.last_at, f.orders, f.spend,
-           case when p.scoring = 'threshold' then ${RECENCY_DAYS} when f.orders = 0 then 1 else ${quintile('r', 'extract(epoch from f.last_at)')} end as recency,
-           case when p.scoring = 'threshold' then ${atLeast('frequencyOrders', 'f.orders')} when f.orders = 0 then 1 else ${quintile('f', 'f.orders')} end as frequency,
-           case when p.scoring = 'threshold' then ${atLeast('monetaryMinor', 'f.spend')} when f.orders = 0 then 1 else ${quintile('m', 'f.spend')} end as monetary
-      from facts f, p),
-  grid as (
-    select g.r, g.f, g.m, g.h from segment_run r, jsonb_to_recordset(r.plan->'grid') as g(r int, f int, m int, h text) where r.id = $run),
+    select coalesce(f.customer_id, c.customer_id) as customer_id, f.last_at, f.orders, f.spend, c.customer_id is not null as known,
+           c.recency as previous_recency, c.frequency as previous_frequency, c.monetary as previous_monetary, c.segment as previous_segment,
+           c.segment_since as previous_since, c.last_order_at as previous_last_at, c.orders_in_window as previous_orders,
+           c.spend_in_window_minor as previous_spend, c.tier_id, c.points_balance,
+           case when f.customer_id is null then null when p.scoring = 'threshold' then ${RECENCY_DAYS} when f.orders = 0 then 1 else ${quintile('r', 'extract(epoch from f.last_at)')} end as recency,
+           case when f.customer_id is null then null when p.scoring = 'threshold' then ${atLeast('frequencyOrders', 'f.orders')} when f.orders = 0 then 1 else ${quintile('f', 'f.orders')} end as frequency,
+           case when f.customer_id is null then null when p.scoring = 'threshold' then ${atLeast('monetaryMinor', 'f.spend')} when f.orders = 0 then 1 else ${quintile('m', 'f.spend')} end as monetary
+      -- A full join: the planner cannot run it as a nested loop, whatever it believes of the run's fresh facts.
+      from facts f full join known c on c.customer_id = f.customer_id
+     cross join p),
   placed as (
-    select i.customer_id, s.last_at, s.orders, s.spend,
-           case when g.h is not null then s.recency end as recency,
-           case when g.h is not null then s.frequency end as frequency,
-           case when g.h is not null then s.monetary end as monetary,
-           g.h as segment
-      from ids i
-      left join scored s on s.customer_id = i.customer_id
-      left join grid g on g.r = s.recency and g.f = s.frequency and g.m = s.monetary),
+    select s.*, (select p.cells->>((s.recency - 1) * 25 + (s.frequency - 1) * 5 + (s.monetary - 1)) from p) as cell from scored s),
   diff as (
-    select n.*, c.customer_id is not null as known, c.segment as previous_segment, c.segment_since as previous_since, c.tier_id, c.points_balance,
-           (c.recency, c.frequency, c.monetary, c.segment) is distinct from (n.recency, n.frequency, n.monetary, n.segment) as rescored,
-           (c.last_order_at, c.orders_in_window, c.spend_in_window_minor) is distinct from (n.last_at, n.orders, n.spend) as revalued
-      from placed n
-      left join segment_customer c on c.merchant_id = $merchant and c.customer_id > $lo::uuid and c.customer_id <= $hi::uuid and c.customer_id = n.customer_id),
+    select n.customer_id, n.known, n.tier_id, n.points_balance, n.previous_segment, n.previous_since, n.last_at, n.orders, n.spend,
+           case when n.cell is not null then n.recency end as recency,
+           case when n.cell is not null then n.frequency end as frequency,
+           case when n.cell is not null then n.monetary end as monetary,
+           n.cell as segment,
+           (n.previous_recency, n.previous_frequency, n.previous_monetary, n.previous_segment)
+             is distinct from (case when n.cell is not null then n.recency end, case when n.cell is not null then n.frequency end, case when n.cell is not null then n.monetary end, n.cell) as rescored,
+           (n.previous_last_at, n.previous_orders, n.previous_spend) is distinct from (n.last_at, n.orders, n.spend) as revalued
+      from placed n),
   written as (
     insert into segment_customer as c (merchant_id, customer_id, recency, frequency, monetary, segment, segment_since, last_order_at, orders_in_window, spend_in_window_minor, run_id, scored_at)
     select $merchant, d.customer_id, d.recency, d.frequency, d.monetary, d.segment,
@@ -130,16 +130,24 @@ export const BATCH_SQL = /* SQL */ `
        and (c.tiers is null or d.tier_id = any(c.tiers))
        and (c.pmin is null or d.points_balance >= c.pmin)
        and (c.pmax is null or d.points_balance <= c.pmax)),
+  -- Set operations, not anti joins: hashed or sorted whatever the estimates.
+  leaving as (
+    select handle, customer_id from segment_member where merchant_id = $merchant and customer_id > $lo::uuid and customer_id <= $hi::uuid
+    except
+    select handle, customer_id from matched),
+  entering as (
+    select handle, customer_id from matched
+    except
+    select handle, customer_id from segment_member where merchant_id = $merchant and customer_id > $lo::uuid and customer_id <= $hi::uuid),
   left_members as (
-    delete from segment_member s
-     where s.merchant_id = $merchant and s.customer_id > $lo::uuid and s.customer_id <= $hi::uuid
-       and not exists (select 1 from matched x where x.handle = s.handle and x.customer_id = s.customer_id)
+    delete from segment_member s using leaving l
+     where s.merchant_id = $merchant and s.handle = l.handle and s.customer_id = l.customer_id
     returning 1),
   joined_members as (
     insert into segment_member (merchant_id, handle, customer_id, since)
-    select $merchant, x.handle, x.customer_id, p.as_of from matched x, p
+    select $merchant, x.handle, x.customer_id, p.as_of from entering x, p
     on conflict (merchant_id, handle, customer_id) do nothing
     returning 1)
-  select (select count(*) from ids)::int as covered, (select count(*) from events)::int as changed,
+  select (select count(*) from diff)::int as covered, (select count(*) from events)::int as changed,
          (select count(*) from written)::int as written, (select count(*) from history)::int as history,
          (select count(*) from left_members)::int as left_members, (select count(*) from joined_members)::int as joined_members`;

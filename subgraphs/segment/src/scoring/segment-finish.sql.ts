@@ -7,7 +7,7 @@
 export const FINISH_RUN_SQL = /* SQL */ `
   with r as (select id, (as_of at time zone (plan->>'timezone'))::date as day, plan from segment_run where id = $run),
   planned as (
-    select g.h as segment from r, jsonb_to_recordset(r.plan->'grid') as g(h text) where g.h is not null
+    select distinct g.h as segment from r, jsonb_array_elements_text(r.plan->'cells') as g(h) where g.h is not null
     union
     select c.handle from r, jsonb_to_recordset(r.plan->'custom') as c(handle text)),
   members as (

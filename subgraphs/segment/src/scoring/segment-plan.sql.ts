@@ -1,6 +1,7 @@
 /**
- * The SQL that starts a run: it fixes the run's plan (`segment_run.plan`) once, so that every batch
- * scores alike whatever changes meanwhile and whichever replica works it.
+ * The SQL that starts a run: it writes every customer's facts and fixes the run's plan
+ * (`segment_run.plan`) once, so that every batch scores alike whatever changes meanwhile and
+ * whichever replica works it.
  *
  * Quintile scoring: over the customers with at least one counted order in the window (not
  * cancelled, placed in the `window_days` before the run's `as_of`), each dimension's value is
@@ -69,10 +70,10 @@ const NO_CUTS_SQL = /* SQL */ `
 
 /**
  * Starts the queued run `$run`: its facts, status running, `as_of`, the plan, and `total` (every
- * customer the run will cover: those the domain knows and those with a counted order). The RFM grid maps each of
- * the 125 score triples to the first RFM segment by position whose ranges hold it; custom segments
- * keep their rules, `scored` saying whether any score rule narrows them (then only scored
- * customers can match).
+ * customer the run will cover: those the domain knows and those with a counted order). The RFM
+ * grid (`cells`) maps each of the 125 score triples to the first RFM segment by position whose
+ * ranges hold it; custom segments keep their rules, `scored` saying whether any score rule narrows
+ * them (then only scored customers can match).
  */
 export function startRunSql(quintiles: boolean): string {
   return /* SQL */ `
@@ -80,11 +81,11 @@ export function startRunSql(quintiles: boolean): string {
   ${quintiles ? CUTS_SQL : NO_CUTS_SQL},
   defs as (select * from segment_definition where merchant_id = $merchant),
   grid as (
-    select jsonb_agg(jsonb_build_object('r', r.v, 'f', f.v, 'm', m.v, 'h',
-             (select d.handle from defs d
-               where d.kind = 'rfm' and r.v between d.recency_min and d.recency_max and f.v between d.frequency_min and d.frequency_max
-                 and m.v between d.monetary_min and d.monetary_max
-               order by d.position limit 1))) as grid
+    -- Cell (r − 1) × 25 + (f − 1) × 5 + (m − 1) is the segment of the scores r, f, m.
+    select jsonb_agg((select d.handle from defs d
+                       where d.kind = 'rfm' and r.v between d.recency_min and d.recency_max and f.v between d.frequency_min and d.frequency_max
+                         and m.v between d.monetary_min and d.monetary_max
+                       order by d.position limit 1) order by r.v, f.v, m.v) as cells
       from generate_series(1, 5) as r(v) cross join generate_series(1, 5) as f(v) cross join generate_series(1, 5) as m(v)),
   custom as (
     select coalesce(jsonb_agg(jsonb_build_object(
@@ -102,7 +103,7 @@ export function startRunSql(quintiles: boolean): string {
      set status = 'running', as_of = $as_of::timestamptz, started_at = coalesce(r.started_at, now()), settings_version = $version,
          total = covered.total, processed = 0, changed = 0, cursor = null, error = null,
          plan = jsonb_build_object('windowDays', $window_days::int, 'scoring', $scoring::text, 'thresholds', $thresholds::jsonb, 'timezone', $timezone::text,
-                                   'population', cuts.population, 'cuts', cuts.cuts, 'grid', grid.grid, 'custom', custom.custom)
+                                   'population', cuts.population, 'cuts', cuts.cuts, 'cells', grid.cells, 'custom', custom.custom)
     from cuts, grid, custom, covered
    where r.id = $run
   returning r.total`;
