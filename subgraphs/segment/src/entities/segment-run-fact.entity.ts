@@ -4,8 +4,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
 /**
  * A customer's facts as a run computed them when it started: the last order, the orders and net
  * spend in the window. Written and read with SQL by the recompute (`segment-plan.sql.ts`,
- * `segment-batch.sql.ts`), in customer id order, so a batch reads one short range; removed when
- * the run ends.
+ * `segment-batch.sql.ts`): a batch reads one short range of its key. Removed when the run ends.
  */
 export const SegmentRunFactEntity = defineEntity({
   name: 'SegmentRunFact',

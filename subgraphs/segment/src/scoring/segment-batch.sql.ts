@@ -17,9 +17,12 @@ export const BATCH_BOUNDS_SQL = /* SQL */ `
     order by customer_id limit $size)
   select (select customer_id from next order by customer_id desc limit 1) as hi, (select count(*) from next)::int as size`;
 
-/** The four cut points of a dimension as numeric columns of `p`. */
+/** The SQL type of each dimension's values and cut points: the last order's time, orders, net spend. */
+const CUT_TYPES = { r: 'timestamptz', f: 'int', m: 'bigint' } as const;
+
+/** The four cut points of a dimension as columns of `p`, of the dimension's own type (compared exactly, and fast). */
 function cutColumns(dimension: 'r' | 'f' | 'm'): string {
-  return [0, 1, 2, 3].map((i) => `(plan->'cuts'->'${dimension}'->>${i})::numeric as ${dimension}${i + 1}`).join(', ');
+  return [0, 1, 2, 3].map((i) => `(plan->'cuts'->'${dimension}'->>${i})::${CUT_TYPES[dimension]} as ${dimension}${i + 1}`).join(', ');
 }
 
 /** A quintile score: 1 plus the cut points the value exceeds (a null cut point: no value scores that low). */
@@ -76,7 +79,7 @@ export const BATCH_SQL = /* SQL */ `
            c.recency as previous_recency, c.frequency as previous_frequency, c.monetary as previous_monetary, c.segment as previous_segment,
            c.segment_since as previous_since, c.last_order_at as previous_last_at, c.orders_in_window as previous_orders,
            c.spend_in_window_minor as previous_spend, c.tier_id, c.points_balance,
-           case when f.customer_id is null then null when p.scoring = 'threshold' then ${RECENCY_DAYS} when f.orders = 0 then 1 else ${quintile('r', 'extract(epoch from f.last_at)')} end as recency,
+           case when f.customer_id is null then null when p.scoring = 'threshold' then ${RECENCY_DAYS} when f.orders = 0 then 1 else ${quintile('r', 'f.last_at')} end as recency,
            case when f.customer_id is null then null when p.scoring = 'threshold' then ${atLeast('frequencyOrders', 'f.orders')} when f.orders = 0 then 1 else ${quintile('f', 'f.orders')} end as frequency,
            case when f.customer_id is null then null when p.scoring = 'threshold' then ${atLeast('monetaryMinor', 'f.spend')} when f.orders = 0 then 1 else ${quintile('m', 'f.spend')} end as monetary
       -- A full join: the planner cannot run it as a nested loop, whatever it believes of the run's fresh facts.

@@ -28,7 +28,7 @@ export const SETTINGS_SQL = /* SQL */ `
 
 /**
  * Every customer's facts as of the run, from one pass over the merchant's order facts, written to
- * `segment_run_fact` in customer id order for the batches to read: the last order (not cancelled,
+ * `segment_run_fact` for the batches to read: the last order (not cancelled,
  * placed by `as_of`), the orders and net spend in the window (cancelled orders count nothing,
  * refunds are subtracted, an order never below zero).
  */
@@ -41,13 +41,12 @@ const FACTS_SQL = /* SQL */ `
       from segment_order o
      where o.merchant_id = $merchant and o.cancelled_at is null and o.total_minor is not null and o.placed_at <= $as_of::timestamptz
      group by o.customer_id
-     order by o.customer_id
     returning customer_id, last_order_at, orders, spend)`;
 
 /** The cut points over the customers with an order in the window. */
 const CUTS_SQL = /* SQL */ `
   population as (
-    select extract(epoch from last_order_at) as r, orders as f, spend as m from facts where orders > 0),
+    select last_order_at as r, orders as f, spend as m from facts where orders > 0),
   spread as (
     select count(*) as n, min(r) = max(r) as r_flat, min(f) = max(f) as f_flat, min(m) = max(m) as m_flat from population),
   ranked as (
