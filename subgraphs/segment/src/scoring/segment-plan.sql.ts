@@ -33,14 +33,17 @@ export const SETTINGS_SQL = /* SQL */ `
  * refunds are subtracted, an order never below zero).
  */
 const FACTS_SQL = /* SQL */ `
-  facts as (
-    insert into segment_run_fact (merchant_id, run_id, customer_id, last_order_at, orders, spend)
-    select $merchant, $run, o.customer_id, max(o.placed_at),
-           count(*) filter (where o.placed_at > $as_of::timestamptz - make_interval(days => $window_days::int))::int,
-           coalesce(sum(greatest(o.total_minor - o.refunded_minor, 0)) filter (where o.placed_at > $as_of::timestamptz - make_interval(days => $window_days::int)), 0)::bigint
+  grouped as materialized (
+    select o.customer_id, max(o.placed_at) as last_order_at,
+           count(*) filter (where o.placed_at > $as_of::timestamptz - make_interval(days => $window_days::int))::int as orders,
+           coalesce(sum(greatest(o.total_minor - o.refunded_minor, 0)) filter (where o.placed_at > $as_of::timestamptz - make_interval(days => $window_days::int)), 0)::bigint as spend
       from segment_order o
      where o.merchant_id = $merchant and o.cancelled_at is null and o.total_minor is not null and o.placed_at <= $as_of::timestamptz
-     group by o.customer_id
+     group by o.customer_id),
+  facts as (
+    -- In key order: the key's index then grows at its end instead of taking a million random inserts.
+    insert into segment_run_fact (merchant_id, run_id, customer_id, last_order_at, orders, spend)
+    select $merchant, $run, g.customer_id, g.last_order_at, g.orders, g.spend from grouped g order by g.customer_id
     returning customer_id, last_order_at, orders, spend)`;
 
 /** The cut points over the customers with an order in the window. */
@@ -61,7 +64,8 @@ const CUTS_SQL = /* SQL */ `
       from scored)`;
 
 function score(dimension: 'r' | 'f' | 'm'): string {
-  return `case when x.${dimension}_flat then 3 else least(5, 1 + floor(5.0 * k.${dimension}_below / (x.n - 1)))::int end`;
+  // Integer division: the floor, without numeric arithmetic on every customer.
+  return `case when x.${dimension}_flat then 3 else least(5, 1 + (5 * k.${dimension}_below) / (x.n - 1))::int end`;
 }
 
 const NO_CUTS_SQL = /* SQL */ `
