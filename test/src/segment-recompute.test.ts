@@ -5,7 +5,7 @@ import { MAX_FAILURES } from '../../subgraphs/segment/src/services/segment-recom
 import { runSegmentRecomputes } from '../../subgraphs/segment/src/jobs/segment-recompute.job.js';
 import { withOwnerDb } from './support/db.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
-import { historyOf, insertOrders, ordersOf, recomputeMerchant, recomputes, saveSettings, scoresOf, segmentChangedEvents } from './support/segments.js';
+import { historyOf, insertOrders, ordersOf, recomputeMerchant, recomputes, saveSettings, scoresOf, segmentChangedEvents } from './support/segment-recompute.js';
 import { createMerchant, runtime, type TestMerchant } from './support/tenants.js';
 
 const AS_OF = new Date('2026-12-01T12:00:00Z');

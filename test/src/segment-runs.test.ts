@@ -7,7 +7,7 @@ import { withOwnerDb } from './support/db.js';
 import { eventually } from './support/events.js';
 import { startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
 import { shopperAuth } from './support/points.js';
-import { insertOrders, ordersOf, recomputes, saveSettings } from './support/segments.js';
+import { insertOrders, ordersOf, recomputes, saveSettings } from './support/segment-recompute.js';
 import { createMerchant, runtime, upsertCustomer, type TestMerchant } from './support/tenants.js';
 
 const RUN_FIELDS = 'id trigger status total processed progress changed requestedAt startedAt finishedAt error';

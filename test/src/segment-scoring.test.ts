@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { withAppDb, withOwnerDb } from './support/db.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
-import { historyOf, insertOrders, ordersOf, recomputeMerchant, saveSettings, scoresOf, segmentChangedEvents } from './support/segments.js';
+import { historyOf, insertOrders, ordersOf, recomputeMerchant, saveSettings, scoresOf, segmentChangedEvents } from './support/segment-recompute.js';
 import { createMerchant } from './support/tenants.js';
 
 /** The instant the runs score as of: recency counts back from it, the window ends at it. */
