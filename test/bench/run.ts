@@ -19,6 +19,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   'outbox-commit': () => import('./outbox-commit.bench.js'),
   referral: () => import('./referral.bench.js'),
   scale: () => import('./scale.bench.js'),
+  segments: () => import('./segments.bench.js'),
   tiers: () => import('./tiers.bench.js'),
 };
 

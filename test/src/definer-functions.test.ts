@@ -26,7 +26,19 @@ const DEFINER_PRIVILEGES: Record<string, Record<string, string>> = {
   customer: EVENT_TABLES,
   referral: { ...EVENT_TABLES, referral: 'SELECT', flow_trigger_sent: 'DELETE,SELECT,UPDATE' },
   // The daily counts view belongs to the definer: a concurrent refresh needs its owner, whose privileges are all.
-  segment: { ...EVENT_TABLES, flow_trigger_sent: 'DELETE,SELECT,UPDATE', segment_export: 'SELECT', segment_metafield_sync: 'SELECT', segment_run_count: 'SELECT', segment_daily_count: 'DELETE,INSERT,REFERENCES,SELECT,TRIGGER,TRUNCATE,UPDATE' },
+  segment: {
+    ...EVENT_TABLES,
+    flow_trigger_sent: 'DELETE,SELECT,UPDATE',
+    segment_run_count: 'SELECT',
+    segment_daily_count: 'DELETE,INSERT,REFERENCES,SELECT,TRIGGER,TRUNCATE,UPDATE',
+    // The recompute and nightly jobs' lookups of merchants with a run under way, or due for their nightly run.
+    segment_run: 'SELECT',
+    segment_order: 'SELECT',
+    segment_settings: 'SELECT',
+    // The export and metafield sync jobs' lookups of merchants with work.
+    segment_export: 'SELECT',
+    segment_metafield_sync: 'SELECT',
+  },
   tier: { ...EVENT_TABLES, flow_action_run: 'DELETE,SELECT,UPDATE', flow_trigger_sent: 'DELETE,SELECT,UPDATE', tier_member: 'SELECT', tier_program: 'SELECT', tier_recompute: 'SELECT' },
   points: { ...EVENT_TABLES, flow_trigger_sent: 'DELETE,SELECT,UPDATE', points_entry: 'SELECT', points_program: 'SELECT', redemption: 'SELECT,UPDATE' },
   audit: { ...EVENT_TABLES, audit_entry: 'DELETE,SELECT', audit_pending: 'SELECT' },

@@ -1,9 +1,9 @@
 import { consume, LIVE_TOPICS, type EventHandler, type MerchantActivityMessage, type SubgraphRuntime } from '@loyalnest/kit';
 import type { SegmentFlowTriggerService } from '../services/segment-flow-trigger.service.js';
 import type { SegmentMetafieldSyncService } from '../services/segment-metafield-sync.service.js';
-import { SEGMENT_CHANGED, SEGMENTS_UPDATED } from '../topics.js';
+import { SEGMENT_CHANGED } from '../topics.js';
 
-type Services = (runtime: SubgraphRuntime) => { flowTriggers: SegmentFlowTriggerService; metafieldSync: SegmentMetafieldSyncService };
+export type MovementServices = (runtime: SubgraphRuntime) => { flowTriggers: SegmentFlowTriggerService; metafieldSync: SegmentMetafieldSyncService };
 
 /**
  * What follows a committed movement in the segment domain itself (`segment.changed`, emitted by
@@ -12,7 +12,7 @@ type Services = (runtime: SubgraphRuntime) => { flowTriggers: SegmentFlowTrigger
  * message (after this consumer's commit, so a redelivered event, found consumed, publishes nothing
  * again), and Flow's `customer-entered-segment`, sent at most once per movement.
  */
-export function segmentMovementConsumers(services: Services): Record<string, EventHandler> {
+export function segmentMovementConsumers(services: MovementServices): Record<string, EventHandler> {
   return {
     ...consume(SEGMENT_CHANGED, async (ctx, event, runtime) => {
       const movement = event.payload;
@@ -27,15 +27,4 @@ export function segmentMovementConsumers(services: Services): Record<string, Eve
       await services(runtime).flowTriggers.entered(ctx, runtime, movement);
     }),
   };
-}
-
-/**
- * The metafield sync's part of `segments.updated`: switched on, every scored customer is queued.
- * The recompute that follows a settings change consumes the same topic: whoever wires both calls
- * this from the one handler the subgraph may have per topic.
- */
-export function segmentSyncSettingsConsumer(services: Services): Record<string, EventHandler> {
-  return consume(SEGMENTS_UPDATED, async (ctx, event, runtime) => {
-    await services(runtime).metafieldSync.settingsChanged(ctx, event.payload);
-  });
 }
