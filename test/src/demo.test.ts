@@ -131,6 +131,42 @@ describe('the demo shop in development', () => {
     expect(tiers[0].tier.progress).toEqual({ metric: 'POINTS_EARNED', value: 480, nextTier: { name: 'Silver', threshold: 500 }, deltaToNext: 20, deltaToRetain: 0 });
   }, 120_000);
 
+  it("puts members of the demo shop in each of the eleven default segments once its first recompute has run after its orders", async () => {
+    // The orders' facts queue the shop's first run, which starts once they stop arriving.
+    const segments = await eventually(
+      async () => {
+        const result = await gateway.gql<{ segments: { handle: string; members: number }[]; segmentRuns: { trigger: string; status: string }[] }>(
+          `query { segments { handle members } segmentRuns(first: 5) { trigger status } }`,
+          {},
+          demo.auth,
+        );
+        const runs = result.data?.segmentRuns ?? [];
+        return runs.some((r) => r.trigger === 'FIRST' && r.status === 'SUCCEEDED') ? result.data!.segments : undefined;
+      },
+      120_000,
+      "the demo shop's first segment run",
+    );
+    expect(Object.fromEntries(segments.map((s) => [s.handle, s.members]))).toEqual({
+      champions: 3,
+      loyal: 4,
+      'cant-lose': 3,
+      'at-risk': 6,
+      new: 2,
+      promising: 2,
+      'potential-loyalist': 4,
+      'needs-attention': 2,
+      'about-to-sleep': 3,
+      hibernating: 2,
+      lost: 4,
+    });
+    const ada = await gateway.gql<{ customerByShopifyId: { rfm: { recency: number; frequency: number; segment: { handle: string; name: string } } } }>(
+      `query { customerByShopifyId(shopifyId: "7001") { rfm { recency frequency segment { handle name } } } }`,
+      {},
+      demo.auth,
+    );
+    expect(ada.data!.customerByShopifyId.rfm).toEqual({ recency: 4, frequency: 1, segment: { handle: 'promising', name: 'Promising' } });
+  }, 150_000);
+
   it("has the demo shop's referral program on, and referrals of Ada and Grace in every status, the blocked one with its reason", async () => {
     const program = await gateway.gql<{ referralProgram: { enabled: boolean; advocatePoints: number } }>('{ referralProgram { enabled advocatePoints } }', {}, demo.auth);
     expect(program.data!.referralProgram).toEqual({ enabled: true, advocatePoints: 500 });

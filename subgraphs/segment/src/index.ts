@@ -150,7 +150,7 @@ const segmentSubgraph: SubgraphModule = {
   routePrefixes: [SEGMENT_EXPORT_PREFIX],
 
   consumes: {
-    ...segmentOrderConsumers(new SegmentOrderFactsService(tombstones)),
+    ...segmentOrderConsumers(new SegmentOrderFactsService(tombstones), recomputes),
     ...segmentTierConsumer(customerFacts),
     ...segmentPointsConsumers(customerFacts),
     ...shopTimezoneConsumer(timezones),

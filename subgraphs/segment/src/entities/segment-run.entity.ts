@@ -1,7 +1,7 @@
 import { markWake, tenantOwned } from '@loyalnest/kit';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
 
-export const SEGMENT_RUN_TRIGGERS = ['nightly', 'manual', 'settings', 'seed'] as const;
+export const SEGMENT_RUN_TRIGGERS = ['nightly', 'manual', 'settings', 'first'] as const;
 export const SEGMENT_RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 
 /**

@@ -4,7 +4,7 @@ export enum SegmentRunTriggerType {
   NIGHTLY = 'nightly',
   MANUAL = 'manual',
   SETTINGS = 'settings',
-  SEED = 'seed',
+  FIRST = 'first',
 }
 registerEnumType(SegmentRunTriggerType, {
   name: 'SegmentRunTrigger',
@@ -13,7 +13,7 @@ registerEnumType(SegmentRunTriggerType, {
     NIGHTLY: { description: "The nightly recompute, after 03:00 in the shop's time zone." },
     MANUAL: { description: 'An admin (`recomputeSegments`).' },
     SETTINGS: { description: 'A change of the segment definitions or scoring settings.' },
-    SEED: { description: 'The demo data.' },
+    FIRST: { description: "The merchant's first order facts arrived: the first recompute, once they have stopped arriving for a few seconds, so a new shop need not wait for its night." },
   },
 });
 

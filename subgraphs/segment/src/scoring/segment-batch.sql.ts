@@ -69,7 +69,10 @@ export const BATCH_SQL = /* SQL */ `
   facts as (
     select f.customer_id, f.last_order_at as last_at, f.orders, f.spend
       from segment_run_fact f
-     where f.merchant_id = $merchant and f.run_id = $run and f.customer_id > $lo::uuid and f.customer_id <= $hi::uuid),
+     where f.merchant_id = $merchant and f.run_id = $run and f.customer_id > $lo::uuid and f.customer_id <= $hi::uuid
+       -- Redaction deletes a customer's run facts under the run's lock; this also keeps out a customer
+       -- redacted since the run's start however the two interleave.
+       and not exists (select 1 from segment_redacted_customer t where t.merchant_id = $merchant and t.customer_id = f.customer_id)),
   known as (
     select c.customer_id, c.recency, c.frequency, c.monetary, c.segment, c.segment_since, c.last_order_at, c.orders_in_window, c.spend_in_window_minor, c.tier_id, c.points_balance
       from segment_customer c

@@ -22,7 +22,8 @@ const integer = (value: string | number | null) => (value === null ? null : Numb
  * The segment domain's part in Shopify's customers/redact, customers/data_request and shop/redact.
  * The store holds no names, emails or addresses: LoyalNest customer ids, Shopify order ids,
  * amounts, dates, scores and segment handles. A customer's redaction deletes every row about them
- * (order facts, scores and segment, custom segment memberships, history in every partition) and
+ * (order facts, scores and segment, custom segment memberships, history in every partition, the
+ * facts of a run under way, a pending Shopify metafield write) and
  * leaves a tombstone of their id, so that an event emitted before it brings nothing back; the
  * per-run segment counts (`segment_run_count`, the daily counts view) are anonymous and stay.
  */
@@ -41,8 +42,15 @@ export class SegmentPrivacyService {
     const merchantId = ctx.merchantId!;
     const ids = uuidArray(await this.tombstones.bury(ctx, customerIds));
     const orders = `{${orderIds.filter((id) => /^[0-9]+$/.test(id)).join(',')}}`;
+    // A recompute step holds its run's row for its whole transaction, and would write back the
+    // customer's scores from facts it took before this commits: wait for the step under way, and
+    // leave the run no fact of them for its later batches (its steps skip a run held here).
+    const runs = await ctx.em.execute<{ id: string }[]>(`select id from segment_run where merchant_id = ? and status in ('queued', 'running') for update`, [merchantId]);
+    for (const run of runs) {
+      await ctx.em.execute('delete from segment_run_fact where merchant_id = ? and run_id = ? and customer_id = any(?::uuid[])', [merchantId, run.id, ids]);
+    }
     await ctx.em.execute('delete from segment_order where merchant_id = ? and (customer_id = any(?::uuid[]) or order_id = any(?::text[]))', [merchantId, ids, orders]);
-    for (const table of ['segment_customer', 'segment_member', 'segment_history']) {
+    for (const table of ['segment_customer', 'segment_member', 'segment_history', 'segment_metafield_sync']) {
       await ctx.em.execute(`delete from ${table} where merchant_id = ? and customer_id = any(?::uuid[])`, [merchantId, ids]);
     }
   }

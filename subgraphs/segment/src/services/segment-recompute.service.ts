@@ -38,6 +38,9 @@ export interface SegmentRunStep {
 /** Batches of one run that may fail in a row before the run is given up (`failed`); a later request starts afresh. */
 export const MAX_FAILURES = 5;
 
+/** How long a merchant's first order facts must have stopped arriving before its first run starts. */
+export const FIRST_RUN_QUIET_MS = 10_000;
+
 /** Below every UUID: the cursor of a run that has covered no one yet. */
 const BEFORE_FIRST = '00000000-0000-0000-0000-000000000000';
 
@@ -111,6 +114,24 @@ export class SegmentRecomputeService {
     });
   }
 
+  /**
+   * After an order fact of a merchant that has never had a run: queues its first run, or pushes the
+   * queued one back to now, so that it starts once the merchant's order history has stopped
+   * arriving for `FIRST_RUN_QUIET_MS` (an install's backfill, the demo's orders) rather than after
+   * the first of many orders. One statement; nothing once the merchant has any run.
+   */
+  async requestFirst(ctx: RequestContext): Promise<void> {
+    const merchantId = ctx.merchantId!;
+    await ctx.em.execute(
+      `insert into segment_run (id, merchant_id, trigger, status, requested_at)
+       select ?, ?, 'first', 'queued', clock_timestamp()
+        where not exists (select 1 from segment_run where merchant_id = ? and (trigger <> 'first' or status <> 'queued'))
+       on conflict (merchant_id) where status in ('queued', 'running')
+       do update set requested_at = excluded.requested_at where segment_run.trigger = 'first' and segment_run.status = 'queued'`,
+      [uuidv7(), merchantId, merchantId],
+    );
+  }
+
   /** One run of the caller's merchant; null for an id that is not one of its runs. */
   async run(ctx: RequestContext, id: string): Promise<SegmentRunView | null> {
     const [row] = await ctx.em.execute<RunRow[]>(`select ${COLUMNS} from segment_run where merchant_id = ? and id = ?`, [ctx.merchantId!, id]);
@@ -132,8 +153,11 @@ export class SegmentRecomputeService {
     const merchantId = ctx.merchantId!;
     return inRequestTransaction(ctx, async () => {
       const [run] = await ctx.em.execute<{ id: string; status: SegmentRunStatus; cursor: string | null }[]>(
-        `select id, status, cursor from segment_run where merchant_id = ? and status in ('queued', 'running') for update skip locked`,
-        [merchantId],
+        `select id, status, cursor from segment_run
+          where merchant_id = ? and status in ('queued', 'running')
+            and not (trigger = 'first' and status = 'queued' and requested_at > clock_timestamp() - make_interval(secs => ? / 1000.0))
+          for update skip locked`,
+        [merchantId, FIRST_RUN_QUIET_MS],
       );
       if (!run) return null;
       // The planner's estimates of these statements' CTEs run far above their real rows, and JIT
