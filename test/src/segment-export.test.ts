@@ -171,6 +171,25 @@ describe.each<Mode>(['embedded', 'networked'])('segment member exports (%s)', (m
     expect((await download(mine.downloadUrl!)).status).toBe(200);
   });
 
+  it('refuses a partner key holding the segment scopes but not customers:read: the file holds emails and names', async () => {
+    const key = async (scopes: string[]) =>
+      (await gateway.gql<{ createApiKey: { secret: string } }>('mutation($s: [String!]!) { createApiKey(input: { name: "segments", scopes: $s }) { ... on ApiKeyCreated { secret } } }', { s: scopes }, a.auth)).data!
+        .createApiKey.secret;
+    const segmentsOnly = { authorization: `Bearer ${await key(['segments:read', 'segments:manage'])}` };
+    const started = await gateway.gql(EXPORT_SEGMENT, { handle: 'champions' }, segmentsOnly);
+    expect(started.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(started.errors?.[0]?.message).toMatch(/customers:read/);
+    const mine = await start(a, 'vip');
+    const status = await gateway.gql(SEGMENT_EXPORT, { id: mine.id }, segmentsOnly);
+    expect(status.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // With customers:read too, a partner may export and follow it.
+    const withCustomers = { authorization: `Bearer ${await key(['segments:read', 'segments:manage', 'customers:read'])}` };
+    const allowed = await gateway.gql<{ segmentExport: { id: string } | null }>(SEGMENT_EXPORT, { id: mine.id }, withCustomers);
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data!.segmentExport?.id).toBe(mine.id);
+    await ready(a, mine.id);
+  });
+
   it('refuses a shopper both the mutation and the status', async () => {
     const auth = await shopperAuth(gateway, a, formula.id);
     const started = await gateway.gql(EXPORT_SEGMENT, { handle: 'champions' }, auth);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { consumeEvent } from '@loyalnest/kit';
 import { randomUUID } from 'node:crypto';
+import { withOwnerDb } from './support/db.js';
 import { startFakeShopify, type FakeShopify } from './support/fake-shopify.js';
 import { triggersFor } from './support/flow.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
@@ -73,6 +74,16 @@ describe('segment movements in the admin activity feed (merchantActivity over gr
     const segment = runtime(gateway, 'segment');
     expect(await Promise.all([0, 1].map(() => consumeEvent(segment, segment.module.consumes!['segment.changed'], event)))).toEqual(['duplicate', 'duplicate']);
     await Promise.all([feedA.nothingFor(SETTLE_MS), feedB.nothingFor(SETTLE_MS)]);
+  });
+
+  it('what if the customer was redacted after the movement was emitted? Nothing about them is published or sent to Flow', async () => {
+    const gone = await upsertCustomer(gateway, a, { shopifyId: shopifyId(), firstName: 'Gone' });
+    await withOwnerDb('segment', (db) => db.query('insert into segment_redacted_customer (merchant_id, customer_id, redacted_at) values ($1, $2, now())', [a.id, gone.id]));
+    const feedA = subscribe(a.auth);
+    await feedA.nothingFor(SETTLE_MS);
+    await consumedSegmentEvent(await emitMovement(gateway, a.id, movement(gone.id, 'loyal', 'at-risk')));
+    await feedA.nothingFor(SETTLE_MS);
+    expect(triggersFor(fake, a.shop, gone.shopifyId)).toEqual([]);
   });
 
   it("what if B's event names A's customer? B's admins see B's movement, A's see nothing of it", async () => {

@@ -89,7 +89,7 @@ function services(config: KitConfig) {
 
 /** What follows a movement: the Flow trigger, and the metafield sync with the deployment's retry settings. */
 function movementServices(runtime: SubgraphRuntime) {
-  return { flowTriggers, metafieldSync: services(runtime.config).metafieldSync };
+  return { flowTriggers, metafieldSync: services(runtime.config).metafieldSync, tombstones };
 }
 
 /** One topic's handlers, one after the other in the event's transaction: one fails, none applies. */

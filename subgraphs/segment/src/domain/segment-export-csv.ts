@@ -17,9 +17,10 @@ export interface ExportLine {
 
 /**
  * Characters a spreadsheet reads as the start of a formula (OWASP's list: `=`, `+`, `-`, `@`, and
- * tab and carriage return, which some applications strip before looking).
+ * tab and carriage return, which some applications strip before looking), after any leading
+ * spaces, which spreadsheets skip too).
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^\s*[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 /**

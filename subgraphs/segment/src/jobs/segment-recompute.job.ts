@@ -1,4 +1,5 @@
 import { ADMIN_SCOPES, systemCaller, type SubgraphJob, type SubgraphRuntime } from '@loyalnest/kit';
+import { shopTimezone } from '../services/segment-timezone.service.js';
 import type { SegmentRecomputeService } from '../services/segment-recompute.service.js';
 
 /**
@@ -35,6 +36,9 @@ export async function runSegmentRecomputes(
   const pass: SegmentRecomputePass = { steps: 0, failedMerchants: [] };
   for (const { merchant_id: merchantId } of merchants) {
     try {
+      // A shop installed before this domain existed never announced its zone here: ask once, before
+      // a run fixes the day its counts are for (the nightly schedule then follows it too).
+      await shopTimezone(runtime.createContext(systemCaller(ADMIN_SCOPES, merchantId)));
       while (!options.signal?.aborted) {
         // A context per step: each reads afresh, and holds nothing past its commit.
         const ctx = runtime.createContext(systemCaller(ADMIN_SCOPES, merchantId));

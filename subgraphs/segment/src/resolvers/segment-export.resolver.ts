@@ -15,10 +15,11 @@ export const ExportSegmentResult = createUnionType({
 export class SegmentExportResolver {
   constructor(private readonly exports: SegmentExportService) {}
 
-  @Authorized(Scope.SEGMENTS_MANAGE)
+  // The file holds the members' emails and names: segment scopes alone must not reach them.
+  @Authorized(Scope.SEGMENTS_MANAGE, Scope.CUSTOMERS_READ)
   @Mutation(() => ExportSegmentResult, {
     description:
-      "Starts a CSV export of a segment's members (`segments:manage`), made in the background: follow it with `segmentExport(id)` until READY, then download it from `downloadUrl`. At most 3 per merchant queued or running at once.",
+      "Starts a CSV export of a segment's members (`segments:manage` and `customers:read`: the file holds their emails and names), made in the background: follow it with `segmentExport(id)` until READY, then download it from `downloadUrl`. At most 3 per merchant queued or running at once.",
   })
   async exportSegment(
     @Ctx() ctx: RequestContext,
@@ -28,8 +29,8 @@ export class SegmentExportResolver {
     return result instanceof SegmentNotFoundError || result instanceof SegmentExportLimitReachedError ? result : typeOf(result);
   }
 
-  @Authorized(Scope.SEGMENTS_READ)
-  @Query(() => SegmentExportType, { nullable: true, description: "A member export of the merchant, with its progress and, once ready, its download link (`segments:read`); null for an unknown id or another merchant's." })
+  @Authorized(Scope.SEGMENTS_READ, Scope.CUSTOMERS_READ)
+  @Query(() => SegmentExportType, { nullable: true, description: "A member export of the merchant, with its progress and, once ready, its download link (`segments:read` and `customers:read`); null for an unknown id or another merchant's." })
   async segmentExport(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The export (`SegmentExport.id`).' }) id: string): Promise<SegmentExportType | null> {
     const view = await this.exports.byId(ctx, id);
     return view && typeOf(view);
