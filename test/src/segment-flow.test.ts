@@ -7,11 +7,19 @@ import { declaredKeys, pruneSentTriggers, triggersFor } from './support/flow.js'
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { installMerchant } from './support/install.js';
 import { consumedSegmentEvent, emitMovement, movement, redeliverSegmentEvent } from './support/segment-movements.js';
+import { insertOrders, ordersOf } from './support/segment-recompute.js';
 import { shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './support/tenants.js';
 
 const EVENTS_ENV = { EVENTS_BACKOFF_MS: '100', EVENTS_POLL_MS: '100' };
 const SHOPIFY_ADMIN_ENV = { SHOPIFY_ADMIN_ATTEMPTS: '2', SHOPIFY_ADMIN_TIMEOUT_MS: '300', SHOPIFY_ADMIN_DEADLINE_MS: '1000', SHOPIFY_ADMIN_BACKOFF_MS: '20' };
 const HANDLE = 'customer-entered-segment';
+
+/** The ids of a run's `segment.changed` events in the segment outbox. */
+async function segmentChangedEventIds(merchant: TestMerchant, runId: string): Promise<string[]> {
+  return withOwnerDb('segment', async (db) =>
+    (await db.query<{ id: string }>(`select id from outbox_event where merchant_id = $1 and topic = 'segment.changed' and payload->>'runId' = $2 order by id`, [merchant.id, runId])).rows.map((r) => r.id),
+  );
+}
 
 describe("Shopify Flow's customer-entered-segment", () => {
   let gateway: TestGateway;
@@ -107,5 +115,36 @@ describe("Shopify Flow's customer-entered-segment", () => {
     const { pruned, left, fresh } = await pruneSentTriggers(gateway, 'segment', a.id, HANDLE);
     expect(pruned).toBeGreaterThanOrEqual(1);
     expect(left).toEqual([fresh]);
+  });
+
+  /** A recompute asked for through the API and worked by the subgraph's job, once it has succeeded. */
+  const recomputed = async (merchant: TestMerchant) => {
+    const asked = await gateway.gql<{ recomputeSegments: { id: string } }>('mutation { recomputeSegments { id } }', {}, merchant.auth);
+    const id = asked.data!.recomputeSegments.id;
+    return eventually(
+      async () => {
+        const read = await gateway.gql<{ segmentRun: { id: string; status: string; changed: number } }>('query($id: ID!) { segmentRun(id: $id) { id status changed } }', { id }, merchant.auth);
+        return read.data?.segmentRun?.status === 'SUCCEEDED' ? read.data.segmentRun : undefined;
+      },
+      30_000,
+      `segment run ${id}`,
+    );
+  };
+
+  it("what if the merchant's first run scores its whole customer base? That baseline starts no workflow; a customer first scored in a later run does", async () => {
+    const c = await installMerchant(gateway, fake, 'segment-flow-c');
+    const [old, newcomer] = await Promise.all([customer(c), customer(c)]);
+    const asOf = new Date();
+    await insertOrders(c, asOf, ordersOf(old.id, 2, 30, 80_00));
+    const first = await recomputed(c);
+    expect(first.changed).toBe(1);
+    await consumedSegmentEvent((await segmentChangedEventIds(c, first.id))[0]);
+    expect(triggersOf(c, old)).toEqual([]);
+
+    await insertOrders(c, asOf, ordersOf(newcomer.id, 1, 1, 20_00));
+    const second = await recomputed(c);
+    const [trigger] = await received(c, newcomer);
+    expect(trigger.payload).toMatchObject({ previous_segment_handle: '', run_id: second.id });
+    expect(triggersOf(c, old)).toEqual([]);
   });
 });

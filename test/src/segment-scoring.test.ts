@@ -178,6 +178,14 @@ describe('segment scoring', () => {
     await recomputeMerchant(gateway, merchant, { asOf: AS_OF });
     // x now has 1 order (tied with y at the bottom) and 40.00 (below y's 50.00)
     expect((await scoresOf(merchant))[x]).toMatchObject({ frequency: 1, monetary: 1, orders_in_window: 1, spend_in_window_minor: '4000' });
+
+    // refunded in full, z's latest order is no order: z falls back on its two others, the last 2 days ago
+    await withOwnerDb('segment', (db) =>
+      db.query(`update segment_order set refunded_minor = total_minor where merchant_id = $1 and customer_id = $2 and placed_at = (select max(placed_at) from segment_order where merchant_id = $1 and customer_id = $2)`, [merchant.id, z]),
+    );
+    await recomputeMerchant(gateway, merchant, { asOf: AS_OF });
+    expect((await scoresOf(merchant))[z]).toMatchObject({ orders_in_window: 2, spend_in_window_minor: '20000' });
+    expect(new Date((await scoresOf(merchant))[z].last_order_at!).getTime()).toBe(AS_OF.getTime() - 2 * 86_400_000);
   });
 
   it("counts the members of each segment for the shop's day, and the daily counts view equals a direct count", async () => {

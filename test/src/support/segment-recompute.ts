@@ -62,13 +62,14 @@ export interface ScoredCustomer {
   orders_in_window: number | null;
   spend_in_window_minor: string | null;
   segment_since: Date | null;
+  last_order_at: Date | null;
 }
 
 /** The merchant's customers as the segment store holds them, by customer id. */
 export async function scoresOf(merchant: TestMerchant): Promise<Record<string, ScoredCustomer>> {
   const { rows } = await withOwnerDb('segment', (db) =>
     db.query<ScoredCustomer>(
-      'select customer_id, recency, frequency, monetary, segment, orders_in_window, spend_in_window_minor, segment_since from segment_customer where merchant_id = $1',
+      'select customer_id, recency, frequency, monetary, segment, orders_in_window, spend_in_window_minor, segment_since, last_order_at from segment_customer where merchant_id = $1',
       [merchant.id],
     ),
   );

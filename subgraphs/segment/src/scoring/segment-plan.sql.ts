@@ -28,9 +28,9 @@ export const SETTINGS_SQL = /* SQL */ `
 
 /**
  * Every customer's facts as of the run, from one pass over the merchant's order facts, written to
- * `segment_run_fact` for the batches to read: the last order (not cancelled,
- * placed by `as_of`), the orders and net spend in the window (cancelled orders count nothing,
- * refunds are subtracted, an order never below zero).
+ * `segment_run_fact` for the batches to read: the last order (not cancelled nor refunded in
+ * full, placed by `as_of`), the orders and net spend in the window (cancelled and fully refunded
+ * orders count nothing, partial refunds are subtracted).
  */
 const FACTS_SQL = /* SQL */ `
   grouped as materialized (
@@ -38,7 +38,8 @@ const FACTS_SQL = /* SQL */ `
            count(*) filter (where o.placed_at > $as_of::timestamptz - make_interval(days => $window_days::int))::int as orders,
            coalesce(sum(greatest(o.total_minor - o.refunded_minor, 0)) filter (where o.placed_at > $as_of::timestamptz - make_interval(days => $window_days::int)), 0)::bigint as spend
       from segment_order o
-     where o.merchant_id = $merchant and o.cancelled_at is null and o.total_minor is not null and o.placed_at <= $as_of::timestamptz
+     -- An order refunded in full counts for nothing, as a cancelled one: not an order, not the last.
+     where o.merchant_id = $merchant and o.cancelled_at is null and o.total_minor is not null and o.total_minor > o.refunded_minor and o.placed_at <= $as_of::timestamptz
      group by o.customer_id),
   facts as (
     -- In key order: the key's index then grows at its end instead of taking a million random inserts.

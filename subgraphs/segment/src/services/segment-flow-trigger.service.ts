@@ -18,7 +18,10 @@ const MOVEMENT_NAMESPACE = '5b0c1e52-3f5e-4c49-9d7e-0b7f1c8a2d61';
  * claim is keyed by a UUID derived from the run and the customer, not by the event, so the same
  * movement emitted twice (a run's batch retried) starts the merchant's workflow once, as does the
  * same event delivered twice. Nothing is sent for a customer who left every RFM segment (`to`
- * null): there is no segment to enter.
+ * null): there is no segment to enter. Nor for a first scoring in a merchant's first run, its
+ * baseline: the whole customer base entering segments at install is not a movement a workflow
+ * should answer (a welcome email to every existing customer at once); customers scored for the
+ * first time in later runs (a new buyer entering New) do start it.
  *
  * The segment store keeps no Shopify ids, so the customer subgraph names the customer; one it no
  * longer knows (redacted, or not the event's merchant's) has nothing Flow could name and sends
@@ -30,6 +33,7 @@ export class SegmentFlowTriggerService {
 
   async entered(ctx: RequestContext, runtime: SubgraphRuntime, movement: SegmentChanged): Promise<boolean> {
     if (movement.to === null) return false;
+    if (movement.from === null && (await this.isBaseline(ctx, movement.runId))) return false;
     const shopifyCustomerId = (await shopifyCustomerIds(ctx, [movement.customerId])).get(movement.customerId);
     if (!shopifyCustomerId) return false;
     const names = await segmentNamer(ctx);
@@ -48,5 +52,15 @@ export class SegmentFlowTriggerService {
         run_id: movement.runId,
       },
     });
+  }
+
+  /** Whether the run is the merchant's first to score anyone: no run of theirs succeeded before it started. */
+  private async isBaseline(ctx: RequestContext, runId: string): Promise<boolean> {
+    const [row] = await ctx.em.execute<{ baseline: boolean }[]>(
+      `select not exists (select 1 from segment_run s where s.merchant_id = r.merchant_id and s.status = 'succeeded' and s.id <> r.id and s.finished_at <= coalesce(r.started_at, r.requested_at)) as baseline
+         from segment_run r where r.merchant_id = ? and r.id = ?`,
+      [ctx.merchantId!, runId],
+    );
+    return row?.baseline ?? false;
   }
 }
