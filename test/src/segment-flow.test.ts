@@ -145,6 +145,7 @@ describe("Shopify Flow's customer-entered-segment", () => {
     const second = await recomputed(c);
     const [trigger] = await received(c, newcomer);
     expect(trigger.payload).toMatchObject({ previous_segment_handle: '', run_id: second.id });
-    expect(triggersOf(c, old)).toEqual([]);
+    // the newcomer shifts the quintiles, so the second run may move the old customer: a real movement, not a first scoring
+    expect(triggersOf(c, old).filter((t) => (t.payload as { previous_segment_handle: string }).previous_segment_handle === '')).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { INTERNAL_TOKEN_HEADER, signInternalToken, type Caller } from '@loyalnest/kit';
 import { randomUUID } from 'node:crypto';
 import { EmbeddedSubgraphClient } from '../../gateway/src/subgraph-client.js';
+import { eventually } from './support/events.js';
 import { withOwnerDb } from './support/db.js';
 import { postGraphQL, startTestGateway, type Mode, type TestGateway } from './support/gateway.js';
 import { shopperAuth } from './support/points.js';
@@ -41,6 +42,24 @@ async function writeHistory(merchantId: string, rows: [customerId: string, recor
   });
 }
 
+/** Waits for the merchant's recompute after a settings save to have run, and no other to be under way. */
+async function settingsRunDone(merchantId: string): Promise<void> {
+  await eventually(
+    async () => {
+      const { rows } = await withOwnerDb('segment', (db) =>
+        db.query<{ done: boolean }>(
+          `select exists (select 1 from segment_run where merchant_id = $1 and trigger = 'settings' and status = 'succeeded')
+                  and not exists (select 1 from segment_run where merchant_id = $1 and status in ('queued', 'running')) as done`,
+          [merchantId],
+        ),
+      );
+      return rows[0].done || undefined;
+    },
+    30_000,
+    'the recompute after the settings save',
+  );
+}
+
 async function writeRunCounts(merchantId: string, runs: { day: string; finishedAt: string; counts: Record<string, number> }[]): Promise<void> {
   await withOwnerDb('segment', async (db) => {
     for (const run of runs) {
@@ -77,6 +96,8 @@ describe.each<Mode>(['embedded', 'networked'])('segment reads (%s)', (mode) => {
     bCustomer = await customer(b, `b-${randomUUID()}@b.example`);
     await updateSegments(gateway, a.auth, { segments: [...defaultSegmentInputs(), { handle: 'vip', kind: 'CUSTOM', names: { en: 'VIP', fr: 'VIP fr' }, pointsMin: 0 }] });
     await updateSegments(gateway, b.auth, { segments: [...defaultSegmentInputs(), { handle: 'b-only', kind: 'CUSTOM', names: { en: 'B only' } }] });
+    // Each save's recompute runs first, so it does not overwrite the rows written below.
+    await Promise.all([a, b].map((m) => settingsRunDone(m.id)));
 
     await writeSegmentCustomers(a.id, [
       { customerId: c[0].id, recency: 5, frequency: 5, monetary: 4, segment: 'champions', since: T3 },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ADMIN_SCOPES, bullPrefix, redisConnection, systemCaller } from '@loyalnest/kit';
+import { ADMIN_SCOPES, bullPrefix, loadKitConfig, redisConnection, systemCaller } from '@loyalnest/kit';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { NIGHTLY_PATTERN, NIGHTLY_QUEUE, NIGHTLY_SCHEDULER, requestNightlyRuns, SegmentNightlyScheduler } from '../../subgraphs/segment/src/jobs/segment-nightly.job.js';
@@ -72,6 +72,15 @@ describe.each<Mode>(['embedded', 'networked'])('segment runs through the API (%s
     expect(listed.data!.segmentRuns[0].id).toBe(run.id);
     const scored = await withOwnerDb('segment', (db) => db.query<{ n: number }>('select count(*)::int as n from segment_customer where merchant_id = $1 and segment is not null', [a.id]));
     expect(scored.rows[0].n).toBe(9);
+    // the counts' commit wakes the daily counts job: the chart shows the run within seconds, 9 members in all
+    const today = new Date().toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const counts = await eventually(async () => {
+      const read = await gateway.gql<{ segmentCounts: { members: number }[] }>('query($from: String!, $to: String!) { segmentCounts(from: $from, to: $to) { members } }', { from: yesterday, to: today }, a.auth);
+      const total = (read.data?.segmentCounts ?? []).reduce((sum, c) => sum + c.members, 0);
+      return total === 9 ? total : undefined;
+    }, 30_000, 'the daily counts refreshed');
+    expect(counts).toBe(9);
   });
 
   it("keeps runs to their merchant: B gets null for A's run and never lists it; a made-up id is null too", async () => {
@@ -99,10 +108,25 @@ describe.each<Mode>(['embedded', 'networked'])('segment runs through the API (%s
 describe('segment runs after a settings change, and nightly', () => {
   let gateway: TestGateway;
 
+  /** The nightly queue of the suite's Redis prefix, emptied: no tick left by an earlier run fires here, nor after. */
+  async function clearNightlyQueue(): Promise<void> {
+    const config = loadKitConfig();
+    const queue = new Queue(NIGHTLY_QUEUE, { connection: redisConnection(config.redisUrl), prefix: bullPrefix(config.events, NIGHTLY_QUEUE) });
+    try {
+      await queue.obliterate({ force: true });
+    } finally {
+      await queue.close();
+    }
+  }
+
   beforeAll(async () => {
-    gateway = await startTestGateway('embedded', EVENTS_ENV);
+    await clearNightlyQueue();
+    gateway = await startTestGateway('embedded', { ...EVENTS_ENV, SEGMENT_NIGHTLY: 'on' });
   });
-  afterAll(() => gateway.stop());
+  afterAll(async () => {
+    await gateway.stop();
+    await clearNightlyQueue();
+  });
 
   it('a segments.updated event (updateSegments) requests a settings run, once, which the job works', async () => {
     const merchant = await createMerchant(gateway);

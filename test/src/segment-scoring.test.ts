@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { refreshSegmentDailyCounts } from '../../subgraphs/segment/src/jobs/segment-daily-counts.job.js';
 import { withAppDb, withOwnerDb } from './support/db.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { historyOf, insertOrders, ordersOf, recomputeMerchant, saveSettings, scoresOf, segmentChangedEvents } from './support/segment-recompute.js';
-import { createMerchant } from './support/tenants.js';
+import { createMerchant, runtime } from './support/tenants.js';
 
 /** The instant the runs score as of: recency counts back from it, the window ends at it. */
 const AS_OF = new Date('2026-12-01T12:00:00Z');
@@ -194,6 +195,8 @@ describe('segment scoring', () => {
     const customers = ids(12);
     await insertOrders(merchant, AS_OF, customers.flatMap((c, i) => ordersOf(c, 1 + (i % 4), 1 + i * 7, (i + 1) * 10_00)));
     const { run } = await recomputeMerchant(gateway, merchant, { asOf: AS_OF, batch: 5 });
+    // the refresh the counts' commit wakes, as the daily counts job does it
+    await refreshSegmentDailyCounts(runtime(gateway, 'segment'));
     // 12:00 UTC is 01:00 the next day in Auckland (summer time)
     const day = '2026-12-02';
     const direct = await withOwnerDb('segment', (db) =>

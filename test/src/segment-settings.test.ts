@@ -12,10 +12,11 @@ import { tierInput, updateTierProgram } from './support/tiers.js';
 const AUDIT = `query { auditEntries(first: 20) { nodes { entityType action summary actor { kind } } } }`;
 
 /** Every row the segment store holds of the merchant's setup, and its `segments.updated` events, as one digest. */
+/** What a save writes, as one digest (the shop's zone, which the segment domain learns on its own, left out). */
 async function storedSetup(merchantId: string): Promise<string> {
   return withOwnerDb('segment', async (db) => {
     const { rows } = await db.query<{ d: string }>(
-      `select md5(coalesce((select string_agg(s::text, ',') from segment_settings s where merchant_id = $1), '') || '|' ||
+      `select md5(coalesce((select string_agg(concat_ws(':', s.window_days, s.scoring, s.thresholds, s.sync_metafield, s.version, s.updated_at), ',') from segment_settings s where merchant_id = $1), '') || '|' ||
                   coalesce((select string_agg(d::text, ',' order by d.handle) from segment_definition d where merchant_id = $1), '') || '|' ||
                   (select count(*) from outbox_event where merchant_id = $1 and topic = 'segments.updated')) as d`,
       [merchantId],
@@ -117,7 +118,7 @@ describe.each<Mode>(['embedded', 'networked'])('segment settings and definitions
     expect(settings.data!.segmentSettings).toEqual(saved.settings);
     expect(listed.data!.segments.map(({ members: _, ...s }) => s)).toEqual(saved.segments);
     expect(await updatedEvents(merchant.id)).toEqual([
-      { version: 1, handles: saved.segments.map((s) => s.handle), windowDays: 540, scoring: 'threshold', syncMetafield: true },
+      { version: 1, handles: saved.segments.map((s) => s.handle), windowDays: 540, scoring: 'threshold', syncMetafield: true, rescore: true },
     ]);
 
     // and the audit trail has it, under the admin who made the change
@@ -132,6 +133,12 @@ describe.each<Mode>(['embedded', 'networked'])('segment settings and definitions
     expect(back).toMatchObject({ settings: { scoring: 'QUINTILE', thresholds: null, windowDays: 365, syncMetafield: false, version: 2 } });
     expect(await withOwnerDb('segment', async (db) => (await db.query<{ n: number }>('select count(*)::int as n from segment_definition where merchant_id = $1', [merchant.id])).rows[0].n)).toBe(11);
     expect((await updatedEvents(merchant.id)).map((e) => e.version)).toEqual([1, 2]);
+
+    // when only a name and the metafield sync change, nothing the scores depend on did: no recompute is asked for
+    const renamed = withSegments();
+    renamed.segments[0] = { ...renamed.segments[0], names: { en: 'Our best' } };
+    await updateSegments(gateway, merchant.auth, { ...renamed, syncMetafield: true });
+    expect((await updatedEvents(merchant.id)).map((e) => [e.version, e.rescore])).toEqual([[1, true], [2, true], [3, false]]);
   });
 
   describe('refuses a set that breaks a rule, naming the field, with nothing written', () => {

@@ -41,6 +41,12 @@ export interface KitConfig {
   referrals: ReferralsConfig;
   segmentExports: SegmentExportsConfig;
   segmentSync: SegmentSyncConfig;
+  /**
+   * `SEGMENT_NIGHTLY` (`on`, the default, or `off`): whether this process's segment subgraph keeps
+   * the nightly recompute's BullMQ scheduler and takes its ticks. The test suite turns it off
+   * where a tick at an hour's turn would recompute the merchants a test set up by hand.
+   */
+  segmentNightly: boolean;
   logs: LogSettings;
   metrics: MetricsConfig;
 }
@@ -357,6 +363,7 @@ export function readKitConfig(env: Settings): KitConfig {
     segmentExports: {
       lifetimeMs: positiveInt(env, 'SEGMENT_EXPORT_LIFETIME_HOURS', 24) * 3_600_000,
     },
+    segmentNightly: env.read('SEGMENT_NIGHTLY', z.enum(['on', 'off'], { error: 'must be on or off' }).transform((v) => v === 'on'), true),
     segmentSync: {
       backoffMs: positiveInt(env, 'SEGMENT_SYNC_BACKOFF_MS', 30_000),
       attempts: positiveInt(env, 'SEGMENT_SYNC_ATTEMPTS', 8),

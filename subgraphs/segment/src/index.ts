@@ -24,6 +24,7 @@ import { SegmentRunFactEntity } from './entities/segment-run-fact.entity.js';
 import { SegmentRunEntity } from './entities/segment-run.entity.js';
 import { SegmentSettingsEntity } from './entities/segment-settings.entity.js';
 import { CustomerRef } from './graphql/customer-ref.type.js';
+import { segmentDailyCountsJob } from './jobs/segment-daily-counts.job.js';
 import { segmentExportPruneJob } from './jobs/segment-export-prune.job.js';
 import { segmentExportJob } from './jobs/segment-export.job.js';
 import { segmentMetafieldSyncJob } from './jobs/segment-metafield-sync.job.js';
@@ -163,7 +164,8 @@ const segmentSubgraph: SubgraphModule = {
 
   jobs: (runtime) => [
     segmentRecomputeJob(runtime, recomputes),
-    segmentNightlyJob(runtime, recomputes),
+    ...(runtime.config.segmentNightly ? [segmentNightlyJob(runtime, recomputes)] : []),
+    segmentDailyCountsJob(runtime),
     segmentExportJob(runtime, services(runtime.config).exports.batches),
     segmentExportPruneJob(runtime, services(runtime.config).exports.batches),
     segmentMetafieldSyncJob(runtime, services(runtime.config).metafieldSync),

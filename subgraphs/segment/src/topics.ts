@@ -26,7 +26,8 @@ export type SegmentChanged = {
 
 /**
  * The merchant changed the segment definitions or scoring settings (`updateSegments`): the segment
- * domain recomputes after it, and the audit trail follows it.
+ * domain recomputes after it when `rescore`, the metafield sync follows `syncMetafield`, and the
+ * audit trail follows it.
  */
 export type SegmentsUpdated = {
   /** The settings' version after the change. */
@@ -36,6 +37,8 @@ export type SegmentsUpdated = {
   windowDays: number;
   scoring: 'quintile' | 'threshold';
   syncMetafield: boolean;
+  /** Whether what the scores and segments depend on changed (window, scoring, the definitions' rules or order), so a recompute follows; false when only names or the metafield sync changed. */
+  rescore: boolean;
 };
 
 export const SEGMENT_CHANGED = defineTopic<SegmentChanged>('segment.changed');

@@ -69,7 +69,7 @@ export async function setMetafieldSync(gateway: TestGateway, merchantId: string,
   const [{ version }] = await withOwnerDb('segment', async (db) =>
     (await db.query<{ version: number }>('select coalesce(max(version), 0) + 1 as version from segment_settings where merchant_id = $1', [merchantId])).rows,
   );
-  return emitSegmentEvent(gateway, merchantId, SEGMENTS_UPDATED, { version, handles: [], windowDays: 365, scoring: 'quintile', syncMetafield: on }, async (execute) => {
+  return emitSegmentEvent(gateway, merchantId, SEGMENTS_UPDATED, { version, handles: [], windowDays: 365, scoring: 'quintile', syncMetafield: on, rescore: false }, async (execute) => {
     await execute(
       `insert into segment_settings (merchant_id, sync_metafield, version, updated_at) values (?, ?, ?, now())
        on conflict (merchant_id) do update set sync_metafield = excluded.sync_metafield, version = excluded.version, updated_at = now()`,

@@ -241,15 +241,14 @@ export class SegmentRecomputeService {
   }
 
   /**
-   * Counts the members, succeeds the run and refreshes the daily counts view in its transaction,
-   * so the chart never shows a run the runs list does not. Settings changed since the run started
-   * (their request joined this run) queue the next run in the same transaction.
+   * Counts the members and succeeds the run in one transaction; the counts' commit wakes the job
+   * that refreshes the daily counts view (`segment-daily-counts.job.ts`). Settings changed since
+   * the run started (their request joined this run) queue the next run in the same transaction.
    */
   private async finish(ctx: RequestContext, runId: string): Promise<void> {
     const merchantId = ctx.merchantId!;
     const [finished] = await ctx.em.execute<{ settings_version: number | null }[]>(...namedSql(FINISH_RUN_SQL, { merchant: merchantId, run: runId }));
     await ctx.em.execute('delete from segment_run_fact where merchant_id = ? and run_id = ?', [merchantId, runId]);
-    await ctx.em.execute('select segment_daily_count_refresh()');
     await ctx.em.execute(
       `insert into segment_run (id, merchant_id, trigger, status, requested_at)
        select ?, ?, 'settings', 'queued', now() from segment_settings s where s.merchant_id = ? and s.version > ?

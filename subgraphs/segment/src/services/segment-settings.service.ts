@@ -40,6 +40,7 @@ export class SegmentSettingsService {
     const merchantId = ctx.merchantId!;
     return inRequestTransaction(ctx, async () => {
       const settings = await lockSegmentSettings(ctx);
+      const before = scoringOf(settings, await ctx.em.find(SegmentDefinitionEntity, {}, { disableIdentityMap: true }));
       Object.assign(settings, checked.settings, { version: settings.version + 1 });
       await ctx.em.execute('delete from segment_definition where merchant_id = ?', [merchantId]);
       const now = new Date();
@@ -52,6 +53,7 @@ export class SegmentSettingsService {
         windowDays: settings.windowDays,
         scoring: settings.scoring,
         syncMetafield: settings.syncMetafield,
+        rescore: scoringOf(settings, definitions) !== before,
       });
       await ctx.em.flush();
       return { settings: viewOf(settings), definitions };
@@ -63,4 +65,16 @@ function viewOf(row: SegmentSettings | null): SegmentSettingsView {
   if (!row) return { ...DEFAULT_SEGMENT_SETTINGS, timezone: DEFAULT_TIME_ZONE, version: 0 };
   const { windowDays, scoring, thresholds, syncMetafield, timezone, version } = row;
   return { windowDays, scoring, thresholds: thresholds ?? null, syncMetafield, timezone, version };
+}
+
+/**
+ * What the scores and segments depend on, as one comparable string: the window, the scoring and
+ * the definitions' kinds, order and rules. Names and the metafield sync are not in it: changing
+ * only them needs no recompute.
+ */
+function scoringOf(settings: SegmentSettings, definitions: SegmentDefinition[]): string {
+  const rules = definitions
+    .map((d) => [d.kind, d.position, d.handle, d.recencyMin, d.recencyMax, d.frequencyMin, d.frequencyMax, d.monetaryMin, d.monetaryMax, [...(d.tierIds ?? [])].sort(), d.tierIds === null || d.tierIds === undefined, d.pointsMin ?? null, d.pointsMax ?? null])
+    .sort((a, b) => `${a[0]}:${String(a[1]).padStart(4, '0')}`.localeCompare(`${b[0]}:${String(b[1]).padStart(4, '0')}`));
+  return JSON.stringify({ windowDays: settings.windowDays, scoring: settings.scoring, thresholds: settings.thresholds ?? null, rules });
 }
