@@ -172,6 +172,10 @@ export class SegmentRecomputeService {
         await this.start(ctx, run.id, now);
         return { runId: run.id, phase: 'started', covered: 0, changed: 0 };
       }
+      // A batch reads short ranges of keys. A bitmap scan reads a whole range before its limit
+      // applies: with statistics taken before the customers were scored, the bounds' scan of
+      // `segment_customer` from the cursor to the end (all the rest of the merchant, per batch).
+      await ctx.em.execute('set local enable_bitmapscan = off');
       const lo = run.cursor ?? BEFORE_FIRST;
       const [bounds] = await ctx.em.execute<{ hi: string | null; size: number }[]>(...namedSql(BATCH_BOUNDS_SQL, { merchant: merchantId, run: run.id, lo, size }));
       let covered = 0;
