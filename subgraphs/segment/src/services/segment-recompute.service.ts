@@ -152,8 +152,14 @@ export class SegmentRecomputeService {
   async step(ctx: RequestContext, size: number, now: Date = new Date()): Promise<SegmentRunStep | null> {
     const merchantId = ctx.merchantId!;
     return inRequestTransaction(ctx, async () => {
-      const [run] = await ctx.em.execute<{ id: string; status: SegmentRunStatus; cursor: string | null }[]>(
-        `select id, status, cursor from segment_run
+      // `lost`: a running run whose facts are gone, which only a crash of PostgreSQL does to the
+      // unlogged fact table (the facts go with the run's end, and a redaction removes only its
+      // customer's); the run starts again, from the same `as_of`.
+      const [run] = await ctx.em.execute<{ id: string; status: SegmentRunStatus; cursor: string | null; as_of: Date | string | null; lost: boolean }[]>(
+        `select id, status, cursor, as_of,
+                status = 'running' and coalesce((plan->>'facts')::int, 0) > 0
+                  and not exists (select 1 from segment_run_fact f where f.merchant_id = r.merchant_id and f.run_id = r.id) as lost
+           from segment_run r
           where merchant_id = ? and status in ('queued', 'running')
             and not (trigger = 'first' and status = 'queued' and requested_at > clock_timestamp() - make_interval(secs => ? / 1000.0))
           for update skip locked`,
@@ -163,13 +169,13 @@ export class SegmentRecomputeService {
       // The planner's estimates of these statements' CTEs run far above their real rows, and JIT
       // then spends seconds compiling what runs in a fraction of that.
       await ctx.em.execute('set local jit = off');
-      if (run.status === 'queued') {
+      if (run.status === 'queued' || run.lost) {
         // The start is one pass over all the merchant's orders and sorts of all its customers:
         // hashed and sorted in memory, never walked through an index (which the planner, short of
         // statistics on how many customers the orders hold, prefers, at several times the cost).
         await ctx.em.execute(`set local work_mem = '64MB'`);
         await ctx.em.execute('set local enable_indexscan = off');
-        await this.start(ctx, run.id, now);
+        await this.start(ctx, run.id, run.lost && run.as_of ? new Date(run.as_of) : now);
         return { runId: run.id, phase: 'started', covered: 0, changed: 0 };
       }
       // A batch reads short ranges of keys. A bitmap scan reads a whole range before its limit
