@@ -114,6 +114,23 @@ describe('segment recompute runs', () => {
     expect((await recomputes.request(ctxOf(merchant), 'manual'))!.id).toBe(a!.id);
   });
 
+  it('a run\'s total counts the customers with counted orders and the known ones left without any (all their orders cancelled), no one twice, no other merchant\'s', async () => {
+    const [merchant, other] = [await createMerchant(gateway), await createMerchant(gateway)];
+    const customers = (await seedCustomers(merchant, 6)).sort();
+    await seedCustomers(other, 4);
+    const never = randomUUID();
+    await insertOrders(merchant, AS_OF, [{ customerId: never, daysAgo: 3, totalMinor: 50_00, cancelled: true }]);
+    const first = await recomputeMerchant(gateway, merchant, { asOf: AS_OF, batch: 4 });
+    expect(first.run).toMatchObject({ status: 'succeeded', total: 6, processed: 6 });
+    await withOwnerDb('segment', (db) => db.query('update segment_order set cancelled_at = placed_at where merchant_id = $1 and customer_id = $2', [merchant.id, customers[0]]));
+    const requested = (await recomputes.request(ctxOf(merchant), 'manual'))!;
+    expect(await recomputes.step(ctxOf(merchant), 4, AS_OF)).toMatchObject({ phase: 'started' });
+    expect(await recomputes.run(ctxOf(merchant), requested.id)).toMatchObject({ status: 'running', total: 6, processed: 0 });
+    for (let step = await recomputes.step(ctxOf(merchant), 4, AS_OF); step?.phase !== 'finished'; step = await recomputes.step(ctxOf(merchant), 4, AS_OF)) expect(step).not.toBeNull();
+    expect(await recomputes.run(ctxOf(merchant), requested.id)).toMatchObject({ status: 'succeeded', total: 6, processed: 6 });
+    expect((await scoresOf(merchant))[customers[0]]).toMatchObject({ segment: null });
+  });
+
   it('what if PostgreSQL crashes mid-run and empties the unlogged run facts? the run starts again from its as_of and ends as an uninterrupted one would; another merchant\'s run goes on', async () => {
     const [merchant, other] = [await createMerchant(gateway), await createMerchant(gateway)];
     const customers = (await seedCustomers(merchant, 12)).sort();

@@ -101,11 +101,15 @@ export function startRunSql(quintiles: boolean): string {
              'scored', (d.recency_min, d.recency_max, d.frequency_min, d.frequency_max, d.monetary_min, d.monetary_max) <> (1, 5, 1, 5, 1, 5))
              order by d.position), '[]'::jsonb) as custom
       from defs d where d.kind = 'custom'),
+  -- The customers with facts, plus the known ones without: an anti join, which a merchant's first
+  -- run (no known customer yet) ends before hashing the facts at all, where a union hashed a
+  -- million ids from each side.
+  counted as (select count(*)::int as facts from grouped),
   covered as (
-    select count(*)::int as total, (select count(*) from facts)::int as facts from (
-      select customer_id from segment_customer where merchant_id = $merchant
-      union
-      select customer_id from facts) as u)
+    select n.facts + (select count(*)::int from segment_customer k
+                       where k.merchant_id = $merchant and not exists (select 1 from grouped g where g.customer_id = k.customer_id)) as total,
+           n.facts
+      from counted n)
   update segment_run r
      set status = 'running', as_of = $as_of::timestamptz, started_at = coalesce(r.started_at, now()), settings_version = $version,
          total = covered.total, processed = 0, changed = 0, cursor = null, error = null,
