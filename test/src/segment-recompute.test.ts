@@ -114,6 +114,54 @@ describe('segment recompute runs', () => {
     expect((await recomputes.request(ctxOf(merchant), 'manual'))!.id).toBe(a!.id);
   });
 
+  it('a run\'s total counts the customers with counted orders and the known ones left without any (all their orders cancelled), no one twice, no other merchant\'s', async () => {
+    const [merchant, other] = [await createMerchant(gateway), await createMerchant(gateway)];
+    const customers = (await seedCustomers(merchant, 6)).sort();
+    await seedCustomers(other, 4);
+    const never = randomUUID();
+    await insertOrders(merchant, AS_OF, [{ customerId: never, daysAgo: 3, totalMinor: 50_00, cancelled: true }]);
+    const first = await recomputeMerchant(gateway, merchant, { asOf: AS_OF, batch: 4 });
+    expect(first.run).toMatchObject({ status: 'succeeded', total: 6, processed: 6 });
+    await withOwnerDb('segment', (db) => db.query('update segment_order set cancelled_at = placed_at where merchant_id = $1 and customer_id = $2', [merchant.id, customers[0]]));
+    const requested = (await recomputes.request(ctxOf(merchant), 'manual'))!;
+    expect(await recomputes.step(ctxOf(merchant), 4, AS_OF)).toMatchObject({ phase: 'started' });
+    expect(await recomputes.run(ctxOf(merchant), requested.id)).toMatchObject({ status: 'running', total: 6, processed: 0 });
+    for (let step = await recomputes.step(ctxOf(merchant), 4, AS_OF); step?.phase !== 'finished'; step = await recomputes.step(ctxOf(merchant), 4, AS_OF)) expect(step).not.toBeNull();
+    expect(await recomputes.run(ctxOf(merchant), requested.id)).toMatchObject({ status: 'succeeded', total: 6, processed: 6 });
+    expect((await scoresOf(merchant))[customers[0]]).toMatchObject({ segment: null });
+  });
+
+  it('what if PostgreSQL crashes mid-run and empties the unlogged run facts? the run starts again from its as_of and ends as an uninterrupted one would; another merchant\'s run goes on', async () => {
+    const [merchant, other] = [await createMerchant(gateway), await createMerchant(gateway)];
+    const customers = (await seedCustomers(merchant, 12)).sort();
+    await seedCustomers(other, 8);
+    const persistence = await withOwnerDb('segment', (db) => db.query<{ p: string }>(`select relpersistence as p from pg_class where relname = 'segment_run_fact'`));
+    expect(persistence.rows[0].p).toBe('u');
+    const requested = (await recomputes.request(ctxOf(merchant), 'manual'))!;
+    await recomputes.request(ctxOf(other), 'manual');
+    expect(await recomputes.step(ctxOf(merchant), 5, AS_OF)).toMatchObject({ phase: 'started' });
+    expect(await recomputes.step(ctxOf(merchant), 5, AS_OF)).toMatchObject({ phase: 'batch', covered: 5 });
+    expect(await recomputes.step(ctxOf(other), 5, AS_OF)).toMatchObject({ phase: 'started' });
+    // What crash recovery does to an unlogged table, for this merchant's run only.
+    await withOwnerDb('segment', (db) => db.query('delete from segment_run_fact where merchant_id = $1', [merchant.id]));
+    const later = new Date(AS_OF.getTime() + 86_400_000);
+    expect(await recomputes.step(ctxOf(merchant), 5, later)).toMatchObject({ runId: requested.id, phase: 'started' });
+    expect(await recomputes.step(ctxOf(other), 5, later)).toMatchObject({ phase: 'batch', covered: 5 });
+    const asOf = await withOwnerDb('segment', (db) => db.query<{ as_of: Date; processed: number }>('select as_of, processed from segment_run where id = $1', [requested.id]));
+    expect(asOf.rows[0]).toEqual({ as_of: AS_OF, processed: 0 });
+    for (let step = await recomputes.step(ctxOf(merchant), 5, later); step?.phase !== 'finished'; step = await recomputes.step(ctxOf(merchant), 5, later)) expect(step).not.toBeNull();
+    const done = (await recomputes.run(ctxOf(merchant), requested.id))!;
+    expect(done).toMatchObject({ status: 'succeeded', processed: 12, total: 12, error: null });
+    // each customer scored, historied and announced once: the batch before the crash is not redone as a change
+    expect((await historyOf(merchant)).map((h) => h.customer_id).sort()).toEqual(customers);
+    expect((await segmentChangedEvents(merchant)).map((e) => e.customerId).sort()).toEqual(customers);
+    // and an uninterrupted run as of the same time finds nothing to change
+    const scores = await scoresOf(merchant);
+    const again = await recomputeMerchant(gateway, merchant, { asOf: AS_OF, batch: 5 });
+    expect(again.run).toMatchObject({ status: 'succeeded', processed: 12, changed: 0 });
+    expect(await scoresOf(merchant)).toEqual(scores);
+  });
+
   it('what if a batch fails mid-run? the run stays resumable where its last batch committed, and finishing it doubles nothing', async () => {
     const merchant = await createMerchant(gateway);
     const customers = (await seedCustomers(merchant, 12)).sort();

@@ -88,7 +88,9 @@ export const BATCH_SQL = /* SQL */ `
       -- A full join: the planner cannot run it as a nested loop, whatever it believes of the run's fresh facts.
       from facts f full join known c on c.customer_id = f.customer_id
      cross join p),
-  placed as (
+  -- Materialized: \`diff\` reads each score and the cell several times, and inlined, each read
+  -- would compute its scores and look its cell up in the plan's grid again, per customer.
+  placed as materialized (
     select s.*, (select p.cells->>((s.recency - 1) * 25 + (s.frequency - 1) * 5 + (s.monetary - 1)) from p) as cell from scored s),
   diff as (
     select n.customer_id, n.known, n.tier_id, n.points_balance, n.previous_segment, n.previous_since, n.last_at, n.orders, n.spend,
@@ -126,7 +128,10 @@ export const BATCH_SQL = /* SQL */ `
            now(), null, 'system', 'loyalnest', $request
       from diff d where d.segment is distinct from d.previous_segment
     returning 1),
-  custom as (
+  -- Materialized, and \`matched\` skipped outright when the plan has no custom segment: the join has
+  -- no equality, and a nested loop over the batch re-reading the definitions per customer costs
+  -- more than the rest of the batch.
+  custom as materialized (
     select c.* from segment_run r,
            jsonb_to_recordset(r.plan->'custom') as c(handle text, rmin int, rmax int, fmin int, fmax int, mmin int, mmax int, tiers uuid[], pmin int, pmax int, scored boolean)
      where r.id = $run),
@@ -135,7 +140,8 @@ export const BATCH_SQL = /* SQL */ `
         on (not c.scored or (d.recency between c.rmin and c.rmax and d.frequency between c.fmin and c.fmax and d.monetary between c.mmin and c.mmax))
        and (c.tiers is null or d.tier_id = any(c.tiers))
        and (c.pmin is null or d.points_balance >= c.pmin)
-       and (c.pmax is null or d.points_balance <= c.pmax)),
+       and (c.pmax is null or d.points_balance <= c.pmax)
+     where exists (select 1 from custom)),
   -- Set operations, not anti joins: hashed or sorted whatever the estimates.
   leaving as (
     select handle, customer_id from segment_member where merchant_id = $merchant and customer_id > $lo::uuid and customer_id <= $hi::uuid

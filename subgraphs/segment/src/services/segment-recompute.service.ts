@@ -152,8 +152,14 @@ export class SegmentRecomputeService {
   async step(ctx: RequestContext, size: number, now: Date = new Date()): Promise<SegmentRunStep | null> {
     const merchantId = ctx.merchantId!;
     return inRequestTransaction(ctx, async () => {
-      const [run] = await ctx.em.execute<{ id: string; status: SegmentRunStatus; cursor: string | null }[]>(
-        `select id, status, cursor from segment_run
+      // `lost`: a running run whose facts are gone, which only a crash of PostgreSQL does to the
+      // unlogged fact table (the facts go with the run's end, and a redaction removes only its
+      // customer's); the run starts again, from the same `as_of`.
+      const [run] = await ctx.em.execute<{ id: string; status: SegmentRunStatus; cursor: string | null; as_of: Date | string | null; lost: boolean }[]>(
+        `select id, status, cursor, as_of,
+                status = 'running' and coalesce((plan->>'facts')::int, 0) > 0
+                  and not exists (select 1 from segment_run_fact f where f.merchant_id = r.merchant_id and f.run_id = r.id) as lost
+           from segment_run r
           where merchant_id = ? and status in ('queued', 'running')
             and not (trigger = 'first' and status = 'queued' and requested_at > clock_timestamp() - make_interval(secs => ? / 1000.0))
           for update skip locked`,
@@ -163,15 +169,22 @@ export class SegmentRecomputeService {
       // The planner's estimates of these statements' CTEs run far above their real rows, and JIT
       // then spends seconds compiling what runs in a fraction of that.
       await ctx.em.execute('set local jit = off');
-      if (run.status === 'queued') {
+      if (run.status === 'queued' || run.lost) {
         // The start is one pass over all the merchant's orders and sorts of all its customers:
         // hashed and sorted in memory, never walked through an index (which the planner, short of
         // statistics on how many customers the orders hold, prefers, at several times the cost).
-        await ctx.em.execute(`set local work_mem = '64MB'`);
+        // 128 MB (the hash table may take twice that) holds a million customers' aggregate and the
+        // sort of their facts without spilling to disk; at 64 MB both spilled, a second and a half
+        // of a run of a million. Only a start takes it, one per merchant at a time.
+        await ctx.em.execute(`set local work_mem = '128MB'`);
         await ctx.em.execute('set local enable_indexscan = off');
-        await this.start(ctx, run.id, now);
+        await this.start(ctx, run.id, run.lost && run.as_of ? new Date(run.as_of) : now);
         return { runId: run.id, phase: 'started', covered: 0, changed: 0 };
       }
+      // A batch reads short ranges of keys. A bitmap scan reads a whole range before its limit
+      // applies: with statistics taken before the customers were scored, the bounds' scan of
+      // `segment_customer` from the cursor to the end (all the rest of the merchant, per batch).
+      await ctx.em.execute('set local enable_bitmapscan = off');
       const lo = run.cursor ?? BEFORE_FIRST;
       const [bounds] = await ctx.em.execute<{ hi: string | null; size: number }[]>(...namedSql(BATCH_BOUNDS_SQL, { merchant: merchantId, run: run.id, lo, size }));
       let covered = 0;
