@@ -48,7 +48,9 @@ export class SupergraphProcess {
     return this.output;
   }
 
-  static async start(port: number, env: Record<string, string>, readyTimeoutMs = 45_000, entry: string[] = ['src/cli/serve-embedded.ts']): Promise<SupergraphProcess> {
+  // A cold start compiles every subgraph through tsx and opens seven stores: on a loaded machine
+  // (a full suite beside other work) that has taken more than 45 s; waiting costs nothing when it is fast.
+  static async start(port: number, env: Record<string, string>, readyTimeoutMs = 90_000, entry: string[] = ['src/cli/serve-embedded.ts']): Promise<SupergraphProcess> {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', TSX_TSCONFIG_PATH: '../tsconfig.json' };
     // jest's --experimental-vm-modules is for jest's own module loader, not for the product.
     delete childEnv.NODE_OPTIONS;
@@ -72,7 +74,7 @@ export class SupergraphProcess {
    * A worker process (`serve-worker`, `args` e.g. `['--subgraphs', 'customer']`) answering its
    * probes on `port`; ready once its event processing runs.
    */
-  static startWorker(port: number, env: Record<string, string>, args: string[] = [], readyTimeoutMs = 45_000): Promise<SupergraphProcess> {
+  static startWorker(port: number, env: Record<string, string>, args: string[] = [], readyTimeoutMs = 90_000): Promise<SupergraphProcess> {
     return SupergraphProcess.start(port, env, readyTimeoutMs, ['src/cli/serve-worker.ts', ...args]);
   }
 
