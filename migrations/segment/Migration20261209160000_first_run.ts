@@ -14,7 +14,7 @@ export class Migration20261209160000_first_run extends Migration {
   }
 
   override down(): void | Promise<void> {
-    this.addSql(`delete from "segment_run" where "trigger" = 'first';`);
+    this.addSql(`update "segment_run" set "trigger" = 'manual' where "trigger" = 'first';`);
     this.addSql(`alter table "segment_run" drop constraint "segment_run_trigger_check";`);
     this.addSql(`alter table "segment_run" add constraint "segment_run_trigger_check" check ("trigger" in ('nightly', 'manual', 'settings', 'seed'));`);
   }

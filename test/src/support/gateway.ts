@@ -51,7 +51,7 @@ const NO_SHOPIFY = 'http://127.0.0.1:9/{shop}';
  */
 export async function startTestGateway(mode: Mode = 'embedded', env: Record<string, string> = {}): Promise<TestGateway> {
   // The nightly segment scheduler's ticks come at the hour's turn, whatever a test is doing: only the tests of it turn it on.
-  const config = loadGatewayConfig({ SHOPIFY_BASE_URL: NO_SHOPIFY, SEGMENT_NIGHTLY: 'off', ...process.env, ...env, PORT: '0' });
+  const config = loadGatewayConfig({ SHOPIFY_BASE_URL: NO_SHOPIFY, ...process.env, SEGMENT_NIGHTLY: 'off', ...env, PORT: '0' });
   if (mode === 'embedded') {
     const gateway = await startEmbeddedGateway(config, subgraphModules);
     return {

@@ -9,12 +9,12 @@ const EVERY_MS = 600_000;
  * Refreshes the daily counts view (`segment_daily_count`, the dashboard's chart) concurrently after
  * runs finish: woken by the commit of a run's counts (`segment_run_count` inserts), so the chart
  * follows a run within seconds, and one refresh covers every run that finished meanwhile, whatever
- * the number of merchants. Readers keep reading the view during a refresh; two replicas refreshing
- * at once take turns on the view's lock.
+ * the number of merchants. Readers keep reading the view during a refresh.
  */
 export async function refreshSegmentDailyCounts(runtime: SubgraphRuntime): Promise<void> {
   const ctx = runtime.createContext(systemCaller([], null));
-  await ctx.em.execute('select segment_daily_count_refresh()');
+  // One replica refreshes; the others, woken by the same commit, find it under way and leave it.
+  await ctx.em.execute(`select segment_daily_count_refresh() where pg_try_advisory_xact_lock(hashtextextended('segment_daily_count_refresh', 0))`);
 }
 
 export function segmentDailyCountsJob(runtime: SubgraphRuntime): SubgraphJob {

@@ -38,8 +38,11 @@ const FACTS_SQL = /* SQL */ `
            count(*) filter (where o.placed_at > $as_of::timestamptz - make_interval(days => $window_days::int))::int as orders,
            coalesce(sum(greatest(o.total_minor - o.refunded_minor, 0)) filter (where o.placed_at > $as_of::timestamptz - make_interval(days => $window_days::int)), 0)::bigint as spend
       from segment_order o
-     -- An order refunded in full counts for nothing, as a cancelled one: not an order, not the last.
-     where o.merchant_id = $merchant and o.cancelled_at is null and o.total_minor is not null and o.total_minor > o.refunded_minor and o.placed_at <= $as_of::timestamptz
+     -- An order refunded in full counts for nothing, as a cancelled one: not an order, not the last
+     -- (a free order, never refunded, still counts). A customer redacted since counts for nothing either.
+     where o.merchant_id = $merchant and o.cancelled_at is null and o.total_minor is not null
+       and not (o.refunded_minor > 0 and o.refunded_minor >= o.total_minor) and o.placed_at <= $as_of::timestamptz
+       and not exists (select 1 from segment_redacted_customer t where t.merchant_id = $merchant and t.customer_id = o.customer_id)
      group by o.customer_id),
   facts as (
     -- In key order: the key's index then grows at its end instead of taking a million random inserts.

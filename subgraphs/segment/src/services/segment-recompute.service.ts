@@ -40,6 +40,8 @@ export const MAX_FAILURES = 5;
 
 /** How long a merchant's first order facts must have stopped arriving before its first run starts. */
 export const FIRST_RUN_QUIET_MS = 10_000;
+/** The longest a merchant's first run waits for its order facts to stop arriving. */
+export const FIRST_RUN_WAIT_MS = 300_000;
 
 /** Below every UUID: the cursor of a run that has covered no one yet. */
 const BEFORE_FIRST = '00000000-0000-0000-0000-000000000000';
@@ -107,7 +109,12 @@ export class SegmentRecomputeService {
         );
         if (inserted) return viewOf(inserted);
         if (nightlyDate) return null;
-        const [active] = await ctx.em.execute<RunRow[]>(`select ${COLUMNS} from segment_run where merchant_id = ? and status in ('queued', 'running')`, [merchantId]);
+        // A first run still waiting for the order history to stop arriving becomes this request's, due now.
+        const [active] = await ctx.em.execute<RunRow[]>(
+          `update segment_run set trigger = case when trigger = 'first' and status = 'queued' then ? else trigger end
+            where merchant_id = ? and status in ('queued', 'running') returning ${COLUMNS}`,
+          [trigger, merchantId],
+        );
         if (active) return viewOf(active);
       }
       throw new Error(`segment run request for merchant ${merchantId}: no run could be queued nor found`);
@@ -118,10 +125,14 @@ export class SegmentRecomputeService {
    * After an order fact of a merchant that has never had a run: queues its first run, or pushes the
    * queued one back to now, so that it starts once the merchant's order history has stopped
    * arriving for `FIRST_RUN_QUIET_MS` (an install's backfill, the demo's orders) rather than after
-   * the first of many orders. One statement; nothing once the merchant has any run.
+   * the first of many orders, and at the latest `FIRST_RUN_WAIT_MS` after the first (a shop whose
+   * orders never stop). Once the merchant has any other run, one read and nothing written: no lock
+   * on the run and no wake of the recompute job per order.
    */
   async requestFirst(ctx: RequestContext): Promise<void> {
     const merchantId = ctx.merchantId!;
+    const settled = await ctx.em.execute(`select 1 from segment_run where merchant_id = ? and (trigger <> 'first' or status <> 'queued') limit 1`, [merchantId]);
+    if (settled.length) return;
     await ctx.em.execute(
       `insert into segment_run (id, merchant_id, trigger, status, requested_at)
        select ?, ?, 'first', 'queued', clock_timestamp()
@@ -161,9 +172,11 @@ export class SegmentRecomputeService {
                   and not exists (select 1 from segment_run_fact f where f.merchant_id = r.merchant_id and f.run_id = r.id) as lost
            from segment_run r
           where merchant_id = ? and status in ('queued', 'running')
-            and not (trigger = 'first' and status = 'queued' and requested_at > clock_timestamp() - make_interval(secs => ? / 1000.0))
+            and not (trigger = 'first' and status = 'queued' and requested_at > clock_timestamp() - make_interval(secs => ? / 1000.0)
+                     -- the id is a UUIDv7: its first 48 bits are when the first run was queued
+                     and ('x' || substr(replace(id::text, '-', ''), 1, 12))::bit(48)::bigint > (extract(epoch from clock_timestamp()) * 1000)::bigint - ?)
           for update skip locked`,
-        [merchantId, FIRST_RUN_QUIET_MS],
+        [merchantId, FIRST_RUN_QUIET_MS, FIRST_RUN_WAIT_MS],
       );
       if (!run) return null;
       // The planner's estimates of these statements' CTEs run far above their real rows, and JIT
