@@ -51,7 +51,8 @@ export class SupergraphProcess {
   // A cold start compiles every subgraph through tsx and opens seven stores: on a loaded machine
   // (a full suite beside other work) that has taken more than 45 s; waiting costs nothing when it is fast.
   static async start(port: number, env: Record<string, string>, readyTimeoutMs = 90_000, entry: string[] = ['src/cli/serve-embedded.ts']): Promise<SupergraphProcess> {
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', TSX_TSCONFIG_PATH: '../tsconfig.json' };
+    // As in startTestGateway: no nightly segment ticks at an hour's turn unless a test asks for them.
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, SEGMENT_NIGHTLY: 'off', ...env, PORT: String(port), HOST: '127.0.0.1', TSX_TSCONFIG_PATH: '../tsconfig.json' };
     // jest's --experimental-vm-modules is for jest's own module loader, not for the product.
     delete childEnv.NODE_OPTIONS;
     // SUPERGRAPH_CPU_PROF=<dir>: a V8 CPU profile of the supergraph, written when it exits (for benches).
