@@ -11,25 +11,52 @@ const clients = readdirSync('../clients', { withFileTypes: true })
   .map((entry) => entry.name)
   .sort();
 
+/** Scalars as the clients receive them over JSON. */
+const scalars = { DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' };
+
+/**
+ * The dashboard gets named React hooks over urql (`useDashboardOverviewQuery`, …) beside its typed
+ * documents, in one file. The documents are emitted as parsed ASTs, so the app ships no GraphQL
+ * parser. urql's document cache keeps a result as the server sent it, fields selected through
+ * `... on ErrorResult` included, so it needs no possible-types map (Apollo Client's cache would).
+ */
+const DASHBOARD = 'dashboard';
+
 const config: CodegenConfig = {
   schema: './api-schema.graphql',
   // Relative imports with a .js extension, as NodeNext resolution requires.
   emitLegacyCommonJSImports: false,
   generates: Object.fromEntries(
-    clients.map((client) => [
-      `../clients/${client}/src/generated/`,
-      {
-        preset: 'client',
-        documents: [`../clients/${client}/src/**/*.graphql`],
-        // SDK and app code read results directly; masked fragments would force an unwrap call.
-        presetConfig: { fragmentMasking: false },
-        config: {
-          useTypeImports: true,
-          strictScalars: true,
-          scalars: { DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' },
-        },
-      },
-    ]),
+    clients.map((client) =>
+      client === DASHBOARD
+        ? [
+            `../clients/${client}/src/generated/graphql.ts`,
+            {
+              documents: [`../clients/${client}/src/**/*.graphql`],
+              plugins: ['typescript-operations', 'typescript-urql'],
+              config: {
+                useTypeImports: true,
+                strictScalars: true,
+                scalars,
+                enumsAsTypes: true,
+                onlyOperationTypes: true,
+                documentMode: 'documentNode',
+                withHooks: true,
+                urqlImportFrom: 'urql',
+              },
+            },
+          ]
+        : [
+            `../clients/${client}/src/generated/`,
+            {
+              preset: 'client',
+              documents: [`../clients/${client}/src/**/*.graphql`],
+              // SDK and app code read results directly; masked fragments would force an unwrap call.
+              presetConfig: { fragmentMasking: false },
+              config: { useTypeImports: true, strictScalars: true, scalars },
+            },
+          ],
+    ),
   ),
 };
 

@@ -10,6 +10,7 @@ import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { swcOptions } from '../swc.config.mjs';
+import { buildDashboard } from './dashboard-build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -53,3 +54,6 @@ for (const store of await readdir(migrations, { withFileTypes: true })) {
   total += await compileTree(join(migrations, store.name), join(migrations, 'dist', store.name));
 }
 console.log(`loyalnest: compiled ${total} files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+// The merchant dashboard the gateway serves at /app: a browser bundle, built by Vite.
+buildDashboard();

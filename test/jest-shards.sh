@@ -7,6 +7,10 @@
 # With arguments (`npm test -- src/x.test.ts`), one jest process runs what they name.
 set -uo pipefail
 export NODE_OPTIONS='--experimental-vm-modules --max-old-space-size=12288'
+# The browser tests' screenshots, for people to look at: one folder per run, named here and
+# printed, so that every shard of a run writes into the same one.
+export SCREENSHOTS_DIR="${SCREENSHOTS_DIR:-$PWD/screenshots/run-$(date -u +%Y%m%dT%H%M%SZ)}"
+echo "jest: screenshots of the browser tests go to $SCREENSHOTS_DIR" >&2
 if [ $# -gt 0 ]; then exec jest --runInBand "$@"; fi
 shards=${TEST_SHARDS:-3}
 failed=0

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { appProxyRoutes } from './auth/app-proxy.js';
 import { Authenticator } from './auth/authenticate.js';
 import { CallerDirectory } from './auth/caller-directory.js';
+import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { SUPERGRAPH_GRAPHQL, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './data-sources.js';
 import { documentGuard } from './document-guard.js';
@@ -163,6 +164,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     if ((await redis.ping()) !== 'PONG') throw new Error('Redis did not answer PING');
   });
   app.use(appProxyRoutes({ config, directory, customer }));
+  app.use(dashboardRoutes(config));
   for (const route of parts.routes) app.use(route);
   // Each subgraph serves its own actions' paths; a handle none of them owns is not an action of this app.
   app.post('/flow/actions/:handle', (req, res) => {

@@ -36,6 +36,7 @@ runCli(async () => {
   const token = !config.development ? null : await mintDevToken(config.devTokenSecret, { shop: DEMO_MERCHANT.shopDomain, role: 'admin' });
   console.log(`
 LoyalNest supergraph (${values.networked ? 'networked' : 'embedded'} mode) is up.
+  Merchant dashboard: ${gateway.url}/app/${token ? ` (outside Shopify admin: on a dev session for ${DEMO_MERCHANT.shopDomain})` : ''}
   GraphQL + Apollo Sandbox: ${gateway.url}/graphql
   Health: ${gateway.url}/healthz   Readiness: ${gateway.url}/readyz${
     token

@@ -1,0 +1,40 @@
+import { defineMessages } from './i18n/i18n.js';
+
+export const appMessages = defineMessages({
+  en: {
+    overview: 'Overview',
+    customers: 'Customers',
+    program: 'Program',
+    operations: 'Operations',
+    loading: 'Loading LoyalNest…',
+    devBanner: 'Development: signed in with a dev token for {shop}, not through Shopify admin.',
+    devBannerTitle: 'Not embedded in Shopify admin',
+    loadFailed: 'LoyalNest could not load your shop.',
+    retry: 'Try again',
+    notFound: 'This page does not exist.',
+  },
+  es: {
+    overview: 'Resumen',
+    customers: 'Clientes',
+    program: 'Programa',
+    operations: 'Operaciones',
+    loading: 'Cargando LoyalNest…',
+    devBanner: 'Desarrollo: sesión iniciada con un token de desarrollo para {shop}, no desde el panel de Shopify.',
+    devBannerTitle: 'Fuera del panel de Shopify',
+    loadFailed: 'LoyalNest no pudo cargar tu tienda.',
+    retry: 'Reintentar',
+    notFound: 'Esta página no existe.',
+  },
+  fr: {
+    overview: 'Aperçu',
+    customers: 'Clients',
+    program: 'Programme',
+    operations: 'Opérations',
+    loading: 'Chargement de LoyalNest…',
+    devBanner: 'Développement : connecté avec un jeton de développement pour {shop}, et non via l’administration Shopify.',
+    devBannerTitle: 'Hors de l’administration Shopify',
+    loadFailed: 'LoyalNest n’a pas pu charger votre boutique.',
+    retry: 'Réessayer',
+    notFound: 'Cette page n’existe pas.',
+  },
+});

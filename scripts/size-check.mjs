@@ -1,0 +1,50 @@
+/**
+ * `npm run size`: the dashboard's budget (DESIGN.md, "Frontends"), checked on the build in
+ * clients/dashboard/dist. Initial JavaScript is what the browser fetches before the first screen
+ * shows: the entry script, the page opened first (the overview) and every chunk either imports
+ * statically, gzipped as the gateway sends them. Charts and other pages load later and are not
+ * counted. Exits 1 past the budget, naming the chunks.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const dist = fileURLToPath(new URL('../clients/dashboard/dist/', import.meta.url));
+const BUDGET_KB = 200;
+/** The page a merchant lands on, as the manifest keys it. */
+const FIRST_PAGE = 'src/pages/overview/overview-page.tsx';
+
+const manifestFile = join(dist, '.vite', 'manifest.json');
+if (!existsSync(manifestFile)) {
+  console.error('size: no dashboard build; run `npm run build` first');
+  process.exit(1);
+}
+const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
+if (!entry || !manifest[FIRST_PAGE]) {
+  console.error(`size: the manifest has no entry or no ${FIRST_PAGE}`);
+  process.exit(1);
+}
+
+const initial = new Set();
+const visit = (key) => {
+  if (initial.has(key)) return;
+  initial.add(key);
+  for (const imported of manifest[key].imports ?? []) visit(imported);
+};
+visit(entry);
+visit(FIRST_PAGE);
+
+const gzippedKb = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length / 1024;
+const rows = [...initial].map((key) => ({ file: manifest[key].file, kb: gzippedKb(manifest[key].file) })).sort((a, b) => b.kb - a.kb);
+const total = rows.reduce((sum, row) => sum + row.kb, 0);
+const lazy = Object.values(manifest).filter((chunk) => chunk.file.endsWith('.js') && !rows.some((row) => row.file === chunk.file));
+const lazyKb = lazy.reduce((sum, chunk) => sum + gzippedKb(chunk.file), 0);
+
+for (const row of rows) console.log(`  ${row.kb.toFixed(1).padStart(7)} KB gz  ${row.file}`);
+console.log(`dashboard initial JS: ${total.toFixed(1)} KB gzipped of ${BUDGET_KB} KB (${rows.length} chunks); loaded later: ${lazyKb.toFixed(1)} KB in ${lazy.length} chunks`);
+if (total > BUDGET_KB) {
+  console.error(`size: the dashboard's initial JavaScript is ${total.toFixed(1)} KB gzipped, past its ${BUDGET_KB} KB budget`);
+  process.exit(1);
+}
