@@ -54,6 +54,8 @@ COPY --from=build /app/subgraphs/segment/dist subgraphs/segment/dist
 COPY --from=build /app/subgraphs/tier/dist subgraphs/tier/dist
 COPY --from=build /app/subgraphs/audit/dist subgraphs/audit/dist
 COPY --from=build /app/migrations/dist migrations/dist
+# The merchant dashboard the gateway serves at /app (built by Vite in the build stage).
+COPY --from=build /app/clients/dashboard/dist clients/dashboard/dist
 # The gateway serves the committed supergraph and reads the subgraphs' routing URLs from supergraph.yaml.
 COPY supergraph.graphql supergraph.yaml ./
 USER node

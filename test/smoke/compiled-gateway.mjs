@@ -138,6 +138,17 @@ async function answersAnAdmin(base) {
   }
 }
 
+/** The built dashboard at /app, as production serves it: App Bridge always, no dev session. */
+async function servesTheDashboard(base) {
+  const page = await fetch(`${base}/app/`);
+  const html = await page.text();
+  if (page.status !== 200 || !html.includes('https://cdn.shopify.com/shopifycloud/app-bridge.js') || !/\/app\/assets\/[^"]+\.js/.test(html)) {
+    throw new Error(`the dashboard should be served with App Bridge and its build's script, got ${page.status} ${html.slice(0, 300)}`);
+  }
+  const devSession = await fetch(`${base}/app/dev-session`);
+  if (devSession.status !== 404) throw new Error(`a production gateway must have no dev session, got ${devSession.status}`);
+}
+
 const started = Date.now();
 await cleanUp(); // what a killed run left
 let gateway;
@@ -161,12 +172,13 @@ try {
   }
 
   await answersAnAdmin(base);
+  await servesTheDashboard(base);
 
   // A deployment stops it with SIGTERM: the CLI stops the gateway, workers and stores, then exits 0.
   gateway.kill('SIGTERM');
   const stopped = await Promise.race([exited(gateway), new Promise((r) => setTimeout(() => r('no exit within 15 s'), 15_000))]);
   if (stopped !== 0) throw new Error(`the compiled gateway did not stop cleanly on SIGTERM: ${stopped}`);
-  console.log(`smoke: the compiled gateway migrated, was ready, refused an anonymous query with 401, answered an admin across subgraphs and stopped (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`smoke: the compiled gateway migrated, was ready, refused an anonymous query with 401, answered an admin across subgraphs, served the dashboard and stopped (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 } finally {
   if (gateway && gateway.exitCode === null) gateway.kill('SIGKILL');
   await cleanUp();
