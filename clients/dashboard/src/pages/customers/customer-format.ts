@@ -1,5 +1,4 @@
 import type { LocaleCode } from '../../generated/graphql.js';
-import type { Locale } from '../../i18n/i18n.js';
 
 /** The parts of a customer a name is made of. */
 export interface NamedCustomer {
@@ -32,6 +31,6 @@ export function emailFilter(typed: string): string | null {
 }
 
 /** The dashboard's language as the API's LocaleCode, for fields that take a locale. */
-export function apiLocale(locale: Locale): LocaleCode {
-  return locale.toUpperCase() as Uppercase<Locale>;
+export function apiLocale(locale: Lowercase<LocaleCode>): LocaleCode {
+  return locale.toUpperCase() as LocaleCode;
 }

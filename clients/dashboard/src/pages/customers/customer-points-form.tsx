@@ -1,4 +1,4 @@
-import { Banner, BlockStack, Button, Card, Form, FormLayout, Select, Text, TextField, Toast } from '@shopify/polaris';
+import { Banner, BlockStack, Button, Card, Form, FormLayout, Select, Text, TextField } from '@shopify/polaris';
 import { useState } from 'react';
 import { errorResultOf, formErrorsOf, NO_ERRORS, type FormErrors } from '../../forms/field-errors.js';
 import { useCustomerAwardPointsMutation, useCustomerDeductPointsMutation } from '../../generated/graphql.js';
@@ -29,7 +29,8 @@ export function CustomerPointsForm({ customerId }: { customerId: string }) {
   const [draft, setDraft] = useState(EMPTY_DRAFT);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [toast, setToast] = useState<string | null>(null);
+  // A banner rather than Polaris's Toast, whose close button has no accessible name.
+  const [done, setDone] = useState<string | null>(null);
   const [award, sendAward] = useCustomerAwardPointsMutation();
   const [deduct, sendDeduct] = useCustomerDeductPointsMutation();
   const sending = award.fetching || deduct.fetching;
@@ -37,10 +38,12 @@ export function CustomerPointsForm({ customerId }: { customerId: string }) {
   const edit = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((current) => ({ ...current, [key]: value }));
     setIdempotencyKey(crypto.randomUUID());
+    setDone(null);
     setErrors((current) => ({ fields: Object.fromEntries(Object.entries(current.fields).filter(([field]) => field !== FIELD_OF[key])), form: null }));
   };
 
   const submit = async () => {
+    setDone(null);
     const parsed = parseAdjustment(draft);
     if (!parsed.ok) {
       const fields: Record<string, string> = {};
@@ -62,7 +65,7 @@ export function CustomerPointsForm({ customerId }: { customerId: string }) {
     setErrors(NO_ERRORS);
     setDraft({ ...EMPTY_DRAFT, direction: draft.direction });
     setIdempotencyKey(crypto.randomUUID());
-    setToast(format(draft.direction === 'award' ? t.awarded : t.deducted, { points: fmt.number(parsed.points) }));
+    setDone(format(draft.direction === 'award' ? t.awarded : t.deducted, { points: fmt.number(parsed.points) }));
   };
 
   return (
@@ -71,6 +74,11 @@ export function CustomerPointsForm({ customerId }: { customerId: string }) {
         <Text as="h2" variant="headingMd">
           {t.adjustTitle}
         </Text>
+        {done && (
+          <Banner tone="success">
+            <p>{done}</p>
+          </Banner>
+        )}
         {errors.form && (
           <Banner tone="critical">
             <p>{errors.form}</p>
@@ -103,7 +111,6 @@ export function CustomerPointsForm({ customerId }: { customerId: string }) {
           </FormLayout>
         </Form>
       </BlockStack>
-      {toast && <Toast content={toast} onDismiss={() => setToast(null)} />}
     </Card>
   );
 }
