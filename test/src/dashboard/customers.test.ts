@@ -1,9 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { print, type DocumentNode } from 'graphql';
 import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  CustomerAwardPointsDocument,
+  CustomerDeductPointsDocument,
+  CustomerDetailDocument,
+  CustomerPointsHistoryDocument,
+  CustomerRedemptionsDocument,
+  CustomersListDocument,
+} from '../../../clients/dashboard/src/generated/graphql.js';
 import { launchBrowser, openDashboard, screenshot, seriousAxeViolations, type DashboardSession } from '../support/browser.js';
+import { startFakeShopify, type FakeShopify } from '../support/fake-shopify.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { award, DEDUCT, pointsOf } from '../support/points.js';
+import { installMerchant } from '../support/install.js';
+import { award, AWARD, DEDUCT, pointsOf } from '../support/points.js';
+import { createReward, redeem, REWARDS_ENV } from '../support/rewards.js';
 import { writeSegmentCustomers } from '../support/segments.js';
 import { tierInput, updateTierProgram } from '../support/tiers.js';
 import { createMerchant, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from '../support/tenants.js';
@@ -16,18 +28,22 @@ const A_CUSTOMERS = 23;
  * and paging, a customer's page and its points form; merchant B sees none of A's customers.
  */
 describe('the dashboard’s customers pages', () => {
+  let fake: FakeShopify;
   let gateway: TestGateway;
   let browser: Browser;
   let a: TestMerchant;
   let b: TestMerchant;
   const aCustomers: CreatedCustomer[] = [];
   let bCustomer: CreatedCustomer;
+  let redeemed: { __typename: string; status?: string; discountCode?: string };
   const run = randomUUID().slice(0, 8);
   const emailOf = (i: number) => `member${i}-${run}@example.com`;
 
   beforeAll(async () => {
-    gateway = await startTestGateway('embedded', { LOYALNEST_DEV: '1' });
-    [a, b] = await Promise.all([createMerchant(gateway), createMerchant(gateway)]);
+    // A is installed against a fake Shopify, which issues the discount codes of its redemptions.
+    fake = await startFakeShopify();
+    gateway = await startTestGateway('embedded', { ...fake.env, ...REWARDS_ENV, LOYALNEST_DEV: '1' });
+    [a, b] = await Promise.all([installMerchant(gateway, fake, 'customers-a'), createMerchant(gateway)]);
     // One at a time: the list is oldest first, and the test reads the pages in that order.
     for (let i = 0; i < A_CUSTOMERS; i++) {
       aCustomers.push(await upsertCustomer(gateway, a, { shopifyId: shopifyId(), email: emailOf(i), firstName: `Member${i}`, lastName: 'Alpha' }));
@@ -35,12 +51,16 @@ describe('the dashboard’s customers pages', () => {
     bCustomer = await upsertCustomer(gateway, b, { shopifyId: shopifyId(), email: `bravo-${run}@example.com`, firstName: 'Bravo', lastName: 'Only' });
     await updateTierProgram(gateway, a.auth, { tiers: [tierInput('Bronze', 0), tierInput('Silver', 1000)] });
     await award(gateway, a, aCustomers[0].id, 400);
+    await award(gateway, a, aCustomers[2].id, 300);
+    const reward = await createReward(gateway, a, { names: { en: 'Five euros off' }, pointsCost: 100 });
+    redeemed = await redeem(gateway, a.auth, { customerId: aCustomers[2].id, rewardId: reward });
     await writeSegmentCustomers(a.id, [{ customerId: aCustomers[0].id, recency: 5, frequency: 4, monetary: 3, segment: 'champions' }]);
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await gateway?.stop();
+    await fake?.close();
   });
 
   async function open(merchant: TestMerchant, path: string): Promise<DashboardSession> {
@@ -223,5 +243,64 @@ describe('the dashboard’s customers pages', () => {
     await screenshot(page, 'customer-page');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await session.close();
+  });
+
+  it('lists a customer’s redemptions with their status and code', async () => {
+    expect(redeemed).toMatchObject({ __typename: 'Redemption', status: 'ISSUED' });
+    const session = await open(a, `/customers/${aCustomers[2].id}`);
+    const { page } = session;
+    const row = page.getByRole('row', { name: /Five euros off.*Issued/ });
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain('Issued');
+    expect(text).toContain(redeemed.discountCode);
+    await statShows(page, 'Balance', '200');
+    await page.getByRole('row', { name: /Redeemed/ }).waitFor();
+    await screenshot(page, 'customer-redemptions');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await session.close();
+  });
+
+  it('pages through a customer’s points history, newest first', async () => {
+    const customer = aCustomers[3];
+    for (let i = 1; i <= 12; i++) {
+      const result = await gateway.gql<{ awardPoints: { __typename: string } }>(AWARD, { input: { customerId: customer.id, points: i, reason: `Gift ${i}` } }, a.auth);
+      expect(result.data?.awardPoints.__typename).toBe('PointsChange');
+    }
+    const session = await open(a, `/customers/${customer.id}`);
+    const { page } = session;
+    const history = page.getByRole('region', { name: 'Points history' });
+    const reasons = async (last: string) => {
+      await history.getByRole('cell', { name: last, exact: true }).waitFor();
+      return (await history.locator('tbody tr').allTextContents()).map((row) => /Gift \d+/.exec(row)?.[0]);
+    };
+    expect(await reasons('Gift 3')).toEqual(Array.from({ length: 10 }, (_, i) => `Gift ${12 - i}`));
+    await history.getByRole('button', { name: 'Next' }).click();
+    expect(await reasons('Gift 1')).toEqual(['Gift 2', 'Gift 1']);
+    await history.getByRole('button', { name: 'Previous' }).click();
+    expect(await reasons('Gift 12')).toHaveLength(10);
+    await session.close();
+  });
+
+  /** One of the dashboard's own operations, as merchant B would send it. */
+  async function asB<T>(document: DocumentNode, variables: Record<string, unknown>): Promise<T> {
+    const result = await gateway.gql<T>(print(document), variables, b.auth);
+    expect(result.errors).toBeUndefined();
+    return result.data!;
+  }
+
+  it('answers the pages’ own operations for another merchant’s customer with nothing of it, and changes nothing', async () => {
+    const id = aCustomers[0].id;
+    const before = await pointsOf(gateway, a, id);
+    for (const document of [CustomerDetailDocument, CustomerPointsHistoryDocument, CustomerRedemptionsDocument]) {
+      expect(await asB(document, { id, first: 10, locale: 'EN' })).toEqual({ customer: null });
+    }
+    const list = await asB<{ customers: { nodes: { id: string }[] } }>(CustomersListDocument, { email: aCustomers[0].email, first: 20 });
+    expect(list.customers.nodes).toEqual([]);
+    const awarded = await asB<{ awardPoints: { __typename: string } }>(CustomerAwardPointsDocument, { input: { customerId: id, points: 5, reason: 'not mine' } });
+    expect(awarded.awardPoints.__typename).toBe('CustomerNotFoundError');
+    const deducted = await asB<{ deductPoints: { __typename: string } }>(CustomerDeductPointsDocument, { input: { customerId: id, points: 5, reason: 'not mine' } });
+    expect(deducted.deductPoints.__typename).toBe('CustomerNotFoundError');
+    expect(await pointsOf(gateway, a, id)).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { Badge, BlockStack, Card, IndexTable, Text } from '@shopify/polaris';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useCustomerPointsHistoryQuery, useCustomerRedemptionsQuery, type RedemptionStatus } from '../../generated/graphql.js';
 import { format, useFormat, useMessages } from '../../i18n/i18n.js';
 import { apiLocale } from './customer-format.js';
@@ -20,13 +20,21 @@ function pagination(pages: CursorPages, setPages: (pages: CursorPages) => void, 
   };
 }
 
-function CardTitle({ children }: { children: string }) {
+/** A card that is a region named by its heading, so the pagers of its table can be told apart. */
+function TableCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <div style={{ padding: 'var(--p-space-400) var(--p-space-400) 0' }}>
-      <Text as="h2" variant="headingMd">
-        {children}
-      </Text>
-    </div>
+    <section aria-labelledby={id}>
+      <Card padding="0">
+        <BlockStack gap="200">
+          <div style={{ padding: 'var(--p-space-400) var(--p-space-400) 0' }}>
+            <Text as="h2" variant="headingMd" id={id}>
+              {title}
+            </Text>
+          </div>
+          {children}
+        </BlockStack>
+      </Card>
+    </section>
   );
 }
 
@@ -49,35 +57,32 @@ export function PointsHistoryCard({ customerId }: { customerId: string }) {
   const history = data?.customer?.points.history;
   const entries = history?.nodes ?? [];
   return (
-    <Card padding="0">
-      <BlockStack gap="200">
-        <CardTitle>{t.historyTitle}</CardTitle>
-        <IndexTable
-          resourceName={{ singular: t.historyTitle, plural: t.historyTitle }}
-          itemCount={entries.length}
-          selectable={false}
-          loading={fetching}
-          emptyState={<Empty>{t.historyEmpty}</Empty>}
-          headings={[{ title: t.date }, { title: t.kind }, { title: t.reason }, { title: t.change, alignment: 'end' }]}
-          pagination={pagination(pages, setPages, history?.pageInfo, t.page)}
-        >
-          {entries.map((entry, index) => (
-            <IndexTable.Row id={entry.id} key={entry.id} position={index}>
-              <IndexTable.Cell>{fmt.dateTime(entry.createdAt)}</IndexTable.Cell>
-              <IndexTable.Cell>
-                {t[`kind${entry.kind}`]} {entry.status === 'PENDING' && <Badge tone="attention">{t.entryPending}</Badge>}
-              </IndexTable.Cell>
-              <IndexTable.Cell>{entry.reason ?? ''}</IndexTable.Cell>
-              <IndexTable.Cell>
-                <Text as="span" alignment="end" numeric tone={entry.points < 0 ? 'critical' : 'success'}>
-                  {entry.points > 0 ? `+${fmt.number(entry.points)}` : fmt.number(entry.points)}
-                </Text>
-              </IndexTable.Cell>
-            </IndexTable.Row>
-          ))}
-        </IndexTable>
-      </BlockStack>
-    </Card>
+    <TableCard id="customer-points-history" title={t.historyTitle}>
+      <IndexTable
+        resourceName={{ singular: t.historyTitle, plural: t.historyTitle }}
+        itemCount={entries.length}
+        selectable={false}
+        loading={fetching}
+        emptyState={<Empty>{t.historyEmpty}</Empty>}
+        headings={[{ title: t.date }, { title: t.kind }, { title: t.reason }, { title: t.change, alignment: 'end' }]}
+        pagination={pagination(pages, setPages, history?.pageInfo, t.page)}
+      >
+        {entries.map((entry, index) => (
+          <IndexTable.Row id={entry.id} key={entry.id} position={index}>
+            <IndexTable.Cell>{fmt.dateTime(entry.createdAt)}</IndexTable.Cell>
+            <IndexTable.Cell>
+              {t[`kind${entry.kind}`]} {entry.status === 'PENDING' && <Badge tone="attention">{t.entryPending}</Badge>}
+            </IndexTable.Cell>
+            <IndexTable.Cell>{entry.reason ?? ''}</IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" alignment="end" numeric tone={entry.points < 0 ? 'critical' : 'success'}>
+                {entry.points > 0 ? `+${fmt.number(entry.points)}` : fmt.number(entry.points)}
+              </Text>
+            </IndexTable.Cell>
+          </IndexTable.Row>
+        ))}
+      </IndexTable>
+    </TableCard>
   );
 }
 
@@ -101,35 +106,32 @@ export function RedemptionsCard({ customerId }: { customerId: string }) {
   const redemptions = data?.customer?.redemptions;
   const rows = redemptions?.nodes ?? [];
   return (
-    <Card padding="0">
-      <BlockStack gap="200">
-        <CardTitle>{t.redemptionsTitle}</CardTitle>
-        <IndexTable
-          resourceName={{ singular: t.redemptionsTitle, plural: t.redemptionsTitle }}
-          itemCount={rows.length}
-          selectable={false}
-          loading={fetching}
-          emptyState={<Empty>{t.redemptionsEmpty}</Empty>}
-          headings={[{ title: t.date }, { title: t.reward }, { title: t.status }, { title: t.code }, { title: t.pointsSpent, alignment: 'end' }]}
-          pagination={pagination(pages, setPages, redemptions?.pageInfo, t.page)}
-        >
-          {rows.map((redemption, index) => (
-            <IndexTable.Row id={redemption.id} key={redemption.id} position={index}>
-              <IndexTable.Cell>{fmt.dateTime(redemption.createdAt)}</IndexTable.Cell>
-              <IndexTable.Cell>{redemption.reward.name}</IndexTable.Cell>
-              <IndexTable.Cell>
-                <Badge tone={STATUS_TONE[redemption.status]}>{t[`status${redemption.status}`]}</Badge>
-              </IndexTable.Cell>
-              <IndexTable.Cell>{redemption.discountCode ?? ''}</IndexTable.Cell>
-              <IndexTable.Cell>
-                <Text as="span" alignment="end" numeric>
-                  {fmt.number(redemption.pointsSpent)}
-                </Text>
-              </IndexTable.Cell>
-            </IndexTable.Row>
-          ))}
-        </IndexTable>
-      </BlockStack>
-    </Card>
+    <TableCard id="customer-redemptions" title={t.redemptionsTitle}>
+      <IndexTable
+        resourceName={{ singular: t.redemptionsTitle, plural: t.redemptionsTitle }}
+        itemCount={rows.length}
+        selectable={false}
+        loading={fetching}
+        emptyState={<Empty>{t.redemptionsEmpty}</Empty>}
+        headings={[{ title: t.date }, { title: t.reward }, { title: t.status }, { title: t.code }, { title: t.pointsSpent, alignment: 'end' }]}
+        pagination={pagination(pages, setPages, redemptions?.pageInfo, t.page)}
+      >
+        {rows.map((redemption, index) => (
+          <IndexTable.Row id={redemption.id} key={redemption.id} position={index}>
+            <IndexTable.Cell>{fmt.dateTime(redemption.createdAt)}</IndexTable.Cell>
+            <IndexTable.Cell>{redemption.reward.name}</IndexTable.Cell>
+            <IndexTable.Cell>
+              <Badge tone={STATUS_TONE[redemption.status]}>{t[`status${redemption.status}`]}</Badge>
+            </IndexTable.Cell>
+            <IndexTable.Cell>{redemption.discountCode ?? ''}</IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" alignment="end" numeric>
+                {fmt.number(redemption.pointsSpent)}
+              </Text>
+            </IndexTable.Cell>
+          </IndexTable.Row>
+        ))}
+      </IndexTable>
+    </TableCard>
   );
 }
