@@ -1,4 +1,4 @@
-import { Badge, BlockStack, Card, IndexTable, Text } from '@shopify/polaris';
+import { Badge, BlockStack, Card, IndexTable, SkeletonBodyText, Text } from '@shopify/polaris';
 import { useState, type ReactNode } from 'react';
 import { useCustomerPointsHistoryQuery, useCustomerRedemptionsQuery, type RedemptionStatus } from '../../generated/graphql.js';
 import { format, useFormat, useMessages } from '../../i18n/i18n.js';
@@ -38,12 +38,17 @@ function TableCard({ id, title, children }: { id: string; title: string; childre
   );
 }
 
-function Empty({ children }: { children: string }) {
+/** What a table shows with no rows: a skeleton until its first answer, then why it is empty. */
+function Empty({ loaded, children }: { loaded: boolean; children: string }) {
   return (
     <div style={{ padding: 'var(--p-space-400)' }}>
-      <Text as="p" tone="subdued">
-        {children}
-      </Text>
+      {loaded ? (
+        <Text as="p" tone="subdued">
+          {children}
+        </Text>
+      ) : (
+        <SkeletonBodyText lines={2} />
+      )}
     </div>
   );
 }
@@ -63,7 +68,7 @@ export function PointsHistoryCard({ customerId }: { customerId: string }) {
         itemCount={entries.length}
         selectable={false}
         loading={fetching}
-        emptyState={<Empty>{t.historyEmpty}</Empty>}
+        emptyState={<Empty loaded={Boolean(data)}>{t.historyEmpty}</Empty>}
         headings={[{ title: t.date }, { title: t.kind }, { title: t.reason }, { title: t.change, alignment: 'end' }]}
         pagination={pagination(pages, setPages, history?.pageInfo, t.page)}
       >
@@ -112,7 +117,7 @@ export function RedemptionsCard({ customerId }: { customerId: string }) {
         itemCount={rows.length}
         selectable={false}
         loading={fetching}
-        emptyState={<Empty>{t.redemptionsEmpty}</Empty>}
+        emptyState={<Empty loaded={Boolean(data)}>{t.redemptionsEmpty}</Empty>}
         headings={[{ title: t.date }, { title: t.reward }, { title: t.status }, { title: t.code }, { title: t.pointsSpent, alignment: 'end' }]}
         pagination={pagination(pages, setPages, redemptions?.pageInfo, t.page)}
       >

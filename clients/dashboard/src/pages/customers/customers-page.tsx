@@ -1,10 +1,10 @@
-import { Banner, BlockStack, Card, IndexTable, Link, Page, Text, TextField } from '@shopify/polaris';
+import { Banner, BlockStack, Card, IndexTable, Link, Page, SkeletonBodyText, Text, TextField } from '@shopify/polaris';
 import { useEffect, useState } from 'react';
 import { useCustomersListQuery } from '../../generated/graphql.js';
 import { format, useFormat, useMessages } from '../../i18n/i18n.js';
 import { apiLocale, customerName, emailFilter } from './customer-format.js';
 import { customersMessages } from './customers.messages.js';
-import { FIRST_PAGE, hasPreviousPage, nextPage, pageNumber, previousPage } from './cursor-pages.js';
+import { FIRST_PAGE, hasPreviousPage, nextPage, pageNumber, previousPage, type CursorPages } from './cursor-pages.js';
 
 const PAGE_SIZE = 20;
 /** Long enough that typing an address sends one search, not one per key. */
@@ -25,9 +25,10 @@ export default function CustomersPage() {
   const fmt = useFormat();
   const [search, setSearch] = useState('');
   const email = emailFilter(useDebounced(search, SEARCH_DELAY_MS));
-  const [pages, setPages] = useState(FIRST_PAGE);
-  // A new search starts again from its first page.
-  useEffect(() => setPages(FIRST_PAGE), [email]);
+  // Pages belong to the search they were reached in: a new search starts from its first page.
+  const [paging, setPaging] = useState({ email, pages: FIRST_PAGE });
+  const pages = paging.email === email ? paging.pages : FIRST_PAGE;
+  const setPages = (next: CursorPages) => setPaging({ email, pages: next });
 
   const [{ data, fetching, error }] = useCustomersListQuery({
     variables: { email, after: pages.after, first: PAGE_SIZE, locale: apiLocale(fmt.locale) },
@@ -35,7 +36,11 @@ export default function CustomersPage() {
   const connection = data?.customers;
   const rows = connection?.nodes ?? [];
 
-  const emptyState = (
+  const emptyState = !data ? (
+    <div style={{ padding: 'var(--p-space-400)' }}>
+      <SkeletonBodyText lines={3} />
+    </div>
+  ) : (
     <div style={{ padding: 'var(--p-space-800) var(--p-space-400)' }}>
       <BlockStack gap="200" inlineAlign="center">
         <Text as="p" variant="headingMd">
