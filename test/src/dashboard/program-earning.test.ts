@@ -80,6 +80,8 @@ describe('the dashboard’s earning rules', () => {
     await saveBar(page).click();
     await page.getByText('Earning rules saved').waitFor();
     await saveBar(page).waitFor({ state: 'detached' });
+    await screenshot(page, 'program-earning-saved');
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // then: the API has it, and so does the page after a reload
     const rules = await rulesOf(merchantA);

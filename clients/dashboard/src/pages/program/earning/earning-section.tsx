@@ -1,4 +1,4 @@
-import { Banner, BlockStack, Layout, SkeletonBodyText, Card, Toast } from '@shopify/polaris';
+import { Banner, BlockStack, Card, Layout, SkeletonBodyText } from '@shopify/polaris';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useProgramEarningRulesQuery, useProgramUpdateEarningRulesMutation } from '../../../generated/graphql.js';
 import { formErrorsOf } from '../../../forms/field-errors.js';
@@ -21,7 +21,8 @@ export default function EarningSection() {
   const [form, setForm] = useState<EarningForm | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [savedToast, setSavedToast] = useState(false);
+  // A banner rather than Polaris's Toast, whose close button has no accessible name (axe: button-name).
+  const [saved, setSaved] = useState(false);
 
   const lastLoaded = useRef<EarningForm | null>(null);
   useEffect(() => {
@@ -39,6 +40,7 @@ export default function EarningSection() {
   /** A change to some fields clears the errors shown on them: they were about the old value. */
   const change = useCallback((patch: Partial<EarningForm>, fields: string[] = Object.keys(patch)) => {
     setForm((current) => (current ? { ...current, ...patch } : current));
+    setSaved(false);
     setErrors((current) => {
       const next = { ...current };
       for (const field of Object.keys(next)) if (fields.some((f) => field === f || field.startsWith(`${f}.`))) delete next[field];
@@ -67,7 +69,7 @@ export default function EarningSection() {
     setForm(saved);
     setErrors({});
     setFormError(null);
-    setSavedToast(true);
+    setSaved(true);
   };
 
   const discard = () => {
@@ -93,6 +95,7 @@ export default function EarningSection() {
     >
       <FormSaveBar dirty={dirty} saving={saving} onSave={() => void save()} onDiscard={discard} />
       <BlockStack gap="400">
+        {saved && <Banner tone="success" title={t.saved} onDismiss={() => setSaved(false)} />}
         {formError && (
           <Banner tone="critical" onDismiss={() => setFormError(null)}>
             <p>{formError}</p>
@@ -105,7 +108,6 @@ export default function EarningSection() {
           </Layout.Section>
         </Layout>
       </BlockStack>
-      {savedToast && <Toast content={t.saved} onDismiss={() => setSavedToast(false)} />}
     </form>
   );
 }

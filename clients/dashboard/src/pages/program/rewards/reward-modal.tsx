@@ -1,4 +1,4 @@
-import { Banner, BlockStack, Checkbox, FormLayout, Modal, Select, TextField } from '@shopify/polaris';
+import { Banner, BlockStack, Checkbox, FormLayout, Modal, Select, Text, TextField } from '@shopify/polaris';
 import { useState } from 'react';
 import { errorResultOf, formErrorsOf } from '../../../forms/field-errors.js';
 import { useProgramCreateRewardMutation, useProgramUpdateRewardMutation, type ProgramRewardFieldsFragment, type RewardKind } from '../../../generated/graphql.js';
@@ -12,7 +12,7 @@ interface RewardModalProps {
   /** The reward to edit; null creates one. */
   reward: ProgramRewardFieldsFragment | null;
   onClose: () => void;
-  /** After the API saved it: whether it was created, for the toast. */
+  /** After the API saved it: whether it was created, for the banner that says so. */
   onSaved: (created: boolean) => void;
 }
 
@@ -68,6 +68,7 @@ export function RewardModal({ reward, onClose, onSaved }: RewardModalProps) {
   return (
     <Modal
       open
+      size="large"
       onClose={onClose}
       title={reward ? t.editTitle : t.createTitle}
       primaryAction={{ content: t.save, onAction: () => void save(), loading: creating || updating }}
@@ -93,11 +94,16 @@ export function RewardModal({ reward, onClose, onSaved }: RewardModalProps) {
                 value={form.kind}
                 onChange={(kind) => change({ kind: kind as RewardKind }, ['kind', 'value', 'variantId'])}
               />
-              <FormLayout.Group>
-                {field('nameEn', t.nameEn, 'names.en', t.namesHelp)}
-                {field('nameFr', t.nameFr, 'names.fr')}
-                {field('nameEs', t.nameEs, 'names.es')}
-              </FormLayout.Group>
+              <BlockStack gap="100">
+                <FormLayout.Group condensed>
+                  {field('nameEn', t.nameEn, 'names.en')}
+                  {field('nameFr', t.nameFr, 'names.fr')}
+                  {field('nameEs', t.nameEs, 'names.es')}
+                </FormLayout.Group>
+                <Text as="p" tone="subdued">
+                  {t.namesHelp}
+                </Text>
+              </BlockStack>
               <FormLayout.Group>
                 {form.kind === 'FIXED_AMOUNT' && field('value', format(t.valueAmount, { currency }), 'value', undefined, { inputMode: 'decimal' })}
                 {form.kind === 'PERCENTAGE' && field('value', t.valuePercent, 'value', t.valuePercentHelp, { inputMode: 'decimal', suffix: '%' })}

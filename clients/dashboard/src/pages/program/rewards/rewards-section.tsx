@@ -1,4 +1,4 @@
-import { Badge, Banner, BlockStack, Button, ButtonGroup, Card, IndexTable, InlineStack, Modal, SkeletonBodyText, Text, Toast } from '@shopify/polaris';
+import { Badge, Banner, BlockStack, Button, ButtonGroup, Card, IndexTable, InlineStack, Modal, SkeletonBodyText, Text } from '@shopify/polaris';
 import { useMemo, useState } from 'react';
 import { errorResultOf, formErrorsOf } from '../../../forms/field-errors.js';
 import { useProgramArchiveRewardMutation, useProgramRewardsQuery, type ProgramRewardFieldsFragment } from '../../../generated/graphql.js';
@@ -25,7 +25,8 @@ export default function RewardsSection() {
   const [editing, setEditing] = useState<ProgramRewardFieldsFragment | 'new' | null>(null);
   const [archivingReward, setArchivingReward] = useState<ProgramRewardFieldsFragment | null>(null);
   const [archiveError, setArchiveError] = useState<string | null>(null);
-  const [toast, setToast] = useState<string | null>(null);
+  // A banner rather than Polaris's Toast, whose close button has no accessible name (axe: button-name).
+  const [done, setDone] = useState<string | null>(null);
   const now = useMemo(() => new Date(), [data]);
 
   const gives = (reward: ProgramRewardFieldsFragment): string => {
@@ -45,7 +46,7 @@ export default function RewardsSection() {
     }
     setArchivingReward(null);
     setArchiveError(null);
-    setToast(t.archived);
+    setDone(t.archived);
   };
 
   if (loadError && !data) return <Banner tone="critical" title={t.loadFailed} />;
@@ -59,6 +60,7 @@ export default function RewardsSection() {
   const rewards = data.rewards;
   return (
     <BlockStack gap="400">
+      {done && <Banner tone="success" title={done} onDismiss={() => setDone(null)} />}
       <Card padding="0">
         <BlockStack>
           <div style={{ padding: 'var(--p-space-400)' }}>
@@ -139,7 +141,7 @@ export default function RewardsSection() {
           onClose={() => setEditing(null)}
           onSaved={(created) => {
             setEditing(null);
-            setToast(created ? t.created : t.updated);
+            setDone(created ? t.created : t.updated);
           }}
         />
       )}
@@ -174,7 +176,6 @@ export default function RewardsSection() {
           </Modal.Section>
         </Modal>
       )}
-      {toast && <Toast content={toast} onDismiss={() => setToast(null)} />}
     </BlockStack>
   );
 }
