@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openDashboard, screenshot, seriousAxeViolations, type DashboardSession } from '../support/browser.js';
+import { formErrorsOf } from '../../../clients/dashboard/src/forms/field-errors.js';
+import { checkEarningForm, earningFormOf } from '../../../clients/dashboard/src/pages/program/earning/earning-form.js';
+import type { ProgramEarningRulesFieldsFragment } from '../../../clients/dashboard/src/generated/graphql.js';
 import { fieldError, nextDialog } from '../support/form-fields.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { createMerchant, type TestMerchant } from '../support/tenants.js';
 
 const EARNING_RULES = `query { earningRules { pointsPerCurrencyUnit signupBonus expiryPolicy expiryMonths activities { key name points limit } } }`;
+const ALL_RULES = `query { earningRules { enabled earnOn pointsPerCurrencyUnit excludeShipping excludeTaxes excludeDiscounts rounding signupBonus birthdayBonus pendingDays allowNegativeBalance expiryPolicy expiryMonths expiryWarningDays pointValue activities { key name points limit } } }`;
 const UPDATE_EARNING_RULES = `mutation($input: UpdateEarningRulesInput!) { updateEarningRules(input: $input) { pointsPerCurrencyUnit } }`;
 
 interface Rules {
@@ -134,6 +138,22 @@ describe('the dashboard’s earning rules', () => {
     expect(await fieldError(pointsPerEuro(page))).toBeNull();
     expect(await fieldError(page.getByLabel('Points for creating an account'))).toBe('Enter a whole number.');
     await session.close();
+  });
+
+  it('puts the API’s own refusals on the fields the form checks, by the paths the API names', async () => {
+    // Sent as the page would send it were its own checks missing: the server's bounds are the same.
+    const all = await gateway.gql<{ earningRules: ProgramEarningRulesFieldsFragment }>(ALL_RULES, {}, merchantA.auth);
+    const form = { ...earningFormOf(all.data!.earningRules), signupBonus: '100001', activities: [{ key: 'ok_key', name: 'Fine', points: '0', limit: 'ONCE' as const }] };
+    const { problems } = checkEarningForm(form);
+    const refused = await gateway.gql(UPDATE_EARNING_RULES, { input: { signupBonus: 100_001, activities: [{ key: 'ok_key', name: 'Fine', points: 0, limit: 'ONCE' }] } }, merchantA.auth);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const shown = formErrorsOf({ graphQLErrors: refused.errors, networkError: undefined } as unknown as Parameters<typeof formErrorsOf>[0]);
+    expect(shown.form).toBeNull();
+    expect(Object.keys(shown.fields).sort()).toEqual(Object.keys(problems).sort());
+    expect(Object.keys(problems).sort()).toEqual(['activities.0.points', 'signupBonus']);
+
+    const duplicate = await gateway.gql(UPDATE_EARNING_RULES, { input: { activities: [{ key: 'a', name: 'A', points: 1, limit: 'ONCE' }, { key: 'a', name: 'B', points: 1, limit: 'ONCE' }] } }, merchantA.auth);
+    expect(Object.keys(formErrorsOf({ graphQLErrors: duplicate.errors, networkError: undefined } as unknown as Parameters<typeof formErrorsOf>[0]).fields)).toEqual(['activities']);
   });
 
   it('asks before leaving with unsaved changes, and stays when the merchant declines', async () => {

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openDashboard, screenshot, seriousAxeViolations, type DashboardSession } from '../support/browser.js';
+import { formErrorsOf } from '../../../clients/dashboard/src/forms/field-errors.js';
+import { checkRewardForm, EMPTY_REWARD_FORM, onRewardFields } from '../../../clients/dashboard/src/pages/program/rewards/reward-form.js';
 import { fieldError } from '../support/form-fields.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { ARCHIVE_REWARD, createReward, REWARD_FIELDS, UPDATE_REWARD } from '../support/rewards.js';
+import { ARCHIVE_REWARD, CREATE_REWARD, createReward, REWARD_FIELDS, UPDATE_REWARD } from '../support/rewards.js';
 import { createMerchant, type TestMerchant } from '../support/tenants.js';
 
 const CATALOG = `query { rewards { ${REWARD_FIELDS} } }`;
@@ -163,6 +165,24 @@ describe('the dashboard’s rewards catalog', () => {
     await dialog.waitFor({ state: 'detached' });
     expect(await catalogOf(merchantA)).toEqual(before);
     await session.close();
+  });
+
+  it('puts the API’s own refusals on the fields the form checks, by the paths the API names', async () => {
+    const shownFor = async (input: Record<string, unknown>) => {
+      const refused = await gateway.gql(CREATE_REWARD, { input }, merchantA.auth);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const shown = formErrorsOf({ graphQLErrors: refused.errors, networkError: undefined } as unknown as Parameters<typeof formErrorsOf>[0]);
+      expect(shown.form).toBeNull();
+      return Object.keys(onRewardFields(shown.fields)).sort();
+    };
+    // Sent as the page would send them were its own checks missing.
+    expect(await shownFor({ kind: 'FIXED_AMOUNT', value: '5.001', names: { en: 'x'.repeat(101) }, pointsCost: 0, usageLimitPerCustomer: 1001 })).toEqual(
+      Object.keys(checkRewardForm({ ...EMPTY_REWARD_FORM, value: '5.001', nameEn: 'x'.repeat(101), pointsCost: '0', usageLimitPerCustomer: '1001' }).problems).sort(),
+    );
+    expect(await shownFor({ kind: 'FREE_SHIPPING', names: {}, pointsCost: 5 })).toEqual(Object.keys(checkRewardForm({ ...EMPTY_REWARD_FORM, kind: 'FREE_SHIPPING', pointsCost: '5' }).problems));
+    expect(await shownFor({ kind: 'FREE_SHIPPING', names: { en: 'Window' }, pointsCost: 5, startsAt: '2030-06-01T00:00:00.000Z', endsAt: '2030-01-01T00:00:00.000Z' })).toEqual(
+      Object.keys(checkRewardForm({ ...EMPTY_REWARD_FORM, kind: 'FREE_SHIPPING', nameEn: 'Window', pointsCost: '5', startsAt: '2030-06-01', endsAt: '2030-01-01' }).problems),
+    );
   });
 
   it('archives a reward only once the merchant confirms', async () => {

@@ -124,6 +124,15 @@ export function checkRewardForm(form: RewardForm): { fields: RewardFields | null
   };
 }
 
+/**
+ * The API's refusals by the fields the form shows: it names `names` when every name is empty, and
+ * the first name field is where that is fixed.
+ */
+export function onRewardFields(fields: Record<string, string>): Record<string, string> {
+  const { names, ...rest } = fields;
+  return names ? { 'names.en': names, ...rest } : rest;
+}
+
 export function updateRewardInput(id: string, fields: RewardFields): UpdateRewardInput {
   return { id, ...fields };
 }

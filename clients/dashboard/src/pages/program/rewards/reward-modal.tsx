@@ -4,7 +4,7 @@ import { errorResultOf, formErrorsOf } from '../../../forms/field-errors.js';
 import { useProgramCreateRewardMutation, useProgramUpdateRewardMutation, type ProgramRewardFieldsFragment, type RewardKind } from '../../../generated/graphql.js';
 import { format, useFormat, useMessages } from '../../../i18n/i18n.js';
 import { describeProblem, problemMessages } from '../program-form-checks.messages.js';
-import { checkRewardForm, EMPTY_REWARD_FORM, REWARD_KINDS, rewardFormOf, takesVariant, updateRewardInput, type RewardForm } from './reward-form.js';
+import { checkRewardForm, EMPTY_REWARD_FORM, onRewardFields, REWARD_KINDS, rewardFormOf, takesVariant, updateRewardInput, type RewardForm } from './reward-form.js';
 import { kindLabel } from './reward-labels.js';
 import { rewardsMessages } from './rewards.messages.js';
 
@@ -44,9 +44,7 @@ export function RewardModal({ reward, onClose, onSaved }: RewardModalProps) {
     const typedError = errorResultOf(outcome);
     if (result.error || typedError || !outcome) {
       const shown = formErrorsOf(result.error, typedError);
-      // The API names `names` when every name is empty: the first name field is where that is fixed.
-      const { names, ...rest } = shown.fields;
-      setErrors(names ? { 'names.en': names, ...rest } : rest);
+      setErrors(onRewardFields(shown.fields));
       setFormError(shown.form ?? t.notSaved);
       return;
     }
