@@ -186,6 +186,23 @@ describe('the dashboard’s earning rules', () => {
     await session.close();
   });
 
+  it('speaks the merchant’s language, its own checks included', async () => {
+    const french = await createMerchant(gateway);
+    const switched = await gateway.gql<{ updateMerchantSettings: { __typename: string } }>('mutation { updateMerchantSettings(input: { primaryLocale: FR }) { __typename } }', {}, french.auth);
+    expect(switched.data?.updateMerchantSettings.__typename).toBe('Merchant');
+    const session = await openDashboard(browser, gateway, french.shop, { path: '/program/earning' });
+    const { page } = session;
+    const rate = page.getByLabel('Points par EUR dépensé');
+    await rate.waitFor();
+    await rate.fill('1,234');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    expect(await fieldError(rate)).toBe('Utilisez au plus 2 décimales.');
+    await page.getByText('Les règles n’ont pas été enregistrées.', { exact: false }).waitFor();
+    await screenshot(page, 'program-earning-french');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await session.close();
+  });
+
   it('shows another merchant only their own rules, and their saves change only their own', async () => {
     const rulesOfA = await rulesOf(merchantA);
     const session = await openEarning(merchantB);
