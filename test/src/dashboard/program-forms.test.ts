@@ -41,6 +41,8 @@ describe('field checks', () => {
     expect(decimal('1.234', { min: 0, decimals: 2 })).toEqual({ ok: false, problem: { key: 'decimals', values: { decimals: 2 } } });
     expect(decimal('-0.5', { min: 0, max: 1000, decimals: 2 })).toEqual({ ok: false, problem: { key: 'range', values: { min: 0, max: 1000 } } });
     expect(decimal('0', { min: 0, exclusiveMin: true, decimals: 2 })).toEqual({ ok: false, problem: { key: 'moreThan', values: { min: 0 } } });
+    expect(decimal('-0.01', { min: 0, decimals: 2 })).toEqual({ ok: false, problem: { key: 'atLeast', values: { min: 0 } } });
+    expect(decimal('0', { min: 0, decimals: 2 })).toEqual({ ok: true, value: '0' });
     expect(decimal('1,000.5', { min: 0, decimals: 2 })).toEqual({ ok: false, problem: { key: 'number' } });
     expect(decimal('1234567', { min: 0, decimals: 4, integerDigits: 6 })).toEqual({ ok: false, problem: { key: 'range', values: { min: 0, max: 999_999 } } });
   });

@@ -32,16 +32,15 @@ describe('the dashboard’s rewards catalog', () => {
   };
   const rowOf = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByText(name, { exact: true }) });
   /** A row's cells as the merchant sees them: without the words Polaris adds for screen readers only (a badge's tone). */
-  const cellsOf = (page: Page, name: string) =>
-    rowOf(page, name)
-      .getByRole('cell')
-      .evaluateAll((cells) =>
-        cells.map((cell) => {
-          const seen = cell.cloneNode(true) as HTMLElement;
-          for (const hidden of seen.querySelectorAll('[class*="visuallyHidden"]')) hidden.remove();
-          return (seen.textContent ?? '').trim();
-        }),
-      );
+  const cellsOf = async (page: Page, name: string): Promise<string[]> => {
+    const texts: string[] = [];
+    for (const cell of await rowOf(page, name).getByRole('cell').all()) {
+      let text = await cell.innerText();
+      for (const hidden of await cell.locator('[class*="visuallyHidden"]').allInnerTexts()) text = text.replace(hidden, '');
+      texts.push(text.trim());
+    }
+    return texts;
+  };
 
   beforeAll(async () => {
     gateway = await startTestGateway('embedded', { LOYALNEST_DEV: '1' });

@@ -11,6 +11,7 @@ export type ProblemKey =
   | 'number'
   | 'range'
   | 'moreThan'
+  | 'atLeast'
   | 'decimals'
   | 'length'
   | 'keyFormat'
@@ -75,11 +76,10 @@ export function decimal(text: string, bounds: DecimalBounds): Checked<string> {
   if (!typed) return refused('required');
   if (!/^-?\d*\.?\d+$|^-?\d+\.$/.test(typed)) return refused('number');
   const value = Number(typed);
-  if (value < bounds.min || (bounds.exclusiveMin && value === bounds.min)) {
-    if (bounds.exclusiveMin) return refused('moreThan', { min: bounds.min });
-    return bounds.max === undefined ? refused('moreThan', { min: bounds.min }) : refused('range', { min: bounds.min, max: bounds.max });
-  }
-  if (bounds.max !== undefined && value > bounds.max) return refused('range', { min: bounds.min, max: bounds.max });
+  const { min, max, exclusiveMin } = bounds;
+  const tooSmall = exclusiveMin ? value <= min : value < min;
+  if (max !== undefined && (value > max || (tooSmall && !exclusiveMin))) return refused('range', { min, max });
+  if (tooSmall) return refused(exclusiveMin ? 'moreThan' : 'atLeast', { min });
   const [whole, fraction = ''] = typed.replace(/^-/, '').split('.');
   if (fraction.length > bounds.decimals) return refused('decimals', { decimals: bounds.decimals });
   if (bounds.integerDigits !== undefined && whole.replace(/^0+(?=\d)/, '').length > bounds.integerDigits) return refused('range', { min: bounds.min, max: 10 ** bounds.integerDigits - 1 });

@@ -91,7 +91,7 @@ export default function RewardsSection() {
             </div>
           ) : (
             <IndexTable
-              resourceName={{ singular: t.columnName, plural: t.title }}
+              resourceName={{ singular: t.reward, plural: t.rewards }}
               itemCount={rewards.length}
               selectable={false}
               headings={[{ title: t.columnName }, { title: t.columnKind }, { title: t.columnGives }, { title: t.columnCost, alignment: 'end' }, { title: t.columnStatus }, { title: t.columnActions, alignment: 'end' }]}

@@ -3,6 +3,8 @@ import { defineMessages } from '../../../i18n/i18n.js';
 export const rewardsMessages = defineMessages({
   en: {
     title: 'Rewards catalog',
+    reward: 'reward',
+    rewards: 'rewards',
     help: 'What customers can spend their points on. Each redemption creates a discount code in Shopify.',
     create: 'Create reward',
     empty: 'No rewards yet',
@@ -68,6 +70,8 @@ export const rewardsMessages = defineMessages({
   },
   es: {
     title: 'Catálogo de recompensas',
+    reward: 'recompensa',
+    rewards: 'recompensas',
     help: 'En qué pueden gastar sus puntos los clientes. Cada canje crea un código de descuento en Shopify.',
     create: 'Crear recompensa',
     empty: 'Aún no hay recompensas',
@@ -133,6 +137,8 @@ export const rewardsMessages = defineMessages({
   },
   fr: {
     title: 'Catalogue de récompenses',
+    reward: 'récompense',
+    rewards: 'récompenses',
     help: 'Ce contre quoi les clients peuvent échanger leurs points. Chaque échange crée un code de réduction dans Shopify.',
     create: 'Créer une récompense',
     empty: 'Aucune récompense pour l’instant',
