@@ -5,6 +5,29 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentNode } from 'graphql';
 import * as Urql from 'urql';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+/** How often one customer may earn for an activity. */
+export type ActivityLimit =
+  /** At most once per calendar day (UTC). */
+  | 'DAILY'
+  /** Once ever, e.g. following the shop on Instagram. */
+  | 'ONCE'
+  /** Every time it is recorded; the merchant relies on its own checks against abuse. */
+  | 'UNLIMITED'
+  /** At most once per calendar week (UTC, weeks start on Monday). */
+  | 'WEEKLY';
+
+/** A custom activity that earns points. */
+export type ActivityRuleInput = {
+  /** Stable key, 1–64 of a-z, 0-9, _ and -. */
+  key: string;
+  /** How often one customer may earn it. */
+  limit: ActivityLimit;
+  /** Name shown to shoppers (1–100 characters). */
+  name: string;
+  /** Points it earns, 1–100,000. */
+  points: number;
+};
+
 /** What kind of caller made a request. */
 export type ActorKind =
   /** A merchant's staff member in the Shopify admin (session token). */
@@ -30,6 +53,34 @@ export type AwardPointsInput = {
   reason?: string | null | undefined;
 };
 
+/** A new reward for the catalog. */
+export type CreateRewardInput = {
+  /** Whether it can be redeemed (default true). */
+  active?: boolean | null | undefined;
+  /** Days an issued code stays valid, 1–3,650; null: no expiry. */
+  codeValidityDays?: number | null | undefined;
+  /** Redeemable until then; after `startsAt`. Null: no end. */
+  endsAt?: string | null | undefined;
+  /** What the discount code gives. */
+  kind: RewardKind;
+  /** Order subtotal the code needs, a decimal string; null: any order. */
+  minimumSubtotal?: string | null | undefined;
+  /** Its name per language; at least one. */
+  names: RewardNamesInput;
+  /** Points a redemption spends, 1–10,000,000. */
+  pointsCost: number;
+  /** Redeemable from then on; null: at once. */
+  startsAt?: string | null | undefined;
+  /** Redemptions allowed across all customers, 1–1,000,000; null: no limit. */
+  usageLimit?: number | null | undefined;
+  /** Redemptions allowed per customer, 1–1,000; null: no limit. */
+  usageLimitPerCustomer?: number | null | undefined;
+  /** Amount off (FIXED_AMOUNT, more than 0) or percent off (PERCENTAGE, more than 0 and at most 100), a decimal string with up to 2 decimals; only for those kinds. */
+  value?: string | null | undefined;
+  /** Shopify product variant id (numeric, at most 9223372036854775807) of a FREE_PRODUCT reward; only for that kind. */
+  variantId?: string | number | null | undefined;
+};
+
 /** Points to take from a customer's spendable balance; never below zero. */
 export type DeductPointsInput = {
   /** LoyalNest id of the customer. */
@@ -41,6 +92,13 @@ export type DeductPointsInput = {
   /** Why, shown in the customer's history (at most 255 characters). */
   reason?: string | null | undefined;
 };
+
+/** When an order earns points: once it is paid, or as soon as it is created. */
+export type EarnOn =
+  /** On the orders/create webhook, before payment; a cancelled or refunded order takes its points back. */
+  | 'CREATED'
+  /** On the orders/paid webhook: unpaid orders (e.g. cash on delivery not yet collected) earn nothing until paid. */
+  | 'PAID';
 
 /** Machine-readable code of an expected business error returned in a result union. */
 export type ErrorCode =
@@ -105,6 +163,15 @@ export type ErrorCode =
   /** The merchant has no segment with that handle (SegmentNotFoundError); nothing was started. */
   | 'SEGMENT_NOT_FOUND';
 
+/** When points expire: never; all of them after N months without activity; or each earning N months after it was earned, oldest first. */
+export type ExpiryPolicy =
+  /** Each earning expires the configured number of months after it became spendable; spending uses the oldest points first. */
+  | 'AFTER_EARNING'
+  /** The whole spendable balance expires once the customer has had no earning, redemption or adjustment for the configured number of months. */
+  | 'AFTER_INACTIVITY'
+  /** Points never expire. */
+  | 'NEVER';
+
 /** A language the loyalty program speaks to shoppers. */
 export type LocaleCode =
   /** English. */
@@ -133,6 +200,15 @@ export type PointsEntryStatus =
   | 'PENDING'
   /** Counts in the spendable balance. */
   | 'POSTED';
+
+/** How fractional points of an order are rounded. */
+export type PointsRounding =
+  /** Drop the fraction: 12.9 points earn 12. */
+  | 'DOWN'
+  /** Round to the nearest whole point, halves up: 12.5 points earn 13. */
+  | 'NEAREST'
+  /** Any fraction earns a whole point: 12.1 points earn 13. */
+  | 'UP';
 
 /** What caused a ledger entry. */
 export type PointsSource =
@@ -174,6 +250,27 @@ export type RedemptionStatus =
   /** An order used the code. */
   | 'USED';
 
+/** What the discount code of a reward gives: an amount off, a percentage off, free shipping, or a product variant for free. */
+export type RewardKind =
+  /** A fixed amount off the order, in the shop's currency. */
+  | 'FIXED_AMOUNT'
+  /** One chosen product variant for free. */
+  | 'FREE_PRODUCT'
+  /** Free shipping on the order. */
+  | 'FREE_SHIPPING'
+  /** A percentage off the order. */
+  | 'PERCENTAGE';
+
+/** The name of a reward per language (1–100 characters each); at least one is needed. */
+export type RewardNamesInput = {
+  /** English. */
+  en?: string | null | undefined;
+  /** Spanish. */
+  es?: string | null | undefined;
+  /** French. */
+  fr?: string | null | undefined;
+};
+
 /** What a customer accumulates to reach a tier. */
 export type TierMetric =
   /** Paid orders net of refunds, in whole units of the shop's currency. */
@@ -182,6 +279,72 @@ export type TierMetric =
   | 'ORDERS_COUNT'
   /** Points earned (earning entries less their reversals); spending points never lowers it. */
   | 'POINTS_EARNED';
+
+/** Rules to change; omitted fields keep their value. */
+export type UpdateEarningRulesInput = {
+  /** Custom activities (at most 50), replacing the current list. */
+  activities?: Array<ActivityRuleInput> | null | undefined;
+  /** Whether reversals may take a balance below zero. */
+  allowNegativeBalance?: boolean | null | undefined;
+  /** Birthday bonus, 0–100,000. */
+  birthdayBonus?: number | null | undefined;
+  /** When an order earns points. */
+  earnOn?: EarnOn | null | undefined;
+  /** Switch the program on or off. */
+  enabled?: boolean | null | undefined;
+  /** Points are earned on the price after discounts. */
+  excludeDiscounts?: boolean | null | undefined;
+  /** Shipping earns no points. */
+  excludeShipping?: boolean | null | undefined;
+  /** Taxes earn no points. */
+  excludeTaxes?: boolean | null | undefined;
+  /** Months of the expiry policy, 1–120. */
+  expiryMonths?: number | null | undefined;
+  /** When points expire. */
+  expiryPolicy?: ExpiryPolicy | null | undefined;
+  /** Days of warning before expiry, 0–90. */
+  expiryWarningDays?: number | null | undefined;
+  /** Days order points stay pending, 0–365. */
+  pendingDays?: number | null | undefined;
+  /** Value of one point in the shop currency, a decimal string with up to 4 decimals, e.g. "0.01". */
+  pointValue?: string | null | undefined;
+  /** Points per currency unit, 0–1000, at most two decimals. */
+  pointsPerCurrencyUnit?: number | null | undefined;
+  /** How fractional order points are rounded. */
+  rounding?: PointsRounding | null | undefined;
+  /** Signup bonus, 0–100,000. */
+  signupBonus?: number | null | undefined;
+};
+
+/** Changes to a reward; omitted fields keep their value, null clears an optional one. Redemptions already made keep what they spent. */
+export type UpdateRewardInput = {
+  /** Whether it can be redeemed. */
+  active?: boolean | null | undefined;
+  /** Days an issued code stays valid, 1–3,650; null: no expiry. */
+  codeValidityDays?: number | null | undefined;
+  /** Redeemable until then; after `startsAt`. Null: no end. */
+  endsAt?: string | null | undefined;
+  /** The reward to change. */
+  id: string | number;
+  /** What the discount code gives; fields the new kind does not take are cleared. */
+  kind?: RewardKind | null | undefined;
+  /** Order subtotal the code needs, a decimal string; null: any order. */
+  minimumSubtotal?: string | null | undefined;
+  /** Replaces all the names; at least one. */
+  names?: RewardNamesInput | null | undefined;
+  /** Points a redemption spends, 1–10,000,000. */
+  pointsCost?: number | null | undefined;
+  /** Redeemable from then on; null: at once. */
+  startsAt?: string | null | undefined;
+  /** Redemptions allowed across all customers, 1–1,000,000; null: no limit. */
+  usageLimit?: number | null | undefined;
+  /** Redemptions allowed per customer, 1–1,000; null: no limit. */
+  usageLimitPerCustomer?: number | null | undefined;
+  /** Amount off (FIXED_AMOUNT, more than 0) or percent off (PERCENTAGE, more than 0 and at most 100), a decimal string with up to 2 decimals; only for those kinds. */
+  value?: string | null | undefined;
+  /** Shopify product variant id (numeric, at most 9223372036854775807) of a FREE_PRODUCT reward; only for that kind. */
+  variantId?: string | number | null | undefined;
+};
 
 export type DashboardShellQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -248,7 +411,56 @@ export type CustomerDeductPointsMutation = { deductPoints:
     | { __typename: 'PointsChange', account: { customerId: string, balance: number, pending: number, lifetimeEarned: number } }
    };
 
+export type ProgramEarningRulesFieldsFragment = { enabled: boolean, earnOn: EarnOn, pointsPerCurrencyUnit: number, excludeShipping: boolean, excludeTaxes: boolean, excludeDiscounts: boolean, rounding: PointsRounding, signupBonus: number, birthdayBonus: number, pendingDays: number, allowNegativeBalance: boolean, expiryPolicy: ExpiryPolicy, expiryMonths: number, expiryWarningDays: number, pointValue: string, activities: Array<{ key: string, name: string, points: number, limit: ActivityLimit }> };
 
+export type ProgramEarningRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProgramEarningRulesQuery = { earningRules: { enabled: boolean, earnOn: EarnOn, pointsPerCurrencyUnit: number, excludeShipping: boolean, excludeTaxes: boolean, excludeDiscounts: boolean, rounding: PointsRounding, signupBonus: number, birthdayBonus: number, pendingDays: number, allowNegativeBalance: boolean, expiryPolicy: ExpiryPolicy, expiryMonths: number, expiryWarningDays: number, pointValue: string, activities: Array<{ key: string, name: string, points: number, limit: ActivityLimit }> } };
+
+export type ProgramUpdateEarningRulesMutationVariables = Exact<{
+  input: UpdateEarningRulesInput;
+}>;
+
+
+export type ProgramUpdateEarningRulesMutation = { updateEarningRules: { enabled: boolean, earnOn: EarnOn, pointsPerCurrencyUnit: number, excludeShipping: boolean, excludeTaxes: boolean, excludeDiscounts: boolean, rounding: PointsRounding, signupBonus: number, birthdayBonus: number, pendingDays: number, allowNegativeBalance: boolean, expiryPolicy: ExpiryPolicy, expiryMonths: number, expiryWarningDays: number, pointValue: string, activities: Array<{ key: string, name: string, points: number, limit: ActivityLimit }> } };
+
+export type ProgramRewardFieldsFragment = { id: string, kind: RewardKind, value: string | null, variantId: string | null, pointsCost: number, minimumSubtotal: string | null, usageLimit: number | null, usageLimitPerCustomer: number | null, startsAt: string | null, endsAt: string | null, codeValidityDays: number | null, active: boolean, names: { en: string | null, fr: string | null, es: string | null } };
+
+export type ProgramRewardsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProgramRewardsQuery = { rewards: Array<{ id: string, kind: RewardKind, value: string | null, variantId: string | null, pointsCost: number, minimumSubtotal: string | null, usageLimit: number | null, usageLimitPerCustomer: number | null, startsAt: string | null, endsAt: string | null, codeValidityDays: number | null, active: boolean, names: { en: string | null, fr: string | null, es: string | null } }> };
+
+export type ProgramCreateRewardMutationVariables = Exact<{
+  input: CreateRewardInput;
+}>;
+
+
+export type ProgramCreateRewardMutation = { createReward: { __typename: 'Reward', id: string, kind: RewardKind, value: string | null, variantId: string | null, pointsCost: number, minimumSubtotal: string | null, usageLimit: number | null, usageLimitPerCustomer: number | null, startsAt: string | null, endsAt: string | null, codeValidityDays: number | null, active: boolean, names: { en: string | null, fr: string | null, es: string | null } } };
+
+export type ProgramUpdateRewardMutationVariables = Exact<{
+  input: UpdateRewardInput;
+}>;
+
+
+export type ProgramUpdateRewardMutation = { updateReward:
+    | { __typename: 'Reward', id: string, kind: RewardKind, value: string | null, variantId: string | null, pointsCost: number, minimumSubtotal: string | null, usageLimit: number | null, usageLimitPerCustomer: number | null, startsAt: string | null, endsAt: string | null, codeValidityDays: number | null, active: boolean, names: { en: string | null, fr: string | null, es: string | null } }
+    | { __typename: 'RewardNotFoundError', code: ErrorCode, message: string }
+   };
+
+export type ProgramArchiveRewardMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProgramArchiveRewardMutation = { archiveReward:
+    | { __typename: 'Reward', id: string, archivedAt: string | null }
+    | { __typename: 'RewardNotFoundError', code: ErrorCode, message: string }
+   };
+
+export const ProgramEarningRulesFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProgramEarningRulesFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EarningRules"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"earnOn"}},{"kind":"Field","name":{"kind":"Name","value":"pointsPerCurrencyUnit"}},{"kind":"Field","name":{"kind":"Name","value":"excludeShipping"}},{"kind":"Field","name":{"kind":"Name","value":"excludeTaxes"}},{"kind":"Field","name":{"kind":"Name","value":"excludeDiscounts"}},{"kind":"Field","name":{"kind":"Name","value":"rounding"}},{"kind":"Field","name":{"kind":"Name","value":"signupBonus"}},{"kind":"Field","name":{"kind":"Name","value":"birthdayBonus"}},{"kind":"Field","name":{"kind":"Name","value":"pendingDays"}},{"kind":"Field","name":{"kind":"Name","value":"allowNegativeBalance"}},{"kind":"Field","name":{"kind":"Name","value":"expiryPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"expiryMonths"}},{"kind":"Field","name":{"kind":"Name","value":"expiryWarningDays"}},{"kind":"Field","name":{"kind":"Name","value":"pointValue"}},{"kind":"Field","name":{"kind":"Name","value":"activities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}}]}}]}}]} as unknown as DocumentNode;
+export const ProgramRewardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProgramRewardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Reward"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"names"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"en"}},{"kind":"Field","name":{"kind":"Name","value":"fr"}},{"kind":"Field","name":{"kind":"Name","value":"es"}}]}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"variantId"}},{"kind":"Field","name":{"kind":"Name","value":"pointsCost"}},{"kind":"Field","name":{"kind":"Name","value":"minimumSubtotal"}},{"kind":"Field","name":{"kind":"Name","value":"usageLimit"}},{"kind":"Field","name":{"kind":"Name","value":"usageLimitPerCustomer"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"codeValidityDays"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode;
 export const DashboardShellDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardShell"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"merchant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"shopDomain"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"primaryLocale"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}}]}}]}}]} as unknown as DocumentNode;
 
 export function useDashboardShellQuery(options?: Omit<Urql.UseQueryArgs<DashboardShellQueryVariables>, 'query'>) {
@@ -283,4 +495,34 @@ export const CustomerDeductPointsDocument = {"kind":"Document","definitions":[{"
 
 export function useCustomerDeductPointsMutation() {
   return Urql.useMutation<CustomerDeductPointsMutation, CustomerDeductPointsMutationVariables>(CustomerDeductPointsDocument);
+};
+export const ProgramEarningRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgramEarningRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earningRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProgramEarningRulesFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProgramEarningRulesFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EarningRules"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"earnOn"}},{"kind":"Field","name":{"kind":"Name","value":"pointsPerCurrencyUnit"}},{"kind":"Field","name":{"kind":"Name","value":"excludeShipping"}},{"kind":"Field","name":{"kind":"Name","value":"excludeTaxes"}},{"kind":"Field","name":{"kind":"Name","value":"excludeDiscounts"}},{"kind":"Field","name":{"kind":"Name","value":"rounding"}},{"kind":"Field","name":{"kind":"Name","value":"signupBonus"}},{"kind":"Field","name":{"kind":"Name","value":"birthdayBonus"}},{"kind":"Field","name":{"kind":"Name","value":"pendingDays"}},{"kind":"Field","name":{"kind":"Name","value":"allowNegativeBalance"}},{"kind":"Field","name":{"kind":"Name","value":"expiryPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"expiryMonths"}},{"kind":"Field","name":{"kind":"Name","value":"expiryWarningDays"}},{"kind":"Field","name":{"kind":"Name","value":"pointValue"}},{"kind":"Field","name":{"kind":"Name","value":"activities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}}]}}]}}]} as unknown as DocumentNode;
+
+export function useProgramEarningRulesQuery(options?: Omit<Urql.UseQueryArgs<ProgramEarningRulesQueryVariables>, 'query'>) {
+  return Urql.useQuery<ProgramEarningRulesQuery, ProgramEarningRulesQueryVariables>({ query: ProgramEarningRulesDocument, ...options });
+};
+export const ProgramUpdateEarningRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProgramUpdateEarningRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateEarningRulesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateEarningRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProgramEarningRulesFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProgramEarningRulesFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EarningRules"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"earnOn"}},{"kind":"Field","name":{"kind":"Name","value":"pointsPerCurrencyUnit"}},{"kind":"Field","name":{"kind":"Name","value":"excludeShipping"}},{"kind":"Field","name":{"kind":"Name","value":"excludeTaxes"}},{"kind":"Field","name":{"kind":"Name","value":"excludeDiscounts"}},{"kind":"Field","name":{"kind":"Name","value":"rounding"}},{"kind":"Field","name":{"kind":"Name","value":"signupBonus"}},{"kind":"Field","name":{"kind":"Name","value":"birthdayBonus"}},{"kind":"Field","name":{"kind":"Name","value":"pendingDays"}},{"kind":"Field","name":{"kind":"Name","value":"allowNegativeBalance"}},{"kind":"Field","name":{"kind":"Name","value":"expiryPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"expiryMonths"}},{"kind":"Field","name":{"kind":"Name","value":"expiryWarningDays"}},{"kind":"Field","name":{"kind":"Name","value":"pointValue"}},{"kind":"Field","name":{"kind":"Name","value":"activities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}}]}}]}}]} as unknown as DocumentNode;
+
+export function useProgramUpdateEarningRulesMutation() {
+  return Urql.useMutation<ProgramUpdateEarningRulesMutation, ProgramUpdateEarningRulesMutationVariables>(ProgramUpdateEarningRulesDocument);
+};
+export const ProgramRewardsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgramRewards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rewards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProgramRewardFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProgramRewardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Reward"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"names"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"en"}},{"kind":"Field","name":{"kind":"Name","value":"fr"}},{"kind":"Field","name":{"kind":"Name","value":"es"}}]}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"variantId"}},{"kind":"Field","name":{"kind":"Name","value":"pointsCost"}},{"kind":"Field","name":{"kind":"Name","value":"minimumSubtotal"}},{"kind":"Field","name":{"kind":"Name","value":"usageLimit"}},{"kind":"Field","name":{"kind":"Name","value":"usageLimitPerCustomer"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"codeValidityDays"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode;
+
+export function useProgramRewardsQuery(options?: Omit<Urql.UseQueryArgs<ProgramRewardsQueryVariables>, 'query'>) {
+  return Urql.useQuery<ProgramRewardsQuery, ProgramRewardsQueryVariables>({ query: ProgramRewardsDocument, ...options });
+};
+export const ProgramCreateRewardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProgramCreateReward"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRewardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createReward"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Reward"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProgramRewardFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProgramRewardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Reward"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"names"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"en"}},{"kind":"Field","name":{"kind":"Name","value":"fr"}},{"kind":"Field","name":{"kind":"Name","value":"es"}}]}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"variantId"}},{"kind":"Field","name":{"kind":"Name","value":"pointsCost"}},{"kind":"Field","name":{"kind":"Name","value":"minimumSubtotal"}},{"kind":"Field","name":{"kind":"Name","value":"usageLimit"}},{"kind":"Field","name":{"kind":"Name","value":"usageLimitPerCustomer"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"codeValidityDays"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode;
+
+export function useProgramCreateRewardMutation() {
+  return Urql.useMutation<ProgramCreateRewardMutation, ProgramCreateRewardMutationVariables>(ProgramCreateRewardDocument);
+};
+export const ProgramUpdateRewardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProgramUpdateReward"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateRewardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateReward"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Reward"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProgramRewardFields"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErrorResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProgramRewardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Reward"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"names"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"en"}},{"kind":"Field","name":{"kind":"Name","value":"fr"}},{"kind":"Field","name":{"kind":"Name","value":"es"}}]}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"variantId"}},{"kind":"Field","name":{"kind":"Name","value":"pointsCost"}},{"kind":"Field","name":{"kind":"Name","value":"minimumSubtotal"}},{"kind":"Field","name":{"kind":"Name","value":"usageLimit"}},{"kind":"Field","name":{"kind":"Name","value":"usageLimitPerCustomer"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"codeValidityDays"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode;
+
+export function useProgramUpdateRewardMutation() {
+  return Urql.useMutation<ProgramUpdateRewardMutation, ProgramUpdateRewardMutationVariables>(ProgramUpdateRewardDocument);
+};
+export const ProgramArchiveRewardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProgramArchiveReward"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archiveReward"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Reward"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"archivedAt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErrorResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode;
+
+export function useProgramArchiveRewardMutation() {
+  return Urql.useMutation<ProgramArchiveRewardMutation, ProgramArchiveRewardMutationVariables>(ProgramArchiveRewardDocument);
 };
