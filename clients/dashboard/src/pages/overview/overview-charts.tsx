@@ -15,6 +15,8 @@ const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00
 const TEXT = 'var(--p-color-text)';
 const SUBDUED = 'var(--p-color-text-secondary)';
 const GRID = 'var(--p-color-border-secondary)';
+/** Customers without a tier are not a tier: grey, apart from the tiers' colours. */
+const NO_TIER = '#8A8A8A';
 
 export function TierChart({ distribution }: { distribution: { tiers: { tier: { id: string; name: string }; members: number }[]; withoutTier: number; total: number } }) {
   const t = useMessages(overviewMessages);
@@ -26,27 +28,31 @@ export function TierChart({ distribution }: { distribution: { tiers: { tier: { i
       </Text>
     );
   }
-  const rows = [...distribution.tiers.map((row) => ({ key: row.tier.id, name: row.tier.name, members: row.members })), { key: 'none', name: t.withoutTier, members: distribution.withoutTier }];
+  const rows = [
+    ...distribution.tiers.map((row, i) => ({ key: row.tier.id, name: row.tier.name, members: row.members, color: PALETTE[i % PALETTE.length] })),
+    { key: 'none', name: t.withoutTier, members: distribution.withoutTier, color: NO_TIER },
+  ];
   const summary = format(t.tiersSummary, {
     total: f.number(distribution.total),
     parts: rows.map((row) => `${row.name} ${f.number(row.members)} (${f.percent(shareOf(row.members, distribution.total))})`).join(', '),
   });
-  const rowHeight = 36;
-  const labelWidth = 110;
-  const width = 360;
-  const barSpace = width - labelWidth - 90;
+  // Drawn at about the card's width, so that 13 units of text read as 13 pixels.
+  const rowHeight = 32;
+  const labelWidth = 84;
+  const width = 300;
+  const barSpace = width - labelWidth - 88;
   return (
-    <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${rows.length * rowHeight}`} width="100%" style={{ maxHeight: rows.length * rowHeight * 1.5 }}>
+    <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${rows.length * rowHeight}`} width="100%">
       {rows.map((row, i) => {
         const share = shareOf(row.members, distribution.total);
         const y = i * rowHeight;
         return (
           <g key={row.key}>
             <text x={0} y={y + rowHeight / 2} dominantBaseline="middle" fill={TEXT} fontSize={13}>
-              {row.name.length > 14 ? `${row.name.slice(0, 13)}…` : row.name}
+              {row.name.length > 11 ? `${row.name.slice(0, 10)}…` : row.name}
             </text>
             <rect x={labelWidth} y={y + 8} width={barSpace} height={rowHeight - 16} rx={3} fill={GRID} />
-            <rect x={labelWidth} y={y + 8} width={Math.max(share * barSpace, row.members > 0 ? 2 : 0)} height={rowHeight - 16} rx={3} fill={PALETTE[i % PALETTE.length]} />
+            <rect x={labelWidth} y={y + 8} width={Math.max(share * barSpace, row.members > 0 ? 2 : 0)} height={rowHeight - 16} rx={3} fill={row.color} />
             <text x={labelWidth + barSpace + 8} y={y + rowHeight / 2} dominantBaseline="middle" fill={TEXT} fontSize={13}>
               {`${f.number(row.members)} · ${f.percent(share)}`}
             </text>
@@ -135,11 +141,11 @@ export function SegmentChart({ counts, segments, fromDay, toDay }: { counts: Day
           <table style={{ borderCollapse: 'collapse', fontSize: 'var(--p-font-size-300)' }}>
             <thead>
               <tr>
-                <th scope="col" style={CELL}>
+                <th scope="col" style={{ ...CELL, textAlign: 'left' }}>
                   {t.day}
                 </th>
                 {series.map((s) => (
-                  <th key={s.handle} scope="col" style={CELL}>
+                  <th key={s.handle} scope="col" style={{ ...CELL, textAlign: 'right' }}>
                     {s.name}
                   </th>
                 ))}
@@ -148,7 +154,7 @@ export function SegmentChart({ counts, segments, fromDay, toDay }: { counts: Day
             <tbody>
               {days.map((day, i) => (
                 <tr key={day}>
-                  <th scope="row" style={CELL}>
+                  <th scope="row" style={{ ...CELL, textAlign: 'left' }}>
                     {dayLabel(day)}
                   </th>
                   {series.map((s) => (
