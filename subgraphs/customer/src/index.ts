@@ -5,8 +5,10 @@ import { CustomerEntity } from './entities/customer.entity.js';
 import { CustomerOrderEntity, OrderRefundEntity } from './entities/customer-order.entity.js';
 import { customerReference } from './resolvers/customer.reference.js';
 import { CustomerResolver } from './resolvers/customer.resolver.js';
+import { MemberRevenueResolver } from './resolvers/member-revenue.resolver.js';
 import { MerchantRefResolver, merchantRefReference } from './resolvers/merchant-ref.resolver.js';
 import { CustomerService } from './services/customer.service.js';
+import { MemberRevenueService } from './services/member-revenue.service.js';
 import { OrderService } from './services/order.service.js';
 import { seedCustomers } from './services/seed.service.js';
 
@@ -36,9 +38,9 @@ const customerSubgraph: SubgraphModule = {
     const { customers } = services(config);
     return buildFederatedSchema({
       subgraph: 'customer',
-      resolvers: [CustomerResolver, MerchantRefResolver],
+      resolvers: [CustomerResolver, MerchantRefResolver, MemberRevenueResolver],
       orphanedTypes: [],
-      container: containerOf([new CustomerResolver(customers), new MerchantRefResolver(customers)]),
+      container: containerOf([new CustomerResolver(customers), new MerchantRefResolver(customers), new MemberRevenueResolver(new MemberRevenueService())]),
       references: { Customer: customerReference(customers), Merchant: merchantRefReference },
     });
   },

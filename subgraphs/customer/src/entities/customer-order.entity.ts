@@ -51,7 +51,10 @@ export const CustomerOrderEntity = defineEntity({
     predatesEvents: p.boolean().default(false),
   },
   uniques: [{ properties: ['merchantId', 'shopifyOrderId'], name: 'customer_order_merchant_order_unique' }],
-  indexes: [{ properties: ['merchantId', 'shopifyCustomerId'], name: 'customer_order_merchant_customer_index' }],
+  indexes: [
+    { properties: ['merchantId', 'shopifyCustomerId'], name: 'customer_order_merchant_customer_index' },
+    { properties: ['merchantId', 'processedAt'], name: 'customer_order_merchant_processed_index' },
+  ],
   ...tenantOwned('customer_order'),
 });
 

@@ -39,6 +39,7 @@ export const PointsEntryEntity = defineEntity({
     createdAt: p.datetime(),
   },
   uniques: [{ properties: ['merchantId', 'idempotencyKey'], name: 'points_entry_merchant_key_unique' }],
+  indexes: [{ properties: ['merchantId', 'createdAt'], name: 'points_entry_merchant_created_index' }],
   ...tenantOwned('points_entry'),
 });
 

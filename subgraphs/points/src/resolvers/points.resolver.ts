@@ -3,7 +3,8 @@ import { Arg, Authorized, Ctx, Mutation, Query, Resolver, createUnionType } from
 import { IdempotencyKeyReusedError, InsufficientPointsError } from '../graphql/points.error.js';
 import { AwardPointsInput, DeductPointsInput } from '../graphql/points.input.js';
 import { LedgerVerification, PointsChange, PointsLiability } from '../graphql/points-change.type.js';
-import type { LedgerReportService } from '../services/ledger-report.service.js';
+import { PointsSummary } from '../graphql/points-summary.type.js';
+import { MAX_SUMMARY_DAYS, type LedgerReportService } from '../services/ledger-report.service.js';
 import type { ChangeResult, PointsService } from '../services/points.service.js';
 
 const ERRORS = [CustomerNotFoundError, InsufficientPointsError, IdempotencyKeyReusedError];
@@ -60,5 +61,17 @@ export class PointsResolver {
   @Query(() => PointsLiability, { description: 'Points outstanding across all customers and their value in the shop currency.' })
   pointsLiability(@Ctx() ctx: RequestContext): Promise<PointsLiability> {
     return this.reports.liability(ctx);
+  }
+
+  @Authorized(Scope.POINTS_READ)
+  @Query(() => PointsSummary, {
+    description: `Points issued, redeemed, expired and deducted across the merchant's customers over a period (\`points:read\`): the dashboard's overview. At most ${MAX_SUMMARY_DAYS} days; \`to\` after \`from\`.`,
+  })
+  pointsSummary(
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => Date, { description: 'Start of the period (inclusive).' }) from: Date,
+    @Arg('to', () => Date, { description: 'End of the period (exclusive), after `from`.' }) to: Date,
+  ): Promise<PointsSummary> {
+    return this.reports.summary(ctx, from, to);
   }
 }

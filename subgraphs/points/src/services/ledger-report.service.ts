@@ -1,6 +1,10 @@
-import type { RequestContext } from '@loyalnest/kit';
+import { badInput, type RequestContext } from '@loyalnest/kit';
 import type { LedgerMismatch, LedgerVerification, PointsLiability } from '../graphql/points-change.type.js';
+import type { PointsSummary } from '../graphql/points-summary.type.js';
 import type { PointsProgramService } from './points-program.service.js';
+
+/** The longest period `pointsSummary` sums: a year and a day, so a leap year and a time zone fit. */
+export const MAX_SUMMARY_DAYS = 367;
 
 /** Whole-merchant views of the ledger: its proof of consistency and what it owes. */
 export class LedgerReportService {
@@ -66,5 +70,28 @@ export class LedgerReportService {
       pendingValue: row.pending_value,
       merchant: { id: ctx.merchantId! },
     };
+  }
+
+  /**
+   * Sums the entries written in [from, to) by what they did, in one set-based query: a reversal
+   * counts against what it reverses (an earn taken back by a refund lowers `issued`, a cancelled
+   * redemption's give-back lowers `redeemed`), read from the entry it names.
+   */
+  async summary(ctx: RequestContext, from: Date, to: Date): Promise<PointsSummary> {
+    if (to <= from) throw badInput('to', 'must be after from');
+    const days = (to.getTime() - from.getTime()) / 86_400_000;
+    if (days > MAX_SUMMARY_DAYS) throw badInput('to', `at most ${MAX_SUMMARY_DAYS} days after from; ${Math.ceil(days)} were asked for`);
+    const [row] = await ctx.em.transactional((em) =>
+      em.execute<{ issued: number; redeemed: number; expired: number; deducted: number }[]>(
+        `select coalesce(sum(x.points) filter (where x.kind = 'earn' or (x.kind = 'adjust' and x.points > 0) or (x.kind = 'reverse' and r.kind = 'earn')), 0)::int as issued,
+                coalesce(-sum(x.points) filter (where x.kind = 'redeem' or (x.kind = 'reverse' and r.kind = 'redeem')), 0)::int as redeemed,
+                coalesce(-sum(x.points) filter (where x.kind = 'expire'), 0)::int as expired,
+                coalesce(-sum(x.points) filter (where x.kind = 'adjust' and x.points < 0), 0)::int as deducted
+           from points_entry x left join points_entry r on r.id = x.reverses_entry_id
+          where x.merchant_id = ? and x.created_at >= ? and x.created_at < ?`,
+        [ctx.merchantId!, from, to],
+      ),
+    );
+    return { from, to, ...row };
   }
 }

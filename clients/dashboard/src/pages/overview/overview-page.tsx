@@ -1,6 +1,131 @@
-import { Page } from '@shopify/polaris';
+import { Banner, BlockStack, Card, InlineGrid, InlineStack, Page, Select, SkeletonBodyText, SkeletonDisplayText, Text } from '@shopify/polaris';
+import { lazy, Suspense, useId, useMemo, useState, type ReactNode } from 'react';
+import { useDashboardShellQuery, useOverviewFiguresQuery, type LocaleCode } from '../../generated/graphql.js';
+import { format, useFormat, useMessages } from '../../i18n/i18n.js';
+import { ActivityFeed } from './activity-feed.js';
+import { DEFAULT_PERIOD, PERIOD_DAYS, periodOf, redemptionRate, revenueIn, type PeriodDays } from './overview-kpis.js';
+import { overviewMessages } from './overview.messages.js';
 
-/** Placeholder while this page is being built (issue 16). */
-export default function Placeholder() {
-  return <Page title="overview-page" />;
+// The charts are their own chunk: the first screen shows the figures without waiting for them.
+const TierChart = lazy(() => import('./overview-charts.js').then((charts) => ({ default: charts.TierChart })));
+const SegmentChart = lazy(() => import('./overview-charts.js').then((charts) => ({ default: charts.SegmentChart })));
+
+/** /: the program at a glance over the last 7, 30 or 90 days, its tiers and segments, and what happens live. */
+export default function OverviewPage() {
+  const t = useMessages(overviewMessages);
+  const f = useFormat();
+  const [days, setDays] = useState<PeriodDays>(DEFAULT_PERIOD);
+  // The shell has loaded the shop already: this reads its cached answer for the shop's time zone.
+  const [{ data: shell }] = useDashboardShellQuery({ requestPolicy: 'cache-first' });
+  const timeZone = shell?.merchant.timezone ?? 'UTC';
+  // Taken once per choice of period, not per render: a moving `now` would refetch forever.
+  const period = useMemo(() => periodOf(days, new Date(), timeZone), [days, timeZone]);
+  const [{ data, error, fetching }, reload] = useOverviewFiguresQuery({
+    variables: { ...period, locale: f.locale.toUpperCase() as LocaleCode },
+    requestPolicy: 'cache-and-network',
+  });
+
+  const figures = data && {
+    members: f.number(data.merchant.customerCount),
+    issued: f.number(data.pointsSummary.issued),
+    redeemed: f.number(data.pointsSummary.redeemed),
+    rate: redemptionRate(data.pointsSummary.issued, data.pointsSummary.redeemed),
+    liability: f.money(data.pointsLiability.outstandingValue),
+    liabilityPoints: f.number(data.pointsLiability.outstandingPoints),
+    revenue: revenueIn(data.memberRevenue, f.currency),
+  };
+
+  return (
+    <Page title={t.title}>
+      <BlockStack gap="400">
+        <InlineStack align="end">
+          <Select
+            label={t.period}
+            labelInline
+            options={PERIOD_DAYS.map((n) => ({ label: format(t.lastDays, { days: n }), value: String(n) }))}
+            value={String(days)}
+            onChange={(value) => setDays(Number(value) as PeriodDays)}
+          />
+        </InlineStack>
+        {error && !fetching && (
+          <Banner tone="critical" title={t.loadFailed} action={{ content: t.retry, onAction: () => reload({ requestPolicy: 'network-only' }) }}>
+            <Text as="p">{error.graphQLErrors[0]?.message ?? error.message}</Text>
+          </Banner>
+        )}
+        <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="400">
+          <Kpi label={t.members} help={t.membersHelp} value={figures?.members} />
+          <Kpi label={t.pointsIssued} help={t.pointsIssuedHelp} value={figures?.issued} />
+          <Kpi label={t.pointsRedeemed} help={t.pointsRedeemedHelp} value={figures?.redeemed} />
+          <Kpi
+            label={t.redemptionRate}
+            help={figures && figures.rate === null ? t.redemptionRateNone : t.redemptionRateHelp}
+            value={figures && (figures.rate === null ? '—' : f.percent(figures.rate))}
+          />
+          <Kpi label={t.liability} help={figures ? format(t.liabilityHelp, { points: figures.liabilityPoints }) : ''} value={figures?.liability} />
+          <Kpi
+            label={t.revenue}
+            help={figures ? format(t.revenueHelp, { orders: f.number(figures.revenue.orders) }) : ''}
+            value={figures && f.money(figures.revenue.net)}
+          >
+            {figures && figures.revenue.others.length > 0 && (
+              <Text as="p" tone="subdued">
+                {format(t.revenueOthers, {
+                  amounts: figures.revenue.others.map((line) => (line.currency ? f.money(line.net, line.currency) : format(t.unknownCurrency, { amount: f.number(Number(line.net)) }))).join(', '),
+                })}
+              </Text>
+            )}
+          </Kpi>
+        </InlineGrid>
+        <InlineGrid columns={{ xs: 1, md: ['oneThird', 'twoThirds'] }} gap="400">
+          <ChartCard title={t.tiers}>{data && <TierChart distribution={data.tierDistribution} />}</ChartCard>
+          <ChartCard title={t.segments}>{data && <SegmentChart counts={data.segmentCounts} segments={data.segments} fromDay={period.fromDay} toDay={period.toDay} />}</ChartCard>
+        </InlineGrid>
+        <ActivityFeed tiers={data?.tierDistribution.tiers.map((row) => row.tier)} segments={data?.segments} />
+      </BlockStack>
+    </Page>
+  );
+}
+
+/** One figure, named by its label for assistive technology (and tests) as a group. */
+function Kpi({ label, help, value, children }: { label: string; help: string; value: string | null | undefined; children?: ReactNode }) {
+  const id = useId();
+  return (
+    <Card>
+      <div role="group" aria-labelledby={id}>
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingSm" id={id}>
+            {label}
+          </Text>
+          {value == null ? (
+            <SkeletonDisplayText size="small" />
+          ) : (
+            <Text as="p" variant="heading2xl">
+              {value}
+            </Text>
+          )}
+          <Text as="p" tone="subdued">
+            {help}
+          </Text>
+          {children}
+        </BlockStack>
+      </div>
+    </Card>
+  );
+}
+
+function ChartCard({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  const loading = <SkeletonBodyText lines={4} />;
+  return (
+    <Card>
+      <section aria-labelledby={id}>
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingMd" id={id}>
+            {title}
+          </Text>
+          <Suspense fallback={loading}>{children ?? loading}</Suspense>
+        </BlockStack>
+      </section>
+    </Card>
+  );
 }
