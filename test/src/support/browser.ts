@@ -68,6 +68,10 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
 const FAKE_APP_BRIDGE = `
 (() => {
   let current = null;
+  // The real script moves the app's menu into Shopify admin's own navigation and shows nothing in the page.
+  customElements.define('ui-nav-menu', class extends HTMLElement {
+    connectedCallback() { this.hidden = true; }
+  });
   window.shopify = {
     config: { apiKey: document.querySelector('meta[name="shopify-api-key"]')?.content },
     async idToken() {

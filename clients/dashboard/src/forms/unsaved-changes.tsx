@@ -8,14 +8,29 @@ const messages = defineMessages({
   fr: { unsaved: 'Modifications non enregistrées', save: 'Enregistrer', discard: 'Ignorer', leave: 'Vos modifications ne sont pas enregistrées. Quitter cette page et les perdre ?' },
 });
 
+/** The leave question of each form that has unsaved changes now, for navigation that is not a link. */
+const dirtyForms = new Set<{ question: string }>();
+
+/**
+ * For navigation the link guard below cannot see (a tab's button calling the router): true when
+ * nothing is unsaved or the merchant agrees to lose it.
+ */
+export function confirmLeavingUnsaved(): boolean {
+  const [form] = dirtyForms;
+  return form === undefined || window.confirm(form.question);
+}
+
 /**
  * While a form has unsaved changes, leaving asks first: closing or reloading the tab (the
- * browser's own prompt) and following any in-app link (a confirm dialog; declining stays put).
+ * browser's own prompt), following any in-app link (a confirm dialog; declining stays put), and
+ * any navigation that asks `confirmLeavingUnsaved` first.
  */
 export function useUnsavedChangesGuard(dirty: boolean): void {
   const t = useMessages(messages);
   useEffect(() => {
     if (!dirty) return;
+    const form = { question: t.leave };
+    dirtyForms.add(form);
     const beforeUnload = (event: BeforeUnloadEvent) => {
       event.preventDefault();
     };
@@ -31,6 +46,7 @@ export function useUnsavedChangesGuard(dirty: boolean): void {
     window.addEventListener('beforeunload', beforeUnload);
     document.addEventListener('click', linkClick, true);
     return () => {
+      dirtyForms.delete(form);
       window.removeEventListener('beforeunload', beforeUnload);
       document.removeEventListener('click', linkClick, true);
     };

@@ -1,6 +1,7 @@
 import { Loading, Page, Tabs } from '@shopify/polaris';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useLocation, useParams } from 'wouter';
+import { confirmLeavingUnsaved } from '../../forms/unsaved-changes.js';
 import { useMessages } from '../../i18n/i18n.js';
 import { programMessages } from './program.messages.js';
 
@@ -30,7 +31,9 @@ export default function ProgramPage() {
       <Tabs
         tabs={SECTIONS.map((s) => ({ id: `program-${s.key}`, content: t[s.key], panelID: `program-${s.key}-panel` }))}
         selected={selected}
-        onSelect={(index) => navigate(`/program/${SECTIONS[index].key}`)}
+        onSelect={(index) => {
+          if (index !== selected && confirmLeavingUnsaved()) navigate(`/program/${SECTIONS[index].key}`);
+        }}
       >
         <div id={`program-${SECTIONS[selected].key}-panel`} role="tabpanel" aria-labelledby={`program-${SECTIONS[selected].key}`} style={{ paddingTop: 'var(--p-space-400)' }}>
           <Suspense fallback={<Loading />}>
