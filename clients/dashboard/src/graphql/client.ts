@@ -8,7 +8,7 @@ import type { Session } from '../session/session.js';
  * (`preferGetMethod` defaults to 'within-url-limit'). Every request carries a session token taken
  * just before it is sent; a 401 (the token expired in flight) is retried once with a new one.
  * Subscriptions share the /graphql URL over graphql-ws, with the token in `connection_init`,
- * taken again on every reconnect.
+ * taken again on every reconnect; graphql-ws subscribes again to what was active.
  */
 export function createDashboardClient(session: Session, origin = window.location.origin): { client: Client; ws: WsClient } {
   const url = `${origin}/graphql`;
@@ -16,9 +16,12 @@ export function createDashboardClient(session: Session, origin = window.location
     url: url.replace(/^http/, 'ws'),
     lazy: true,
     connectionParams: async () => ({ authorization: `Bearer ${await session.token()}` }),
-    // The server closes a socket whose token it no longer accepts; the next connection takes a fresh one.
+    // The gateway closes a socket when its token expires, which under App Bridge is every minute.
+    // Events published while no socket is open are not replayed, so the first reconnection (with a
+    // fresh token) is immediate; only repeated failures back off, up to half a minute.
     shouldRetry: () => true,
     retryAttempts: Infinity,
+    retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retries === 0 ? 0 : Math.min(30_000, 500 * 2 ** retries + Math.random() * 1000))),
   });
   const authenticatedFetch: typeof fetch = async (input, init) => {
     const send = (token: string) => {
