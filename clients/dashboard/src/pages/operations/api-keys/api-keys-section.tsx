@@ -68,7 +68,6 @@ export default function ApiKeysSection() {
   return (
     <BlockStack gap="400">
       <Text as="p">{t.intro}</Text>
-      <CreateApiKeyCard />
       {outcome && (
         <Banner tone={outcome.tone} onDismiss={() => setOutcome(null)}>
           <p>{outcome.message}</p>
@@ -82,6 +81,7 @@ export default function ApiKeysSection() {
         fetching={list.fetching}
         error={list.error}
       />
+      <CreateApiKeyCard />
       <Modal
         open={confirming !== null}
         onClose={() => setConfirming(null)}
