@@ -1,5 +1,5 @@
 import { Badge, Banner, BlockStack, Button, InlineStack, Select, Text } from '@shopify/polaris';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { errorResultOf, formErrorsOf } from '../../../forms/field-errors.js';
 import { format, useFormat, useMessages } from '../../../i18n/i18n.js';
 import { useOperationsDeadLetterSummaryQuery, useOperationsDeadLettersQuery, useOperationsRetryDeadLetterMutation } from '../../../generated/graphql.js';
@@ -32,11 +32,15 @@ export default function DeadLettersSection() {
 
   const [summary] = useOperationsDeadLetterSummaryQuery();
   const waiting = domainsNeedingRetry(summary.data);
-  // Until the merchant picks one, show the first domain with something to retry.
-  const domain = chosenDomain ?? waiting[0] ?? 'merchant';
+  // The page opens on the first domain with something to retry, and stays there: a retry that
+  // empties that domain must not move the merchant to another one.
+  useEffect(() => {
+    if (!chosenDomain && (summary.data || summary.error)) setChosenDomain(domainsNeedingRetry(summary.data)[0] ?? 'merchant');
+  }, [summary.data, summary.error, chosenDomain]);
+  const domain = chosenDomain ?? 'merchant';
   const [list] = useOperationsDeadLettersQuery({
     variables: { ...domainFlags(domain), status: parseDeadLetterStatus(status), after: currentCursor(trail), first: PAGE_SIZE },
-    pause: summary.fetching && !summary.data && !chosenDomain,
+    pause: !chosenDomain,
   });
   const [retrying, retry] = useOperationsRetryDeadLetterMutation();
   const page = list.data?.[domain];
