@@ -53,7 +53,7 @@ export default function WebhooksSection() {
         <InlineStack gap="400" blockAlign="end" wrap>
           <TextField
             label={t.topic}
-            helpText={t.topicHelp}
+            placeholder={t.topicPlaceholder}
             value={form.topic}
             onChange={(topic) => setForm({ ...form, topic })}
             error={topicTooLong ? format(t.topicTooLong, { max: MAX_TOPIC_LENGTH }) : undefined}

@@ -4,7 +4,7 @@ export const webhooksMessages = defineMessages({
   en: {
     intro: 'The webhooks Shopify sent this shop, and how far LoyalNest got with each. Their contents are never shown here.',
     topic: 'Topic',
-    topicHelp: 'Exact topic, e.g. orders/paid',
+    topicPlaceholder: 'e.g. orders/paid',
     topicTooLong: 'Use at most {max} characters.',
     filter: 'Filter',
     caption: 'Webhook deliveries',
@@ -22,7 +22,7 @@ export const webhooksMessages = defineMessages({
   es: {
     intro: 'Los webhooks que Shopify envió a esta tienda y hasta dónde llegó LoyalNest con cada uno. Su contenido nunca se muestra aquí.',
     topic: 'Tema',
-    topicHelp: 'Tema exacto, p. ej. orders/paid',
+    topicPlaceholder: 'p. ej. orders/paid',
     topicTooLong: 'Usa como máximo {max} caracteres.',
     filter: 'Filtrar',
     caption: 'Entregas de webhooks',
@@ -40,7 +40,7 @@ export const webhooksMessages = defineMessages({
   fr: {
     intro: 'Les webhooks que Shopify a envoyés à cette boutique, et où LoyalNest en est pour chacun. Leur contenu n’est jamais affiché ici.',
     topic: 'Sujet',
-    topicHelp: 'Sujet exact, p. ex. orders/paid',
+    topicPlaceholder: 'p. ex. orders/paid',
     topicTooLong: 'Utilisez au plus {max} caractères.',
     filter: 'Filtrer',
     caption: 'Livraisons de webhooks',
