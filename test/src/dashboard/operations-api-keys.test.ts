@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
+import { withOwnerDb } from '../support/db.js';
 import { launchBrowser, openDashboard, originOf, screenshot, seriousAxeViolations, type DashboardSession } from '../support/browser.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { createMerchant, type TestMerchant } from '../support/tenants.js';
@@ -127,5 +128,20 @@ describe('the dashboard’s API keys', () => {
     const attempt = await gateway.gql<{ revokeApiKey: { __typename: string; code: string } }>(REVOKE, { id: kept.id }, b.auth);
     expect(attempt.data!.revokeApiKey).toMatchObject({ __typename: 'ApiKeyNotFoundError', code: 'API_KEY_NOT_FOUND' });
     expect((await keysOf(a)).find((k) => k.name === 'Kept key')?.revokedAt).toBeNull();
+  });
+
+  it('speaks the merchant’s language', async () => {
+    await withOwnerDb('merchant', (db) => db.query(`update merchant set primary_locale = 'fr' where id = $1`, [b.id]));
+    const french = await openDashboard(browser, gateway, b.shop, { path: '/operations/api-keys' });
+    try {
+      await french.page.getByText('Aucune clé d’API pour l’instant.').waitFor();
+      await french.page.getByRole('tab', { name: 'Journal d’audit' }).waitFor();
+      await french.page.getByRole('button', { name: 'Créer la clé' }).click();
+      await french.page.getByText('Saisissez un nom.').waitFor();
+      await screenshot(french.page, 'operations-api-keys-fr');
+      expect(await seriousAxeViolations(french.page)).toEqual([]);
+    } finally {
+      await french.close();
+    }
   });
 });
