@@ -36,6 +36,11 @@ export const Scope = {
   /** Reading a stored webhook delivery's payload; held only by the system callers of event handlers. */
   WEBHOOKS_READ: 'webhooks:read',
   /**
+   * Listing the webhook inbox's deliveries (topic, times, status; never a body): apart from
+   * `webhooks:read` so that an admin who holds it cannot read the bodies, which hold PII.
+   */
+  WEBHOOK_DELIVERIES_READ: 'webhook_deliveries:read',
+  /**
    * Acting on the merchant's shop through the Shopify Admin API (discount codes, Flow triggers)
    * with the token only the merchant subgraph holds; held only by the system callers of other subgraphs.
    */
@@ -52,6 +57,7 @@ export const ADMIN_SCOPES: string[] = [
   Scope.API_KEYS_MANAGE,
   Scope.EVENTS_MANAGE,
   Scope.GDPR_READ,
+  Scope.WEBHOOK_DELIVERIES_READ,
   Scope.AUDIT_READ,
   Scope.POINTS_READ,
   Scope.POINTS_WRITE,

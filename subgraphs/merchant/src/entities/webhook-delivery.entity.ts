@@ -39,7 +39,11 @@ export const WebhookDeliveryEntity = defineEntity({
     sweptAt: p.datetime().nullable(),
   },
   uniques: [{ properties: ['merchantId', 'eventId'], name: 'webhook_delivery_merchant_event_unique' }],
-  indexes: [{ properties: ['status', 'receivedAt'], name: 'webhook_delivery_status_received_index' }],
+  indexes: [
+    { properties: ['status', 'receivedAt'], name: 'webhook_delivery_status_received_index' },
+    // The merchant's list (`webhookDeliveries`), newest first by id.
+    { properties: ['merchantId', 'id'], name: 'webhook_delivery_merchant_id_index' },
+  ],
   ...tenantOwned('webhook_delivery'),
 });
 

@@ -1,6 +1,11 @@
-import { isUuid, OutboxEventEntity, SEALED_BODY_KEY, webhookBodyAad, type FieldCipher, type RequestContext } from '@loyalnest/kit';
-import { raw } from '@mikro-orm/postgresql';
-import { WebhookDeliveryEntity, type WebhookDelivery } from '../entities/webhook-delivery.entity.js';
+import { decodeCursor, isUuid, OutboxEventEntity, pageSize, SEALED_BODY_KEY, toPage, webhookBodyAad, type FieldCipher, type PageInfo, type RequestContext } from '@loyalnest/kit';
+import { raw, type FilterQuery } from '@mikro-orm/postgresql';
+import { WebhookDeliveryEntity, type DeliveryStatus, type WebhookDelivery } from '../entities/webhook-delivery.entity.js';
+
+/** A delivery as the merchant's list shows it: everything but the body, which is never read for it. */
+export type ListedDelivery = Pick<WebhookDelivery, (typeof LISTED_FIELDS)[number]>;
+
+const LISTED_FIELDS = ['id', 'merchantId', 'eventId', 'topic', 'status', 'triggeredAt', 'receivedAt', 'processedAt', 'appliedBy', 'sweepCount'] as const;
 
 export interface StoredDelivery {
   id: string;
@@ -28,6 +33,29 @@ export class WebhookInboxService {
       triggeredAt: delivery.triggeredAt ?? null,
       body: parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null,
     };
+  }
+
+  /**
+   * The merchant's deliveries, newest first (ids are time-ordered UUIDv7), without their bodies:
+   * the tenant filter and RLS keep it to the caller's merchant.
+   */
+  async list(
+    ctx: RequestContext,
+    args: { first?: number | null; after?: string | null; topic?: string | null; status?: DeliveryStatus | null },
+  ): Promise<{ nodes: ListedDelivery[]; pageInfo: PageInfo }> {
+    const size = pageSize(args.first);
+    const after = decodeCursor(args.after);
+    const where: FilterQuery<WebhookDelivery> = {};
+    if (after) where.id = { $lt: after };
+    if (args.topic != null) where.topic = args.topic;
+    if (args.status != null) where.status = args.status;
+    const rows = await ctx.em.find(WebhookDeliveryEntity, where, {
+      orderBy: { id: 'desc' },
+      limit: size + 1,
+      fields: LISTED_FIELDS,
+      disableIdentityMap: true,
+    });
+    return toPage(rows, size);
   }
 
   /** A stored delivery's body as Shopify sent it, or null once erased. */
