@@ -13,6 +13,10 @@ const problemMessages = defineMessages<ProblemKey>({
     tooMany: 'At most {max}',
     capOrder: 'Must not be above the lifetime cap ({value})',
     minAboveMax: 'The lowest must not be above the highest',
+    thresholdList: 'Enter 4 whole numbers from {min} to {max}, separated by commas',
+    thresholdAscending: 'Each number must be above the one before',
+    handle: 'Lower-case letters and digits in words joined by hyphens, at most {max} characters, e.g. win-back',
+    handleTaken: 'Another segment has this handle',
   },
   es: {
     required: 'Obligatorio',
@@ -25,6 +29,10 @@ const problemMessages = defineMessages<ProblemKey>({
     tooMany: 'Como máximo {max}',
     capOrder: 'No puede superar el límite total ({value})',
     minAboveMax: 'El mínimo no puede superar el máximo',
+    thresholdList: 'Introduce 4 números enteros de {min} a {max}, separados por comas',
+    thresholdAscending: 'Cada número debe ser mayor que el anterior',
+    handle: 'Minúsculas y dígitos en palabras unidas por guiones, {max} caracteres como máximo, p. ej. win-back',
+    handleTaken: 'Otro segmento tiene este identificador',
   },
   fr: {
     required: 'Obligatoire',
@@ -37,6 +45,10 @@ const problemMessages = defineMessages<ProblemKey>({
     tooMany: 'Au plus {max}',
     capOrder: 'Ne doit pas dépasser le plafond total ({value})',
     minAboveMax: 'Le minimum ne doit pas dépasser le maximum',
+    thresholdList: 'Saisissez 4 nombres entiers de {min} à {max}, séparés par des virgules',
+    thresholdAscending: 'Chaque nombre doit dépasser le précédent',
+    handle: 'Minuscules et chiffres en mots reliés par des tirets, {max} caractères au plus, p. ex. win-back',
+    handleTaken: 'Un autre segment a cet identifiant',
   },
 });
 

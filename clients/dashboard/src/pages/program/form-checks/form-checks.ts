@@ -3,7 +3,7 @@
  * same inputs, so a merchant sees a problem next to its field before anything is sent; a problem is
  * a message key and its values, put into words in the merchant's language by `useProblemText`.
  */
-export type ProblemKey = 'required' | 'wholeNumber' | 'decimal' | 'multiplierDecimals' | 'numberRange' | 'increasing' | 'textLength' | 'tooMany' | 'capOrder' | 'minAboveMax';
+export type ProblemKey = 'required' | 'wholeNumber' | 'decimal' | 'multiplierDecimals' | 'numberRange' | 'increasing' | 'textLength' | 'tooMany' | 'capOrder' | 'minAboveMax' | 'thresholdList' | 'thresholdAscending' | 'handle' | 'handleTaken';
 
 export interface Problem {
   key: ProblemKey;
