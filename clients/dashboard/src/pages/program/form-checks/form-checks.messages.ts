@@ -1,4 +1,4 @@
-import { defineMessages, format, useMessages } from '../../../i18n/i18n.js';
+import { defineMessages, format, useFormat, useMessages } from '../../../i18n/i18n.js';
 import type { Problem, ProblemKey } from './form-checks.js';
 
 const problemMessages = defineMessages<ProblemKey>({
@@ -52,8 +52,10 @@ const problemMessages = defineMessages<ProblemKey>({
   },
 });
 
-/** A client-side problem in the merchant's language. */
+/** A client-side problem in the merchant's language, its numbers as the merchant writes them. */
 export function useProblemText(): (problem: Problem) => string {
   const t = useMessages(problemMessages);
-  return (problem) => format(t[problem.key], problem.values);
+  const { number } = useFormat();
+  return (problem) =>
+    format(t[problem.key], Object.fromEntries(Object.entries(problem.values ?? {}).map(([name, value]) => [name, typeof value === 'number' ? number(value) : value])));
 }

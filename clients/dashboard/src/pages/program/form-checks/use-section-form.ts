@@ -16,9 +16,18 @@ export interface SectionForm<F> {
   fieldError(key: string): string | undefined;
   /** The server's errors of the last save (fields and form). */
   serverErrors: FormErrors;
-  setServerErrors(errors: FormErrors): void;
+  /** Shows a refused save's errors, each field's under the form's key for it (`keyOf`). */
+  setServerErrors(errors: FormErrors, keyOf?: (field: string) => string): void;
   /** Marks a save as tried, so client problems show; true when there are none. */
   tryToSave(): boolean;
+}
+
+/**
+ * Typed errors' messages may start with the path they name (`tiers[1].id: No tier …`); beside the
+ * field, the path says nothing to a merchant.
+ */
+function withoutPath(message: string): string {
+  return message.replace(/^[\w.[\]]+: /, '');
 }
 
 /**
@@ -61,7 +70,8 @@ export function useSectionForm<F>(initial: F | null, check: (form: F) => Problem
     },
     fieldError: (key) => (problems[key] ? problemText(problems[key]) : serverErrors.fields[key]),
     serverErrors,
-    setServerErrors,
+    setServerErrors: (errors, keyOf = (field) => field) =>
+      setServerErrors({ form: errors.form, fields: Object.fromEntries(Object.entries(errors.fields).map(([field, message]) => [keyOf(field), withoutPath(message)])) }),
     tryToSave: () => {
       setTried(true);
       return form !== null && Object.keys(check(form)).length === 0;

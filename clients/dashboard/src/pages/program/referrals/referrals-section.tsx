@@ -32,8 +32,7 @@ export default function ReferralsSection() {
       setSavedBanner(true);
       return;
     }
-    const errors = formErrorsOf(result.error, errorResultOf(payload));
-    section.setServerErrors({ fields: Object.fromEntries(Object.entries(errors.fields).map(([key, message]) => [referralFieldKeyOf(key), message])), form: errors.form });
+    section.setServerErrors(formErrorsOf(result.error, errorResultOf(payload)), referralFieldKeyOf);
   };
 
   return (

@@ -41,8 +41,7 @@ export default function SegmentsSection() {
       reload();
       return;
     }
-    const errors = formErrorsOf(result.error, errorResultOf(payload));
-    section.setServerErrors({ fields: Object.fromEntries(Object.entries(errors.fields).map(([key, message]) => [segmentFieldKeyOf(key), message])), form: errors.form });
+    section.setServerErrors(formErrorsOf(result.error, errorResultOf(payload)), segmentFieldKeyOf);
   };
   const set = <K extends keyof SegmentsForm>(key: K) => (value: SegmentsForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const setSegment = (index: number, change: Partial<SegmentForm>) => setForm((f) => ({ ...f, segments: f.segments.map((s, i) => (i === index ? { ...s, ...change } : s)) }));

@@ -34,8 +34,7 @@ export default function TiersSection() {
       refetch({ requestPolicy: 'network-only' });
       return;
     }
-    const errors = formErrorsOf(result.error, errorResultOf(payload));
-    section.setServerErrors({ fields: Object.fromEntries(Object.entries(errors.fields).map(([key, message]) => [tierFieldKeyOf(key, input), message])), form: errors.form });
+    section.setServerErrors(formErrorsOf(result.error, errorResultOf(payload)), (key) => tierFieldKeyOf(key, input));
   };
   const setTier = (index: number, change: Partial<TierForm>) => setForm((f) => ({ ...f, tiers: f.tiers.map((tier, i) => (i === index ? { ...tier, ...change } : tier)) }));
   const setting = <K extends keyof TierProgramForm>(key: K) => (value: TierProgramForm[K]) => setForm((f) => ({ ...f, [key]: value }));
