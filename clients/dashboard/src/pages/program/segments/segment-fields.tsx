@@ -1,4 +1,4 @@
-import { Badge, BlockStack, Button, Card, FormLayout, InlineError, InlineStack, Select, Text, TextField } from '@shopify/polaris';
+import { Badge, BlockStack, Button, Card, FormLayout, InlineError, InlineGrid, InlineStack, Select, Text, TextField } from '@shopify/polaris';
 import { format, useFormat } from '../../../i18n/i18n.js';
 import { SCORES, type ScoreName, type SegmentForm } from './segments-form.js';
 import type { SegmentsMessages } from './segments.messages.js';
@@ -26,24 +26,24 @@ export function SegmentFields({ t, segment, index, members, fieldError, serverFi
   const title = segment.isNew && !segment.names.en.trim() ? t.newSegment : format(t.segment, { name: segment.names.en, handle: segment.handle });
   // A server error about the segment as a whole (its kind, its tiers) has no field of its own here.
   const otherErrors = Object.entries(serverFields).filter(([key]) => key.startsWith(`${at}.`) && !FIELDS.includes(key.slice(at.length + 1)));
-  const range = (score: ScoreName) => (
-    <FormLayout.Group condensed key={score}>
-      <Select
-        label={format(t.min, { score: t[score] })}
-        options={SCORE_OPTIONS}
-        value={String(segment[score].min)}
-        onChange={(value) => onChange({ [score]: { ...segment[score], min: Number(value) } })}
-        error={fieldError(`${at}.${score}.min`)}
-      />
-      <Select
-        label={format(t.max, { score: t[score] })}
-        options={SCORE_OPTIONS}
-        value={String(segment[score].max)}
-        onChange={(value) => onChange({ [score]: { ...segment[score], max: Number(value) } })}
-        error={fieldError(`${at}.${score}.max`)}
-      />
-    </FormLayout.Group>
-  );
+  const range = (score: ScoreName) => [
+    <Select
+      key={`${score}.min`}
+      label={format(t.min, { score: t[score] })}
+      options={SCORE_OPTIONS}
+      value={String(segment[score].min)}
+      onChange={(value) => onChange({ [score]: { ...segment[score], min: Number(value) } })}
+      error={fieldError(`${at}.${score}.min`)}
+    />,
+    <Select
+      key={`${score}.max`}
+      label={format(t.max, { score: t[score] })}
+      options={SCORE_OPTIONS}
+      value={String(segment[score].max)}
+      onChange={(value) => onChange({ [score]: { ...segment[score], max: Number(value) } })}
+      error={fieldError(`${at}.${score}.max`)}
+    />,
+  ];
   return (
     <div role="group" aria-label={title}>
       <Card background="bg-surface-secondary">
@@ -70,7 +70,10 @@ export function SegmentFields({ t, segment, index, members, fieldError, serverFi
               <TextField label={t.nameEs} helpText={t.nameFallback} autoComplete="off" value={segment.names.es} onChange={(es) => onChange({ names: { ...segment.names, es } })} error={fieldError(`${at}.names.es`)} />
               <TextField label={t.nameFr} helpText={t.nameFallback} autoComplete="off" value={segment.names.fr} onChange={(fr) => onChange({ names: { ...segment.names, fr } })} error={fieldError(`${at}.names.fr`)} />
             </FormLayout.Group>
-            {SCORES.map(range)}
+            {/* Six short choices side by side: the eleven built-in segments stay readable on one screen. */}
+            <InlineGrid columns={{ xs: 2, md: 6 }} gap="200">
+              {SCORES.flatMap(range)}
+            </InlineGrid>
             {segment.kind === 'CUSTOM' && (
               <FormLayout.Group condensed>
                 <TextField label={t.pointsMin} helpText={t.optionalNone} autoComplete="off" inputMode="numeric" value={segment.pointsMin} onChange={(pointsMin) => onChange({ pointsMin })} error={fieldError(`${at}.pointsMin`)} />

@@ -13,7 +13,9 @@ type Messages = Record<keyof (typeof tiersMessages)['en'], string>;
 /** Program → VIP tiers: the qualification settings and the tiers, with how customers spread over them. */
 export default function TiersSection() {
   const t = useMessages(tiersMessages);
-  const [{ data, fetching, error }, refetch] = useProgramTiersQuery({ requestPolicy: 'cache-and-network' });
+  const { locale } = useFormat();
+  // The distribution names each tier in the merchant's language; the form edits every language.
+  const [{ data, fetching, error }, refetch] = useProgramTiersQuery({ variables: { locale: locale.toUpperCase() as LocaleCode }, requestPolicy: 'cache-and-network' });
   const initial = useMemo(() => (data ? tierProgramFormOf(data.tierProgram) : null), [data]);
   const section = useSectionForm(initial, checkTierProgramForm);
   const [{ fetching: saving }, saveProgram] = useProgramTiersSaveMutation();
