@@ -107,6 +107,27 @@ describe('the dashboard’s VIP tiers section', () => {
     await close();
   });
 
+  it('discards unsaved edits back to the saved program, and asks before a link leaves them', async () => {
+    const { page, close } = await openDashboard(browser, gateway, a.shop, { path: '/program/tiers' });
+    const gold = page.getByRole('group', { name: 'Tier 2' });
+    await gold.getByLabel('Threshold').waitFor();
+    await gold.getByLabel('Threshold').fill('4321');
+    await page.getByRole('button', { name: 'Remove' }).first().click();
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'Overview' }).click();
+    expect(asked).toBe('You have unsaved changes. Leave this page and lose them?');
+    expect(new URL(page.url()).pathname).toBe('/app/program/tiers');
+    await page.getByRole('button', { name: 'Discard' }).click();
+    expect(await gold.getByLabel('Threshold').inputValue()).toBe('1000');
+    expect(await page.getByRole('group', { name: 'Tier 1' }).getByLabel('Name (English)').inputValue()).toBe('Bronze');
+    expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+    await close();
+  });
+
   it('never shows another merchant’s tiers, and their distribution stays theirs', async () => {
     const { page, close } = await openDashboard(browser, gateway, b.shop, { path: '/program/tiers' });
     await page.getByText('No tiers yet: add one to start the VIP program.').waitFor();
@@ -116,7 +137,7 @@ describe('the dashboard’s VIP tiers section', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await close();
 
-    const seen = await runDashboardOperation<ProgramTiersQuery>(gateway, b, ProgramTiersDocument);
+    const seen = await runDashboardOperation<ProgramTiersQuery>(gateway, b, ProgramTiersDocument, { locale: 'EN' });
     expect(seen.tierProgram.tiers).toEqual([]);
     expect(seen.tierDistribution.tiers).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { NO_ERRORS, type FormErrors } from '../../../forms/field-errors.js';
 import { useProblemText } from './form-checks.messages.js';
 import type { Problems } from './form-checks.js';
@@ -31,7 +31,7 @@ function withoutPath(message: string): string {
 }
 
 /**
- * A settings form's life: loaded once from `initial`, edited, checked by `check` (shown after the
+ * A settings form's life: loaded from `initial`, edited, checked by `check` (shown after the
  * first try to save, then as the merchant types), saved or discarded. Server errors stay until the
  * next edit, as they describe what was sent.
  */
@@ -41,13 +41,17 @@ export function useSectionForm<F>(initial: F | null, check: (form: F) => Problem
   const [tried, setTried] = useState(false);
   const [serverErrors, setServerErrors] = useState<FormErrors>(NO_ERRORS);
   const problemText = useProblemText();
+  const dirty = useMemo(() => JSON.stringify(form) !== JSON.stringify(base), [form, base]);
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  // Fresher data (the network's answer after the cache's, a refetch after a save) replaces an
+  // untouched form; the merchant's edits are never overwritten under their hands.
   useEffect(() => {
-    if (initial !== null && base === null) {
+    if (initial !== null && !dirtyRef.current) {
       setBase(initial);
       setFormState(initial);
     }
-  }, [initial, base]);
-  const dirty = useMemo(() => JSON.stringify(form) !== JSON.stringify(base), [form, base]);
+  }, [initial]);
   const problems = useMemo(() => (form && tried ? check(form) : {}), [form, tried, check]);
   const setForm = useCallback((update: (form: F) => F) => {
     setFormState((current) => (current === null ? current : update(current)));
