@@ -59,7 +59,7 @@ describe('the dashboard’s Segments section', () => {
     const segments = await segmentsOf(a);
     expect(segments.reduce((sum, s) => sum + s.members, 0)).toBe(CUSTOMERS);
     for (const segment of segments.filter((s) => s.members > 0)) {
-      await page.getByRole('group', { name: `${segment.names.en} (${segment.handle})` }).getByText(`${segment.members} members`).waitFor();
+      await page.getByRole('group', { name: `${segment.names.en} (${segment.handle})` }).getByText(`Members: ${segment.members}`).waitFor();
     }
     aRunId = (await runDashboardOperation<ProgramSegmentsQuery>(gateway, a, ProgramSegmentsDocument)).segmentRuns[0].id;
     await screenshot(page, 'program-segments-recomputed');

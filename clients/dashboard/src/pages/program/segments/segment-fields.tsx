@@ -26,24 +26,16 @@ export function SegmentFields({ t, segment, index, members, fieldError, serverFi
   const title = segment.isNew && !segment.names.en.trim() ? t.newSegment : format(t.segment, { name: segment.names.en, handle: segment.handle });
   // A server error about the segment as a whole (its kind, its tiers) has no field of its own here.
   const otherErrors = Object.entries(serverFields).filter(([key]) => key.startsWith(`${at}.`) && !FIELDS.includes(key.slice(at.length + 1)));
-  const range = (score: ScoreName) => [
+  const bound = (score: ScoreName, end: 'min' | 'max') => (
     <Select
-      key={`${score}.min`}
-      label={format(t.min, { score: t[score] })}
+      key={`${score}.${end}`}
+      label={format(t[end], { score: t[score] })}
       options={SCORE_OPTIONS}
-      value={String(segment[score].min)}
-      onChange={(value) => onChange({ [score]: { ...segment[score], min: Number(value) } })}
-      error={fieldError(`${at}.${score}.min`)}
-    />,
-    <Select
-      key={`${score}.max`}
-      label={format(t.max, { score: t[score] })}
-      options={SCORE_OPTIONS}
-      value={String(segment[score].max)}
-      onChange={(value) => onChange({ [score]: { ...segment[score], max: Number(value) } })}
-      error={fieldError(`${at}.${score}.max`)}
-    />,
-  ];
+      value={String(segment[score][end])}
+      onChange={(value) => onChange({ [score]: { ...segment[score], [end]: Number(value) } })}
+      error={fieldError(`${at}.${score}.${end}`)}
+    />
+  );
   return (
     <div role="group" aria-label={title}>
       <Card background="bg-surface-secondary">
@@ -70,9 +62,10 @@ export function SegmentFields({ t, segment, index, members, fieldError, serverFi
               <TextField label={t.nameEs} helpText={t.nameFallback} autoComplete="off" value={segment.names.es} onChange={(es) => onChange({ names: { ...segment.names, es } })} error={fieldError(`${at}.names.es`)} />
               <TextField label={t.nameFr} helpText={t.nameFallback} autoComplete="off" value={segment.names.fr} onChange={(fr) => onChange({ names: { ...segment.names, fr } })} error={fieldError(`${at}.names.fr`)} />
             </FormLayout.Group>
-            {/* Six short choices side by side: the eleven built-in segments stay readable on one screen. */}
-            <InlineGrid columns={{ xs: 2, md: 6 }} gap="200">
-              {SCORES.flatMap(range)}
+            {/* A column per score, lower bounds above upper ones: compact enough for eleven segments. */}
+            <InlineGrid columns={3} gap="200">
+              {SCORES.map((score) => bound(score, 'min'))}
+              {SCORES.map((score) => bound(score, 'max'))}
             </InlineGrid>
             {segment.kind === 'CUSTOM' && (
               <FormLayout.Group condensed>
