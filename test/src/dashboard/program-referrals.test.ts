@@ -131,6 +131,30 @@ describe('the dashboard’s Referrals section', () => {
     await close();
   });
 
+  it('pages through the referrals by cursor and filters them by status', async () => {
+    const c = await createMerchant(gateway);
+    const advocate = await upsertCustomer(gateway, c, { shopifyId: shopifyId(), email: 'cleo@example.com' });
+    // 21 claims an hour apart, the newest first: a page of 20, then the oldest alone.
+    for (let i = 0; i < 21; i++) {
+      await seedReferral(gateway, c, { advocateId: advocate.id, claimedAt: new Date(Date.now() - (i + 1) * 3_600_000), ...(i === 20 ? BLOCKED : {}) });
+    }
+    const { page, close } = await openDashboard(browser, gateway, c.shop, { path: '/program/referrals' });
+    const rows = page.getByRole('row', { name: /cleo@example\.com/ });
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(20);
+    expect(await page.getByRole('button', { name: /Approve/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: /Approve/ }).waitFor();
+    expect(await rows.count()).toBe(1);
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await page.waitForFunction("document.querySelectorAll('tbody tr').length === 20");
+
+    await page.getByLabel('Status').selectOption('BLOCKED');
+    await page.waitForFunction("document.querySelectorAll('tbody tr').length === 1");
+    expect(await rows.first().getByText('Blocked').count()).toBe(1);
+    await close();
+  });
+
   it('never shows another merchant’s program or referrals, and cannot approve theirs', async () => {
     const { page, close } = await openDashboard(browser, gateway, b.shop, { path: '/program/referrals' });
     await page.getByText('No referrals yet').waitFor();
