@@ -107,7 +107,7 @@ describe('the dashboard’s VIP tiers section', () => {
     await close();
   });
 
-  it('discards unsaved edits back to the saved program, and asks before a link leaves them', async () => {
+  it('discards unsaved edits back to the saved program, and asks before another tab leaves them', async () => {
     const { page, close } = await openDashboard(browser, gateway, a.shop, { path: '/program/tiers' });
     const gold = page.getByRole('group', { name: 'Tier 2' });
     await gold.getByLabel('Threshold').waitFor();
@@ -118,9 +118,7 @@ describe('the dashboard’s VIP tiers section', () => {
       asked = dialog.message();
       void dialog.dismiss();
     });
-    // The save bar lies over the frame's own links here (in Shopify admin the navigation is outside
-    // the app's frame), so the click is sent to the link itself.
-    await page.getByRole('link', { name: 'Overview' }).dispatchEvent('click');
+    await page.getByRole('tab', { name: 'Referrals' }).click();
     expect(asked).toBe('You have unsaved changes. Leave this page and lose them?');
     expect(new URL(page.url()).pathname).toBe('/app/program/tiers');
     await page.getByRole('button', { name: 'Discard' }).click();
