@@ -60,6 +60,11 @@ describe('formErrorsOf', () => {
     expect(formErrorsOf(undefined, result)).toEqual({ fields: { pointsPerCurrencyUnit: 'must be between 0 and 100' }, form: null });
   });
 
+  it('drops the field a typed error repeats at the start of its message', () => {
+    const result = { __typename: 'InvalidTierProgramError', code: 'INVALID_TIER_PROGRAM', message: 'tiers[1].id: no such tier', field: 'tiers[1].id' };
+    expect(formErrorsOf(undefined, result)).toEqual({ fields: { 'tiers.1.id': 'no such tier' }, form: null });
+  });
+
   it('gives a typed error result without a field to the form', () => {
     const result = { __typename: 'InsufficientPointsError', code: 'INSUFFICIENT_POINTS', message: 'Balance 10 is less than 50', field: null };
     expect(formErrorsOf(undefined, result)).toEqual({ fields: {}, form: 'Balance 10 is less than 50' });

@@ -50,7 +50,8 @@ export function formErrorsOf(error: CombinedError | undefined, result?: ErrorRes
   }
   if (error?.networkError) formMessages.push(error.networkError.message);
   if (result && 'code' in result && result.message) {
-    if (result.field) fields[normalizeFieldPath(result.field, argument)] ??= result.message;
+    // Some typed errors repeat their field at the start of the message (`tiers[1].id: …`); next to the field it is noise.
+    if (result.field) fields[normalizeFieldPath(result.field, argument)] ??= result.message.startsWith(`${result.field}: `) ? result.message.slice(result.field.length + 2) : result.message;
     else formMessages.push(result.message);
   }
   return { fields, form: formMessages.length ? formMessages.join('\n') : null };
