@@ -67,9 +67,13 @@ describe('the overview figures: pointsSummary and memberRevenue', () => {
     await post(a, { customerId, kind: 'redeem', source: 'reward', points: -50 });
     await post(a, { customerId, kind: 'reverse', source: 'reward', points: 200, reversesEntryId: spend });
     await post(a, { customerId, kind: 'expire', source: 'expiry', points: -20 });
+    // and what if a cancelled redemption's code turns out used? Its give-back is taken back.
+    const cancelled = await post(a, { customerId, kind: 'redeem', source: 'reward', points: -70 });
+    const giveBack = await post(a, { customerId, kind: 'reverse', source: 'reward', points: 70, reversesEntryId: cancelled });
+    await post(a, { customerId, kind: 'reverse', source: 'reward', points: -70, reversesEntryId: giveBack });
 
-    // then issued = 300 − 40 + 100, redeemed = 200 + 50 − 200
-    expect(await summaryOf(a)).toMatchObject({ issued: 360, redeemed: 50, expired: 20, deducted: 30 });
+    // then issued = 300 − 40 + 100, redeemed = 200 + 50 − 200 + (70 − 70 + 70)
+    expect(await summaryOf(a)).toMatchObject({ issued: 360, redeemed: 120, expired: 20, deducted: 30 });
     // and a period that ended before any of it sums nothing
     expect(await summaryOf(a, { from: new Date(started.getTime() - 30 * DAY).toISOString(), to: started.toISOString() })).toMatchObject({ issued: 0, redeemed: 0, expired: 0, deducted: 0 });
   });

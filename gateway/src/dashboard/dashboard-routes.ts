@@ -15,6 +15,8 @@ export const DASHBOARD_PATH = '/app';
 export const APP_BRIDGE_SRC = 'https://cdn.shopify.com/shopifycloud/app-bridge.js';
 
 const DEV_SESSION_TTL_SECONDS = 12 * 60 * 60;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+const LOOPBACK_ADDRESS = /^(127\.|::1$|::ffff:127\.)/;
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -57,10 +59,16 @@ export function dashboardRoutes(config: GatewayConfig, distDir = DASHBOARD_DIST)
     return cachedPage;
   };
 
-  router.get(`${DASHBOARD_PATH}/dev-session`, async (_req, res) => {
+  router.get(`${DASHBOARD_PATH}/dev-session`, async (req, res) => {
     res.set('cache-control', 'no-store');
     if (!config.development) {
       res.status(404).json({ message: 'There is no dev session outside development: open the app from Shopify admin.' });
+      return;
+    }
+    // Only a page on this machine: a gateway bound to another interface, or a DNS-rebound name,
+    // would otherwise hand the demo shop's admin token to whoever asks.
+    if (!LOOPBACK_HOSTS.has(req.hostname) || !LOOPBACK_ADDRESS.test(req.socket.remoteAddress ?? '')) {
+      res.status(403).json({ message: 'The dev session is only handed to a browser on this machine, at 127.0.0.1 or localhost.' });
       return;
     }
     const token = await mintDevToken(config.devTokenSecret, { shop: DEMO_MERCHANT.shopDomain, role: 'admin' }, `${DEV_SESSION_TTL_SECONDS}s`);
@@ -101,7 +109,8 @@ export function dashboardRoutes(config: GatewayConfig, distDir = DASHBOARD_DIST)
       !config.development || openedFromAdmin(req)
         ? `<meta name="shopify-api-key" content="${escapeAttribute(config.kit.shopify.apiKey)}" />\n    <script src="${APP_BRIDGE_SRC}"></script>`
         : '';
-    res.type('html').send(html.replace(/<!-- app-bridge:[^>]*-->/, appBridge));
+    // A function, so that nothing in the API key is read as a replacement pattern ($&, $').
+    res.type('html').send(html.replace(/<!-- app-bridge:[^>]*-->/, () => appBridge));
   });
   return router;
 }

@@ -121,7 +121,8 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
             forbid(ctx.extra.socket, (error as Error).message);
           } else {
             logger('live').error({ err: error }, 'authentication failed unexpectedly');
-            ctx.extra.socket.close(1011, 'Authentication is unavailable; try again shortly');
+            // 1013 (try again later), not 1011: graphql-ws clients treat 1011 as fatal and never reconnect.
+            ctx.extra.socket.close(1013, 'Authentication is unavailable; try again shortly');
           }
           return false;
         }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_MERCHANT, loadKitConfig } from '@loyalnest/kit';
 import express from 'express';
-import type { Server } from 'node:http';
+import { request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { APP_BRIDGE_SRC, dashboardRoutes } from '../../../gateway/src/dashboard/dashboard-routes.js';
@@ -77,6 +77,25 @@ describe('the dashboard at /app', () => {
     await screenshot(page, 'shell-dev-session');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
+  });
+
+  it('hands the dev session only to a page on this machine, not to a DNS-rebound name', async () => {
+    const devSession = (host: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${origin}/app/dev-session`, { headers: { host } }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const local = await devSession(new URL(origin).host);
+    expect(local.status).toBe(200);
+    expect(JSON.parse(local.body)).toMatchObject({ shop: DEMO_MERCHANT.shopDomain, token: expect.any(String) });
+    const rebound = await devSession('attacker.example:4000');
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).not.toMatch(/token"/);
   });
 
   it('inside Shopify admin, runs on App Bridge’s session tokens and shows no dev banner', async () => {

@@ -133,7 +133,7 @@ describe('the live feed’s lines', () => {
     expect(lineOf({ kind: 'segment.changed', details: { from: null, to: 'champions' }, committedAt: at }, tierName, segmentName)).toEqual({ key: 'segment', segment: 'Champions' });
     expect(lineOf({ kind: 'segment.changed', details: { from: 'champions', to: 'x-new' }, committedAt: at }, tierName, segmentName)).toEqual({ key: 'segment', segment: 'x-new' });
     expect(lineOf({ kind: 'segment.changed', details: { from: 'champions', to: null }, committedAt: at }, tierName, segmentName)).toEqual({ key: 'segment', segment: null });
-    expect(lineOf({ kind: 'redemption.updated', details: { status: 'ISSUED' }, committedAt: at }, tierName, segmentName)).toEqual({ key: 'redemption', status: 'issued' });
+    expect(lineOf({ kind: 'redemption.updated', details: { status: 'ISSUED' }, committedAt: at }, tierName, segmentName)).toEqual({ key: 'redemption', status: 'redemptionIssued' });
     expect(lineOf({ kind: 'webhook.received', details: { topic: 'orders/create' }, committedAt: at }, tierName, segmentName)).toEqual({ key: 'webhook', topic: 'orders/create' });
     expect(lineOf({ kind: 'referral.done', details: {}, committedAt: at }, tierName, segmentName)).toEqual({ key: 'other', kind: 'referral.done' });
   });

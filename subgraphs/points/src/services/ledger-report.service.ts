@@ -30,7 +30,9 @@ export class LedgerReportService {
                              sum(x.points) filter (where x.status = 'pending') as pending,
                              sum(x.points) filter (where x.kind = 'earn' or (x.kind = 'reverse' and r.kind = 'earn')) as lifetime,
                              count(*) as entries
-                        from points_entry x left join points_entry r on r.id = x.reverses_entry_id
+                        from points_entry x
+           left join points_entry r on r.id = x.reverses_entry_id
+           left join points_entry rr on r.kind = 'reverse' and rr.id = r.reverses_entry_id
                        group by x.account_id) s on s.account_id = a.id`,
       );
       const mismatches: LedgerMismatch[] = rows
@@ -75,7 +77,9 @@ export class LedgerReportService {
   /**
    * Sums the entries written in [from, to) by what they did, in one set-based query: a reversal
    * counts against what it reverses (an earn taken back by a refund lowers `issued`, a cancelled
-   * redemption's give-back lowers `redeemed`), read from the entry it names.
+   * redemption's give-back lowers `redeemed`), read from the entry it names. A reversal of a
+   * reversal (a give-back taken back when a cancelled redemption turns out used) counts as the
+   * original entry again.
    */
   async summary(ctx: RequestContext, from: Date, to: Date): Promise<PointsSummary> {
     if (to <= from) throw badInput('to', 'must be after from');
@@ -83,11 +87,13 @@ export class LedgerReportService {
     if (days > MAX_SUMMARY_DAYS) throw badInput('to', `at most ${MAX_SUMMARY_DAYS} days after from; ${Math.ceil(days)} were asked for`);
     const [row] = await ctx.em.transactional((em) =>
       em.execute<{ issued: number; redeemed: number; expired: number; deducted: number }[]>(
-        `select coalesce(sum(x.points) filter (where x.kind = 'earn' or (x.kind = 'adjust' and x.points > 0) or (x.kind = 'reverse' and r.kind = 'earn')), 0)::int as issued,
-                coalesce(-sum(x.points) filter (where x.kind = 'redeem' or (x.kind = 'reverse' and r.kind = 'redeem')), 0)::int as redeemed,
+        `select coalesce(sum(x.points) filter (where x.kind = 'earn' or (x.kind = 'adjust' and x.points > 0) or (x.kind = 'reverse' and coalesce(rr.kind, r.kind) = 'earn')), 0)::int as issued,
+                coalesce(-sum(x.points) filter (where x.kind = 'redeem' or (x.kind = 'reverse' and coalesce(rr.kind, r.kind) = 'redeem')), 0)::int as redeemed,
                 coalesce(-sum(x.points) filter (where x.kind = 'expire'), 0)::int as expired,
                 coalesce(-sum(x.points) filter (where x.kind = 'adjust' and x.points < 0), 0)::int as deducted
-           from points_entry x left join points_entry r on r.id = x.reverses_entry_id
+           from points_entry x
+           left join points_entry r on r.id = x.reverses_entry_id
+           left join points_entry rr on r.kind = 'reverse' and rr.id = r.reverses_entry_id
           where x.merchant_id = ? and x.created_at >= ? and x.created_at < ?`,
         [ctx.merchantId!, from, to],
       ),

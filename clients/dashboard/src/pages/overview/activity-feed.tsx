@@ -1,5 +1,5 @@
-import { BlockStack, Card, InlineStack, Link, Text } from '@shopify/polaris';
-import { useId } from 'react';
+import { Banner, BlockStack, Card, InlineStack, Link, Text } from '@shopify/polaris';
+import { useEffect, useId } from 'react';
 import { useOverviewActivitySubscription, type OverviewActivitySubscription } from '../../generated/graphql.js';
 import { format, useFormat, useMessages } from '../../i18n/i18n.js';
 import { customerLabel, lineOf, withNewest, type ActivityLine } from './activity-lines.js';
@@ -11,18 +11,22 @@ type Received = OverviewActivitySubscription['merchantActivity'] & { seq: number
 let received = 0;
 
 /** The merchant's activity as it commits, newest first; it starts empty when the page opens. */
-export function ActivityFeed({ tiers, segments }: { tiers?: { id: string; name: string }[]; segments?: { handle: string; name: string }[] }) {
+export function ActivityFeed({ tiers, segments, onActivity }: { tiers?: { id: string; name: string }[]; segments?: { handle: string; name: string }[]; onActivity?: () => void }) {
   const t = useMessages(overviewMessages);
   const f = useFormat();
   const id = useId();
-  const [{ data: feed = [] }] = useOverviewActivitySubscription<Received[]>({}, (previous = [], data) => withNewest(previous, { ...data.merchantActivity, seq: ++received }));
+  const [{ data: feed = [], error }] = useOverviewActivitySubscription<Received[]>({}, (previous = [], data) => withNewest(previous, { ...data.merchantActivity, seq: ++received }));
+  const newest = feed[0]?.seq;
+  useEffect(() => {
+    if (newest !== undefined) onActivity?.();
+  }, [newest, onActivity]);
   const tierName = (tierId: string) => tiers?.find((tier) => tier.id === tierId)?.name ?? null;
   const segmentName = (handle: string) => segments?.find((segment) => segment.handle === handle)?.name ?? null;
 
   const sentence = (line: ActivityLine, customer: string) => {
     switch (line.key) {
       case 'redemption':
-        return format(t.redemption, { customer, status: line.status });
+        return format(t.redemption, { customer, status: line.status ? t[line.status] : '—' });
       case 'tierUp':
       case 'tierDown':
         return format(t[line.key], { customer, tier: line.tier ?? t.noTier });
@@ -49,6 +53,11 @@ export function ActivityFeed({ tiers, segments }: { tiers?: { id: string; name: 
               {t.feedHelp}
             </Text>
           </BlockStack>
+          {error && (
+            <Banner tone="warning">
+              <Text as="p">{format(t.feedStopped, { reason: error.graphQLErrors[0]?.message ?? error.networkError?.message ?? error.message })}</Text>
+            </Banner>
+          )}
           {/* polite: a busy shop's lines are read out when the reader pauses, not over each other */}
           <div aria-live="polite">
             {feed.length === 0 ? (

@@ -11,11 +11,27 @@ export interface Activity {
 /** What a feed line says, by its message key, with the values to fill in. */
 export type ActivityLine =
   | { key: 'earned' | 'redeemed' | 'awarded' | 'deducted' | 'expired' | 'reversedEarn' | 'reversedSpend' | 'released'; points: number }
-  | { key: 'redemption'; status: string }
+  | { key: 'redemption'; status: RedemptionStatusKey | null }
   | { key: 'tierUp' | 'tierDown'; tier: string | null }
   | { key: 'segment'; segment: string | null }
   | { key: 'webhook'; topic: string }
   | { key: 'other'; kind: string };
+
+/** A redemption's status as the key of its words in the merchant's language; null for one this page does not know. */
+export type RedemptionStatusKey = 'redemptionPending' | 'redemptionIssued' | 'redemptionFailed' | 'redemptionUsed' | 'redemptionExpired' | 'redemptionCancelled';
+
+const REDEMPTION_STATUSES: Record<string, RedemptionStatusKey> = {
+  PENDING: 'redemptionPending',
+  ISSUED: 'redemptionIssued',
+  FAILED: 'redemptionFailed',
+  USED: 'redemptionUsed',
+  EXPIRED: 'redemptionExpired',
+  CANCELLED: 'redemptionCancelled',
+};
+
+function redemptionStatusOf(status: string | null): RedemptionStatusKey | null {
+  return status ? (REDEMPTION_STATUSES[status.toUpperCase()] ?? null) : null;
+}
 
 const numberOf = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 const textOf = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
@@ -49,7 +65,7 @@ export function lineOf(activity: Activity, tierName: (id: string) => string | nu
       }
     }
     case 'redemption.updated':
-      return { key: 'redemption', status: (textOf(d.status) ?? '').toLowerCase() };
+      return { key: 'redemption', status: redemptionStatusOf(textOf(d.status)) };
     case 'tier.changed': {
       const to = textOf(d.toTierId);
       return { key: d.direction === 'down' ? 'tierDown' : 'tierUp', tier: to ? tierName(to) : null };

@@ -1,5 +1,5 @@
 import { Banner, BlockStack, Card, InlineGrid, InlineStack, Page, Select, SkeletonBodyText, SkeletonDisplayText, Text } from '@shopify/polaris';
-import { lazy, Suspense, useId, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useDashboardShellQuery, useOverviewFiguresQuery, type LocaleCode } from '../../generated/graphql.js';
 import { format, useFormat, useMessages } from '../../i18n/i18n.js';
 import { ActivityFeed } from './activity-feed.js';
@@ -10,6 +10,9 @@ import { overviewMessages } from './overview.messages.js';
 const TierChart = lazy(() => import('./overview-charts.js').then((charts) => ({ default: charts.TierChart })));
 const SegmentChart = lazy(() => import('./overview-charts.js').then((charts) => ({ default: charts.SegmentChart })));
 
+/** How long after the feed's last line the figures are read again: a burst of activity costs one read. */
+const FIGURES_REFRESH_MS = 3000;
+
 /** /: the program at a glance over the last 7, 30 or 90 days, its tiers and segments, and what happens live. */
 export default function OverviewPage() {
   const t = useMessages(overviewMessages);
@@ -18,12 +21,25 @@ export default function OverviewPage() {
   // The shell has loaded the shop already: this reads its cached answer for the shop's time zone.
   const [{ data: shell }] = useDashboardShellQuery({ requestPolicy: 'cache-first' });
   const timeZone = shell?.merchant.timezone ?? 'UTC';
-  // Taken once per choice of period, not per render: a moving `now` would refetch forever.
-  const period = useMemo(() => periodOf(days, new Date(), timeZone), [days, timeZone]);
-  const [{ data, error, fetching }, reload] = useOverviewFiguresQuery({
+  // The period ends at `now`, taken when the period is chosen and again a few seconds after the
+  // live feed shows activity, so that the figures take in what the feed has just shown; not per
+  // render, where a moving `now` would refetch forever.
+  const [now, setNow] = useState(() => new Date());
+  const refreshTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(refreshTimer.current), []);
+  const refreshSoon = useCallback(() => {
+    clearTimeout(refreshTimer.current);
+    refreshTimer.current = setTimeout(() => setNow(new Date()), FIGURES_REFRESH_MS);
+  }, []);
+  const period = useMemo(() => periodOf(days, now, timeZone), [days, now, timeZone]);
+  const [{ data: fresh, error, fetching }, reload] = useOverviewFiguresQuery({
     variables: { ...period, locale: f.locale.toUpperCase() as LocaleCode },
     requestPolicy: 'cache-and-network',
   });
+  // While a refresh of the same period loads, its last figures stay on screen rather than blanks.
+  const last = useRef<{ days: PeriodDays; data: typeof fresh }>(undefined);
+  if (fresh) last.current = { days, data: fresh };
+  const data = fresh ?? (last.current?.days === days ? last.current.data : undefined);
 
   const figures = data && {
     members: f.number(data.merchant.customerCount),
@@ -44,7 +60,10 @@ export default function OverviewPage() {
             labelInline
             options={PERIOD_DAYS.map((n) => ({ label: format(t.lastDays, { days: n }), value: String(n) }))}
             value={String(days)}
-            onChange={(value) => setDays(Number(value) as PeriodDays)}
+            onChange={(value) => {
+              setDays(Number(value) as PeriodDays);
+              setNow(new Date());
+            }}
           />
         </InlineStack>
         {error && !fetching && (
@@ -80,7 +99,7 @@ export default function OverviewPage() {
           <ChartCard title={t.tiers}>{data && <TierChart distribution={data.tierDistribution} />}</ChartCard>
           <ChartCard title={t.segments}>{data && <SegmentChart counts={data.segmentCounts} segments={data.segments} fromDay={period.fromDay} toDay={period.toDay} />}</ChartCard>
         </InlineGrid>
-        <ActivityFeed tiers={data?.tierDistribution.tiers.map((row) => row.tier)} segments={data?.segments} />
+        <ActivityFeed tiers={data?.tierDistribution.tiers.map((row) => row.tier)} segments={data?.segments} onActivity={refreshSoon} />
       </BlockStack>
     </Page>
   );

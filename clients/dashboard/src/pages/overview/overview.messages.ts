@@ -2,6 +2,13 @@ import { defineMessages } from '../../i18n/i18n.js';
 
 export const overviewMessages = defineMessages({
   en: {
+    redemptionPending: 'pending',
+    redemptionIssued: 'issued',
+    redemptionFailed: 'failed',
+    redemptionUsed: 'used',
+    redemptionExpired: 'expired',
+    redemptionCancelled: 'cancelled',
+    feedStopped: 'The live feed stopped: {reason}. Reload the page to start it again.',
     title: 'Overview',
     period: 'Period',
     lastDays: 'Last {days} days',
@@ -54,6 +61,13 @@ export const overviewMessages = defineMessages({
     other: 'Activity: {kind}',
   },
   es: {
+    redemptionPending: 'pendiente',
+    redemptionIssued: 'emitido',
+    redemptionFailed: 'fallido',
+    redemptionUsed: 'usado',
+    redemptionExpired: 'caducado',
+    redemptionCancelled: 'cancelado',
+    feedStopped: 'La actividad en directo se detuvo: {reason}. Recarga la página para reanudarla.',
     title: 'Resumen',
     period: 'Periodo',
     lastDays: 'Últimos {days} días',
@@ -106,6 +120,13 @@ export const overviewMessages = defineMessages({
     other: 'Actividad: {kind}',
   },
   fr: {
+    redemptionPending: 'en attente',
+    redemptionIssued: 'émis',
+    redemptionFailed: 'en échec',
+    redemptionUsed: 'utilisé',
+    redemptionExpired: 'expiré',
+    redemptionCancelled: 'annulé',
+    feedStopped: 'Le flux en direct s’est arrêté : {reason}. Rechargez la page pour le relancer.',
     title: 'Vue d’ensemble',
     period: 'Période',
     lastDays: '{days} derniers jours',
