@@ -54,14 +54,14 @@ describe('the VIP tiers form', () => {
     form.tiers[1].earnMultiplier = '1.255';
     form.tiers[1].entryBonusPoints = '100001';
     expect(checkTierProgramForm(form)).toEqual({
-      graceDays: { key: 'wholeNumber', values: { min: 0, max: 365 } },
+      graceDays: { key: 'wholeNumberRange', values: { min: 0, max: 365 } },
       'tiers.0.names.EN': { key: 'required' },
       'tiers.1.threshold': { key: 'increasing', values: { previous: 0 } },
       'tiers.1.earnMultiplier': { key: 'multiplierDecimals' },
-      'tiers.1.entryBonusPoints': { key: 'wholeNumber', values: { min: 0, max: 100_000 } },
+      'tiers.1.entryBonusPoints': { key: 'wholeNumberRange', values: { min: 0, max: 100_000 } },
     });
     expect(checkTierProgramForm({ ...loaded(), period: 'CALENDAR_YEAR', periodStartMonth: '2', periodStartDay: '29' })).toEqual({
-      periodStartDay: { key: 'wholeNumber', values: { min: 1, max: 28 } },
+      periodStartDay: { key: 'wholeNumberRange', values: { min: 1, max: 28 } },
     });
     const tooLong = loaded();
     tooLong.tiers[0].names.ES = 'x'.repeat(41);
@@ -135,13 +135,13 @@ describe('the referral program form', () => {
   it('refuses what the referral subgraph refuses, on the input path it names', () => {
     const form = { ...loaded(), advocatePoints: '0', friendValue: '101', friendExpiryDays: '366', minimumOrderValue: '1.234', holdDays: '91', monthlyCap: '30', claimBurstPerWeek: '1' };
     expect(checkReferralProgramForm(form)).toEqual({
-      advocatePoints: { key: 'wholeNumber', values: { min: 1, max: 1_000_000 } },
+      advocatePoints: { key: 'wholeNumberRange', values: { min: 1, max: 1_000_000 } },
       'friendReward.value': { key: 'numberRange', values: { min: 1, max: 100 } },
-      'friendReward.expiryDays': { key: 'wholeNumber', values: { min: 1, max: 365 } },
-      minimumOrderValue: { key: 'decimal' },
-      holdDays: { key: 'wholeNumber', values: { min: 0, max: 90 } },
+      'friendReward.expiryDays': { key: 'wholeNumberRange', values: { min: 1, max: 365 } },
+      minimumOrderValue: { key: 'twoDecimals' },
+      holdDays: { key: 'wholeNumberRange', values: { min: 0, max: 90 } },
       monthlyCap: { key: 'capOrder', values: { value: 20 } },
-      claimBurstPerWeek: { key: 'wholeNumber', values: { min: 2, max: 1000 } },
+      claimBurstPerWeek: { key: 'wholeNumberRange', values: { min: 2, max: 1000 } },
     });
     expect(checkReferralProgramForm({ ...loaded(), friendKind: 'FIXED_AMOUNT', friendValue: '0' })).toEqual({ 'friendReward.value': { key: 'numberRange', values: { min: 0, max: 1_000_000 } } });
     expect(checkReferralProgramForm({ ...loaded(), friendKind: 'FREE_SHIPPING', friendValue: 'anything' })).toEqual({});
@@ -205,7 +205,7 @@ describe('the segments form', () => {
     const added = { ...newCustomSegment(), handle: 'Win Back', names: { en: 'Win back', es: '', fr: '' } };
     const twice = { ...newCustomSegment(), handle: 'vip-gold', names: { en: 'Again', es: '', fr: '' } };
     expect(checkSegmentsForm({ ...form, segments: [...form.segments, added, twice] })).toEqual({
-      windowDays: { key: 'wholeNumber', values: { min: 30, max: 1095 } },
+      windowDays: { key: 'wholeNumberRange', values: { min: 30, max: 1095 } },
       'segments.0.names.en': { key: 'required' },
       'segments.0.recency.min': { key: 'minAboveMax' },
       'segments.1.pointsMax': { key: 'minAboveMax' },
