@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { normalizeFieldPath } from '../../../clients/dashboard/src/forms/field-errors.js';
+import { decimalIn, optionalWholeNumberIn, textLength, wholeNumberIn } from '../../../clients/dashboard/src/pages/program/form-checks/form-checks.js';
 import { checkReferralProgramForm, decisionsFor, referralFieldKeyOf, referralProgramFormOf, referralProgramInputOf } from '../../../clients/dashboard/src/pages/program/referrals/referrals-form.js';
 import { checkSegmentsForm, newCustomSegment, segmentFieldKeyOf, segmentsFormOf, segmentsInputOf } from '../../../clients/dashboard/src/pages/program/segments/segments-form.js';
 import { checkTierProgramForm, moveTier, newTier, tierFieldKeyOf, tierProgramFormOf, tierProgramInputOf } from '../../../clients/dashboard/src/pages/program/tiers/tiers-form.js';
@@ -219,5 +220,27 @@ describe('the segments form', () => {
     expect(segmentFieldKeyOf(normalizeFieldPath('thresholds'))).toBe('scoring');
     expect(segmentFieldKeyOf(normalizeFieldPath('segments[3].recency.min'))).toBe('segments.3.recency.min');
     expect(segmentFieldKeyOf(normalizeFieldPath('segments'))).toBe('segments');
+  });
+});
+
+describe('the checks that tell a whole rule at once', () => {
+  it('refuses a sign, decimals or a value out of range with the same problem, and an empty field as required', () => {
+    expect(wholeNumberIn(' 12 ', 1, 12)).toEqual({ ok: true, value: 12 });
+    expect(wholeNumberIn('', 1, 12)).toEqual({ ok: false, problem: { key: 'required' } });
+    for (const typed of ['-0', '1.5', '13']) expect(wholeNumberIn(typed, 0, 12)).toEqual({ ok: false, problem: { key: 'wholeNumberRange', values: { min: 0, max: 12 } } });
+    expect(optionalWholeNumberIn('  ', 1, 12)).toEqual({ ok: true, value: null });
+  });
+
+  it('takes amounts with at most two places as typed, above the exclusive bound', () => {
+    expect(decimalIn('5.00', 0, 100)).toEqual({ ok: true, value: '5.00' });
+    expect(decimalIn('5,5', 0, 100)).toEqual({ ok: false, problem: { key: 'twoDecimals' } });
+    expect(decimalIn('0', 0, 100)).toEqual({ ok: false, problem: { key: 'numberRange', values: { min: 0, max: 100 } } });
+    expect(decimalIn('0.5', 0, 100, 1)).toEqual({ ok: false, problem: { key: 'numberRange', values: { min: 1, max: 100 } } });
+  });
+
+  it('counts characters as code points once trimmed', () => {
+    expect(textLength(' 😀😀 ', 2)).toEqual({ ok: true, value: '😀😀' });
+    expect(textLength('abc', 2)).toEqual({ ok: false, problem: { key: 'textLength', values: { max: 2 } } });
+    expect(textLength('  ', 2)).toEqual({ ok: false, problem: { key: 'textLength', values: { max: 2 } } });
   });
 });
