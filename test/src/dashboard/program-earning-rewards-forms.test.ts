@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ProgramEarningRulesFieldsFragment, ProgramRewardFieldsFragment } from '../../../clients/dashboard/src/generated/graphql.js';
 import { checkEarningForm, earningFormOf, newActivity, sameEarningForm } from '../../../clients/dashboard/src/pages/program/earning/earning-form.js';
-import { decimal, optionalDate, shopifyVariantId, wholeNumber } from '../../../clients/dashboard/src/pages/program/program-form-checks.js';
+import { decimal, optionalDate, shopifyVariantId, wholeNumber } from '../../../clients/dashboard/src/pages/program/form-checks/form-checks.js';
 import { checkRewardForm, EMPTY_REWARD_FORM, onRewardFields, rewardFormOf, rewardStatus, updateRewardInput } from '../../../clients/dashboard/src/pages/program/rewards/reward-form.js';
 
 /** The program forms' conversions between what the merchant types and the API's input, and their checks against the API's bounds. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { normalizeFieldPath } from '../../../clients/dashboard/src/forms/field-errors.js';
+import { decimalIn, optionalWholeNumberIn, textLength, wholeNumberIn } from '../../../clients/dashboard/src/pages/program/form-checks/form-checks.js';
 import { checkReferralProgramForm, decisionsFor, referralFieldKeyOf, referralProgramFormOf, referralProgramInputOf } from '../../../clients/dashboard/src/pages/program/referrals/referrals-form.js';
 import { checkSegmentsForm, newCustomSegment, segmentFieldKeyOf, segmentsFormOf, segmentsInputOf } from '../../../clients/dashboard/src/pages/program/segments/segments-form.js';
 import { checkTierProgramForm, moveTier, newTier, tierFieldKeyOf, tierProgramFormOf, tierProgramInputOf } from '../../../clients/dashboard/src/pages/program/tiers/tiers-form.js';
@@ -54,14 +55,14 @@ describe('the VIP tiers form', () => {
     form.tiers[1].earnMultiplier = '1.255';
     form.tiers[1].entryBonusPoints = '100001';
     expect(checkTierProgramForm(form)).toEqual({
-      graceDays: { key: 'wholeNumber', values: { min: 0, max: 365 } },
+      graceDays: { key: 'wholeNumberRange', values: { min: 0, max: 365 } },
       'tiers.0.names.EN': { key: 'required' },
       'tiers.1.threshold': { key: 'increasing', values: { previous: 0 } },
       'tiers.1.earnMultiplier': { key: 'multiplierDecimals' },
-      'tiers.1.entryBonusPoints': { key: 'wholeNumber', values: { min: 0, max: 100_000 } },
+      'tiers.1.entryBonusPoints': { key: 'wholeNumberRange', values: { min: 0, max: 100_000 } },
     });
     expect(checkTierProgramForm({ ...loaded(), period: 'CALENDAR_YEAR', periodStartMonth: '2', periodStartDay: '29' })).toEqual({
-      periodStartDay: { key: 'wholeNumber', values: { min: 1, max: 28 } },
+      periodStartDay: { key: 'wholeNumberRange', values: { min: 1, max: 28 } },
     });
     const tooLong = loaded();
     tooLong.tiers[0].names.ES = 'x'.repeat(41);
@@ -135,13 +136,13 @@ describe('the referral program form', () => {
   it('refuses what the referral subgraph refuses, on the input path it names', () => {
     const form = { ...loaded(), advocatePoints: '0', friendValue: '101', friendExpiryDays: '366', minimumOrderValue: '1.234', holdDays: '91', monthlyCap: '30', claimBurstPerWeek: '1' };
     expect(checkReferralProgramForm(form)).toEqual({
-      advocatePoints: { key: 'wholeNumber', values: { min: 1, max: 1_000_000 } },
+      advocatePoints: { key: 'wholeNumberRange', values: { min: 1, max: 1_000_000 } },
       'friendReward.value': { key: 'numberRange', values: { min: 1, max: 100 } },
-      'friendReward.expiryDays': { key: 'wholeNumber', values: { min: 1, max: 365 } },
-      minimumOrderValue: { key: 'decimal' },
-      holdDays: { key: 'wholeNumber', values: { min: 0, max: 90 } },
+      'friendReward.expiryDays': { key: 'wholeNumberRange', values: { min: 1, max: 365 } },
+      minimumOrderValue: { key: 'twoDecimals' },
+      holdDays: { key: 'wholeNumberRange', values: { min: 0, max: 90 } },
       monthlyCap: { key: 'capOrder', values: { value: 20 } },
-      claimBurstPerWeek: { key: 'wholeNumber', values: { min: 2, max: 1000 } },
+      claimBurstPerWeek: { key: 'wholeNumberRange', values: { min: 2, max: 1000 } },
     });
     expect(checkReferralProgramForm({ ...loaded(), friendKind: 'FIXED_AMOUNT', friendValue: '0' })).toEqual({ 'friendReward.value': { key: 'numberRange', values: { min: 0, max: 1_000_000 } } });
     expect(checkReferralProgramForm({ ...loaded(), friendKind: 'FREE_SHIPPING', friendValue: 'anything' })).toEqual({});
@@ -205,7 +206,7 @@ describe('the segments form', () => {
     const added = { ...newCustomSegment(), handle: 'Win Back', names: { en: 'Win back', es: '', fr: '' } };
     const twice = { ...newCustomSegment(), handle: 'vip-gold', names: { en: 'Again', es: '', fr: '' } };
     expect(checkSegmentsForm({ ...form, segments: [...form.segments, added, twice] })).toEqual({
-      windowDays: { key: 'wholeNumber', values: { min: 30, max: 1095 } },
+      windowDays: { key: 'wholeNumberRange', values: { min: 30, max: 1095 } },
       'segments.0.names.en': { key: 'required' },
       'segments.0.recency.min': { key: 'minAboveMax' },
       'segments.1.pointsMax': { key: 'minAboveMax' },
@@ -219,5 +220,27 @@ describe('the segments form', () => {
     expect(segmentFieldKeyOf(normalizeFieldPath('thresholds'))).toBe('scoring');
     expect(segmentFieldKeyOf(normalizeFieldPath('segments[3].recency.min'))).toBe('segments.3.recency.min');
     expect(segmentFieldKeyOf(normalizeFieldPath('segments'))).toBe('segments');
+  });
+});
+
+describe('the checks that tell a whole rule at once', () => {
+  it('refuses a sign, decimals or a value out of range with the same problem, and an empty field as required', () => {
+    expect(wholeNumberIn(' 12 ', 1, 12)).toEqual({ ok: true, value: 12 });
+    expect(wholeNumberIn('', 1, 12)).toEqual({ ok: false, problem: { key: 'required' } });
+    for (const typed of ['-0', '1.5', '13']) expect(wholeNumberIn(typed, 0, 12)).toEqual({ ok: false, problem: { key: 'wholeNumberRange', values: { min: 0, max: 12 } } });
+    expect(optionalWholeNumberIn('  ', 1, 12)).toEqual({ ok: true, value: null });
+  });
+
+  it('takes amounts with at most two places as typed, above the exclusive bound', () => {
+    expect(decimalIn('5.00', 0, 100)).toEqual({ ok: true, value: '5.00' });
+    expect(decimalIn('5,5', 0, 100)).toEqual({ ok: false, problem: { key: 'twoDecimals' } });
+    expect(decimalIn('0', 0, 100)).toEqual({ ok: false, problem: { key: 'numberRange', values: { min: 0, max: 100 } } });
+    expect(decimalIn('0.5', 0, 100, 1)).toEqual({ ok: false, problem: { key: 'numberRange', values: { min: 1, max: 100 } } });
+  });
+
+  it('counts characters as code points once trimmed', () => {
+    expect(textLength(' 😀😀 ', 2)).toEqual({ ok: true, value: '😀😀' });
+    expect(textLength('abc', 2)).toEqual({ ok: false, problem: { key: 'textLength', values: { max: 2 } } });
+    expect(textLength('  ', 2)).toEqual({ ok: false, problem: { key: 'textLength', values: { max: 2 } } });
   });
 });

@@ -1,5 +1,5 @@
 import type { ActivityLimit, EarnOn, ExpiryPolicy, PointsRounding, ProgramEarningRulesFieldsFragment, UpdateEarningRulesInput } from '../../../generated/graphql.js';
-import { decimal, ProblemCollector, text, wholeNumber, type Problems } from '../program-form-checks.js';
+import { decimal, ProblemCollector, text, wholeNumber, type Problems } from '../form-checks/form-checks.js';
 
 /** One activity row as typed. */
 export interface ActivityForm {

@@ -3,8 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useProgramEarningRulesQuery, useProgramUpdateEarningRulesMutation } from '../../../generated/graphql.js';
 import { formErrorsOf } from '../../../forms/field-errors.js';
 import { FormSaveBar } from '../../../forms/unsaved-changes.js';
-import { useFormat, useMessages } from '../../../i18n/i18n.js';
-import { describeProblem, problemMessages } from '../program-form-checks.messages.js';
+import { useMessages } from '../../../i18n/i18n.js';
+import { useProblemText } from '../form-checks/form-checks.messages.js';
 import { ActivitiesCard } from './activities-card.js';
 import { EarningFields } from './earning-fields.js';
 import { checkEarningForm, earningFormOf, sameEarningForm, type EarningForm } from './earning-form.js';
@@ -13,8 +13,7 @@ import { earningMessages } from './earning.messages.js';
 /** Program → Earning: the earning rules and activities, saved together through the save bar. */
 export default function EarningSection() {
   const t = useMessages(earningMessages);
-  const problemText = useMessages(problemMessages);
-  const { number } = useFormat();
+  const problemText = useProblemText();
   const [{ data, error: loadError }] = useProgramEarningRulesQuery();
   const [{ fetching: saving }, update] = useProgramUpdateEarningRulesMutation();
   const [loaded, setLoaded] = useState<EarningForm | null>(null);
@@ -52,7 +51,7 @@ export default function EarningSection() {
     if (!form) return;
     const { input, problems } = checkEarningForm(form);
     if (!input) {
-      setErrors(Object.fromEntries(Object.entries(problems).map(([field, problem]) => [field, describeProblem(problem, problemText, number)])));
+      setErrors(Object.fromEntries(Object.entries(problems).map(([field, problem]) => [field, problemText(problem)])));
       setFormError(t.notSaved);
       return;
     }

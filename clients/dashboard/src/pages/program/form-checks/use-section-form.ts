@@ -23,14 +23,6 @@ export interface SectionForm<F> {
 }
 
 /**
- * Typed errors' messages may start with the path they name (`tiers[1].id: No tier …`); beside the
- * field, the path says nothing to a merchant.
- */
-function withoutPath(message: string): string {
-  return message.replace(/^[\w.[\]]+: /, '');
-}
-
-/**
  * A settings form's life: loaded from `initial`, edited, checked by `check` (shown after the
  * first try to save, then as the merchant types), saved or discarded. Server errors stay until the
  * next edit, as they describe what was sent.
@@ -75,7 +67,7 @@ export function useSectionForm<F>(initial: F | null, check: (form: F) => Problem
     fieldError: (key) => (problems[key] ? problemText(problems[key]) : serverErrors.fields[key]),
     serverErrors,
     setServerErrors: (errors, keyOf = (field) => field) =>
-      setServerErrors({ form: errors.form, fields: Object.fromEntries(Object.entries(errors.fields).map(([field, message]) => [keyOf(field), withoutPath(message)])) }),
+      setServerErrors({ form: errors.form, fields: Object.fromEntries(Object.entries(errors.fields).map(([field, message]) => [keyOf(field), message])) }),
     tryToSave: () => {
       setTried(true);
       return form !== null && Object.keys(check(form)).length === 0;

@@ -7,7 +7,7 @@ import type {
   ReferralStatus,
   UpdateReferralProgramInput,
 } from '../../../generated/graphql.js';
-import { collect, decimalIn, optionalWholeNumberIn, wholeNumberIn, type Problems } from '../form-checks/form-checks.js';
+import { decimalIn, optionalWholeNumberIn, ProblemCollector, wholeNumberIn, type Problems } from '../form-checks/form-checks.js';
 
 /** The referral subgraph's limits (its REFERRAL_LIMITS), checked here before sending. */
 export const REFERRAL_LIMITS = {
@@ -84,20 +84,20 @@ export const REFERRAL_FIELD_KEYS = {
  * claim burst threshold.
  */
 export function checkReferralProgramForm(form: ReferralProgramForm): Problems {
-  const problems: Problems = {};
+  const check = new ProblemCollector();
   const L = REFERRAL_LIMITS;
-  collect(problems, 'advocatePoints', wholeNumberIn(form.advocatePoints, L.advocatePointsMin, L.advocatePointsMax));
-  if (form.friendKind === 'PERCENTAGE') collect(problems, REFERRAL_FIELD_KEYS.friendValue, decimalIn(form.friendValue, L.percentageMin - 1, L.percentageMax, L.percentageMin));
-  if (form.friendKind === 'FIXED_AMOUNT') collect(problems, REFERRAL_FIELD_KEYS.friendValue, decimalIn(form.friendValue, 0, L.amountMax));
-  if (form.friendMinimumOrderAmount.trim()) collect(problems, REFERRAL_FIELD_KEYS.friendMinimumOrderAmount, decimalIn(form.friendMinimumOrderAmount, 0, L.amountMax));
-  collect(problems, REFERRAL_FIELD_KEYS.friendExpiryDays, optionalWholeNumberIn(form.friendExpiryDays, 1, L.expiryDaysMax));
-  if (form.minimumOrderValue.trim()) collect(problems, 'minimumOrderValue', decimalIn(form.minimumOrderValue, 0, L.amountMax));
-  collect(problems, 'holdDays', wholeNumberIn(form.holdDays, 0, L.holdDaysMax));
-  const monthly = collect(problems, 'monthlyCap', optionalWholeNumberIn(form.monthlyCap, 1, L.capMax));
-  const lifetime = collect(problems, 'lifetimeCap', optionalWholeNumberIn(form.lifetimeCap, 1, L.capMax));
-  if (monthly != null && lifetime != null && monthly > lifetime) problems.monthlyCap = { key: 'capOrder', values: { value: lifetime } };
-  collect(problems, 'claimBurstPerWeek', wholeNumberIn(form.claimBurstPerWeek, L.claimBurstMin, L.claimBurstMax));
-  return problems;
+  check.take('advocatePoints', wholeNumberIn(form.advocatePoints, L.advocatePointsMin, L.advocatePointsMax));
+  if (form.friendKind === 'PERCENTAGE') check.take(REFERRAL_FIELD_KEYS.friendValue, decimalIn(form.friendValue, L.percentageMin - 1, L.percentageMax, L.percentageMin));
+  if (form.friendKind === 'FIXED_AMOUNT') check.take(REFERRAL_FIELD_KEYS.friendValue, decimalIn(form.friendValue, 0, L.amountMax));
+  if (form.friendMinimumOrderAmount.trim()) check.take(REFERRAL_FIELD_KEYS.friendMinimumOrderAmount, decimalIn(form.friendMinimumOrderAmount, 0, L.amountMax));
+  check.take(REFERRAL_FIELD_KEYS.friendExpiryDays, optionalWholeNumberIn(form.friendExpiryDays, 1, L.expiryDaysMax));
+  if (form.minimumOrderValue.trim()) check.take('minimumOrderValue', decimalIn(form.minimumOrderValue, 0, L.amountMax));
+  check.take('holdDays', wholeNumberIn(form.holdDays, 0, L.holdDaysMax));
+  const monthly = check.take('monthlyCap', optionalWholeNumberIn(form.monthlyCap, 1, L.capMax));
+  const lifetime = check.take('lifetimeCap', optionalWholeNumberIn(form.lifetimeCap, 1, L.capMax));
+  if (monthly != null && lifetime != null && monthly > lifetime) check.add('monthlyCap', 'capOrder', { value: lifetime });
+  check.take('claimBurstPerWeek', wholeNumberIn(form.claimBurstPerWeek, L.claimBurstMin, L.claimBurstMax));
+  return check.problems;
 }
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());

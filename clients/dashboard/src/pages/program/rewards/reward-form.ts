@@ -1,5 +1,5 @@
 import type { CreateRewardInput, ProgramRewardFieldsFragment, RewardKind, UpdateRewardInput } from '../../../generated/graphql.js';
-import { decimal, optionalDate, optionalDecimal, optionalWholeNumber, ProblemCollector, shopifyVariantId, text, wholeNumber, type Problems } from '../program-form-checks.js';
+import { decimal, optionalDate, optionalDecimal, optionalWholeNumber, ProblemCollector, shopifyVariantId, text, wholeNumber, type Problems } from '../form-checks/form-checks.js';
 
 /** A reward as the create/edit form holds it: numbers, money and dates as the text in their fields. */
 export interface RewardForm {

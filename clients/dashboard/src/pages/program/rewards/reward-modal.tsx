@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { errorResultOf, formErrorsOf } from '../../../forms/field-errors.js';
 import { useProgramCreateRewardMutation, useProgramUpdateRewardMutation, type ProgramRewardFieldsFragment, type RewardKind } from '../../../generated/graphql.js';
 import { format, useFormat, useMessages } from '../../../i18n/i18n.js';
-import { describeProblem, problemMessages } from '../program-form-checks.messages.js';
+import { useProblemText } from '../form-checks/form-checks.messages.js';
 import { checkRewardForm, EMPTY_REWARD_FORM, onRewardFields, REWARD_KINDS, rewardFormOf, takesVariant, updateRewardInput, type RewardForm } from './reward-form.js';
 import { kindLabel } from './reward-labels.js';
 import { rewardsMessages } from './rewards.messages.js';
@@ -19,8 +19,8 @@ interface RewardModalProps {
 /** Creates or edits a reward: the fields its kind takes, checked before sending, the API's refusals next to their fields. */
 export function RewardModal({ reward, onClose, onSaved }: RewardModalProps) {
   const t = useMessages(rewardsMessages);
-  const problemText = useMessages(problemMessages);
-  const { currency, number } = useFormat();
+  const problemText = useProblemText();
+  const { currency } = useFormat();
   const [form, setForm] = useState<RewardForm>(() => (reward ? rewardFormOf(reward) : EMPTY_REWARD_FORM));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -35,7 +35,7 @@ export function RewardModal({ reward, onClose, onSaved }: RewardModalProps) {
   const save = async () => {
     const { fields, problems } = checkRewardForm(form);
     if (!fields) {
-      setErrors(Object.fromEntries(Object.entries(problems).map(([field, problem]) => [field, describeProblem(problem, problemText, number)])));
+      setErrors(Object.fromEntries(Object.entries(problems).map(([field, problem]) => [field, problemText(problem)])));
       setFormError(t.notSaved);
       return;
     }

@@ -5,7 +5,7 @@ import type {
   SegmentScoring,
   UpdateSegmentsInput,
 } from '../../../generated/graphql.js';
-import { collect, textLengthProblem, wholeNumberIn, type Problems } from '../form-checks/form-checks.js';
+import { ProblemCollector, textLength, wholeNumberIn, type Problems } from '../form-checks/form-checks.js';
 
 /** The segment subgraph's limits (its SEGMENT_LIMITS), checked here before sending. */
 export const SEGMENT_LIMITS = { windowDaysMin: 30, windowDaysMax: 1095, segments: 50, handleLength: 64, nameLength: 100, points: 2_147_483_647, frequencyOrders: 100_000 } as const;
@@ -90,8 +90,8 @@ function listOf(text: string): number[] | null {
  * 125 score combinations is left to the server, whose answer names the first combination missing.
  */
 export function checkSegmentsForm(form: SegmentsForm): Problems {
-  const problems: Problems = {};
-  const windowDays = collect(problems, 'windowDays', wholeNumberIn(form.windowDays, SEGMENT_LIMITS.windowDaysMin, SEGMENT_LIMITS.windowDaysMax));
+  const check = new ProblemCollector();
+  const windowDays = check.take('windowDays', wholeNumberIn(form.windowDays, SEGMENT_LIMITS.windowDaysMin, SEGMENT_LIMITS.windowDaysMax));
   if (form.scoring === 'THRESHOLD') {
     const bounds: Record<ThresholdName, [number, number]> = {
       recencyDays: [0, windowDays ?? SEGMENT_LIMITS.windowDaysMax],
@@ -102,34 +102,33 @@ export function checkSegmentsForm(form: SegmentsForm): Problems {
       const key = `thresholds.${name}`;
       const [min, max] = bounds[name];
       const values = listOf(form.thresholds[name]);
-      if (!values || values.length !== 4 || values.some((v) => v < min || v > max)) problems[key] = { key: 'thresholdList', values: { min, max } };
-      else if (values.some((v, j) => j > 0 && v <= values[j - 1])) problems[key] = { key: 'thresholdAscending' };
+      if (!values || values.length !== 4 || values.some((v) => v < min || v > max)) check.add(key, 'thresholdList', { min, max });
+      else if (values.some((v, j) => j > 0 && v <= values[j - 1])) check.add(key, 'thresholdAscending');
     }
   }
-  if (form.segments.length > SEGMENT_LIMITS.segments) problems.segments = { key: 'tooMany', values: { max: SEGMENT_LIMITS.segments } };
+  if (form.segments.length > SEGMENT_LIMITS.segments) check.add('segments', 'tooMany', { max: SEGMENT_LIMITS.segments });
   const handles = new Set<string>();
   form.segments.forEach((segment, i) => {
     const at = `segments.${i}`;
     if (segment.isNew) {
       const handle = segment.handle;
-      if (!handle || handle.length > SEGMENT_LIMITS.handleLength || !HANDLE_PATTERN.test(handle)) problems[`${at}.handle`] = { key: 'handle', values: { max: SEGMENT_LIMITS.handleLength } };
-      else if (handles.has(handle)) problems[`${at}.handle`] = { key: 'handleTaken' };
+      if (!handle || handle.length > SEGMENT_LIMITS.handleLength || !HANDLE_PATTERN.test(handle)) check.add(`${at}.handle`, 'handle', { max: SEGMENT_LIMITS.handleLength });
+      else if (handles.has(handle)) check.add(`${at}.handle`, 'handleTaken');
     }
     handles.add(segment.handle);
-    if (!segment.names.en.trim()) problems[`${at}.names.en`] = { key: 'required' };
+    if (!segment.names.en.trim()) check.add(`${at}.names.en`, 'required');
     for (const locale of ['en', 'es', 'fr'] as const) {
       const name = segment.names[locale];
-      const problem = name.trim() ? textLengthProblem(name, SEGMENT_LIMITS.nameLength) : null;
-      if (problem) problems[`${at}.names.${locale}`] = problem;
+      if (name.trim()) check.take(`${at}.names.${locale}`, textLength(name, SEGMENT_LIMITS.nameLength));
     }
-    for (const score of SCORES) if (segment[score].min > segment[score].max) problems[`${at}.${score}.min`] = { key: 'minAboveMax' };
+    for (const score of SCORES) if (segment[score].min > segment[score].max) check.add(`${at}.${score}.min`, 'minAboveMax');
     if (segment.kind === 'CUSTOM') {
-      const min = segment.pointsMin.trim() ? collect(problems, `${at}.pointsMin`, wholeNumberIn(segment.pointsMin, 0, SEGMENT_LIMITS.points)) : undefined;
-      const max = segment.pointsMax.trim() ? collect(problems, `${at}.pointsMax`, wholeNumberIn(segment.pointsMax, 0, SEGMENT_LIMITS.points)) : undefined;
-      if (min !== undefined && max !== undefined && min > max) problems[`${at}.pointsMax`] = { key: 'minAboveMax' };
+      const min = segment.pointsMin.trim() ? check.take(`${at}.pointsMin`, wholeNumberIn(segment.pointsMin, 0, SEGMENT_LIMITS.points)) : undefined;
+      const max = segment.pointsMax.trim() ? check.take(`${at}.pointsMax`, wholeNumberIn(segment.pointsMax, 0, SEGMENT_LIMITS.points)) : undefined;
+      if (min !== undefined && max !== undefined && min > max) check.add(`${at}.pointsMax`, 'minAboveMax');
     }
   });
-  return problems;
+  return check.problems;
 }
 
 /** The mutation's input, settings and every segment in order, from a form `checkSegmentsForm` found no problem in. */

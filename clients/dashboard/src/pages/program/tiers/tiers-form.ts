@@ -8,7 +8,7 @@ import type {
   TierPeriod,
   UpdateTierProgramInput,
 } from '../../../generated/graphql.js';
-import { collect, textLengthProblem, wholeNumberIn, type Problems } from '../form-checks/form-checks.js';
+import { ProblemCollector, textLength, wholeNumberIn, type Problems } from '../form-checks/form-checks.js';
 
 /** The tier subgraph's limits (its TIER_LIMITS), checked here before sending. */
 export const TIER_LIMITS = { tiers: 10, nameLength: 40, threshold: 1_000_000_000, multiplierMin: 1, multiplierMax: 10, entryBonus: 100_000, rollingMonths: 36, graceDays: 365 } as const;
@@ -89,35 +89,32 @@ export function moveTier(tiers: TierForm[], from: number, to: number): TierForm[
  * only those are sent.
  */
 export function checkTierProgramForm(form: TierProgramForm): Problems {
-  const problems: Problems = {};
+  const check = new ProblemCollector();
   if (form.period === 'CALENDAR_YEAR') {
-    const month = collect(problems, 'periodStartMonth', wholeNumberIn(form.periodStartMonth, 1, 12));
-    if (month !== undefined) collect(problems, 'periodStartDay', wholeNumberIn(form.periodStartDay, 1, MONTH_DAYS[month - 1]));
+    const month = check.take('periodStartMonth', wholeNumberIn(form.periodStartMonth, 1, 12));
+    if (month !== undefined) check.take('periodStartDay', wholeNumberIn(form.periodStartDay, 1, MONTH_DAYS[month - 1]));
   }
-  if (form.period === 'ROLLING_MONTHS') collect(problems, 'rollingMonths', wholeNumberIn(form.rollingMonths, 1, TIER_LIMITS.rollingMonths));
-  collect(problems, 'graceDays', wholeNumberIn(form.graceDays, 0, TIER_LIMITS.graceDays));
-  if (form.tiers.length > TIER_LIMITS.tiers) problems.tiers = { key: 'tooMany', values: { max: TIER_LIMITS.tiers } };
+  if (form.period === 'ROLLING_MONTHS') check.take('rollingMonths', wholeNumberIn(form.rollingMonths, 1, TIER_LIMITS.rollingMonths));
+  check.take('graceDays', wholeNumberIn(form.graceDays, 0, TIER_LIMITS.graceDays));
+  if (form.tiers.length > TIER_LIMITS.tiers) check.add('tiers', 'tooMany', { max: TIER_LIMITS.tiers });
   let previous: number | undefined;
   form.tiers.forEach((tier, i) => {
     const at = `tiers.${i}`;
     const named = TIER_LOCALES.filter((locale) => tier.names[locale].trim() !== '');
-    if (!named.length) problems[`${at}.names.EN`] = { key: 'required' };
-    for (const locale of named) {
-      const problem = textLengthProblem(tier.names[locale], TIER_LIMITS.nameLength);
-      if (problem) problems[`${at}.names.${locale}`] = problem;
-    }
-    const threshold = collect(problems, `${at}.threshold`, wholeNumberIn(tier.threshold, 0, TIER_LIMITS.threshold));
-    if (threshold !== undefined && previous !== undefined && threshold <= previous) problems[`${at}.threshold`] = { key: 'increasing', values: { previous } };
+    if (!named.length) check.add(`${at}.names.EN`, 'required');
+    for (const locale of named) check.take(`${at}.names.${locale}`, textLength(tier.names[locale], TIER_LIMITS.nameLength));
+    const threshold = check.take(`${at}.threshold`, wholeNumberIn(tier.threshold, 0, TIER_LIMITS.threshold));
+    if (threshold !== undefined && previous !== undefined && threshold <= previous) check.add(`${at}.threshold`, 'increasing', { previous });
     previous = threshold ?? previous;
     const multiplier = tier.earnMultiplier.trim();
     if (!/^\d+(\.\d+)?$/.test(multiplier) || Number(multiplier) < TIER_LIMITS.multiplierMin || Number(multiplier) > TIER_LIMITS.multiplierMax) {
-      problems[`${at}.earnMultiplier`] = { key: 'numberRange', values: { min: TIER_LIMITS.multiplierMin, max: TIER_LIMITS.multiplierMax } };
+      check.add(`${at}.earnMultiplier`, 'numberRange', { min: TIER_LIMITS.multiplierMin, max: TIER_LIMITS.multiplierMax });
     } else if (!/^\d+(\.\d{1,2})?$/.test(String(Number(multiplier)))) {
-      problems[`${at}.earnMultiplier`] = { key: 'multiplierDecimals' };
+      check.add(`${at}.earnMultiplier`, 'multiplierDecimals');
     }
-    if (tier.entryBonusPoints.trim()) collect(problems, `${at}.entryBonusPoints`, wholeNumberIn(tier.entryBonusPoints, 0, TIER_LIMITS.entryBonus));
+    if (tier.entryBonusPoints.trim()) check.take(`${at}.entryBonusPoints`, wholeNumberIn(tier.entryBonusPoints, 0, TIER_LIMITS.entryBonus));
   });
-  return problems;
+  return check.problems;
 }
 
 /** The mutation's input from a form `checkTierProgramForm` found no problem in. */
