@@ -7,6 +7,7 @@ import { Link, Router } from 'wouter';
 import { AppFrame } from './app-frame.js';
 import { appMessages } from './app.messages.js';
 import { useDashboardShellQuery } from './generated/graphql.js';
+import { messageOf } from './forms/field-errors.js';
 import { createDashboardClient } from './graphql/client.js';
 import { format, I18nProvider, localeOf, type Locale } from './i18n/i18n.js';
 import type { Session } from './session/session.js';
@@ -70,7 +71,7 @@ function Shell({ session }: { session: Session }) {
         {error && !fetching ? (
           <Page title="LoyalNest">
             <Banner tone="critical" title={t.loadFailed} action={{ content: t.retry, onAction: () => reload({ requestPolicy: 'network-only' }) }}>
-              <Text as="p">{error.message}</Text>
+              <Text as="p">{messageOf(error)}</Text>
             </Banner>
           </Page>
         ) : (

@@ -5,8 +5,12 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { award, pointsOf } from '../support/points.js';
 import { createMerchant, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from '../support/tenants.js';
 
-/** Shopify's session tokens live a minute; these live three seconds, so the test can outlast several. */
-const TOKEN_SECONDS = 3;
+/**
+ * Shopify's session tokens live a minute; these live six seconds, so the test outlasts the first
+ * and then acts well inside the second: the feed's socket, closed when its token expires and open
+ * again at once, is not between connections when the award is published.
+ */
+const TOKEN_SECONDS = 6;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -40,6 +44,20 @@ describe('a dashboard left open past its session tokens', () => {
   afterAll(async () => {
     await browser?.close();
     await gateway?.stop();
+  });
+
+  it('sends a request again with a new token when the gateway refuses one as expired (401), without a reload', async () => {
+    const session = await openDashboard(browser, gateway, merchant.shop, { path: `/customers/${customer.id}`, staleTokens: 1 });
+    try {
+      await session.page.getByRole('group', { name: 'Balance', exact: true }).getByText(/^\d+$/).waitFor();
+      // the first token was refused once, the second taken, and the page never left
+      expect(session.unauthorizedResponses()).toBe(1);
+      expect(session.tokensIssued()).toBeGreaterThanOrEqual(2);
+      expect(await session.page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+      expect(await session.page.getByText('Customer not found').count()).toBe(0);
+    } finally {
+      await session.close();
+    }
   });
 
   it('awards points on the customer page and shows them in the overview’s live feed after every token expired, without a reload', async () => {

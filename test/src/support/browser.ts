@@ -87,6 +87,8 @@ export interface DashboardSession {
   page: Page;
   /** Session tokens the fake App Bridge has handed out so far. */
   tokensIssued(): number;
+  /** GraphQL requests the gateway answered 401 (an expired or invalid token). */
+  unauthorizedResponses(): number;
   /** Messages the page logged as errors, and uncaught exceptions, for tests to assert on. */
   pageErrors: string[];
   close(): Promise<void>;
@@ -97,6 +99,11 @@ export interface OpenDashboardOptions {
   path?: string;
   /** Lifetime of each session token the fake App Bridge mints (Shopify's: 60 s). */
   tokenLifetimeSeconds?: number;
+  /**
+   * How many of the first tokens are handed out already a minute past their expiry, as App Bridge
+   * on a machine whose clock runs behind would: past the gateway's tolerance, so it answers 401.
+   */
+  staleTokens?: number;
   viewport?: { width: number; height: number };
 }
 
@@ -112,15 +119,20 @@ export function originOf(gateway: TestGateway): string {
 export async function openDashboard(browser: Browser, gateway: TestGateway, shop: string, options: OpenDashboardOptions = {}): Promise<DashboardSession> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
   let issued = 0;
+  let unauthorized = 0;
   await context.exposeFunction('__loyalnestIdToken', async () => {
     issued++;
-    const exp = nowSeconds() + (options.tokenLifetimeSeconds ?? 60);
-    return { token: await sessionToken(gateway.config, shop, { exp }), exp };
+    const stale = issued <= (options.staleTokens ?? 0);
+    const exp = stale ? nowSeconds() - 60 : nowSeconds() + (options.tokenLifetimeSeconds ?? 60);
+    return { token: await sessionToken(gateway.config, shop, stale ? { exp, iat: exp - 60, nbf: exp - 65 } : { exp }), exp };
   });
   await context.route(APP_BRIDGE_SRC, (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: FAKE_APP_BRIDGE }));
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname === '/graphql' && response.status() === 401) unauthorized++;
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
@@ -128,5 +140,5 @@ export async function openDashboard(browser: Browser, gateway: TestGateway, shop
   const path = options.path ?? '/';
   const separator = path.includes('?') ? '&' : '?';
   await page.goto(`${originOf(gateway)}/app${path}${separator}embedded=1&shop=${shop}&host=${host}`);
-  return { context, page, tokensIssued: () => issued, pageErrors, close: () => context.close() };
+  return { context, page, tokensIssued: () => issued, unauthorizedResponses: () => unauthorized, pageErrors, close: () => context.close() };
 }

@@ -61,3 +61,12 @@ export function formErrorsOf(error: CombinedError | undefined, result?: ErrorRes
 export function errorResultOf<T extends { __typename?: string }>(result: T | null | undefined): (T & ErrorResultLike) | null {
   return result && 'code' in result && typeof (result as ErrorResultLike).code === 'string' ? (result as T & ErrorResultLike) : null;
 }
+
+/**
+ * What a failed request says, for a banner: the API's own messages (urql's `error.message` puts
+ * "[GraphQL]" or "[Network]" before them), else the network's.
+ */
+export function messageOf(error: CombinedError): string {
+  const messages = error.graphQLErrors.map((graphQLError) => graphQLError.message);
+  return messages.length ? messages.join('\n') : (error.networkError?.message ?? error.message);
+}

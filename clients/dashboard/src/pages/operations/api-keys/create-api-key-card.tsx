@@ -1,5 +1,5 @@
 import { Banner, BlockStack, Button, Card, ChoiceList, Form, FormLayout, InlineStack, Modal, Text, TextField } from '@shopify/polaris';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from '../../../forms/field-errors.js';
 import { format, useMessages } from '../../../i18n/i18n.js';
 import { useOperationsCreateApiKeyMutation } from '../../../generated/graphql.js';
@@ -20,7 +20,10 @@ export function CreateApiKeyCard() {
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [creating, create] = useOperationsCreateApiKeyMutation();
 
+  // Polaris's Form submits on Enter even while the button shows it is busy: one key per submission.
+  const inFlight = useRef(false);
   const submit = async () => {
+    if (inFlight.current) return;
     const problems = apiKeyFormProblems(form);
     const fields: Record<string, string> = {};
     if (problems.name) fields.name = format(t[problems.name], { max: MAX_NAME_LENGTH });
@@ -29,7 +32,10 @@ export function CreateApiKeyCard() {
       setErrors({ fields, form: null });
       return;
     }
-    const result = await create({ input: apiKeyInput(form) });
+    inFlight.current = true;
+    const result = await create({ input: apiKeyInput(form) }).finally(() => {
+      inFlight.current = false;
+    });
     const created = result.data?.createApiKey;
     if (created?.__typename === 'ApiKeyCreated') {
       setErrors(NO_ERRORS);

@@ -1,6 +1,6 @@
 import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineStack, Modal, Pagination, Select, Text, TextField } from '@shopify/polaris';
 import { useState } from 'react';
-import { errorResultOf, formErrorsOf, NO_ERRORS, type FormErrors } from '../../../forms/field-errors.js';
+import { NO_ERRORS, errorResultOf, formErrorsOf, messageOf, type FormErrors } from '../../../forms/field-errors.js';
 import {
   useProgramReferralApproveMutation,
   useProgramReferralRejectMutation,
@@ -97,7 +97,7 @@ export function ReferralsList({ t, onDecided }: { t: ReferralsMessages; onDecide
           />
         </InlineStack>
         {notice && <Banner tone={notice.tone} onDismiss={() => setNotice(null)}>{notice.text}</Banner>}
-        {error && <Banner tone="critical">{error.message}</Banner>}
+        {error && <Banner tone="critical">{messageOf(error)}</Banner>}
         {page && page.nodes.length === 0 && <Text as="p" tone="subdued">{t.noReferrals}</Text>}
         {page && page.nodes.length > 0 && (
           <DataTable

@@ -1,6 +1,6 @@
 import { Banner, BlockStack, Card, InlineGrid, Layout, SkeletonBodyText, Text } from '@shopify/polaris';
 import { useMemo, useState } from 'react';
-import { errorResultOf, formErrorsOf } from '../../../forms/field-errors.js';
+import { errorResultOf, formErrorsOf, messageOf } from '../../../forms/field-errors.js';
 import { FormSaveBar } from '../../../forms/unsaved-changes.js';
 import { useProgramReferralsQuery, useProgramReferralsSaveMutation, type ProgramReferralsQuery } from '../../../generated/graphql.js';
 import { useFormat, useMessages } from '../../../i18n/i18n.js';
@@ -20,7 +20,7 @@ export default function ReferralsSection() {
   const [savedBanner, setSavedBanner] = useState(false);
   const { form } = section;
 
-  if (!form || !data) return fetching ? <SkeletonBodyText lines={8} /> : <Banner tone="critical">{error?.message ?? t.loadFailed}</Banner>;
+  if (!form || !data) return fetching ? <SkeletonBodyText lines={8} /> : <Banner tone="critical">{error ? messageOf(error) : t.loadFailed}</Banner>;
 
   const save = async () => {
     setSavedBanner(false);

@@ -33,6 +33,8 @@ export function RewardModal({ reward, onClose, onSaved }: RewardModalProps) {
   };
 
   const save = async () => {
+    // A second press while the first is on its way would create the reward twice.
+    if (creating || updating) return;
     const { fields, problems } = checkRewardForm(form);
     if (!fields) {
       setErrors(Object.fromEntries(Object.entries(problems).map(([field, problem]) => [field, problemText(problem)])));

@@ -1,6 +1,6 @@
 import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineError, InlineStack, Layout, Select, SkeletonBodyText, Text, TextField } from '@shopify/polaris';
 import { useCallback, useMemo, useState } from 'react';
-import { errorResultOf, formErrorsOf } from '../../../forms/field-errors.js';
+import { errorResultOf, formErrorsOf, messageOf } from '../../../forms/field-errors.js';
 import { FormSaveBar } from '../../../forms/unsaved-changes.js';
 import { useProgramSegmentsQuery, useProgramSegmentsSaveMutation, type ProgramSegmentRunFieldsFragment } from '../../../generated/graphql.js';
 import { format, useFormat, useMessages } from '../../../i18n/i18n.js';
@@ -23,7 +23,7 @@ export default function SegmentsSection() {
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   const { form, setForm } = section;
 
-  if (!form || !data) return fetching ? <SkeletonBodyText lines={8} /> : <Banner tone="critical">{error?.message ?? t.loadFailed}</Banner>;
+  if (!form || !data) return fetching ? <SkeletonBodyText lines={8} /> : <Banner tone="critical">{error ? messageOf(error) : t.loadFailed}</Banner>;
 
   // A run started here shows at once; a later one (a save's) replaces it once read back.
   const fetchedRun = data.segmentRuns[0] ?? null;

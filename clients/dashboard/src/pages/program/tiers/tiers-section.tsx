@@ -1,6 +1,6 @@
 import { Banner, BlockStack, Button, Card, DataTable, FormLayout, InlineError, InlineStack, Layout, Select, SkeletonBodyText, Text, TextField } from '@shopify/polaris';
 import { useMemo, useState } from 'react';
-import { errorResultOf, formErrorsOf } from '../../../forms/field-errors.js';
+import { errorResultOf, formErrorsOf, messageOf } from '../../../forms/field-errors.js';
 import { FormSaveBar } from '../../../forms/unsaved-changes.js';
 import { useProgramTiersQuery, useProgramTiersSaveMutation, type LocaleCode, type ProgramTiersQuery } from '../../../generated/graphql.js';
 import { format, useFormat, useMessages } from '../../../i18n/i18n.js';
@@ -22,7 +22,7 @@ export default function TiersSection() {
   const [savedBanner, setSavedBanner] = useState(false);
   const { form, setForm } = section;
 
-  if (!form || !data) return fetching ? <SkeletonBodyText lines={8} /> : <Banner tone="critical">{error?.message ?? t.loadFailed}</Banner>;
+  if (!form || !data) return fetching ? <SkeletonBodyText lines={8} /> : <Banner tone="critical">{error ? messageOf(error) : t.loadFailed}</Banner>;
 
   const save = async () => {
     setSavedBanner(false);
