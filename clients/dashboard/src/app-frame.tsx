@@ -1,7 +1,7 @@
 import { Frame, Loading, Navigation, Page, Text } from '@shopify/polaris';
 import { HomeIcon, PersonIcon, SettingsIcon, StarIcon } from '@shopify/polaris-icons';
 import { Suspense, useState, type ReactNode } from 'react';
-import { Route, Switch, useLocation } from 'wouter';
+import { Link, Route, Switch, useLocation } from 'wouter';
 import { appMessages } from './app.messages.js';
 import { useMessages } from './i18n/i18n.js';
 import { NAV_ITEMS, ROUTES } from './routes.js';
@@ -16,7 +16,6 @@ export function AppFrame({ embedded, notice }: { embedded: boolean; notice: Reac
   const t = useMessages(appMessages);
   const [location] = useLocation();
   const [mobileNavOpen, setMobileNavOpen] = useState(false);
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
   const selected = (url: string) => (url === '/' ? location === '/' : location === url || location.startsWith(`${url}/`));
 
   const navigation = embedded ? undefined : (
@@ -35,11 +34,14 @@ export function AppFrame({ embedded, notice }: { embedded: boolean; notice: Reac
   return (
     <Frame navigation={navigation} showMobileNavigation={mobileNavOpen} onNavigationDismiss={() => setMobileNavOpen(false)}>
       {embedded && (
+        // App Bridge answers a click in admin's menu by clicking the matching link in here: router
+        // links, so the page changes without reloading the app (a plain <a> would reload it, and
+        // the unsaved-changes guard, which listens for link clicks, could not ask first).
         <ui-nav-menu>
           {NAV_ITEMS.map((item) => (
-            <a key={item.key} href={`${base}${item.url}`} rel={item.url === '/' ? 'home' : undefined}>
+            <Link key={item.key} href={item.url} rel={item.url === '/' ? 'home' : undefined}>
               {t[item.key]}
-            </a>
+            </Link>
           ))}
         </ui-nav-menu>
       )}

@@ -96,6 +96,9 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         return new GraphQLError(message, { extensions: { code: UNAUTHENTICATED } });
       }
       logger('live').error({ err: error }, 'authentication failed unexpectedly');
+      // An error result would end this subscription for good; closing with 1013 (try again later)
+      // makes a graphql-ws client reconnect and subscribe again once authentication is back.
+      setImmediate(() => socket.close(1013, 'Authentication is unavailable; try again shortly'));
       return new GraphQLError('Authentication is unavailable; try again shortly', { extensions: { code: 'INTERNAL' } });
     }
   };

@@ -53,7 +53,7 @@ describe('a dashboard left open past its session tokens', () => {
       // the first token was refused once, the second taken, and the page never left
       expect(session.unauthorizedResponses()).toBe(1);
       expect(session.tokensIssued()).toBeGreaterThanOrEqual(2);
-      expect(await session.page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+      expect(session.documentsLoaded()).toBe(1);
       expect(await session.page.getByText('Customer not found').count()).toBe(0);
     } finally {
       await session.close();
@@ -92,6 +92,8 @@ describe('a dashboard left open past its session tokens', () => {
       expect(overview.tokensIssued()).toBeGreaterThan(issued.overview);
       expect(await stillLoadedOnce(page)).toBe(true);
       expect(await stillLoadedOnce(overview.page)).toBe(true);
+      expect(customerPage.documentsLoaded()).toBe(1);
+      expect(overview.documentsLoaded()).toBe(1);
       await screenshot(overview.page, 'session-feed-after-token-expiry');
 
       expect(await feed(otherOverview.page).getByRole('listitem').count()).toBe(0);

@@ -107,6 +107,36 @@ describe('the dashboard at /app', () => {
     await session.close();
   });
 
+  it('moves between pages from Shopify admin’s app menu without reloading the app, and asks first when a form has unsaved changes', async () => {
+    // App Bridge answers a click in admin's menu by clicking the matching link of the app's ui-nav-menu.
+    const session = await openDashboard(browser, gateway, merchant.shop, { path: '/program/earning' });
+    const { page } = session;
+    try {
+      const adminMenu = (name: string) => page.locator('ui-nav-menu a', { hasText: name });
+      const pointsPerUnit = page.getByLabel('Points per EUR spent');
+      await pointsPerUnit.waitFor();
+      await pointsPerUnit.fill('7');
+      const asked = new Promise<string>((resolve) =>
+        page.once('dialog', (dialog) => {
+          resolve(dialog.message());
+          void dialog.dismiss();
+        }),
+      );
+      await adminMenu('Customers').dispatchEvent('click');
+      expect(await asked).toBe('You have unsaved changes. Leave this page and lose them?');
+      expect(new URL(page.url()).pathname).toBe('/app/program/earning');
+
+      await page.getByRole('button', { name: 'Discard' }).click();
+      await adminMenu('Customers').dispatchEvent('click');
+      await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/app/customers');
+      expect(session.documentsLoaded()).toBe(1);
+      expect(session.tokensIssued()).toBe(1);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('has no dev session and always loads App Bridge in production', async () => {
     const app = express().use(dashboardRoutes({ ...gateway.config, development: false }));
     const server: Server = await new Promise((resolve) => {

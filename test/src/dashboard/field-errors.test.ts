@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { CombinedError } from 'urql';
-import { errorResultOf, formErrorsOf, NO_ERRORS, normalizeFieldPath } from '../../../clients/dashboard/src/forms/field-errors.js';
+import { errorResultOf, formErrorsOf, messageOf, NO_ERRORS, normalizeFieldPath } from '../../../clients/dashboard/src/forms/field-errors.js';
 
 /**
  * The dashboard's mapping of API errors to form fields, on errors shaped as the API sends them:
@@ -92,5 +92,18 @@ describe('errorResultOf', () => {
     expect(errorResultOf({ __typename: 'PointsChange', duplicate: false })).toBeNull();
     expect(errorResultOf(null)).toBeNull();
     expect(errorResultOf(undefined)).toBeNull();
+  });
+});
+
+describe('messageOf', () => {
+  it('gives the API’s own words, without urql’s [GraphQL] prefix', () => {
+    const error = new CombinedError({ graphQLErrors: [{ message: 'Only admins may do that', extensions: { code: 'FORBIDDEN' } }] });
+    expect(error.message).toBe('[GraphQL] Only admins may do that');
+    expect(messageOf(error)).toBe('Only admins may do that');
+  });
+
+  it('gives the network’s words when the API said nothing', () => {
+    const error = new CombinedError({ networkError: new Error('Failed to fetch') });
+    expect(messageOf(error)).toBe('Failed to fetch');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { customerLabel, FEED_LENGTH, lineOf, withNewest } from '../../../clients/dashboard/src/pages/overview/activity-lines.js';
-import { axisTop, dayIn, daysBetween, lastValue, periodOf, redemptionRate, revenueIn, runsOf, segmentSeries, shareOf } from '../../../clients/dashboard/src/pages/overview/overview-kpis.js';
+import { axisTop, dayIn, daysBetween, lastValue, nextMinute, periodOf, redemptionRate, revenueIn, runsOf, segmentSeries, shareOf } from '../../../clients/dashboard/src/pages/overview/overview-kpis.js';
 
 describe('the overview’s period', () => {
   it('sums the last N × 24 hours, and charts the N shop-local days ending today', () => {
@@ -151,5 +151,13 @@ describe('the live feed’s lines', () => {
     expect(customerLabel({ firstName: null, lastName: null, email: 'ada@example.com' })).toBe('ada@example.com');
     expect(customerLabel({ firstName: null, lastName: null, email: null })).toBeNull();
     expect(customerLabel(null)).toBeNull();
+  });
+});
+
+describe('nextMinute', () => {
+  it('ends a period at the next whole minute, so refreshes within a minute read the same period', () => {
+    expect(nextMinute(new Date('2028-03-01T10:15:00.001Z')).toISOString()).toBe('2028-03-01T10:16:00.000Z');
+    expect(nextMinute(new Date('2028-03-01T10:15:59.999Z')).toISOString()).toBe('2028-03-01T10:16:00.000Z');
+    expect(nextMinute(new Date('2028-03-01T10:15:00.000Z')).toISOString()).toBe('2028-03-01T10:15:00.000Z');
   });
 });

@@ -12,7 +12,7 @@ import { nowSeconds, sessionToken } from './tokens.js';
  * Playwright's own browser download cannot reach the internet here. The flags keep it from
  * calling Google's services, which this machine's closed network refuses many at a time.
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -89,6 +89,8 @@ export interface DashboardSession {
   tokensIssued(): number;
   /** GraphQL requests the gateway answered 401 (an expired or invalid token). */
   unauthorizedResponses(): number;
+  /** Documents the page has loaded: 1 until something reloads it or leaves it. */
+  documentsLoaded(): number;
   /** Messages the page logged as errors, and uncaught exceptions, for tests to assert on. */
   pageErrors: string[];
   close(): Promise<void>;
@@ -130,6 +132,9 @@ export async function openDashboard(browser: Browser, gateway: TestGateway, shop
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // A client-side route change moves the URL without loading a document: only a load counts.
+  let documents = 0;
+  page.on('domcontentloaded', () => documents++);
   page.on('response', (response) => {
     if (new URL(response.url()).pathname === '/graphql' && response.status() === 401) unauthorized++;
   });
@@ -140,5 +145,5 @@ export async function openDashboard(browser: Browser, gateway: TestGateway, shop
   const path = options.path ?? '/';
   const separator = path.includes('?') ? '&' : '?';
   await page.goto(`${originOf(gateway)}/app${path}${separator}embedded=1&shop=${shop}&host=${host}`);
-  return { context, page, tokensIssued: () => issued, unauthorizedResponses: () => unauthorized, pageErrors, close: () => context.close() };
+  return { context, page, tokensIssued: () => issued, unauthorizedResponses: () => unauthorized, documentsLoaded: () => documents, pageErrors, close: () => context.close() };
 }

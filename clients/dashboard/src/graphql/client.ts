@@ -10,9 +10,22 @@ import type { Session } from '../session/session.js';
  * Subscriptions share the /graphql URL over graphql-ws, with the token in `connection_init`,
  * taken again on every reconnect; graphql-ws subscribes again to what was active.
  */
+/**
+ * Fires 'reconnected' each time the live socket is open again after it closed (every token
+ * expiry, under App Bridge once a minute). What was published while it was closed is not replayed:
+ * a page that shows figures next to live lines reads its figures again on this.
+ */
+export const liveConnection = new EventTarget();
+
 export function createDashboardClient(session: Session, origin = window.location.origin): { client: Client; ws: WsClient } {
   const url = `${origin}/graphql`;
+  let connections = 0;
   const ws = createWsClient({
+    on: {
+      connected: () => {
+        if (connections++ > 0) liveConnection.dispatchEvent(new Event('reconnected'));
+      },
+    },
     url: url.replace(/^http/, 'ws'),
     lazy: true,
     connectionParams: async () => ({ authorization: `Bearer ${await session.token()}` }),

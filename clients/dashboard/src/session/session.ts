@@ -52,6 +52,8 @@ function devSession(first: DevSessionBody, base: string): Session {
 
 async function fetchDevSession(base: string): Promise<DevSessionBody> {
   const response = await fetch(`${base}dev-session`, { headers: { accept: 'application/json' }, cache: 'no-store' });
+  // 403: a development gateway refusing a page that is not on its own machine; it says why.
+  if (response.status === 403) throw new Error(((await response.json().catch(() => null)) as { message?: string } | null)?.message ?? new NoSessionError().message);
   if (!response.ok) throw new NoSessionError();
   return (await response.json()) as DevSessionBody;
 }

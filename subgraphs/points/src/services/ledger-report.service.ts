@@ -30,9 +30,7 @@ export class LedgerReportService {
                              sum(x.points) filter (where x.status = 'pending') as pending,
                              sum(x.points) filter (where x.kind = 'earn' or (x.kind = 'reverse' and r.kind = 'earn')) as lifetime,
                              count(*) as entries
-                        from points_entry x
-           left join points_entry r on r.id = x.reverses_entry_id
-           left join points_entry rr on r.kind = 'reverse' and rr.id = r.reverses_entry_id
+                        from points_entry x left join points_entry r on r.id = x.reverses_entry_id
                        group by x.account_id) s on s.account_id = a.id`,
       );
       const mismatches: LedgerMismatch[] = rows
@@ -79,7 +77,7 @@ export class LedgerReportService {
    * counts against what it reverses (an earn taken back by a refund lowers `issued`, a cancelled
    * redemption's give-back lowers `redeemed`), read from the entry it names. A reversal of a
    * reversal (a give-back taken back when a cancelled redemption turns out used) counts as the
-   * original entry again.
+   * original entry again; nothing reverses deeper than that (takeBackCancelled is the only one).
    */
   async summary(ctx: RequestContext, from: Date, to: Date): Promise<PointsSummary> {
     if (to <= from) throw badInput('to', 'must be after from');

@@ -1,5 +1,7 @@
 import { Banner, BlockStack, Card, InlineStack, Link, Text } from '@shopify/polaris';
 import { useEffect, useId } from 'react';
+import { messageOf } from '../../forms/field-errors.js';
+import { liveConnection } from '../../graphql/client.js';
 import { useOverviewActivitySubscription, type OverviewActivitySubscription } from '../../generated/graphql.js';
 import { format, useFormat, useMessages } from '../../i18n/i18n.js';
 import { customerLabel, lineOf, withNewest, type ActivityLine } from './activity-lines.js';
@@ -20,6 +22,12 @@ export function ActivityFeed({ tiers, segments, onActivity }: { tiers?: { id: st
   useEffect(() => {
     if (newest !== undefined) onActivity?.();
   }, [newest, onActivity]);
+  // Lines published while the socket was reconnecting are not replayed: the figures catch up.
+  useEffect(() => {
+    if (!onActivity) return;
+    liveConnection.addEventListener('reconnected', onActivity);
+    return () => liveConnection.removeEventListener('reconnected', onActivity);
+  }, [onActivity]);
   const tierName = (tierId: string) => tiers?.find((tier) => tier.id === tierId)?.name ?? null;
   const segmentName = (handle: string) => segments?.find((segment) => segment.handle === handle)?.name ?? null;
 
@@ -55,7 +63,7 @@ export function ActivityFeed({ tiers, segments, onActivity }: { tiers?: { id: st
           </BlockStack>
           {error && (
             <Banner tone="warning">
-              <Text as="p">{format(t.feedStopped, { reason: error.graphQLErrors[0]?.message ?? error.networkError?.message ?? error.message })}</Text>
+              <Text as="p">{format(t.feedStopped, { reason: messageOf(error) })}</Text>
             </Banner>
           )}
           {/* polite: a busy shop's lines are read out when the reader pauses, not over each other */}

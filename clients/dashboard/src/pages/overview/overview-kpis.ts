@@ -29,6 +29,11 @@ export function daysBefore(day: string, days: number): string {
  * The last `days` days up to `now`: the rolling window for the sums (`days` × 24 hours back), and
  * for the chart the `days` shop-local days ending today, so that the chart's last point is today's.
  */
+/** The start of the minute after `at` (itself when it is one): a period's end that stays put for a minute. */
+export function nextMinute(at: Date): Date {
+  return new Date(Math.ceil(at.getTime() / 60_000) * 60_000);
+}
+
 export function periodOf(days: number, now: Date, timeZone: string): Period {
   const toDay = dayIn(now, timeZone);
   return { from: new Date(now.getTime() - days * DAY_MS).toISOString(), to: now.toISOString(), fromDay: daysBefore(toDay, days - 1), toDay };

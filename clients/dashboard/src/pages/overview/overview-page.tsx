@@ -1,16 +1,17 @@
 import { Banner, BlockStack, Card, InlineGrid, InlineStack, Page, Select, SkeletonBodyText, SkeletonDisplayText, Text } from '@shopify/polaris';
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { messageOf } from '../../forms/field-errors.js';
 import { useDashboardShellQuery, useOverviewFiguresQuery, type LocaleCode } from '../../generated/graphql.js';
 import { format, useFormat, useMessages } from '../../i18n/i18n.js';
 import { ActivityFeed } from './activity-feed.js';
-import { DEFAULT_PERIOD, PERIOD_DAYS, periodOf, redemptionRate, revenueIn, type PeriodDays } from './overview-kpis.js';
+import { DEFAULT_PERIOD, nextMinute, PERIOD_DAYS, periodOf, redemptionRate, revenueIn, type PeriodDays } from './overview-kpis.js';
 import { overviewMessages } from './overview.messages.js';
 
 // The charts are their own chunk: the first screen shows the figures without waiting for them.
 const TierChart = lazy(() => import('./overview-charts.js').then((charts) => ({ default: charts.TierChart })));
 const SegmentChart = lazy(() => import('./overview-charts.js').then((charts) => ({ default: charts.SegmentChart })));
 
-/** How long after the feed's last line the figures are read again: a burst of activity costs one read. */
+/** How long after a burst of activity starts the figures are read again: the burst costs one read. */
 const FIGURES_REFRESH_MS = 3000;
 
 /** /: the program at a glance over the last 7, 30 or 90 days, its tiers and segments, and what happens live. */
@@ -21,25 +22,34 @@ export default function OverviewPage() {
   // The shell has loaded the shop already: this reads its cached answer for the shop's time zone.
   const [{ data: shell }] = useDashboardShellQuery({ requestPolicy: 'cache-first' });
   const timeZone = shell?.merchant.timezone ?? 'UTC';
-  // The period ends at `now`, taken when the period is chosen and again a few seconds after the
-  // live feed shows activity, so that the figures take in what the feed has just shown; not per
-  // render, where a moving `now` would refetch forever.
-  const [now, setNow] = useState(() => new Date());
-  const refreshTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(refreshTimer.current), []);
-  const refreshSoon = useCallback(() => {
-    clearTimeout(refreshTimer.current);
-    refreshTimer.current = setTimeout(() => setNow(new Date()), FIGURES_REFRESH_MS);
-  }, []);
+  // The period ends at the next whole minute after `now`, taken when the period is chosen and again
+  // a few seconds after the live feed shows activity (at most every FIGURES_REFRESH_MS however busy
+  // the shop), so that the figures take in what the feed has just shown. A whole minute: refreshes
+  // within it read the same variables again instead of caching one answer per refresh.
+  const [now, setNow] = useState(() => nextMinute(new Date()));
   const period = useMemo(() => periodOf(days, now, timeZone), [days, now, timeZone]);
-  const [{ data: fresh, error, fetching }, reload] = useOverviewFiguresQuery({
+  const [{ data: answer, error, fetching, operation }, reload] = useOverviewFiguresQuery({
     variables: { ...period, locale: f.locale.toUpperCase() as LocaleCode },
     requestPolicy: 'cache-and-network',
   });
-  // While a refresh of the same period loads, its last figures stay on screen rather than blanks.
-  const last = useRef<{ days: PeriodDays; data: typeof fresh }>(undefined);
-  if (fresh) last.current = { days, data: fresh };
-  const data = fresh ?? (last.current?.days === days ? last.current.data : undefined);
+  const refreshTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(refreshTimer.current), []);
+  const nowRef = useRef(now);
+  nowRef.current = now;
+  const refreshSoon = useCallback(() => {
+    if (refreshTimer.current !== undefined) return;
+    refreshTimer.current = setTimeout(() => {
+      refreshTimer.current = undefined;
+      const next = nextMinute(new Date());
+      if (next.getTime() === nowRef.current.getTime()) reload({ requestPolicy: 'network-only' });
+      else setNow(next);
+    }, FIGURES_REFRESH_MS);
+  }, [reload]);
+  // urql keeps the last answer while another period loads: show it only if it is this period's
+  // length (a refresh of the same period), never 30 days' figures under "Last 7 days".
+  const answered = operation?.variables as { from?: string; to?: string } | undefined;
+  const answeredDays = answered?.from && answered.to ? Math.round((Date.parse(answered.to) - Date.parse(answered.from)) / 86_400_000) : null;
+  const data = answer && answeredDays === days ? answer : undefined;
 
   const figures = data && {
     members: f.number(data.merchant.customerCount),
@@ -62,13 +72,13 @@ export default function OverviewPage() {
             value={String(days)}
             onChange={(value) => {
               setDays(Number(value) as PeriodDays);
-              setNow(new Date());
+              setNow(nextMinute(new Date()));
             }}
           />
         </InlineStack>
         {error && !fetching && (
           <Banner tone="critical" title={t.loadFailed} action={{ content: t.retry, onAction: () => reload({ requestPolicy: 'network-only' }) }}>
-            <Text as="p">{error.graphQLErrors[0]?.message ?? error.message}</Text>
+            <Text as="p">{messageOf(error)}</Text>
           </Banner>
         )}
         <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="400">

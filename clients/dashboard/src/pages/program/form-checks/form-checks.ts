@@ -140,7 +140,9 @@ export function decimalIn(text: string, above: number, max: number, min = above)
 export function text(value: string, min: number, max: number): Checked<string> {
   const trimmed = value.trim();
   if (!trimmed && min > 0) return refused('required');
-  return trimmed.length < min || trimmed.length > max ? refused('length', { min, max }) : ok(trimmed);
+  // Code points, as the API's length checks count: an emoji is one character, not two.
+  const length = [...trimmed].length;
+  return length < min || length > max ? refused('length', { min, max }) : ok(trimmed);
 }
 
 /** Text of 1 to `max` characters once trimmed, counted as shoppers count them (code points, as the API does). */

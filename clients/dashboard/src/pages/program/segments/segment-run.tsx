@@ -1,5 +1,6 @@
-import { Badge, BlockStack, Button, Card, InlineStack, ProgressBar, Text } from '@shopify/polaris';
-import { useEffect, useRef } from 'react';
+import { Badge, Banner, BlockStack, Button, Card, InlineStack, ProgressBar, Text } from '@shopify/polaris';
+import { useEffect, useRef, useState } from 'react';
+import { messageOf } from '../../../forms/field-errors.js';
 import { useProgramSegmentRunQuery, useProgramSegmentsRecomputeMutation, type ProgramSegmentRunFieldsFragment } from '../../../generated/graphql.js';
 import { format, useFormat } from '../../../i18n/i18n.js';
 import type { SegmentsMessages } from './segments.messages.js';
@@ -30,8 +31,10 @@ export function SegmentRun({ t, latest, onStarted, onFinished }: { t: SegmentsMe
     wasActive.current = active;
   }, [active, onFinished]);
 
+  const [failure, setFailure] = useState<string | null>(null);
   const start = async () => {
     const result = await recompute({});
+    setFailure(result.error ? messageOf(result.error) : null);
     if (result.data) onStarted(result.data.recomputeSegments);
   };
   return (
@@ -41,6 +44,7 @@ export function SegmentRun({ t, latest, onStarted, onFinished }: { t: SegmentsMe
           <Text as="h2" variant="headingMd">{t.run}</Text>
           <Button onClick={start} loading={starting} disabled={active}>{t.recompute}</Button>
         </InlineStack>
+        {failure && <Banner tone="critical">{failure}</Banner>}
         {!run && <Text as="p" tone="subdued">{t.noRun}</Text>}
         {run && (
           <BlockStack gap="200">
