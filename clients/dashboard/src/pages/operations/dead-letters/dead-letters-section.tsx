@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { errorResultOf, formErrorsOf } from '../../../forms/field-errors.js';
 import { format, useFormat, useMessages } from '../../../i18n/i18n.js';
 import { useOperationsDeadLetterSummaryQuery, useOperationsDeadLettersQuery, useOperationsRetryDeadLetterMutation } from '../../../generated/graphql.js';
-import { currentCursor, FIRST_PAGE, PAGE_SIZE, type CursorTrail } from '../cursor-paging.js';
+import { currentCursor, FIRST_PAGE, type CursorTrail } from '../cursor-paging.js';
 import { operationsMessages } from '../operations.messages.js';
 import { OperationsTable } from '../operations-table.js';
 import {
@@ -39,7 +39,7 @@ export default function DeadLettersSection() {
   }, [summary.data, summary.error, chosenDomain]);
   const domain = chosenDomain ?? 'merchant';
   const [list] = useOperationsDeadLettersQuery({
-    variables: { ...domainFlags(domain), status: parseDeadLetterStatus(status), after: currentCursor(trail), first: PAGE_SIZE },
+    variables: { ...domainFlags(domain), status: parseDeadLetterStatus(status), after: currentCursor(trail) },
     pause: !chosenDomain,
   });
   const [retrying, retry] = useOperationsRetryDeadLetterMutation();
