@@ -45,8 +45,10 @@ export default function OverviewPage() {
       else setNow(next);
     }, FIGURES_REFRESH_MS);
   }, [reload]);
-  // urql keeps the last answer while another period loads: show it only if it is this period's
-  // length (a refresh of the same period), never 30 days' figures under "Last 7 days".
+  // urql keeps the last answer while another period loads: its figures show only if it is this
+  // period's length (a refresh of the same period), never 30 days' figures under "Last 7 days". The
+  // charts keep it: tiers do not depend on the period, and the segment chart draws the chosen
+  // period's days from whatever days the answer holds, so it stays open (its table too) meanwhile.
   const answered = operation?.variables as { from?: string; to?: string } | undefined;
   const answeredDays = answered?.from && answered.to ? Math.round((Date.parse(answered.to) - Date.parse(answered.from)) / 86_400_000) : null;
   const data = answer && answeredDays === days ? answer : undefined;
@@ -106,10 +108,10 @@ export default function OverviewPage() {
           </Kpi>
         </InlineGrid>
         <InlineGrid columns={{ xs: 1, md: ['oneThird', 'twoThirds'] }} gap="400">
-          <ChartCard title={t.tiers}>{data && <TierChart distribution={data.tierDistribution} />}</ChartCard>
-          <ChartCard title={t.segments}>{data && <SegmentChart counts={data.segmentCounts} segments={data.segments} fromDay={period.fromDay} toDay={period.toDay} />}</ChartCard>
+          <ChartCard title={t.tiers}>{answer && <TierChart distribution={answer.tierDistribution} />}</ChartCard>
+          <ChartCard title={t.segments}>{answer && <SegmentChart counts={answer.segmentCounts} segments={answer.segments} fromDay={period.fromDay} toDay={period.toDay} />}</ChartCard>
         </InlineGrid>
-        <ActivityFeed tiers={data?.tierDistribution.tiers.map((row) => row.tier)} segments={data?.segments} onActivity={refreshSoon} />
+        <ActivityFeed tiers={answer?.tierDistribution.tiers.map((row) => row.tier)} segments={answer?.segments} onActivity={refreshSoon} />
       </BlockStack>
     </Page>
   );
