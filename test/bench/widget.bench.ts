@@ -178,18 +178,19 @@ export async function run(): Promise<void> {
     await gql('mutation($input: AwardPointsInput!) { awardPoints(input: $input) { __typename } }', { input: { customerId, points: BALANCE } });
     await gql('mutation($input: CreateRewardInput!) { createReward(input: $input) { __typename } }', { input: { kind: 'FIXED_AMOUNT', value: '5.00', names: { en: '5 off' }, pointsCost: 500 } });
 
-    storefront = await startStorefront({ gatewayUrl: origin, shopDomain: shop, apiSecret: config.kit.shopify.apiSecret, customers: [{ shopifyId, name: 'Bench' }] });
+    const store = await startStorefront({ gatewayUrl: origin, shopDomain: shop, apiSecret: config.kit.shopify.apiSecret, customers: [{ shopifyId, name: 'Bench' }] });
+    storefront = store;
     browser = await launchBrowser();
     log(`Chromium ${browser.version()} (${CHROMIUM_PATH}); ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}); profile: ${PROFILE.name}; ${runs} runs of each page, alternating`);
     const loginQuery = `customer=${shopifyId}&return_to=/`;
     // One visit of each unmeasured first: the server's first answers (compiling templates, JIT) are not the page's cost.
-    await visit(browser, storefront.origin, loginQuery, '/', true);
-    await visit(browser, storefront.origin, loginQuery, '/?nowidget=1', false);
+    await visit(browser, store.origin, loginQuery, '/', true);
+    await visit(browser, store.origin, loginQuery, '/?nowidget=1', false);
     const withWidget: Run[] = [];
     const reference: Run[] = [];
     for (let i = 0; i < runs; i++) {
-      withWidget.push(await visit(browser, storefront.origin, loginQuery, '/', true));
-      reference.push(await visit(browser, storefront.origin, loginQuery, '/?nowidget=1', false));
+      withWidget.push(await visit(browser, store.origin, loginQuery, '/', true));
+      reference.push(await visit(browser, store.origin, loginQuery, '/?nowidget=1', false));
       const w = withWidget[i];
       const r = reference[i];
       log(`run ${i + 1}: widget load ${round(w.loadMs, 0)} ms, balance +${round(w.balanceMs!, 0)} ms, blocking ${round(w.blockingMs, 0)} ms (${w.longTasks} long tasks); reference load ${round(r.loadMs, 0)} ms, blocking ${round(r.blockingMs, 0)} ms (${r.longTasks})`);
