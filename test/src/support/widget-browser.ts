@@ -170,6 +170,27 @@ export async function openPanel(page: Page): Promise<Locator> {
   return panel;
 }
 
+/**
+ * Follows a link as a shopper would, in the same tab or in the one it opens (`target`), and
+ * returns the page that shows where it led, once it got there.
+ */
+export async function follow(page: Page, link: Locator, arrived: (url: URL) => boolean): Promise<Page> {
+  const opensTab = Boolean(await link.getAttribute('target')) && (await link.getAttribute('target')) !== '_self';
+  const [landed] = await Promise.all([opensTab ? page.context().waitForEvent('page') : Promise.resolve(page), link.click()]);
+  await landed.waitForURL(arrived);
+  return landed;
+}
+
+/** Whether the element or any element it sits in (through the shadow host) is fixed-position. */
+export function fixedOnScreen(locator: Locator): Promise<boolean> {
+  return locator.evaluate((start) => {
+    for (let e: Element | null = start; e; e = e.parentElement ?? ((e.getRootNode() as ShadowRoot).host ?? null)) {
+      if (getComputedStyle(e).position === 'fixed') return true;
+    }
+    return false;
+  });
+}
+
 /** The deepest focused element (through open shadow roots): its test id, else its tag name. */
 export function focused(page: Page): Promise<string | null> {
   return page.evaluate(() => {

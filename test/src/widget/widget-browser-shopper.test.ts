@@ -5,6 +5,8 @@ import {
   CHEAP_COST,
   DEAR_COST,
   figure,
+  fixedOnScreen,
+  follow,
   gqlFromPage,
   grouped,
   hook,
@@ -43,7 +45,7 @@ describe('the widget for a signed-in shopper', () => {
       const viewport = page.viewportSize()!;
       expect(box.x + box.width).toBeGreaterThan(viewport.width - 80);
       expect(box.y + box.height).toBeGreaterThan(viewport.height - 80);
-      expect(await launcher.evaluate((el) => getComputedStyle(el).position === 'fixed' || getComputedStyle(el.parentElement ?? el).position === 'fixed')).toBe(true);
+      expect(await fixedOnScreen(launcher)).toBe(true);
       await shot(page, 'shopper-launcher');
 
       // when: the shopper opens it
@@ -108,10 +110,9 @@ describe('the widget for a signed-in shopper', () => {
       await shot(page, 'shopper-redeemed');
 
       // when: they follow the apply link; then: the storefront's cart has the code applied
-      await apply.click();
-      await page.waitForURL((url) => url.pathname === '/cart');
-      expect(await page.locator('body').textContent()).toContain(code);
-      await shot(page, 'shopper-cart-with-code');
+      const cart = await follow(page, apply, (url) => url.pathname === '/cart');
+      expect(await cart.locator('body').textContent()).toContain(code);
+      await shot(cart, 'shopper-cart-with-code');
       expect(pageErrors).toEqual([]);
     } finally {
       await close();
