@@ -35,7 +35,7 @@ export function wsUrl(httpUrl: string): string {
  * It never retries, so a refusal shows as the close code. `webSocketImpl` may add what a browser
  * sends besides (its `Origin`).
  */
-export function connectLive(url: string, authorization: string | undefined, webSocketImpl: typeof WebSocket = WebSocket): LiveConnection {
+export function connectLive(url: string, authorization: string | undefined, webSocketImpl: new (url: string, protocols?: string | string[]) => WebSocket = WebSocket): LiveConnection {
   let settle: (closed: Closed) => void = () => {};
   const closed = new Promise<Closed>((resolve) => {
     settle = resolve;

@@ -42,7 +42,7 @@ async function parseInBrowser(page: Page, html: string): Promise<Parsed> {
   return page.evaluate(() => {
     const all = document.querySelectorAll('#loyalnest-referral');
     const element = all[0] as HTMLElement | undefined;
-    const others = [...document.body.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()).filter((tag) => !['div', 'h1', 'p'].includes(tag));
+    const others = Array.from(document.body.querySelectorAll('*')).map((e) => e.tagName.toLowerCase()).filter((tag) => !['div', 'h1', 'p'].includes(tag));
     return {
       elements: all.length,
       dataset: { ...(element?.dataset ?? {}) } as Record<string, string>,
