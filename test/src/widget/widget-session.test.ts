@@ -152,6 +152,33 @@ describe('the widget session through the app proxy: customers and guests', () =>
       expect(program.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
 
+    it.each<[string, string, Record<string, unknown>]>([
+      ['customerByShopifyId', 'query($id: ID!) { customerByShopifyId(shopifyId: $id) { id } }', { id: 'NOOR' }],
+      ['memberRevenue', 'query { memberRevenue(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z") { currency } }', {}],
+      ['pointsSummary', 'query { pointsSummary(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z") { issued } }', {}],
+      ['pointsLiability', 'query { pointsLiability { outstandingPoints } }', {}],
+      ['referrals', 'query { referrals { nodes { id } } }', {}],
+      ['referralStats', 'query { referralStats { from } }', {}],
+      ['segmentMembers', 'query { segmentMembers(handle: "champions") { nodes { customer { id } } } }', {}],
+      ['auditEntries', 'query { auditEntries { nodes { id } } }', {}],
+      ['gdprRequests', 'query { gdprRequests { nodes { id } } }', {}],
+      ['tierProgram', 'query { tierProgram { version } }', {}],
+      ['apiKeys', 'query { apiKeys { id } }', {}],
+      ['merchant account facts', 'query { merchant { customerCount settings { __typename } } }', {}],
+    ])("is refused %s: nothing the merchant's admins read", async (_field, query, variables) => {
+      const guest = bearer(await sessionToken(gateway, a.shop, ''));
+      const resolved = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, v === 'NOOR' ? noor.shopifyId : v]));
+      const result = await gateway.gql(query, resolved, guest);
+      expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(result.data ?? null)).not.toContain(noor.id);
+    });
+
+    it('is a shopper with no customer and no scope, for its own merchant', async () => {
+      const guest = bearer(await sessionToken(gateway, a.shop, ''));
+      const me = await gateway.gql<{ me: unknown }>('query { me { kind id scopes merchant { id } } }', {}, guest);
+      expect(me.data?.me).toEqual({ kind: 'SHOPPER', id: 'guest', scopes: [], merchant: { id: a.id } });
+    });
+
     it('is refused redeemReward, for a real customer of its shop or anyone', async () => {
       const guest = bearer(await sessionToken(gateway, a.shop, ''));
       const result = await gateway.gql<{ redeemReward: unknown }>(REDEEM, { input: { customerId: noor.id, rewardId: aReward, idempotencyKey: `guest-${randomUUID()}` } }, guest);
