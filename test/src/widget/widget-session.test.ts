@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LIVE_TOPICS, type BalanceChangedMessage } from '@loyalnest/kit';
 import { randomUUID } from 'node:crypto';
+import { loadGatewayConfig } from '../../../gateway/src/config.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { connectLive, publishLive, Redis, type LiveConnection } from '../support/live.js';
 import { productionEnv } from '../support/production-env.js';
@@ -230,5 +231,17 @@ describe('the widget session in production', () => {
     const answer = await proxySession(gateway, merchant.shop, '');
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ graphqlUrl: 'https://loyalnest.example/graphql', liveUrl: 'wss://loyalnest.example/graphql', customerId: null, loggedIn: false });
+  });
+});
+
+describe('where the session says the API is', () => {
+  const { APP_URL: _ignored, ...withoutAppUrl } = process.env;
+
+  it('is APP_URL whenever it is set, in development too (a tunnel to a development store)', () => {
+    expect(loadGatewayConfig({ ...withoutAppUrl, APP_URL: 'https://tunnel.example' }).publicUrl).toBe('https://tunnel.example');
+  });
+
+  it("is left to the gateway's listening address in development without APP_URL, whose default names a port the gateway may not listen on", () => {
+    expect(loadGatewayConfig(withoutAppUrl).publicUrl).toBeNull();
   });
 });
