@@ -31,7 +31,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { mintDevToken } from '../../gateway/src/auth/dev-token.js';
 import { loadGatewayConfig } from '../../gateway/src/config.js';
-import { startStorefront } from '../../gateway/src/dev/storefront/storefront.js';
+import { startStorefront } from '../../gateway/src/dev/storefront/storefront-stand-in.js';
 import { startEmbeddedGateway } from '../../gateway/src/modes.js';
 import { migrateAll } from '../../gateway/src/operations.js';
 import { subgraphModules } from '../../gateway/src/subgraphs.js';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startStorefront } from '../../../gateway/src/dev/storefront/storefront.js';
 import { launchBrowser, originOf, screenshot } from './browser.js';
 import { eventually } from './events.js';
 import { startFakeShopify, type FakeShopify } from './fake-shopify.js';
@@ -9,13 +8,8 @@ import { installMerchant } from './install.js';
 import { award } from './points.js';
 import { PROGRAM_ON, referralOf, updateReferralProgram } from './referrals.js';
 import { createReward, REWARDS_ENV } from './rewards.js';
+import { startTestStorefront, type Storefront } from './storefront.js';
 import { shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './tenants.js';
-
-/** The storefront stand-in's handle (issue 17's contract, gateway/src/dev/storefront). */
-export interface Storefront {
-  origin: string;
-  close(): Promise<void>;
-}
 
 export interface Shopper extends CreatedCustomer {
   name: string;
@@ -75,13 +69,7 @@ export function widgetWorld(): WidgetWorld {
     ]);
     await Promise.all([updateReferralProgram(gateway, world.a.auth, PROGRAM_ON), updateReferralProgram(gateway, world.b.auth, PROGRAM_ON)]);
     world.anaCode = (await referralOf(gateway, world.a.auth, world.ana.id))!.code;
-    const store = (merchant: TestMerchant, shoppers: Shopper[]) =>
-      startStorefront({
-        gatewayUrl: originOf(gateway),
-        shopDomain: merchant.shop,
-        apiSecret: gateway.config.kit.shopify.apiSecret,
-        customers: shoppers.map((s) => ({ shopifyId: s.shopifyId, name: s.name })),
-      });
+    const store = (merchant: TestMerchant, shoppers: Shopper[]) => startTestStorefront(gateway, merchant, { customers: shoppers.map((s) => ({ shopifyId: s.shopifyId, name: s.name })) });
     [world.storeA, world.storeB] = await Promise.all([store(world.a, [world.ana, world.ben]), store(world.b, [world.cai])]);
     world.browser = await launchBrowser();
   }, 120_000);
