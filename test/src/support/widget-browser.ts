@@ -138,10 +138,16 @@ export function hook(page: Page, testId: string): Locator {
 
 /** Waits until the locator's text matches, and returns that text. */
 export async function textMatching(locator: Locator, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
-  return eventually(async () => {
-    const text = (await locator.first().textContent().catch(() => null)) ?? '';
-    return pattern.test(text) ? text : undefined;
-  }, timeoutMs, `text matching ${pattern}`);
+  let last: string | null = null;
+  try {
+    return await eventually(async () => {
+      last = await locator.first().textContent({ timeout: 1000 }).catch(() => null);
+      return last !== null && pattern.test(last) ? last : undefined;
+    }, timeoutMs, `text matching ${pattern}`);
+  } catch (error) {
+    // Say what was there instead: a wrong figure and a missing element are different bugs.
+    throw new Error(`${(error as Error).message} in ${locator}; it showed ${last === null ? 'no such element' : JSON.stringify(last)}`);
+  }
 }
 
 /** The launcher with the shopper's balance on it, once the session and balance have arrived. */
@@ -150,11 +156,20 @@ export async function launcherShowing(page: Page, balance: RegExp): Promise<stri
   return textMatching(hook(page, 'loyalnest-launcher-balance'), balance);
 }
 
-/** Opens the panel from the launcher and waits for its dialog. */
+/**
+ * Waits for the page's running animations and transitions (the shadow tree's included) to end: a
+ * panel halfway through fading in has neither its final colours (axe's contrast) nor its styles.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+}
+
+/** Opens the panel from the launcher and waits for its dialog, shown in full. */
 export async function openPanel(page: Page): Promise<Locator> {
   await hook(page, 'loyalnest-launcher').click();
   const panel = hook(page, 'loyalnest-panel');
   await panel.waitFor();
+  await settled(page);
   return panel;
 }
 

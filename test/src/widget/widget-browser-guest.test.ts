@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { newReferralCode } from '../../../subgraphs/referral/src/domain/referral-code.js';
 import { seriousAxeViolations } from '../support/browser.js';
 import { follow, hook, openPanel, sessionOf, shot, textMatching, visit, widgetWorld } from '../support/widget-browser.js';
 
@@ -74,21 +75,22 @@ describe('the widget for a visitor who is not signed in', () => {
     }
   });
 
-  it('says in the shopper’s words that an unknown referral code, or another shop’s, does not exist', async () => {
-    // Ana's code is shop A's: on shop B's storefront it is as unknown as a made-up one.
-    for (const [store, code, name] of [
-      [world.storeA, 'NOSUCHCODE1', 'referral-unknown-code'],
-      [world.storeB, world.anaCode, 'referral-other-shops-code'],
+  it('says in the shopper’s words that an unknown referral code, another shop’s or a malformed one leads nowhere', async () => {
+    // Ana's code is shop A's: on shop B's storefront it is as unknown as a well-formed code nobody has.
+    for (const [store, code, expected, name] of [
+      [world.storeA, newReferralCode(), 'REFERRAL_CODE_NOT_FOUND', 'referral-unknown-code'],
+      [world.storeB, world.anaCode, 'REFERRAL_CODE_NOT_FOUND', 'referral-other-shops-code'],
+      [world.storeA, 'not-a-code!', 'REFERRAL_CODE_MALFORMED', 'referral-malformed-code'],
     ] as const) {
-      const { page, close } = await visit(world, store, `/apps/loyalnest/r/${code}`);
+      const { page, close } = await visit(world, store, `/apps/loyalnest/r/${encodeURIComponent(code)}`);
       try {
         const landing = page.locator('#loyalnest-referral');
-        expect(await landing.getAttribute('data-error')).toBe('REFERRAL_CODE_NOT_FOUND');
+        expect(await landing.getAttribute('data-error')).toBe(expected);
         expect(await landing.getAttribute('data-offer')).toBeNull();
         const error = hook(page, 'loyalnest-error');
         await error.waitFor();
         expect(await error.getAttribute('role')).toBe('alert');
-        expect(await error.textContent()).not.toMatch(/REFERRAL_CODE_NOT_FOUND|GraphQL|undefined|null/);
+        expect(await error.textContent()).not.toMatch(/REFERRAL_CODE|GraphQL|undefined|null/);
         expect(await hook(page, 'loyalnest-claim').count()).toBe(0);
         await shot(page, name);
       } finally {
