@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ERROR_KEYS, errorKey, GENERIC_ERROR } from '../../../clients/widget/src/shared/error-words.js';
 import { formats } from '../../../clients/widget/src/shared/format.js';
 import { pointsMissing, tierProgress } from '../../../clients/widget/src/shared/points-math.js';
-import { offerText } from '../../../clients/widget/src/panel/referral-view.js';
+import { claimErrorCode, offerText } from '../../../clients/widget/src/panel/referral-view.js';
 import { translator } from '../../../clients/widget/src/shared/strings.js';
 
 const en = (JSON.parse(readFileSync(fileURLToPath(new URL('../../../extensions/loyalnest-widget/locales/en.default.json', import.meta.url)), 'utf8')) as { loyalnest: Record<string, string> }).loyalnest;
@@ -73,5 +73,16 @@ describe('widget referral offer', () => {
     expect(offerText(t, f, { kind: 'FIXED_AMOUNT', value: '5.00', minimumOrderAmount: '50.00' })).toBe('$5.00 off your order (orders over $50.00)');
     expect(offerText(t, f, { kind: 'free_shipping' })).toBe('Free shipping on your order');
     expect(offerText(t, f, null)).toBe(en.offer_generic);
+  });
+});
+
+describe('widget referral claim errors', () => {
+  it('blames the email only when the route names the email', () => {
+    expect(errorKey(claimErrorCode({ code: 'REFERRAL_CLAIM_INVALID', field: 'email' }))).toBe('error_claim_email');
+    expect(errorKey(claimErrorCode({ code: 'REFERRAL_CLAIM_INVALID' }))).toBe('error_claim_email');
+    expect(errorKey(claimErrorCode({ code: 'REFERRAL_CLAIM_INVALID', field: 'code' }))).toBe('error_referral_not_found');
+    expect(errorKey(claimErrorCode({ code: 'REFERRAL_CLAIM_INVALID', field: 'friendCustomerId' }))).toBe(GENERIC_ERROR);
+    expect(errorKey(claimErrorCode({ code: 'REFERRAL_ALREADY_CLAIMED' }))).toBe('error_already_claimed');
+    expect(errorKey(claimErrorCode(undefined))).toBe('error_try_later');
   });
 });

@@ -108,7 +108,11 @@ export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
         showError(null);
         redeemed = result.discountCode ?? null;
         if (!redeemed) showError('DISCOUNT_CREATION_FAILED');
-        setBalance((balance ?? 0) - result.pointsSpent);
+        // The account read again, not the balance minus pointsSpent: the live subscription may
+        // already have delivered the debit, and subtracting again would count it twice.
+        const fresh = await request(sessions, WidgetAccountDocument, { id: session.customerId, locale });
+        if (fresh.customer) account = fresh.customer;
+        setBalance(account?.points.balance ?? balance ?? 0);
         body.querySelector<HTMLElement>('[data-testid="loyalnest-copy-code"]')?.focus();
       } else {
         // A refusal is final for this draft: the next tap is a new one.

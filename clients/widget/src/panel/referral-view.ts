@@ -59,9 +59,19 @@ export async function claimReferral(proxyPath: string, code: string, email: stri
   } catch {
     throw new WidgetError('NETWORK');
   }
-  const body = (await response.json().catch(() => null)) as { discountCode?: string | null; error?: { code?: string } } | null;
-  if (!response.ok || !body?.discountCode) throw new WidgetError(body?.error?.code ?? 'REFERRAL_DISCOUNT_UNAVAILABLE');
+  const body = (await response.json().catch(() => null)) as { discountCode?: string | null; error?: { code?: string; field?: string } } | null;
+  if (!response.ok || !body?.discountCode) throw new WidgetError(claimErrorCode(body?.error));
   return body.discountCode;
+}
+
+/**
+ * The claim route's error as the code the shopper's words are chosen by. REFERRAL_CLAIM_INVALID
+ * names its field: only `email` is the friend's to fix; a malformed `code` is a bad link.
+ */
+export function claimErrorCode(error: { code?: string; field?: string } | undefined): string {
+  if (!error?.code) return 'REFERRAL_DISCOUNT_UNAVAILABLE';
+  if (error.code !== 'REFERRAL_CLAIM_INVALID' || error.field === undefined || error.field === 'email') return error.code;
+  return error.field === 'code' ? 'REFERRAL_CODE_NOT_FOUND' : 'INTERNAL';
 }
 
 export function referralView(
