@@ -10,7 +10,7 @@ import { RedeemRewardDocument, WidgetAccountDocument, WidgetBalanceDocument, Wid
 import { errorKey } from '../shared/error-words.js';
 import { formats } from '../shared/format.js';
 import { request } from '../shared/graphql-request.js';
-import { WidgetError } from '../shared/session.client.js';
+import type { WidgetError } from '../shared/session.client.js';
 import { translator } from '../shared/strings.js';
 import { balanceSection, codeBlock, earnSection, historySection, howItWorksSection, referralSection, rewardsSection, tierSection } from './account-sections.js';
 import { copyText, el, focusables } from './dom.js';
@@ -53,7 +53,9 @@ export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
   const showError = (code: string | null) => {
     alertSlot.replaceChildren(code === null ? '' : el('p', { className: 'alert', role: 'alert', testid: 'loyalnest-error' }, t(errorKey(code))));
   };
-  const codeOf = (error: unknown) => (error instanceof WidgetError ? error.code : 'NETWORK');
+  // Not `instanceof WidgetError`: the session client comes from the launcher's bundle, whose
+  // WidgetError is another class than this bundle's copy.
+  const codeOf = (error: unknown) => (error instanceof Error && typeof (error as Partial<WidgetError>).code === 'string' ? (error as WidgetError).code : 'NETWORK');
 
   const copy = (text: string, button: HTMLButtonElement, input?: HTMLInputElement) => {
     void copyText(text, input).then((done) => {
