@@ -125,6 +125,15 @@ export type RewardKind =
   /** A percentage off the order. */
   | 'PERCENTAGE';
 
+/** What a customer accumulates to reach a tier. */
+export type TierMetric =
+  /** Paid orders net of refunds, in whole units of the shop's currency. */
+  | 'AMOUNT_SPENT'
+  /** Orders placed, less cancelled ones. */
+  | 'ORDERS_COUNT'
+  /** Points earned (earning entries less their reversals); spending points never lowers it. */
+  | 'POINTS_EARNED';
+
 export type LauncherBalanceQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -145,7 +154,7 @@ export type WidgetAccountQueryVariables = Exact<{
 }>;
 
 
-export type WidgetAccountQuery = { customer: { id: string, firstName: string | null, points: { balance: number, pending: number, history: { nodes: Array<{ id: string, kind: PointsEntryKind, points: number, reason: string | null, createdAt: string }> } }, tier: { current: { id: string, name: string } | null, progress: { value: number, deltaToNext: number | null, nextTier: { id: string, name: string, threshold: number } | null } }, referral: { code: string, url: string } | null } | null };
+export type WidgetAccountQuery = { customer: { id: string, firstName: string | null, points: { balance: number, pending: number, history: { nodes: Array<{ id: string, kind: PointsEntryKind, points: number, reason: string | null, createdAt: string }> } }, tier: { current: { id: string, name: string } | null, progress: { metric: TierMetric, value: number, deltaToNext: number | null, nextTier: { id: string, name: string, threshold: number } | null } }, referral: { code: string, url: string } | null } | null };
 
 export type WidgetBalanceSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -247,6 +256,7 @@ export const WidgetAccountDocument = new TypedDocumentString(`
         name(locale: $locale)
       }
       progress {
+        metric
         value
         deltaToNext
         nextTier {

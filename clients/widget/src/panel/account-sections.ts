@@ -36,9 +36,13 @@ export function tierSection({ t, f }: SectionContext, account: Account, program:
   const currentThreshold = program.tiers.find((tier) => tier.id === current?.id)?.threshold ?? 0;
   const next = progress.nextTier;
   const bar = tierProgress(progress.value, currentThreshold, next?.threshold ?? null);
-  const caption = next
-    ? t('tier_next', { count: f.number(Math.ceil(progress.deltaToNext ?? next.threshold - progress.value)), tier: next.name })
-    : t('tier_top');
+  // The distance in the program's own metric: points, money spent (whole units of the shop's currency) or orders.
+  const delta = Math.max(0, Math.ceil(progress.deltaToNext ?? (next ? next.threshold - progress.value : 0)));
+  const caption = !next
+    ? t('tier_top')
+    : progress.metric === 'AMOUNT_SPENT'
+      ? t('tier_next_spend', { amount: f.money(delta), tier: next.name })
+      : t(progress.metric === 'ORDERS_COUNT' ? 'tier_next_orders' : 'tier_next_points', { count: f.number(delta), tier: next.name });
   return section(
     t('tier_title'),
     el('p', { className: 'tier', testid: 'loyalnest-tier' }, current?.name ?? t('tier_none')),
