@@ -98,7 +98,7 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
     const target = `${gateway}/proxy${url.pathname.slice(proxyPath.length) || '/'}?${params}`;
     let upstream: Response;
     try {
-      upstream = await fetch(target, { method: req.method, headers, body, redirect: 'manual' });
+      upstream = await fetch(target, { method: req.method, headers, body: body && new Uint8Array(body), redirect: 'manual' });
     } catch {
       sendText(res, 502, 'The app did not answer (is the gateway running?)');
       return;
