@@ -40,6 +40,7 @@ runCli(async () => {
     : await (await import('../dev/storefront/demo-storefront.js')).startDemoStorefront({
         gatewayUrl: gateway.url,
         apiSecret: config.kit.shopify.apiSecret,
+        proxyPath: config.kit.shopify.appProxy.path,
         port: Number(process.env.STOREFRONT_PORT ?? Number(new URL(gateway.url).port) + 1),
       });
   console.log(`

@@ -19,10 +19,10 @@ export interface DemoStorefront extends Storefront {
  * takes any free port when that one is taken. A widget that fails to build is reported and the
  * storefront starts anyway: its pages work, the widget's assets answer 404 until a build succeeds.
  */
-export async function startDemoStorefront({ gatewayUrl, apiSecret, port }: { gatewayUrl: string; apiSecret: string; port: number }): Promise<DemoStorefront> {
+export async function startDemoStorefront({ gatewayUrl, apiSecret, proxyPath, port }: { gatewayUrl: string; apiSecret: string; proxyPath?: string; port: number }): Promise<DemoStorefront> {
   await buildWidgetIfStale();
   const customers = DEMO_CUSTOMERS.map((c) => ({ shopifyId: c.shopifyId, name: `${c.firstName} ${c.lastName}` }));
-  const options = { gatewayUrl, shopDomain: DEMO_MERCHANT.shopDomain, shopName: DEMO_MERCHANT.name, apiSecret, customers, currency: 'USD' };
+  const options = { gatewayUrl, shopDomain: DEMO_MERCHANT.shopDomain, shopName: DEMO_MERCHANT.name, apiSecret, proxyPath, customers, currency: 'USD' };
   let storefront: Storefront;
   try {
     storefront = await startStorefront({ ...options, port });
