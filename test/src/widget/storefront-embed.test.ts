@@ -211,6 +211,7 @@ describe('storefront stand-in: the app embed and the theme', () => {
       // the shop's cookies stay on the shop
       expect(request.headers.cookie).toBeUndefined();
       expect(request.headers.accept).toBe('application/json');
+      expect(request.headers['x-forwarded-for']).toBe('127.0.0.1');
     });
 
     it('sends an empty customer for a guest, and a POST with its body', async () => {
@@ -245,5 +246,22 @@ describe('storefront stand-in: the app embed and the theme', () => {
         await orphan.close();
       }
     });
+  });
+});
+
+/** The extension as it is in the repository (the widget's own strings), through the same rendering. */
+describe('storefront stand-in: the real extension', () => {
+  let storefront: Storefront;
+  beforeAll(async () => {
+    storefront = await startStorefront({ gatewayUrl: 'http://127.0.0.1:9', shopDomain: SHOP, apiSecret: SECRET });
+  });
+  afterAll(() => storefront.close());
+
+  it.each(['en', 'es', 'fr'])('renders the embed in %s with every string translated, as JSON', async (locale) => {
+    const page = await new StorefrontVisitor(storefront.origin).get(`/?locale=${locale}`);
+    expect(widgetHost(page.text)!['data-locale']).toBe(locale);
+    const strings = widgetStrings(page.text);
+    expect(typeof strings).toBe('object');
+    expect(JSON.stringify(strings)).not.toContain('translation missing');
   });
 });

@@ -94,6 +94,9 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
       const value = req.headers[name];
       if (typeof value === 'string') headers.set(name, value);
     }
+    // Shopify's proxy appends the visitor's address, which the referral routes' fraud checks read.
+    const forwardedFor = req.headers['x-forwarded-for'];
+    headers.set('x-forwarded-for', [typeof forwardedFor === 'string' ? forwardedFor : '', req.socket.remoteAddress ?? ''].filter(Boolean).join(', '));
     const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readRaw(req);
     const target = `${gateway}/proxy${url.pathname.slice(proxyPath.length) || '/'}?${params}`;
     let upstream: Response;
