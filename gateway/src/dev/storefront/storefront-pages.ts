@@ -8,13 +8,14 @@ export function escapeHtml(text: string): string {
 
 /**
  * A theme's CSS at its most careless: global rules on `*`, `div`, `button` and `input`, some with
- * `!important`, and inherited properties (font, color, spacing) set on the body. The widget must look
- * the same under them; only its shadow root keeps them out.
+ * `!important`, inherited properties (font, color, spacing) set on the body, and the root font size
+ * at 62.5 % as Dawn sets it (a widget sized in rem would shrink). The widget must look the same
+ * under them: its shadow root keeps the rules out, and it must reset what is inherited.
  */
 const HOSTILE_THEME_CSS = `
 * { box-sizing: content-box; letter-spacing: 0.06em; }
-html { font-size: 20px; }
-body { margin: 0; font-family: Georgia, "Times New Roman", serif; color: #3b2f2f; line-height: 2.1; background: #fbf7f0; text-transform: none; }
+html { font-size: 62.5%; }
+body { margin: 0; font-size: 1.8rem; font-family: Georgia, "Times New Roman", serif; color: #3b2f2f; line-height: 2.1; background: #fbf7f0; text-transform: none; }
 div { border-radius: 0; outline: 1px dotted rgba(160, 60, 60, 0.25); }
 button, [role="button"] { background: #ff2d95 !important; color: #ffff00 !important; font-size: 26px !important; padding: 18px 40px !important; border: 4px solid #000 !important; border-radius: 0 !important; text-transform: uppercase !important; }
 input { border: 3px double #a00 !important; font-size: 24px !important; }
