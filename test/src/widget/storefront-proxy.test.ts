@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { PROGRAM_ON, referralOf, updateReferralProgram } from '../support/referrals.js';
-import { StorefrontVisitor, startTestStorefront, type Storefront } from '../support/storefront.js';
+import { StorefrontVisitor, startTestStorefront, widgetHost, type Storefront } from '../support/storefront.js';
 import { createMerchant, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from '../support/tenants.js';
 
 interface SessionBody {
@@ -14,7 +14,8 @@ interface SessionBody {
 
 /**
  * The storefront stand-in's app proxy in front of the real gateway: what it signs verifies at the
- * gateway's proxy routes as Shopify's own would, for the shop it plays and no other.
+ * gateway's proxy routes as Shopify's own would, for the shop it plays and no other. Guest sessions
+ * and the referral landing page are the gateway's side of the widget (issue 17's backend).
  */
 describe('storefront stand-in: the app proxy at the gateway', () => {
   let gateway: TestGateway;
@@ -106,6 +107,21 @@ describe('storefront stand-in: the app proxy at the gateway', () => {
       expect(atB.status).toBe(404);
       expect(JSON.parse(atB.text)).not.toHaveProperty('offer');
     });
+  });
+
+  it("renders a referral link's landing page (the gateway's Liquid) inside the theme, with the widget; another shop's code is an error there", async () => {
+    await updateReferralProgram(gateway, a.auth, PROGRAM_ON);
+    const code = (await referralOf(gateway, a.auth, noor.id))!.code;
+    const navigation = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    const atA = await new StorefrontVisitor(shopA.origin).get(`/apps/loyalnest/r/${code}?locale=fr`, navigation);
+    expect(atA.status).toBe(200);
+    expect(atA.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(atA.text).toMatch(new RegExp(`<div id="loyalnest-referral" data-code='${code}' data-offer='[^']+'>`));
+    expect(widgetHost(atA.text)!['data-locale']).toBe('fr');
+    const atB = await new StorefrontVisitor(shopB.origin).get(`/apps/loyalnest/r/${code}`, navigation);
+    expect(atB.text).toContain(`data-error='REFERRAL_CODE_NOT_FOUND'`);
+    expect(atB.text).not.toContain('data-offer');
+    expect(widgetHost(atB.text)).not.toBeNull();
   });
 
   describe('refusals pass through as the gateway gives them', () => {
