@@ -149,6 +149,11 @@ describe('storefront stand-in: the app embed and the theme', () => {
       expect(page.text).toMatch(/button[^{]*\{[^}]*!important/);
       expect(page.text).toMatch(/\ndiv\s*\{/);
     });
+
+    it('asks the browser for nothing the stand-in does not serve (no favicon request to fail)', async () => {
+      const page = await visitor().get('/');
+      expect(page.text).toContain('<link rel="icon" href="data:,">');
+    });
   });
 
   describe('pages', () => {

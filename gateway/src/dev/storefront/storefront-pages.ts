@@ -56,6 +56,7 @@ export function layout(content: string, { title, shopName, locale, customer, emb
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)} – ${escapeHtml(shopName)}</title>
 <style>${HOSTILE_THEME_CSS}</style>
 </head>
