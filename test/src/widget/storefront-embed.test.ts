@@ -180,6 +180,7 @@ describe('storefront stand-in: the app embed and the theme', () => {
       expect(shopper.cookie('discount_code')).toBe('LN-ABC123');
       expect((await shopper.get('/cart')).text).toContain('Discount code applied: <strong>LN-ABC123</strong>');
       expect((await visitor().get(`/discount/X?redirect=${encodeURIComponent('https://evil.example/')}`)).headers.get('location')).toBe('/');
+      expect((await visitor().get('/discount/%E0%A4%A')).status).toBe(404);
     });
 
     it("serves the extension's built assets by file name only", async () => {

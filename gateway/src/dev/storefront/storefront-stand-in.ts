@@ -139,12 +139,12 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
     if (path === '/account/logout') return redirect(res, '/', [cookie(CUSTOMER_COOKIE, '', 0)]);
     if (path === '/account/register') return page(res, req, url, 'Create an account', registerPage());
     if (path.startsWith('/discount/')) {
-      const code = decodeURIComponent(path.slice('/discount/'.length));
+      const code = decoded(path.slice('/discount/'.length));
       if (!code || code.length > 255) return sendText(res, 404, 'Not found');
       return redirect(res, localPath(url.searchParams.get('redirect')), [cookie(DISCOUNT_COOKIE, code)]);
     }
     if (path === '/cart') return page(res, req, url, 'Cart', cartPage(cookies(req)[DISCOUNT_COOKIE] ?? null));
-    if (path.startsWith(ASSET_PATH)) return asset(res, join(extensionDir, 'assets'), decodeURIComponent(path.slice(ASSET_PATH.length)));
+    if (path.startsWith(ASSET_PATH)) return asset(res, join(extensionDir, 'assets'), decoded(path.slice(ASSET_PATH.length)) ?? '');
     return page(res, req, url, 'Not found', '<h1>Page not found</h1>', 404);
   };
 
@@ -183,6 +183,15 @@ async function asset(res: ServerResponse, dir: string, file: string): Promise<vo
   res.end(content);
 }
 
+/** A path segment decoded, or null when it is not valid percent-encoding (a 404, not a 500). */
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /** A path on this storefront for `return_to` and `redirect`, never another site ("//evil.example"). */
 function localPath(given: string | null): string {
   return given && given.startsWith('/') && !given.startsWith('//') && !given.startsWith('/\\') ? given : '/';
@@ -192,7 +201,7 @@ function cookies(req: IncomingMessage): Record<string, string> {
   const found: Record<string, string> = {};
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const at = part.indexOf('=');
-    if (at > 0) found[part.slice(0, at).trim()] = decodeURIComponent(part.slice(at + 1).trim());
+    if (at > 0) found[part.slice(0, at).trim()] = decoded(part.slice(at + 1).trim()) ?? '';
   }
   return found;
 }
