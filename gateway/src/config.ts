@@ -21,6 +21,12 @@ export interface GatewayConfig {
   devTokenSecret: string;
   limits: QueryLimits;
   shopperToken: ShopperTokenConfig;
+  /**
+   * Where browsers reach this gateway's API (`APP_URL`; the storefront widget is told it in its
+   * session). Null in development without an explicit `APP_URL`: the gateway's own listening URL
+   * then, since the configured default names port 4000 and tests listen on a port of their own.
+   */
+  publicUrl: string | null;
   /** App proxy requests signed longer ago than this (or this far in the future) are refused as replays. */
   appProxyMaxAgeSeconds: number;
   live: LiveConfig;
@@ -109,6 +115,7 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
       secret: secretSetting(env, 'SHOPPER_TOKEN_SECRET', devSecret('shopper-token')),
       ttlSeconds: positiveInt(env, 'SHOPPER_TOKEN_TTL_SECONDS', 900),
     },
+    publicUrl: env.development && env.raw('APP_URL') === undefined ? null : kit.shopify.appUrl,
     appProxyMaxAgeSeconds: kit.shopify.appProxy.maxAgeSeconds,
     live: {
       heartbeatMs: positiveInt(env, 'LIVE_HEARTBEAT_MS', 15_000),

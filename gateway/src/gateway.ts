@@ -18,6 +18,7 @@ import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { SUPERGRAPH_GRAPHQL, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './data-sources.js';
 import { documentGuard } from './document-guard.js';
+import { graphqlCors } from './graphql-cors.js';
 import { queryLimitRules } from './limits.js';
 import { LiveHub } from './live/live-hub.js';
 import { LiveResolvers } from './live/live-resolvers.js';
@@ -163,7 +164,9 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     await Promise.all([...parts.clients.values()].map((c) => c.ready()));
     if ((await redis.ping()) !== 'PONG') throw new Error('Redis did not answer PING');
   });
-  app.use(appProxyRoutes({ config, directory, customer }));
+  // Known once the server listens: with no APP_URL in development, the port may be the system's choice (0).
+  let listeningUrl = '';
+  app.use(appProxyRoutes({ config, directory, customer, publicUrl: () => (config.publicUrl ?? listeningUrl).replace(/\/+$/, '') }));
   app.use(dashboardRoutes(config));
   for (const route of parts.routes) app.use(route);
   // Each subgraph serves its own actions' paths; a handle none of them owns is not an action of this app.
@@ -172,6 +175,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
   });
   app.use(
     '/graphql',
+    graphqlCors,
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
     documentGuard(config.limits),
     expressMiddleware(apollo, {
@@ -195,10 +199,12 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host}:${port}`;
+  listeningUrl = `http://${browsableHost(config.host)}:${port}`;
   return {
     app,
     server,
-    url: `http://${config.host}:${port}`,
+    url,
     live,
     async stop() {
       // Sockets first: they hold no HTTP request open for the drain to wait on.
@@ -210,4 +216,10 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
       await parts.onStop?.();
     },
   };
+}
+
+/** A host a browser can open: an address that means "every interface" is reached on the loopback. */
+function browsableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }

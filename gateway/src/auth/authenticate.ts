@@ -6,7 +6,7 @@ import type { ShopperTokenConfig } from '../config.js';
 import type { CallerDirectory, CallerIdentity } from './caller-directory.js';
 import { isDevToken, verifyDevToken } from './dev-token.js';
 import { verifySessionToken } from './session-token.js';
-import { isShopperToken, verifyShopperToken } from './shopper-token.js';
+import { GUEST_SUBJECT, isShopperToken, verifyShopperToken } from './shopper-token.js';
 import { VerifiedTokens, type VerifiedJwt } from './verified-tokens.js';
 
 export interface AuthenticatorOptions {
@@ -26,7 +26,7 @@ export interface Authenticated {
 
 /**
  * Turns an `Authorization` header into the request's caller: a Shopify session token (merchant
- * admin), a shopper token the gateway issued through the app proxy, a partner API key, or a
+ * admin), a shopper token the gateway issued through the app proxy (a customer's, or a guest's), a partner API key, or a
  * development token. Nothing a client sends besides that header
  * shapes the caller; every failure is UNAUTHENTICATED with a reason, never a detail of the check.
  */
@@ -96,6 +96,9 @@ export class Authenticator {
     } catch (error) {
       throw unauthenticated(`Invalid shopper token: ${describeJwtFailure(error)}`);
     }
+    // A guest holds no scope: every read that needs one, or a customer of its own, is refused to it,
+    // and what is left is what every caller of the merchant reads (earning rules, rewards, tiers, the referral offer).
+    if (claims.customerId === null) return { shop: claims.shop, actor: { kind: 'shopper', id: GUEST_SUBJECT }, scopes: [] };
     return { shop: claims.shop, actor: { kind: 'shopper', id: claims.customerId }, customerId: claims.customerId, scopes: SHOPPER_SCOPES };
   }
 

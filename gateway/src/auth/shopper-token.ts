@@ -6,10 +6,16 @@ import type { ShopperTokenConfig } from '../config.js';
 export const SHOPPER_TOKEN_ISSUER = 'loyalnest-shopper';
 const AUDIENCE = 'loyalnest-widget';
 
+/**
+ * The subject of a guest's token: a visitor nobody is logged in as, or a customer the program does
+ * not know yet. Customer ids are UUIDs, so no customer's subject is ever this.
+ */
+export const GUEST_SUBJECT = 'guest';
+
 export interface ShopperTokenClaims {
   shop: string;
-  /** The LoyalNest customer the shopper is. */
-  customerId: string;
+  /** The LoyalNest customer the shopper is; null for a guest, who reads only what every caller of the merchant reads. */
+  customerId: string | null;
 }
 
 export interface IssuedShopperToken {
@@ -24,7 +30,7 @@ export async function mintShopperToken(config: ShopperTokenConfig, claims: Shopp
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(SHOPPER_TOKEN_ISSUER)
     .setAudience(AUDIENCE)
-    .setSubject(claims.customerId)
+    .setSubject(claims.customerId ?? GUEST_SUBJECT)
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAt)
     .sign(hmacKey(config.secret));
@@ -39,7 +45,7 @@ export async function verifyShopperToken(token: string, config: ShopperTokenConf
     requiredClaims: ['exp', 'sub'],
   });
   if (typeof payload.shop !== 'string') throw new Error('shopper token claims are malformed');
-  return { shop: payload.shop, customerId: payload.sub! };
+  return { shop: payload.shop, customerId: payload.sub === GUEST_SUBJECT ? null : payload.sub! };
 }
 
 /** Reads the issuer without verifying, only to pick which verification applies. */

@@ -106,8 +106,9 @@ export class LiveResolvers {
   /** A shopper follows themself only; other callers name a customer and need to read points. */
   private followedCustomer(caller: Caller, requested: string | null | undefined): string {
     if (caller.actor.kind === 'shopper') {
-      if (requested && requested !== caller.customerId) throw thrown('FORBIDDEN', 'A shopper may follow only their own account');
-      return caller.customerId!;
+      const own = ownCustomer(caller);
+      if (requested && requested !== own) throw thrown('FORBIDDEN', 'A shopper may follow only their own account');
+      return own;
     }
     if (!caller.scopes.includes(Scope.POINTS_READ)) throw thrown('FORBIDDEN', `Following a customer needs the ${Scope.POINTS_READ} scope`);
     if (!requested) throw thrown('BAD_USER_INPUT', 'customerId is required: name the customer to follow');
@@ -120,8 +121,9 @@ export class LiveResolvers {
    */
   private followedTierCustomer(caller: Caller, requested: string | null | undefined): string | null {
     if (caller.actor.kind === 'shopper') {
-      if (requested && requested !== caller.customerId) throw thrown('FORBIDDEN', 'A shopper may follow only their own tier');
-      return caller.customerId!;
+      const own = ownCustomer(caller);
+      if (requested && requested !== own) throw thrown('FORBIDDEN', 'A shopper may follow only their own tier');
+      return own;
     }
     if (!caller.scopes.includes(Scope.TIERS_READ)) throw thrown('FORBIDDEN', `Following tier changes needs the ${Scope.TIERS_READ} scope`);
     return requested ?? null;
@@ -251,4 +253,13 @@ function withTypenames(document: DocumentNode): DocumentNode {
       return { ...node, selections: [...node.selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] };
     },
   });
+}
+
+/**
+ * A shopper's own customer. A guest (the widget's visitor, no customer) has none and follows
+ * nothing: without this, "no customer" would read as "every customer of the merchant".
+ */
+function ownCustomer(caller: Caller): string {
+  if (!caller.customerId) throw thrown('FORBIDDEN', 'A guest has no account to follow; sign in to the store first');
+  return caller.customerId;
 }

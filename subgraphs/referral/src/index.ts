@@ -20,6 +20,7 @@ import { customerReference } from './resolvers/customer.reference.js';
 import { CustomerReferralCountsResolver, CustomerReferralResolver } from './resolvers/customer-referral.resolver.js';
 import { ReferralAdminResolver } from './resolvers/referral-admin.resolver.js';
 import { ReferralClaimResolver } from './resolvers/referral-claim.resolver.js';
+import { ReferralOfferResolver } from './resolvers/referral-offer.resolver.js';
 import { ReferralProgramResolver } from './resolvers/referral-program.resolver.js';
 import { ReferralReviewResolver } from './resolvers/referral-review.resolver.js';
 import { referralClaimRoutes } from './routes/referral-claim.routes.js';
@@ -90,11 +91,12 @@ const referralSubgraph: SubgraphModule = {
     const { program, links, claims, review } = services(config);
     return buildFederatedSchema({
       subgraph: 'referral',
-      resolvers: [ReferralProgramResolver, CustomerReferralResolver, CustomerReferralCountsResolver, ReferralAdminResolver, ReferralClaimResolver, ReferralReviewResolver],
+      resolvers: [ReferralProgramResolver, ReferralOfferResolver, CustomerReferralResolver, CustomerReferralCountsResolver, ReferralAdminResolver, ReferralClaimResolver, ReferralReviewResolver],
       // Customer is reachable only as an entity other subgraphs resolve through this one.
       orphanedTypes: [CustomerRef],
       container: containerOf([
         new ReferralProgramResolver(program),
+        new ReferralOfferResolver(program),
         new CustomerReferralResolver(codes, links),
         new CustomerReferralCountsResolver(queries),
         new ReferralAdminResolver(queries, new ReferralStatsService()),

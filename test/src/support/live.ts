@@ -32,16 +32,17 @@ export function wsUrl(httpUrl: string): string {
 
 /**
  * A real graphql-ws client over `ws`, authenticated in `connection_init` as a browser would be.
- * It never retries, so a refusal shows as the close code.
+ * It never retries, so a refusal shows as the close code. `webSocketImpl` may add what a browser
+ * sends besides (its `Origin`).
  */
-export function connectLive(url: string, authorization: string | undefined): LiveConnection {
+export function connectLive(url: string, authorization: string | undefined, webSocketImpl: new (url: string, protocols?: string | string[]) => WebSocket = WebSocket): LiveConnection {
   let settle: (closed: Closed) => void = () => {};
   const closed = new Promise<Closed>((resolve) => {
     settle = resolve;
   });
   const client = createClient({
     url: wsUrl(url),
-    webSocketImpl: WebSocket,
+    webSocketImpl,
     connectionParams: authorization === undefined ? {} : { authorization },
     lazy: false,
     retryAttempts: 0,
