@@ -114,6 +114,15 @@ export type RedemptionStatus =
   /** An order used the code. */
   | 'USED';
 
+/** What the discount code a referred friend gets takes off their order. */
+export type ReferralFriendRewardKind =
+  /** A fixed amount in the shop's currency. */
+  | 'FIXED_AMOUNT'
+  /** The shipping of the order. */
+  | 'FREE_SHIPPING'
+  /** A percentage of the order, 1 to 100. */
+  | 'PERCENTAGE';
+
 /** What the discount code of a reward gives: an amount off, a percentage off, free shipping, or a product variant for free. */
 export type RewardKind =
   /** A fixed amount off the order, in the shop's currency. */
@@ -146,7 +155,7 @@ export type WidgetProgramQueryVariables = Exact<{
 }>;
 
 
-export type WidgetProgramQuery = { rewards: Array<{ id: string, kind: RewardKind, name: string, pointsCost: number, minimumSubtotal: string | null }>, earningRules: { enabled: boolean, pointsPerCurrencyUnit: number, signupBonus: number, birthdayBonus: number, activities: Array<{ key: string, name: string, points: number }> }, tiers: Array<{ id: string, name: string, threshold: number }> };
+export type WidgetProgramQuery = { rewards: Array<{ id: string, kind: RewardKind, name: string, pointsCost: number, minimumSubtotal: string | null }>, earningRules: { enabled: boolean, pointsPerCurrencyUnit: number, signupBonus: number, birthdayBonus: number, activities: Array<{ key: string, name: string, points: number }> }, tiers: Array<{ id: string, name: string, threshold: number }>, referralOffer: { enabled: boolean, advocatePoints: number | null, friendReward: { kind: ReferralFriendRewardKind, value: string | null, minimumOrderAmount: string | null } | null } };
 
 export type WidgetAccountQueryVariables = Exact<{
   id: string | number;
@@ -229,6 +238,15 @@ export const WidgetProgramDocument = new TypedDocumentString(`
     id
     name(locale: $locale)
     threshold
+  }
+  referralOffer {
+    enabled
+    advocatePoints
+    friendReward {
+      kind
+      value
+      minimumOrderAmount
+    }
   }
 }
     `) as unknown as TypedDocumentString<WidgetProgramQuery, WidgetProgramQueryVariables>;

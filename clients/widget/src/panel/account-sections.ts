@@ -7,6 +7,7 @@ import type { Formats } from '../shared/format.js';
 import { pointsMissing, tierProgress } from '../shared/points-math.js';
 import type { Translate } from '../shared/strings.js';
 import { el } from './dom.js';
+import { offerText } from './referral-view.js';
 
 type Program = WidgetProgramQuery;
 type Account = NonNullable<WidgetAccountQuery['customer']>;
@@ -100,12 +101,23 @@ export function codeBlock({ t }: SectionContext, title: string, code: string, te
   );
 }
 
-export function referralSection({ t }: SectionContext, account: Account, copy: (text: string, button: HTMLButtonElement, input: HTMLInputElement) => void): HTMLElement | null {
-  if (!account.referral) return null;
+/** "Give your friends 10% off your order; get 500 points when they order", from the public referral offer. */
+export function referralOfferLine({ t, f }: SectionContext, program: Program): string | null {
+  const offer = program.referralOffer;
+  if (!offer.enabled) return null;
+  const reward = offerText(t, f, offer.friendReward);
+  // Mid-sentence: "Free shipping…" reads "free shipping…" (en, es and fr all lower-case it there).
+  return t('referral_offer', { reward: reward.charAt(0).toLowerCase() + reward.slice(1), count: f.number(offer.advocatePoints ?? 0) });
+}
+
+export function referralSection(ctx: SectionContext, account: Account, program: Program, copy: (text: string, button: HTMLButtonElement, input: HTMLInputElement) => void): HTMLElement | null {
+  const { t } = ctx;
+  // No link to share while the merchant's referral program is off: its clicks would be refused.
+  if (!account.referral || !program.referralOffer.enabled) return null;
   const input = el('input', { id: 'ln-ref', readonly: true, value: account.referral.url, testid: 'loyalnest-referral-url' });
   const button = el('button', { type: 'button', className: 'btn ghost', testid: 'loyalnest-copy-referral' }, t('copy'));
   button.addEventListener('click', () => copy(account.referral!.url, button, input));
-  return section(t('referral_title'), el('p', { className: 'muted' }, t('referral_text')), el('label', { for: 'ln-ref' }, t('referral_link')), el('div', { className: 'row' }, input, button));
+  return section(t('referral_title'), el('p', { className: 'muted' }, referralOfferLine(ctx, program) ?? t('referral_text')), el('label', { for: 'ln-ref' }, t('referral_link')), el('div', { className: 'row' }, input, button));
 }
 
 export function historySection({ t, f }: SectionContext, account: Account, locale: string): HTMLElement {
@@ -122,12 +134,14 @@ export function historySection({ t, f }: SectionContext, account: Account, local
 }
 
 /** For a guest: how the program works, and where to sign in or join. */
-export function howItWorksSection({ t }: SectionContext, signInUrl: string, registerUrl: string, loggedIn: boolean): HTMLElement {
+export function howItWorksSection(ctx: SectionContext, program: Program, signInUrl: string, registerUrl: string, loggedIn: boolean): HTMLElement {
+  const { t } = ctx;
+  const refer = referralOfferLine(ctx, program);
   return el(
     'section',
     { className: 'sec', testid: 'loyalnest-how-it-works' },
     el('h3', {}, t('how_title')),
-    el('ol', { className: 'steps' }, el('li', {}, t('how_join')), el('li', {}, t('how_earn')), el('li', {}, t('how_redeem'))),
+    el('ol', { className: 'steps' }, el('li', {}, t('how_join')), el('li', {}, t('how_earn')), el('li', {}, t('how_redeem')), refer && el('li', {}, refer)),
     loggedIn
       ? el('p', { className: 'muted' }, t('member_pending'))
       : el('div', { className: 'row' }, el('a', { className: 'btn', href: registerUrl }, t('join')), el('a', { className: 'btn ghost', href: signInUrl, testid: 'loyalnest-sign-in' }, t('sign_in'))),

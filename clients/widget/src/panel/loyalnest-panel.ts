@@ -81,10 +81,10 @@ export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
           tierSection(ctx, account, program),
           rewardsSection(ctx, program, balance ?? account.points.balance, redeem),
           earnSection(ctx, program),
-          referralSection(ctx, account, copy),
+          referralSection(ctx, account, program, copy),
           historySection(ctx, account, settings.locale),
         ]
-      : [howItWorksSection(ctx, settings.signInUrl, settings.registerUrl, session?.loggedIn ?? false), earnSection(ctx, program), rewardsSection(ctx, program, null, redeem)];
+      : [howItWorksSection(ctx, program, settings.signInUrl, settings.registerUrl, session?.loggedIn ?? false), earnSection(ctx, program), rewardsSection(ctx, program, null, redeem)];
     // Keep focus where it was when a redraw replaces the focused control (a live balance update).
     const focusedId = root.activeElement instanceof HTMLElement ? root.activeElement.dataset.testid : undefined;
     body.replaceChildren(...sections.filter((node): node is HTMLElement => !!node));
