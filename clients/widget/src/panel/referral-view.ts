@@ -85,7 +85,8 @@ export function referralView(
   if (error) {
     // Shown after the view is attached, so the alert is announced.
     queueMicrotask(() => showError(error));
-    return el('section', { className: 'sec' }, el('h3', {}, t('referral_landing_title')));
+    // The dialog's heading already says what this is; the alert says why there is nothing to claim.
+    return el('section', { className: 'sec' });
   }
   const input = el('input', { id: 'ln-claim-email', type: 'email', required: true, autocomplete: 'email', testid: 'loyalnest-claim-email' });
   const form = el(
@@ -102,5 +103,6 @@ export function referralView(
     if (!/^[^\s@]+@[^\s@]+$/.test(email)) return showError('REFERRAL_CLAIM_INVALID');
     onClaim(code, email, form);
   });
-  return el('section', { className: 'sec' }, el('h3', {}, t('referral_landing_title')), el('p', { className: 'big', testid: 'loyalnest-referral-offer' }, offerText(t, f, offer)), form);
+  // The dialog's heading (the landing title) names the view; the offer leads.
+  return el('section', { className: 'sec' }, el('p', { className: 'big', testid: 'loyalnest-referral-offer' }, offerText(t, f, offer)), form);
 }
