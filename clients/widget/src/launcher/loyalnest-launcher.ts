@@ -28,6 +28,9 @@ function start(): void {
   const t = translator(strings);
   const numbers = formats(settings.locale, settings.currency);
   const sessions = new SessionClient(settings.proxyPath);
+  // The host stays in the theme's DOM, where a theme's `div { … }` rules would give it borders,
+  // margins or a size: reset them all (custom properties, the embed's colours, are not affected).
+  host.style.setProperty('all', 'initial', 'important');
   const root = host.attachShadow({ mode: 'open' });
 
   const style = document.createElement('style');

@@ -36,7 +36,7 @@ export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
   const locale = LOCALES[settings.locale.slice(0, 2).toLowerCase()];
   const ctx = { t, f };
 
-  if (settings.panelStyles) root.append(el('link', { rel: 'stylesheet', href: settings.panelStyles }));
+
   const title = el('h2', { id: 'ln-title' }, t('panel_title'));
   const close = el('button', { type: 'button', className: 'x', testid: 'loyalnest-close', 'aria-label': t('close') }, '×');
   const alertSlot = el('div');
@@ -49,6 +49,20 @@ export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
     body,
   );
   root.append(dialog);
+  if (settings.panelStyles) {
+    // Unstyled, the dialog would flash as bare text in the page's flow: it shows once its
+    // stylesheet has loaded (or failed to: then at least it is usable).
+    dialog.style.visibility = 'hidden';
+    const link = el('link', { rel: 'stylesheet', href: settings.panelStyles });
+    const show = () => {
+      dialog.style.removeProperty('visibility');
+      // Opened before the styles arrived: a hidden element could not take the focus then.
+      if (!dialog.hidden && !dialog.contains(root.activeElement)) close.focus();
+    };
+    link.addEventListener('load', show);
+    link.addEventListener('error', show);
+    root.prepend(link);
+  }
 
   const showError = (code: string | null) => {
     alertSlot.replaceChildren(code === null ? '' : el('p', { className: 'alert', role: 'alert', testid: 'loyalnest-error' }, t(errorKey(code))));
