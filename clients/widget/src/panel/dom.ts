@@ -15,7 +15,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs =
 
 /** What Tab may reach inside the dialog, in order. */
 export function focusables(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>('a[href],button:not([disabled]),input:not([disabled]),[tabindex]:not([tabindex="-1"])')].filter((node) => node.offsetParent !== null || node === root);
+  return Array.from(root.querySelectorAll<HTMLElement>('a[href],button:not([disabled]),input:not([disabled]),[tabindex]:not([tabindex="-1"])')).filter((node) => node.offsetParent !== null || node === root);
 }
 
 /** Copies text, falling back to selecting an input when the clipboard API is refused (http, old Safari). */
