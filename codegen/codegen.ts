@@ -22,6 +22,13 @@ const scalars = { DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' }
  */
 const DASHBOARD = 'dashboard';
 
+/**
+ * The storefront widget posts its documents as they are: `documentMode: 'string'` emits each as a
+ * typed string, so neither the launcher nor the panel ships a GraphQL parser or printer (the
+ * launcher must stay under theme check's 10 KB).
+ */
+const WIDGET = 'widget';
+
 const config: CodegenConfig = {
   schema: './api-schema.graphql',
   // Relative imports with a .js extension, as NodeNext resolution requires.
@@ -53,7 +60,7 @@ const config: CodegenConfig = {
               documents: [`../clients/${client}/src/**/*.graphql`],
               // SDK and app code read results directly; masked fragments would force an unwrap call.
               presetConfig: { fragmentMasking: false },
-              config: { useTypeImports: true, strictScalars: true, scalars },
+              config: { useTypeImports: true, strictScalars: true, scalars, ...(client === WIDGET && { documentMode: 'string' }) },
             },
           ],
     ),

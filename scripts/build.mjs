@@ -11,6 +11,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { swcOptions } from '../swc.config.mjs';
 import { buildDashboard } from './dashboard-build.mjs';
+import { buildWidget } from './widget-build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -57,3 +58,5 @@ console.log(`loyalnest: compiled ${total} files in ${((Date.now() - started) / 1
 
 // The merchant dashboard the gateway serves at /app: a browser bundle, built by Vite.
 buildDashboard();
+// The storefront widget: the launcher, panel and panel CSS in the theme extension's assets.
+buildWidget();

@@ -1,11 +1,19 @@
 /**
- * `npm run size`: the dashboard's budget (DESIGN.md, "Frontends"), checked on the build in
- * clients/dashboard/dist. Initial JavaScript is what the browser fetches before the first screen
+ * `npm run size`: the dashboard's and the storefront widget's budgets (DESIGN.md, "Frontends").
+ *
+ * The dashboard's, checked on the build in clients/dashboard/dist. Initial JavaScript is what the browser fetches before the first screen
  * shows: the entry script, the page opened first (the overview), Polaris's strings for a Spanish
  * or French merchant, and every chunk those import statically, gzipped as the gateway sends them. Charts and other pages load later and are not
- * counted. Exits 1 past the budget, naming the chunks.
+ * counted.
+ *
+ * The widget's, checked on its build in extensions/loyalnest-widget/assets: the launcher, which
+ * every storefront page loads, at most 10 KB gzipped (Shopify theme check's line for an app
+ * embed's script); the panel, loaded when the shopper opens it, at most 35 KB gzipped with its CSS.
+ *
+ * Exits 1 past any budget, naming the files.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -53,7 +61,31 @@ const lazyKb = lazy.reduce((sum, chunk) => sum + gzippedKb(chunk.file), 0);
 
 for (const row of rows) console.log(`  ${row.kb.toFixed(1).padStart(7)} KB gz  ${row.file}`);
 console.log(`dashboard initial JS: ${total.toFixed(1)} KB gzipped of ${BUDGET_KB} KB (${rows.length} chunks); loaded later: ${lazyKb.toFixed(1)} KB in ${lazy.length} chunks`);
+let failed = false;
 if (total > BUDGET_KB) {
   console.error(`size: the dashboard's initial JavaScript is ${total.toFixed(1)} KB gzipped, past its ${BUDGET_KB} KB budget`);
-  process.exit(1);
+  failed = true;
 }
+
+const widgetAssets = fileURLToPath(new URL('../extensions/loyalnest-widget/assets/', import.meta.url));
+const WIDGET_BUDGETS = [
+  { name: 'widget launcher', files: ['loyalnest-launcher.js'], kb: 10 },
+  { name: 'widget panel (JS + CSS)', files: ['loyalnest-panel.js', 'loyalnest-panel.css'], kb: 35 },
+];
+for (const budget of WIDGET_BUDGETS) {
+  const missing = budget.files.filter((file) => !existsSync(join(widgetAssets, file)));
+  if (missing.length) {
+    console.error(`size: no widget build (${missing.join(', ')}); run \`npm run build\` first`);
+    failed = true;
+    continue;
+  }
+  const sizes = budget.files.map((file) => ({ file, kb: gzipSync(readFileSync(join(widgetAssets, file)), { level: 9 }).length / 1024 }));
+  const sum = sizes.reduce((acc, size) => acc + size.kb, 0);
+  for (const size of sizes) console.log(`  ${size.kb.toFixed(1).padStart(7)} KB gz  ${basename(size.file)}`);
+  console.log(`${budget.name}: ${sum.toFixed(1)} KB gzipped of ${budget.kb} KB`);
+  if (sum > budget.kb) {
+    console.error(`size: the ${budget.name} is ${sum.toFixed(1)} KB gzipped, past its ${budget.kb} KB budget (${budget.files.join(', ')})`);
+    failed = true;
+  }
+}
+if (failed) process.exit(1);

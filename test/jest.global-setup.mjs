@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import Redis from 'ioredis';
 import pg from 'pg';
 import { buildDashboard } from '../scripts/dashboard-build.mjs';
+import { buildWidget } from '../scripts/widget-build.mjs';
 
 /**
  * Every run starts from empty test databases and queues, then migrates them once, through the
@@ -17,8 +18,10 @@ export default async function globalSetup() {
   for (const [name, value] of [['DATABASE_PREFIX', prefix], ['EVENTS_QUEUE_PREFIX', queuePrefix]]) {
     if (!/test/.test(value)) throw new Error(`${name} "${value}" does not look like a test prefix; the tests drop what is under it`);
   }
-  // The browser tests open the dashboard the gateway serves from its build.
+  // The browser tests open the dashboard the gateway serves from its build, and the widget the
+  // test storefront serves from the theme extension's assets.
   buildDashboard({ ifStale: true });
+  buildWidget({ ifStale: true });
   await dropDatabases(prefix);
   // Not the per-test `loyalnest-test-<hex>` prefixes: a run on another DATABASE_PREFIX may be using
   // its own right now. Tests delete theirs when they stop; only a killed run leaves some behind.

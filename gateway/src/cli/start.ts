@@ -34,6 +34,15 @@ runCli(async () => {
   }
 
   const token = !config.development ? null : await mintDevToken(config.devTokenSecret, { shop: DEMO_MERCHANT.shopDomain, role: 'admin' });
+  // Development only, like the Shopify stand-in: the demo shop's storefront with the widget on it.
+  const storefront = !config.development
+    ? null
+    : await (await import('../dev/storefront/demo-storefront.js')).startDemoStorefront({
+        gatewayUrl: gateway.url,
+        apiSecret: config.kit.shopify.apiSecret,
+        proxyPath: config.kit.shopify.appProxy.path,
+        port: Number(process.env.STOREFRONT_PORT ?? Number(new URL(gateway.url).port) + 1),
+      });
   console.log(`
 LoyalNest supergraph (${values.networked ? 'networked' : 'embedded'} mode) is up.
   Merchant dashboard: ${gateway.url}/app/${token ? ` (outside Shopify admin: on a dev session for ${DEMO_MERCHANT.shopDomain})` : ''}
@@ -50,10 +59,17 @@ LoyalNest supergraph (${values.networked ? 'networked' : 'embedded'} mode) is up
   Shopify stand-in for the demo shop: ${demoShopify.origin} (discount codes, Flow triggers, webhook subscriptions)
   Sample webhooks (an order paid, then a refund) for Ada, a demo customer: npm run demo:webhooks`
       : ''
+  }${
+    storefront
+      ? `
+  Widget test storefront: ${storefront.origin}/ (the demo shop's storefront with the widget; ?locale=es or fr)
+    Sign in as a demo shopper at ${storefront.origin}/account/login (${storefront.examples.map((c) => `${c.name}, customer ${c.shopifyId}`).join('; ')}; …)`
+      : ''
   }
 `);
 
   const shutdown = async () => {
+    await storefront?.close();
     await gateway.stop();
     await stopServices();
     await demoShopify?.close();

@@ -56,3 +56,6 @@ const customerSubgraph: SubgraphModule = {
 };
 
 export default customerSubgraph;
+
+/** The demo shop's shoppers, for development tools that act as them (the local storefront). */
+export { DEMO_CUSTOMERS } from './services/seed.service.js';

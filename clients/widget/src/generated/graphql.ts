@@ -3,7 +3,7 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** Machine-readable code of an expected business error returned in a result union. */
 export type ErrorCode =
   /** The customer already earned for this activity as often as its limit allows (ActivityLimitReachedError). */
@@ -67,6 +67,15 @@ export type ErrorCode =
   /** The merchant has no segment with that handle (SegmentNotFoundError); nothing was started. */
   | 'SEGMENT_NOT_FOUND';
 
+/** A language the loyalty program speaks to shoppers. */
+export type LocaleCode =
+  /** English. */
+  | 'EN'
+  /** Spanish. */
+  | 'ES'
+  /** French. */
+  | 'FR';
+
 /** What a ledger entry did: earned, spent on a reward, adjusted by hand, expired, or reversed an earlier entry. */
 export type PointsEntryKind =
   /** Points added or taken by hand: an admin, a partner app or a Shopify Flow action. */
@@ -79,38 +88,6 @@ export type PointsEntryKind =
   | 'REDEEM'
   /** Undoes an earlier entry, e.g. the points of a refunded order or a cancelled redemption. */
   | 'REVERSE';
-
-/** Whether an entry counts in the spendable balance yet. */
-export type PointsEntryStatus =
-  /** Held for the merchant's pending period (so a quick refund can take it back) before it becomes spendable. */
-  | 'PENDING'
-  /** Counts in the spendable balance. */
-  | 'POSTED';
-
-/** What caused a ledger entry. */
-export type PointsSource =
-  /** A custom activity recorded through `recordActivity`. */
-  | 'ACTIVITY'
-  /** A merchant admin, or LoyalNest itself, awarding or deducting by hand. */
-  | 'ADMIN'
-  /** The yearly birthday bonus. */
-  | 'BIRTHDAY'
-  /** The expiry policy removing points. */
-  | 'EXPIRY'
-  /** A Shopify Flow action run by the merchant's workflow. */
-  | 'FLOW'
-  /** A Shopify order (or its refund or cancellation). */
-  | 'ORDER'
-  /** A partner app calling with an API key. */
-  | 'PARTNER'
-  /** A referral program's reward to the advocate, once the referred friend's first order completed the referral (once per referral). */
-  | 'REFERRAL'
-  /** A reward redemption, or giving its points back when it is cancelled or fails. */
-  | 'REWARD'
-  /** The signup bonus, earned once when the customer joins. */
-  | 'SIGNUP'
-  /** A VIP tier entry bonus, paid once per tier and qualification period. */
-  | 'TIER';
 
 /** A reward to redeem for a customer. */
 export type RedeemRewardInput = {
@@ -137,6 +114,15 @@ export type RedemptionStatus =
   /** An order used the code. */
   | 'USED';
 
+/** What the discount code a referred friend gets takes off their order. */
+export type ReferralFriendRewardKind =
+  /** A fixed amount in the shop's currency. */
+  | 'FIXED_AMOUNT'
+  /** The shipping of the order. */
+  | 'FREE_SHIPPING'
+  /** A percentage of the order, 1 to 100. */
+  | 'PERCENTAGE';
+
 /** What the discount code of a reward gives: an amount off, a percentage off, free shipping, or a product variant for free. */
 export type RewardKind =
   /** A fixed amount off the order, in the shop's currency. */
@@ -148,25 +134,41 @@ export type RewardKind =
   /** A percentage off the order. */
   | 'PERCENTAGE';
 
-export type MyCustomerQueryVariables = Exact<{
+/** What a customer accumulates to reach a tier. */
+export type TierMetric =
+  /** Paid orders net of refunds, in whole units of the shop's currency. */
+  | 'AMOUNT_SPENT'
+  /** Orders placed, less cancelled ones. */
+  | 'ORDERS_COUNT'
+  /** Points earned (earning entries less their reversals); spending points never lowers it. */
+  | 'POINTS_EARNED';
+
+export type LauncherBalanceQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type MyCustomerQuery = { customer: { id: string, firstName: string | null } | null };
+export type LauncherBalanceQuery = { customer: { id: string, points: { balance: number } } | null };
 
-export type MyBalanceSubscriptionVariables = Exact<{ [key: string]: never; }>;
-
-
-export type MyBalanceSubscription = { pointsBalanceChanged: { balance: number, pending: number, lifetimeEarned: number, delta: number, kind: string, committedAt: string, customer: { id: string, firstName: string | null } } };
-
-export type MyPointsQueryVariables = Exact<{
-  id: string | number;
-  after?: string | null | undefined;
+export type WidgetProgramQueryVariables = Exact<{
+  locale?: LocaleCode | null | undefined;
 }>;
 
 
-export type MyPointsQuery = { customer: { id: string, points: { balance: number, pending: number, lifetimeEarned: number, history: { nodes: Array<{ id: string, kind: PointsEntryKind, source: PointsSource, status: PointsEntryStatus, points: number, reason: string | null, createdAt: string }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } } | null, rewards: Array<{ id: string, kind: RewardKind, name: string, pointsCost: number, minimumSubtotal: string | null }>, earningRules: { enabled: boolean, pointsPerCurrencyUnit: number, signupBonus: number, birthdayBonus: number } };
+export type WidgetProgramQuery = { rewards: Array<{ id: string, kind: RewardKind, name: string, pointsCost: number, minimumSubtotal: string | null }>, earningRules: { enabled: boolean, pointsPerCurrencyUnit: number, signupBonus: number, birthdayBonus: number, activities: Array<{ key: string, name: string, points: number }> }, tiers: Array<{ id: string, name: string, threshold: number }>, referralOffer: { enabled: boolean, advocatePoints: number | null, friendReward: { kind: ReferralFriendRewardKind, value: string | null, minimumOrderAmount: string | null } | null } };
+
+export type WidgetAccountQueryVariables = Exact<{
+  id: string | number;
+  locale?: LocaleCode | null | undefined;
+}>;
+
+
+export type WidgetAccountQuery = { customer: { id: string, firstName: string | null, points: { balance: number, pending: number, history: { nodes: Array<{ id: string, kind: PointsEntryKind, points: number, reason: string | null, createdAt: string }> } }, tier: { current: { id: string, name: string } | null, progress: { metric: TierMetric, value: number, deltaToNext: number | null, nextTier: { id: string, name: string, threshold: number } | null } }, referral: { code: string, url: string } | null } | null };
+
+export type WidgetBalanceSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WidgetBalanceSubscription = { pointsBalanceChanged: { balance: number, pending: number, delta: number, kind: string } };
 
 export type RedeemRewardMutationVariables = Exact<{
   input: RedeemRewardInput;
@@ -174,17 +176,149 @@ export type RedeemRewardMutationVariables = Exact<{
 
 
 export type RedeemRewardMutation = { redeemReward:
-    | { __typename: 'CustomerNotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'DiscountCreationFailedError', code: ErrorCode, message: string }
-    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
-    | { __typename: 'InsufficientPointsError', balance: number, required: number, message: string, code: ErrorCode }
+    | { __typename: 'CustomerNotFoundError', code: ErrorCode }
+    | { __typename: 'DiscountCreationFailedError', code: ErrorCode }
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode }
+    | { __typename: 'InsufficientPointsError', balance: number, required: number, code: ErrorCode }
     | { __typename: 'Redemption', id: string, status: RedemptionStatus, discountCode: string | null, expiresAt: string | null, pointsSpent: number }
-    | { __typename: 'RewardNotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'RewardUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'RewardNotFoundError', code: ErrorCode }
+    | { __typename: 'RewardUnavailableError', code: ErrorCode }
    };
 
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
 
-export const MyCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}}]}}]}}]} as unknown as DocumentNode<MyCustomerQuery, MyCustomerQueryVariables>;
-export const MyBalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"MyBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pointsBalanceChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"lifetimeEarned"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"committedAt"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}}]}}]}}]}}]} as unknown as DocumentNode<MyBalanceSubscription, MyBalanceSubscriptionVariables>;
-export const MyPointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyPoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"lifetimeEarned"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"rewards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"activeOnly"},"value":{"kind":"BooleanValue","value":true}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"pointsCost"}},{"kind":"Field","name":{"kind":"Name","value":"minimumSubtotal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"earningRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"pointsPerCurrencyUnit"}},{"kind":"Field","name":{"kind":"Name","value":"signupBonus"}},{"kind":"Field","name":{"kind":"Name","value":"birthdayBonus"}}]}}]}}]} as unknown as DocumentNode<MyPointsQuery, MyPointsQueryVariables>;
-export const RedeemRewardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RedeemReward"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RedeemRewardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redeemReward"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Redemption"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"discountCode"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"pointsSpent"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InsufficientPointsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErrorResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RedeemRewardMutation, RedeemRewardMutationVariables>;
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const LauncherBalanceDocument = new TypedDocumentString(`
+    query LauncherBalance($id: ID!) {
+  customer(id: $id) {
+    id
+    points {
+      balance
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LauncherBalanceQuery, LauncherBalanceQueryVariables>;
+export const WidgetProgramDocument = new TypedDocumentString(`
+    query WidgetProgram($locale: LocaleCode) {
+  rewards(activeOnly: true) {
+    id
+    kind
+    name(locale: $locale)
+    pointsCost
+    minimumSubtotal
+  }
+  earningRules {
+    enabled
+    pointsPerCurrencyUnit
+    signupBonus
+    birthdayBonus
+    activities {
+      key
+      name
+      points
+    }
+  }
+  tiers {
+    id
+    name(locale: $locale)
+    threshold
+  }
+  referralOffer {
+    enabled
+    advocatePoints
+    friendReward {
+      kind
+      value
+      minimumOrderAmount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WidgetProgramQuery, WidgetProgramQueryVariables>;
+export const WidgetAccountDocument = new TypedDocumentString(`
+    query WidgetAccount($id: ID!, $locale: LocaleCode) {
+  customer(id: $id) {
+    id
+    firstName
+    points {
+      balance
+      pending
+      history(first: 20) {
+        nodes {
+          id
+          kind
+          points
+          reason
+          createdAt
+        }
+      }
+    }
+    tier {
+      current {
+        id
+        name(locale: $locale)
+      }
+      progress {
+        metric
+        value
+        deltaToNext
+        nextTier {
+          id
+          name(locale: $locale)
+          threshold
+        }
+      }
+    }
+    referral {
+      code
+      url
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WidgetAccountQuery, WidgetAccountQueryVariables>;
+export const WidgetBalanceDocument = new TypedDocumentString(`
+    subscription WidgetBalance {
+  pointsBalanceChanged {
+    balance
+    pending
+    delta
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<WidgetBalanceSubscription, WidgetBalanceSubscriptionVariables>;
+export const RedeemRewardDocument = new TypedDocumentString(`
+    mutation RedeemReward($input: RedeemRewardInput!) {
+  redeemReward(input: $input) {
+    __typename
+    ... on Redemption {
+      id
+      status
+      discountCode
+      expiresAt
+      pointsSpent
+    }
+    ... on InsufficientPointsError {
+      balance
+      required
+    }
+    ... on ErrorResult {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RedeemRewardMutation, RedeemRewardMutationVariables>;

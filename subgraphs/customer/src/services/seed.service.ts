@@ -2,7 +2,8 @@ import { ADMIN_SCOPES, DEMO_MERCHANT, systemCaller, type SubgraphRuntime } from 
 import { CustomerEntity } from '../entities/customer.entity.js';
 import type { CustomerService } from './customer.service.js';
 
-const DEMO_CUSTOMERS = [
+/** The demo merchant's shoppers, as its seed creates them (the local storefront offers them at sign-in). */
+export const DEMO_CUSTOMERS = [
   { shopifyId: '7001', email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', tags: ['vip'], acceptsMarketing: true },
   { shopifyId: '7002', email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper', tags: [], acceptsMarketing: true },
   { shopifyId: '7003', email: 'alan@example.com', firstName: 'Alan', lastName: 'Turing', tags: ['wholesale'], acceptsMarketing: false },

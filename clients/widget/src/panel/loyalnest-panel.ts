@@ -1,0 +1,256 @@
+/**
+ * The panel: one ES module the launcher imports when the shopper first opens it, mounted into the
+ * launcher's shadow root with its stylesheet `<link>`ed there. A modal dialog (focus trapped,
+ * Escape closes, focus back on the launcher). Members see their balance (live over graphql-ws),
+ * tier, rewards with redeem, ways to earn, referral link and history; guests how it works and
+ * where to sign in; a referral landing page the friend's offer and claim form.
+ */
+import { createClient, type Client } from 'graphql-ws';
+import { RedeemRewardDocument, WidgetAccountDocument, WidgetBalanceDocument, WidgetProgramDocument, type LocaleCode, type WidgetAccountQuery, type WidgetProgramQuery } from '../generated/graphql.js';
+import { errorKey } from '../shared/error-words.js';
+import { formats } from '../shared/format.js';
+import { request } from '../shared/graphql-request.js';
+import type { WidgetError } from '../shared/session.client.js';
+import { translator } from '../shared/strings.js';
+import { balanceSection, codeBlock, earnSection, historySection, howItWorksSection, referralSection, rewardsSection, tierSection } from './account-sections.js';
+import { copyText, el, focusables } from './dom.js';
+import type { MountOptions, PanelHandle } from './panel-contract.js';
+import { claimReferral, referralView } from './referral-view.js';
+
+// The stylesheet: Vite emits it beside the module as loyalnest-panel.css, which the launcher's settings link.
+import './loyalnest-panel.css';
+
+export type { MountOptions, PanelHandle } from './panel-contract.js';
+
+const LOCALES: Record<string, LocaleCode> = { en: 'EN', es: 'ES', fr: 'FR' };
+
+/** A fresh idempotency key per redemption draft (a retry of the same tap reuses it). */
+function newKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
+  const { sessions, settings, launcher } = options;
+  const t = translator(options.strings);
+  const f = formats(settings.locale, settings.currency);
+  const locale = LOCALES[settings.locale.slice(0, 2).toLowerCase()];
+  const ctx = { t, f };
+
+
+  const title = el('h2', { id: 'ln-title' }, t('panel_title'));
+  const close = el('button', { type: 'button', className: 'x', testid: 'loyalnest-close', 'aria-label': t('close') }, '×');
+  const alertSlot = el('div');
+  const body = el('div', { className: 'body', 'aria-busy': 'true' }, el('p', { className: 'muted' }, t('loading')));
+  const dialog = el(
+    'div',
+    { className: `panel ${settings.placement === 'bottom-left' ? 'left' : ''}`, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'ln-title', testid: 'loyalnest-panel', tabindex: -1, hidden: true },
+    el('div', { className: 'head' }, title, close),
+    alertSlot,
+    body,
+  );
+  root.append(dialog);
+  if (settings.panelStyles) {
+    // Unstyled, the dialog would flash as bare text in the page's flow: it shows once its
+    // stylesheet has loaded (or failed to: then at least it is usable).
+    dialog.style.visibility = 'hidden';
+    const link = el('link', { rel: 'stylesheet', href: settings.panelStyles });
+    const show = () => {
+      dialog.style.removeProperty('visibility');
+      // Opened before the styles arrived: a hidden element could not take the focus then.
+      if (!dialog.hidden && !dialog.contains(root.activeElement)) close.focus();
+    };
+    link.addEventListener('load', show);
+    link.addEventListener('error', show);
+    root.prepend(link);
+  }
+
+  const showError = (code: string | null) => {
+    alertSlot.replaceChildren(code === null ? '' : el('p', { className: 'alert', role: 'alert', testid: 'loyalnest-error' }, t(errorKey(code))));
+  };
+  // Not `instanceof WidgetError`: the session client comes from the launcher's bundle, whose
+  // WidgetError is another class than this bundle's copy.
+  const codeOf = (error: unknown) => (error instanceof Error && typeof (error as Partial<WidgetError>).code === 'string' ? (error as WidgetError).code : 'NETWORK');
+
+  const copy = (text: string, button: HTMLButtonElement, input?: HTMLInputElement) => {
+    void copyText(text, input).then((done) => {
+      button.textContent = t(done ? 'copied' : 'copy_failed');
+      setTimeout(() => (button.textContent = t('copy')), 2000);
+    });
+  };
+
+  // State of the member view; each change redraws from it.
+  let program: WidgetProgramQuery | null = null;
+  let account: NonNullable<WidgetAccountQuery['customer']> | null = null;
+  let balance: number | null = null;
+  let redeemed: string | null = null;
+  const drafts = new Map<string, string>();
+  let live: Client | null = null;
+
+  const draw = () => {
+    if (!program) return;
+    const sections = account
+      ? [
+          balanceSection(ctx, account, balance ?? account.points.balance),
+          redeemed && codeBlock(ctx, t('your_code'), redeemed, 'loyalnest-discount-code', copy),
+          tierSection(ctx, account, program),
+          rewardsSection(ctx, program, balance ?? account.points.balance, redeem),
+          earnSection(ctx, program),
+          referralSection(ctx, account, program, copy),
+          historySection(ctx, account, settings.locale),
+        ]
+      : [howItWorksSection(ctx, program, settings.signInUrl, settings.registerUrl, session?.loggedIn ?? false), earnSection(ctx, program), rewardsSection(ctx, program, null, redeem)];
+    // Keep focus where it was when a redraw replaces the focused control (a live balance update).
+    const focusedId = root.activeElement instanceof HTMLElement ? root.activeElement.dataset.testid : undefined;
+    body.replaceChildren(...sections.filter((node): node is HTMLElement => !!node));
+    body.removeAttribute('aria-busy');
+    if (focusedId && !dialog.hidden) (body.querySelector<HTMLElement>(`[data-testid="${focusedId}"]`) ?? close).focus();
+  };
+
+  const setBalance = (next: number) => {
+    balance = next;
+    options.onBalance(next);
+    draw();
+  };
+
+  async function redeem(rewardId: string, button: HTMLButtonElement) {
+    if (!session?.customerId) return;
+    button.disabled = true;
+    const key = drafts.get(rewardId) ?? newKey();
+    drafts.set(rewardId, key);
+    try {
+      const { redeemReward: result } = await request(sessions, RedeemRewardDocument, { input: { customerId: session.customerId, rewardId, idempotencyKey: key } });
+      if (result.__typename === 'Redemption') {
+        drafts.delete(rewardId);
+        showError(null);
+        redeemed = result.discountCode ?? null;
+        if (!redeemed) showError('DISCOUNT_CREATION_FAILED');
+        // The account read again, not the balance minus pointsSpent: the live subscription may
+        // already have delivered the debit, and subtracting again would count it twice.
+        const fresh = await request(sessions, WidgetAccountDocument, { id: session.customerId, locale });
+        if (fresh.customer) account = fresh.customer;
+        setBalance(account?.points.balance ?? balance ?? 0);
+        body.querySelector<HTMLElement>('[data-testid="loyalnest-copy-code"]')?.focus();
+      } else {
+        // A refusal is final for this draft: the next tap is a new one.
+        drafts.delete(rewardId);
+        showError(result.__typename === 'InsufficientPointsError' ? 'INSUFFICIENT_POINTS' : result.code);
+        button.disabled = false;
+      }
+    } catch (error) {
+      // The same key on the retry: if the first request did redeem, the API answers it again.
+      showError(codeOf(error));
+      button.disabled = false;
+    }
+  }
+
+  let session: Awaited<ReturnType<typeof sessions.current>> | null = null;
+  let forceRefresh = false;
+  const subscribeLive = (liveUrl: string) => {
+    live = createClient({
+      url: liveUrl,
+      lazy: true,
+      retryAttempts: Infinity,
+      shouldRetry: () => true,
+      // The gateway closes with 4403 when the token ends; the retry then brings a renewed one.
+      connectionParams: async () => ({ authorization: `Bearer ${(await (forceRefresh ? sessions.refresh() : sessions.current())).token}` }),
+      on: { closed: (event) => void (forceRefresh = (event as CloseEvent).code === 4403), connected: () => void (forceRefresh = false) },
+    });
+    live.subscribe<{ pointsBalanceChanged: { balance: number } }>(
+      { query: String(WidgetBalanceDocument) },
+      { next: ({ data }) => data && setBalance(data.pointsBalanceChanged.balance), error: () => undefined, complete: () => undefined },
+    );
+  };
+
+  const loadMember = async () => {
+    session = await sessions.current();
+    const [programData, accountData] = await Promise.all([
+      request(sessions, WidgetProgramDocument, { locale }),
+      session.customerId ? request(sessions, WidgetAccountDocument, { id: session.customerId, locale }) : null,
+    ]);
+    program = programData;
+    account = accountData?.customer ?? null;
+    if (account) {
+      setBalance(account.points.balance);
+      subscribeLive(session.liveUrl);
+    } else draw();
+  };
+
+  const loadReferral = (element: HTMLElement) => {
+    title.textContent = t('referral_landing_title');
+    const view = referralView(t, f, element, (code, email, form) => {
+      const submit = form.querySelector('button')!;
+      submit.disabled = true;
+      claimReferral(settings.proxyPath, code, email).then(
+        (discountCode) => {
+          showError(null);
+          const block = codeBlock(ctx, t('friend_code_title'), discountCode, 'loyalnest-friend-code', copy);
+          form.replaceWith(block);
+          block.querySelector<HTMLElement>('button')?.focus();
+        },
+        (error: unknown) => {
+          submit.disabled = false;
+          showError(codeOf(error));
+        },
+      );
+    }, showError);
+    body.replaceChildren(view);
+    body.removeAttribute('aria-busy');
+  };
+
+  let loaded = false;
+  const load = () => {
+    if (loaded) return;
+    loaded = true;
+    if (options.referral) return loadReferral(options.referral);
+    loadMember().catch((error: unknown) => {
+      loaded = false; // opening again tries again
+      body.removeAttribute('aria-busy');
+      body.replaceChildren();
+      showError(codeOf(error));
+    });
+  };
+
+  const hide = (returnFocus: boolean) => {
+    if (dialog.hidden) return;
+    dialog.hidden = true;
+    if (returnFocus) launcher.focus();
+  };
+  close.addEventListener('click', () => {
+    hide(true);
+    options.onClose();
+  });
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      hide(true);
+      options.onClose();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    // The focus trap: Tab from the last control goes to the first, Shift+Tab from the first to the last.
+    const nodes = focusables(dialog);
+    if (nodes.length === 0) return;
+    const first = nodes[0]!;
+    const last = nodes[nodes.length - 1]!;
+    const active = root.activeElement;
+    if (event.shiftKey && (active === first || active === dialog)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
+
+  return {
+    open() {
+      load();
+      if (!dialog.hidden) return;
+      dialog.hidden = false;
+      close.focus();
+    },
+    close() {
+      hide(true);
+    },
+  };
+}

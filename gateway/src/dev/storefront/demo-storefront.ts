@@ -1,0 +1,45 @@
+import { DEMO_CUSTOMERS } from '@loyalnest/customer';
+import { DEMO_MERCHANT, logger } from '@loyalnest/kit';
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../../config.js';
+import { startStorefront, type Storefront } from './storefront-stand-in.js';
+
+const WIDGET_BUILD = `${REPO_ROOT}scripts/widget-build.mjs`;
+
+export interface DemoStorefront extends Storefront {
+  /** Who to sign in as, for the start banner: the first demo shoppers. */
+  examples: { shopifyId: string; name: string }[];
+}
+
+/**
+ * `npm start`'s storefront for the demo shop: the widget built first when its sources are newer than
+ * its assets, then the storefront stand-in with the demo shop's seeded shoppers at sign-in. It tries
+ * `port` (STOREFRONT_PORT, else the gateway's port + 1, a URL that stays the same between starts) and
+ * takes any free port when that one is taken. A widget that fails to build is reported and the
+ * storefront starts anyway: its pages work, the widget's assets answer 404 until a build succeeds.
+ */
+export async function startDemoStorefront({ gatewayUrl, apiSecret, proxyPath, port }: { gatewayUrl: string; apiSecret: string; proxyPath?: string; port: number }): Promise<DemoStorefront> {
+  await buildWidgetIfStale();
+  const customers = DEMO_CUSTOMERS.map((c) => ({ shopifyId: c.shopifyId, name: `${c.firstName} ${c.lastName}` }));
+  const options = { gatewayUrl, shopDomain: DEMO_MERCHANT.shopDomain, shopName: DEMO_MERCHANT.name, apiSecret, proxyPath, customers, currency: 'USD' };
+  let storefront: Storefront;
+  try {
+    storefront = await startStorefront({ ...options, port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    storefront = await startStorefront({ ...options, port: 0 });
+  }
+  return { ...storefront, examples: customers.slice(0, 2) };
+}
+
+async function buildWidgetIfStale(): Promise<void> {
+  // The widget's build script comes with the widget; without it there is nothing to build.
+  if (!existsSync(WIDGET_BUILD)) return;
+  const { buildWidget } = (await import(pathToFileURL(WIDGET_BUILD).href)) as { buildWidget(options: { ifStale: boolean }): boolean };
+  try {
+    buildWidget({ ifStale: true });
+  } catch (error) {
+    logger('storefront').warn({ err: error }, 'the widget did not build: the storefront shows no widget until it does (npm run build)');
+  }
+}
