@@ -55,7 +55,9 @@ const LAYOUT_SHIFT_OBSERVER = `
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       if (entry.hadRecentInput) continue;
-      window.__shifts.push({ value: entry.value, sources: (entry.sources || []).map((s) => s.node ? (s.node.id || s.node.nodeName) : '?') });
+      // A node inside a shadow root is not exposed (null): its rectangles still say what moved.
+      const rect = (r) => r.width + 'x' + r.height + '@' + r.x + ',' + r.y;
+      window.__shifts.push({ value: entry.value, sources: (entry.sources || []).map((s) => (s.node ? s.node.id || s.node.nodeName : 'a node in a shadow root') + ': ' + rect(s.previousRect) + ' -> ' + rect(s.currentRect)) });
     }
   }).observe({ type: 'layout-shift', buffered: true });
 `;
