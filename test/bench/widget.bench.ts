@@ -83,7 +83,8 @@ interface Run {
   loadMs: number;
   balanceMs: number | null;
   blockingMs: number;
-  longTasks: number;
+  /** Each long task as `<start>+<duration>` ms, for telling the launcher's start-up from drawing the balance. */
+  longTasks: string[];
 }
 
 function median(values: number[]): number {
@@ -134,7 +135,7 @@ async function visit(browser: Browser, origin: string, loginQuery: string, path:
       loadMs: state.load,
       balanceMs: state.balance === null ? null : state.balance - state.load,
       blockingMs: state.longTasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
-      longTasks: state.longTasks.length,
+      longTasks: state.longTasks.map((t) => `${Math.round(t.start)}+${Math.round(t.duration)}`),
     };
   } finally {
     await context.close();
@@ -193,7 +194,10 @@ export async function run(): Promise<void> {
       reference.push(await visit(browser, store.origin, loginQuery, '/?nowidget=1', false));
       const w = withWidget[i];
       const r = reference[i];
-      log(`run ${i + 1}: widget load ${round(w.loadMs, 0)} ms, balance +${round(w.balanceMs!, 0)} ms, blocking ${round(w.blockingMs, 0)} ms (${w.longTasks} long tasks); reference load ${round(r.loadMs, 0)} ms, blocking ${round(r.blockingMs, 0)} ms (${r.longTasks})`);
+      log(
+        `run ${i + 1}: widget load ${round(w.loadMs, 0)} ms, balance +${round(w.balanceMs!, 0)} ms, blocking ${round(w.blockingMs, 0)} ms (long tasks [${w.longTasks.join(', ')}]); ` +
+          `reference load ${round(r.loadMs, 0)} ms, blocking ${round(r.blockingMs, 0)} ms ([${r.longTasks.join(', ')}])`,
+      );
     }
     const balanceMs = round(median(withWidget.map((r) => r.balanceMs!)), 0);
     const loadWidget = median(withWidget.map((r) => r.loadMs));
