@@ -37,11 +37,14 @@ describe('the widget redeem drafts', () => {
     // A second tap (or a redraw's fresh button) while in flight sends nothing.
     expect(drafts.begin('gift')).toBeNull();
     expect(drafts.inFlight('gift')).toBe(true);
+    expect(drafts.stateOf('gift')).toBe('busy');
     drafts.end('gift', false); // still PENDING, or a network error
     expect(drafts.inFlight('gift')).toBe(false);
+    expect(drafts.stateOf('gift')).toBe('open');
     expect(drafts.begin('gift')).toBe('key-1');
     drafts.end('gift', true); // the code was shown
     expect(drafts.keyOf('gift')).toBeUndefined();
+    expect(drafts.stateOf('gift')).toBeNull();
     expect(drafts.begin('gift')).toBe('key-2');
   });
 

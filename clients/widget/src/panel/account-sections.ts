@@ -75,16 +75,20 @@ export function rewardsSection(
   { t, f }: SectionContext,
   program: Program,
   balance: number | null,
-  inFlight: (rewardId: string) => boolean,
+  /** 'busy': a request in flight; 'open': a draft that may have spent already (pending, unanswered). */
+  draftOf: (rewardId: string) => 'busy' | 'open' | null,
   onRedeem: (rewardId: string) => void,
 ): HTMLElement {
   const items = program.rewards.map((reward) => {
     const missing = balance === null ? null : pointsMissing(balance, reward.pointsCost);
-    const busy = inFlight(reward.id);
+    const draft = draftOf(reward.id);
+    const busy = draft === 'busy';
     const action =
       missing === null
         ? null
-        : missing === 0 || busy
+        : // An open draft keeps its button even when the balance no longer covers the cost: its
+          // points may be spent already, and tapping again is how the shopper gets the code.
+          missing === 0 || draft
           ? el('button', { type: 'button', className: 'btn', testid: 'loyalnest-redeem', disabled: busy, 'aria-busy': busy && 'true', 'aria-label': t('redeem_named', { name: reward.name }) }, t(busy ? 'redeem_working' : 'redeem'))
           : el('span', { className: 'muted', testid: 'loyalnest-reward-missing' }, t('missing', { count: f.number(missing) }));
     if (action instanceof HTMLButtonElement) action.addEventListener('click', () => onRedeem(reward.id));

@@ -110,7 +110,7 @@ export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
   };
 
   const currentBalance = () => balance ?? account?.points.balance ?? 0;
-  const rewardsFor = (points: number | null) => rewardsSection(ctx, program!, points, (id) => drafts.inFlight(id), redeem);
+  const rewardsFor = (points: number | null) => rewardsSection(ctx, program!, points, (id) => drafts.stateOf(id), redeem);
 
   const draw = () => {
     if (!program) return;

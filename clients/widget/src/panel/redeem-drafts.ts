@@ -76,6 +76,11 @@ export class RedeemDrafts {
     return this.busy.has(rewardId);
   }
 
+  /** 'busy' while a request is in flight, 'open' for a draft awaiting its code, else null. */
+  stateOf(rewardId: string): 'busy' | 'open' | null {
+    return this.busy.has(rewardId) ? 'busy' : this.keys.has(rewardId) ? 'open' : null;
+  }
+
   /** The key an open draft holds (for tests and diagnostics). */
   keyOf(rewardId: string): string | undefined {
     return this.keys.get(rewardId);
