@@ -13,14 +13,17 @@ import { request } from '../shared/graphql-request.js';
 import { SessionClient } from '../shared/session.client.js';
 import { readStrings, translator } from '../shared/strings.js';
 
-// Fixed position and size: the button never shifts the theme's layout (no CLS).
+// Fixed position and size: the button never shifts the theme's layout (no CLS). For a signed-in
+// shopper the balance's room (8 digits' width) is kept from the first paint, so the button does not
+// grow when the balance arrives: anchored to the right, growing would move its left edge.
 const STYLE = `:host{all:initial}
 .l{position:fixed;bottom:20px;right:20px;z-index:2147483000;height:48px;min-width:48px;max-width:240px;box-sizing:border-box;padding:0 18px;border:0;border-radius:24px;background:var(--loyalnest-accent,#1a1a1a);color:var(--loyalnest-on-accent,#fff);font:600 15px/48px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.2);white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .l.left{right:auto;left:20px}
 .l:focus-visible{outline:3px solid var(--loyalnest-accent,#1a1a1a);outline-offset:3px}
 .e{position:fixed;bottom:80px;right:20px;z-index:2147483000;max-width:min(320px,calc(100vw - 40px));box-sizing:border-box;margin:0;padding:10px 14px;border-radius:8px;background:#fff;color:#1a1a1a;border:1px solid #c00;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;box-shadow:0 4px 14px rgba(0,0,0,.2)}
 .e.left{right:auto;left:20px}
-.b:not(:empty){margin-left:8px;padding:2px 8px;border-radius:10px;background:rgba(255,255,255,.25);font-weight:700}`;
+.b{display:inline-block;box-sizing:border-box;width:8ch;margin-left:8px;border-radius:10px;background:rgba(255,255,255,.25);font-weight:700;font-variant-numeric:tabular-nums;line-height:24px;text-align:center;vertical-align:middle;overflow:hidden;text-overflow:ellipsis}
+.b[hidden]{display:none}`;
 
 function start(): void {
   const host = document.getElementById('loyalnest-widget');
@@ -48,6 +51,7 @@ function start(): void {
   const balance = document.createElement('span');
   balance.className = 'b';
   balance.dataset.testid = 'loyalnest-launcher-balance';
+  balance.hidden = !settings.customer;
   button.append(label, balance);
   root.append(style, button);
 
