@@ -3,7 +3,7 @@ import { connectLive } from './support/live.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { createMerchant, type TestMerchant } from './support/tenants.js';
 import { bearer } from './support/tokens.js';
-import { sessionToken } from './widget/proxy-session.support.js';
+import { sessionToken } from './support/proxy-session.js';
 
 // Small buckets that refill fast enough to watch: a query of cost 161 fits a partner key's bucket
 // once, a merchant's partner bucket (300) takes fewer than two, and 10 points come back each second;

@@ -6,7 +6,7 @@ import { shopperAuth } from './support/points.js';
 import { ARCHIVE_REWARD, CREATE_REWARD, createReward, REWARDS, UPDATE_REWARD } from './support/rewards.js';
 import { createMerchant, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
 import { bearer } from './support/tokens.js';
-import { sessionToken } from './widget/proxy-session.support.js';
+import { sessionToken } from './support/proxy-session.js';
 
 type Reward = Record<string, any>;
 
