@@ -13,7 +13,9 @@ const PREFLIGHT_MAX_AGE_SECONDS = 86_400;
  */
 export const graphqlCors: RequestHandler = (req, res, next) => {
   res.setHeader('access-control-allow-origin', '*');
-  // Seen by the widget: how long to wait when throttled, and the id to report a failure with.
+  // Browsers hide every other response header from a cross-origin script. These two are what a
+  // client acts on: when to retry a THROTTLED request, and the id to quote when reporting a failure.
+  // (The widget reads neither today; THROTTLED's body carries `retryAfter` too.)
   res.setHeader('access-control-expose-headers', 'retry-after, x-request-id');
   if (req.method !== 'OPTIONS') return next();
   res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');

@@ -3,9 +3,11 @@ import { connectLive } from './support/live.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { createMerchant, type TestMerchant } from './support/tenants.js';
 import { bearer } from './support/tokens.js';
+import { sessionToken } from './support/proxy-session.js';
 
 // Small buckets that refill fast enough to watch: a query of cost 161 fits a partner key's bucket
-// once, a merchant's partner bucket (300) takes fewer than two, and 10 points come back each second.
+// once, a merchant's partner bucket (300) takes fewer than two, and 10 points come back each second;
+// a shopper's (the widget's) bucket is 200 too.
 const ENV = {
   QUERY_MAX_COST: '200',
   RATE_LIMIT_PARTNER_KEY_SIZE: '200',
@@ -15,6 +17,8 @@ const ENV = {
   // The suite puts admin buckets out of the way (jest.env.mjs); this file proves the default one.
   RATE_LIMIT_ADMIN_SIZE: '20000',
   RATE_LIMIT_ADMIN_RESTORE: '1000',
+  RATE_LIMIT_SHOPPER_SIZE: '200',
+  RATE_LIMIT_SHOPPER_RESTORE: '10',
 };
 
 /** Costs 1 + 2n: `customers` is a page of n, each with `nodes` (1) and `id` (1). */
@@ -205,6 +209,41 @@ describe('query cost and rate limits', () => {
       } finally {
         await live.dispose();
       }
+    });
+  });
+
+  describe('guest buckets', () => {
+    /** What the widget reads for a visitor, every list asked for twice over so the bucket empties in a few requests. */
+    const PROGRAM = `query {
+      earningRules { enabled }
+      ${Array.from({ length: 8 }, (_, i) => `r${i}: rewards(activeOnly: true) { id name pointsCost } t${i}: tiers { id name threshold }`).join('\n')}
+      referralOffer { enabled }
+    }`;
+
+    it("each guest session has a bucket of its own: a guest that drains its bucket is throttled, another guest of the same shop is still served", async () => {
+      const merchant = await createMerchant(one);
+      const drainer = bearer(await sessionToken(one, merchant.shop, ''));
+      const visitor = bearer(await sessionToken(one, merchant.shop, ''));
+
+      // given one guest that asks until it is refused (200 points at 10/s: a handful of requests)
+      let answer = await post(one, PROGRAM, {}, drainer);
+      let served = 0;
+      while (answer.status === 200 && served < 50) {
+        served += 1;
+        answer = await post(served % 2 ? two : one, PROGRAM, {}, drainer);
+      }
+      expect(served).toBeGreaterThan(0);
+      expect(served).toBeLessThan(50);
+      expectThrottled(answer);
+
+      // when another visitor of the same shop asks
+      const other = await post(two, PROGRAM, {}, visitor);
+
+      // then it is served from a full bucket of its own
+      expect(other.status).toBe(200);
+      expect(other.body.errors).toBeUndefined();
+      const { requestedQueryCost, throttleStatus } = other.body.extensions!.cost!;
+      expect(throttleStatus).toEqual({ maximumAvailable: 200, currentlyAvailable: 200 - requestedQueryCost, restoreRate: 10 });
     });
   });
 });

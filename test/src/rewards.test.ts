@@ -5,6 +5,8 @@ import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { shopperAuth } from './support/points.js';
 import { ARCHIVE_REWARD, CREATE_REWARD, createReward, REWARDS, UPDATE_REWARD } from './support/rewards.js';
 import { createMerchant, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
+import { bearer } from './support/tokens.js';
+import { sessionToken } from './support/proxy-session.js';
 
 type Reward = Record<string, any>;
 
@@ -73,7 +75,7 @@ describe('the rewards catalog', () => {
     ]);
   });
 
-  it('lists the catalog to shoppers of the merchant, and only what can be redeemed now with activeOnly', async () => {
+  it('lists the whole catalog to an admin, and only what can be redeemed now with activeOnly; shoppers and guests only ever see what can be redeemed now', async () => {
     const merchant = await createMerchant(gateway);
     const live = await createReward(gateway, merchant, { names: { en: 'Live' }, pointsCost: 10 });
     await createReward(gateway, merchant, { names: { en: 'Off' }, pointsCost: 20, active: false });
@@ -83,8 +85,17 @@ describe('the rewards catalog', () => {
     expect((await gateway.gql(ARCHIVE_REWARD, { id: archived }, merchant.auth)).errors).toBeUndefined();
     const customer = await upsertCustomer(gateway, merchant, { shopifyId: shopifyId(), email: `${randomUUID()}@example.com` });
     const shopper = await shopperAuth(gateway, merchant, customer.id);
-    expect((await list(shopper)).map((r) => r.name)).toEqual(['Live', 'Off', 'Later', 'Over']);
-    expect((await list(shopper, { activeOnly: true })).map((r) => r.id)).toEqual([live]);
+    const guest = bearer(await sessionToken(gateway, merchant.shop, ''));
+
+    expect((await list(merchant.auth, { activeOnly: false })).map((r) => r.name)).toEqual(['Live', 'Off', 'Later', 'Over']);
+    expect((await list(merchant.auth)).map((r) => r.name)).toEqual(['Live', 'Off', 'Later', 'Over']);
+    expect((await list(merchant.auth, { activeOnly: true })).map((r) => r.id)).toEqual([live]);
+    // An inactive reward, and one whose window has not opened, are the merchant's plans: never the storefront's.
+    for (const auth of [shopper, guest]) {
+      for (const activeOnly of [false, null, true]) expect((await list(auth, { activeOnly })).map((r) => r.id)).toEqual([live]);
+    }
+    // and another merchant's guest sees none of it
+    expect((await list(bearer(await sessionToken(gateway, b.shop, '')), { activeOnly: false })).map((r) => r.id)).not.toContain(live);
   });
 
   it('changes a reward, keeping omitted fields, clearing what a new kind does not take, and archives it once', async () => {

@@ -54,10 +54,17 @@ export class Authenticator {
       this.verified.set(token, verified);
     }
     const merchant = await this.installedShop(verified.shop);
-    const { actor, customerId, scopes } = verified;
+    const { actor, customerId, sessionId, scopes } = verified;
     // Copies: the cached entry outlives this request, and a caller object is this request's own.
     return {
-      caller: { merchantId: merchant.merchantId, actor: { ...actor }, ...(customerId !== undefined && { customerId }), scopes: [...scopes], requestId },
+      caller: {
+        merchantId: merchant.merchantId,
+        actor: { ...actor },
+        ...(customerId !== undefined && { customerId }),
+        ...(sessionId !== undefined && { sessionId }),
+        scopes: [...scopes],
+        requestId,
+      },
       expiresAt: new Date(verified.expiresAt),
     };
   }
@@ -98,7 +105,7 @@ export class Authenticator {
     }
     // A guest holds no scope: every read that needs one, or a customer of its own, is refused to it,
     // and what is left is what every caller of the merchant reads (earning rules, rewards, tiers, the referral offer).
-    if (claims.customerId === null) return { shop: claims.shop, actor: { kind: 'shopper', id: GUEST_SUBJECT }, scopes: [] };
+    if (claims.customerId === null) return { shop: claims.shop, actor: { kind: 'shopper', id: GUEST_SUBJECT }, sessionId: claims.sessionId, scopes: [] };
     return { shop: claims.shop, actor: { kind: 'shopper', id: claims.customerId }, customerId: claims.customerId, scopes: SHOPPER_SCOPES };
   }
 

@@ -1,5 +1,6 @@
 import { hmacKey } from '@loyalnest/kit';
 import { decodeJwt, jwtVerify, SignJWT } from 'jose';
+import { randomUUID } from 'node:crypto';
 import type { ShopperTokenConfig } from '../config.js';
 
 /** Issuer of shopper tokens: the gateway itself, after it verified an app proxy request. */
@@ -18,6 +19,15 @@ export interface ShopperTokenClaims {
   customerId: string | null;
 }
 
+/** A verified token's claims, with the id the gateway gave this one token (its `jti`). */
+export interface VerifiedShopperClaims extends ShopperTokenClaims {
+  /**
+   * Unique per issued token. Every guest has the same subject, so without this all the visitors of
+   * a shop would be one caller to the rate limits, and anyone could drain that one bucket.
+   */
+  sessionId: string;
+}
+
 export interface IssuedShopperToken {
   token: string;
   expiresAt: Date;
@@ -31,21 +41,23 @@ export async function mintShopperToken(config: ShopperTokenConfig, claims: Shopp
     .setIssuer(SHOPPER_TOKEN_ISSUER)
     .setAudience(AUDIENCE)
     .setSubject(claims.customerId ?? GUEST_SUBJECT)
+    .setJti(randomUUID())
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAt)
     .sign(hmacKey(config.secret));
   return { token, expiresAt: new Date(expiresAt * 1000) };
 }
 
-export async function verifyShopperToken(token: string, config: ShopperTokenConfig): Promise<ShopperTokenClaims> {
+export async function verifyShopperToken(token: string, config: ShopperTokenConfig): Promise<VerifiedShopperClaims> {
   const { payload } = await jwtVerify(token, hmacKey(config.secret), {
     algorithms: ['HS256'],
     issuer: SHOPPER_TOKEN_ISSUER,
     audience: AUDIENCE,
-    requiredClaims: ['exp', 'sub'],
+    // A token issued before tokens carried `jti` is refused; the widget then asks for a new session.
+    requiredClaims: ['exp', 'sub', 'jti'],
   });
   if (typeof payload.shop !== 'string') throw new Error('shopper token claims are malformed');
-  return { shop: payload.shop, customerId: payload.sub === GUEST_SUBJECT ? null : payload.sub! };
+  return { shop: payload.shop, customerId: payload.sub === GUEST_SUBJECT ? null : payload.sub!, sessionId: payload.jti! };
 }
 
 /** Reads the issuer without verifying, only to pick which verification applies. */

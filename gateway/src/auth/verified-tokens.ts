@@ -5,6 +5,8 @@ export interface VerifiedJwt {
   shop: string;
   actor: Caller['actor'];
   customerId?: string;
+  /** A guest's session id (see `Caller.sessionId`). */
+  sessionId?: string;
   scopes: string[];
   /** Epoch ms of the token's `exp`: the entry is never served after it. */
   expiresAt: number;

@@ -73,7 +73,7 @@ interface ChargingRedis {
  * - a partner API key draws on its own bucket and on its merchant's partner bucket, which all the
  *   merchant's keys share (so adding keys does not add capacity);
  * - a merchant admin (each user of the embedded app) and a shopper (the widget) each have one,
- *   looser;
+ *   looser; a guest shopper's is its session's, since every guest is the same actor;
  * - Flow and system callers are not metered here: Flow actions arrive signed by Shopify on routes
  *   of their own, and system callers (anonymous introspection outside production) run no data query.
  * Keys are under the queue prefix, with the merchant as Redis Cluster hash tag so one request's
@@ -102,7 +102,7 @@ export class CostBuckets {
       case 'admin':
         return [{ key: `${base}:admin:${caller.actor.id}`, ...this.config.admin }];
       case 'shopper':
-        return [{ key: `${base}:shopper:${caller.actor.id}`, ...this.config.shopper }];
+        return [{ key: caller.sessionId ? `${base}:guest:${caller.sessionId}` : `${base}:shopper:${caller.actor.id}`, ...this.config.shopper }];
       default:
         return [];
     }

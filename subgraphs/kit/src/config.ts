@@ -319,8 +319,7 @@ export function readKitConfig(env: Settings): KitConfig {
         backoffMs: positiveInt(env, 'SHOPIFY_ADMIN_BACKOFF_MS', 500),
       },
       appProxy: {
-        // Shopify's prefixes are apps, a, community and tools; the subpath is the app's to choose.
-        path: env.read('APP_PROXY_PATH', z.string().regex(/^\/(apps|a|community|tools)\/[a-z0-9-]{1,30}$/, { error: 'must be /apps/<subpath> (or /a, /community, /tools), lower case' }), '/apps/loyalnest'),
+        path: appProxyPath(env),
         maxAgeSeconds: positiveInt(env, 'APP_PROXY_MAX_AGE_SECONDS', 120),
       },
     },
@@ -380,6 +379,29 @@ export function readKitConfig(env: Settings): KitConfig {
     env.problem(`EVENTS_DEDUPE_RETENTION_MS (${dedupeRetentionMs}) must be at least ${floor}: a day, and twice the inbox sweeper's span (see pruneEvents)`);
   }
   return config;
+}
+
+/**
+ * The storefront path the widget's app embed block is written for: its `data-proxy-path`
+ * (extensions/loyalnest-widget/blocks/loyalnest-embed.liquid; a test keeps the two equal). Theme
+ * Liquid cannot read the app's settings, so the block cannot follow `APP_PROXY_PATH` by itself.
+ */
+export const WIDGET_PROXY_PATH = '/apps/loyalnest';
+
+/**
+ * `APP_PROXY_PATH`. Outside development it must be the path the widget's block was built for: with
+ * any other, every storefront's widget would ask a path the app proxy does not serve, and fail
+ * quietly on every page. Development (the local storefront, tests) may try another.
+ */
+function appProxyPath(env: Settings): string {
+  // Shopify's prefixes are apps, a, community and tools; the subpath is the app's to choose.
+  const path = env.read('APP_PROXY_PATH', z.string().regex(/^\/(apps|a|community|tools)\/[a-z0-9-]{1,30}$/, { error: 'must be /apps/<subpath> (or /a, /community, /tools), lower case' }), WIDGET_PROXY_PATH);
+  if (path !== WIDGET_PROXY_PATH && !env.development) {
+    env.problem(
+      `APP_PROXY_PATH (${path}) is not the path the storefront widget is built for (${WIDGET_PROXY_PATH}): change data-proxy-path in extensions/loyalnest-widget/blocks/loyalnest-embed.liquid and WIDGET_PROXY_PATH in subgraphs/kit/src/config.ts together, then deploy the extension`,
+    );
+  }
+  return path;
 }
 
 /** A fault-injection point kills the process: never outside development, whatever else is set. */

@@ -27,6 +27,11 @@ export interface Caller {
   actor: Actor;
   customerId?: string;
   scopes: string[];
+  /**
+   * A guest shopper's session (its token's id). Every guest is the same actor (`shopper:guest`),
+   * so the gateway's rate limits key on this instead: one visitor cannot use up another's.
+   */
+  sessionId?: string;
   /** The gateway's own id for the request (a UUID), never the client's: the audit trail trusts it. */
   requestId: string;
   /**

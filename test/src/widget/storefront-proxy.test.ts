@@ -82,10 +82,11 @@ describe('storefront stand-in: the app proxy at the gateway', () => {
       const visitor = new StorefrontVisitor(shopB.origin);
       await visitor.signIn(noor.shopifyId);
       // when
-      const { body } = await session(visitor);
-      // then: Noor is nobody at shop B
-      expect(body.customerId ?? null).toBeNull();
-      if (body.token) expect((await me(body.token)).data?.me?.id).not.toBe(noor.id);
+      const { status, body } = await session(visitor);
+      // then: Noor is nobody at shop B: a guest of B's, logged in but unknown to B's program
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ customerId: null, loggedIn: true, token: expect.any(String) });
+      expect((await me(body.token!)).data!.me).toEqual({ kind: 'SHOPPER', id: 'guest', merchant: { id: b.id } });
     });
 
     it("gives shop B's own shopper a session at shop B, with B's merchant", async () => {

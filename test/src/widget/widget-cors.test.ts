@@ -7,7 +7,7 @@ import { launchBrowser } from '../support/browser.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { connectLive, type LiveConnection } from '../support/live.js';
 import { createMerchant, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from '../support/tenants.js';
-import { sessionToken } from './proxy-session.support.js';
+import { sessionToken } from '../support/proxy-session.js';
 
 /** The shop's storefront, where the widget runs: another origin than the API's. */
 const STOREFRONT = 'https://cors-test.myshopify.com';

@@ -18,6 +18,7 @@ describe('widget error words', () => {
     expect(errorKey('REFERRAL_ALREADY_CLAIMED')).toBe('error_already_claimed');
     expect(errorKey('UNAUTHENTICATED')).toBe('error_session');
     expect(errorKey('NETWORK')).toBe('error_network');
+    expect(errorKey('THROTTLED')).toBe('error_busy');
   });
 
   it('reads anything else (unknown codes, none, internal errors) as the generic sentence', () => {

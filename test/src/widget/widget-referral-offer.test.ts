@@ -3,7 +3,7 @@ import { startTestGateway, type Mode, type TestGateway } from '../support/gatewa
 import { updateReferralProgram } from '../support/referrals.js';
 import { createMerchant, shopifyId, upsertCustomer, type TestMerchant } from '../support/tenants.js';
 import { bearer } from '../support/tokens.js';
-import { sessionToken } from './proxy-session.support.js';
+import { sessionToken } from '../support/proxy-session.js';
 
 const OFFER = `query {
   referralOffer {

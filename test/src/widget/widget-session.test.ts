@@ -10,7 +10,7 @@ import { createReward, REDEEM } from '../support/rewards.js';
 import { tierInput, updateTierProgram } from '../support/tiers.js';
 import { createMerchant, shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from '../support/tenants.js';
 import { bearer } from '../support/tokens.js';
-import { proxySession, sessionToken } from './proxy-session.support.js';
+import { proxySession, sessionToken } from '../support/proxy-session.js';
 
 /** What the widget reads for a visitor who is not signed in: one request. */
 const PROGRAM_FOR_GUESTS = `query {

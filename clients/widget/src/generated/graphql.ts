@@ -76,19 +76,6 @@ export type LocaleCode =
   /** French. */
   | 'FR';
 
-/** What a ledger entry did: earned, spent on a reward, adjusted by hand, expired, or reversed an earlier entry. */
-export type PointsEntryKind =
-  /** Points added or taken by hand: an admin, a partner app or a Shopify Flow action. */
-  | 'ADJUST'
-  /** Points added for something the customer did: an order, an activity, a signup or birthday bonus. */
-  | 'EARN'
-  /** Points removed because they expired under the merchant's expiry policy (negative). */
-  | 'EXPIRE'
-  /** Points spent on a reward (negative); a cancelled redemption is given back by a REVERSE entry. */
-  | 'REDEEM'
-  /** Undoes an earlier entry, e.g. the points of a refunded order or a cancelled redemption. */
-  | 'REVERSE';
-
 /** A reward to redeem for a customer. */
 export type RedeemRewardInput = {
   /** The customer who spends the points: a shopper may name only themselves. */
@@ -123,17 +110,6 @@ export type ReferralFriendRewardKind =
   /** A percentage of the order, 1 to 100. */
   | 'PERCENTAGE';
 
-/** What the discount code of a reward gives: an amount off, a percentage off, free shipping, or a product variant for free. */
-export type RewardKind =
-  /** A fixed amount off the order, in the shop's currency. */
-  | 'FIXED_AMOUNT'
-  /** One chosen product variant for free. */
-  | 'FREE_PRODUCT'
-  /** Free shipping on the order. */
-  | 'FREE_SHIPPING'
-  /** A percentage off the order. */
-  | 'PERCENTAGE';
-
 /** What a customer accumulates to reach a tier. */
 export type TierMetric =
   /** Paid orders net of refunds, in whole units of the shop's currency. */
@@ -155,7 +131,7 @@ export type WidgetProgramQueryVariables = Exact<{
 }>;
 
 
-export type WidgetProgramQuery = { rewards: Array<{ id: string, kind: RewardKind, name: string, pointsCost: number, minimumSubtotal: string | null }>, earningRules: { enabled: boolean, pointsPerCurrencyUnit: number, signupBonus: number, birthdayBonus: number, activities: Array<{ key: string, name: string, points: number }> }, tiers: Array<{ id: string, name: string, threshold: number }>, referralOffer: { enabled: boolean, advocatePoints: number | null, friendReward: { kind: ReferralFriendRewardKind, value: string | null, minimumOrderAmount: string | null } | null } };
+export type WidgetProgramQuery = { rewards: Array<{ id: string, name: string, pointsCost: number, minimumSubtotal: string | null }>, earningRules: { enabled: boolean, pointsPerCurrencyUnit: number, signupBonus: number, birthdayBonus: number, activities: Array<{ key: string, name: string, points: number }> }, tiers: Array<{ id: string, name: string, threshold: number }>, referralOffer: { enabled: boolean, advocatePoints: number | null, friendReward: { kind: ReferralFriendRewardKind, value: string | null, minimumOrderAmount: string | null } | null } };
 
 export type WidgetAccountQueryVariables = Exact<{
   id: string | number;
@@ -163,12 +139,12 @@ export type WidgetAccountQueryVariables = Exact<{
 }>;
 
 
-export type WidgetAccountQuery = { customer: { id: string, firstName: string | null, points: { balance: number, pending: number, history: { nodes: Array<{ id: string, kind: PointsEntryKind, points: number, reason: string | null, createdAt: string }> } }, tier: { current: { id: string, name: string } | null, progress: { metric: TierMetric, value: number, deltaToNext: number | null, nextTier: { id: string, name: string, threshold: number } | null } }, referral: { code: string, url: string } | null } | null };
+export type WidgetAccountQuery = { customer: { id: string, points: { balance: number, pending: number, history: { nodes: Array<{ id: string, points: number, reason: string | null, createdAt: string }> } }, tier: { current: { id: string, name: string } | null, progress: { metric: TierMetric, value: number, deltaToNext: number | null, nextTier: { id: string, name: string, threshold: number } | null } }, referral: { code: string, url: string } | null } | null };
 
 export type WidgetBalanceSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WidgetBalanceSubscription = { pointsBalanceChanged: { balance: number, pending: number, delta: number, kind: string } };
+export type WidgetBalanceSubscription = { pointsBalanceChanged: { balance: number, pending: number } };
 
 export type RedeemRewardMutationVariables = Exact<{
   input: RedeemRewardInput;
@@ -218,7 +194,6 @@ export const WidgetProgramDocument = new TypedDocumentString(`
     query WidgetProgram($locale: LocaleCode) {
   rewards(activeOnly: true) {
     id
-    kind
     name(locale: $locale)
     pointsCost
     minimumSubtotal
@@ -254,14 +229,12 @@ export const WidgetAccountDocument = new TypedDocumentString(`
     query WidgetAccount($id: ID!, $locale: LocaleCode) {
   customer(id: $id) {
     id
-    firstName
     points {
       balance
       pending
       history(first: 20) {
         nodes {
           id
-          kind
           points
           reason
           createdAt
@@ -296,8 +269,6 @@ export const WidgetBalanceDocument = new TypedDocumentString(`
   pointsBalanceChanged {
     balance
     pending
-    delta
-    kind
   }
 }
     `) as unknown as TypedDocumentString<WidgetBalanceSubscription, WidgetBalanceSubscriptionVariables>;

@@ -67,21 +67,44 @@ export function earnSection({ t, f }: SectionContext, program: Program): HTMLEle
   return section(t('earn_title'), items.length ? el('ul', { className: 'list' }, ...items) : el('p', { className: 'muted' }, t('earn_none')));
 }
 
-/** The rewards; with a balance (a member), the affordable ones get a redeem button, the others what is missing. */
-export function rewardsSection({ t, f }: SectionContext, program: Program, balance: number | null, onRedeem: (rewardId: string, button: HTMLButtonElement) => void): HTMLElement {
+/**
+ * The rewards; with a balance (a member), the affordable ones get a redeem button (disabled while
+ * its request is in flight, so a redraw during it cannot offer a second tap), the others what is missing.
+ */
+export function rewardsSection(
+  { t, f }: SectionContext,
+  program: Program,
+  balance: number | null,
+  /** 'busy': a request in flight; 'open': a draft that may have spent already (pending, unanswered). */
+  draftOf: (rewardId: string) => 'busy' | 'open' | null,
+  onRedeem: (rewardId: string) => void,
+): HTMLElement {
   const items = program.rewards.map((reward) => {
     const missing = balance === null ? null : pointsMissing(balance, reward.pointsCost);
+    const draft = draftOf(reward.id);
+    const busy = draft === 'busy';
     const action =
       missing === null
         ? null
-        : missing === 0
-          ? el('button', { type: 'button', className: 'btn', testid: 'loyalnest-redeem', 'aria-label': t('redeem_named', { name: reward.name }) }, t('redeem'))
+        : // An open draft keeps its button even when the balance no longer covers the cost: its
+          // points may be spent already, and tapping again is how the shopper gets the code.
+          missing === 0 || draft
+          ? el('button', { type: 'button', className: 'btn', testid: 'loyalnest-redeem', disabled: busy, 'aria-busy': busy && 'true', 'aria-label': t('redeem_named', { name: reward.name }) }, t(busy ? 'redeem_working' : 'redeem'))
           : el('span', { className: 'muted', testid: 'loyalnest-reward-missing' }, t('missing', { count: f.number(missing) }));
-    if (action instanceof HTMLButtonElement) action.addEventListener('click', () => onRedeem(reward.id, action));
+    if (action instanceof HTMLButtonElement) action.addEventListener('click', () => onRedeem(reward.id));
     return el(
       'li',
       { className: 'reward', testid: 'loyalnest-reward', 'data-reward-id': reward.id },
-      el('span', {}, el('strong', {}, reward.name), el('br'), el('span', { className: 'muted' }, t('cost', { count: f.number(reward.pointsCost) }))),
+      el(
+        'span',
+        {},
+        el('strong', {}, reward.name),
+        el('br'),
+        el('span', { className: 'muted' }, t('cost', { count: f.number(reward.pointsCost) })),
+        // The code only applies above this subtotal: said before the shopper spends points on it.
+        reward.minimumSubtotal && Number(reward.minimumSubtotal) > 0 && el('br'),
+        reward.minimumSubtotal && Number(reward.minimumSubtotal) > 0 && el('span', { className: 'muted', testid: 'loyalnest-reward-minimum' }, t('min_order', { amount: f.money(reward.minimumSubtotal) })),
+      ),
       action,
     );
   });
@@ -126,7 +149,8 @@ export function historySection({ t, f }: SectionContext, account: Account, local
     el(
       'li',
       { testid: 'loyalnest-history-entry', className: 'hist' },
-      el('span', {}, entry.points >= 0 ? t('history_earned') : t('history_spent'), el('br'), el('span', { className: 'muted' }, dates.format(new Date(entry.createdAt)))),
+      // The merchant's reason ("Order #1001", "Thanks for your review") when the entry has one.
+      el('span', {}, entry.reason || (entry.points >= 0 ? t('history_earned') : t('history_spent')), el('br'), el('span', { className: 'muted' }, dates.format(new Date(entry.createdAt)))),
       el('strong', {}, (entry.points > 0 ? '+' : '') + f.number(entry.points)),
     ),
   );

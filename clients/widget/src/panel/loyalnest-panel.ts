@@ -6,7 +6,7 @@
  * where to sign in; a referral landing page the friend's offer and claim form.
  */
 import { createClient, type Client } from 'graphql-ws';
-import { RedeemRewardDocument, WidgetAccountDocument, WidgetBalanceDocument, WidgetProgramDocument, type LocaleCode, type WidgetAccountQuery, type WidgetProgramQuery } from '../generated/graphql.js';
+import { RedeemRewardDocument, WidgetAccountDocument, WidgetBalanceDocument, WidgetProgramDocument, type LocaleCode, type WidgetAccountQuery, type WidgetBalanceSubscription, type WidgetProgramQuery } from '../generated/graphql.js';
 import { errorKey } from '../shared/error-words.js';
 import { formats } from '../shared/format.js';
 import { request } from '../shared/graphql-request.js';
@@ -15,6 +15,7 @@ import { translator } from '../shared/strings.js';
 import { balanceSection, codeBlock, earnSection, historySection, howItWorksSection, referralSection, rewardsSection, tierSection } from './account-sections.js';
 import { copyText, el, focusables } from './dom.js';
 import type { MountOptions, PanelHandle } from './panel-contract.js';
+import { RedeemDrafts, settleRedemption, type RedeemOutcome } from './redeem-drafts.js';
 import { claimReferral, referralView } from './referral-view.js';
 
 // The stylesheet: Vite emits it beside the module as loyalnest-panel.css, which the launcher's settings link.
@@ -67,6 +68,8 @@ export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
   const showError = (code: string | null) => {
     alertSlot.replaceChildren(code === null ? '' : el('p', { className: 'alert', role: 'alert', testid: 'loyalnest-error' }, t(errorKey(code))));
   };
+  // Not an error (nothing went wrong, the code is on its way): a polite status, not an alert.
+  const showNotice = (text: string) => alertSlot.replaceChildren(el('p', { className: 'alert', role: 'status', testid: 'loyalnest-notice' }, text));
   // Not `instanceof WidgetError`: the session client comes from the launcher's bundle, whose
   // WidgetError is another class than this bundle's copy.
   const codeOf = (error: unknown) => (error instanceof Error && typeof (error as Partial<WidgetError>).code === 'string' ? (error as WidgetError).code : 'NETWORK');
@@ -83,63 +86,124 @@ export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
   let account: NonNullable<WidgetAccountQuery['customer']> | null = null;
   let balance: number | null = null;
   let redeemed: string | null = null;
-  const drafts = new Map<string, string>();
+  const drafts = new RedeemDrafts(newKey);
   let live: Client | null = null;
+  // The balance-dependent sections, kept so a live update replaces only them (see redrawBalance).
+  let balanceNode: HTMLElement | null = null;
+  let rewardsNode: HTMLElement | null = null;
+
+  /**
+   * What has the focus, named stably (its test id and, inside a reward, the reward's id), so that
+   * after a redraw the same control of the same reward gets it back, not the first of its kind.
+   */
+  const focusedControl = () => {
+    const active = root.activeElement;
+    if (!(active instanceof HTMLElement) || !body.contains(active)) return null;
+    return { active, testid: active.dataset.testid, rewardId: active.closest<HTMLElement>('[data-reward-id]')?.dataset.rewardId };
+  };
+  const restoreFocus = (before: ReturnType<typeof focusedControl>) => {
+    // Focus is moved only when its control was replaced: untouched sections keep it where it is.
+    if (!before || before.active.isConnected || dialog.hidden) return;
+    const scope = before.rewardId ? body.querySelector<HTMLElement>(`[data-reward-id="${CSS.escape(before.rewardId)}"]`) : body;
+    const again = before.testid ? scope?.querySelector<HTMLElement>(`[data-testid="${before.testid}"]`) : null;
+    (again ?? close).focus();
+  };
+
+  const currentBalance = () => balance ?? account?.points.balance ?? 0;
+  const rewardsFor = (points: number | null) => rewardsSection(ctx, program!, points, (id) => drafts.stateOf(id), redeem);
 
   const draw = () => {
     if (!program) return;
+    const before = focusedControl();
+    balanceNode = account ? balanceSection(ctx, account, currentBalance()) : null;
+    rewardsNode = rewardsFor(account ? currentBalance() : null);
     const sections = account
       ? [
-          balanceSection(ctx, account, balance ?? account.points.balance),
+          balanceNode,
           redeemed && codeBlock(ctx, t('your_code'), redeemed, 'loyalnest-discount-code', copy),
           tierSection(ctx, account, program),
-          rewardsSection(ctx, program, balance ?? account.points.balance, redeem),
+          rewardsNode,
           earnSection(ctx, program),
           referralSection(ctx, account, program, copy),
           historySection(ctx, account, settings.locale),
         ]
-      : [howItWorksSection(ctx, program, settings.signInUrl, settings.registerUrl, session?.loggedIn ?? false), earnSection(ctx, program), rewardsSection(ctx, program, null, redeem)];
-    // Keep focus where it was when a redraw replaces the focused control (a live balance update).
-    const focusedId = root.activeElement instanceof HTMLElement ? root.activeElement.dataset.testid : undefined;
+      : [howItWorksSection(ctx, program, settings.signInUrl, settings.registerUrl, session?.loggedIn ?? false), earnSection(ctx, program), rewardsNode];
     body.replaceChildren(...sections.filter((node): node is HTMLElement => !!node));
     body.removeAttribute('aria-busy');
-    if (focusedId && !dialog.hidden) (body.querySelector<HTMLElement>(`[data-testid="${focusedId}"]`) ?? close).focus();
+    restoreFocus(before);
   };
 
-  const setBalance = (next: number) => {
+  /** A new balance (live, or a redeem's in-flight state): only the balance and the rewards are redrawn. */
+  const redrawBalance = () => {
+    if (!program || !account || !balanceNode?.isConnected || !rewardsNode?.isConnected) return draw();
+    const before = focusedControl();
+    const nextBalance = balanceSection(ctx, account, currentBalance());
+    const nextRewards = rewardsFor(currentBalance());
+    balanceNode.replaceWith(nextBalance);
+    rewardsNode.replaceWith(nextRewards);
+    balanceNode = nextBalance;
+    rewardsNode = nextRewards;
+    restoreFocus(before);
+  };
+
+  const setBalance = (next: number, pending?: number) => {
     balance = next;
+    if (account && pending !== undefined) account = { ...account, points: { ...account.points, pending } };
     options.onBalance(next);
-    draw();
+    redrawBalance();
   };
 
-  async function redeem(rewardId: string, button: HTMLButtonElement) {
-    if (!session?.customerId) return;
-    button.disabled = true;
-    const key = drafts.get(rewardId) ?? newKey();
-    drafts.set(rewardId, key);
+  const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+  async function redeem(rewardId: string) {
+    const customerId = session?.customerId;
+    if (!customerId) return;
+    // In flight lives in the panel's state, not on a button a redraw would replace enabled.
+    const key = drafts.begin(rewardId);
+    if (!key) return;
+    showError(null);
+    redrawBalance();
+    let outcome: RedeemOutcome;
     try {
-      const { redeemReward: result } = await request(sessions, RedeemRewardDocument, { input: { customerId: session.customerId, rewardId, idempotencyKey: key } });
-      if (result.__typename === 'Redemption') {
-        drafts.delete(rewardId);
-        showError(null);
-        redeemed = result.discountCode ?? null;
-        if (!redeemed) showError('DISCOUNT_CREATION_FAILED');
-        // The account read again, not the balance minus pointsSpent: the live subscription may
-        // already have delivered the debit, and subtracting again would count it twice.
-        const fresh = await request(sessions, WidgetAccountDocument, { id: session.customerId, locale });
-        if (fresh.customer) account = fresh.customer;
-        setBalance(account?.points.balance ?? balance ?? 0);
-        body.querySelector<HTMLElement>('[data-testid="loyalnest-copy-code"]')?.focus();
-      } else {
-        // A refusal is final for this draft: the next tap is a new one.
-        drafts.delete(rewardId);
-        showError(result.__typename === 'InsufficientPointsError' ? 'INSUFFICIENT_POINTS' : result.code);
-        button.disabled = false;
-      }
+      // A PENDING redemption (spent, code not made yet) is asked about again with the same key.
+      outcome = await settleRedemption(async () => (await request(sessions, RedeemRewardDocument, { input: { customerId, rewardId, idempotencyKey: key } })).redeemReward, wait);
     } catch (error) {
-      // The same key on the retry: if the first request did redeem, the API answers it again.
+      // The draft keeps its key: if the first request did redeem, the retry is answered with it.
+      drafts.end(rewardId, false);
       showError(codeOf(error));
-      button.disabled = false;
+      redrawBalance();
+      return;
+    }
+    if (outcome.kind === 'pending') {
+      drafts.end(rewardId, false);
+      showNotice(t('redeem_pending'));
+      redrawBalance();
+      return;
+    }
+    drafts.end(rewardId, true);
+    if (outcome.kind === 'refused') {
+      showError(outcome.code);
+      redrawBalance();
+      return;
+    }
+    // The code is shown at once: nothing after this point can lose it.
+    showError(null);
+    redeemed = outcome.code;
+    draw();
+    body.querySelector<HTMLElement>('[data-testid="loyalnest-copy-code"]')?.focus();
+    // The account read again (history, tier), and the balance from it rather than the old balance
+    // minus the spend, which the live subscription may already have delivered. A failed re-read
+    // changes nothing shown: the live balance still arrives.
+    try {
+      const fresh = await request(sessions, WidgetAccountDocument, { id: customerId, locale });
+      if (fresh.customer) {
+        account = fresh.customer;
+        balance = fresh.customer.points.balance;
+        options.onBalance(balance);
+        draw();
+      }
+    } catch {
+      // Kept as it is: the code is on screen and the live subscription corrects the balance.
     }
   }
 
@@ -155,9 +219,9 @@ export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
       connectionParams: async () => ({ authorization: `Bearer ${(await (forceRefresh ? sessions.refresh() : sessions.current())).token}` }),
       on: { closed: (event) => void (forceRefresh = (event as CloseEvent).code === 4403), connected: () => void (forceRefresh = false) },
     });
-    live.subscribe<{ pointsBalanceChanged: { balance: number } }>(
+    live.subscribe<WidgetBalanceSubscription>(
       { query: String(WidgetBalanceDocument) },
-      { next: ({ data }) => data && setBalance(data.pointsBalanceChanged.balance), error: () => undefined, complete: () => undefined },
+      { next: ({ data }) => data && setBalance(data.pointsBalanceChanged.balance, data.pointsBalanceChanged.pending), error: () => undefined, complete: () => undefined },
     );
   };
 
@@ -170,9 +234,11 @@ export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
     program = programData;
     account = accountData?.customer ?? null;
     if (account) {
-      setBalance(account.points.balance);
+      balance = account.points.balance;
+      options.onBalance(balance);
       subscribeLive(session.liveUrl);
-    } else draw();
+    }
+    draw();
   };
 
   const loadReferral = (element: HTMLElement) => {

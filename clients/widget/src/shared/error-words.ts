@@ -13,6 +13,8 @@ const WORDS: Record<string, string> = {
   DISCOUNT_CREATION_FAILED: 'error_try_later',
   IDEMPOTENCY_KEY_REUSED: 'error_try_later',
   UNAVAILABLE: 'error_try_later',
+  // The API's rate limit (a busy shop, or a flood of guest sessions): not the shopper's doing.
+  THROTTLED: 'error_busy',
   NETWORK: 'error_network',
   UNAUTHENTICATED: 'error_session',
   FORBIDDEN: 'error_session',

@@ -1,7 +1,7 @@
 /**
  * The shopper's session from the shop's own origin (`GET <proxy path>/session`, which Shopify's app
  * proxy signs and names the logged-in customer for): a short-lived token and where the API is.
- * Refreshed about a minute before it expires, and at once when the API answers 401.
+ * Renewed when next used within a minute of its expiry, and at once when the API answers 401.
  */
 export interface Session {
   token: string;
@@ -21,26 +21,46 @@ export class WidgetError extends Error {
 
 const REFRESH_BEFORE_MS = 60_000;
 
+/**
+ * Whether a session should be renewed before use: within a minute of `expiresAt` (or past it, or
+ * with an unreadable date). Pure, so a unit test pins it.
+ */
+export function expiresSoon(expiresAt: string, now: number, before = REFRESH_BEFORE_MS): boolean {
+  const at = Date.parse(expiresAt);
+  return !Number.isFinite(at) || at - now <= before;
+}
+
+type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
 export class SessionClient {
   private pending: Promise<Session> | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private held: Session | null = null;
 
-  constructor(private readonly proxyPath: string) {}
+  constructor(
+    private readonly proxyPath: string,
+    // Called through a closure: a bare `fetch` stored on an object throws "Illegal invocation".
+    private readonly fetcher: Fetch = (url, init) => fetch(url, init),
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  /** The current session, fetching one if none is held. */
+  /**
+   * The current session, fetching one if none is held or the held one expires within a minute.
+   * Renewed when next used, not on a timer: an idle tab asks the shop for nothing (the live socket
+   * asks here when it reconnects, and the gateway closes it when its token ends).
+   */
   current(): Promise<Session> {
+    if (this.held && expiresSoon(this.held.expiresAt, this.now())) return this.refresh();
     return this.pending ?? this.refresh();
   }
 
   /** A new session now (the token was refused, or it is about to expire). */
   refresh(): Promise<Session> {
-    clearTimeout(this.timer);
-    const fetching = fetch(`${this.proxyPath}/session`, { credentials: 'same-origin', headers: { accept: 'application/json' } }).then(
+    this.held = null;
+    const fetching = this.fetcher(`${this.proxyPath}/session`, { credentials: 'same-origin', headers: { accept: 'application/json' } }).then(
       async (response) => {
         const body = (await response.json().catch(() => null)) as (Session & { error?: { code?: string } | string }) | null;
         if (!response.ok || !body?.token) throw new WidgetError(typeof body?.error === 'object' ? (body.error.code ?? 'UNAUTHENTICATED') : 'UNAUTHENTICATED');
-        const wait = Date.parse(body.expiresAt) - Date.now() - REFRESH_BEFORE_MS;
-        if (wait > 0) this.timer = setTimeout(() => void this.refresh().catch(() => undefined), wait);
+        if (this.pending === fetching) this.held = body;
         return body;
       },
       () => {

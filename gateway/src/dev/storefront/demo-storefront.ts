@@ -1,6 +1,5 @@
 import { DEMO_CUSTOMERS } from '@loyalnest/customer';
 import { DEMO_MERCHANT, logger } from '@loyalnest/kit';
-import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../../config.js';
 import { startStorefront, type Storefront } from './storefront-stand-in.js';
@@ -34,8 +33,8 @@ export async function startDemoStorefront({ gatewayUrl, apiSecret, proxyPath, po
 }
 
 async function buildWidgetIfStale(): Promise<void> {
-  // The widget's build script comes with the widget; without it there is nothing to build.
-  if (!existsSync(WIDGET_BUILD)) return;
+  // Imported by path from the repository's root: the build script is not a package, and this module
+  // runs both from src/ (tsx) and from the compiled dist/.
   const { buildWidget } = (await import(pathToFileURL(WIDGET_BUILD).href)) as { buildWidget(options: { ifStale: boolean }): boolean };
   try {
     buildWidget({ ifStale: true });

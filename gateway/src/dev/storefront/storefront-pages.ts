@@ -21,9 +21,9 @@ button, [role="button"] { background: #ff2d95 !important; color: #ffff00 !import
 input { border: 3px double #a00 !important; font-size: 24px !important; }
 a { color: #8a2be2; text-decoration: underline wavy; }
 [role="dialog"], dialog { max-width: 200px !important; }
-header.site { display: flex; gap: 24px; align-items: center; padding: 12px 32px; background: #2f1b0c; color: #fff; }
+header.site { display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: center; padding: 12px 16px; background: #2f1b0c; color: #fff; }
 header.site a { color: #fff; }
-main { padding: 24px 32px 120px; }
+main { padding: 24px 16px 120px; }
 .products { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 24px; }
 .product { background: #fff; padding: 16px; }
 .product .swatch { height: 120px; }

@@ -1,4 +1,4 @@
-import { appProxySignature } from '@loyalnest/kit';
+import { appProxySignature, WIDGET_PROXY_PATH } from '@loyalnest/kit';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
@@ -58,7 +58,7 @@ const RETURNED_HEADERS = ['content-type', 'cache-control', 'location'];
  * `accent_color`, `text_color`, `launcher_text`), as a merchant would set them in the theme editor.
  */
 export async function startStorefront(options: StorefrontOptions): Promise<Storefront> {
-  const { gatewayUrl, shopDomain, apiSecret, proxyPath = '/apps/loyalnest', customers = [], port = 0 } = options;
+  const { gatewayUrl, shopDomain, apiSecret, proxyPath = WIDGET_PROXY_PATH, customers = [], port = 0 } = options;
   const extensionDir = options.extensionDir ?? WIDGET_EXTENSION_DIR;
   const shopName = options.shopName ?? shopDomain.replace(/\.myshopify\.com$/, '');
   const currency = options.currency ?? 'USD';

@@ -35,10 +35,17 @@ const MERCHANT_LOCALE = /* GraphQL */ `query PointsMerchantLocale { merchant { p
 export class RewardResolver {
   constructor(private readonly catalog: RewardCatalogService) {}
 
-  @Query(() => [RewardType], { description: "The merchant's catalog, cheapest first; readable by every caller of the merchant (the widget lists it). Archived rewards are left out." })
+  @Query(() => [RewardType], {
+    description:
+      "The merchant's catalog, cheapest first; readable by every caller of the merchant (the widget lists it). Archived rewards are left out; callers without `points:read` (shoppers, guests) see only rewards that can be redeemed now.",
+  })
   rewards(
     @Ctx() ctx: RequestContext,
-    @Arg('activeOnly', () => Boolean, { nullable: true, defaultValue: false, description: 'Only rewards that can be redeemed now: active, inside their window, under their usage limit.' })
+    @Arg('activeOnly', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: 'Only rewards that can be redeemed now: active, inside their window, under their usage limit. Always so for callers without `points:read`.',
+    })
     activeOnly: boolean,
   ): Promise<RewardType[]> {
     return this.catalog.list(ctx, { activeOnly }) as unknown as Promise<RewardType[]>;

@@ -1,4 +1,4 @@
-import { badInput, inRequestTransaction, isUuid, type RequestContext } from '@loyalnest/kit';
+import { badInput, inRequestTransaction, isUuid, Scope, type RequestContext } from '@loyalnest/kit';
 import { LockMode } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { REWARD_LOCALES, RewardEntity, type Reward, type RewardKind, type RewardNames } from '../entities/reward.entity.js';
@@ -35,9 +35,14 @@ export function nameIn(names: RewardNames, ...locales: (string | null | undefine
 
 /** The merchant's catalog of rewards, managed by admins (`points:manage`), read by every caller. */
 export class RewardCatalogService {
+  /**
+   * The catalog, or only what can be redeemed now. Callers without `points:read` (shoppers,
+   * guests) always get the latter: a reward switched off, or one whose window has not opened yet,
+   * is the merchant's unreleased plan, not something to show on the storefront.
+   */
   async list(ctx: RequestContext, args: { activeOnly?: boolean | null }): Promise<Reward[]> {
     const rewards = await ctx.em.find(RewardEntity, { archivedAt: null }, { orderBy: { pointsCost: 'asc', id: 'asc' }, disableIdentityMap: true });
-    if (!args.activeOnly) return rewards;
+    if (!args.activeOnly && ctx.scopes.includes(Scope.POINTS_READ)) return rewards;
     const now = new Date();
     return rewards.filter((r) => isRedeemable(r, now));
   }

@@ -1,5 +1,5 @@
-import type { TestGateway } from '../support/gateway.js';
-import { signAppProxyQuery } from '../support/live.js';
+import type { TestGateway } from './gateway.js';
+import { signAppProxyQuery } from './live.js';
 
 /** `/proxy/session`'s answer: a session, or a refusal's `{ error }`. */
 export interface SessionAnswer {
