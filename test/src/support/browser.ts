@@ -42,7 +42,8 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[]; html: string }[];
+  /** Where, and axe's own words for what fails there (e.g. the contrast ratio and both colours). */
+  nodes: { target: string[]; html: string; summary?: string }[];
 }
 
 /**
@@ -54,10 +55,11 @@ export interface AxeViolation {
 export async function seriousAxeViolations(page: Page, within?: string): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async (within) => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    type AxeResult = Omit<AxeViolation, 'nodes'> & { nodes: { target: string[]; html: string; failureSummary?: string }[] };
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeResult[] }> } }).axe;
     const context = within ? { include: [within] } : document;
     const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200) })) }));
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200), summary: n.failureSummary })) }));
   }, within);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

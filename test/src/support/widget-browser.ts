@@ -161,7 +161,14 @@ export async function launcherShowing(page: Page, balance: RegExp): Promise<stri
  * panel halfway through fading in has neither its final colours (axe's contrast) nor its styles.
  */
 export async function settled(page: Page): Promise<void> {
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  await page.evaluate(async () => {
+    // Two frames first, so that a style just applied has started its animation; the document's
+    // list leaves out those inside shadow roots, so the widget's root is asked too.
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    const root = document.getElementById('loyalnest-widget')?.shadowRoot;
+    const running = [...document.getAnimations(), ...(root?.getAnimations() ?? [])];
+    await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+  });
 }
 
 /** Opens the panel from the launcher and waits for its dialog, shown in full. */

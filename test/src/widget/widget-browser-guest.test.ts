@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { newReferralCode } from '../../../subgraphs/referral/src/domain/referral-code.js';
 import { seriousAxeViolations } from '../support/browser.js';
-import { follow, hook, openPanel, sessionOf, shot, textMatching, visit, widgetWorld } from '../support/widget-browser.js';
+import { follow, hook, openPanel, sessionOf, settled, shot, textMatching, visit, widgetWorld } from '../support/widget-browser.js';
 
 /**
  * The widget for visitors who are not signed in: the program and a way to sign in, no balance;
@@ -53,6 +53,7 @@ describe('the widget for a visitor who is not signed in', () => {
       expect(JSON.parse((await landing.getAttribute('data-offer'))!)).toBeTruthy();
       await hook(page, 'loyalnest-panel').waitFor();
       expect(await textMatching(hook(page, 'loyalnest-referral-offer'), /10\s?%/)).toBeTruthy();
+      await settled(page);
       await shot(page, 'referral-landing');
       expect((await seriousAxeViolations(page, '#loyalnest-widget')).map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 

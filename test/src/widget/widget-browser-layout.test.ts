@@ -206,7 +206,7 @@ describe('the widget in the theme', () => {
       await hook(page, 'loyalnest-history-entry').first().waitFor();
       await settled(page);
       const violations = await seriousAxeViolations(page, '#loyalnest-widget');
-      expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
+      expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => [n.target, n.summary]))}`)).toEqual([]);
       await shot(page, 'axe-panel');
     } finally {
       await close();
