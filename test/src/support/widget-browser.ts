@@ -60,7 +60,7 @@ export function widgetWorld(): WidgetWorld {
       await award(gateway, merchant, customer.id, points);
       return { ...customer, name, seeded: points };
     };
-    // Balances above 999, so the figures on screen show the locale's grouping.
+    // Ana's and Cai's balances above 999, so the figures on screen show the locale's grouping.
     [world.ana, world.ben, world.cai] = await Promise.all([shopper(world.a, 'Ana', 1200), shopper(world.a, 'Ben', 40), shopper(world.b, 'Cai', 2750)]);
     [world.cheapReward, world.dearReward] = await Promise.all([
       createReward(gateway, world.a, { names: { en: '5 off your order' }, pointsCost: CHEAP_COST }),

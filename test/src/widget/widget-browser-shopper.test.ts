@@ -39,7 +39,7 @@ describe('the widget for a signed-in shopper', () => {
 
       // then: the launcher, fixed bottom-right, closed, with the balance the locale's way
       const launcher = hook(page, 'loyalnest-launcher');
-      expect(await launcherShowing(page, figure(1200))).toContain(grouped(1200));
+      expect(await launcherShowing(page, figure(world.ana.seeded))).toContain(grouped(world.ana.seeded));
       expect(await launcher.getAttribute('aria-expanded')).toBe('false');
       const box = (await launcher.boundingBox())!;
       const viewport = page.viewportSize()!;
@@ -56,14 +56,14 @@ describe('the widget for a signed-in shopper', () => {
       expect((await panel.getAttribute('aria-label')) ?? (await panel.getAttribute('aria-labelledby'))).toBeTruthy();
 
       // then: balance, ways to earn, what each reward needs, history, the referral link
-      expect(await textMatching(hook(page, 'loyalnest-balance'), figure(1200))).toContain(grouped(1200));
+      expect(await textMatching(hook(page, 'loyalnest-balance'), figure(world.ana.seeded))).toContain(grouped(world.ana.seeded));
       expect(await hook(page, 'loyalnest-earn-rule').count()).toBeGreaterThan(0);
       const cheap = page.locator(`[data-testid="loyalnest-reward"][data-reward-id="${world.cheapReward}"]`);
       const dear = page.locator(`[data-testid="loyalnest-reward"][data-reward-id="${world.dearReward}"]`);
       await cheap.waitFor();
       expect(await cheap.getByTestId('loyalnest-redeem').count()).toBe(1);
       expect(await dear.getByTestId('loyalnest-redeem').count()).toBe(0);
-      expect(await dear.getByTestId('loyalnest-reward-missing').textContent()).toContain(grouped(DEAR_COST - 1200));
+      expect(await dear.getByTestId('loyalnest-reward-missing').textContent()).toContain(grouped(DEAR_COST - world.ana.seeded));
       expect(await hook(page, 'loyalnest-history-entry').count()).toBeGreaterThan(0);
       const referralUrl = await hook(page, 'loyalnest-referral-url').inputValue();
       expect(referralUrl).toContain(`/apps/loyalnest/r/${world.anaCode}`);
@@ -125,9 +125,9 @@ describe('the widget for a signed-in shopper', () => {
   it('shows an admin’s award live in the open panel, without a reload', async () => {
     const { page, liveFrames, pageErrors, close } = await visit(world, world.storeA, '/', { signIn: world.ben.shopifyId });
     try {
-      await launcherShowing(page, figure(40));
+      await launcherShowing(page, figure(world.ben.seeded));
       await openPanel(page);
-      await textMatching(hook(page, 'loyalnest-balance'), figure(40));
+      await textMatching(hook(page, 'loyalnest-balance'), figure(world.ben.seeded));
       // The subscription's first event is the balance as it stands: from then on, changes arrive.
       await eventually(async () => liveFrames.some((f) => f.includes('pointsBalanceChanged')), 15_000, 'the live balance subscription');
       const loads: string[] = [];
@@ -137,8 +137,8 @@ describe('the widget for a signed-in shopper', () => {
       await award(world.gateway, world.a, world.ben.id, 1000);
 
       // then: the open panel and the launcher show the new balance
-      await textMatching(hook(page, 'loyalnest-balance'), figure(1040));
-      await textMatching(hook(page, 'loyalnest-launcher-balance'), figure(1040));
+      await textMatching(hook(page, 'loyalnest-balance'), figure(world.ben.seeded + 1000));
+      await textMatching(hook(page, 'loyalnest-launcher-balance'), figure(world.ben.seeded + 1000));
       expect(await hook(page, 'loyalnest-panel').isVisible()).toBe(true);
       expect(loads).toEqual([]);
       await shot(page, 'shopper-live-award');
@@ -183,7 +183,7 @@ describe('the widget for a signed-in shopper', () => {
   it('on shop B’s storefront, shows B’s shopper B’s balance and rewards, nothing of shop A', async () => {
     const { page, close } = await visit(world, world.storeB, '/', { signIn: world.cai.shopifyId });
     try {
-      await launcherShowing(page, figure(2750));
+      await launcherShowing(page, figure(world.cai.seeded));
       const panel = await openPanel(page);
       await page.getByTestId('loyalnest-reward').first().waitFor();
       const text = (await panel.textContent()) ?? '';
