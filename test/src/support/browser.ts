@@ -42,20 +42,25 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[]; html: string }[];
+  /** Where, and axe's own words for what fails there (e.g. the contrast ratio and both colours). */
+  nodes: { target: string[]; html: string; summary?: string }[];
 }
 
 /**
- * axe-core's WCAG 2.1 A/AA rules on the page as it is now. Returns the serious and critical
- * violations, each with where it is, so a failing test says what to fix.
+ * axe-core's WCAG 2.1 A/AA rules on the page as it is now, or only inside the element `within`
+ * names (with its shadow tree: the storefront widget is judged apart from the theme it sits in).
+ * Returns the serious and critical violations, each with where it is, so a failing test says what
+ * to fix.
  */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+export async function seriousAxeViolations(page: Page, within?: string): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200) })) }));
-  });
+  const violations = await page.evaluate(async (within) => {
+    type AxeResult = Omit<AxeViolation, 'nodes'> & { nodes: { target: string[]; html: string; failureSummary?: string }[] };
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeResult[] }> } }).axe;
+    const context = within ? { include: [within] } : document;
+    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200), summary: n.failureSummary })) }));
+  }, within);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
