@@ -139,6 +139,8 @@ describe('the widget for a signed-in shopper', () => {
       // then: the open panel and the launcher show the new balance
       await textMatching(hook(page, 'loyalnest-balance'), figure(world.ben.seeded + 1000));
       await textMatching(hook(page, 'loyalnest-launcher-balance'), figure(world.ben.seeded + 1000));
+      // and its history gains the award as its newest line, read again after the live change
+      await textMatching(hook(page, 'loyalnest-history-entry'), /\+1,000/);
       expect(await hook(page, 'loyalnest-panel').isVisible()).toBe(true);
       expect(loads).toEqual([]);
       await shot(page, 'shopper-live-award');

@@ -91,6 +91,9 @@ export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
   // The balance-dependent sections, kept so a live update replaces only them (see redrawBalance).
   let balanceNode: HTMLElement | null = null;
   let rewardsNode: HTMLElement | null = null;
+  // The account's sections a live change also moves (history, tier), re-read after it settles.
+  let tierNode: HTMLElement | null = null;
+  let historyNode: HTMLElement | null = null;
 
   /**
    * What has the focus, named stably (its test id and, inside a reward, the reward's id), so that
@@ -117,15 +120,17 @@ export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
     const before = focusedControl();
     balanceNode = account ? balanceSection(ctx, account, currentBalance()) : null;
     rewardsNode = rewardsFor(account ? currentBalance() : null);
+    tierNode = account ? tierSection(ctx, account, program) : null;
+    historyNode = account ? historySection(ctx, account, settings.locale) : null;
     const sections = account
       ? [
           balanceNode,
           redeemed && codeBlock(ctx, t('your_code'), redeemed, 'loyalnest-discount-code', copy),
-          tierSection(ctx, account, program),
+          tierNode,
           rewardsNode,
           earnSection(ctx, program),
           referralSection(ctx, account, program, copy),
-          historySection(ctx, account, settings.locale),
+          historyNode,
         ]
       : [howItWorksSection(ctx, program, settings.signInUrl, settings.registerUrl, session?.loggedIn ?? false), earnSection(ctx, program), rewardsNode];
     body.replaceChildren(...sections.filter((node): node is HTMLElement => !!node));
@@ -151,6 +156,41 @@ export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
     if (account && pending !== undefined) account = { ...account, points: { ...account.points, pending } };
     options.onBalance(next);
     redrawBalance();
+  };
+
+  /**
+   * A live change (an order, an admin's award) also adds a history line and may move the tier: the
+   * account is read again once the changes settle (one read for a burst), and only those two
+   * sections are replaced, so focus and the reading position elsewhere stay where they are.
+   */
+  let rereadTimer: ReturnType<typeof setTimeout> | undefined;
+  const followAccount = () => {
+    clearTimeout(rereadTimer);
+    rereadTimer = setTimeout(() => void rereadAccount(), 400);
+  };
+  const rereadAccount = async () => {
+    const customerId = session?.customerId;
+    if (!customerId || !program) return;
+    let fresh;
+    try {
+      fresh = await request(sessions, WidgetAccountDocument, { id: customerId, locale });
+    } catch {
+      // The balance is already right; the history catches up with the next change or opening.
+      return;
+    }
+    if (!fresh.customer) return;
+    account = fresh.customer;
+    if (!historyNode?.isConnected || (tierNode && !tierNode.isConnected)) return draw();
+    const nextTier = tierSection(ctx, account, program);
+    // A tier section appearing or going away changes the panel's layout: drawn whole.
+    if (!tierNode !== !nextTier) return draw();
+    const before = focusedControl();
+    if (tierNode && nextTier) tierNode.replaceWith(nextTier);
+    tierNode = nextTier;
+    const nextHistory = historySection(ctx, account, settings.locale);
+    historyNode.replaceWith(nextHistory);
+    historyNode = nextHistory;
+    restoreFocus(before);
   };
 
   const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -221,7 +261,13 @@ export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
     });
     live.subscribe<WidgetBalanceSubscription>(
       { query: String(WidgetBalanceDocument) },
-      { next: ({ data }) => data && setBalance(data.pointsBalanceChanged.balance, data.pointsBalanceChanged.pending), error: () => undefined, complete: () => undefined },
+      {
+        next: ({ data }) => {
+          if (!data) return;
+          setBalance(data.pointsBalanceChanged.balance, data.pointsBalanceChanged.pending);
+          followAccount();
+        },
+        error: () => undefined, complete: () => undefined },
     );
   };
 
