@@ -255,6 +255,25 @@ describe('query cost and rate limits', () => {
       expectThrottled(forged);
     });
 
+    it("a subscribe is charged to the socket's IP: a fresh guest session from a drained address is refused THROTTLED", async () => {
+      // given the loopback address's guest bucket at this shop drained over HTTP (no proxy: the connection's own address)
+      const merchant = await createMerchant(one);
+      expectThrottled((await drain(bearer(await sessionToken(one, merchant.shop, '')))).refused);
+
+      // when a new guest session subscribes over the socket from the same address (1 + 1 + 1 + 98 * 2 = 199 points)
+      const live = connectLive(two.url, bearer(await sessionToken(one, merchant.shop, '')).authorization);
+      try {
+        const query = 'subscription { pointsBalanceChanged(customerId: "x") { customer { redemptions(first: 98) { nodes { id } } } } }';
+        const result = await live.subscribe(query).next();
+
+        // then
+        expect(result.errors).toHaveLength(1);
+        expect(result.errors![0].extensions).toMatchObject({ code: 'THROTTLED', retryAfter: expect.any(Number), cost: { requestedQueryCost: 199 } });
+      } finally {
+        await live.dispose();
+      }
+    });
+
     it("guests from other IPs, and the same IP's guests at another shop, draw on buckets of their own", async () => {
       const merchant = await createMerchant(one);
       const elsewhere = await createMerchant(one);
