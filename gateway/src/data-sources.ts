@@ -18,6 +18,11 @@ type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 /** What the gateway keeps per request: the authenticated caller, built in the context function. */
 export interface GatewayContext {
   caller: Caller;
+  /**
+   * The HTTP client's address past `TRUSTED_PROXY_HOPS` proxies: guests' rate limits key on it.
+   * The gateway's alone, never sent to subgraphs; absent for the live server's own lookups.
+   */
+  clientIp?: string;
 }
 
 /** Query-planner fetches into an in-process subgraph (embedded mode). */

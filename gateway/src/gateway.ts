@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { formatError, graphqlMetricsPlugin, healthRoutes, httpErrorHandler, httpMetrics, logger, logUnexpected, metricsRoute, thrown, watchLiveSockets, withHttpStatus, type Caller } from '@loyalnest/kit';
+import { clientIp, formatError, graphqlMetricsPlugin, healthRoutes, httpErrorHandler, httpMetrics, logger, logUnexpected, metricsRoute, thrown, watchLiveSockets, withHttpStatus, type Caller } from '@loyalnest/kit';
 import express, { type Express, type RequestHandler } from 'express';
 import { buildSchema, GraphQLError, parse, printSchema, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { Redis } from 'ioredis';
@@ -156,6 +156,7 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     limits: config.limits,
     stackTraces: config.kit.errorStackTraces,
     buckets,
+    trustedProxyHops: config.kit.referrals.trustedProxyHops,
     revocations: hub,
   });
   const unwatchLive = watchLiveSockets(() => live.sockets);
@@ -181,11 +182,12 @@ export async function startGateway(parts: GatewayParts): Promise<RunningGateway>
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         const { requestId, correlationId } = requestIdsOf(res);
+        const ip = clientIp(req, config.kit.referrals.trustedProxyHops);
         if (!req.headers.authorization && config.development && isIntrospectionOnly(req.body?.query)) {
-          return { caller: { ...ANONYMOUS, requestId, correlationId } };
+          return { caller: { ...ANONYMOUS, requestId, correlationId }, clientIp: ip };
         }
         try {
-          return { caller: { ...(await authenticator.authenticate(req.headers.authorization, requestId)), correlationId } };
+          return { caller: { ...(await authenticator.authenticate(req.headers.authorization, requestId)), correlationId }, clientIp: ip };
         } catch (error) {
           const code = (error as GraphQLError).extensions?.code;
           if (code === 'UNAUTHENTICATED') throw withHttpStatus(error as GraphQLError, 401);

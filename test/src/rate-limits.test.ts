@@ -220,30 +220,76 @@ describe('query cost and rate limits', () => {
       referralOffer { enabled }
     }`;
 
-    it("each guest session has a bucket of its own: a guest that drains its bucket is throttled, another guest of the same shop is still served", async () => {
-      const merchant = await createMerchant(one);
-      const drainer = bearer(await sessionToken(one, merchant.shop, ''));
-      const visitor = bearer(await sessionToken(one, merchant.shop, ''));
+    /** Headers of a guest's request as one proxy in front of the gateway (TRUSTED_PROXY_HOPS=1) forwards it from `ip`. */
+    const guestFrom = async (merchant: TestMerchant, ip: string, forged?: string) => ({
+      ...bearer(await sessionToken(one, merchant.shop, '')),
+      'x-forwarded-for': forged ? `${forged}, ${ip}` : ip,
+    });
 
-      // given one guest that asks until it is refused (200 points at 10/s: a handful of requests)
-      let answer = await post(one, PROGRAM, {}, drainer);
+    /** Asks as `headers` until refused (200 points at 10/s: a handful of requests), over both replicas; the refusal. */
+    async function drain(headers: Record<string, string>): Promise<{ served: number; refused: Answer }> {
+      let answer = await post(one, PROGRAM, {}, headers);
       let served = 0;
       while (answer.status === 200 && served < 50) {
         served += 1;
-        answer = await post(served % 2 ? two : one, PROGRAM, {}, drainer);
+        answer = await post(served % 2 ? two : one, PROGRAM, {}, headers);
       }
+      return { served, refused: answer };
+    }
+
+    it('guests share a bucket per client IP: a new session from the drained IP is still throttled, even with a forged X-Forwarded-For entry', async () => {
+      const merchant = await createMerchant(one);
+
+      // given one guest that drains the bucket of its IP
+      const { served, refused } = await drain(await guestFrom(merchant, '198.51.100.7'));
       expect(served).toBeGreaterThan(0);
       expect(served).toBeLessThan(50);
-      expectThrottled(answer);
+      expectThrottled(refused);
 
-      // when another visitor of the same shop asks
-      const other = await post(two, PROGRAM, {}, visitor);
+      // when it mints fresh sessions (one also forging an address the proxy did not see) and asks again
+      const again = await post(two, PROGRAM, {}, await guestFrom(merchant, '198.51.100.7'));
+      const forged = await post(one, PROGRAM, {}, await guestFrom(merchant, '198.51.100.7', '203.0.113.99'));
 
-      // then it is served from a full bucket of its own
-      expect(other.status).toBe(200);
-      expect(other.body.errors).toBeUndefined();
-      const { requestedQueryCost, throttleStatus } = other.body.extensions!.cost!;
-      expect(throttleStatus).toEqual({ maximumAvailable: 200, currentlyAvailable: 200 - requestedQueryCost, restoreRate: 10 });
+      // then the bucket is the same, still empty
+      expectThrottled(again);
+      expectThrottled(forged);
+    });
+
+    it("a subscribe is charged to the socket's IP: a fresh guest session from a drained address is refused THROTTLED", async () => {
+      // given the loopback address's guest bucket at this shop drained over HTTP (no proxy: the connection's own address)
+      const merchant = await createMerchant(one);
+      expectThrottled((await drain(bearer(await sessionToken(one, merchant.shop, '')))).refused);
+
+      // when a new guest session subscribes over the socket from the same address (1 + 1 + 1 + 98 * 2 = 199 points)
+      const live = connectLive(two.url, bearer(await sessionToken(one, merchant.shop, '')).authorization);
+      try {
+        const query = 'subscription { pointsBalanceChanged(customerId: "x") { customer { redemptions(first: 98) { nodes { id } } } } }';
+        const result = await live.subscribe(query).next();
+
+        // then
+        expect(result.errors).toHaveLength(1);
+        expect(result.errors![0].extensions).toMatchObject({ code: 'THROTTLED', retryAfter: expect.any(Number), cost: { requestedQueryCost: 199 } });
+      } finally {
+        await live.dispose();
+      }
+    });
+
+    it("guests from other IPs, and the same IP's guests at another shop, draw on buckets of their own", async () => {
+      const merchant = await createMerchant(one);
+      const elsewhere = await createMerchant(one);
+      expectThrottled((await drain(await guestFrom(merchant, '198.51.100.8'))).refused);
+
+      // when a visitor of the same shop from another IP asks, and one of another shop from the drained IP
+      const other = await post(two, PROGRAM, {}, await guestFrom(merchant, '198.51.100.9'));
+      const otherShop = await post(two, PROGRAM, {}, await guestFrom(elsewhere, '198.51.100.8'));
+
+      // then each is served from a full bucket
+      for (const answer of [other, otherShop]) {
+        expect(answer.status).toBe(200);
+        expect(answer.body.errors).toBeUndefined();
+        const { requestedQueryCost, throttleStatus } = answer.body.extensions!.cost!;
+        expect(throttleStatus).toEqual({ maximumAvailable: 200, currentlyAvailable: 200 - requestedQueryCost, restoreRate: 10 });
+      }
     });
   });
 });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { fingerprinterOf, type Fingerprinter } from '@loyalnest/kit';
+import { clientIp, fingerprinterOf, type Fingerprinter } from '@loyalnest/kit';
 import type { Request } from 'express';
-import { clientIp } from '../../subgraphs/referral/src/routes/referral-click.routes.js';
 import { startFakeShopify, type FakeShopify } from './support/fake-shopify.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { installMerchant } from './support/install.js';

@@ -22,8 +22,8 @@ export interface ShopperTokenClaims {
 /** A verified token's claims, with the id the gateway gave this one token (its `jti`). */
 export interface VerifiedShopperClaims extends ShopperTokenClaims {
   /**
-   * Unique per issued token. Every guest has the same subject, so without this all the visitors of
-   * a shop would be one caller to the rate limits, and anyone could drain that one bucket.
+   * Unique per issued token. Every guest has the same subject; a session id is what marks a caller
+   * as a guest, whose rate limits are then keyed by client IP (a session is free to mint, an IP is not).
    */
   sessionId: string;
 }

@@ -37,12 +37,15 @@ runCli(async () => {
   // Development only, like the Shopify stand-in: the demo shop's storefront with the widget on it.
   const storefront = !config.development
     ? null
-    : await (await import('../dev/storefront/demo-storefront.js')).startDemoStorefront({
-        gatewayUrl: gateway.url,
-        apiSecret: config.kit.shopify.apiSecret,
-        proxyPath: config.kit.shopify.appProxy.path,
-        port: Number(process.env.STOREFRONT_PORT ?? Number(new URL(gateway.url).port) + 1),
-      });
+    : await (async () => {
+        const { startDemoStorefront, storefrontPort } = await import('../dev/storefront/demo-storefront.js');
+        return startDemoStorefront({
+          gatewayUrl: gateway.url,
+          apiSecret: config.kit.shopify.apiSecret,
+          proxyPath: config.kit.shopify.appProxy.path,
+          port: storefrontPort(process.env),
+        });
+      })();
   console.log(`
 LoyalNest supergraph (${values.networked ? 'networked' : 'embedded'} mode) is up.
   Merchant dashboard: ${gateway.url}/app/${token ? ` (outside Shopify admin: on a dev session for ${DEMO_MERCHANT.shopDomain})` : ''}

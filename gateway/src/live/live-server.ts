@@ -1,4 +1,4 @@
-import { formatError, logger, logUnexpected, type Caller } from '@loyalnest/kit';
+import { clientIp, formatError, logger, logUnexpected, type Caller } from '@loyalnest/kit';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { getOperationAST, GraphQLError, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
@@ -26,6 +26,8 @@ export interface LiveServerOptions {
   stackTraces: boolean;
   /** A subscribe is charged its cost like an HTTP operation. */
   buckets: CostBuckets;
+  /** `TRUSTED_PROXY_HOPS`: where a socket's client address is read, which keys guests' buckets. */
+  trustedProxyHops: number;
   /** Where revoked API keys are announced to every replica. */
   revocations: Pick<LiveHub, 'onApiKeyRevoked'>;
 }
@@ -151,7 +153,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
           return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
         try {
-          await priceOperation(options.buckets, options.limits.cost, caller, schema, document, operation, payload.variables ?? undefined);
+          await priceOperation(options.buckets, options.limits.cost, caller, clientIp(ctx.extra.request, options.trustedProxyHops), schema, document, operation, payload.variables ?? undefined);
         } catch (error) {
           return [error instanceof Throttled ? error : clientError(error as GraphQLError)];
         }

@@ -72,8 +72,10 @@ interface ChargingRedis {
  * The buckets of each kind of caller:
  * - a partner API key draws on its own bucket and on its merchant's partner bucket, which all the
  *   merchant's keys share (so adding keys does not add capacity);
- * - a merchant admin (each user of the embedded app) and a shopper (the widget) each have one,
- *   looser; a guest shopper's is its session's, since every guest is the same actor;
+ * - a merchant admin (each user of the embedded app) and a signed-in shopper (the widget) each have
+ *   one, looser; guest shoppers share one per client IP within the merchant: every guest is the
+ *   same actor, and a session is free to mint (`/proxy/session`), so a bucket per session would let
+ *   a script mint a fresh one whenever it runs dry;
  * - Flow and system callers are not metered here: Flow actions arrive signed by Shopify on routes
  *   of their own, and system callers (anonymous introspection outside production) run no data query.
  * Keys are under the queue prefix, with the merchant as Redis Cluster hash tag so one request's
@@ -91,7 +93,7 @@ export class CostBuckets {
     this.redis = redis as Redis & ChargingRedis;
   }
 
-  private bucketsOf(caller: Caller): BucketRef[] {
+  private bucketsOf(caller: Caller, clientIp: string): BucketRef[] {
     const base = `${this.prefix}:cost:{${caller.merchantId}}`;
     switch (caller.actor.kind) {
       case 'partner':
@@ -102,15 +104,19 @@ export class CostBuckets {
       case 'admin':
         return [{ key: `${base}:admin:${caller.actor.id}`, ...this.config.admin }];
       case 'shopper':
-        return [{ key: caller.sessionId ? `${base}:guest:${caller.sessionId}` : `${base}:shopper:${caller.actor.id}`, ...this.config.shopper }];
+        // No address at all (a socket already gone) still shares one bucket, rather than none.
+        return [{ key: caller.sessionId ? `${base}:guest-ip:${clientIp || 'unknown'}` : `${base}:shopper:${caller.actor.id}`, ...this.config.shopper }];
       default:
         return [];
     }
   }
 
-  /** Takes `cost` from the caller's buckets, or refuses; null for callers that are not metered. */
-  async charge(caller: Caller, cost: number): Promise<Charge | null> {
-    const buckets = this.bucketsOf(caller);
+  /**
+   * Takes `cost` from the caller's buckets, or refuses; null for callers that are not metered.
+   * `clientIp`: the request's address past the trusted proxies (kit's `clientIp`), which keys guests.
+   */
+  async charge(caller: Caller, cost: number, clientIp: string): Promise<Charge | null> {
+    const buckets = this.bucketsOf(caller, clientIp);
     if (!caller.merchantId || buckets.length === 0) return null;
     const reply = await this.redis.chargeCostBuckets(
       buckets.length,

@@ -34,6 +34,7 @@ export async function priceOperation(
   buckets: CostBuckets,
   maxCost: number,
   caller: Caller,
+  clientIp: string,
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
@@ -43,7 +44,7 @@ export async function priceOperation(
   if (requestedQueryCost > maxCost) throw costLimitError(requestedQueryCost, maxCost);
   let charge;
   try {
-    charge = await buckets.charge(caller, requestedQueryCost);
+    charge = await buckets.charge(caller, requestedQueryCost, clientIp);
   } catch (error) {
     logger('gateway', { requestId: caller.requestId, merchantId: caller.merchantId }).error({ err: error }, 'rate limiting failed unexpectedly');
     throw new GraphQLError('Rate limiting is unavailable; try again shortly', { extensions: { code: 'INTERNAL', http: { status: 503 } } });
@@ -71,7 +72,7 @@ export function queryCostPlugin(buckets: CostBuckets, maxCost: number): ApolloSe
           // priced and charged once, when it was subscribed.
           if (!request.http) return;
           try {
-            cost = await priceOperation(buckets, maxCost, contextValue.caller, schema, document, operation, request.variables);
+            cost = await priceOperation(buckets, maxCost, contextValue.caller, contextValue.clientIp ?? '', schema, document, operation, request.variables);
           } catch (error) {
             if (!(error instanceof Throttled)) throw error;
             cost = error.cost;

@@ -28,8 +28,8 @@ export interface Caller {
   customerId?: string;
   scopes: string[];
   /**
-   * A guest shopper's session (its token's id). Every guest is the same actor (`shopper:guest`),
-   * so the gateway's rate limits key on this instead: one visitor cannot use up another's.
+   * A guest shopper's session (its token's id); present only for guests, which is how the
+   * gateway's rate limits tell them apart from signed-in shoppers (guests are keyed by client IP).
    */
   sessionId?: string;
   /** The gateway's own id for the request (a UUID), never the client's: the audit trail trusts it. */

@@ -1,6 +1,7 @@
 // type-graphql reads decorator metadata through this polyfill; it must load before any decorated class.
 import 'reflect-metadata';
 export * from './app-proxy.js';
+export * from './client-ip.js';
 export * from './config.js';
 export * from './settings.js';
 export * from './context.js';

@@ -1,14 +1,29 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { DEMO_MERCHANT } from '@loyalnest/kit';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startDemoStorefront, type DemoStorefront } from '../../../gateway/src/dev/storefront/demo-storefront.js';
+import { WORKER_DEFAULT_PORT } from '../../../gateway/src/config.js';
+import { startDemoStorefront, STOREFRONT_DEFAULT_PORT, storefrontPort, type DemoStorefront } from '../../../gateway/src/dev/storefront/demo-storefront.js';
 import { StorefrontVisitor } from '../support/storefront.js';
 
 /** `npm start`'s storefront for the demo shop: its seeded shoppers at sign-in, on a port it can get. */
 describe('the demo storefront of npm start', () => {
   const started: DemoStorefront[] = [];
   afterAll(() => Promise.all(started.map((s) => s.close())));
+
+  it('listens on 4010 by default, clear of the gateway (4000), the networked subgraphs (4001–4007) and the worker (4100); STOREFRONT_PORT chooses another, checked by name', () => {
+    expect(STOREFRONT_DEFAULT_PORT).toBe(4010);
+    const subgraphPorts = [...readFileSync(new URL('../../../supergraph.yaml', import.meta.url), 'utf8').matchAll(/routing_url: http:\/\/[^:]+:(\d+)\//g)].map((m) => Number(m[1]));
+    expect(subgraphPorts).toHaveLength(7);
+    expect([4000, WORKER_DEFAULT_PORT, ...subgraphPorts]).not.toContain(STOREFRONT_DEFAULT_PORT);
+    expect(storefrontPort({})).toBe(4010);
+    expect(storefrontPort({ STOREFRONT_PORT: '' })).toBe(4010);
+    expect(storefrontPort({ STOREFRONT_PORT: '4321' })).toBe(4321);
+    expect(storefrontPort({ STOREFRONT_PORT: '0' })).toBe(0);
+    expect(() => storefrontPort({ STOREFRONT_PORT: '4001x' })).toThrow("STOREFRONT_PORT must be a port number (0 to 65535), got '4001x'");
+    expect(() => storefrontPort({ STOREFRONT_PORT: '70000' })).toThrow("STOREFRONT_PORT must be a port number (0 to 65535), got '70000'");
+  });
 
   it('offers the demo shop’s seeded shoppers at sign-in, and takes another port when its own is taken', async () => {
     // given: the port it prefers is in use (another npm start, a test)

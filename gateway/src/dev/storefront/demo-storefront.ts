@@ -12,10 +12,25 @@ export interface DemoStorefront extends Storefront {
 }
 
 /**
+ * The demo storefront's port unless `STOREFRONT_PORT` says otherwise: fixed, so its URL stays the
+ * same between starts, and outside the ports networked mode gives the subgraphs (4001–4007,
+ * supergraph.yaml) and the worker's 4100.
+ */
+export const STOREFRONT_DEFAULT_PORT = 4010;
+
+/** `STOREFRONT_PORT` (0 to 65535; 0 for any free port), else `STOREFRONT_DEFAULT_PORT`; anything else is refused by name. */
+export function storefrontPort(env: NodeJS.ProcessEnv): number {
+  const raw = env.STOREFRONT_PORT;
+  if (raw === undefined || raw === '') return STOREFRONT_DEFAULT_PORT;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535) throw new Error(`STOREFRONT_PORT must be a port number (0 to 65535), got '${raw}'`);
+  return port;
+}
+
+/**
  * `npm start`'s storefront for the demo shop: the widget built first when its sources are newer than
  * its assets, then the storefront stand-in with the demo shop's seeded shoppers at sign-in. It tries
- * `port` (STOREFRONT_PORT, else the gateway's port + 1, a URL that stays the same between starts) and
- * takes any free port when that one is taken. A widget that fails to build is reported and the
+ * `port` (`storefrontPort`: STOREFRONT_PORT, else 4010) and takes any free port when that one is taken. A widget that fails to build is reported and the
  * storefront starts anyway: its pages work, the widget's assets answer 404 until a build succeeds.
  */
 export async function startDemoStorefront({ gatewayUrl, apiSecret, proxyPath, port }: { gatewayUrl: string; apiSecret: string; proxyPath?: string; port: number }): Promise<DemoStorefront> {

@@ -1,9 +1,9 @@
-import { checkAppProxyRequest, ErrorCode, logger, Scope, systemCaller, type Caller, type PeerClient, type SubgraphRuntime } from '@loyalnest/kit';
+import { checkAppProxyRequest, clientIp, ErrorCode, logger, Scope, systemCaller, type Caller, type PeerClient, type SubgraphRuntime } from '@loyalnest/kit';
 import { json, Router, type NextFunction, type Request, type Response } from 'express';
 import { createSecretKey, randomUUID } from 'node:crypto';
 import type { ShopDirectory } from '../clicks/shop-directory.js';
 import type { ReferralClaimService } from '../services/referral-claim.service.js';
-import { clientIp, REFERRAL_CLICK_PREFIX } from './referral-click.routes.js';
+import { REFERRAL_CLICK_PREFIX } from './referral-click.routes.js';
 
 const CUSTOMER_BY_SHOPIFY_ID = /* GraphQL */ `
   query ReferralClaimingCustomer($id: ID!) { customerByShopifyId(shopifyId: $id) { id } }

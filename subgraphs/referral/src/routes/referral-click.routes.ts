@@ -1,4 +1,4 @@
-import { checkAppProxyRequest, logger, type SubgraphRuntime } from '@loyalnest/kit';
+import { checkAppProxyRequest, clientIp, logger, type SubgraphRuntime } from '@loyalnest/kit';
 import { Router, type Request, type Response } from 'express';
 import { createSecretKey } from 'node:crypto';
 import type { ClickStore } from '../clicks/click-store.js';
@@ -25,19 +25,6 @@ function wantsPage(req: Request): boolean {
 function fail(req: Request, res: Response, status: number, code: ClickErrorCode, message: string): void {
   if (wantsPage(req)) res.status(status).type(LIQUID).send(referralLandingError(String(req.params.code), code));
   else res.status(status).json({ error: { code, message } });
-}
-
-/**
- * The client's address as the nearest trusted proxy saw it: the `X-Forwarded-For` entry `hops`
- * from the right (`TRUSTED_PROXY_HOPS`), since each proxy appends the address it was reached from
- * and everything left of that is the visitor's to forge. With fewer entries than hops, the
- * connection's own address. The IP fraud checks (a claim burst, the advocate's IP) hash it.
- */
-export function clientIp(req: Request, hops: number): string {
-  const header = req.headers['x-forwarded-for'];
-  const entries = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((entry) => entry.trim());
-  const trusted = entries.length >= hops ? entries[entries.length - hops] : undefined;
-  return trusted || req.socket.remoteAddress || '';
 }
 
 /**
@@ -73,9 +60,9 @@ export function referralClickRoutes(runtime: SubgraphRuntime, deps: { store: Cli
       const outcome = await deps.clicks.click(runtime, deps.store, merchantId, code, visitor);
       if (outcome.kind === 'unknown') return fail(req, res, 404, 'REFERRAL_CODE_NOT_FOUND', 'No referral code like this at this shop');
       const { offer } = outcome;
-      const answer = { code, enabled: offer.enabled, offer: offer.enabled ? { ...offer.reward, currency: offer.currency } : null };
-      if (wantsPage(req)) res.type(LIQUID).send(referralLandingPage(code, answer));
-      else res.json(answer);
+      const found = { code, enabled: offer.enabled, offer: offer.enabled ? { ...offer.reward, currency: offer.currency } : null };
+      if (wantsPage(req)) res.type(LIQUID).send(referralLandingPage(code, found));
+      else res.json(found);
     };
     answer().catch((error: unknown) => {
       log.error({ err: error }, 'referral click failed');
