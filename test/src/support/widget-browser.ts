@@ -203,6 +203,36 @@ export async function settled(page: Page): Promise<void> {
   });
 }
 
+/** Waits for the page to draw `count` more frames: a layout shift or a redraw is reported after its frame. */
+export async function frames(page: Page, count = 2): Promise<void> {
+  await page.evaluate(async (count) => {
+    for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  }, count);
+}
+
+/**
+ * Reopens the panel (closed, then the launcher clicked) in one page script and returns, a frame
+ * later, what moves in the widget: its running animations, and its panel's elements whose
+ * computed style animates or transitions. A 0.18 s fade is still running one frame in.
+ */
+export function motionOnReopen(page: Page): Promise<{ running: string[]; animated: string[] }> {
+  return page.evaluate(async () => {
+    const root = document.getElementById('loyalnest-widget')!.shadowRoot!;
+    root.querySelector<HTMLElement>('[data-testid="loyalnest-close"]')!.click();
+    root.querySelector<HTMLElement>('[data-testid="loyalnest-launcher"]')!.click();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const running = root.getAnimations().map((a) => (a as CSSAnimation).animationName ?? (a as CSSTransition).transitionProperty ?? a.constructor.name);
+    const panel = root.querySelector<HTMLElement>('[data-testid="loyalnest-panel"]')!;
+    const animated = [panel, ...Array.from(panel.querySelectorAll<HTMLElement>('*'))]
+      .filter((e) => {
+        const style = getComputedStyle(e);
+        return style.animationName !== 'none' || style.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
+      })
+      .map((e) => e.dataset.testid ?? e.className ?? e.tagName);
+    return { running, animated };
+  });
+}
+
 /** Opens the panel from the launcher and waits for its dialog, shown in full. */
 export async function openPanel(page: Page): Promise<Locator> {
   await hook(page, 'loyalnest-launcher').click();

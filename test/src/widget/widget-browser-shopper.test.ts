@@ -7,6 +7,7 @@ import {
   figure,
   fixedOnScreen,
   follow,
+  frames,
   gqlFromPage,
   grouped,
   hook,
@@ -128,7 +129,7 @@ describe('the widget for a signed-in shopper', () => {
       await textMatching(hook(page, 'loyalnest-launcher-balance'), figure(after));
       // Once the live event for the spend has arrived too, the balance still shows it once.
       await eventually(async () => liveBalance(liveFrames, after) || undefined, 15_000, 'the live event of the spend');
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await frames(page);
       expect(await hook(page, 'loyalnest-balance').textContent()).toMatch(figure(after));
       expect(await hook(page, 'loyalnest-launcher-balance').textContent()).toMatch(figure(after));
       // The copy button puts the code on the clipboard.
