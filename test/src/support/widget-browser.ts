@@ -9,6 +9,8 @@ import { award } from './points.js';
 import { PROGRAM_ON, referralOf, updateReferralProgram } from './referrals.js';
 import { createReward, REWARDS_ENV } from './rewards.js';
 import { startTestStorefront, type Storefront } from './storefront.js';
+import { TIER_EVENTS_ENV } from './tier-members.js';
+import { tierInput, updateTierProgram, type UpdateTierProgramResult } from './tiers.js';
 import { shopifyId, upsertCustomer, type CreatedCustomer, type TestMerchant } from './tenants.js';
 
 export interface Shopper extends CreatedCustomer {
@@ -38,6 +40,20 @@ export interface WidgetWorld {
   anaCode: string;
 }
 
+/**
+ * A's tier program, on points earned from orders (an admin's award is not earned, so the seeded
+ * shoppers earned nothing): Ana is assigned Silver by the merchant, 0 of the 4,000 points to Gold.
+ * B has no tiers (its panel has no tier section).
+ */
+export const TIERS_A = [
+  { name: 'Bronze', threshold: 0 },
+  { name: 'Silver', threshold: 1000 },
+  { name: 'Gold', threshold: 5000 },
+] as const;
+
+const TIER_NOW = `query($id: ID!) { customer(id: $id) { tier { current { name } } } }`;
+const ASSIGN_TIER = `mutation($input: AssignTierInput!) { assignTier(input: $input) { __typename } }`;
+
 /** What a tote costs: far above any seeded balance, so the panel says how many points are missing. */
 export const DEAR_COST = 5000;
 export const CHEAP_COST = 500;
@@ -52,9 +68,12 @@ export function widgetWorld(): WidgetWorld {
   const world = {} as WidgetWorld;
   beforeAll(async () => {
     world.fake = await startFakeShopify();
-    world.gateway = await startTestGateway('embedded', { ...world.fake.env, ...REWARDS_ENV });
+    world.gateway = await startTestGateway('embedded', { ...world.fake.env, ...REWARDS_ENV, ...TIER_EVENTS_ENV });
     const { gateway } = world;
     [world.a, world.b] = await Promise.all([installMerchant(gateway, world.fake, 'widget-a'), installMerchant(gateway, world.fake, 'widget-b')]);
+    // Before any points: the tier engine then places each award as it comes.
+    const tiers = (await updateTierProgram(gateway, world.a.auth, { metric: 'POINTS_EARNED', tiers: TIERS_A.map((t) => tierInput(t.name, t.threshold)) })) as UpdateTierProgramResult;
+    if (tiers.__typename !== 'TierProgram') throw new Error(`A's tier program refused: ${JSON.stringify(tiers)}`);
     const shopper = async (merchant: TestMerchant, name: string, points: number): Promise<Shopper> => {
       const customer = await upsertCustomer(gateway, merchant, { shopifyId: shopifyId(), email: `${name.toLowerCase()}-${Date.now()}@example.com`, firstName: name });
       await award(gateway, merchant, customer.id, points);
@@ -69,6 +88,14 @@ export function widgetWorld(): WidgetWorld {
     ]);
     await Promise.all([updateReferralProgram(gateway, world.a.auth, PROGRAM_ON), updateReferralProgram(gateway, world.b.auth, PROGRAM_ON)]);
     world.anaCode = (await referralOf(gateway, world.a.auth, world.ana.id))!.code;
+    const silver = tiers.tiers.find((t) => t.name === 'Silver')!.id;
+    const assigned = await gateway.gql<{ assignTier: { __typename: string } }>(ASSIGN_TIER, { input: { customerId: world.ana.id, tierId: silver } }, world.a.auth);
+    if (assigned.data?.assignTier.__typename !== 'AssignTierSuccess') throw new Error(`assignTier refused: ${JSON.stringify(assigned)}`);
+    // The tier engine works from the points events: the panel shows Ana's tier once it has placed her.
+    await eventually(async () => {
+      const answer = await gateway.gql<{ customer: { tier: { current: { name: string } | null } } | null }>(TIER_NOW, { id: world.ana.id }, world.a.auth);
+      return answer.data?.customer?.tier.current?.name === 'Silver' || undefined;
+    }, 30_000, 'Ana placed in Silver');
     const store = (merchant: TestMerchant, shoppers: Shopper[]) => startTestStorefront(gateway, merchant, { customers: shoppers.map((s) => ({ shopifyId: s.shopifyId, name: s.name })) });
     [world.storeA, world.storeB] = await Promise.all([store(world.a, [world.ana, world.ben]), store(world.b, [world.cai])]);
     world.browser = await launchBrowser();
@@ -100,6 +127,10 @@ export interface VisitOptions {
   viewport?: { width: number; height: number };
   /** A page script that runs before the page's own (e.g. a PerformanceObserver). */
   initScript?: string;
+  /** Browser permissions granted to the page's origin (e.g. clipboard-read, clipboard-write). */
+  permissions?: string[];
+  /** The `prefers-reduced-motion` the page sees. */
+  reducedMotion?: 'reduce' | 'no-preference';
 }
 
 /**
@@ -107,7 +138,8 @@ export interface VisitOptions {
  * customer when asked: through the storefront's `/account/login`, as a shopper would.
  */
 export async function visit(world: WidgetWorld, store: Storefront, path: string, options: VisitOptions = {}): Promise<StorefrontVisit> {
-  const context = await world.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  const context = await world.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, reducedMotion: options.reducedMotion ?? 'no-preference' });
+  if (options.permissions) await context.grantPermissions(options.permissions, { origin: store.origin });
   if (options.initScript) await context.addInitScript({ content: options.initScript });
   const page = await context.newPage();
   const pageErrors: string[] = [];
@@ -168,6 +200,36 @@ export async function settled(page: Page): Promise<void> {
     const root = document.getElementById('loyalnest-widget')?.shadowRoot;
     const running = [...document.getAnimations(), ...(root?.getAnimations() ?? [])];
     await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
+/** Waits for the page to draw `count` more frames: a layout shift or a redraw is reported after its frame. */
+export async function frames(page: Page, count = 2): Promise<void> {
+  await page.evaluate(async (count) => {
+    for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  }, count);
+}
+
+/**
+ * Reopens the panel (closed, then the launcher clicked) in one page script and returns, a frame
+ * later, what moves in the widget: its running animations, and its panel's elements whose
+ * computed style animates or transitions. A 0.18 s fade is still running one frame in.
+ */
+export function motionOnReopen(page: Page): Promise<{ running: string[]; animated: string[] }> {
+  return page.evaluate(async () => {
+    const root = document.getElementById('loyalnest-widget')!.shadowRoot!;
+    root.querySelector<HTMLElement>('[data-testid="loyalnest-close"]')!.click();
+    root.querySelector<HTMLElement>('[data-testid="loyalnest-launcher"]')!.click();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const running = root.getAnimations().map((a) => (a as CSSAnimation).animationName ?? (a as CSSTransition).transitionProperty ?? a.constructor.name);
+    const panel = root.querySelector<HTMLElement>('[data-testid="loyalnest-panel"]')!;
+    const animated = [panel, ...Array.from(panel.querySelectorAll<HTMLElement>('*'))]
+      .filter((e) => {
+        const style = getComputedStyle(e);
+        return style.animationName !== 'none' || style.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
+      })
+      .map((e) => e.dataset.testid ?? e.className ?? e.tagName);
+    return { running, animated };
   });
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { seriousAxeViolations } from '../support/browser.js';
 import { pointsOf } from '../support/points.js';
-import { figure, focused, focusInsidePanel, hook, launcherShowing, openPanel, settled, shot, visit, widgetWorld } from '../support/widget-browser.js';
+import { figure, focused, focusInsidePanel, frames, hook, launcherShowing, motionOnReopen, openPanel, settled, shot, visit, widgetWorld } from '../support/widget-browser.js';
 
 /** Properties a theme's CSS could change on an element: typography, colours, box, display. */
 const STYLE_PROPERTIES = [
@@ -180,8 +180,10 @@ describe('the widget in the theme', () => {
     try {
       const balance = (await pointsOf(world.gateway, world.a, world.ana.id)).balance;
       await launcherShowing(page, figure(balance));
-      // A shift is reported after the frame that made it: give the page a few frames after the balance.
-      await page.waitForTimeout(500);
+      // A shift is reported after the frame that made it: once the page's animations have ended,
+      // two more frames, so a shift from the balance's drawing has been reported.
+      await settled(page);
+      await frames(page);
       const shifts = await layoutShifts(page);
       expect(shifts).toEqual([]);
       expect(shifts.reduce((sum, s) => sum + s.value, 0)).toBe(0);
@@ -191,6 +193,28 @@ describe('the widget in the theme', () => {
     } finally {
       await close();
       await reference.close();
+    }
+  });
+
+  it('animates the panel, and nothing in it when the shopper asks for reduced motion', async () => {
+    const moving = await visit(world, world.storeA, '/', { signIn: world.ana.shopifyId });
+    const still = await visit(world, world.storeA, '/', { signIn: world.ana.shopifyId, reducedMotion: 'reduce' });
+    try {
+      for (const { page } of [moving, still]) {
+        await openPanel(page);
+        await hook(page, 'loyalnest-tier-progress').waitFor();
+      }
+      // Without the preference the panel fades in and its progress bar slides: the check sees motion.
+      const usual = await motionOnReopen(moving.page);
+      expect(usual.running.length).toBeGreaterThan(0);
+      expect(usual.animated.length).toBeGreaterThan(0);
+      // With it: nothing runs on opening, and no element of the panel animates or transitions.
+      expect(await motionOnReopen(still.page)).toEqual({ running: [], animated: [] });
+      expect(await hook(still.page, 'loyalnest-panel').isVisible()).toBe(true);
+      expect([...moving.pageErrors, ...still.pageErrors]).toEqual([]);
+    } finally {
+      await moving.close();
+      await still.close();
     }
   });
 

@@ -7,6 +7,7 @@ import {
   figure,
   fixedOnScreen,
   follow,
+  frames,
   gqlFromPage,
   grouped,
   hook,
@@ -15,9 +16,19 @@ import {
   sessionOf,
   shot,
   textMatching,
+  TIERS_A,
   visit,
   widgetWorld,
 } from '../support/widget-browser.js';
+import { originOf } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+
+/** What the page's clipboard holds (the context must have been granted clipboard-read). */
+const clipboardOf = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+/** Whether a graphql-ws frame the page received carries this balance. */
+const liveBalance = (frames: string[], balance: number) =>
+  frames.some((frame) => frame.includes('pointsBalanceChanged') && (JSON.parse(frame) as { payload?: { data?: { pointsBalanceChanged?: { balance?: number } } } }).payload?.data?.pointsBalanceChanged?.balance === balance);
 
 const CUSTOMER = `query($id: ID!) { customer(id: $id) { id firstName points { balance } } }`;
 
@@ -30,7 +41,7 @@ describe('the widget for a signed-in shopper', () => {
   const world = widgetWorld();
 
   it('draws the launcher bottom-right with the seeded balance, and the panel with the shopper’s program', async () => {
-    const { page, pageErrors, close } = await visit(world, world.storeA, '/', { signIn: world.ana.shopifyId });
+    const { page, pageErrors, close } = await visit(world, world.storeA, '/', { signIn: world.ana.shopifyId, permissions: ['clipboard-read', 'clipboard-write'] });
     try {
       // given: the storefront's session for the cookie it set at sign-in
       const session = await sessionOf(page);
@@ -67,8 +78,19 @@ describe('the widget for a signed-in shopper', () => {
       expect(await hook(page, 'loyalnest-history-entry').count()).toBeGreaterThan(0);
       const referralUrl = await hook(page, 'loyalnest-referral-url').inputValue();
       expect(referralUrl).toContain(`/apps/loyalnest/r/${world.anaCode}`);
+      // her tier (assigned Silver; her points were awarded, not earned) and the way to Gold: 0 of 4,000
+      const [silver, gold] = [TIERS_A[1], TIERS_A[2]];
+      expect(await hook(page, 'loyalnest-tier').textContent()).toBe(silver.name);
+      const progress = hook(page, 'loyalnest-tier-progress');
+      expect(await progress.getAttribute('role')).toBe('progressbar');
+      expect(await progress.getAttribute('aria-valuenow')).toBe('0');
+      expect(await progress.getAttribute('aria-valuemax')).toBe(String(gold.threshold - silver.threshold));
       expect(await hook(page, 'loyalnest-error').count()).toBe(0);
       await shot(page, 'shopper-panel');
+
+      // when: she copies her referral link; then: the clipboard holds it
+      await hook(page, 'loyalnest-copy-referral').click();
+      await eventually(async () => (await clipboardOf(page)) === referralUrl || undefined, 5000, 'the referral link on the clipboard');
       expect(pageErrors).toEqual([]);
     } finally {
       await close();
@@ -89,7 +111,7 @@ describe('the widget for a signed-in shopper', () => {
 
   it('redeems a reward: shows the code, drops the balance, and the apply link puts the code on the cart', async () => {
     const before = (await pointsOf(world.gateway, world.a, world.ana.id)).balance;
-    const { page, pageErrors, close } = await visit(world, world.storeA, '/', { signIn: world.ana.shopifyId });
+    const { page, pageErrors, liveFrames, close } = await visit(world, world.storeA, '/', { signIn: world.ana.shopifyId, permissions: ['clipboard-read', 'clipboard-write'] });
     try {
       await launcherShowing(page, figure(before));
       await openPanel(page);
@@ -105,8 +127,14 @@ describe('the widget for a signed-in shopper', () => {
       // Both the mutation's answer and the live subscription report the spend: counted once.
       await textMatching(hook(page, 'loyalnest-balance'), figure(after));
       await textMatching(hook(page, 'loyalnest-launcher-balance'), figure(after));
-      await page.waitForTimeout(1000);
+      // Once the live event for the spend has arrived too, the balance still shows it once.
+      await eventually(async () => liveBalance(liveFrames, after) || undefined, 15_000, 'the live event of the spend');
+      await frames(page);
       expect(await hook(page, 'loyalnest-balance').textContent()).toMatch(figure(after));
+      expect(await hook(page, 'loyalnest-launcher-balance').textContent()).toMatch(figure(after));
+      // The copy button puts the code on the clipboard.
+      await hook(page, 'loyalnest-copy-code').click();
+      await eventually(async () => (await clipboardOf(page)) === code || undefined, 5000, 'the code on the clipboard');
       const apply = hook(page, 'loyalnest-apply-code');
       const href = await apply.getAttribute('href');
       expect(new URL(href!, world.storeA.origin).pathname + new URL(href!, world.storeA.origin).search).toBe(`/discount/${encodeURIComponent(code)}?redirect=/cart`);
@@ -116,6 +144,73 @@ describe('the widget for a signed-in shopper', () => {
       const cart = await follow(page, apply, (url) => url.pathname === '/cart');
       expect(await cart.locator('body').textContent()).toContain(code);
       await shot(cart, 'shopper-cart-with-code');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('asks again with the same key after a lost answer, by a tap or after a reload, and spends once each time', async () => {
+    // Two redemptions' worth more for Ana, so the first test's spend does not matter here.
+    await award(world.gateway, world.a, world.ana.id, 2 * CHEAP_COST);
+    const start = (await pointsOf(world.gateway, world.a, world.ana.id)).balance;
+    const { page, pageErrors, close } = await visit(world, world.storeA, '/', { signIn: world.ana.shopifyId });
+    try {
+      // The gateway gets the shopper's redeemReward and spends, but its answer never reaches the page
+      // (a dropped connection) whenever `lose` is set: the worst case for a retry, which must not spend again.
+      const keys: string[] = [];
+      let lose = true;
+      await page.route(`${originOf(world.gateway)}/graphql`, async (route) => {
+        const body = route.request().method() === 'POST' ? route.request().postData() ?? '' : '';
+        if (!body.includes('redeemReward')) return route.continue();
+        keys.push((JSON.parse(body) as { variables: { input: { idempotencyKey: string } } }).variables.input.idempotencyKey);
+        if (!lose) return route.continue();
+        lose = false;
+        await route.fetch();
+        return route.abort('connectionreset');
+      });
+      const redeemButton = () => page.locator(`[data-testid="loyalnest-reward"][data-reward-id="${world.cheapReward}"]`).getByTestId('loyalnest-redeem');
+      const codes = () => world.fake.discounts(world.a.shop).map((d) => d.code);
+      const spent = async () => start - (await pointsOf(world.gateway, world.a, world.ana.id)).balance;
+
+      // when: the first answer is lost, and the shopper taps Redeem again
+      await launcherShowing(page, figure(start));
+      await openPanel(page);
+      const codesBefore = codes().length;
+      await redeemButton().click();
+      await hook(page, 'loyalnest-error').waitFor();
+      expect(await spent()).toBe(CHEAP_COST);
+      await redeemButton().click();
+
+      // then: the retry carried the same key, the code shows, and the points were spent once
+      const first = (await textMatching(hook(page, 'loyalnest-discount-code'), /\S{6,}/, 20_000)).trim();
+      expect(keys).toHaveLength(2);
+      expect(keys[1]).toBe(keys[0]);
+      expect(codes()).toHaveLength(codesBefore + 1);
+      expect(codes()).toContain(first);
+      expect(await spent()).toBe(CHEAP_COST);
+
+      // when: another redemption's answer is lost and the shopper reloads the page instead
+      lose = true;
+      await redeemButton().click();
+      await hook(page, 'loyalnest-error').waitFor();
+      expect(await spent()).toBe(2 * CHEAP_COST);
+      await page.reload();
+      await launcherShowing(page, figure(start - 2 * CHEAP_COST));
+      await openPanel(page);
+
+      // then: the reopened panel resumed that draft with its key (no tap), showed its code, spent nothing more
+      const second = (await textMatching(hook(page, 'loyalnest-discount-code'), /\S{6,}/, 20_000)).trim();
+      expect(second).not.toBe(first);
+      expect(keys).toHaveLength(4);
+      expect(keys[3]).toBe(keys[2]);
+      expect(keys[2]).not.toBe(keys[0]);
+      expect(codes()).toHaveLength(codesBefore + 2);
+      expect(codes()).toContain(second);
+      expect(await spent()).toBe(2 * CHEAP_COST);
+      // and the settled draft is gone: the stored drafts are empty
+      expect(await page.evaluate(() => Object.keys(sessionStorage).filter((name) => name.startsWith('loyalnest:')))).toEqual([]);
+      await shot(page, 'shopper-redeem-resumed');
       expect(pageErrors).toEqual([]);
     } finally {
       await close();
@@ -172,8 +267,12 @@ describe('the widget for a signed-in shopper', () => {
       expect(own.data.customer).toMatchObject({ id: world.ben.id, points: { balance: benBalance } });
       for (const other of [world.ana.id, world.cai.id]) {
         const answer = await gqlFromPage(page, graphqlUrl, token, CUSTOMER, { id: other });
-        // then: nothing of them (same shop: refused; another shop: not found)
-        expect(answer.data?.customer ?? null).toBeNull();
+        // then: refused, not merely empty (a 500, a CORS failure or a throttle would also have no
+        // customer): a shopper's token reads a customer only through its own fields, in either shop
+        expect(answer.status).toBe(200);
+        expect(answer.data).toEqual({ customer: null });
+        expect(answer.errors).toHaveLength(1);
+        expect(answer.errors[0]).toMatchObject({ path: ['customer'], extensions: { code: 'FORBIDDEN' } });
         expect(JSON.stringify(answer)).not.toContain(String(anaBalance));
       }
       await shot(page, 'shopper-own-data-only');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { RedeemRewardMutation } from '../../../clients/widget/src/generated/graphql.js';
-import { RedeemDrafts, redeemOutcome, settleRedemption } from '../../../clients/widget/src/panel/redeem-drafts.js';
+import { draftStore, RedeemDrafts, redeemOutcome, settleRedemption, type KeyValueStorage } from '../../../clients/widget/src/panel/redeem-drafts.js';
 import { expiresSoon, SessionClient } from '../../../clients/widget/src/shared/session.client.js';
 
 type Answer = RedeemRewardMutation['redeemReward'];
@@ -55,6 +55,60 @@ describe('the widget redeem drafts', () => {
     drafts.end('a', true);
     expect(drafts.inFlight('b')).toBe(true);
     expect(drafts.keyOf('b')).toBe('key-2');
+  });
+});
+
+/** An in-memory Web Storage, like the browser's sessionStorage for one origin. */
+function fakeStorage(): KeyValueStorage & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (name) => items.get(name) ?? null,
+    setItem: (name, value) => void items.set(name, String(value)),
+    removeItem: (name) => void items.delete(name),
+  };
+}
+
+describe('the widget redeem drafts across a reload', () => {
+  it('resumes an open draft with its key after a reload, and forgets it once settled', () => {
+    const storage = fakeStorage();
+    const first = new RedeemDrafts(counterKeys(), draftStore(() => storage, 'cust-1'));
+    expect(first.begin('gift')).toBe('key-1');
+    // The page is reloaded while the redemption is in flight or PENDING: a new panel, new key source.
+    const second = new RedeemDrafts(() => 'never-used', draftStore(() => storage, 'cust-1'));
+    expect(second.open()).toEqual(['gift']);
+    expect(second.stateOf('gift')).toBe('open');
+    expect(second.begin('gift')).toBe('key-1');
+    expect(second.open()).toEqual([]); // in flight: not resumed twice
+    second.end('gift', true);
+    expect(storage.items.size).toBe(0);
+    expect(new RedeemDrafts(counterKeys(), draftStore(() => storage, 'cust-1')).open()).toEqual([]);
+  });
+
+  it('keeps each shopper’s drafts to themselves', () => {
+    const storage = fakeStorage();
+    new RedeemDrafts(counterKeys(), draftStore(() => storage, 'cust-1')).begin('gift');
+    const other = new RedeemDrafts(() => 'other-key', draftStore(() => storage, 'cust-2'));
+    expect(other.open()).toEqual([]);
+    expect(other.begin('gift')).toBe('other-key');
+    expect(new RedeemDrafts(counterKeys(), draftStore(() => storage, 'cust-1')).keyOf('gift')).toBe('key-1');
+  });
+
+  it('works in memory when storage throws or holds something damaged', () => {
+    const throwing = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    const drafts = new RedeemDrafts(counterKeys(), draftStore(throwing, 'cust-1'));
+    expect(drafts.begin('gift')).toBe('key-1');
+    drafts.end('gift', false);
+    expect(drafts.begin('gift')).toBe('key-1');
+    const full: KeyValueStorage = { ...fakeStorage(), setItem: () => throwing() };
+    expect(new RedeemDrafts(counterKeys(), draftStore(() => full, 'c')).begin('gift')).toBe('key-1');
+    const damaged = fakeStorage();
+    damaged.items.set('loyalnest:redeem-drafts:cust-1', '{not json');
+    expect(new RedeemDrafts(counterKeys(), draftStore(() => damaged, 'cust-1')).open()).toEqual([]);
+    damaged.items.set('loyalnest:redeem-drafts:cust-1', JSON.stringify({ gift: 42, ok: 'k' }));
+    expect(new RedeemDrafts(counterKeys(), draftStore(() => damaged, 'cust-1')).open()).toEqual(['ok']);
   });
 });
 

@@ -15,7 +15,7 @@ import { translator } from '../shared/strings.js';
 import { balanceSection, codeBlock, earnSection, historySection, howItWorksSection, referralSection, rewardsSection, tierSection } from './account-sections.js';
 import { copyText, el, focusables } from './dom.js';
 import type { MountOptions, PanelHandle } from './panel-contract.js';
-import { RedeemDrafts, settleRedemption, type RedeemOutcome } from './redeem-drafts.js';
+import { draftStore, RedeemDrafts, settleRedemption, type RedeemOutcome } from './redeem-drafts.js';
 import { claimReferral, referralView } from './referral-view.js';
 
 // The stylesheet: Vite emits it beside the module as loyalnest-panel.css, which the launcher's settings link.
@@ -86,7 +86,8 @@ export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
   let account: NonNullable<WidgetAccountQuery['customer']> | null = null;
   let balance: number | null = null;
   let redeemed: string | null = null;
-  const drafts = new RedeemDrafts(newKey);
+  // In memory until the shopper is known; then (loadMember) kept in sessionStorage for them.
+  let drafts = new RedeemDrafts(newKey);
   let live: Client | null = null;
   // The balance-dependent sections, kept so a live update replaces only them (see redrawBalance).
   let balanceNode: HTMLElement | null = null;
@@ -283,8 +284,14 @@ export function mount(root: ShadowRoot, options: MountOptions): PanelHandle {
       balance = account.points.balance;
       options.onBalance(balance);
       subscribeLive(session.liveUrl);
+      // sessionStorage, not localStorage: a draft is worth resuming within this visit, and the
+      // getter is guarded because merely reading `sessionStorage` throws where storage is blocked.
+      drafts = new RedeemDrafts(newKey, draftStore(() => globalThis.sessionStorage, account.id));
     }
     draw();
+    // A draft left open by an earlier page (a reload while PENDING, a lost answer) is asked about
+    // again with its key: the API answers that redemption, so the code shows and nothing is spent twice.
+    for (const rewardId of drafts.open()) void redeem(rewardId);
   };
 
   const loadReferral = (element: HTMLElement) => {

@@ -47,19 +47,69 @@ export async function settleRedemption(send: () => Promise<Answer>, wait: (ms: n
   return outcome;
 }
 
-/** The panel's redeem state: one key per open draft, and which rewards have a request in flight. */
+/** Where open drafts outlive a reload: the keys of one shopper's drafts, by reward id. */
+export interface DraftStore {
+  load(): Record<string, string>;
+  save(keys: Record<string, string>): void;
+}
+
+/** The part of the Web Storage API a draft store uses (sessionStorage in the panel, a fake in tests). */
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/**
+ * One shopper's drafts in `storage` (the panel passes sessionStorage, which is already per shop:
+ * it belongs to the shop's origin), under a name holding their customer id, so two shoppers on one
+ * browser tab never resume each other's redemption. Every access is guarded: Web Storage throws in
+ * some private modes and when full, and then drafts live in memory only, as before.
+ */
+export function draftStore(storage: () => KeyValueStorage | null | undefined, customerId: string): DraftStore {
+  const name = `loyalnest:redeem-drafts:${customerId}`;
+  return {
+    load() {
+      try {
+        const parsed: unknown = JSON.parse(storage()?.getItem(name) ?? '{}');
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+        // Only string keys of string rewards: anything else is not ours (or is damaged) and is dropped.
+        return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+      } catch {
+        return {};
+      }
+    },
+    save(keys) {
+      try {
+        const store = storage();
+        if (Object.keys(keys).length === 0) store?.removeItem(name);
+        else store?.setItem(name, JSON.stringify(keys));
+      } catch {
+        // Not saved: the draft still holds its key for as long as the page lives.
+      }
+    },
+  };
+}
+
+/**
+ * The panel's redeem state: one key per open draft, and which rewards have a request in flight.
+ * With a store, open drafts are written through to it and read back at construction, so a draft
+ * left PENDING (points spent, no code yet) is resumed after a reload with its key, not spent again.
+ */
 export class RedeemDrafts {
   private readonly keys = new Map<string, string>();
   private readonly busy = new Set<string>();
 
-  constructor(private readonly newKey: () => string) {}
+  constructor(private readonly newKey: () => string, private readonly store?: DraftStore) {
+    for (const [rewardId, key] of Object.entries(store?.load() ?? {})) this.keys.set(rewardId, key);
+  }
 
   /** Starts (or resumes) the reward's draft; null when a request for it is already in flight. */
   begin(rewardId: string): string | null {
     if (this.busy.has(rewardId)) return null;
     this.busy.add(rewardId);
     let key = this.keys.get(rewardId);
-    if (!key) this.keys.set(rewardId, (key = this.newKey()));
+    if (!key) {
+      this.keys.set(rewardId, (key = this.newKey()));
+      // Saved before the request goes out: a reload while it is in flight must not lose the key.
+      this.save();
+    }
     return key;
   }
 
@@ -69,7 +119,7 @@ export class RedeemDrafts {
    */
   end(rewardId: string, settled: boolean): void {
     this.busy.delete(rewardId);
-    if (settled) this.keys.delete(rewardId);
+    if (settled && this.keys.delete(rewardId)) this.save();
   }
 
   inFlight(rewardId: string): boolean {
@@ -84,5 +134,14 @@ export class RedeemDrafts {
   /** The key an open draft holds (for tests and diagnostics). */
   keyOf(rewardId: string): string | undefined {
     return this.keys.get(rewardId);
+  }
+
+  /** The rewards with an open draft and no request in flight: what the panel resumes on mount. */
+  open(): string[] {
+    return [...this.keys.keys()].filter((rewardId) => !this.busy.has(rewardId));
+  }
+
+  private save(): void {
+    this.store?.save(Object.fromEntries(this.keys));
   }
 }
