@@ -204,9 +204,10 @@ describe('the widget in the theme', () => {
         await openPanel(page);
         await hook(page, 'loyalnest-tier-progress').waitFor();
       }
-      // Without the preference the panel fades in and its progress bar slides: the check sees motion.
+      // Without the preference the panel fades in and its progress bar slides: the check sees motion
+      // in the computed styles (what is still running one frame later depends on the machine's speed,
+      // so only the styles are compared here).
       const usual = await motionOnReopen(moving.page);
-      expect(usual.running.length).toBeGreaterThan(0);
       expect(usual.animated.length).toBeGreaterThan(0);
       // With it: nothing runs on opening, and no element of the panel animates or transitions.
       expect(await motionOnReopen(still.page)).toEqual({ running: [], animated: [] });
