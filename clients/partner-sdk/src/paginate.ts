@@ -42,15 +42,16 @@ function findConnection(value: unknown): Connection<unknown> | null {
  *
  *     for await (const customer of paginate(client.customers, { first: 50 })) …
  */
-export async function* paginate<V extends { after?: string | null }, R, N = NodeOf<R>>(
+export async function* paginate<V extends { after?: string | null } | undefined, R, N = NodeOf<R>>(
   fn: (variables: V) => Promise<R>,
-  variables: V,
+  // V is inferred from `fn` alone (its variables are optional when all are): the object given here is checked against it.
+  variables: NoInfer<NonNullable<V>>,
   select: (result: R) => Connection<N> | null | undefined = (result) => findConnection(result) as Connection<N> | null,
 ): AsyncGenerator<N, void, undefined> {
   let after = variables.after ?? null;
   const seen = new Set<string>();
   for (;;) {
-    const page = select(await fn({ ...variables, after }));
+    const page = select(await fn({ ...variables, after } as V));
     if (!page) return;
     yield* page.nodes;
     const next = page.pageInfo.endCursor ?? null;
