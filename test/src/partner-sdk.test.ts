@@ -106,15 +106,18 @@ describe('the partner SDK against a live supergraph', () => {
   });
 
   it('returns business outcomes as typed results, not errors', async () => {
-    const sdk = await client(a);
+    const sent: Sent[] = [];
+    const sdk = await client(a, { sent });
     const customer = await newCustomer(sdk);
     await sdk.awardPoints({ input: { customerId: customer.id, points: 30 } });
 
     const deduct = await sdk.deductPoints({ input: { customerId: customer.id, points: 50 } });
     expect(deduct.deductPoints).toEqual({ __typename: 'InsufficientPointsError', code: expect.any(String), message: expect.any(String), balance: 30, required: 50 });
 
-    const redeem = await sdk.redeemReward({ input: { customerId: customer.id, rewardId: '00000000-0000-4000-8000-000000000000', idempotencyKey: 'redeem-1' } });
+    // The API requires redeemReward's key; the SDK's type leaves it optional and fills it in.
+    const redeem = await sdk.redeemReward({ input: { customerId: customer.id, rewardId: '00000000-0000-4000-8000-000000000000' } });
     expect(redeem.redeemReward).toMatchObject({ __typename: 'RewardNotFoundError', rewardId: '00000000-0000-4000-8000-000000000000' });
+    expect(sent.find((s) => s.operationName === 'redeemReward')!.variables.input).toMatchObject({ idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     // Nothing was spent by either.
     expect((await sdk.customerPoints({ customerId: customer.id })).customer?.points.balance).toBe(30);
   });
@@ -175,6 +178,25 @@ describe('the partner SDK against a live supergraph', () => {
     const error = await sdk.customers({ first: 16 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoyalNestError);
     expect(error).toMatchObject({ code: 'THROTTLED', status: 429 });
+  });
+
+  it('waits Retry-After when a 429 has no cost, and backs off after a 503', async () => {
+    // A proxy in front of the API may answer these itself: the first two requests get them, the rest reach the gateway.
+    const answers = [
+      new Response('{"errors":[{"message":"Too many requests"}]}', { status: 429, headers: { 'retry-after': '1', 'content-type': 'application/json' } }),
+      new Response('upstream unavailable', { status: 503 }),
+    ];
+    const retries: RetryEvent[] = [];
+    const sdk = createLoyalNestClient({ url: gateway.url, apiKey: await apiKey(a), fetch: async (input, init) => answers.shift() ?? fetch(input, init), onThrottle: (event) => retries.push(event) });
+    const started = Date.now();
+    const { tiers } = await sdk.tiers();
+    expect(Array.isArray(tiers)).toBe(true);
+    expect(retries.map(({ reason, attempt }) => ({ reason, attempt }))).toEqual([
+      { reason: 'throttled', attempt: 1 },
+      { reason: 'unavailable', attempt: 2 },
+    ]);
+    expect(retries[0]!.waitMs).toBeGreaterThanOrEqual(1000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
   });
 
   it('throws authentication and authorization failures as LoyalNestError with their code', async () => {

@@ -42,8 +42,19 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** The generated functions, one per operation (`customers`, `awardPoints`, …), each returning its typed `data`. */
-export type LoyalNestClient = Sdk;
+/** An input whose `idempotencyKey` the API requires, made optional: the client fills it in. */
+type KeyOptional<T> = T extends { idempotencyKey: infer K } ? Omit<T, 'idempotencyKey'> & { idempotencyKey?: K | null } : T;
+type KeysOptional<V> = { [P in keyof V]: KeyOptional<V[P]> };
+/** A function's arguments with its variables (the first) loosened so; a mapped tuple keeps each one's optionality. */
+type LoosenedArgs<A extends unknown[]> = { [I in keyof A]: I extends '0' ? KeysOptional<A[I]> : A[I] };
+
+/**
+ * The generated functions, one per operation (`customers`, `awardPoints`, …), each resolving to its
+ * typed `data`; `idempotencyKey` is optional on every input, required by the API or not.
+ */
+export type LoyalNestClient = {
+  [F in keyof Sdk]: (...args: LoosenedArgs<Parameters<Sdk[F]>>) => ReturnType<Sdk[F]>;
+};
 
 interface Answer {
   data?: unknown;
@@ -201,5 +212,6 @@ export function createLoyalNestClient(options: LoyalNestClientOptions): LoyalNes
     await sleep(event.waitMs, call?.signal);
   }
 
-  return getSdk(requester);
+  // The keys the type leaves optional are filled in by the requester before anything is sent.
+  return getSdk(requester) as unknown as LoyalNestClient;
 }
