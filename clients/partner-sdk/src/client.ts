@@ -159,6 +159,9 @@ export function createLoyalNestClient(options: LoyalNestClientOptions): LoyalNes
 
     for (let attempt = 0; ; attempt++) {
       let response: Response;
+      let text: string;
+      // A failure before the whole answer arrived may have reached the API: sending again is safe,
+      // since every mutation here is keyed (points) or an upsert (customers).
       try {
         response = await doFetch(options.url, {
           method: 'POST',
@@ -166,6 +169,7 @@ export function createLoyalNestClient(options: LoyalNestClientOptions): LoyalNes
           body,
           signal: call?.signal,
         });
+        text = await response.text();
       } catch (cause) {
         if (call?.signal?.aborted) throw cause;
         if (attempt < maxRetries) {
@@ -176,7 +180,6 @@ export function createLoyalNestClient(options: LoyalNestClientOptions): LoyalNes
       }
 
       const requestId = response.headers.get('x-request-id') ?? undefined;
-      const text = await response.text();
       let answer: Answer | undefined;
       try {
         answer = text ? (JSON.parse(text) as Answer) : undefined;
