@@ -29,13 +29,32 @@ const DASHBOARD = 'dashboard';
  */
 const WIDGET = 'widget';
 
+/**
+ * The partner SDK gets one typed function per operation (`getSdk(requester).customers(…)`, the
+ * generic SDK plugin) and, from our own plugin, which operations take an idempotency key, for the
+ * client to fill in. Documents are parsed ASTs the client prints once each: the generic SDK plugin's
+ * string mode emits `new TypedDocumentString(…)` without declaring it, and passes it where its own
+ * requester type wants a `string`.
+ */
+const PARTNER_SDK = 'partner-sdk';
+
 const config: CodegenConfig = {
   schema: './api-schema.graphql',
   // Relative imports with a .js extension, as NodeNext resolution requires.
   emitLegacyCommonJSImports: false,
   generates: Object.fromEntries(
     clients.map((client) =>
-      client === DASHBOARD
+      client === PARTNER_SDK
+        ? [
+            `../clients/${client}/src/generated/sdk.ts`,
+            {
+              documents: [`../clients/${client}/src/**/*.graphql`],
+              // typescript-operations 6 emits the input types and enums the operations use itself.
+              plugins: ['typescript-operations', 'typescript-generic-sdk', './src/idempotent-inputs.plugin.cjs'],
+              config: { useTypeImports: true, strictScalars: true, scalars, enumsAsTypes: true, documentMode: 'documentNode' },
+            },
+          ]
+        : client === DASHBOARD
         ? [
             `../clients/${client}/src/generated/graphql.ts`,
             {

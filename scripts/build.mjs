@@ -6,6 +6,7 @@
  * SDL) are copied beside the compiled code that reads them.
  */
 import { transformFile } from '@swc/core';
+import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,3 +61,7 @@ console.log(`loyalnest: compiled ${total} files in ${((Date.now() - started) / 1
 buildDashboard();
 // The storefront widget: the launcher, panel and panel CSS in the theme extension's assets.
 buildWidget();
+// The partner SDK as it is published: JavaScript and declarations in clients/partner-sdk/dist (tsc).
+const sdkStarted = Date.now();
+execFileSync('pnpm', ['--silent', '--filter', '@loyalnest/partner-sdk', 'build'], { cwd: root, stdio: 'inherit' });
+console.log(`loyalnest: built the partner SDK in ${((Date.now() - sdkStarted) / 1000).toFixed(1)} s`);

@@ -1,0 +1,403 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentNode } from 'graphql';
+/** Points to give a customer. */
+export type AwardPointsInput = {
+  /** LoyalNest id of the customer. */
+  customerId: string | number;
+  /** Makes the call safe to repeat: the same key with the same change is applied once. 1–200 printable characters; unique per merchant and kind of caller. */
+  idempotencyKey?: string | null | undefined;
+  /** How many points, 1–1,000,000. */
+  points: number;
+  /** Why, shown in the customer's history (at most 255 characters). */
+  reason?: string | null | undefined;
+};
+
+/** Narrows a customer list; all given conditions must hold. */
+export type CustomerFilter = {
+  /** Only customers with (or without) marketing consent. */
+  acceptsMarketing?: boolean | null | undefined;
+  /** Exact email address (case-insensitive). */
+  email?: string | null | undefined;
+  /** Only customers with at least this many orders. */
+  minOrdersCount?: number | null | undefined;
+  /** Customers carrying this tag. */
+  tag?: string | null | undefined;
+};
+
+/** Points to take from a customer's spendable balance; never below zero. */
+export type DeductPointsInput = {
+  /** LoyalNest id of the customer. */
+  customerId: string | number;
+  /** Makes the call safe to repeat: the same key with the same change is applied once. 1–200 printable characters; unique per merchant and kind of caller. */
+  idempotencyKey?: string | null | undefined;
+  /** How many points, 1–1,000,000. */
+  points: number;
+  /** Why, shown in the customer's history (at most 255 characters). */
+  reason?: string | null | undefined;
+};
+
+/** Why Shopify issued no discount code. */
+export type DiscountFailureReason =
+  /** Shopify (or the shop's install of the app) refused the discount; the same request will fail again. */
+  | 'SHOPIFY_REJECTED'
+  /** Shopify stayed down, slow or throttled through every retry; trying again later may work. */
+  | 'SHOPIFY_UNAVAILABLE';
+
+/** Machine-readable code of an expected business error returned in a result union. */
+export type ErrorCode =
+  /** The customer already earned for this activity as often as its limit allows (ActivityLimitReachedError). */
+  | 'ACTIVITY_LIMIT_REACHED'
+  /** The merchant's earning rules have no activity with that key (ActivityNotFoundError). */
+  | 'ACTIVITY_NOT_FOUND'
+  /** No API key with that id belongs to this merchant (ApiKeyNotFoundError). */
+  | 'API_KEY_NOT_FOUND'
+  /** No customer with that id belongs to this merchant (CustomerNotFoundError). */
+  | 'CUSTOMER_NOT_FOUND'
+  /** No dead-lettered event with that id belongs to this merchant (DeadLetterEventNotFoundError). */
+  | 'DEAD_LETTER_EVENT_NOT_FOUND'
+  /** The dead-lettered event was already applied; there is nothing to retry (DeadLetterEventResolvedError). */
+  | 'DEAD_LETTER_EVENT_RESOLVED'
+  /** Shopify issued no discount code for a redemption (DiscountCreationFailedError); the points were given back. */
+  | 'DISCOUNT_CREATION_FAILED'
+  /** Shopify did not delete the redemption's discount code, so it still works and the points stay spent (DiscountDeactivationFailedError); try again. */
+  | 'DISCOUNT_DEACTIVATION_FAILED'
+  /** Reserved for a customer email already in use; no mutation returns it today (customers are matched by their Shopify id). */
+  | 'EMAIL_TAKEN'
+  /** The idempotency key was already used for a different change (IdempotencyKeyReusedError); use a new key for a new change. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The customer's balance is lower than the points asked for (InsufficientPointsError); nothing was spent. */
+  | 'INSUFFICIENT_POINTS'
+  /** The program settings, earning rules, tier program or referral program break a rule as a whole (InvalidSettingsError, InvalidTierProgramError, ReferralProgramInvalidError); nothing was saved. */
+  | 'INVALID_SETTINGS'
+  /** Reserved; a negative balance is reported as REWARD_UNAVAILABLE with reason NEGATIVE_BALANCE. */
+  | 'NEGATIVE_BALANCE'
+  /** Reserved for a generic missing record; no mutation returns it today (each names what is missing, e.g. REWARD_NOT_FOUND). */
+  | 'NOT_FOUND'
+  /** The merchant has switched the points program off (ProgramDisabledError); nothing was earned or spent. */
+  | 'PROGRAM_DISABLED'
+  /** Only an issued redemption can be cancelled; this one is pending, used, expired, cancelled or failed (RedemptionNotCancellableError). */
+  | 'REDEMPTION_NOT_CANCELLABLE'
+  /** No redemption with that id belongs to this merchant (RedemptionNotFoundError). */
+  | 'REDEMPTION_NOT_FOUND'
+  /** Someone else already claimed an offer at this shop with that email (ReferralAlreadyClaimedError); nothing about their claim is shown and nothing was claimed. */
+  | 'REFERRAL_ALREADY_CLAIMED'
+  /** A fraud check blocked the claim (ReferralClaimBlockedError); no discount code was issued and the referral waits for an admin. */
+  | 'REFERRAL_CLAIM_BLOCKED'
+  /** A field of the claim is not what it must be, e.g. a malformed code or an email that is not one (ReferralClaimInvalidError names the field); nothing was claimed. */
+  | 'REFERRAL_CLAIM_INVALID'
+  /** No customer of this merchant holds that referral code (ReferralCodeNotFoundError); nothing was claimed. */
+  | 'REFERRAL_CODE_NOT_FOUND'
+  /** Shopify issued no discount code for the friend's claim (ReferralDiscountUnavailableError); claiming again later issues it. */
+  | 'REFERRAL_DISCOUNT_UNAVAILABLE'
+  /** The referral is not in a status the decision applies to, e.g. approving one that is not BLOCKED (ReferralNotDecidableError); nothing changed. */
+  | 'REFERRAL_NOT_DECIDABLE'
+  /** No referral with that id belongs to this merchant (ReferralNotFoundError). */
+  | 'REFERRAL_NOT_FOUND'
+  /** The merchant has switched the referral program off (ReferralProgramDisabledError); nothing was claimed. */
+  | 'REFERRAL_PROGRAM_DISABLED'
+  /** An argument of an admin's referral decision is out of range (ReferralReviewInvalidError); nothing changed. */
+  | 'REFERRAL_REVIEW_INVALID'
+  /** No reward with that id belongs to this merchant (RewardNotFoundError). */
+  | 'REWARD_NOT_FOUND'
+  /** The reward cannot be redeemed now, e.g. it is disabled or the balance is negative (RewardUnavailableError); nothing was spent. */
+  | 'REWARD_UNAVAILABLE'
+  /** The merchant already has as many member exports queued or running as it may (SegmentExportLimitReachedError); one must finish before another starts. */
+  | 'SEGMENT_EXPORT_LIMIT_REACHED'
+  /** The merchant has no segment with that handle (SegmentNotFoundError); nothing was started. */
+  | 'SEGMENT_NOT_FOUND';
+
+/** What a ledger entry did: earned, spent on a reward, adjusted by hand, expired, or reversed an earlier entry. */
+export type PointsEntryKind =
+  /** Points added or taken by hand: an admin, a partner app or a Shopify Flow action. */
+  | 'ADJUST'
+  /** Points added for something the customer did: an order, an activity, a signup or birthday bonus. */
+  | 'EARN'
+  /** Points removed because they expired under the merchant's expiry policy (negative). */
+  | 'EXPIRE'
+  /** Points spent on a reward (negative); a cancelled redemption is given back by a REVERSE entry. */
+  | 'REDEEM'
+  /** Undoes an earlier entry, e.g. the points of a refunded order or a cancelled redemption. */
+  | 'REVERSE';
+
+/** Whether an entry counts in the spendable balance yet. */
+export type PointsEntryStatus =
+  /** Held for the merchant's pending period (so a quick refund can take it back) before it becomes spendable. */
+  | 'PENDING'
+  /** Counts in the spendable balance. */
+  | 'POSTED';
+
+/** What caused a ledger entry. */
+export type PointsSource =
+  /** A custom activity recorded through `recordActivity`. */
+  | 'ACTIVITY'
+  /** A merchant admin, or LoyalNest itself, awarding or deducting by hand. */
+  | 'ADMIN'
+  /** The yearly birthday bonus. */
+  | 'BIRTHDAY'
+  /** The expiry policy removing points. */
+  | 'EXPIRY'
+  /** A Shopify Flow action run by the merchant's workflow. */
+  | 'FLOW'
+  /** A Shopify order (or its refund or cancellation). */
+  | 'ORDER'
+  /** A partner app calling with an API key. */
+  | 'PARTNER'
+  /** A referral program's reward to the advocate, once the referred friend's first order completed the referral (once per referral). */
+  | 'REFERRAL'
+  /** A reward redemption, or giving its points back when it is cancelled or fails. */
+  | 'REWARD'
+  /** The signup bonus, earned once when the customer joins. */
+  | 'SIGNUP'
+  /** A VIP tier entry bonus, paid once per tier and qualification period. */
+  | 'TIER';
+
+/** A reward to redeem for a customer. */
+export type RedeemRewardInput = {
+  /** The customer who spends the points: a shopper may name only themselves. */
+  customerId: string | number;
+  /** Makes the call safe to repeat: the same key returns the same redemption and spends once. 1–200 printable characters; unique per merchant and kind of caller. */
+  idempotencyKey: string;
+  /** The reward. */
+  rewardId: string | number;
+};
+
+/** Where a redemption stands. */
+export type RedemptionStatus =
+  /** Cancelled by the merchant (`cancelRedemption`): the code was deleted in Shopify and the points given back. */
+  | 'CANCELLED'
+  /** The code expired unused; the points stay spent. */
+  | 'EXPIRED'
+  /** Shopify issued no code; the points were given back. */
+  | 'FAILED'
+  /** The discount code exists and can be used. */
+  | 'ISSUED'
+  /** Points spent; the discount code is being created in Shopify. */
+  | 'PENDING'
+  /** An order used the code. */
+  | 'USED';
+
+/** What the discount code of a reward gives: an amount off, a percentage off, free shipping, or a product variant for free. */
+export type RewardKind =
+  /** A fixed amount off the order, in the shop's currency. */
+  | 'FIXED_AMOUNT'
+  /** One chosen product variant for free. */
+  | 'FREE_PRODUCT'
+  /** Free shipping on the order. */
+  | 'FREE_SHIPPING'
+  /** A percentage off the order. */
+  | 'PERCENTAGE';
+
+/** What a customer accumulates to reach a tier. */
+export type TierMetric =
+  /** Paid orders net of refunds, in whole units of the shop's currency. */
+  | 'AMOUNT_SPENT'
+  /** Orders placed, less cancelled ones. */
+  | 'ORDERS_COUNT'
+  /** Points earned (earning entries less their reversals); spending points never lowers it. */
+  | 'POINTS_EARNED';
+
+/** A customer as Shopify knows it; matched on its Shopify id. */
+export type UpsertCustomerInput = {
+  /** Marketing consent. */
+  acceptsMarketing?: boolean | null | undefined;
+  /** Email address. */
+  email?: string | null | undefined;
+  /** First name, at most 100 characters. */
+  firstName?: string | null | undefined;
+  /** Last name, at most 100 characters. */
+  lastName?: string | null | undefined;
+  /** Shopify's numeric customer id. */
+  shopifyId: string | number;
+  /** Tags (at most 250 of at most 255 characters), replacing the current ones. */
+  tags?: Array<string> | null | undefined;
+};
+
+export type PartnerCustomerFragment = { id: string, shopifyId: string, email: string | null, firstName: string | null, lastName: string | null, tags: Array<string>, acceptsMarketing: boolean, ordersCount: number, totalSpent: string, lastOrderAt: string | null, createdAt: string };
+
+export type PartnerPointsEntryFragment = { id: string, kind: PointsEntryKind, source: PointsSource, status: PointsEntryStatus, points: number, reason: string | null, orderId: string | null, availableAt: string | null, createdAt: string };
+
+export type PartnerPointsChangeFragment = { duplicate: boolean, entry: { id: string, kind: PointsEntryKind, source: PointsSource, status: PointsEntryStatus, points: number, reason: string | null, orderId: string | null, availableAt: string | null, createdAt: string }, account: { balance: number, pending: number, lifetimeEarned: number } };
+
+export type PartnerTierFragment = { id: string, position: number, name: string, threshold: number, earnMultiplier: number, entryBonusPoints: number | null };
+
+export type CustomersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: CustomerFilter | null | undefined;
+}>;
+
+
+export type CustomersQuery = { customers: { nodes: Array<{ id: string, shopifyId: string, email: string | null, firstName: string | null, lastName: string | null, tags: Array<string>, acceptsMarketing: boolean, ordersCount: number, totalSpent: string, lastOrderAt: string | null, createdAt: string }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type CustomerQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CustomerQuery = { customer: { id: string, shopifyId: string, email: string | null, firstName: string | null, lastName: string | null, tags: Array<string>, acceptsMarketing: boolean, ordersCount: number, totalSpent: string, lastOrderAt: string | null, createdAt: string } | null };
+
+export type CustomerByShopifyIdQueryVariables = Exact<{
+  shopifyId: string | number;
+}>;
+
+
+export type CustomerByShopifyIdQuery = { customerByShopifyId: { id: string, shopifyId: string, email: string | null, firstName: string | null, lastName: string | null, tags: Array<string>, acceptsMarketing: boolean, ordersCount: number, totalSpent: string, lastOrderAt: string | null, createdAt: string } | null };
+
+export type UpsertCustomerMutationVariables = Exact<{
+  input: UpsertCustomerInput;
+}>;
+
+
+export type UpsertCustomerMutation = { upsertCustomer: { __typename: 'UpsertCustomerSuccess', created: boolean, customer: { id: string, shopifyId: string, email: string | null, firstName: string | null, lastName: string | null, tags: Array<string>, acceptsMarketing: boolean, ordersCount: number, totalSpent: string, lastOrderAt: string | null, createdAt: string } } };
+
+export type CustomerPointsQueryVariables = Exact<{
+  customerId: string | number;
+}>;
+
+
+export type CustomerPointsQuery = { customer: { id: string, points: { balance: number, pending: number, lifetimeEarned: number } } | null };
+
+export type PointsHistoryQueryVariables = Exact<{
+  customerId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PointsHistoryQuery = { customer: { id: string, points: { history: { nodes: Array<{ id: string, kind: PointsEntryKind, source: PointsSource, status: PointsEntryStatus, points: number, reason: string | null, orderId: string | null, availableAt: string | null, createdAt: string }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } } | null };
+
+export type AwardPointsMutationVariables = Exact<{
+  input: AwardPointsInput;
+}>;
+
+
+export type AwardPointsMutation = { awardPoints:
+    | { __typename: 'CustomerNotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
+    | { __typename: 'PointsChange', duplicate: boolean, entry: { id: string, kind: PointsEntryKind, source: PointsSource, status: PointsEntryStatus, points: number, reason: string | null, orderId: string | null, availableAt: string | null, createdAt: string }, account: { balance: number, pending: number, lifetimeEarned: number } }
+   };
+
+export type DeductPointsMutationVariables = Exact<{
+  input: DeductPointsInput;
+}>;
+
+
+export type DeductPointsMutation = { deductPoints:
+    | { __typename: 'CustomerNotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
+    | { __typename: 'InsufficientPointsError', balance: number, required: number, code: ErrorCode, message: string }
+    | { __typename: 'PointsChange', duplicate: boolean, entry: { id: string, kind: PointsEntryKind, source: PointsSource, status: PointsEntryStatus, points: number, reason: string | null, orderId: string | null, availableAt: string | null, createdAt: string }, account: { balance: number, pending: number, lifetimeEarned: number } }
+   };
+
+export type RewardsQueryVariables = Exact<{
+  activeOnly?: boolean | null | undefined;
+}>;
+
+
+export type RewardsQuery = { rewards: Array<{ id: string, kind: RewardKind, name: string, value: string | null, pointsCost: number, minimumSubtotal: string | null, startsAt: string | null, endsAt: string | null, codeValidityDays: number | null, active: boolean }> };
+
+export type RedeemRewardMutationVariables = Exact<{
+  input: RedeemRewardInput;
+}>;
+
+
+export type RedeemRewardMutation = { redeemReward:
+    | { __typename: 'CustomerNotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'DiscountCreationFailedError', redemptionId: string, pointsReturned: number, failure: DiscountFailureReason, code: ErrorCode, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
+    | { __typename: 'InsufficientPointsError', balance: number, required: number, code: ErrorCode, message: string }
+    | { __typename: 'Redemption', id: string, customerId: string, rewardId: string, pointsSpent: number, status: RedemptionStatus, discountCode: string | null, expiresAt: string | null, createdAt: string }
+    | { __typename: 'RewardNotFoundError', rewardId: string, code: ErrorCode, message: string }
+    | { __typename: 'RewardUnavailableError', code: ErrorCode, message: string }
+   };
+
+export type TiersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TiersQuery = { tiers: Array<{ id: string, position: number, name: string, threshold: number, earnMultiplier: number, entryBonusPoints: number | null }> };
+
+export type CustomerTierQueryVariables = Exact<{
+  customerId: string | number;
+}>;
+
+
+export type CustomerTierQuery = { customer: { id: string, tier: { since: string | null, expiresAt: string | null, current: { id: string, position: number, name: string, threshold: number, earnMultiplier: number, entryBonusPoints: number | null } | null, progress: { metric: TierMetric, value: number, deltaToNext: number | null, deltaToRetain: number | null, nextTier: { id: string, position: number, name: string, threshold: number, earnMultiplier: number, entryBonusPoints: number | null } | null } } } | null };
+
+export type CustomerReferralQueryVariables = Exact<{
+  customerId: string | number;
+}>;
+
+
+export type CustomerReferralQuery = { customer: { id: string, referral: { code: string, url: string, clicks: number, uniqueClicks: number, referred: number, completed: number, pointsEarned: number } | null } | null };
+
+export const PartnerCustomerFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerCustomer"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"shopifyId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"acceptsMarketing"}},{"kind":"Field","name":{"kind":"Name","value":"ordersCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalSpent"}},{"kind":"Field","name":{"kind":"Name","value":"lastOrderAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+export const PartnerPointsEntryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerPointsEntry"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"availableAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+export const PartnerPointsChangeFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerPointsChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"duplicate"}},{"kind":"Field","name":{"kind":"Name","value":"entry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerPointsEntry"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"lifetimeEarned"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerPointsEntry"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"availableAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+export const PartnerTierFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerTier"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Tier"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"earnMultiplier"}},{"kind":"Field","name":{"kind":"Name","value":"entryBonusPoints"}}]}}]} as unknown as DocumentNode;
+export const CustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"customers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CustomerFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerCustomer"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerCustomer"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"shopifyId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"acceptsMarketing"}},{"kind":"Field","name":{"kind":"Name","value":"ordersCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalSpent"}},{"kind":"Field","name":{"kind":"Name","value":"lastOrderAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+export const CustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"customer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerCustomer"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerCustomer"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"shopifyId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"acceptsMarketing"}},{"kind":"Field","name":{"kind":"Name","value":"ordersCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalSpent"}},{"kind":"Field","name":{"kind":"Name","value":"lastOrderAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+export const CustomerByShopifyIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"customerByShopifyId"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"shopifyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerByShopifyId"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"shopifyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"shopifyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerCustomer"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerCustomer"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"shopifyId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"acceptsMarketing"}},{"kind":"Field","name":{"kind":"Name","value":"ordersCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalSpent"}},{"kind":"Field","name":{"kind":"Name","value":"lastOrderAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+export const UpsertCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"upsertCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpsertCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upsertCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpsertCustomerSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerCustomer"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerCustomer"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"shopifyId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"acceptsMarketing"}},{"kind":"Field","name":{"kind":"Name","value":"ordersCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalSpent"}},{"kind":"Field","name":{"kind":"Name","value":"lastOrderAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+export const CustomerPointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"customerPoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"lifetimeEarned"}}]}}]}}]}}]} as unknown as DocumentNode;
+export const PointsHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"pointsHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"history"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerPointsEntry"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerPointsEntry"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"availableAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+export const AwardPointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"awardPoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AwardPointsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"awardPoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerPointsChange"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErrorResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerPointsEntry"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"availableAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerPointsChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"duplicate"}},{"kind":"Field","name":{"kind":"Name","value":"entry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerPointsEntry"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"lifetimeEarned"}}]}}]}}]} as unknown as DocumentNode;
+export const DeductPointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"deductPoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeductPointsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deductPoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerPointsChange"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InsufficientPointsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"required"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErrorResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerPointsEntry"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"availableAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerPointsChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"duplicate"}},{"kind":"Field","name":{"kind":"Name","value":"entry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerPointsEntry"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"lifetimeEarned"}}]}}]}}]} as unknown as DocumentNode;
+export const RewardsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"rewards"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"activeOnly"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rewards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"activeOnly"},"value":{"kind":"Variable","name":{"kind":"Name","value":"activeOnly"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"pointsCost"}},{"kind":"Field","name":{"kind":"Name","value":"minimumSubtotal"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"codeValidityDays"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]} as unknown as DocumentNode;
+export const RedeemRewardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"redeemReward"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RedeemRewardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redeemReward"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Redemption"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"rewardId"}},{"kind":"Field","name":{"kind":"Name","value":"pointsSpent"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"discountCode"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InsufficientPointsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"required"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RewardNotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rewardId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DiscountCreationFailedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redemptionId"}},{"kind":"Field","name":{"kind":"Name","value":"pointsReturned"}},{"kind":"Field","name":{"kind":"Name","value":"failure"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErrorResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode;
+export const TiersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"tiers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tiers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerTier"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerTier"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Tier"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"earnMultiplier"}},{"kind":"Field","name":{"kind":"Name","value":"entryBonusPoints"}}]}}]} as unknown as DocumentNode;
+export const CustomerTierDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"customerTier"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"current"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerTier"}}]}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"nextTier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PartnerTier"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deltaToNext"}},{"kind":"Field","name":{"kind":"Name","value":"deltaToRetain"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerTier"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Tier"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"earnMultiplier"}},{"kind":"Field","name":{"kind":"Name","value":"entryBonusPoints"}}]}}]} as unknown as DocumentNode;
+export const CustomerReferralDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"customerReferral"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"referral"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"clicks"}},{"kind":"Field","name":{"kind":"Name","value":"uniqueClicks"}},{"kind":"Field","name":{"kind":"Name","value":"referred"}},{"kind":"Field","name":{"kind":"Name","value":"completed"}},{"kind":"Field","name":{"kind":"Name","value":"pointsEarned"}}]}}]}}]}}]} as unknown as DocumentNode;
+export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
+export function getSdk<C>(requester: Requester<C>) {
+  return {
+    customers(variables?: CustomersQueryVariables, options?: C): Promise<CustomersQuery> {
+      return requester<CustomersQuery, CustomersQueryVariables>(CustomersDocument, variables, options) as Promise<CustomersQuery>;
+    },
+    customer(variables: CustomerQueryVariables, options?: C): Promise<CustomerQuery> {
+      return requester<CustomerQuery, CustomerQueryVariables>(CustomerDocument, variables, options) as Promise<CustomerQuery>;
+    },
+    customerByShopifyId(variables: CustomerByShopifyIdQueryVariables, options?: C): Promise<CustomerByShopifyIdQuery> {
+      return requester<CustomerByShopifyIdQuery, CustomerByShopifyIdQueryVariables>(CustomerByShopifyIdDocument, variables, options) as Promise<CustomerByShopifyIdQuery>;
+    },
+    upsertCustomer(variables: UpsertCustomerMutationVariables, options?: C): Promise<UpsertCustomerMutation> {
+      return requester<UpsertCustomerMutation, UpsertCustomerMutationVariables>(UpsertCustomerDocument, variables, options) as Promise<UpsertCustomerMutation>;
+    },
+    customerPoints(variables: CustomerPointsQueryVariables, options?: C): Promise<CustomerPointsQuery> {
+      return requester<CustomerPointsQuery, CustomerPointsQueryVariables>(CustomerPointsDocument, variables, options) as Promise<CustomerPointsQuery>;
+    },
+    pointsHistory(variables: PointsHistoryQueryVariables, options?: C): Promise<PointsHistoryQuery> {
+      return requester<PointsHistoryQuery, PointsHistoryQueryVariables>(PointsHistoryDocument, variables, options) as Promise<PointsHistoryQuery>;
+    },
+    awardPoints(variables: AwardPointsMutationVariables, options?: C): Promise<AwardPointsMutation> {
+      return requester<AwardPointsMutation, AwardPointsMutationVariables>(AwardPointsDocument, variables, options) as Promise<AwardPointsMutation>;
+    },
+    deductPoints(variables: DeductPointsMutationVariables, options?: C): Promise<DeductPointsMutation> {
+      return requester<DeductPointsMutation, DeductPointsMutationVariables>(DeductPointsDocument, variables, options) as Promise<DeductPointsMutation>;
+    },
+    rewards(variables?: RewardsQueryVariables, options?: C): Promise<RewardsQuery> {
+      return requester<RewardsQuery, RewardsQueryVariables>(RewardsDocument, variables, options) as Promise<RewardsQuery>;
+    },
+    redeemReward(variables: RedeemRewardMutationVariables, options?: C): Promise<RedeemRewardMutation> {
+      return requester<RedeemRewardMutation, RedeemRewardMutationVariables>(RedeemRewardDocument, variables, options) as Promise<RedeemRewardMutation>;
+    },
+    tiers(variables?: TiersQueryVariables, options?: C): Promise<TiersQuery> {
+      return requester<TiersQuery, TiersQueryVariables>(TiersDocument, variables, options) as Promise<TiersQuery>;
+    },
+    customerTier(variables: CustomerTierQueryVariables, options?: C): Promise<CustomerTierQuery> {
+      return requester<CustomerTierQuery, CustomerTierQueryVariables>(CustomerTierDocument, variables, options) as Promise<CustomerTierQuery>;
+    },
+    customerReferral(variables: CustomerReferralQueryVariables, options?: C): Promise<CustomerReferralQuery> {
+      return requester<CustomerReferralQuery, CustomerReferralQueryVariables>(CustomerReferralDocument, variables, options) as Promise<CustomerReferralQuery>;
+    }
+  };
+}
+export type Sdk = ReturnType<typeof getSdk>;
+/** Per operation, the variables whose input takes an `idempotencyKey`: the client fills one in when the caller gives none. */
+export const idempotentInputs: Readonly<Record<string, readonly string[]>> = {
+  awardPoints: ['input'],
+  deductPoints: ['input'],
+  redeemReward: ['input'],
+};
