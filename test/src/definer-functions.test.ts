@@ -22,7 +22,7 @@ const EVENT_TABLES = {
  */
 const DEFINER_PRIVILEGES: Record<string, Record<string, string>> = {
   // The webhook ingress writes the delivery, its event and an uninstall in one statement.
-  merchant: { ...EVENT_TABLES, outbox_event: 'DELETE,INSERT,SELECT,UPDATE', api_key: 'SELECT', merchant: 'SELECT,UPDATE', webhook_delivery: 'DELETE,INSERT,SELECT,UPDATE' },
+  merchant: { ...EVENT_TABLES, outbox_event: 'DELETE,INSERT,SELECT,UPDATE', api_key: 'SELECT', merchant: 'SELECT,UPDATE', webhook_delivery: 'DELETE,INSERT,SELECT,UPDATE', webhook_subscription: 'SELECT,UPDATE', webhook_subscription_delivery: 'DELETE,SELECT,UPDATE' },
   customer: EVENT_TABLES,
   referral: { ...EVENT_TABLES, referral: 'SELECT', flow_trigger_sent: 'DELETE,SELECT,UPDATE' },
   // The daily counts view belongs to the definer: a concurrent refresh needs its owner, whose privileges are all.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readWebhooksConfig, type WebhooksConfig } from './webhooks-config.js';
 import { devSecret, encryptionKeysSchema, positiveInt, positiveIntSchema, secretOfLength, secretSetting, Settings, stringSetting, urlSetting } from './settings.js';
 
 /** Runtime settings shared by the gateway and every subgraph, read once from the environment. */
@@ -41,6 +42,7 @@ export interface KitConfig {
   referrals: ReferralsConfig;
   segmentExports: SegmentExportsConfig;
   segmentSync: SegmentSyncConfig;
+  webhooks: WebhooksConfig;
   /**
    * `SEGMENT_NIGHTLY` (`on`, the default, or `off`): whether this process's segment subgraph keeps
    * the nightly recompute's BullMQ scheduler and takes its ticks. The test suite turns it off
@@ -367,6 +369,7 @@ export function readKitConfig(env: Settings): KitConfig {
       backoffMs: positiveInt(env, 'SEGMENT_SYNC_BACKOFF_MS', 30_000),
       attempts: positiveInt(env, 'SEGMENT_SYNC_ATTEMPTS', 8),
     },
+    webhooks: readWebhooksConfig(env),
     logs: {
       level: env.read('LOG_LEVEL', z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info'),
       file: stringSetting(env, 'LOG_FILE', '') || null,

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './app-proxy.js';
 export * from './client-ip.js';
 export * from './config.js';
+export * from './webhooks-config.js';
 export * from './settings.js';
 export * from './context.js';
 export * from './crypto.js';

@@ -4,6 +4,8 @@ import { ApiKeyEntity } from './entities/api-key.entity.js';
 import { MerchantEntity } from './entities/merchant.entity.js';
 import { OAuthStateEntity } from './entities/oauth-state.entity.js';
 import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity.js';
+import { WebhookSubscriptionDeliveryEntity } from './entities/webhook-subscription-delivery.entity.js';
+import { WebhookSubscriptionEntity } from './entities/webhook-subscription.entity.js';
 import { gdprHandlers } from './consumers/gdpr.consumer.js';
 import { onShopUpdate } from './consumers/shop-update.consumer.js';
 import { onWebhookApplied } from './consumers/webhook-applied.consumer.js';
@@ -56,7 +58,7 @@ function services(config: KitConfig) {
 /** The merchant subgraph: tenants, their settings, partner API keys, the Shopify install and webhook inbox. */
 const merchantSubgraph: SubgraphModule = {
   name: 'merchant',
-  store: { name: 'merchant', entities: [MerchantEntity, ApiKeyEntity, OAuthStateEntity, WebhookDeliveryEntity, GdprRequestEntity] },
+  store: { name: 'merchant', entities: [MerchantEntity, ApiKeyEntity, OAuthStateEntity, WebhookDeliveryEntity, GdprRequestEntity, WebhookSubscriptionEntity, WebhookSubscriptionDeliveryEntity] },
 
   buildSchema(config) {
     const { merchants, apiKeys, inbox, gdpr, shopifyAdmin } = services(config);
@@ -92,7 +94,7 @@ const merchantSubgraph: SubgraphModule = {
     'shopify.webhook.shop/update': (ctx, event, runtime) => onShopUpdate(services(runtime.config).timezones)(ctx, event, runtime),
     ...gdprHandlers((config) => services(config).gdpr),
   },
-  dedupeTables: { webhook_delivery: 'loyalnest_webhook_prune' },
+  dedupeTables: { webhook_delivery: 'loyalnest_webhook_prune', webhook_subscription_delivery: 'loyalnest_webhook_subscription_prune' },
   jobs: (runtime) => [inboxSweeper(runtime)],
   seed: seedMerchant,
 };
