@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FieldCipher } from '@loyalnest/kit';
 import { createHmac } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { withOwnerDb } from './support/db.js';
@@ -187,6 +188,27 @@ describe('the outgoing webhooks dispatcher', () => {
     expect(new Date(row.next_attempt_at as Date).getTime()).toBeGreaterThan(new Date(row.last_attempt_at as Date).getTime());
     expect(await webhookSubscriptionRow(subscription.id)).toMatchObject({ consecutive_failures: 1 });
     expect(elsewhere.requests).toHaveLength(0);
+  }, 30_000);
+
+  it('keeps the lease of a subscription whose drain throws (a secret no key decrypts) until it expires: no request, no claim loop', async () => {
+    const a = await merchant();
+    const hook = await receiver({ answer: 'ok' });
+    const subscription = await insertWebhookSubscription(gateway, a, hook.url);
+    const wrongAad = new FieldCipher(gateway.config.kit.encryptionKeys).encrypt(subscription.secret, 'webhook_subscription:another');
+    await withOwnerDb('merchant', (db) => db.query('update webhook_subscription set secret_encrypted = $1 where id = $2', [wrongAad, subscription.id]));
+    const [delivery] = await insertWebhookDeliveries(gateway, a, subscription.id);
+
+    const leased = await eventually(async () => {
+      const s = await webhookSubscriptionRow(subscription.id);
+      return s.lease_owner !== null && s;
+    }, 5_000, 'the subscription claimed');
+    // ten polls later: the same lease, never released and claimed again; nothing sent, nothing counted
+    await sleep(1000);
+    const after = await webhookSubscriptionRow(subscription.id);
+    expect(after.lease_until).toEqual(leased.lease_until);
+    expect(new Date(after.lease_until as Date).getTime()).toBeGreaterThan(Date.now() + 40_000);
+    expect(hook.requests).toHaveLength(0);
+    expect(await webhookDeliveryRow(delivery.id)).toMatchObject({ status: 'pending', attempts: 0 });
   }, 30_000);
 });
 

@@ -54,43 +54,50 @@ export class WebhookDispatchService {
    * lease go. An aborted attempt is not recorded: the delivery stays due as it was.
    */
   async drain(ctx: RequestContext, subscriptionId: string, lease: WebhookLease, signal: AbortSignal): Promise<DrainEnd> {
-    try {
-      const shopDomain = await this.shopDomain(ctx);
-      for (let sent = 0; sent < DELIVERIES_PER_DRAIN; sent++) {
-        if (signal.aborted) return 'aborted';
-        const subscription = await this.renew(ctx, subscriptionId, lease);
-        if (!subscription) return 'lost';
-        const delivery = await this.nextDue(ctx, subscriptionId);
-        if (!delivery) return 'idle';
-        const attempt = delivery.attempts + 1;
-        const startedAt = new Date();
-        const body = delivery.body;
-        const secret = this.cipher.decrypt(subscription.secret_encrypted, `webhook_subscription:${subscriptionId}`);
-        const outcome = await this.http.send(
-          {
-            url: subscription.url,
-            body,
-            headers: {
-              'Content-Type': 'application/json',
-              'User-Agent': USER_AGENT,
-              'X-LoyalNest-Delivery-Id': delivery.id,
-              'X-LoyalNest-Event-Id': delivery.event_id,
-              'X-LoyalNest-Topic': delivery.topic,
-              'X-LoyalNest-Shop-Domain': shopDomain,
-              'X-LoyalNest-Attempt': String(attempt),
-              'X-LoyalNest-Signature': signatureHeader(secret, body, Math.floor(startedAt.getTime() / 1000)),
-            },
+    const end = await this.sendDue(ctx, subscriptionId, lease, signal);
+    await this.release(ctx, subscriptionId, lease);
+    return end;
+  }
+
+  /**
+   * The drain's loop. When it throws (the store unreachable, a secret no configured key decrypts)
+   * the lease is kept until it expires: released at once, the subscription would be claimed again
+   * at once, and fail again, as fast as the job can run.
+   */
+  private async sendDue(ctx: RequestContext, subscriptionId: string, lease: WebhookLease, signal: AbortSignal): Promise<DrainEnd> {
+    const shopDomain = await this.shopDomain(ctx);
+    for (let sent = 0; sent < DELIVERIES_PER_DRAIN; sent++) {
+      if (signal.aborted) return 'aborted';
+      const subscription = await this.renew(ctx, subscriptionId, lease);
+      if (!subscription) return 'lost';
+      const delivery = await this.nextDue(ctx, subscriptionId);
+      if (!delivery) return 'idle';
+      const attempt = delivery.attempts + 1;
+      const startedAt = new Date();
+      const body = delivery.body;
+      const secret = this.cipher.decrypt(subscription.secret_encrypted, `webhook_subscription:${subscriptionId}`);
+      const outcome = await this.http.send(
+        {
+          url: subscription.url,
+          body,
+          headers: {
+            'Content-Type': 'application/json',
+            'User-Agent': USER_AGENT,
+            'X-LoyalNest-Delivery-Id': delivery.id,
+            'X-LoyalNest-Event-Id': delivery.event_id,
+            'X-LoyalNest-Topic': delivery.topic,
+            'X-LoyalNest-Shop-Domain': shopDomain,
+            'X-LoyalNest-Attempt': String(attempt),
+            'X-LoyalNest-Signature': signatureHeader(secret, body, Math.floor(startedAt.getTime() / 1000)),
           },
-          signal,
-        );
-        if (outcome.kind === 'aborted') return 'aborted';
-        await inRequestTransaction(ctx, () => this.record(ctx, subscriptionId, delivery.id, attempt, startedAt, outcome));
-        if (outcome.kind === 'failure') return 'failed';
-      }
-      return 'share';
-    } finally {
-      await this.release(ctx, subscriptionId, lease).catch((error: Error) => ctx.log.warn({ err: error, subscriptionId }, 'releasing a webhook subscription lease failed; it expires'));
+        },
+        signal,
+      );
+      if (outcome.kind === 'aborted') return 'aborted';
+      await inRequestTransaction(ctx, () => this.record(ctx, subscriptionId, delivery.id, attempt, startedAt, outcome));
+      if (outcome.kind === 'failure') return 'failed';
     }
+    return 'share';
   }
 
   private async shopDomain(ctx: RequestContext): Promise<string> {
