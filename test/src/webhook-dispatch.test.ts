@@ -103,7 +103,7 @@ describe('the outgoing webhooks dispatcher', () => {
     expect(sub.last_failure_at).not.toBeNull();
   }, 60_000);
 
-  it('disables a subscription whose receiver never recovers, emits webhook_subscription.disabled and sends nothing more', async () => {
+  it('disables a subscription whose receiver never recovers, emits webhook_subscription.disabled (audited) and sends nothing more', async () => {
     const a = await merchant();
     const hook = await receiver({ answer: 'fail' });
     const subscription = await insertWebhookSubscription(gateway, a, hook.url);
@@ -121,6 +121,13 @@ describe('the outgoing webhooks dispatcher', () => {
     expect(events).toEqual([
       { merchant_id: a.id, actor_kind: 'system', payload: { subscriptionId: subscription.id, consecutiveFailures: 8, failingSince: new Date(sub.failing_since as Date).toISOString() } },
     ]);
+
+    // the audit trail records it against the subscription
+    const [audited] = await eventually(async () => {
+      const rows = await withOwnerDb('audit', async (db) => (await db.query(`select entity_type, entity_id, action, actor_kind from audit_entry where merchant_id = $1 and source_topic = 'webhook_subscription.disabled'`, [a.id])).rows);
+      return rows.length > 0 && rows;
+    }, 10_000, 'the audit entry');
+    expect(audited).toEqual({ entity_type: 'WebhookSubscription', entity_id: subscription.id, action: 'disabled', actor_kind: 'system' });
 
     // ten polls later: nothing more was sent; the delivery waits for a re-enable
     await sleep(1000);
@@ -198,10 +205,10 @@ describe('the outgoing webhooks dispatcher', () => {
     await withOwnerDb('merchant', (db) => db.query('update webhook_subscription set secret_encrypted = $1 where id = $2', [wrongAad, subscription.id]));
     const [delivery] = await insertWebhookDeliveries(gateway, a, subscription.id);
 
-    const leased = await eventually(async () => {
-      const s = await webhookSubscriptionRow(subscription.id);
-      return s.lease_owner !== null && s;
-    }, 5_000, 'the subscription claimed');
+    await eventually(async () => (await webhookSubscriptionRow(subscription.id)).lease_owner !== null, 5_000, 'the subscription claimed');
+    // race: the claim sets the lease, the drain's first step renews it before it throws; read it once that is done
+    await sleep(300);
+    const leased = await webhookSubscriptionRow(subscription.id);
     // ten polls later: the same lease, never released and claimed again; nothing sent, nothing counted
     await sleep(1000);
     const after = await webhookSubscriptionRow(subscription.id);
