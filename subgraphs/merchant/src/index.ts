@@ -11,6 +11,7 @@ import { onShopUpdate } from './consumers/shop-update.consumer.js';
 import { onWebhookApplied } from './consumers/webhook-applied.consumer.js';
 import { GdprRequestEntity } from './entities/gdpr-request.entity.js';
 import { inboxSweeper } from './jobs/inbox-sweeper.job.js';
+import { webhookDispatchJob } from './jobs/webhook-dispatch.job.js';
 import { installRoutes } from './http/install.routes.js';
 import { webhookRoutes } from './http/webhook.routes.js';
 import { ApiKeyResolver } from './resolvers/api-key.resolver.js';
@@ -95,7 +96,7 @@ const merchantSubgraph: SubgraphModule = {
     ...gdprHandlers((config) => services(config).gdpr),
   },
   dedupeTables: { webhook_delivery: 'loyalnest_webhook_prune', webhook_subscription_delivery: 'loyalnest_webhook_subscription_prune' },
-  jobs: (runtime) => [inboxSweeper(runtime)],
+  jobs: (runtime) => [inboxSweeper(runtime), webhookDispatchJob(runtime, services(runtime.config).cipher)],
   seed: seedMerchant,
 };
 
