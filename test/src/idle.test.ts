@@ -52,7 +52,7 @@ function idleCommits(gateway: TestGateway, ms: number): number {
 
 describe('an idle supergraph', () => {
   it('commits next to no transactions: no pump is woken by its own pass that changed nothing (the dead-letter claim and its statement trigger), none polls faster than the safety net', async () => {
-    const gateway = await startTestGateway('embedded', { EVENTS_POLL_MS: '5000', EVENTS_ACK_TIMEOUT_MS: '60000', WEBHOOK_POLL_MS: '5000' }); // the defaults, but the webhook dispatcher's retry poll (1 s, webhooks-config.ts)
+    const gateway = await startTestGateway('embedded', { EVENTS_POLL_MS: '5000', EVENTS_ACK_TIMEOUT_MS: '60000' }); // the defaults
     try {
       // Work that wants a quicker answer than the safety net (the audit chainer's) is woken after commit (commit-wake.ts).
       for (const runtime of gateway.runtimes.values()) {
