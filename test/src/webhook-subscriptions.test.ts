@@ -227,7 +227,7 @@ describe('webhook subscriptions', () => {
     });
 
     it('refuses empty topics, repeated topics and a long description as BAD_USER_INPUT naming the field, and saves nothing', async () => {
-      const count = async () => ((await gql(a, LIST)).data!.webhookSubscriptions as unknown[]).length;
+      const count = async () => ((await gql(a, LIST)).data!.webhookSubscriptions as unknown as unknown[]).length;
       const before = await count();
       for (const [input, field] of [
         [{ url: NOWHERE, topics: [] }, 'topics'],
@@ -389,7 +389,7 @@ describe('webhook subscriptions', () => {
         await db.query(`update webhook_subscription set next_attempt_at = now() + interval '1 hour' where id = $1`, [adjustedToo.id]);
       });
       const before = Date.now() - 1000;
-      const replayed = (await gql(fanout, REPLAY, { id: delivery.id })).data!.replayWebhookSubscriptionDelivery as Delivery & { __typename: string };
+      const replayed = (await gql(fanout, REPLAY, { id: delivery.id })).data!.replayWebhookSubscriptionDelivery as unknown as Delivery & { __typename: string };
       expect(replayed).toMatchObject({ __typename: 'WebhookSubscriptionDelivery', id: delivery.id, eventId: event.id, status: 'PENDING', payload: delivery.payload });
       expect(new Date(replayed.replayedAt!).getTime()).toBeGreaterThanOrEqual(before);
       expect(new Date(replayed.nextAttemptAt!).getTime()).toBeLessThanOrEqual(Date.now());
