@@ -2,7 +2,7 @@ import { FieldCipher, systemCaller } from '@loyalnest/kit';
 import { createServer as createHttpServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { v7 as uuidv7 } from 'uuid';
-import { newWebhookSecret } from '../../../subgraphs/merchant/src/domain/webhook-signature.js';
+import { newWebhookSecret, webhookSecretAad } from '../../../subgraphs/merchant/src/domain/webhook-signature.js';
 import { WebhookSubscriptionDeliveryEntity } from '../../../subgraphs/merchant/src/entities/webhook-subscription-delivery.entity.js';
 import { WebhookSubscriptionEntity } from '../../../subgraphs/merchant/src/entities/webhook-subscription.entity.js';
 import { withOwnerDb } from './db.js';
@@ -148,7 +148,7 @@ export async function insertWebhookSubscription(gateway: TestGateway, merchant: 
     url,
     topics,
     description: null,
-    secretEncrypted: cipher.encrypt(secret, `webhook_subscription:${id}`),
+    secretEncrypted: cipher.encrypt(secret, webhookSecretAad(id)),
     secretPrefix: secret.slice(0, 10),
     createdByKind: 'admin',
     createdById: 'test',

@@ -1,5 +1,5 @@
 import { inRequestTransaction, type FieldCipher, type RequestContext, type WebhooksConfig } from '@loyalnest/kit';
-import { signatureHeader } from '../domain/webhook-signature.js';
+import { signatureHeader, webhookSecretAad } from '../domain/webhook-signature.js';
 import { WEBHOOK_SUBSCRIPTION_DISABLED } from '../topics.js';
 import type { WebhookAttemptOutcome, WebhookHttpClient } from './webhook-http.client.js';
 
@@ -75,7 +75,7 @@ export class WebhookDispatchService {
       const attempt = delivery.attempts + 1;
       const startedAt = new Date();
       const body = delivery.body;
-      const secret = this.cipher.decrypt(subscription.secret_encrypted, `webhook_subscription:${subscriptionId}`);
+      const secret = this.cipher.decrypt(subscription.secret_encrypted, webhookSecretAad(subscriptionId));
       const outcome = await this.http.send(
         {
           url: subscription.url,
@@ -126,16 +126,14 @@ export class WebhookDispatchService {
     return row ?? null;
   }
 
-  /** One attempt's outcome, on the delivery and on its subscription's health, in the caller's transaction. */
+  /**
+   * One attempt's outcome, on the delivery and on its subscription's health, in the caller's
+   * transaction. The delivery's row is locked before its subscription's, the order a replay and an
+   * enable take them in, so the two never deadlock; `no key update` leaves the fan-out's foreign-key
+   * checks on the subscription unblocked.
+   */
   private async record(ctx: RequestContext, subscriptionId: string, deliveryId: string, attempt: number, startedAt: Date, outcome: Exclude<WebhookAttemptOutcome, { kind: 'aborted' }>): Promise<void> {
     const { em } = ctx;
-    const [subscription] = await em.execute<{ status: string; consecutive_failures: number; failing_since: Date | string | null; now: Date | string }[]>(
-      'select status, consecutive_failures, failing_since, now() as now from webhook_subscription where id = ? and merchant_id = ? for update',
-      [subscriptionId, ctx.merchantId!],
-    );
-    // Deleted during the attempt (its deliveries went with it): nothing left to record.
-    if (!subscription) return;
-    const now = new Date(subscription.now);
     const last = [startedAt, outcome.statusCode, outcome.kind === 'failure' ? outcome.error.slice(0, 1000) : null, outcome.excerpt, outcome.durationMs];
     const lastColumns = 'attempts = attempts + 1, last_attempt_at = ?, last_status_code = ?, last_error = ?, last_response_excerpt = ?, last_duration_ms = ?';
     if (outcome.kind === 'success') {
@@ -153,6 +151,13 @@ export class WebhookDispatchService {
         where id = ? and merchant_id = ?`,
       [...last, backoffMs(this.config, attempt), this.config.retryWindowMs, deliveryId, ctx.merchantId!],
     );
+    const [subscription] = await em.execute<{ status: string; consecutive_failures: number; failing_since: Date | string | null; now: Date | string }[]>(
+      'select status, consecutive_failures, failing_since, now() as now from webhook_subscription where id = ? and merchant_id = ? for no key update',
+      [subscriptionId, ctx.merchantId!],
+    );
+    // Deleted during the attempt (its deliveries went with it): nothing left to record.
+    if (!subscription) return;
+    const now = new Date(subscription.now);
     const failures = subscription.consecutive_failures + 1;
     const failingSince = subscription.failing_since ? new Date(subscription.failing_since) : now;
     const disable = subscription.status === 'active' && failures >= this.config.disableAfterFailures && now.getTime() - failingSince.getTime() >= this.config.disableAfterMs;
