@@ -36,6 +36,11 @@ export enum ErrorCode {
   REFERRAL_REVIEW_INVALID = 'REFERRAL_REVIEW_INVALID',
   SEGMENT_NOT_FOUND = 'SEGMENT_NOT_FOUND',
   SEGMENT_EXPORT_LIMIT_REACHED = 'SEGMENT_EXPORT_LIMIT_REACHED',
+  WEBHOOK_ENDPOINT_REFUSED = 'WEBHOOK_ENDPOINT_REFUSED',
+  WEBHOOK_SUBSCRIPTION_LIMIT_REACHED = 'WEBHOOK_SUBSCRIPTION_LIMIT_REACHED',
+  WEBHOOK_SUBSCRIPTION_NOT_FOUND = 'WEBHOOK_SUBSCRIPTION_NOT_FOUND',
+  WEBHOOK_DELIVERY_NOT_FOUND = 'WEBHOOK_DELIVERY_NOT_FOUND',
+  WEBHOOK_SUBSCRIPTION_DISABLED = 'WEBHOOK_SUBSCRIPTION_DISABLED',
 }
 registerEnumType(ErrorCode, {
   name: 'ErrorCode',
@@ -73,6 +78,13 @@ registerEnumType(ErrorCode, {
     REFERRAL_REVIEW_INVALID: { description: 'An argument of an admin\'s referral decision is out of range (ReferralReviewInvalidError); nothing changed.' },
     SEGMENT_NOT_FOUND: { description: 'The merchant has no segment with that handle (SegmentNotFoundError); nothing was started.' },
     SEGMENT_EXPORT_LIMIT_REACHED: { description: 'The merchant already has as many member exports queued or running as it may (SegmentExportLimitReachedError); one must finish before another starts.' },
+    WEBHOOK_ENDPOINT_REFUSED: {
+      description: 'The webhook endpoint URL is not one deliveries may go to: malformed, not https, carrying credentials, or resolving to a private address or to none (WebhookEndpointRefusedError says which); nothing was saved.',
+    },
+    WEBHOOK_SUBSCRIPTION_LIMIT_REACHED: { description: 'The merchant already has as many webhook subscriptions as it may (WebhookSubscriptionLimitReachedError); delete one first.' },
+    WEBHOOK_SUBSCRIPTION_NOT_FOUND: { description: 'No webhook subscription with that id belongs to this merchant (WebhookSubscriptionNotFoundError).' },
+    WEBHOOK_DELIVERY_NOT_FOUND: { description: 'No outgoing webhook delivery with that id belongs to this merchant (WebhookSubscriptionDeliveryNotFoundError).' },
+    WEBHOOK_SUBSCRIPTION_DISABLED: { description: 'The delivery\'s subscription is disabled, so nothing can be sent to it (WebhookSubscriptionDisabledError); enable it first.' },
   },
 });
 

@@ -27,6 +27,11 @@ export const Scope = {
   SEGMENTS_READ: 'segments:read',
   /** Changing the segment definitions and scoring settings, starting recomputes and member exports. */
   SEGMENTS_MANAGE: 'segments:manage',
+  /**
+   * Subscribing endpoints to the outgoing webhooks' topics, changing, disabling and deleting those
+   * subscriptions, rotating their signing secrets, and listing and replaying their deliveries.
+   */
+  WEBHOOKS_MANAGE: 'webhooks:manage',
   /** A shopper acting on their own customer record only. */
   CUSTOMER_SELF: 'customer:self',
   /** Seeing the merchant's GDPR requests and retrieving data exports. */
@@ -68,6 +73,7 @@ export const ADMIN_SCOPES: string[] = [
   Scope.REFERRALS_MANAGE,
   Scope.SEGMENTS_READ,
   Scope.SEGMENTS_MANAGE,
+  Scope.WEBHOOKS_MANAGE,
 ];
 
 export const SHOPPER_SCOPES: string[] = [Scope.CUSTOMER_SELF];

@@ -9,6 +9,7 @@ import { WebhookSubscriptionEntity } from './entities/webhook-subscription.entit
 import { gdprHandlers } from './consumers/gdpr.consumer.js';
 import { onShopUpdate } from './consumers/shop-update.consumer.js';
 import { onWebhookApplied } from './consumers/webhook-applied.consumer.js';
+import { prepareWebhookFanout, webhookFanoutConsumers } from './consumers/webhook-fanout.consumer.js';
 import { GdprRequestEntity } from './entities/gdpr-request.entity.js';
 import { inboxSweeper } from './jobs/inbox-sweeper.job.js';
 import { installRoutes } from './http/install.routes.js';
@@ -20,6 +21,8 @@ import { merchantReference } from './resolvers/merchant.reference.js';
 import { MerchantResolver } from './resolvers/merchant.resolver.js';
 import { ShopifyAdminResolver } from './resolvers/shopify-admin.resolver.js';
 import { WebhookDeliveryResolver } from './resolvers/webhook-delivery.resolver.js';
+import { WebhookSubscriptionDeliveryResolver } from './resolvers/webhook-subscription-delivery.resolver.js';
+import { WebhookSubscriptionResolver } from './resolvers/webhook-subscription.resolver.js';
 import { ApiKeyService } from './services/api-key.service.js';
 import { GdprService } from './services/gdpr.service.js';
 import { InstallService } from './services/install.service.js';
@@ -29,6 +32,8 @@ import { ShopifyAdminClient } from './services/shopify-admin.client.js';
 import { ShopifyAdminService } from './services/shopify-admin.service.js';
 import { ShopTimezoneService } from './services/shop-timezone.service.js';
 import { WebhookInboxService } from './services/webhook-inbox.service.js';
+import { WebhookSubscriptionDeliveryService } from './services/webhook-subscription-delivery.service.js';
+import { WebhookSubscriptionService } from './services/webhook-subscription.service.js';
 import { WebhookService } from './services/webhook.service.js';
 
 const built = new WeakMap<KitConfig, ReturnType<typeof build>>();
@@ -45,6 +50,8 @@ function build(config: KitConfig) {
     inbox,
     gdpr: new GdprService(cipher, inbox),
     shopifyAdmin: new ShopifyAdminService(cipher, new ShopifyAdminClient(config.shopify)),
+    webhookSubscriptions: new WebhookSubscriptionService(cipher, config.webhooks.endpointPolicy),
+    webhookDeliveries: new WebhookSubscriptionDeliveryService(),
   };
 }
 
@@ -55,16 +62,25 @@ function services(config: KitConfig) {
   return found;
 }
 
-/** The merchant subgraph: tenants, their settings, partner API keys, the Shopify install and webhook inbox. */
+/** The merchant subgraph: tenants, their settings, partner API keys, the Shopify install, the webhook inbox and outgoing webhooks. */
 const merchantSubgraph: SubgraphModule = {
   name: 'merchant',
   store: { name: 'merchant', entities: [MerchantEntity, ApiKeyEntity, OAuthStateEntity, WebhookDeliveryEntity, GdprRequestEntity, WebhookSubscriptionEntity, WebhookSubscriptionDeliveryEntity] },
 
   buildSchema(config) {
-    const { merchants, apiKeys, inbox, gdpr, shopifyAdmin } = services(config);
+    const { merchants, apiKeys, inbox, gdpr, shopifyAdmin, webhookSubscriptions, webhookDeliveries } = services(config);
     return buildFederatedSchema({
       subgraph: 'merchant',
-      resolvers: [MerchantResolver, ApiKeyResolver, CallerResolver, WebhookDeliveryResolver, GdprResolver, ShopifyAdminResolver],
+      resolvers: [
+        MerchantResolver,
+        ApiKeyResolver,
+        CallerResolver,
+        WebhookDeliveryResolver,
+        GdprResolver,
+        ShopifyAdminResolver,
+        WebhookSubscriptionResolver,
+        WebhookSubscriptionDeliveryResolver,
+      ],
       orphanedTypes: [],
       container: containerOf([
         new MerchantResolver(merchants),
@@ -73,6 +89,8 @@ const merchantSubgraph: SubgraphModule = {
         new WebhookDeliveryResolver(inbox),
         new GdprResolver(gdpr),
         new ShopifyAdminResolver(shopifyAdmin),
+        new WebhookSubscriptionResolver(webhookSubscriptions),
+        new WebhookSubscriptionDeliveryResolver(webhookDeliveries),
       ]),
       references: { Merchant: merchantReference(merchants) },
       inaccessibleEnums: ['ShopifyDiscountKind'],
@@ -93,7 +111,10 @@ const merchantSubgraph: SubgraphModule = {
     // The shop's own facts: only its time zone is kept (the domains counting calendar days follow it).
     'shopify.webhook.shop/update': (ctx, event, runtime) => onShopUpdate(services(runtime.config).timezones)(ctx, event, runtime),
     ...gdprHandlers((config) => services(config).gdpr),
+    // The public webhooks' fan-out: one delivery per matching subscription, sent by the dispatcher job.
+    ...webhookFanoutConsumers((config) => services(config).webhookDeliveries),
   },
+  prepareMerchantEvents: (db, events, runtime) => prepareWebhookFanout(services(runtime.config).webhookDeliveries)(db, events, runtime),
   dedupeTables: { webhook_delivery: 'loyalnest_webhook_prune', webhook_subscription_delivery: 'loyalnest_webhook_subscription_prune' },
   jobs: (runtime) => [inboxSweeper(runtime)],
   seed: seedMerchant,

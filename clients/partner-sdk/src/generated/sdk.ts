@@ -107,7 +107,17 @@ export type ErrorCode =
   /** The merchant already has as many member exports queued or running as it may (SegmentExportLimitReachedError); one must finish before another starts. */
   | 'SEGMENT_EXPORT_LIMIT_REACHED'
   /** The merchant has no segment with that handle (SegmentNotFoundError); nothing was started. */
-  | 'SEGMENT_NOT_FOUND';
+  | 'SEGMENT_NOT_FOUND'
+  /** No outgoing webhook delivery with that id belongs to this merchant (WebhookSubscriptionDeliveryNotFoundError). */
+  | 'WEBHOOK_DELIVERY_NOT_FOUND'
+  /** The webhook endpoint URL is not one deliveries may go to: malformed, not https, carrying credentials, or resolving to a private address or to none (WebhookEndpointRefusedError says which); nothing was saved. */
+  | 'WEBHOOK_ENDPOINT_REFUSED'
+  /** The delivery's subscription is disabled, so nothing can be sent to it (WebhookSubscriptionDisabledError); enable it first. */
+  | 'WEBHOOK_SUBSCRIPTION_DISABLED'
+  /** The merchant already has as many webhook subscriptions as it may (WebhookSubscriptionLimitReachedError); delete one first. */
+  | 'WEBHOOK_SUBSCRIPTION_LIMIT_REACHED'
+  /** No webhook subscription with that id belongs to this merchant (WebhookSubscriptionNotFoundError). */
+  | 'WEBHOOK_SUBSCRIPTION_NOT_FOUND';
 
 /** What a ledger entry did: earned, spent on a reward, adjusted by hand, expired, or reversed an earlier entry. */
 export type PointsEntryKind =

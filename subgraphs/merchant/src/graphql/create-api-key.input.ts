@@ -2,7 +2,7 @@ import { ArrayMinSize, ArrayUnique, IsIn, IsOptional, Length } from 'class-valid
 import { Field, InputType } from 'type-graphql';
 
 /** Scopes a partner key may hold. Managing keys is not among them: only an admin can. */
-export const PARTNER_SCOPES = ['merchant:read', 'customers:read', 'customers:write', 'points:read', 'points:write', 'tiers:read', 'tiers:manage', 'referrals:read', 'referrals:manage', 'segments:read', 'segments:manage'] as const;
+export const PARTNER_SCOPES = ['merchant:read', 'customers:read', 'customers:write', 'points:read', 'points:write', 'tiers:read', 'tiers:manage', 'referrals:read', 'referrals:manage', 'segments:read', 'segments:manage', 'webhooks:manage'] as const;
 
 /** The longest lifetime a key with an expiry may be given; a key without one lives until revoked. */
 export const API_KEY_MAX_LIFETIME_DAYS = 365;

@@ -14,6 +14,7 @@ export const PARTNER_SCOPES = [
   'referrals:manage',
   'segments:read',
   'segments:manage',
+  'webhooks:manage',
 ] as const;
 export type PartnerScope = (typeof PARTNER_SCOPES)[number];
 
