@@ -200,7 +200,15 @@ describe('the dashboard’s webhook subscriptions', () => {
     await page.waitForURL(/\/app\/operations\/webhook-subscriptions/);
     const row = subscriptionRow(page, FLAKY);
     await row.getByText('Turned off after failures').waitFor();
+    // Still warned here, without a link to where it already is.
+    await page.getByText(`Webhooks to ${FLAKY} are turned off`).waitFor();
+    expect(await page.getByRole('link', { name: 'Open webhook subscriptions' }).count()).toBe(0);
     await screenshot(page, 'operations-webhook-subscriptions-disabled');
+
+    // Its deliveries, from its row: none, while the other endpoint's are left out.
+    await row.getByRole('button', { name: `Deliveries to ${FLAKY}` }).click();
+    await page.getByText('No deliveries match.').waitFor();
+    expect(await page.getByLabel('Endpoint', { exact: true }).inputValue()).toBe(id);
 
     await row.getByRole('button', { name: `Turn on ${FLAKY}` }).click();
     await page.getByText(`Webhooks to ${FLAKY} are on again`).waitFor();

@@ -35,7 +35,7 @@ export default function OperationsPage() {
   return (
     <Page title={t.title}>
       <BlockStack gap="400">
-        <DisabledWebhookSubscriptionsBanner />
+        <DisabledWebhookSubscriptionsBanner linked={key !== 'webhook-subscriptions'} />
         <Tabs
           tabs={SECTIONS.map((s) => ({ id: `operations-${s.key}`, content: t[s.label], panelID: `operations-${s.key}-panel` }))}
           selected={selected}

@@ -9,10 +9,10 @@ const CONTEXT = { additionalTypenames: ['WebhookSubscription'] };
 
 /**
  * On every tab of the operations page: each endpoint that failures turned off, since when, and a
- * link to the tab where it is turned on again (a router link: Polaris renders it through root.tsx's PolarisLink). Failing to load says nothing: the tab itself shows
+ * link to the tab where it is turned on again (`linked`; not on that tab itself) (a router link: Polaris renders it through root.tsx's PolarisLink). Failing to load says nothing: the tab itself shows
  * the API's error.
  */
-export function DisabledWebhookSubscriptionsBanner() {
+export function DisabledWebhookSubscriptionsBanner({ linked }: { linked: boolean }) {
   const t = useMessages(operationsMessages);
   const fmt = useFormat();
   const [list] = useOperationsDisabledWebhookSubscriptionsQuery({ context: CONTEXT });
@@ -25,7 +25,7 @@ export function DisabledWebhookSubscriptionsBanner() {
           key={subscription.id}
           tone="critical"
           title={format(t.webhookDisabledTitle, { url: subscription.url })}
-          action={{ content: t.webhookDisabledAction, url: '/operations/webhook-subscriptions' }}
+          action={linked ? { content: t.webhookDisabledAction, url: '/operations/webhook-subscriptions' } : undefined}
         >
           <p>
             {format(t.webhookDisabledBody, {

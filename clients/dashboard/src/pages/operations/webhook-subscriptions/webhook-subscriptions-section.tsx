@@ -23,6 +23,8 @@ import { webhookSubscriptionsMessages } from './webhook-subscriptions.messages.j
 const LIST_CONTEXT = { additionalTypenames: ['WebhookSubscription'] };
 const DELETE_CONTEXT = { additionalTypenames: ['WebhookSubscription', 'WebhookSubscriptionDelivery'] };
 
+const DELIVERIES_ID = 'webhook-subscription-deliveries';
+
 type Subscription = OperationsWebhookSubscriptionFragment;
 type Confirming = { kind: 'rotate' | 'remove'; subscription: Subscription };
 type Outcome = { tone: 'success' | 'critical'; message: string };
@@ -81,6 +83,11 @@ export default function WebhookSubscriptionsSection() {
     } else setOutcome(failed(failure, result.error));
   };
 
+  const showDeliveriesOf = (id: string) => {
+    setDeliveriesOf(id);
+    document.getElementById(DELIVERIES_ID)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
+
   const rows = subscriptions.map((subscription) => {
     const state = subscriptionState(subscription);
     const { url } = subscription;
@@ -117,7 +124,7 @@ export default function WebhookSubscriptionsSection() {
       </BlockStack>,
       fmt.number(subscription.pendingDeliveries),
       <InlineStack gap="100" wrap key="actions">
-        <Button size="slim" accessibilityLabel={format(t.deliveriesLabel, { url })} onClick={() => setDeliveriesOf(subscription.id)}>
+        <Button size="slim" accessibilityLabel={format(t.deliveriesLabel, { url })} onClick={() => showDeliveriesOf(subscription.id)}>
           {t.deliveries}
         </Button>
         {subscription.status === 'ACTIVE' ? (
@@ -158,7 +165,9 @@ export default function WebhookSubscriptionsSection() {
         error={list.error}
       />
       <CreateWebhookSubscriptionCard />
-      <WebhookSubscriptionDeliveries subscriptions={subscriptions} subscriptionId={deliveriesOf} onSubscriptionId={setDeliveriesOf} />
+      <div id={DELIVERIES_ID}>
+        <WebhookSubscriptionDeliveries subscriptions={subscriptions} subscriptionId={deliveriesOf} onSubscriptionId={setDeliveriesOf} />
+      </div>
       <Modal
         open={confirming !== null}
         onClose={() => setConfirming(null)}
