@@ -15,7 +15,8 @@ const PRUNE = 'loyalnest_webhook_subscription_prune(bigint, int)';
  * - `loyalnest_webhook_claim`: the dispatcher's cross-tenant claim, owned by `loyalnest_definer`
  *   (store-roles.ts): up to `p_limit` active subscriptions whose backoff has passed, that no live
  *   lease holds and that have a delivery due, leased to `p_owner` for `p_lease_ms`; ids only.
- *   `skip locked`, so replicas claiming at once take different subscriptions.
+ *   `skip locked`, so replicas claiming at once take different subscriptions; `no key update`, so a
+ *   fan-out recording deliveries (whose foreign key takes a key-share lock) neither waits nor is skipped.
  * - `loyalnest_webhook_subscription_prune`: the dedupe-table pruning of the module
  *   (`dedupeTables`): finished deliveries older than the window, and pending ones of disabled
  *   subscriptions as old (never sent, and past every retry window by then).
@@ -98,7 +99,7 @@ export class Migration20261208100000_webhook_subscriptions extends Migration {
                               where d.subscription_id = s.id and d.status = 'pending' and d.next_attempt_at <= now())
                order by s.next_attempt_at, s.id
                limit p_limit
-                 for update of s skip locked)
+                 for no key update of s skip locked)
             update webhook_subscription s
                set lease_owner = p_owner, lease_until = now() + make_interval(secs => p_lease_ms / 1000.0)
               from picked where s.id = picked.id

@@ -142,6 +142,18 @@ describe('loadGatewayConfig', () => {
     expect(() => loadGatewayConfig({ ...productionEnv(), TRUSTED_PROXY_HOPS: 'last' })).toThrow("TRUSTED_PROXY_HOPS must be a positive integer, got 'last'");
   });
 
+  it('outgoing webhooks: strict endpoints outside development (local refused), local by default in development, a day of retries at least', () => {
+    const production = loadGatewayConfig(productionEnv()).kit.webhooks;
+    expect(production).toMatchObject({ endpointPolicy: 'strict', retryWindowMs: 3 * 86_400_000, disableAfterMs: 3 * 86_400_000, timeoutMs: 15_000 });
+    expect(() => loadGatewayConfig({ ...productionEnv(), WEBHOOK_ENDPOINT_POLICY: 'local' })).toThrow(/WEBHOOK_ENDPOINT_POLICY=local is allowed only in development/);
+    expect(() => loadGatewayConfig({ ...productionEnv(), WEBHOOK_RETRY_WINDOW_MS: '3600000' })).toThrow(/WEBHOOK_RETRY_WINDOW_MS \(3600000\) must be at least a day/);
+    expect(() => loadGatewayConfig({ ...productionEnv(), WEBHOOK_DISABLE_AFTER_MS: '60000' })).toThrow(/WEBHOOK_DISABLE_AFTER_MS \(60000\) must be at least a day/);
+    expect(() => loadGatewayConfig({ ...productionEnv(), WEBHOOK_ENDPOINT_POLICY: 'open' })).toThrow(/WEBHOOK_ENDPOINT_POLICY must be strict or local, got 'open'/);
+    expect(loadGatewayConfig({ LOYALNEST_DEV: '1' }).kit.webhooks.endpointPolicy).toBe('local');
+    expect(loadGatewayConfig({ LOYALNEST_DEV: '1', WEBHOOK_ENDPOINT_POLICY: 'strict', WEBHOOK_RETRY_WINDOW_MS: '500' }).kit.webhooks).toMatchObject({ endpointPolicy: 'strict', retryWindowMs: 500 });
+    expect(() => loadGatewayConfig({ LOYALNEST_DEV: '1', WEBHOOK_BACKOFF_MS: '5000', WEBHOOK_BACKOFF_MAX_MS: '1000' })).toThrow(/WEBHOOK_BACKOFF_MAX_MS \(1000\) must be at least WEBHOOK_BACKOFF_MS \(5000\)/);
+  });
+
   it('in development (LOYALNEST_DEV=1 alone, whatever NODE_ENV says): the demo secrets and stack traces', () => {
     const config = loadGatewayConfig({ LOYALNEST_DEV: '1', NODE_ENV: 'production' });
     expect(config).toMatchObject({ development: true, kit: { development: true, errorStackTraces: true } });

@@ -5,73 +5,13 @@ import { eventually } from './support/events.js';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from './support/gateway.js';
 import { award, shopperAuth } from './support/points.js';
 import { createMerchant, runtime, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
+import { CREATE, CREATE_API_KEY, DELETE, DELIVERIES, LIST, NOWHERE, ONE, REPLAY, ROTATE, UPDATE, type Delivery, type Subscription } from './support/webhook-subscriptions.js';
 
 /**
  * Outgoing webhooks' API and fan-out (issue 18), through the real supergraph. Deliveries are
  * asserted as rows: the dispatcher (once merged) sends them to a local port nobody listens on, so
  * no test here depends on a receipt, and none on a delivery's attempt fields.
  */
-
-const NOWHERE = 'http://127.0.0.1:9/hooks';
-
-const SUBSCRIPTION_FIELDS = 'id url topics description status disabledReason disabledAt secretPrefix consecutiveFailures failingSince lastSuccessAt lastFailureAt pendingDeliveries createdAt updatedAt';
-const DELIVERY_FIELDS = 'id subscriptionId eventId topic status attempts nextAttemptAt replayedAt createdAt payload';
-
-const CREATE = `mutation($input: CreateWebhookSubscriptionInput!) {
-  createWebhookSubscription(input: $input) {
-    __typename
-    ... on WebhookSubscriptionCreated { secret subscription { ${SUBSCRIPTION_FIELDS} } }
-    ... on WebhookEndpointRefusedError { field reason }
-    ... on WebhookSubscriptionLimitReachedError { limit }
-    ... on ErrorResult { code message }
-  }
-}`;
-const UPDATE = `mutation($id: ID!, $input: UpdateWebhookSubscriptionInput!) {
-  updateWebhookSubscription(id: $id, input: $input) {
-    __typename
-    ... on WebhookSubscription { ${SUBSCRIPTION_FIELDS} }
-    ... on WebhookEndpointRefusedError { field reason }
-    ... on ErrorResult { code message }
-  }
-}`;
-const ROTATE = `mutation($id: ID!) {
-  rotateWebhookSubscriptionSecret(id: $id) { __typename ... on WebhookSubscriptionSecretRotated { secret subscription { id secretPrefix } } ... on ErrorResult { code } }
-}`;
-const DELETE = `mutation($id: ID!) { deleteWebhookSubscription(id: $id) { __typename ... on WebhookSubscriptionDeleted { id } ... on ErrorResult { code } } }`;
-const LIST = `query { webhookSubscriptions { ${SUBSCRIPTION_FIELDS} } }`;
-const ONE = `query($id: ID!) { webhookSubscription(id: $id) { ${SUBSCRIPTION_FIELDS} } }`;
-const DELIVERIES = `query($first: Int, $after: String, $filter: WebhookSubscriptionDeliveryFilter) {
-  webhookSubscriptionDeliveries(first: $first, after: $after, filter: $filter) { nodes { ${DELIVERY_FIELDS} } pageInfo { endCursor hasNextPage } }
-}`;
-const REPLAY = `mutation($id: ID!) {
-  replayWebhookSubscriptionDelivery(id: $id) { __typename ... on WebhookSubscriptionDelivery { ${DELIVERY_FIELDS} } ... on ErrorResult { code message } }
-}`;
-const CREATE_API_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { ... on ApiKeyCreated { secret } } }`;
-
-interface Subscription {
-  id: string;
-  url: string;
-  topics: string[];
-  description: string | null;
-  status: string;
-  disabledReason: string | null;
-  disabledAt: string | null;
-  secretPrefix: string;
-  consecutiveFailures: number;
-  failingSince: string | null;
-  pendingDeliveries: number;
-  createdAt: string;
-}
-interface Delivery {
-  id: string;
-  subscriptionId: string;
-  eventId: string;
-  topic: string;
-  status: string;
-  nextAttemptAt: string | null;
-  replayedAt: string | null;
-  payload: string;
-}
 
 type Data = Record<string, Record<string, unknown>>;
 

@@ -39,7 +39,7 @@ export interface WebhooksConfig {
   disableAfterMs: number;
   /** `WEBHOOK_RESPONSE_LIMIT_BYTES` (1024): how much of an answer's body is read and kept; the rest is never read. */
   responseLimitBytes: number;
-  /** `WEBHOOK_POLL_MS` (1 s): how often the dispatcher looks for retries that came due (new deliveries wake it at once). */
+  /** `WEBHOOK_POLL_MS` (5 s, the events' safety-net poll): how often the dispatcher looks for retries that came due (new deliveries wake it at once; retries wait 30 s at least). */
   pollMs: number;
 }
 
@@ -59,7 +59,7 @@ export function readWebhooksConfig(env: Settings): WebhooksConfig {
     disableAfterFailures: positiveInt(env, 'WEBHOOK_DISABLE_AFTER_FAILURES', 20),
     disableAfterMs: positiveInt(env, 'WEBHOOK_DISABLE_AFTER_MS', 3 * DAY_MS),
     responseLimitBytes: positiveInt(env, 'WEBHOOK_RESPONSE_LIMIT_BYTES', 1024),
-    pollMs: positiveInt(env, 'WEBHOOK_POLL_MS', 1000),
+    pollMs: positiveInt(env, 'WEBHOOK_POLL_MS', 5000),
   };
   if (!env.development) {
     // What partners are promised (docs/partners.md): a day of retries before anything is given up.

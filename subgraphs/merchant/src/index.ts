@@ -12,6 +12,7 @@ import { onWebhookApplied } from './consumers/webhook-applied.consumer.js';
 import { prepareWebhookFanout, webhookFanoutConsumers } from './consumers/webhook-fanout.consumer.js';
 import { GdprRequestEntity } from './entities/gdpr-request.entity.js';
 import { inboxSweeper } from './jobs/inbox-sweeper.job.js';
+import { webhookDispatchJob } from './jobs/webhook-dispatch.job.js';
 import { installRoutes } from './http/install.routes.js';
 import { webhookRoutes } from './http/webhook.routes.js';
 import { ApiKeyResolver } from './resolvers/api-key.resolver.js';
@@ -116,7 +117,7 @@ const merchantSubgraph: SubgraphModule = {
   },
   prepareMerchantEvents: (db, events, runtime) => prepareWebhookFanout(services(runtime.config).webhookDeliveries)(db, events, runtime),
   dedupeTables: { webhook_delivery: 'loyalnest_webhook_prune', webhook_subscription_delivery: 'loyalnest_webhook_subscription_prune' },
-  jobs: (runtime) => [inboxSweeper(runtime)],
+  jobs: (runtime) => [inboxSweeper(runtime), webhookDispatchJob(runtime, services(runtime.config).cipher)],
   seed: seedMerchant,
 };
 

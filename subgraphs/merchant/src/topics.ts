@@ -16,3 +16,19 @@ export type MerchantTimezoneChanged = {
 };
 
 export const MERCHANT_TIMEZONE_CHANGED = defineTopic<MerchantTimezoneChanged>('merchant.timezone_changed');
+
+/**
+ * The dispatcher disabled an outgoing webhook subscription after a long run of failed attempts
+ * (`WEBHOOK_DISABLE_AFTER_FAILURES` in a row over at least `WEBHOOK_DISABLE_AFTER_MS`): nothing
+ * more is sent to it, nor recorded for it, until the merchant enables it again. The audit trail
+ * keeps it; the dashboard shows the subscription disabled.
+ */
+export type WebhookSubscriptionDisabled = {
+  subscriptionId: string;
+  /** Failed attempts in a row when it was disabled. */
+  consecutiveFailures: number;
+  /** The first failure of that run (ISO time). */
+  failingSince: string;
+};
+
+export const WEBHOOK_SUBSCRIPTION_DISABLED = defineTopic<WebhookSubscriptionDisabled>('webhook_subscription.disabled');

@@ -5,6 +5,7 @@ import { isPurged } from './audit-gdpr.consumer.js';
 /** Topics whose entity is not named by their first segment: topic → entity type, the payload key of its id, the action. */
 const ENTITY_OF_TOPIC: Record<string, [entityType: string, idKey: string, action?: string]> = {
   'shopify.webhook_applied': ['WebhookDelivery', 'deliveryId', 'applied'],
+  'webhook_subscription.disabled': ['WebhookSubscription', 'subscriptionId'],
 };
 
 /** Topic prefixes likewise: `shopify.webhook.orders/paid` is a delivery received, `gdpr.*` a GDPR request. */

@@ -8,6 +8,9 @@ export function newWebhookSecret(): string {
   return `${WEBHOOK_SECRET_PREFIX}${randomBytes(32).toString('base64url')}`;
 }
 
+/** The secret's AAD in the FieldCipher: a ciphertext copied onto another subscription's row does not decrypt there. */
+export const webhookSecretAad = (subscriptionId: string) => `webhook_subscription:${subscriptionId}`;
+
 /**
  * The `X-LoyalNest-Signature` header of one attempt: `t=<unix seconds>,v1=<hex HMAC-SHA256>`, the
  * HMAC keyed by the whole secret (as UTF-8) over `<t>.<raw body>`. The timestamp is signed so a

@@ -1,7 +1,7 @@
 import { badInput, inRequestTransaction, isUuid, type FieldCipher, type RequestContext, type WebhookEndpointPolicy } from '@loyalnest/kit';
 import { v7 as uuidv7 } from 'uuid';
 import { checkEndpointUrl, systemResolver, type Resolver } from '../domain/webhook-endpoint.js';
-import { newWebhookSecret } from '../domain/webhook-signature.js';
+import { newWebhookSecret, webhookSecretAad } from '../domain/webhook-signature.js';
 import { WebhookSubscriptionDeliveryEntity } from '../entities/webhook-subscription-delivery.entity.js';
 import { WebhookSubscriptionEntity, type WebhookSubscription } from '../entities/webhook-subscription.entity.js';
 import { WEBHOOK_SUBSCRIPTION_LIMIT, type CreateWebhookSubscriptionInput, type UpdateWebhookSubscriptionInput } from '../graphql/webhook-subscription.input.js';
@@ -9,9 +9,6 @@ import { WebhookEndpointRefusedError, WebhookSubscriptionLimitReachedError, Webh
 
 /** A subscription as the API shows it: the row with its count of waiting deliveries. */
 export type ListedSubscription = WebhookSubscription & { pendingDeliveries: number };
-
-/** The secret's AAD: a ciphertext copied onto another subscription's row does not decrypt there. */
-export const webhookSecretAad = (subscriptionId: string) => `webhook_subscription:${subscriptionId}`;
 
 /** How many characters of a secret are kept in clear (`whsec_` and four of its own). */
 const SECRET_PREFIX_LENGTH = 10;

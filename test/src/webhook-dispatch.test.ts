@@ -1,0 +1,249 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FieldCipher } from '@loyalnest/kit';
+import { createHmac } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { withOwnerDb } from './support/db.js';
+import { eventually } from './support/events.js';
+import { startTestGateway, type TestGateway } from './support/gateway.js';
+import { createMerchant, type TestMerchant } from './support/tenants.js';
+import {
+  deleteWebhookSubscriptions,
+  insertWebhookDeliveries,
+  insertWebhookSubscription,
+  startWebhookReceiver,
+  webhookDeliveryRow,
+  webhookSubscriptionRow,
+  type WebhookReceiver,
+} from './support/webhook-receiver.js';
+
+/** Retries 100, 200, then 400 ms apart (±20 %); disabled at the 8th failure in a row (the run is older than 1 ms by then). */
+const WEBHOOK_ENV = {
+  WEBHOOK_BACKOFF_MS: '100',
+  WEBHOOK_BACKOFF_MAX_MS: '400',
+  WEBHOOK_POLL_MS: '100',
+  WEBHOOK_DISABLE_AFTER_FAILURES: '8',
+  WEBHOOK_DISABLE_AFTER_MS: '1',
+  EVENTS_POLL_MS: '100',
+};
+
+/** Whether a `X-LoyalNest-Signature` header signs `body` with `secret`; returns its `t`. */
+function verifiedTimestamp(header: string, secret: string, body: string): number | null {
+  const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
+  if (!match) return null;
+  const expected = createHmac('sha256', secret).update(`${match[1]}.${body}`).digest('hex');
+  return expected === match[2] ? Number(match[1]) : null;
+}
+
+describe('the outgoing webhooks dispatcher', () => {
+  let gateway: TestGateway;
+  const receivers: WebhookReceiver[] = [];
+  const merchants: TestMerchant[] = [];
+
+  beforeAll(async () => {
+    gateway = await startTestGateway('embedded', WEBHOOK_ENV);
+  });
+  afterAll(async () => {
+    if (merchants.length) await deleteWebhookSubscriptions(merchants.map((m) => m.id));
+    await gateway?.stop();
+    await Promise.all(receivers.map((r) => r.close()));
+  });
+
+  const merchant = async () => {
+    const m = await createMerchant(gateway);
+    merchants.push(m);
+    return m;
+  };
+  const receiver = async (...args: Parameters<typeof startWebhookReceiver>) => {
+    const r = await startWebhookReceiver(...args);
+    receivers.push(r);
+    return r;
+  };
+
+  it('retries a receiver that fails 5 times, then recovers: 6 requests, one delivery id, attempts 1..6, each signed for its own t, then delivered', async () => {
+    const a = await merchant();
+    const hook = await receiver({ answer: 'fail-then-ok', failures: 5 });
+    const subscription = await insertWebhookSubscription(gateway, a, hook.url);
+    const [delivery] = await insertWebhookDeliveries(gateway, a, subscription.id);
+
+    const row = await eventually(async () => {
+      const r = await webhookDeliveryRow(delivery.id);
+      return r.status === 'delivered' && r;
+    }, 30_000, 'the delivery delivered');
+
+    expect(hook.requests).toHaveLength(6);
+    expect(hook.requests.map((r) => r.headers['x-loyalnest-attempt'])).toEqual(['1', '2', '3', '4', '5', '6']);
+    for (const request of hook.requests) {
+      expect(request.method).toBe('POST');
+      expect(request.body).toBe(delivery.body);
+      expect(request.headers).toMatchObject({
+        'content-type': 'application/json',
+        'user-agent': 'LoyalNest-Webhooks/1.0',
+        'x-loyalnest-delivery-id': delivery.id,
+        'x-loyalnest-event-id': delivery.eventId,
+        'x-loyalnest-topic': 'points.earned',
+        'x-loyalnest-shop-domain': a.shop,
+      });
+      const t = verifiedTimestamp(String(request.headers['x-loyalnest-signature']), subscription.secret, request.body);
+      expect(t).not.toBeNull();
+      expect(Math.abs(t! * 1000 - request.receivedAt)).toBeLessThan(2000);
+      // a signature made with another secret does not verify
+      expect(verifiedTimestamp(String(request.headers['x-loyalnest-signature']), `${subscription.secret}x`, request.body)).toBeNull();
+    }
+    // the retries waited their backoff (100, 200, 400, 400, 400 ms, ±20 %)
+    const gaps = hook.requests.slice(1).map((r, i) => r.receivedAt - hook.requests[i].receivedAt);
+    gaps.forEach((gap) => expect(gap).toBeGreaterThanOrEqual(70));
+    expect(row).toMatchObject({ status: 'delivered', attempts: 6, last_status_code: 200, last_error: null, last_response_excerpt: 'ok' });
+    expect(row.delivered_at).not.toBeNull();
+    const sub = await eventually(async () => {
+      const s = await webhookSubscriptionRow(subscription.id);
+      return s.lease_owner === null && s;
+    }, 5_000, 'the lease released');
+    expect(sub).toMatchObject({ status: 'active', consecutive_failures: 0, failing_since: null, lease_until: null });
+    expect(sub.last_success_at).not.toBeNull();
+    expect(sub.last_failure_at).not.toBeNull();
+  }, 60_000);
+
+  it('disables a subscription whose receiver never recovers, emits webhook_subscription.disabled (audited) and sends nothing more', async () => {
+    const a = await merchant();
+    const hook = await receiver({ answer: 'fail' });
+    const subscription = await insertWebhookSubscription(gateway, a, hook.url);
+    const [delivery] = await insertWebhookDeliveries(gateway, a, subscription.id);
+
+    const sub = await eventually(async () => {
+      const s = await webhookSubscriptionRow(subscription.id);
+      return s.status === 'disabled' && s;
+    }, 30_000, 'the subscription disabled');
+    expect(sub).toMatchObject({ status: 'disabled', disabled_reason: 'failures', consecutive_failures: 8 });
+    expect(sub.disabled_at).not.toBeNull();
+    expect(hook.requests).toHaveLength(8);
+
+    const events = await withOwnerDb('merchant', async (db) => (await db.query(`select merchant_id, payload, actor_kind from outbox_event where topic = 'webhook_subscription.disabled' and payload->>'subscriptionId' = $1`, [subscription.id])).rows);
+    expect(events).toEqual([
+      { merchant_id: a.id, actor_kind: 'system', payload: { subscriptionId: subscription.id, consecutiveFailures: 8, failingSince: new Date(sub.failing_since as Date).toISOString() } },
+    ]);
+
+    // the audit trail records it against the subscription
+    const [audited] = await eventually(async () => {
+      const rows = await withOwnerDb('audit', async (db) => (await db.query(`select entity_type, entity_id, action, actor_kind from audit_entry where merchant_id = $1 and source_topic = 'webhook_subscription.disabled'`, [a.id])).rows);
+      return rows.length > 0 && rows;
+    }, 10_000, 'the audit entry');
+    expect(audited).toEqual({ entity_type: 'WebhookSubscription', entity_id: subscription.id, action: 'disabled', actor_kind: 'system' });
+
+    // ten polls later: nothing more was sent; the delivery waits for a re-enable
+    await sleep(1000);
+    expect(hook.requests).toHaveLength(8);
+    expect(await webhookDeliveryRow(delivery.id)).toMatchObject({ status: 'pending', attempts: 8, last_status_code: 500, last_error: 'HTTP 500' });
+  }, 60_000);
+
+  it("a slow receiver (10 s per request) does not delay a fast one's deliveries, another merchant's", async () => {
+    const [a, b] = [await merchant(), await merchant()];
+    const slow = await receiver({ answer: 'slow', delayMs: 10_000 });
+    const fast = await receiver({ answer: 'ok' });
+    const slowSubscription = await insertWebhookSubscription(gateway, a, slow.url);
+    const fastSubscription = await insertWebhookSubscription(gateway, b, fast.url);
+    await insertWebhookDeliveries(gateway, a, slowSubscription.id, 3);
+    const [slowRequest] = await slow.waitForRequests(1);
+
+    // race: the fast endpoint's deliveries are recorded while the slow endpoint holds a request open
+    const recordedAt = Date.now();
+    const deliveries = await insertWebhookDeliveries(gateway, b, fastSubscription.id, 5);
+    await fast.waitForRequests(5, 2_000);
+
+    expect(slowRequest.closedAt).toBeNull();
+    expect(slow.requests).toHaveLength(1);
+    expect(fast.requests.map((r) => r.headers['x-loyalnest-delivery-id'])).toEqual(deliveries.map((d) => d.id));
+    fast.requests.forEach((r) => expect(r.receivedAt - recordedAt).toBeLessThan(2_000));
+    // each merchant's deliveries name its own shop
+    expect(new Set(fast.requests.map((r) => r.headers['x-loyalnest-shop-domain']))).toEqual(new Set([b.shop]));
+    expect(slowRequest.headers['x-loyalnest-shop-domain']).toBe(a.shop);
+    await eventually(async () => (await Promise.all(deliveries.map((d) => webhookDeliveryRow(d.id)))).every((r) => r.status === 'delivered'), 5_000, 'the fast deliveries recorded');
+    await deleteWebhookSubscriptions([a.id]);
+  }, 60_000);
+
+  it('cuts an answer past the limit: the excerpt kept is at most WEBHOOK_RESPONSE_LIMIT_BYTES, and an endless body ends the attempt at once', async () => {
+    const a = await merchant();
+    const huge = await receiver({ answer: 'huge', bytes: 1_000_000 });
+    const endless = await receiver({ answer: 'endless' });
+    const hugeSubscription = await insertWebhookSubscription(gateway, a, huge.url);
+    const endlessSubscription = await insertWebhookSubscription(gateway, a, endless.url);
+    const [toHuge] = await insertWebhookDeliveries(gateway, a, hugeSubscription.id);
+    const [toEndless] = await insertWebhookDeliveries(gateway, a, endlessSubscription.id);
+
+    const [hugeRow, endlessRow] = await eventually(async () => {
+      const rows = await Promise.all([webhookDeliveryRow(toHuge.id), webhookDeliveryRow(toEndless.id)]);
+      return rows.every((r) => r.attempts > 0) && rows;
+    }, 10_000, 'both attempts recorded');
+    expect(hugeRow).toMatchObject({ status: 'delivered', attempts: 1, last_status_code: 200, last_response_excerpt: 'x'.repeat(1024) });
+    expect(endlessRow).toMatchObject({ status: 'delivered', attempts: 1, last_status_code: 200, last_response_excerpt: 'y'.repeat(1024) });
+    expect(endlessRow.last_duration_ms).toBeLessThan(2_000);
+    // the endless answer's connection was closed by the dispatcher
+    await eventually(async () => endless.requests[0].closedAt !== null, 2_000, 'the endless answer cut');
+  }, 30_000);
+
+  it('counts a redirect as a failure and never follows it', async () => {
+    const a = await merchant();
+    const elsewhere = await receiver({ answer: 'ok' });
+    const redirecting = await receiver({ answer: 'redirect', location: elsewhere.url, status: 302 });
+    const subscription = await insertWebhookSubscription(gateway, a, redirecting.url);
+    const [delivery] = await insertWebhookDeliveries(gateway, a, subscription.id);
+
+    const row = await eventually(async () => {
+      const r = await webhookDeliveryRow(delivery.id);
+      return r.attempts > 0 && r;
+    }, 10_000, 'the attempt recorded');
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, last_status_code: 302, last_error: 'HTTP 302' });
+    expect(new Date(row.next_attempt_at as Date).getTime()).toBeGreaterThan(new Date(row.last_attempt_at as Date).getTime());
+    expect(await webhookSubscriptionRow(subscription.id)).toMatchObject({ consecutive_failures: 1 });
+    expect(elsewhere.requests).toHaveLength(0);
+  }, 30_000);
+
+  it('keeps the lease of a subscription whose drain throws (a secret no key decrypts) until it expires: no request, no claim loop', async () => {
+    const a = await merchant();
+    const hook = await receiver({ answer: 'ok' });
+    const subscription = await insertWebhookSubscription(gateway, a, hook.url);
+    const wrongAad = new FieldCipher(gateway.config.kit.encryptionKeys).encrypt(subscription.secret, 'webhook_subscription:another');
+    await withOwnerDb('merchant', (db) => db.query('update webhook_subscription set secret_encrypted = $1 where id = $2', [wrongAad, subscription.id]));
+    const [delivery] = await insertWebhookDeliveries(gateway, a, subscription.id);
+
+    await eventually(async () => (await webhookSubscriptionRow(subscription.id)).lease_owner !== null, 5_000, 'the subscription claimed');
+    // race: the claim sets the lease, the drain's first step renews it before it throws; read it once that is done
+    await sleep(300);
+    const leased = await webhookSubscriptionRow(subscription.id);
+    // ten polls later: the same lease, never released and claimed again; nothing sent, nothing counted
+    await sleep(1000);
+    const after = await webhookSubscriptionRow(subscription.id);
+    expect(after.lease_until).toEqual(leased.lease_until);
+    expect(new Date(after.lease_until as Date).getTime()).toBeGreaterThan(Date.now() + 40_000);
+    expect(hook.requests).toHaveLength(0);
+    expect(await webhookDeliveryRow(delivery.id)).toMatchObject({ status: 'pending', attempts: 0 });
+  }, 30_000);
+});
+
+describe('the dispatcher at shutdown', () => {
+  it('aborts the request in flight: the delivery stays pending, its attempt uncounted, the lease released', async () => {
+    const gateway = await startTestGateway('embedded', WEBHOOK_ENV);
+    const hook = await startWebhookReceiver({ answer: 'slow', delayMs: 10_000 });
+    let a: TestMerchant | undefined;
+    let stopped = false;
+    try {
+      a = await createMerchant(gateway);
+      const subscription = await insertWebhookSubscription(gateway, a, hook.url);
+      const [delivery] = await insertWebhookDeliveries(gateway, a, subscription.id);
+      const [request] = await hook.waitForRequests(1);
+
+      const stopping = Date.now();
+      await gateway.stop();
+      stopped = true;
+      // the 10 s answer was not waited for
+      expect(Date.now() - stopping).toBeLessThan(5_000);
+      expect(request.closedAt).not.toBeNull();
+
+      expect(await webhookDeliveryRow(delivery.id)).toMatchObject({ status: 'pending', attempts: 0, last_attempt_at: null, last_error: null });
+      expect(await webhookSubscriptionRow(subscription.id)).toMatchObject({ status: 'active', consecutive_failures: 0, lease_owner: null, lease_until: null });
+    } finally {
+      if (!stopped) await gateway.stop();
+      if (a) await deleteWebhookSubscriptions([a.id]);
+      await hook.close();
+    }
+  }, 60_000);
+});
