@@ -1,7 +1,12 @@
-import { beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { parseWebhook } from '@loyalnest/partner-sdk';
 import { createHmac } from 'node:crypto';
 import { newWebhookSecret, signatureHeader } from '../../subgraphs/merchant/src/domain/webhook-signature.js';
+import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { codeBlockAfter, documentedVerify, partnersDoc, type DocumentedVerify } from './support/partner-docs.js';
+import { createMerchant, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
+import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
+import { CREATE, REPLAY, ROTATE, type Delivery } from './support/webhook-subscriptions.js';
 
 /** A delivery body as the fan-out writes it (contract key order), compact as it is sent. */
 function deliveryBody(data: Record<string, unknown> = { customerId: 'c-1', entryId: 'e-1', points: 380, balance: 480, pending: 0, status: 'posted', source: 'order', orderId: '5512345678901' }): string {
@@ -135,4 +140,58 @@ describe('the documented webhook signature check', () => {
     expect(doc.indexOf(code)).toBeGreaterThan(doc.indexOf('### Verifying a delivery'));
     expect(() => codeBlockAfter(doc, 'no-such-marker.test.ts')).toThrow('no <!--');
   });
+});
+
+/**
+ * The same snippet on what the dispatcher really sends: an event of the merchant, fanned out,
+ * delivered to a local receiver, then replayed after a rotation of the secret.
+ */
+describe('the documented check on real deliveries', () => {
+  let gateway: TestGateway;
+  let merchant: TestMerchant;
+  let receiver: WebhookReceiver;
+  let verify: DocumentedVerify;
+
+  beforeAll(async () => {
+    ({ verify } = await documentedVerify());
+    gateway = await startTestGateway('embedded', { WEBHOOK_POLL_MS: '100', EVENTS_POLL_MS: '100' });
+    merchant = await createMerchant(gateway);
+    receiver = await startWebhookReceiver({ answer: 'ok' });
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await receiver?.close();
+  });
+
+  it('verifies a delivery as sent, refuses it tampered or late, and verifies its replay under the rotated secret only', async () => {
+    const created = await gateway.gql<{ createWebhookSubscription: { secret: string; subscription: { id: string } } }>(CREATE, { input: { url: receiver.url, topics: ['CUSTOMER_CREATED'] } }, merchant.auth);
+    const { secret } = created.data!.createWebhookSubscription;
+    const customer = await upsertCustomer(gateway, merchant, { shopifyId: shopifyId(), email: `docs${Math.random().toString(36).slice(2)}@example.com` });
+
+    const [sent] = await receiver.waitForRequests(1, 20_000);
+    const header = String(sent.headers['x-loyalnest-signature']);
+    const t = Number(/t=(\d+)/.exec(header)![1]);
+    expect(verify(Buffer.from(sent.body, 'utf8'), header, secret)).toBe(true);
+    expect(verify(sent.body.replace(customer.id, customer.id.replace(/.$/, (c) => (c === '0' ? '1' : '0'))), header, secret)).toBe(false);
+    expect(verify(sent.body, header, secret, t + 301)).toBe(false);
+    // The SDK reads the same request as its typed event.
+    const event = await parseWebhook({ body: sent.body, signature: header, secret });
+    expect(event).toMatchObject({ id: sent.headers['x-loyalnest-delivery-id'], topic: 'customer.created', shopDomain: merchant.shop, data: { customerId: customer.id } });
+
+    const rotated = await gateway.gql<{ rotateWebhookSubscriptionSecret: { secret: string } }>(ROTATE, { id: created.data!.createWebhookSubscription.subscription.id }, merchant.auth);
+    const newSecret = rotated.data!.rotateWebhookSubscriptionSecret.secret;
+    const replay = await gateway.gql<{ replayWebhookSubscriptionDelivery: Delivery }>(REPLAY, { id: event.id }, merchant.auth);
+    expect(replay.data!.replayWebhookSubscriptionDelivery).toMatchObject({ id: event.id, status: 'PENDING' });
+
+    const [, again] = await receiver.waitForRequests(2, 20_000);
+    // The same delivery (receivers dedupe on its id), byte for byte, signed afresh with the new secret.
+    expect(again.headers['x-loyalnest-delivery-id']).toBe(event.id);
+    expect(again.headers['x-loyalnest-attempt']).toBe('2');
+    expect(again.body).toBe(sent.body);
+    const againHeader = String(again.headers['x-loyalnest-signature']);
+    expect(verify(again.body, againHeader, newSecret)).toBe(true);
+    expect(verify(again.body, againHeader, secret)).toBe(false);
+    // The first attempt's signature is no good for the new secret either: the old one stopped at once.
+    expect(verify(sent.body, header, newSecret)).toBe(false);
+  }, 60_000);
 });

@@ -6,7 +6,7 @@ import { eventually } from '../support/events.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { createMerchant, shopifyId, upsertCustomer, type TestMerchant } from '../support/tenants.js';
 
-/** Nobody listens there: a delivery to it stays waiting whether or not a dispatcher runs (every attempt fails). */
+/** Nobody listens there: every attempt of a delivery to it is refused, so it stays waiting. */
 const NOWHERE = 'http://127.0.0.1:9/hooks/loyalnest';
 const FLAKY = 'http://127.0.0.1:9/hooks/flaky';
 
@@ -139,7 +139,21 @@ describe('the dashboard’s webhook subscriptions', () => {
       const found = await deliveriesOf(a, subscription.id);
       return found.length ? found : undefined;
     }, 15_000, 'the customer.created delivery');
-    // As the dispatcher leaves a delivery whose retry window ran out.
+    // The dispatcher's first attempt (refused: nobody listens) is recorded and its lease released
+    // before the row is set as it leaves one whose retry window ran out: an attempt still in flight
+    // would otherwise record over it. Its next try is 30 s away (the backoff), past this test.
+    await eventually(
+      () =>
+        withOwnerDb('merchant', async (db) => {
+          const { rows } = await db.query<{ attempts: number; lease_owner: string | null }>(
+            'select d.attempts, s.lease_owner from webhook_subscription_delivery d join webhook_subscription s on s.id = d.subscription_id where d.id = $1',
+            [delivery.id],
+          );
+          return rows[0]?.attempts > 0 && rows[0].lease_owner === null;
+        }),
+      15_000,
+      'the first attempt recorded',
+    );
     await withOwnerDb('merchant', (db) =>
       db.query(
         `update webhook_subscription_delivery set status = 'failed', attempts = 12, next_attempt_at = now() + interval '1 day',
@@ -158,14 +172,17 @@ describe('the dashboard’s webhook subscriptions', () => {
     await screenshot(page, 'operations-webhook-subscriptions-deliveries');
     expect(await seriousAxeViolations(page)).toEqual([]);
 
+    const answered = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('replayWebhookSubscriptionDelivery'));
     await deliveryRow.getByRole('button', { name: `Replay customer.created ${delivery.id}` }).click();
+    // The API's answer, before the dispatcher tries it again (and fails again: nobody listens):
+    // pending, the same delivery (receivers dedupe on its id), due at once rather than tomorrow.
+    const { data } = (await (await answered).json()) as { data: { replayWebhookSubscriptionDelivery: Delivery } };
+    expect(data.replayWebhookSubscriptionDelivery).toMatchObject({ id: delivery.id, status: 'PENDING', replayedAt: expect.any(String) });
+    expect(Date.parse(data.replayWebhookSubscriptionDelivery.nextAttemptAt!)).toBeLessThan(Date.now() + 60_000);
     await page.getByText('customer.created is being sent again.').waitFor();
     await deliveryRow.getByText('Waiting').waitFor();
     await deliveryRow.getByText(/^Replayed /).waitFor();
-    const [replayed] = (await deliveriesOf(a, subscription.id)).filter((d) => d.id === delivery.id);
-    // Pending again, the same delivery (receivers dedupe on its id), due at once rather than tomorrow.
-    expect(replayed).toMatchObject({ id: delivery.id, status: 'PENDING', replayedAt: expect.any(String) });
-    expect(Date.parse(replayed.nextAttemptAt!)).toBeLessThan(Date.now() + 60_000);
+    expect((await deliveriesOf(a, subscription.id)).find((d) => d.id === delivery.id)).toMatchObject({ status: 'PENDING', replayedAt: data.replayWebhookSubscriptionDelivery.replayedAt });
     await screenshot(page, 'operations-webhook-subscriptions-replayed');
     expect(session!.pageErrors).toEqual([]);
   });
