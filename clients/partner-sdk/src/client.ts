@@ -26,7 +26,7 @@ export interface LoyalNestClientOptions {
   url: string;
   /** A partner API key (`lnk_…`), created in the dashboard's settings or with `createApiKey`. */
   apiKey: string;
-  /** Defaults to the global `fetch` (Node 18+, browsers). */
+  /** Defaults to the global `fetch` (Node 20+, browsers). */
   fetch?: typeof globalThis.fetch;
   /** Retries per call after a throttled or unavailable answer; 0 turns retrying off. Default 3. */
   maxRetries?: number;

@@ -118,6 +118,16 @@ export type CreateRewardInput = {
   variantId?: string | number | null | undefined;
 };
 
+/** A new webhook subscription. */
+export type CreateWebhookSubscriptionInput = {
+  /** A note to recognise it by (at most 200 characters). */
+  description?: string | null | undefined;
+  /** The topics to deliver (at least one, each once). */
+  topics: Array<WebhookTopic>;
+  /** The endpoint to POST deliveries to (1–2048 characters): an https URL whose host resolves only to public addresses, without user name, password or #fragment. */
+  url: string;
+};
+
 /** Where a dead-lettered event stands. */
 export type DeadLetterStatus =
   /** Every attempt failed; waiting for an admin to retry it. */
@@ -715,6 +725,18 @@ export type UpdateTierProgramInput = {
   tiers: Array<TierInput>;
 };
 
+/** Changes to a webhook subscription; fields left out stay as they are. */
+export type UpdateWebhookSubscriptionInput = {
+  /** A new note (at most 200 characters); an empty one removes it. */
+  description?: string | null | undefined;
+  /** false: disable it (nothing is sent, no new delivery is recorded). true: enable a disabled subscription; its failure count is reset and the deliveries waiting are sent at once. */
+  enabled?: boolean | null | undefined;
+  /** The topics to deliver from now on (at least one, each once); events already recorded are still sent. */
+  topics?: Array<WebhookTopic> | null | undefined;
+  /** A new endpoint (1–2048 characters), checked like a new subscription's. */
+  url?: string | null | undefined;
+};
+
 /** Narrows the webhook deliveries; all given conditions must hold. */
 export type WebhookDeliveryFilter = {
   /** Deliveries in this status. */
@@ -733,6 +755,77 @@ export type WebhookDeliveryStatus =
   | 'PROCESSED'
   /** Stored and handed to the domains that act on its topic; not every one has applied it yet. */
   | 'RECEIVED';
+
+/** Why a webhook subscription is disabled. */
+export type WebhookDisabledReason =
+  /** Its endpoint failed every attempt for a long run (many failures in a row over a long time); LoyalNest disabled it. */
+  | 'FAILURES'
+  /** The merchant or a partner disabled it (`updateWebhookSubscription` with `enabled: false`). */
+  | 'MERCHANT';
+
+/** Why a webhook endpoint URL was refused. */
+export type WebhookEndpointRefusal =
+  /** It carries a user name or password. */
+  | 'CREDENTIALS'
+  /** Not an absolute URL, or it has a #fragment. */
+  | 'MALFORMED'
+  /** Not an https URL. */
+  | 'NOT_HTTPS'
+  /** Its host resolves to an address that is not public (private, loopback, link-local such as 169.254.169.254, reserved). */
+  | 'PRIVATE_ADDRESS'
+  /** Its host name does not resolve. */
+  | 'UNRESOLVABLE';
+
+/** Narrows the outgoing webhook deliveries; all given conditions must hold. */
+export type WebhookSubscriptionDeliveryFilter = {
+  /** Deliveries in this status. */
+  status?: WebhookSubscriptionDeliveryStatus | null | undefined;
+  /** Deliveries of this subscription. */
+  subscriptionId?: string | number | null | undefined;
+  /** Deliveries of this topic. */
+  topic?: WebhookTopic | null | undefined;
+};
+
+/** Where an outgoing webhook delivery stands. */
+export type WebhookSubscriptionDeliveryStatus =
+  /** The endpoint answered 2xx. */
+  | 'DELIVERED'
+  /** Given up on after its retry window; a replay sends it again. */
+  | 'FAILED'
+  /** Waiting for its first attempt or a retry (`attempts` says which). */
+  | 'PENDING';
+
+/** Whether deliveries go out to a webhook subscription. */
+export type WebhookSubscriptionStatus =
+  /** Events of its topics are recorded and sent. */
+  | 'ACTIVE'
+  /** Nothing is sent and no new delivery is recorded; deliveries already waiting are sent once it is enabled again. */
+  | 'DISABLED';
+
+/** A public webhook topic an endpoint can subscribe to. Bodies carry ids and figures, never email addresses, names, addresses or discount codes. */
+export type WebhookTopic =
+  /** `customer.created`: A customer joined the loyalty program. `data`: `{ customerId }`. */
+  | 'CUSTOMER_CREATED'
+  /** `points.adjusted`: An admin, a partner or Shopify Flow awarded or deducted points by hand. `data`: the ledger entry, as for POINTS_EARNED. */
+  | 'POINTS_ADJUSTED'
+  /** `points.earned`: Points were earned (an order, an activity, a referral, a tier bonus…). `data`: the ledger entry `{ customerId, entryId, points, balance, pending, status, source, orderId }`. */
+  | 'POINTS_EARNED'
+  /** `points.expired`: Points ran out (negative `points`). `data`: the ledger entry, as for POINTS_EARNED. */
+  | 'POINTS_EXPIRED'
+  /** `points.redeemed`: Points were spent on a reward (negative `points`). `data`: the ledger entry, as for POINTS_EARNED. */
+  | 'POINTS_REDEEMED'
+  /** `points.reversed`: An earlier entry was reversed: an earn taken back (refund, cancellation) or a spend given back. `data`: the ledger entry, as for POINTS_EARNED, plus `reversesEntryId`. */
+  | 'POINTS_REVERSED'
+  /** `redemption.updated`: A redemption reached its end: its code was used on an order (USED, `orderId` is Shopify's), ran out (EXPIRED), was cancelled or could not be issued (CANCELLED, FAILED: `pointsReturned` were given back). `data`: `{ redemptionId, rewardId, customerId, status, orderId, pointsReturned }`. */
+  | 'REDEMPTION_UPDATED'
+  /** `referral.completed`: A referral completed: the friend's qualifying order passed the hold and the advocate earned. `data`: `{ referralId, advocateId, friendCustomerId, points, orderId, orderTotalMinor, currency, completedAt }`. */
+  | 'REFERRAL_COMPLETED'
+  /** `reward.redeemed`: A reward was redeemed and its discount code issued (the code itself is never sent). `data`: `{ redemptionId, rewardId, customerId, points }`. */
+  | 'REWARD_REDEEMED'
+  /** `segment.changed`: A recompute moved a customer from one RFM segment to another. `data`: `{ customerId, from, to, recency, frequency, monetary }` (segment handles; null for none). */
+  | 'SEGMENT_CHANGED'
+  /** `tier.changed`: A customer's VIP tier changed, up or down. `data`: `{ customerId, fromTierId, toTierId, direction, reason, multiplier }` (tier ids null for no tier). */
+  | 'TIER_CHANGED';
 
 export type DashboardShellQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -923,6 +1016,83 @@ export type OperationsGdprRequestsQueryVariables = Exact<{
 
 export type OperationsGdprRequestsQuery = { gdprRequests: { nodes: Array<{ id: string, kind: GdprRequestKind, status: GdprStatus, requestedAt: string, completedAt: string | null, parts: Array<{ subgraph: string, status: GdprStatus, completedAt: string | null }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
+export type OperationsDisabledWebhookSubscriptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OperationsDisabledWebhookSubscriptionsQuery = { webhookSubscriptions: Array<{ id: string, url: string, description: string | null, status: WebhookSubscriptionStatus, disabledReason: WebhookDisabledReason | null, disabledAt: string | null, failingSince: string | null }> };
+
+export type OperationsWebhookSubscriptionFragment = { id: string, url: string, topics: Array<WebhookTopic>, description: string | null, status: WebhookSubscriptionStatus, disabledReason: WebhookDisabledReason | null, disabledAt: string | null, secretPrefix: string, consecutiveFailures: number, failingSince: string | null, lastSuccessAt: string | null, lastFailureAt: string | null, pendingDeliveries: number, createdAt: string };
+
+export type OperationsWebhookSubscriptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OperationsWebhookSubscriptionsQuery = { webhookSubscriptions: Array<{ id: string, url: string, topics: Array<WebhookTopic>, description: string | null, status: WebhookSubscriptionStatus, disabledReason: WebhookDisabledReason | null, disabledAt: string | null, secretPrefix: string, consecutiveFailures: number, failingSince: string | null, lastSuccessAt: string | null, lastFailureAt: string | null, pendingDeliveries: number, createdAt: string }> };
+
+export type OperationsWebhookSubscriptionDeliveriesQueryVariables = Exact<{
+  filter?: WebhookSubscriptionDeliveryFilter | null | undefined;
+  after?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type OperationsWebhookSubscriptionDeliveriesQuery = { webhookSubscriptionDeliveries: { nodes: Array<{ id: string, subscriptionId: string, eventId: string, topic: WebhookTopic, status: WebhookSubscriptionDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastStatusCode: number | null, lastError: string | null, lastResponseExcerpt: string | null, deliveredAt: string | null, replayedAt: string | null, createdAt: string }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type OperationsWebhookSubscriptionDeliveryFragment = { id: string, subscriptionId: string, eventId: string, topic: WebhookTopic, status: WebhookSubscriptionDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastStatusCode: number | null, lastError: string | null, lastResponseExcerpt: string | null, deliveredAt: string | null, replayedAt: string | null, createdAt: string };
+
+export type OperationsCreateWebhookSubscriptionMutationVariables = Exact<{
+  input: CreateWebhookSubscriptionInput;
+}>;
+
+
+export type OperationsCreateWebhookSubscriptionMutation = { createWebhookSubscription:
+    | { __typename: 'WebhookEndpointRefusedError', field: string, reason: WebhookEndpointRefusal, code: ErrorCode, message: string }
+    | { __typename: 'WebhookSubscriptionCreated', secret: string, subscription: { id: string, url: string, topics: Array<WebhookTopic>, description: string | null, status: WebhookSubscriptionStatus, disabledReason: WebhookDisabledReason | null, disabledAt: string | null, secretPrefix: string, consecutiveFailures: number, failingSince: string | null, lastSuccessAt: string | null, lastFailureAt: string | null, pendingDeliveries: number, createdAt: string } }
+    | { __typename: 'WebhookSubscriptionLimitReachedError', limit: number, code: ErrorCode, message: string }
+   };
+
+export type OperationsUpdateWebhookSubscriptionMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateWebhookSubscriptionInput;
+}>;
+
+
+export type OperationsUpdateWebhookSubscriptionMutation = { updateWebhookSubscription:
+    | { __typename: 'WebhookEndpointRefusedError', code: ErrorCode, message: string }
+    | { __typename: 'WebhookSubscription', id: string, url: string, topics: Array<WebhookTopic>, description: string | null, status: WebhookSubscriptionStatus, disabledReason: WebhookDisabledReason | null, disabledAt: string | null, secretPrefix: string, consecutiveFailures: number, failingSince: string | null, lastSuccessAt: string | null, lastFailureAt: string | null, pendingDeliveries: number, createdAt: string }
+    | { __typename: 'WebhookSubscriptionNotFoundError', code: ErrorCode, message: string }
+   };
+
+export type OperationsRotateWebhookSubscriptionSecretMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OperationsRotateWebhookSubscriptionSecretMutation = { rotateWebhookSubscriptionSecret:
+    | { __typename: 'WebhookSubscriptionNotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'WebhookSubscriptionSecretRotated', secret: string, subscription: { id: string, url: string, topics: Array<WebhookTopic>, description: string | null, status: WebhookSubscriptionStatus, disabledReason: WebhookDisabledReason | null, disabledAt: string | null, secretPrefix: string, consecutiveFailures: number, failingSince: string | null, lastSuccessAt: string | null, lastFailureAt: string | null, pendingDeliveries: number, createdAt: string } }
+   };
+
+export type OperationsDeleteWebhookSubscriptionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OperationsDeleteWebhookSubscriptionMutation = { deleteWebhookSubscription:
+    | { __typename: 'WebhookSubscriptionDeleted', id: string }
+    | { __typename: 'WebhookSubscriptionNotFoundError', code: ErrorCode, message: string }
+   };
+
+export type OperationsReplayWebhookSubscriptionDeliveryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OperationsReplayWebhookSubscriptionDeliveryMutation = { replayWebhookSubscriptionDelivery:
+    | { __typename: 'WebhookSubscriptionDelivery', id: string, subscriptionId: string, eventId: string, topic: WebhookTopic, status: WebhookSubscriptionDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastStatusCode: number | null, lastError: string | null, lastResponseExcerpt: string | null, deliveredAt: string | null, replayedAt: string | null, createdAt: string }
+    | { __typename: 'WebhookSubscriptionDeliveryNotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'WebhookSubscriptionDisabledError', code: ErrorCode, message: string }
+   };
+
 export type OperationsWebhookDeliveriesQueryVariables = Exact<{
   filter?: WebhookDeliveryFilter | null | undefined;
   after?: string | null | undefined;
@@ -1103,6 +1273,8 @@ export const OperationsApiKeyFragmentDoc = {"kind":"Document","definitions":[{"k
 export const OperationsDeadLetterFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationsDeadLetter"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeadLetterEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"consumer"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"failedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retryRequestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}}]}}]} as unknown as DocumentNode;
 export const OperationsDeadLetterPageFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationsDeadLetterPage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeadLetterEventConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OperationsDeadLetter"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationsDeadLetter"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeadLetterEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"consumer"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"failedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retryRequestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}}]}}]} as unknown as DocumentNode;
 export const OperationsRetryResultFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationsRetryResult"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RetryDeadLetterEventResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeadLetterEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OperationsDeadLetter"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErrorResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationsDeadLetter"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeadLetterEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"consumer"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"failedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retryRequestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}}]}}]} as unknown as DocumentNode;
+export const OperationsWebhookSubscriptionFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationsWebhookSubscription"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscription"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"disabledAt"}},{"kind":"Field","name":{"kind":"Name","value":"secretPrefix"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFailureAt"}},{"kind":"Field","name":{"kind":"Name","value":"pendingDeliveries"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+export const OperationsWebhookSubscriptionDeliveryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationsWebhookSubscriptionDelivery"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscriptionDelivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subscriptionId"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastStatusCode"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"lastResponseExcerpt"}},{"kind":"Field","name":{"kind":"Name","value":"deliveredAt"}},{"kind":"Field","name":{"kind":"Name","value":"replayedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
 export const ProgramEarningRulesFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProgramEarningRulesFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EarningRules"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"earnOn"}},{"kind":"Field","name":{"kind":"Name","value":"pointsPerCurrencyUnit"}},{"kind":"Field","name":{"kind":"Name","value":"excludeShipping"}},{"kind":"Field","name":{"kind":"Name","value":"excludeTaxes"}},{"kind":"Field","name":{"kind":"Name","value":"excludeDiscounts"}},{"kind":"Field","name":{"kind":"Name","value":"rounding"}},{"kind":"Field","name":{"kind":"Name","value":"signupBonus"}},{"kind":"Field","name":{"kind":"Name","value":"birthdayBonus"}},{"kind":"Field","name":{"kind":"Name","value":"pendingDays"}},{"kind":"Field","name":{"kind":"Name","value":"allowNegativeBalance"}},{"kind":"Field","name":{"kind":"Name","value":"expiryPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"expiryMonths"}},{"kind":"Field","name":{"kind":"Name","value":"expiryWarningDays"}},{"kind":"Field","name":{"kind":"Name","value":"pointValue"}},{"kind":"Field","name":{"kind":"Name","value":"activities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}}]}}]}}]} as unknown as DocumentNode;
 export const ProgramReferralProgramFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProgramReferralProgramFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReferralProgram"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"advocatePoints"}},{"kind":"Field","name":{"kind":"Name","value":"friendReward"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"minimumOrderAmount"}},{"kind":"Field","name":{"kind":"Name","value":"expiryDays"}},{"kind":"Field","name":{"kind":"Name","value":"singleUse"}},{"kind":"Field","name":{"kind":"Name","value":"oncePerCustomer"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conversionRule"}},{"kind":"Field","name":{"kind":"Name","value":"minimumOrderValue"}},{"kind":"Field","name":{"kind":"Name","value":"holdDays"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyCap"}},{"kind":"Field","name":{"kind":"Name","value":"lifetimeCap"}},{"kind":"Field","name":{"kind":"Name","value":"fraudChecks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"check"}},{"kind":"Field","name":{"kind":"Name","value":"action"}}]}},{"kind":"Field","name":{"kind":"Name","value":"claimBurstPerWeek"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode;
 export const ProgramReferralFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProgramReferralFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Referral"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"claimedAt"}},{"kind":"Field","name":{"kind":"Name","value":"discountCode"}},{"kind":"Field","name":{"kind":"Name","value":"orderTotal"}},{"kind":"Field","name":{"kind":"Name","value":"orderCurrency"}},{"kind":"Field","name":{"kind":"Name","value":"advocate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fraud"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verdict"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"action"}}]}}]}}]}}]} as unknown as DocumentNode;
@@ -1190,6 +1362,46 @@ export const OperationsGdprRequestsDocument = {"kind":"Document","definitions":[
 
 export function useOperationsGdprRequestsQuery(options: Omit<Urql.UseQueryArgs<OperationsGdprRequestsQueryVariables>, 'query'>) {
   return Urql.useQuery<OperationsGdprRequestsQuery, OperationsGdprRequestsQueryVariables>({ query: OperationsGdprRequestsDocument, ...options });
+};
+export const OperationsDisabledWebhookSubscriptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OperationsDisabledWebhookSubscriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookSubscriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"disabledAt"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}}]}}]}}]} as unknown as DocumentNode;
+
+export function useOperationsDisabledWebhookSubscriptionsQuery(options?: Omit<Urql.UseQueryArgs<OperationsDisabledWebhookSubscriptionsQueryVariables>, 'query'>) {
+  return Urql.useQuery<OperationsDisabledWebhookSubscriptionsQuery, OperationsDisabledWebhookSubscriptionsQueryVariables>({ query: OperationsDisabledWebhookSubscriptionsDocument, ...options });
+};
+export const OperationsWebhookSubscriptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OperationsWebhookSubscriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookSubscriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OperationsWebhookSubscription"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationsWebhookSubscription"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscription"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"disabledAt"}},{"kind":"Field","name":{"kind":"Name","value":"secretPrefix"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFailureAt"}},{"kind":"Field","name":{"kind":"Name","value":"pendingDeliveries"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+
+export function useOperationsWebhookSubscriptionsQuery(options?: Omit<Urql.UseQueryArgs<OperationsWebhookSubscriptionsQueryVariables>, 'query'>) {
+  return Urql.useQuery<OperationsWebhookSubscriptionsQuery, OperationsWebhookSubscriptionsQueryVariables>({ query: OperationsWebhookSubscriptionsDocument, ...options });
+};
+export const OperationsWebhookSubscriptionDeliveriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OperationsWebhookSubscriptionDeliveries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscriptionDeliveryFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookSubscriptionDeliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OperationsWebhookSubscriptionDelivery"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationsWebhookSubscriptionDelivery"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscriptionDelivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subscriptionId"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastStatusCode"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"lastResponseExcerpt"}},{"kind":"Field","name":{"kind":"Name","value":"deliveredAt"}},{"kind":"Field","name":{"kind":"Name","value":"replayedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+
+export function useOperationsWebhookSubscriptionDeliveriesQuery(options: Omit<Urql.UseQueryArgs<OperationsWebhookSubscriptionDeliveriesQueryVariables>, 'query'>) {
+  return Urql.useQuery<OperationsWebhookSubscriptionDeliveriesQuery, OperationsWebhookSubscriptionDeliveriesQueryVariables>({ query: OperationsWebhookSubscriptionDeliveriesDocument, ...options });
+};
+export const OperationsCreateWebhookSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OperationsCreateWebhookSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookSubscriptionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscriptionCreated"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OperationsWebhookSubscription"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookEndpointRefusedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscriptionLimitReachedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"limit"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErrorResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationsWebhookSubscription"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscription"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"disabledAt"}},{"kind":"Field","name":{"kind":"Name","value":"secretPrefix"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFailureAt"}},{"kind":"Field","name":{"kind":"Name","value":"pendingDeliveries"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+
+export function useOperationsCreateWebhookSubscriptionMutation() {
+  return Urql.useMutation<OperationsCreateWebhookSubscriptionMutation, OperationsCreateWebhookSubscriptionMutationVariables>(OperationsCreateWebhookSubscriptionDocument);
+};
+export const OperationsUpdateWebhookSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OperationsUpdateWebhookSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateWebhookSubscriptionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWebhookSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscription"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OperationsWebhookSubscription"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErrorResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationsWebhookSubscription"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscription"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"disabledAt"}},{"kind":"Field","name":{"kind":"Name","value":"secretPrefix"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFailureAt"}},{"kind":"Field","name":{"kind":"Name","value":"pendingDeliveries"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+
+export function useOperationsUpdateWebhookSubscriptionMutation() {
+  return Urql.useMutation<OperationsUpdateWebhookSubscriptionMutation, OperationsUpdateWebhookSubscriptionMutationVariables>(OperationsUpdateWebhookSubscriptionDocument);
+};
+export const OperationsRotateWebhookSubscriptionSecretDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OperationsRotateWebhookSubscriptionSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateWebhookSubscriptionSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscriptionSecretRotated"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OperationsWebhookSubscription"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErrorResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationsWebhookSubscription"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscription"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"disabledAt"}},{"kind":"Field","name":{"kind":"Name","value":"secretPrefix"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFailureAt"}},{"kind":"Field","name":{"kind":"Name","value":"pendingDeliveries"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+
+export function useOperationsRotateWebhookSubscriptionSecretMutation() {
+  return Urql.useMutation<OperationsRotateWebhookSubscriptionSecretMutation, OperationsRotateWebhookSubscriptionSecretMutationVariables>(OperationsRotateWebhookSubscriptionSecretDocument);
+};
+export const OperationsDeleteWebhookSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OperationsDeleteWebhookSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWebhookSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscriptionDeleted"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErrorResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode;
+
+export function useOperationsDeleteWebhookSubscriptionMutation() {
+  return Urql.useMutation<OperationsDeleteWebhookSubscriptionMutation, OperationsDeleteWebhookSubscriptionMutationVariables>(OperationsDeleteWebhookSubscriptionDocument);
+};
+export const OperationsReplayWebhookSubscriptionDeliveryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OperationsReplayWebhookSubscriptionDelivery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replayWebhookSubscriptionDelivery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscriptionDelivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OperationsWebhookSubscriptionDelivery"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErrorResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationsWebhookSubscriptionDelivery"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookSubscriptionDelivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subscriptionId"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastStatusCode"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"lastResponseExcerpt"}},{"kind":"Field","name":{"kind":"Name","value":"deliveredAt"}},{"kind":"Field","name":{"kind":"Name","value":"replayedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+
+export function useOperationsReplayWebhookSubscriptionDeliveryMutation() {
+  return Urql.useMutation<OperationsReplayWebhookSubscriptionDeliveryMutation, OperationsReplayWebhookSubscriptionDeliveryMutationVariables>(OperationsReplayWebhookSubscriptionDeliveryDocument);
 };
 export const OperationsWebhookDeliveriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OperationsWebhookDeliveries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookDeliveryFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookDeliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"triggeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"appliedAt"}},{"kind":"Field","name":{"kind":"Name","value":"appliedBy"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]} as unknown as DocumentNode;
 
