@@ -51,6 +51,7 @@ export const WebhookSubscriptionEntity = defineEntity({
     createdByKind: p.string().length(20),
     createdById: p.string().length(255).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
+    /** Moves with the settings and the status (the dispatcher's disabling), not with each attempt. */
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   ...tenantOwned('webhook_subscription'),
