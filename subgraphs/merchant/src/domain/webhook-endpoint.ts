@@ -40,9 +40,10 @@ for (const [net, prefix] of [
 // IPv4-embedding forms (`::/96` compatible, `::ffff:0:0/96` mapped, `::ffff:0:0:0/96` translated,
 // `64:ff9b::/96` NAT64) are judged by the IPv4 address they carry (`embeddedIpv4`), not listed here:
 // NAT64 is how an IPv6-only deployment with DNS64 reaches every public IPv4 host. The rest of
-// `::/8` (reserved by the IETF) is refused whole.
+// `::/8` (reserved by the IETF) is refused in `isPublicAddress`: a BlockList's IPv6 `::/8` would
+// also match every IPv4 address checked against it (it sees them as `::ffff:a.b.c.d`).
 for (const [net, prefix] of [
-  ['::', 8], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 23], ['2001:db8::', 32], ['2002::', 16], ['3fff::', 20], ['5f00::', 16],
+  ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 23], ['2001:db8::', 32], ['2002::', 16], ['3fff::', 20], ['5f00::', 16],
   ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
 ] as const) NOT_PUBLIC.addSubnet(net, prefix, 'ipv6');
 
@@ -82,6 +83,8 @@ export function isPublicAddress(address: string): boolean {
   if (family !== 6) return false;
   const v4 = embeddedIpv4(address);
   if (v4) return isPublicAddress(v4);
+  const groups = ipv6Groups(address);
+  if (!groups || groups[0] < 0x100) return false;
   return !NOT_PUBLIC.check(address, 'ipv6');
 }
 
