@@ -43,6 +43,7 @@ export const WebhookSubscriptionDeliveryEntity = defineEntity({
     lastResponseExcerpt: p.text().nullable(),
     lastDurationMs: p.integer().nullable(),
     deliveredAt: p.datetime().nullable(),
+    /** When last replayed; a replay after an attempt's start wins over that attempt's outcome (it is sent again). */
     replayedAt: p.datetime().nullable(),
     createdAt: p.datetime(),
   },

@@ -44,6 +44,7 @@ export const WebhookSubscriptionEntity = defineEntity({
     failingSince: p.datetime().nullable(),
     /** No delivery to this endpoint is attempted before this: its backoff after a failure. */
     nextAttemptAt: p.datetime().onCreate(() => new Date()),
+    /** The claim that leases it: one token per claim (process id and a random part), so only that claim's drain renews or releases it. */
     leaseOwner: p.string().length(100).nullable(),
     leaseUntil: p.datetime().nullable(),
     lastSuccessAt: p.datetime().nullable(),

@@ -19,7 +19,7 @@ export interface WebhookLease {
   leaseMs: number;
 }
 
-/** Why a drain stopped: nothing due, a failure (the endpoint backs off), its share used, the lease lost (or the subscription disabled or deleted), shutdown. */
+/** Why a drain stopped: nothing due, a failure (the endpoint backs off), its share used (deliveries or time), the lease lost (or the subscription disabled or deleted), shutdown. */
 export type DrainEnd = 'idle' | 'failed' | 'share' | 'lost' | 'aborted';
 
 /** The attempt that could not be made: no configured key decrypts the secret; rotating it mends the subscription. */
