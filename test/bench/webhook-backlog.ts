@@ -3,7 +3,8 @@
  * the merchant store (as the fan-out would have), the figures of what a receiver got, and the
  * reference sender (a plain node http loop).
  */
-import { FieldCipher, loadKitConfig, TENANT_SETTING } from '@loyalnest/kit';
+import { FieldCipher, loadKitConfig, TENANT_SETTING, wakeChannel } from '@loyalnest/kit';
+import { Redis } from 'ioredis';
 import http from 'node:http';
 import { v7 as uuidv7 } from 'uuid';
 import { newWebhookSecret, signatureHeader, webhookSecretAad } from '../../subgraphs/merchant/src/domain/webhook-signature.js';
@@ -60,11 +61,14 @@ export function backlog(subscriptions: BacklogSubscription[], perSubscription: n
 }
 
 /**
- * Records the deliveries, due now, in one transaction (its commit wakes the dispatcher); resolves
- * with the commit's time, the moment every one of them was recorded.
+ * Records the deliveries, due now, in one transaction, then wakes the dispatcher as the fan-out's
+ * commit does (the store driver publishes the table's wake on Redis after the commit; this owner
+ * connection does not go through it, so without the wake the job would find them at its next poll);
+ * resolves with the commit's time, the moment every one of them was recorded.
  */
-export async function recordDeliveries(deliveries: BacklogDelivery[]): Promise<number> {
-  return withOwnerDb('merchant', async (db) => {
+export async function recordDeliveries(deliveries: BacklogDelivery[], queuePrefix: string): Promise<number> {
+  const config = loadKitConfig();
+  const committedAt = await withOwnerDb('merchant', async (db) => {
     await db.query('begin');
     for (let at = 0; at < deliveries.length; at += 500) {
       const chunk = deliveries.slice(at, at + 500);
@@ -78,6 +82,13 @@ export async function recordDeliveries(deliveries: BacklogDelivery[]): Promise<n
     await db.query('commit');
     return Date.now();
   });
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    await redis.publish(wakeChannel({ events: { ...config.events, queuePrefix } }, 'merchant', 'webhook_subscription_delivery'), '');
+  } finally {
+    redis.disconnect();
+  }
+  return committedAt;
 }
 
 /** Deliveries of these subscriptions still pending (the owner's count). */

@@ -8,10 +8,11 @@
  *
  *  (a) dispatch: `BENCH_MERCHANTS` merchants with one subscription each to the fast receiver and
  *      `BENCH_DELIVERIES` deliveries each, recorded in one transaction (as the fan-out records
- *      them), whose commit wakes the job: deliveries/s from the first receipt to the last, and
- *      p50/p99 from the commit to each receipt. Reference, same run: the same deliveries, signed,
- *      POSTed by a plain node http loop with `WEBHOOK_CONCURRENCY` requests at once (a fresh
- *      connection each, as the dispatcher's client) to the same receiver.
+ *      them) and the job woken as after the fan-out's commit: deliveries/s from the first
+ *      receipt to the last, p50/p99 from the commit to each receipt, and the worker's CPU time
+ *      per delivery. Reference, same run: the same deliveries, signed, POSTed by a plain node
+ *      http loop with `WEBHOOK_CONCURRENCY` requests at once (a fresh connection each, as the
+ *      dispatcher's client) to the same receiver.
  *  (b) isolation: the same backlog on new merchants, plus one merchant whose endpoint answers in
  *      `BENCH_SLOW_MS`: the fast endpoints' rate and p99 beside (a)'s. The slow endpoint holds one
  *      of the `WEBHOOK_CONCURRENCY` places, and only that.
@@ -29,6 +30,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../src/support/webho
 import { insertMerchant } from '../src/support/webhooks.js';
 import { startDeployment, type Deployment } from './apart.js';
 import { log, positiveInt } from './bench-env.js';
+import { cpuSeconds } from './idle.bench.js';
 import { round } from './load.js';
 import { backlog, fanoutReadCost, insertSubscription, pendingOf, plainSender, receipt, recordDeliveries, type BacklogDelivery, type Receipt } from './webhook-backlog.js';
 import { dropBenchDatabases } from './webhook-load.js';
@@ -101,16 +103,20 @@ export async function run(): Promise<void> {
     // Warm-up: the worker's first sends (module loading, the first connections), not measured.
     const warmSubscription = await insertSubscription(fast.url);
     const warm = backlog([warmSubscription], 20);
-    await recordDeliveries(warm);
+    await recordDeliveries(warm, queuePrefix);
     await arrived(fast, warm, [warmSubscription.id]);
 
     const total = merchants * perSubscription;
     log(`(a) dispatch: ${merchants} merchants × 1 subscription × ${perSubscription} deliveries = ${total}, recorded in one commit`);
     const subsA = await Promise.all(Array.from({ length: merchants }, () => insertSubscription(fast.url)));
     const deliveriesA = backlog(subsA, perSubscription);
-    const committedA = await recordDeliveries(deliveriesA);
+    const workerPid = deployment.workers[0].pid;
+    const cpuBefore = cpuSeconds(workerPid);
+    const committedA = await recordDeliveries(deliveriesA, queuePrefix);
     await arrived(fast, deliveriesA, subsA.map((s) => s.id));
     const dispatch = receipt(fast.requests, new Set(deliveriesA.map((d) => d.id)), committedA);
+    const workerCpuMs = round(((cpuSeconds(workerPid) - cpuBefore) * 1000) / total, 3);
+    const workerCpuPct = round(((cpuSeconds(workerPid) - cpuBefore) * 100_000) / (Date.now() - committedA), 1);
 
     log(`(a) reference: the same ${total} deliveries POSTed by a plain node http loop, ${concurrency} at once`);
     const reference = backlog(subsA, perSubscription);
@@ -125,7 +131,7 @@ export async function run(): Promise<void> {
     const deliveriesB = backlog(subsB, perSubscription);
     const slowDeliveries = backlog([slowSubscription], perSubscription);
     // The slow endpoint's deliveries first: due first, it is claimed in the first pass.
-    const committedB = await recordDeliveries([...slowDeliveries, ...deliveriesB]);
+    const committedB = await recordDeliveries([...slowDeliveries, ...deliveriesB], queuePrefix);
     await arrived(fast, deliveriesB, subsB.map((s) => s.id));
     const isolated = receipt(fast.requests, new Set(deliveriesB.map((d) => d.id)), committedB);
     const slowReceived = receipt(slow.requests, new Set(slowDeliveries.map((d) => d.id)), committedB).received;
@@ -142,6 +148,7 @@ export async function run(): Promise<void> {
     console.log('');
     console.log(`webhooks: ${merchants} merchants × ${perSubscription} deliveries, WEBHOOK_CONCURRENCY ${concurrency}, loopback (Node ${process.version}, one serve-worker --subgraphs merchant)`);
     console.log(line('(a) dispatcher', dispatch));
+    console.log(`  (a) the worker's CPU: ${workerCpuMs} ms per delivery, ${workerCpuPct} % of one core from the commit to the last one recorded`);
     console.log(line('(a) plain http loop', plain) + '   (reference)');
     console.log(`  dispatcher ÷ plain loop ${ratio}`);
     console.log(line('(b) fast, beside slow', isolated));
@@ -157,6 +164,8 @@ export async function run(): Promise<void> {
         plain_p50_ms: plain.p50Ms,
         plain_p99_ms: plain.p99Ms,
         dispatch_vs_plain: ratio,
+        worker_cpu_ms_per_delivery: workerCpuMs,
+        worker_cpu_pct: workerCpuPct,
         isolated_per_s: isolated.perSecond,
         isolated_p50_ms: isolated.p50Ms,
         isolated_p99_ms: isolated.p99Ms,
