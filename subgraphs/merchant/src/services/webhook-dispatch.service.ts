@@ -70,7 +70,7 @@ export class WebhookDispatchService {
       if (signal.aborted) return 'aborted';
       const subscription = await this.renew(ctx, subscriptionId, lease);
       if (!subscription) return 'lost';
-      const delivery = await this.nextDue(ctx, subscriptionId);
+      const delivery = subscription.due;
       if (!delivery) return 'idle';
       const attempt = delivery.attempts + 1;
       const startedAt = new Date();
@@ -105,23 +105,22 @@ export class WebhookDispatchService {
     return merchant?.shop_domain ?? '';
   }
 
-  /** Extends the lease and reads the endpoint afresh (a URL change or a rotated secret applies to the next attempt); null once the lease is another's or the subscription is disabled or gone. */
-  private async renew(ctx: RequestContext, subscriptionId: string, lease: WebhookLease): Promise<{ url: string; secret_encrypted: string } | null> {
-    const [row] = await ctx.em.execute<{ url: string; secret_encrypted: string }[]>(
-      `update webhook_subscription set lease_until = now() + make_interval(secs => ?::bigint / 1000.0)
-        where id = ? and merchant_id = ? and lease_owner = ? and status = 'active'
-        returning url, secret_encrypted`,
+  /**
+   * Extends the lease and reads the endpoint afresh (a URL change or a rotated secret applies to
+   * the next attempt) with its next due delivery (oldest due first), in one statement: the worker
+   * is bound by its round trips to the store (`bench webhooks`), and this one was two. Null once
+   * the lease is another's or the subscription is disabled or gone; `due` null when none is due.
+   */
+  private async renew(ctx: RequestContext, subscriptionId: string, lease: WebhookLease): Promise<{ url: string; secret_encrypted: string; due: DueDelivery | null } | null> {
+    const [row] = await ctx.em.execute<{ url: string; secret_encrypted: string; due: DueDelivery | null }[]>(
+      `update webhook_subscription s set lease_until = now() + make_interval(secs => ?::bigint / 1000.0)
+        where s.id = ? and s.merchant_id = ? and s.lease_owner = ? and s.status = 'active'
+        returning s.url, s.secret_encrypted,
+                  (select json_build_object('id', d.id, 'event_id', d.event_id, 'topic', d.topic, 'body', d.body, 'attempts', d.attempts)
+                     from webhook_subscription_delivery d
+                    where d.subscription_id = s.id and d.merchant_id = s.merchant_id and d.status = 'pending' and d.next_attempt_at <= now()
+                    order by d.next_attempt_at, d.id limit 1) as due`,
       [lease.leaseMs, subscriptionId, ctx.merchantId!, lease.owner],
-    );
-    return row ?? null;
-  }
-
-  private async nextDue(ctx: RequestContext, subscriptionId: string): Promise<DueDelivery | null> {
-    const [row] = await ctx.em.execute<DueDelivery[]>(
-      `select id, event_id, topic, body, attempts from webhook_subscription_delivery
-        where subscription_id = ? and merchant_id = ? and status = 'pending' and next_attempt_at <= now()
-        order by next_attempt_at, id limit 1`,
-      [subscriptionId, ctx.merchantId!],
     );
     return row ?? null;
   }
