@@ -5,12 +5,14 @@
  */
 import { FieldCipher, loadKitConfig, TENANT_SETTING, wakeChannel } from '@loyalnest/kit';
 import { Redis } from 'ioredis';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { v7 as uuidv7 } from 'uuid';
 import { newWebhookSecret, signatureHeader, webhookSecretAad } from '../../subgraphs/merchant/src/domain/webhook-signature.js';
 import { withAppDb, withOwnerDb } from '../src/support/db.js';
 import { webhookBody, type ReceivedRequest } from '../src/support/webhook-receiver.js';
 import { insertMerchant } from '../src/support/webhooks.js';
+import { cpuSeconds } from './idle.bench.js';
 import { round } from './load.js';
 
 /** One subscription of the backlog: its endpoint, its secret in clear, its merchant's shop. */
@@ -204,4 +206,24 @@ export async function fanoutReadCost(merchantId: string, seconds: number): Promi
     const withReadPerS = await loop(true);
     return { withReadPerS: round(withReadPerS, 1), withoutPerS: round(withoutPerS, 1), addedMs: round(1000 / withReadPerS - 1000 / withoutPerS, 3), found };
   });
+}
+
+/** Busy and total CPU ticks of the whole machine so far (the first line of /proc/stat; idle and iowait are not busy). */
+export function machineTicks(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  return { busy: total - fields[3] - fields[4], total };
+}
+
+/** CPU seconds used so far by every PostgreSQL process of this machine (their backends are the store's side of each round trip). */
+export function postgresCpuSeconds(): number {
+  let seconds = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') seconds += cpuSeconds(Number(pid));
+    } catch {
+      // The process ended while listed.
+    }
+  }
+  return seconds;
 }

@@ -23,6 +23,7 @@
  */
 import { loadKitConfig } from '@loyalnest/kit';
 import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
 import { migrateAll } from '../../gateway/src/operations.js';
 import { subgraphModules } from '../../gateway/src/subgraphs.js';
 import { deleteQueuePrefix } from '../src/support/queue-keys.js';
@@ -32,7 +33,7 @@ import { startDeployment, type Deployment } from './apart.js';
 import { log, positiveInt } from './bench-env.js';
 import { cpuSeconds } from './idle.bench.js';
 import { round } from './load.js';
-import { backlog, fanoutReadCost, insertSubscription, pendingOf, plainSender, receipt, recordDeliveries, type BacklogDelivery, type Receipt } from './webhook-backlog.js';
+import { backlog, fanoutReadCost, insertSubscription, machineTicks, pendingOf, postgresCpuSeconds, plainSender, receipt, recordDeliveries, type BacklogDelivery, type Receipt } from './webhook-backlog.js';
 import { dropBenchDatabases } from './webhook-load.js';
 
 const DATABASE_PREFIX = 'loyalnest_bench_webhooks';
@@ -113,11 +114,17 @@ export async function run(): Promise<void> {
     const deliveriesA = backlog(subsA, perSubscription);
     const workerPid = deployment.workers[0].pid;
     const cpuBefore = cpuSeconds(workerPid);
+    const postgresBefore = postgresCpuSeconds();
+    const machineBefore = machineTicks();
     const committedA = await recordDeliveries(deliveriesA, queuePrefix);
     await arrived(fast, deliveriesA, subsA.map((s) => s.id));
     const dispatch = receipt(fast.requests, new Set(deliveriesA.map((d) => d.id)), committedA);
+    const elapsedMs = Date.now() - committedA;
     const workerCpuMs = round(((cpuSeconds(workerPid) - cpuBefore) * 1000) / total, 3);
-    const workerCpuPct = round(((cpuSeconds(workerPid) - cpuBefore) * 100_000) / (Date.now() - committedA), 1);
+    const workerCpuPct = round(((cpuSeconds(workerPid) - cpuBefore) * 100_000) / elapsedMs, 1);
+    const postgresCpuMs = round(((postgresCpuSeconds() - postgresBefore) * 1000) / total, 3);
+    const machineAfter = machineTicks();
+    const machineBusyPct = round((100 * (machineAfter.busy - machineBefore.busy)) / (machineAfter.total - machineBefore.total), 1);
 
     log(`(a) reference: the same ${total} deliveries POSTed by a plain node http loop, ${concurrency} at once`);
     const reference = backlog(subsA, perSubscription);
@@ -149,7 +156,7 @@ export async function run(): Promise<void> {
     console.log('');
     console.log(`webhooks: ${merchants} merchants × ${perSubscription} deliveries, WEBHOOK_CONCURRENCY ${concurrency}, loopback (Node ${process.version}, one serve-worker --subgraphs merchant)`);
     console.log(line('(a) dispatcher', dispatch));
-    console.log(`  (a) the worker's CPU: ${workerCpuMs} ms per delivery, ${workerCpuPct} % of one core from the commit to the last one recorded`);
+    console.log(`  (a) CPU per delivery: the worker ${workerCpuMs} ms (${workerCpuPct} % of one core), PostgreSQL ${postgresCpuMs} ms; the machine ${machineBusyPct} % busy (all ${cpus().length} cores), commit to last recorded`);
     console.log(line('(a) plain http loop', plain) + '   (reference)');
     console.log(`  dispatcher ÷ plain loop ${ratio}`);
     console.log(line('(b) fast, beside slow', isolated));
@@ -167,6 +174,8 @@ export async function run(): Promise<void> {
         dispatch_vs_plain: ratio,
         worker_cpu_ms_per_delivery: workerCpuMs,
         worker_cpu_pct: workerCpuPct,
+        postgres_cpu_ms_per_delivery: postgresCpuMs,
+        machine_busy_pct: machineBusyPct,
         isolated_per_s: isolated.perSecond,
         isolated_p50_ms: isolated.p50Ms,
         isolated_p99_ms: isolated.p99Ms,
