@@ -16,10 +16,11 @@
  *  (b) isolation: the same backlog on new merchants, plus one merchant whose endpoint answers in
  *      `BENCH_SLOW_MS`: the fast endpoints' rate and p99 beside (a)'s. The slow endpoint holds one
  *      of the `WEBHOOK_CONCURRENCY` places, and only that.
- *  (c) fan-out: what the merchant consumer's fan-out adds to the event path of a merchant with no
- *      subscription: one read of its active subscriptions per consumer batch (`fanoutTargets`),
- *      timed for `BENCH_SECONDS` in transactions of the services' role under the tenant, against
- *      the same transactions without it.
+ *  (c) fan-out: the statement the merchant consumer's fan-out adds per batch of a merchant with no
+ *      subscription (`fanoutTargets`, the read of its active subscriptions), timed for
+ *      `BENCH_SECONDS` in transactions of the services' role under the tenant, against the same
+ *      transactions without it. The consumer's own cost per event (its queue job, its transaction,
+ *      its dedupe row) is not in it: `npm run bench -- ingest` before and after shows that.
  */
 import { loadKitConfig } from '@loyalnest/kit';
 import { randomBytes } from 'node:crypto';
