@@ -108,6 +108,8 @@ describe('webhook subscriptions and partner keys', () => {
       const seen = await deliveries(key.auth, { subscriptionId: subscription.id });
       expect(seen.map((d) => d.eventId)).toEqual([pointsEvent]);
       expect(await deliveries(key.auth, { topic: 'SEGMENT_CHANGED' })).toEqual([]);
+      expect((await gql(key.auth, ONE, { id: subscription.id })).data!.webhookSubscription).toMatchObject({ pendingDeliveries: 1 });
+      expect((await gql(merchant.auth, ONE, { id: subscription.id })).data!.webhookSubscription).toMatchObject({ pendingDeliveries: 2 });
       const all = await deliveries(merchant.auth, { subscriptionId: subscription.id });
       expect(all.map((d) => d.eventId).sort()).toEqual([pointsEvent, segmentEvent].sort());
       const hidden = all.find((d) => d.eventId === segmentEvent)!;

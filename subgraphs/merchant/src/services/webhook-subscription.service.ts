@@ -2,7 +2,7 @@ import { badInput, forbidden, inRequestTransaction, isUuid, type FieldCipher, ty
 import { v7 as uuidv7 } from 'uuid';
 import { checkEndpointUrl, systemResolver, type Resolver } from '../domain/webhook-endpoint.js';
 import { newWebhookSecret, webhookSecretAad } from '../domain/webhook-signature.js';
-import { unreadableTopics, type WebhookTopic } from '../domain/webhook-topics.js';
+import { readableTopics, unreadableTopics, type WebhookTopic } from '../domain/webhook-topics.js';
 import { WebhookSubscriptionDeliveryEntity } from '../entities/webhook-subscription-delivery.entity.js';
 import { WebhookSubscriptionEntity, type WebhookSubscription } from '../entities/webhook-subscription.entity.js';
 import { WEBHOOK_SUBSCRIPTION_LIMIT, type CreateWebhookSubscriptionInput, type UpdateWebhookSubscriptionInput } from '../graphql/webhook-subscription.input.js';
@@ -216,12 +216,13 @@ export class WebhookSubscriptionService {
     return check.ok ? check.url.href : new WebhookEndpointRefusedError(check.reason, check.message);
   }
 
-  /** One grouped count for all of them. */
+  /** One grouped count for all of them, of the deliveries the caller may list (topics its scopes cover). */
   private async withPending(ctx: RequestContext, subscriptions: WebhookSubscription[]): Promise<ListedSubscription[]> {
     if (!subscriptions.length) return [];
     const rows = await ctx.em.execute<{ subscription_id: string; n: number }[]>(
-      `select subscription_id, count(*)::int as n from webhook_subscription_delivery where status = 'pending' and subscription_id = any(?::uuid[]) group by subscription_id`,
-      [`{${subscriptions.map((s) => s.id).join(',')}}`],
+      `select subscription_id, count(*)::int as n from webhook_subscription_delivery
+        where status = 'pending' and subscription_id = any(?::uuid[]) and topic = any(?::text[]) group by subscription_id`,
+      [`{${subscriptions.map((s) => s.id).join(',')}}`, `{${readableTopics(ctx.scopes).join(',')}}`],
     );
     const pending = new Map(rows.map((row) => [row.subscription_id, row.n]));
     return subscriptions.map((s) => ({ ...s, pendingDeliveries: pending.get(s.id) ?? 0 }));
