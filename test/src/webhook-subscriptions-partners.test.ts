@@ -208,6 +208,20 @@ describe('webhook subscriptions and partner keys', () => {
       expect((await gql(merchant.auth, UPDATE, { id: a.id, input: { enabled: true } })).data!.updateWebhookSubscription).toMatchObject({ status: 'ACTIVE', disabledReason: null });
     });
 
+    it("records nothing more for an expired key's subscriptions (no event marks an expiry), while the admin's still get theirs", async () => {
+      const key = await apiKey(merchant, ['webhooks:manage', 'points:read']);
+      const expiring = (await subscribe(key.auth, ['POINTS_EARNED'])).subscription;
+      const admins = (await subscribe(merchant.auth, ['POINTS_EARNED'])).subscription;
+      const before = await fanOut(merchant, 'points.earned', ledgerEntry());
+      expect((await deliveries(merchant.auth, { subscriptionId: expiring.id })).map((d) => d.eventId)).toContain(before);
+
+      await withOwnerDb('merchant', (db) => db.query(`update api_key set expires_at = now() - interval '1 second' where id = $1`, [key.id]));
+      const after = await fanOut(merchant, 'points.earned', ledgerEntry());
+
+      expect((await deliveries(merchant.auth, { subscriptionId: expiring.id })).map((d) => d.eventId)).not.toContain(after);
+      expect((await deliveries(merchant.auth, { subscriptionId: admins.id })).map((d) => d.eventId)).toContain(after);
+    });
+
     it('disables every subscription of the merchant when the app is uninstalled (APP_UNINSTALLED)', async () => {
       const leaving = await createMerchant(gateway);
       merchants.push(leaving.id);

@@ -44,7 +44,9 @@ export class WebhookSubscriptionDeliveryService {
    * existed when it occurred, in the caller's (the consumer's) transaction, body fixed now. The
    * statement re-reads each subscription, so one disabled or deleted since the targets were read
    * gets nothing; a redelivered event finds its rows and records nothing more (unique per
-   * subscription and event). The insert wakes the dispatcher after the commit.
+   * subscription and event). A partner's subscription gets nothing once its key is revoked or has
+   * expired: revocation disables it at once, and an expiry (no event marks it) stops it here.
+   * The insert wakes the dispatcher after the commit.
    */
   async recordFanout(ctx: RequestContext, targets: FanoutTargets, event: DomainEvent, published: { topic: WebhookTopic; data: WebhookData }): Promise<void> {
     const occurredAt = new Date(event.occurredAt);
@@ -60,6 +62,8 @@ export class WebhookSubscriptionDeliveryService {
        select v.id::uuid, s.merchant_id, s.id, ?::uuid, ?, v.body, now(), now(), now()
          from (values ${rows.map(() => '(?, ?, ?)').join(', ')}) as v(id, subscription_id, body)
          join webhook_subscription s on s.id = v.subscription_id::uuid and s.status = 'active' and s.created_at <= ?::timestamptz
+        where s.created_by_kind <> 'partner'
+           or exists (select 1 from api_key k where k.id::text = s.created_by_id and k.revoked_at is null and (k.expires_at is null or k.expires_at > now()))
        on conflict (subscription_id, event_id) do nothing`,
       [event.id, published.topic, ...rows.flat(), occurredAt.toISOString()],
     );
