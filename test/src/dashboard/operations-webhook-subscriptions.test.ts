@@ -5,10 +5,15 @@ import { withOwnerDb } from '../support/db.js';
 import { eventually } from '../support/events.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { createMerchant, shopifyId, upsertCustomer, type TestMerchant } from '../support/tenants.js';
+import { deleteWebhookSubscriptions } from '../support/webhook-receiver.js';
+import { NOWHERE as NOBODY_LISTENS } from '../support/webhook-subscriptions.js';
 
-/** Nobody listens there: every attempt of a delivery to it is refused, so it stays waiting. */
-const NOWHERE = 'http://127.0.0.1:9/hooks/loyalnest';
-const FLAKY = 'http://127.0.0.1:9/hooks/flaky';
+/**
+ * Nobody listens there: every attempt of a delivery to it is refused, so it stays waiting. Neither
+ * URL is a prefix of the other: the tests find rows and buttons by them.
+ */
+const NOWHERE = `${NOBODY_LISTENS}/loyalnest`;
+const FLAKY = `${NOBODY_LISTENS}/flaky`;
 
 const SUBSCRIPTIONS = `query { webhookSubscriptions { id url topics description status disabledReason secretPrefix } }`;
 const DELIVERIES = `query($filter: WebhookSubscriptionDeliveryFilter) {
@@ -65,7 +70,9 @@ describe('the dashboard’s webhook subscriptions', () => {
     for (const other of others) await other.close();
     await session?.close();
     await browser?.close();
+    // After the gateway stopped: no drain is recording while the rows go.
     await gateway?.stop();
+    if (a && b) await deleteWebhookSubscriptions([a.id, b.id]);
   });
 
   it('checks the form before sending it, and shows the API’s refusal of an endpoint next to the URL', async () => {
