@@ -201,6 +201,38 @@ describe('the partner SDK’s webhook API', () => {
     expect((await sdkA.webhookSubscription({ id: subscription.id })).webhookSubscription).toMatchObject({ status: 'ACTIVE' });
   });
 
+  it('gives a key only its own subscriptions: another key of the same merchant lists, reads, changes and replays none of them', async () => {
+    const other = await partner(a, SCOPES);
+    const { subscription } = await subscribe(sdkA, ['CUSTOMER_CREATED']);
+    await sdkA.upsertCustomer({ input: { shopifyId: shopifyId(), email: `own${Math.random().toString(36).slice(2)}@example.com` } });
+    const delivery = await eventually(async () => (await sdkA.webhookSubscriptionDeliveries({ filter: { subscriptionId: subscription.id } })).webhookSubscriptionDeliveries.nodes[0], 15_000, 'the key’s delivery');
+
+    expect((await other.webhookSubscriptions()).webhookSubscriptions.map((s) => s.id)).not.toContain(subscription.id);
+    expect((await other.webhookSubscription({ id: subscription.id })).webhookSubscription).toBeNull();
+    expect((await other.webhookSubscriptionDeliveries({ filter: { subscriptionId: subscription.id } })).webhookSubscriptionDeliveries.nodes).toEqual([]);
+    expect((await other.webhookSubscriptionDeliveries({ first: 100 })).webhookSubscriptionDeliveries.nodes.map((d) => d.id)).not.toContain(delivery.id);
+    expect((await other.replayWebhookSubscriptionDelivery({ id: delivery.id })).replayWebhookSubscriptionDelivery).toMatchObject({ __typename: 'WebhookSubscriptionDeliveryNotFoundError' });
+    expect((await other.updateWebhookSubscription({ id: subscription.id, input: { url: 'https://hijack.example/hooks' } })).updateWebhookSubscription).toMatchObject({ __typename: 'WebhookSubscriptionNotFoundError' });
+    expect((await other.rotateWebhookSubscriptionSecret({ id: subscription.id })).rotateWebhookSubscriptionSecret).toMatchObject({ __typename: 'WebhookSubscriptionNotFoundError' });
+    expect((await other.deleteWebhookSubscription({ id: subscription.id })).deleteWebhookSubscription).toMatchObject({ __typename: 'WebhookSubscriptionNotFoundError' });
+    // Untouched, and still the creating key's; the merchant's admin sees it too.
+    expect((await sdkA.webhookSubscription({ id: subscription.id })).webhookSubscription).toMatchObject({ url: NOWHERE, status: 'ACTIVE', secretPrefix: subscription.secretPrefix });
+    const admin = await gateway.gql<{ webhookSubscriptions: { id: string }[] }>(LIST, {}, a.auth);
+    expect(admin.data!.webhookSubscriptions.map((s) => s.id)).toContain(subscription.id);
+  });
+
+  it('refuses a topic whose read scope the key lacks, with FORBIDDEN naming the scope', async () => {
+    const manageOnly = await partner(a, ['webhooks:manage', 'customers:read']);
+    const thrown = await manageOnly.createWebhookSubscription({ input: { url: NOWHERE, topics: ['CUSTOMER_CREATED', 'SEGMENT_CHANGED'] } }).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(LoyalNestError);
+    expect((thrown as LoyalNestError).code).toBe('FORBIDDEN');
+    expect((thrown as LoyalNestError).message).toContain('segments:read');
+    const { subscription } = await subscribe(manageOnly, ['CUSTOMER_CREATED']);
+    const widened = await manageOnly.updateWebhookSubscription({ id: subscription.id, input: { topics: ['POINTS_EARNED'] } }).catch((e: unknown) => e);
+    expect(widened).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('points:read') });
+    expect((await manageOnly.webhookSubscription({ id: subscription.id })).webhookSubscription).toMatchObject({ topics: ['CUSTOMER_CREATED'] });
+  });
+
   it('refuses a key without webhooks:manage with FORBIDDEN naming the scope', async () => {
     const reader = await partner(a, ['customers:read']);
     const thrown = await reader.webhookSubscriptions().catch((e: unknown) => e);
