@@ -212,7 +212,7 @@ describe('the partner SDK’s webhook API', () => {
     expect((await other.webhookSubscriptionDeliveries({ filter: { subscriptionId: subscription.id } })).webhookSubscriptionDeliveries.nodes).toEqual([]);
     expect((await other.webhookSubscriptionDeliveries({ first: 100 })).webhookSubscriptionDeliveries.nodes.map((d) => d.id)).not.toContain(delivery.id);
     expect((await other.replayWebhookSubscriptionDelivery({ id: delivery.id })).replayWebhookSubscriptionDelivery).toMatchObject({ __typename: 'WebhookSubscriptionDeliveryNotFoundError' });
-    expect((await other.updateWebhookSubscription({ id: subscription.id, input: { url: 'https://hijack.example/hooks' } })).updateWebhookSubscription).toMatchObject({ __typename: 'WebhookSubscriptionNotFoundError' });
+    expect((await other.updateWebhookSubscription({ id: subscription.id, input: { url: `${NOWHERE}/hijacked` } })).updateWebhookSubscription).toMatchObject({ __typename: 'WebhookSubscriptionNotFoundError' });
     expect((await other.rotateWebhookSubscriptionSecret({ id: subscription.id })).rotateWebhookSubscriptionSecret).toMatchObject({ __typename: 'WebhookSubscriptionNotFoundError' });
     expect((await other.deleteWebhookSubscription({ id: subscription.id })).deleteWebhookSubscription).toMatchObject({ __typename: 'WebhookSubscriptionNotFoundError' });
     // Untouched, and still the creating key's; the merchant's admin sees it too.
