@@ -16,8 +16,9 @@ import {
   type WebhookReceiver,
 } from './support/webhook-receiver.js';
 
-/** Retries 100, 200, then 400 ms apart (±20 %); disabled at the 8th failure in a row (the run is older than 1 ms by then). */
+/** Retries 100, 200, then 400 ms apart (±20 %); disabled at the 8th failure in a row (the run is older than 1 ms by then); 4 endpoints at once. */
 const WEBHOOK_ENV = {
+  WEBHOOK_CONCURRENCY: '4',
   WEBHOOK_BACKOFF_MS: '100',
   WEBHOOK_BACKOFF_MAX_MS: '400',
   WEBHOOK_POLL_MS: '100',
@@ -25,6 +26,8 @@ const WEBHOOK_ENV = {
   WEBHOOK_DISABLE_AFTER_MS: '1',
   EVENTS_POLL_MS: '100',
 };
+
+const REPLAY = `mutation Replay($id: ID!) { replayWebhookSubscriptionDelivery(id: $id) { __typename ... on WebhookSubscriptionDelivery { id status } } }`;
 
 /** Whether a `X-LoyalNest-Signature` header signs `body` with `secret`; returns its `t`. */
 function verifiedTimestamp(header: string, secret: string, body: string): number | null {
@@ -147,12 +150,13 @@ describe('the outgoing webhooks dispatcher', () => {
     // race: the fast endpoint's deliveries are recorded while the slow endpoint holds a request open
     const recordedAt = Date.now();
     const deliveries = await insertWebhookDeliveries(gateway, b, fastSubscription.id, 5);
-    await fast.waitForRequests(5, 2_000);
+    await fast.waitForRequests(5, 5_000);
 
     expect(slowRequest.closedAt).toBeNull();
     expect(slow.requests).toHaveLength(1);
     expect(fast.requests.map((r) => r.headers['x-loyalnest-delivery-id'])).toEqual(deliveries.map((d) => d.id));
-    fast.requests.forEach((r) => expect(r.receivedAt - recordedAt).toBeLessThan(2_000));
+    // not held back by the slow endpoint's 10 s (with room to spare on a loaded runner)
+    fast.requests.forEach((r) => expect(r.receivedAt - recordedAt).toBeLessThan(5_000));
     // each merchant's deliveries name its own shop
     expect(new Set(fast.requests.map((r) => r.headers['x-loyalnest-shop-domain']))).toEqual(new Set([b.shop]));
     expect(slowRequest.headers['x-loyalnest-shop-domain']).toBe(a.shop);
@@ -197,7 +201,7 @@ describe('the outgoing webhooks dispatcher', () => {
     expect(elsewhere.requests).toHaveLength(0);
   }, 30_000);
 
-  it('keeps the lease of a subscription whose drain throws (a secret no key decrypts) until it expires: no request, no claim loop', async () => {
+  it('records a secret no configured key decrypts as the delivery\'s failure (its lastError), sends nothing, and backs off until the run of failures disables it', async () => {
     const a = await merchant();
     const hook = await receiver({ answer: 'ok' });
     const subscription = await insertWebhookSubscription(gateway, a, hook.url);
@@ -205,17 +209,87 @@ describe('the outgoing webhooks dispatcher', () => {
     await withOwnerDb('merchant', (db) => db.query('update webhook_subscription set secret_encrypted = $1 where id = $2', [wrongAad, subscription.id]));
     const [delivery] = await insertWebhookDeliveries(gateway, a, subscription.id);
 
-    await eventually(async () => (await webhookSubscriptionRow(subscription.id)).lease_owner !== null, 5_000, 'the subscription claimed');
-    // race: the claim sets the lease, the drain's first step renews it before it throws; read it once that is done
-    await sleep(300);
-    const leased = await webhookSubscriptionRow(subscription.id);
-    // ten polls later: the same lease, never released and claimed again; nothing sent, nothing counted
-    await sleep(1000);
-    const after = await webhookSubscriptionRow(subscription.id);
-    expect(after.lease_until).toEqual(leased.lease_until);
-    expect(new Date(after.lease_until as Date).getTime()).toBeGreaterThan(Date.now() + 40_000);
+    const sub = await eventually(async () => {
+      const s = await webhookSubscriptionRow(subscription.id);
+      return s.status === 'disabled' && s;
+    }, 15_000, 'the subscription disabled after its run of failures');
+    expect(sub).toMatchObject({ disabled_reason: 'failures', consecutive_failures: 8 });
+    expect(await webhookDeliveryRow(delivery.id)).toMatchObject({
+      status: 'pending',
+      attempts: 8,
+      last_status_code: null,
+      last_error: 'the signing secret cannot be decrypted: rotate the secret',
+    });
     expect(hook.requests).toHaveLength(0);
-    expect(await webhookDeliveryRow(delivery.id)).toMatchObject({ status: 'pending', attempts: 0 });
+  }, 30_000);
+
+  it("a merchant with WEBHOOK_CONCURRENCY slow endpoints and backlogs holds 2 places, and another merchant's fast endpoint is still served within seconds", async () => {
+    const [a, b] = [await merchant(), await merchant()];
+    const slows = await Promise.all([1, 2, 3, 4].map(() => receiver({ answer: 'slow', delayMs: 10_000 })));
+    for (const slow of slows) {
+      const subscription = await insertWebhookSubscription(gateway, a, slow.url);
+      await insertWebhookDeliveries(gateway, a, subscription.id, 3);
+    }
+    // race: the claims take every place merchant A may have before B's delivery is recorded
+    await eventually(async () => slows.filter((r) => r.requests.length > 0).length >= 2, 5_000, 'two slow endpoints in flight');
+    const fast = await receiver({ answer: 'ok' });
+    const fastSubscription = await insertWebhookSubscription(gateway, b, fast.url);
+    const recordedAt = Date.now();
+    const [delivery] = await insertWebhookDeliveries(gateway, b, fastSubscription.id);
+
+    const [request] = await fast.waitForRequests(1, 5_000);
+    expect(request.headers['x-loyalnest-delivery-id']).toBe(delivery.id);
+    expect(request.receivedAt - recordedAt).toBeLessThan(5_000);
+    // merchant A never held more than its 2 places: 2 requests in all, each still waiting for its 10 s answer
+    expect(slows.flatMap((r) => r.requests)).toHaveLength(2);
+    expect(slows.flatMap((r) => r.requests).every((r) => r.closedAt === null)).toBe(true);
+    const leased = await withOwnerDb('merchant', async (db) => (await db.query(`select count(*)::int as n from webhook_subscription where merchant_id = $1 and lease_owner is not null and lease_until > now()`, [a.id])).rows[0]);
+    expect(leased).toEqual({ n: 2 });
+    await deleteWebhookSubscriptions([a.id]);
+  }, 60_000);
+
+  it('keeps a replay made through the API while an attempt of the same delivery is in flight: the attempt counts, and a second request with the same delivery id follows', async () => {
+    const a = await merchant();
+    const hook = await receiver({ answer: 'slow', delayMs: 1_500 });
+    const subscription = await insertWebhookSubscription(gateway, a, hook.url);
+    const [delivery] = await insertWebhookDeliveries(gateway, a, subscription.id);
+    const [first] = await hook.waitForRequests(1);
+
+    // race: the replay commits while the first attempt waits for its answer (1.5 s); that attempt's success is recorded after it
+    const replayed = await gateway.gql<{ replayWebhookSubscriptionDelivery: { __typename: string; id: string; status: string } }>(REPLAY, { id: delivery.id }, a.auth);
+    expect(replayed.data?.replayWebhookSubscriptionDelivery).toEqual({ __typename: 'WebhookSubscriptionDelivery', id: delivery.id, status: 'PENDING' });
+    expect(first.closedAt).toBeNull();
+
+    const requests = await hook.waitForRequests(2, 10_000);
+    expect(requests.map((r) => r.headers['x-loyalnest-delivery-id'])).toEqual([delivery.id, delivery.id]);
+    expect(requests.map((r) => r.headers['x-loyalnest-attempt'])).toEqual(['1', '2']);
+    expect(requests[1].receivedAt).toBeGreaterThanOrEqual(first.closedAt as number);
+    const row = await eventually(async () => {
+      const r = await webhookDeliveryRow(delivery.id);
+      return r.status === 'delivered' && r;
+    }, 10_000, 'the replay delivered');
+    expect(row).toMatchObject({ attempts: 2, last_status_code: 200 });
+    expect(row.replayed_at).not.toBeNull();
+  }, 30_000);
+
+  it("a success after failures makes the subscription's other waiting deliveries due at once, not at their own backoff", async () => {
+    const a = await merchant();
+    const hook = await receiver({ answer: 'ok' });
+    const subscription = await insertWebhookSubscription(gateway, a, hook.url);
+    // not claimable while the scene is set up
+    await withOwnerDb('merchant', (db) => db.query(`update webhook_subscription set next_attempt_at = now() + interval '1 hour' where id = $1`, [subscription.id]));
+    const [parked, fresh] = await insertWebhookDeliveries(gateway, a, subscription.id, 2);
+    // as after an outage: `parked` was tried 3 times and waits an hour; the endpoint's own backoff has passed
+    await withOwnerDb('merchant', async (db) => {
+      await db.query(`update webhook_subscription_delivery set attempts = 3, next_attempt_at = now() + interval '1 hour' where id = $1`, [parked.id]);
+      await db.query(`update webhook_subscription set consecutive_failures = 3, failing_since = now() - interval '10 minutes', next_attempt_at = now() where id = $1`, [subscription.id]);
+    });
+
+    const requests = await hook.waitForRequests(2, 5_000);
+    expect(requests.map((r) => r.headers['x-loyalnest-delivery-id'])).toEqual([fresh.id, parked.id]);
+    expect(requests.map((r) => r.headers['x-loyalnest-attempt'])).toEqual(['1', '4']);
+    await eventually(async () => (await webhookDeliveryRow(parked.id)).status === 'delivered', 5_000, 'the parked delivery delivered');
+    expect(await webhookSubscriptionRow(subscription.id)).toMatchObject({ consecutive_failures: 0, failing_since: null });
   }, 30_000);
 });
 

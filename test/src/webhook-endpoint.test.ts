@@ -56,8 +56,19 @@ describe('isPublicAddress', () => {
     ['fd12:3456::1', false],
     ['2001:db8::1', false],
     ['2002:7f00:1::', false],
-    ['64:ff9b::7f00:1', false],
     ['ff02::1', false],
+    ['3fff::1', false],
+    ['3fff:fff:ffff::1', false],
+    ['4000::1', true],
+    ['5f00::1', false],
+    ['5f00:ffff::1', false],
+    ['5f01::1', true],
+    // NAT64 (64:ff9b::/96): judged by the IPv4 address it carries, as DNS64 gives every public IPv4 host one
+    ['64:ff9b::7f00:1', false],
+    ['64:ff9b::a9fe:a9fe', false],
+    ['64:ff9b::808:808', true],
+    ['64:ff9b::8.8.8.8', true],
+    ['64:ff9b:1::808:808', false],
     // IPv4-mapped and -compatible IPv6: judged by the IPv4 address they stand for
     ['::ffff:127.0.0.1', false],
     ['::ffff:7f00:1', false],
@@ -66,6 +77,18 @@ describe('isPublicAddress', () => {
     ['::ffff:8.8.8.8', true],
     ['::ffff:808:808', true],
     ['::127.0.0.1', false],
+    // IPv4-compatible (::/96) and -translated (::ffff:0:0:0/96), in the hex form the URL parser makes of them
+    ['::7f00:1', false],
+    ['::a9fe:a9fe', false],
+    ['::a00:1', false],
+    ['::808:808', true],
+    ['::ffff:0:7f00:1', false],
+    ['::ffff:0:127.0.0.1', false],
+    ['::ffff:0:808:808', true],
+    ['0:0:0:0:0:0:7f00:1', false],
+    ['0:0:0:0:0:ffff:7f00:1', false],
+    // 80 zero bits then something else is no IPv4 form: an ordinary (reserved) IPv6 address
+    ['::1:7f00:1', false],
     // not an address at all
     ['localhost', false],
     ['example.com', false],
@@ -99,6 +122,16 @@ describe('checkEndpointUrl', () => {
     ['https://127.0.0.1:8443/x', 'strict', { ok: false, reason: 'private_address' }],
     ['https://[::1]/x', 'strict', { ok: false, reason: 'private_address' }],
     ['https://[::ffff:127.0.0.1]/x', 'strict', { ok: false, reason: 'private_address' }],
+    // the URL parser turns these into [::7f00:1], [::a9fe:a9fe], [::ffff:0:7f00:1], [64:ff9b::7f00:1]
+    ['https://[::127.0.0.1]/', 'strict', { ok: false, reason: 'private_address' }],
+    ['https://[::a9fe:a9fe]/', 'strict', { ok: false, reason: 'private_address' }],
+    ['https://[::169.254.169.254]/', 'strict', { ok: false, reason: 'private_address' }],
+    ['https://[::ffff:0:7f00:1]/', 'strict', { ok: false, reason: 'private_address' }],
+    ['https://[::ffff:0:127.0.0.1]/', 'strict', { ok: false, reason: 'private_address' }],
+    ['https://[64:ff9b::127.0.0.1]/', 'strict', { ok: false, reason: 'private_address' }],
+    ['https://[64:ff9b::8.8.8.8]/', 'strict', { ok: true }],
+    ['https://[3fff::1]/', 'strict', { ok: false, reason: 'private_address' }],
+    ['https://[5f00::1]/', 'strict', { ok: false, reason: 'private_address' }],
     ['https://[2606:4700::1]/x', 'strict', { ok: true }],
     ['http://127.0.0.1:3000/x', 'local', { ok: true }],
     ['http://mixed.example.com/x', 'local', { ok: true }],
@@ -106,8 +139,11 @@ describe('checkEndpointUrl', () => {
     expect(await checkEndpointUrl(url, policy, dns)).toMatchObject(expected);
   });
 
-  it('says which address was refused, and that a throwing resolver means unresolvable', async () => {
-    expect(await checkEndpointUrl('https://mixed.example.com/x', 'strict', dns)).toEqual({ ok: false, reason: 'private_address', message: 'resolves to 10.0.0.7, which is not a public address' });
+  it('never says which address a name resolved to (no oracle of internal DNS), and that a throwing resolver means unresolvable', async () => {
+    const refused = await checkEndpointUrl('https://mixed.example.com/x', 'strict', dns);
+    expect(refused).toEqual({ ok: false, reason: 'private_address', message: 'resolves to an address that is not public' });
+    expect(JSON.stringify(refused)).not.toContain('10.0.0.7');
+    expect(await checkEndpointUrl('https://[::a9fe:a9fe]/', 'strict', dns)).toEqual({ ok: false, reason: 'private_address', message: 'is not a public address' });
     const failing: Resolver = async () => {
       throw Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
     };
@@ -132,6 +168,21 @@ describe('one webhook attempt (WebhookHttpClient)', () => {
     } finally {
       await slow.close();
     }
+  });
+
+  it('a refused address is named to the caller (the dispatcher logs it), never in the error text the API shows', async () => {
+    const client = new WebhookHttpClient({ policy: 'strict', timeoutMs: 1_000, responseLimitBytes: 1024 });
+    expect(await client.send(request('https://[::127.0.0.1]/x'), new AbortController().signal)).toMatchObject({
+      kind: 'failure',
+      statusCode: null,
+      error: 'resolves to an address that is not public',
+      refusedAddress: '::7f00:1',
+    });
+    expect(await client.send(request('https://localhost/x'), new AbortController().signal)).toMatchObject({
+      kind: 'failure',
+      error: 'resolves to an address that is not public',
+      refusedAddress: expect.stringMatching(/^(127\.0\.0\.1|::1)$/),
+    });
   });
 
   it('an abort (shutdown) ends the attempt at once as aborted, not as a failure', async () => {
@@ -175,12 +226,14 @@ describe('the dispatcher under WEBHOOK_ENDPOINT_POLICY=strict', () => {
     }, 5_000, `the attempt to ${url} recorded`);
   };
 
+  // The address itself is never in the text the API shows (it is logged server-side only).
   it.each([
-    ['https://127.0.0.1:{port}/hooks', /^address 127\.0\.0\.1 is not public$/],
-    ['https://localhost:{port}/hooks', /^address (127\.0\.0\.1|::1) is not public$/],
-    ['https://[::1]:{port}/hooks', /^address ::1 is not public$/],
-    ['https://[::ffff:127.0.0.1]:{port}/hooks', /^address ::ffff:7f00:1 is not public$/],
-    ['https://169.254.169.254/latest/meta-data', /^address 169\.254\.169\.254 is not public$/],
+    ['https://127.0.0.1:{port}/hooks', /^resolves to an address that is not public$/],
+    ['https://localhost:{port}/hooks', /^resolves to an address that is not public$/],
+    ['https://[::1]:{port}/hooks', /^resolves to an address that is not public$/],
+    ['https://[::ffff:127.0.0.1]:{port}/hooks', /^resolves to an address that is not public$/],
+    ['https://[::127.0.0.1]:{port}/hooks', /^resolves to an address that is not public$/],
+    ['https://169.254.169.254/latest/meta-data', /^resolves to an address that is not public$/],
     ['http://127.0.0.1:{port}/hooks', /^http: URLs are refused: https only$/],
   ])('refuses %s before any connection, and records why (not a timeout)', async (template, reason) => {
     const before = counter.connections();

@@ -37,12 +37,13 @@ export const WebhookSubscriptionDeliveryEntity = defineEntity({
     lastAttemptAt: p.datetime().nullable(),
     /** The HTTP status of the last answer; null when there was none (timeout, refused address, connection error). */
     lastStatusCode: p.integer().nullable(),
-    /** Why the last attempt failed, when it did: `HTTP 503`, `timeout after 15000 ms`, `address 10.0.0.7 is private`… */
+    /** Why the last attempt failed, when it did: `HTTP 503`, `timeout after 15000 ms`, `resolves to an address that is not public`… */
     lastError: p.string().length(1000).nullable(),
     /** The start of the last answer's body, up to the configured limit. */
     lastResponseExcerpt: p.text().nullable(),
     lastDurationMs: p.integer().nullable(),
     deliveredAt: p.datetime().nullable(),
+    /** When last replayed; a replay after an attempt's start wins over that attempt's outcome (it is sent again). */
     replayedAt: p.datetime().nullable(),
     createdAt: p.datetime(),
   },

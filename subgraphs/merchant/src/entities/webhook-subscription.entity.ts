@@ -44,6 +44,7 @@ export const WebhookSubscriptionEntity = defineEntity({
     failingSince: p.datetime().nullable(),
     /** No delivery to this endpoint is attempted before this: its backoff after a failure. */
     nextAttemptAt: p.datetime().onCreate(() => new Date()),
+    /** The claim that leases it: one token per claim (process id and a random part), so only that claim's drain renews or releases it. */
     leaseOwner: p.string().length(100).nullable(),
     leaseUntil: p.datetime().nullable(),
     lastSuccessAt: p.datetime().nullable(),
@@ -51,6 +52,7 @@ export const WebhookSubscriptionEntity = defineEntity({
     createdByKind: p.string().length(20),
     createdById: p.string().length(255).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
+    /** Moves with the settings and the status (the dispatcher's disabling), not with each attempt. */
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   ...tenantOwned('webhook_subscription'),

@@ -8,11 +8,17 @@ import { WebhookHttpClient } from '../services/webhook-http.client.js';
 const LEASE_MARGIN_MS = 30_000;
 /** The least time between two passes woken by commits: a burst of new deliveries is claimed in one. */
 const GAP_MS = 20;
+/**
+ * Drains one merchant holds at once across the deployment (the claim counts its live leases): a
+ * merchant with many slow endpoints and a backlog takes two places, never a whole worker's.
+ */
+export const DRAINS_PER_MERCHANT = 2;
 
 /**
  * Sends outgoing webhooks (`WebhookDispatchService`), in the workers only. A pass claims up to
  * `concurrency` minus the drains still running of the subscriptions that have a delivery due, across
- * tenants (`loyalnest_webhook_claim`, ids only, leased to this process), and starts one drain per
+ * tenants and at most `DRAINS_PER_MERCHANT` per merchant (`loyalnest_webhook_claim`, ids only,
+ * leased under a token of this pass: a drain's renew and release hold for its own claim only), and starts one drain per
  * subscription without waiting for it: a slow endpoint holds its own drain, never a pass nor
  * another endpoint's deliveries. A drain that ends frees its place and runs a pass at once, for
  * what waited for a free place. Woken after the commit of new deliveries (the table's `markWake`);
@@ -26,37 +32,56 @@ export function webhookDispatchJob(runtime: SubgraphRuntime, cipher: FieldCipher
   const config = runtime.config.webhooks;
   const http = new WebhookHttpClient({ policy: config.endpointPolicy, timeoutMs: config.timeoutMs, responseLimitBytes: config.responseLimitBytes });
   const dispatch = new WebhookDispatchService(config, cipher, http);
-  const lease = { owner: `${hostname()}:${process.pid}:${randomUUID()}`.slice(-100), leaseMs: config.timeoutMs + LEASE_MARGIN_MS };
+  const processId = `${hostname()}:${process.pid}`.slice(-60);
+  const leaseMs = config.timeoutMs + LEASE_MARGIN_MS;
   const shutdown = new AbortController();
+  /** The running drains, by their claim's token and subscription (a token is one pass's). */
   const drains = new Map<string, Promise<void>>();
+  /** The subscriptions this process drains: a lease that expired under a stalled drain may be claimed again here, and must not start a second one. */
+  const draining = new Set<string>();
   let passing: Promise<void> | null = null;
   let again = false;
   let linked = false;
 
-  const startDrain = (subscriptionId: string, merchantId: string) => {
+  const startDrain = (subscriptionId: string, merchantId: string, owner: string) => {
     const ctx = runtime.createContext(systemCaller([], merchantId));
+    const key = `${owner}/${subscriptionId}`;
+    draining.add(subscriptionId);
     const drain = dispatch
-      .drain(ctx, subscriptionId, lease, shutdown.signal)
+      .drain(ctx, subscriptionId, { owner, leaseMs }, shutdown.signal)
       .then(
         () => {},
         (error: Error) => ctx.log.error({ err: error, subscriptionId }, 'webhook dispatch failed; the subscription is claimable again when its lease expires'),
       )
       .finally(() => {
-        drains.delete(subscriptionId);
+        drains.delete(key);
+        draining.delete(subscriptionId);
         // Not awaited: a failing pass is reported by the pump's next one.
         passes().catch(() => {});
       });
-    drains.set(subscriptionId, drain);
+    drains.set(key, drain);
   };
 
   const pass = async () => {
     const room = config.concurrency - drains.size;
     if (room <= 0 || shutdown.signal.aborted) return;
+    const owner = `${processId}:${randomUUID()}`;
     const claimer = runtime.createContext(systemCaller([], null));
-    const claimed = await claimer.em.execute<{ subscription_id: string; merchant_id: string }[]>('select * from loyalnest_webhook_claim(?, ?, ?)', [lease.owner, lease.leaseMs, room]);
+    const claimed = await claimer.em.execute<{ subscription_id: string; merchant_id: string }[]>('select * from loyalnest_webhook_claim(?, ?, ?, ?)', [
+      owner,
+      leaseMs,
+      room,
+      DRAINS_PER_MERCHANT,
+    ]);
     for (const { subscription_id: id, merchant_id: merchantId } of claimed) {
+      // Still drained here under an older claim (its lease expired in a stall): that drain now
+      // loses its lease at its next renew and stops; this claim is let go, for a later pass.
+      if (draining.has(id)) {
+        await runtime.createContext(systemCaller([], merchantId)).em.execute('update webhook_subscription set lease_owner = null, lease_until = null where id = ? and merchant_id = ? and lease_owner = ?', [id, merchantId, owner]);
+        continue;
+      }
       // Shut down while claiming: a drain that starts aborted only lets its lease go.
-      startDrain(id, merchantId);
+      startDrain(id, merchantId, owner);
     }
   };
 

@@ -20,7 +20,7 @@ export interface WebhookRequest {
  */
 export type WebhookAttemptOutcome =
   | { kind: 'success'; statusCode: number; excerpt: string; durationMs: number }
-  | { kind: 'failure'; statusCode: number | null; error: string; excerpt: string | null; durationMs: number }
+  | { kind: 'failure'; statusCode: number | null; error: string; excerpt: string | null; durationMs: number; refusedAddress?: string }
   | { kind: 'aborted' };
 
 export interface WebhookHttpOptions {
@@ -31,8 +31,15 @@ export interface WebhookHttpOptions {
   responseLimitBytes: number;
 }
 
+/** What the merchant is told of a refused address: never the address (the dispatcher logs it). */
+const REFUSED = 'resolves to an address that is not public';
+
 /** A connection the endpoint policy refuses; raised before any connection is opened. */
-class RefusedAddressError extends Error {}
+class RefusedAddressError extends Error {
+  constructor(readonly address: string) {
+    super(REFUSED);
+  }
+}
 
 /**
  * Resolves the host like the system does, but refuses (before any connection) when any address
@@ -45,7 +52,7 @@ function guardedLookup(policy: WebhookEndpointPolicy): LookupFunction {
     systemResolver(hostname).then(
       (resolved) => {
         const refused = resolved.find((a) => !addressAllowed(policy, a.address));
-        if (refused) return callback(new RefusedAddressError(`address ${refused.address} is not public`), '', 0);
+        if (refused) return callback(new RefusedAddressError(refused.address), '', 0);
         const usable = options.family === 4 || options.family === 6 ? resolved.filter((a) => a.family === options.family) : resolved;
         if (!usable.length) return callback(Object.assign(new Error(`host ${hostname} does not resolve`), { code: 'ENOTFOUND' }), '', 0);
         if (options.all) return callback(null, usable);
@@ -96,12 +103,13 @@ export class WebhookHttpClient {
 
   send(request: WebhookRequest, signal: AbortSignal): Promise<WebhookAttemptOutcome> {
     const started = Date.now();
-    const failure = (error: string, statusCode: number | null = null, excerpt: string | null = null): WebhookAttemptOutcome => ({
+    const failure = (error: string, statusCode: number | null = null, excerpt: string | null = null, refusedAddress?: string): WebhookAttemptOutcome => ({
       kind: 'failure',
       statusCode,
       error,
       excerpt,
       durationMs: Date.now() - started,
+      ...(refusedAddress ? { refusedAddress } : {}),
     });
     if (signal.aborted) return Promise.resolve({ kind: 'aborted' });
     if (!URL.canParse(request.url)) return Promise.resolve(failure('malformed URL'));
@@ -109,7 +117,7 @@ export class WebhookHttpClient {
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.options.policy === 'local')) return Promise.resolve(failure(`${url.protocol} URLs are refused: https only`));
     // Node connects to an IP literal without a lookup: check it here.
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    if (isIP(host) && !addressAllowed(this.options.policy, host)) return Promise.resolve(failure(`address ${host} is not public`));
+    if (isIP(host) && !addressAllowed(this.options.policy, host)) return Promise.resolve(failure(REFUSED, null, null, host));
 
     const { timeoutMs, responseLimitBytes } = this.options;
     const body = Buffer.from(request.body, 'utf8');
@@ -144,7 +152,7 @@ export class WebhookHttpClient {
       req.on('error', (error: NodeJS.ErrnoException) => {
         // A connection cut after the answer's status line still answered; before it, nothing did.
         if (statusCode !== null) answered();
-        else settle(failure(describeError(error, host)));
+        else settle(failure(describeError(error, host), null, null, error instanceof RefusedAddressError ? error.address : undefined));
       });
       req.on('response', (res) => {
         statusCode = res.statusCode ?? 0;
