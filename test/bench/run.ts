@@ -21,6 +21,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   scale: () => import('./scale.bench.js'),
   segments: () => import('./segments.bench.js'),
   tiers: () => import('./tiers.bench.js'),
+  webhooks: () => import('./webhooks.bench.js'),
   widget: () => import('./widget.bench.js'),
 };
 

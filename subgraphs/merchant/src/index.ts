@@ -1,4 +1,4 @@
-import { buildFederatedSchema, containerOf, FieldCipher, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
+import { buildFederatedSchema, consume, containerOf, FieldCipher, type KitConfig, type SubgraphModule } from '@loyalnest/kit';
 import { Router } from 'express';
 import { ApiKeyEntity } from './entities/api-key.entity.js';
 import { MerchantEntity } from './entities/merchant.entity.js';
@@ -10,6 +10,8 @@ import { gdprHandlers } from './consumers/gdpr.consumer.js';
 import { onShopUpdate } from './consumers/shop-update.consumer.js';
 import { onWebhookApplied } from './consumers/webhook-applied.consumer.js';
 import { prepareWebhookFanout, webhookFanoutConsumers } from './consumers/webhook-fanout.consumer.js';
+import { onMerchantUninstalled } from './consumers/webhook-uninstall.consumer.js';
+import { MERCHANT_UNINSTALLED } from './topics.js';
 import { GdprRequestEntity } from './entities/gdpr-request.entity.js';
 import { inboxSweeper } from './jobs/inbox-sweeper.job.js';
 import { webhookDispatchJob } from './jobs/webhook-dispatch.job.js';
@@ -43,15 +45,16 @@ function build(config: KitConfig) {
   const cipher = new FieldCipher(config.encryptionKeys);
   const inbox = new WebhookInboxService(cipher);
   const timezones = new ShopTimezoneService();
+  const webhookSubscriptions = new WebhookSubscriptionService(cipher, config.webhooks.endpointPolicy);
   return {
     merchants: new MerchantService(timezones),
     timezones,
-    apiKeys: new ApiKeyService(),
+    apiKeys: new ApiKeyService(webhookSubscriptions),
     cipher,
     inbox,
     gdpr: new GdprService(cipher, inbox),
     shopifyAdmin: new ShopifyAdminService(cipher, new ShopifyAdminClient(config.shopify)),
-    webhookSubscriptions: new WebhookSubscriptionService(cipher, config.webhooks.endpointPolicy),
+    webhookSubscriptions,
     webhookDeliveries: new WebhookSubscriptionDeliveryService(),
   };
 }
@@ -114,6 +117,8 @@ const merchantSubgraph: SubgraphModule = {
     ...gdprHandlers((config) => services(config).gdpr),
     // The public webhooks' fan-out: one delivery per matching subscription, sent by the dispatcher job.
     ...webhookFanoutConsumers((config) => services(config).webhookDeliveries),
+    // An uninstall disables every webhook subscription of the merchant.
+    ...consume(MERCHANT_UNINSTALLED, onMerchantUninstalled((config) => services(config).webhookSubscriptions)),
   },
   prepareMerchantEvents: (db, events, runtime) => prepareWebhookFanout(services(runtime.config).webhookDeliveries)(db, events, runtime),
   dedupeTables: { webhook_delivery: 'loyalnest_webhook_prune', webhook_subscription_delivery: 'loyalnest_webhook_subscription_prune' },

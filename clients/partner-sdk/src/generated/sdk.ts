@@ -223,7 +223,7 @@ export type TierMetric =
 export type UpdateWebhookSubscriptionInput = {
   /** A new note (at most 200 characters); an empty one removes it. */
   description?: string | null | undefined;
-  /** false: disable it (nothing is sent, no new delivery is recorded). true: enable a disabled subscription; its failure count is reset and the deliveries waiting are sent at once. */
+  /** false: disable it (nothing is sent, no new delivery is recorded). true: enable a disabled subscription, whatever disabled it; its failure count is reset and the deliveries waiting are sent within seconds (at the next poll of the dispatcher). */
   enabled?: boolean | null | undefined;
   /** The topics to deliver from now on (at least one, each once); events already recorded are still sent. */
   topics?: Array<WebhookTopic> | null | undefined;
@@ -249,6 +249,10 @@ export type UpsertCustomerInput = {
 
 /** Why a webhook subscription is disabled. */
 export type WebhookDisabledReason =
+  /** The partner API key that created it was revoked; the merchant may enable it again. */
+  | 'API_KEY_REVOKED'
+  /** The merchant uninstalled the app, which disabled all of its subscriptions; they may be enabled again after a reinstall. */
+  | 'APP_UNINSTALLED'
   /** Its endpoint failed every attempt for a long run (many failures in a row over a long time); LoyalNest disabled it. */
   | 'FAILURES'
   /** The merchant or a partner disabled it (`updateWebhookSubscription` with `enabled: false`). */
@@ -290,7 +294,7 @@ export type WebhookSubscriptionDeliveryStatus =
 export type WebhookSubscriptionStatus =
   /** Events of its topics are recorded and sent. */
   | 'ACTIVE'
-  /** Nothing is sent and no new delivery is recorded; deliveries already waiting are sent once it is enabled again. */
+  /** Nothing is sent and no new delivery is recorded; deliveries already waiting are kept for the event retention window (30 days by default) and sent once it is enabled again. */
   | 'DISABLED';
 
 /** A public webhook topic an endpoint can subscribe to. Bodies carry ids and figures, never email addresses, names, addresses or discount codes. */

@@ -5,13 +5,18 @@ import { isPurged } from './audit-gdpr.consumer.js';
 /** Topics whose entity is not named by their first segment: topic → entity type, the payload key of its id, the action. */
 const ENTITY_OF_TOPIC: Record<string, [entityType: string, idKey: string, action?: string]> = {
   'shopify.webhook_applied': ['WebhookDelivery', 'deliveryId', 'applied'],
-  'webhook_subscription.disabled': ['WebhookSubscription', 'subscriptionId'],
+  'webhook_subscription_delivery.replayed': ['WebhookSubscriptionDelivery', 'deliveryId'],
 };
 
-/** Topic prefixes likewise: `shopify.webhook.orders/paid` is a delivery received, `gdpr.*` a GDPR request. */
+/**
+ * Topic prefixes likewise: `shopify.webhook.orders/paid` is a delivery received, `gdpr.*` a GDPR
+ * request, `webhook_subscription.*` (created, updated, secret_rotated, deleted, disabled) an
+ * outgoing webhook subscription.
+ */
 const ENTITY_OF_PREFIX: [prefix: string, entityType: string, idKey: string, action: string | null][] = [
   ['shopify.webhook.', 'WebhookDelivery', 'deliveryId', 'received'],
   ['gdpr.', 'GdprRequest', 'requestId', null],
+  ['webhook_subscription.', 'WebhookSubscription', 'subscriptionId', null],
 ];
 
 /** An id (UUID, Shopify numeric id), a field name, a topic or scope: what a summary may hold. */

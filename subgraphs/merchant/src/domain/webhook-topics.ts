@@ -1,5 +1,4 @@
-import type { DomainEvent, EventPayload } from '@loyalnest/kit';
-import type { ReferralCompleted } from '@loyalnest/referral/topics';
+import { Scope, type DomainEvent, type EventPayload } from '@loyalnest/kit';
 
 /**
  * The outgoing webhooks' public topics: what partners subscribe to, each fed by one or more
@@ -34,7 +33,9 @@ export type WebhookData = Record<string, string | number | null>;
  * What the fan-out reads of the internal payloads. The points, tier and segment subgraphs depend on
  * this one (directly or through another), so their `topics.ts` cannot be imported here without a
  * workspace dependency cycle: the fields read are declared locally, after
- * points `LedgerEntryPosted`, tier `TierChanged` and segment `SegmentChanged`. The untyped events
+ * points `LedgerEntryPosted`, tier `TierChanged`, segment `SegmentChanged` and referral
+ * `ReferralCompleted` (test/src/webhook-topics.test.ts types its samples with the producers' own
+ * types, so a renamed field fails the typecheck there). The untyped events
  * (`customer.created`, `reward.redeemed`, `redemption.*`) are declared after their `ctx.emit` calls
  * (customer `customer.service.ts`, points `redemption.service.ts`, `redemption-settlement.service.ts`).
  */
@@ -50,6 +51,16 @@ type LedgerEntryRead = {
   reversesEntryId: string | null;
 };
 type CustomerCreatedRead = { customerId: string };
+type ReferralCompletedRead = {
+  referralId: string;
+  advocateId: string;
+  friendCustomerId: string;
+  points: number;
+  orderId: string | null;
+  orderTotalMinor: number | null;
+  currency: string | null;
+  completedAt: string;
+};
 type RedemptionRead = { redemptionId: string; rewardId: string; customerId: string; points?: number; shopifyOrderId?: string | number | null };
 type TierChangedRead = { customerId: string; from: string | null; to: string | null; direction: string; reason: string; multiplier: number };
 type SegmentChangedRead = { customerId: string; from: string | null; to: string | null; recency: number | null; frequency: number | null; monetary: number | null };
@@ -95,39 +106,51 @@ const redemptionUpdate =
 
 type Mapper = (payload: never) => WebhookData;
 
-/** One public topic: what it tells, and the internal events it is made from. */
+/**
+ * One public topic: what it tells, the read scope a caller needs to receive it (besides
+ * `webhooks:manage`: a subscription is a way of reading that data), and the internal events it is
+ * made from.
+ */
 interface TopicDefinition {
   description: string;
+  scope: string;
   from: Record<string, Mapper>;
 }
 
 export const WEBHOOK_TOPICS: Record<WebhookTopic, TopicDefinition> = {
   [WebhookTopic.CUSTOMER_CREATED]: {
     description: 'A customer joined the loyalty program. `data`: `{ customerId }`.',
+    scope: Scope.CUSTOMERS_READ,
     from: { 'customer.created': (p: CustomerCreatedRead) => ({ customerId: id(p.customerId) }) },
   },
   [WebhookTopic.POINTS_EARNED]: {
     description: 'Points were earned (an order, an activity, a referral, a tier bonus…). `data`: the ledger entry `{ customerId, entryId, points, balance, pending, status, source, orderId }`.',
+    scope: Scope.POINTS_READ,
     from: { 'points.earned': ledgerEntry },
   },
   [WebhookTopic.POINTS_REDEEMED]: {
     description: 'Points were spent on a reward (negative `points`). `data`: the ledger entry, as for POINTS_EARNED.',
+    scope: Scope.POINTS_READ,
     from: { 'points.redeemed': ledgerEntry },
   },
   [WebhookTopic.POINTS_ADJUSTED]: {
     description: 'An admin, a partner or Shopify Flow awarded or deducted points by hand. `data`: the ledger entry, as for POINTS_EARNED.',
+    scope: Scope.POINTS_READ,
     from: { 'points.adjusted': ledgerEntry },
   },
   [WebhookTopic.POINTS_EXPIRED]: {
     description: 'Points ran out (negative `points`). `data`: the ledger entry, as for POINTS_EARNED.',
+    scope: Scope.POINTS_READ,
     from: { 'points.expired': ledgerEntry },
   },
   [WebhookTopic.POINTS_REVERSED]: {
     description: 'An earlier entry was reversed: an earn taken back (refund, cancellation) or a spend given back. `data`: the ledger entry, as for POINTS_EARNED, plus `reversesEntryId`.',
+    scope: Scope.POINTS_READ,
     from: { 'points.reversed': (p: LedgerEntryRead) => ({ ...ledgerEntry(p), reversesEntryId: id(p.reversesEntryId) }) },
   },
   [WebhookTopic.REWARD_REDEEMED]: {
     description: "A reward was redeemed and its discount code issued (the code itself is never sent). `data`: `{ redemptionId, rewardId, customerId, points }`.",
+    scope: Scope.POINTS_READ,
     from: {
       'reward.redeemed': (p: RedemptionRead) => ({ redemptionId: id(p.redemptionId), rewardId: id(p.rewardId), customerId: id(p.customerId), points: figure(p.points) }),
     },
@@ -135,6 +158,7 @@ export const WEBHOOK_TOPICS: Record<WebhookTopic, TopicDefinition> = {
   [WebhookTopic.REDEMPTION_UPDATED]: {
     description:
       "A redemption reached its end: its code was used on an order (USED, `orderId` is Shopify's), ran out (EXPIRED), was cancelled or could not be issued (CANCELLED, FAILED: `pointsReturned` were given back). `data`: `{ redemptionId, rewardId, customerId, status, orderId, pointsReturned }`.",
+    scope: Scope.POINTS_READ,
     from: {
       'redemption.used': redemptionUpdate('USED'),
       'redemption.expired': redemptionUpdate('EXPIRED'),
@@ -144,6 +168,7 @@ export const WEBHOOK_TOPICS: Record<WebhookTopic, TopicDefinition> = {
   },
   [WebhookTopic.TIER_CHANGED]: {
     description: "A customer's VIP tier changed, up or down. `data`: `{ customerId, fromTierId, toTierId, direction, reason, multiplier }` (tier ids null for no tier).",
+    scope: Scope.TIERS_READ,
     from: {
       'tier.changed': (p: TierChangedRead) => ({
         customerId: id(p.customerId),
@@ -157,8 +182,9 @@ export const WEBHOOK_TOPICS: Record<WebhookTopic, TopicDefinition> = {
   },
   [WebhookTopic.REFERRAL_COMPLETED]: {
     description: "A referral completed: the friend's qualifying order passed the hold and the advocate earned. `data`: `{ referralId, advocateId, friendCustomerId, points, orderId, orderTotalMinor, currency, completedAt }`.",
+    scope: Scope.REFERRALS_READ,
     from: {
-      'referral.completed': (p: ReferralCompleted) => ({
+      'referral.completed': (p: ReferralCompletedRead) => ({
         referralId: id(p.referralId),
         advocateId: id(p.advocateId),
         friendCustomerId: id(p.friendCustomerId),
@@ -172,6 +198,7 @@ export const WEBHOOK_TOPICS: Record<WebhookTopic, TopicDefinition> = {
   },
   [WebhookTopic.SEGMENT_CHANGED]: {
     description: "A recompute moved a customer from one RFM segment to another. `data`: `{ customerId, from, to, recency, frequency, monetary }` (segment handles; null for none).",
+    scope: Scope.SEGMENTS_READ,
     from: {
       'segment.changed': (p: SegmentChangedRead) => ({
         customerId: id(p.customerId),
@@ -184,6 +211,16 @@ export const WEBHOOK_TOPICS: Record<WebhookTopic, TopicDefinition> = {
     },
   },
 };
+
+/** The topics of `topics` the caller's scopes do not let it read, with the scope each needs. */
+export function unreadableTopics(topics: readonly WebhookTopic[], scopes: readonly string[]): { topic: WebhookTopic; scope: string }[] {
+  return topics.filter((topic) => !scopes.includes(WEBHOOK_TOPICS[topic].scope)).map((topic) => ({ topic, scope: WEBHOOK_TOPICS[topic].scope }));
+}
+
+/** The topics the caller's scopes let it read (all of them for an admin). */
+export function readableTopics(scopes: readonly string[]): WebhookTopic[] {
+  return (Object.keys(WEBHOOK_TOPICS) as WebhookTopic[]).filter((topic) => scopes.includes(WEBHOOK_TOPICS[topic].scope));
+}
 
 /** Internal topic → the public topic it feeds and its mapper. */
 const BY_INTERNAL = new Map<string, { topic: WebhookTopic; map: (payload: EventPayload) => WebhookData }>(

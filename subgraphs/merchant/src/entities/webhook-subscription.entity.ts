@@ -6,8 +6,8 @@ import { v7 as uuidv7 } from 'uuid';
 export const WEBHOOK_SUBSCRIPTION_STATUSES = ['active', 'disabled'] as const;
 export type WebhookSubscriptionStatus = (typeof WEBHOOK_SUBSCRIPTION_STATUSES)[number];
 
-/** Why a subscription was disabled: by the dispatcher after a long run of failures, or by the merchant. */
-export const WEBHOOK_DISABLED_REASONS = ['failures', 'merchant'] as const;
+/** Why a subscription was disabled: by the dispatcher after a long run of failures, by the merchant, by revoking the partner key that created it, or by uninstalling the app. */
+export const WEBHOOK_DISABLED_REASONS = ['failures', 'merchant', 'api_key_revoked', 'app_uninstalled'] as const;
 export type WebhookDisabledReason = (typeof WEBHOOK_DISABLED_REASONS)[number];
 
 /**

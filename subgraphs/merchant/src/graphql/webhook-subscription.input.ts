@@ -46,7 +46,7 @@ export class UpdateWebhookSubscriptionInput {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'false: disable it (nothing is sent, no new delivery is recorded). true: enable a disabled subscription; its failure count is reset and the deliveries waiting are sent at once.',
+      'false: disable it (nothing is sent, no new delivery is recorded). true: enable a disabled subscription, whatever disabled it; its failure count is reset and the deliveries waiting are sent within seconds (at the next poll of the dispatcher).',
   })
   @IsOptional()
   @IsBoolean()

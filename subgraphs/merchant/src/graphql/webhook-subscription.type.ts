@@ -17,13 +17,18 @@ registerEnumType(WebhookSubscriptionStatus, {
   description: 'Whether deliveries go out to a webhook subscription.',
   valuesConfig: {
     ACTIVE: { description: 'Events of its topics are recorded and sent.' },
-    DISABLED: { description: 'Nothing is sent and no new delivery is recorded; deliveries already waiting are sent once it is enabled again.' },
+    DISABLED: {
+      description:
+        'Nothing is sent and no new delivery is recorded; deliveries already waiting are kept for the event retention window (30 days by default) and sent once it is enabled again.',
+    },
   },
 });
 
 export enum WebhookDisabledReason {
   FAILURES = 'failures',
   MERCHANT = 'merchant',
+  API_KEY_REVOKED = 'api_key_revoked',
+  APP_UNINSTALLED = 'app_uninstalled',
 }
 registerEnumType(WebhookDisabledReason, {
   name: 'WebhookDisabledReason',
@@ -31,6 +36,8 @@ registerEnumType(WebhookDisabledReason, {
   valuesConfig: {
     FAILURES: { description: 'Its endpoint failed every attempt for a long run (many failures in a row over a long time); LoyalNest disabled it.' },
     MERCHANT: { description: 'The merchant or a partner disabled it (`updateWebhookSubscription` with `enabled: false`).' },
+    API_KEY_REVOKED: { description: 'The partner API key that created it was revoked; the merchant may enable it again.' },
+    APP_UNINSTALLED: { description: 'The merchant uninstalled the app, which disabled all of its subscriptions; they may be enabled again after a reinstall.' },
   },
 });
 
@@ -78,7 +85,7 @@ export class WebhookSubscriptionType {
   @Field(() => Date, { description: 'When it was created.' })
   createdAt!: Date;
 
-  @Field(() => Date, { description: 'When it last changed (settings, status or delivery health).' })
+  @Field(() => Date, { description: 'When its settings or status last changed (failures and successes alone do not move it).' })
   updatedAt!: Date;
 }
 

@@ -41,7 +41,10 @@ export class WebhookSubscriptionDeliveryResolver {
   constructor(private readonly deliveries: WebhookSubscriptionDeliveryService) {}
 
   @Authorized(Scope.WEBHOOKS_MANAGE)
-  @Query(() => WebhookSubscriptionDeliveryConnection, { description: 'The outgoing webhook deliveries of the merchant\'s subscriptions, newest first, filtered and paginated by cursor.' })
+  @Query(() => WebhookSubscriptionDeliveryConnection, {
+    description:
+      'The outgoing webhook deliveries of the merchant\'s subscriptions, newest first, filtered and paginated by cursor. A partner key sees only the deliveries of its own subscriptions, and only of topics its read scopes cover.',
+  })
   async webhookSubscriptionDeliveries(
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'Page size, 1–100 (default 20).' }) first?: number | null,

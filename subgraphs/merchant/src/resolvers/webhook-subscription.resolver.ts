@@ -64,13 +64,13 @@ export class WebhookSubscriptionResolver {
   constructor(private readonly subscriptions: WebhookSubscriptionService) {}
 
   @Authorized(Scope.WEBHOOKS_MANAGE)
-  @Query(() => [WebhookSubscriptionType], { description: "The merchant's webhook subscriptions, newest first." })
+  @Query(() => [WebhookSubscriptionType], { description: "The merchant's webhook subscriptions, newest first. A partner key sees only those it created." })
   async webhookSubscriptions(@Ctx() ctx: RequestContext): Promise<WebhookSubscriptionType[]> {
     return (await this.subscriptions.list(ctx)).map(asSubscriptionType);
   }
 
   @Authorized(Scope.WEBHOOKS_MANAGE)
-  @Query(() => WebhookSubscriptionType, { nullable: true, description: 'One webhook subscription of the merchant; null when it has none with that id.' })
+  @Query(() => WebhookSubscriptionType, { nullable: true, description: 'One webhook subscription of the merchant; null when it has none with that id (or, for a partner key, when another caller created it).' })
   async webhookSubscription(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Id of the subscription.' }) id: string): Promise<WebhookSubscriptionType | null> {
     const found = await this.subscriptions.get(ctx, id);
     return found ? asSubscriptionType(found) : null;
@@ -78,7 +78,7 @@ export class WebhookSubscriptionResolver {
 
   @Authorized(Scope.WEBHOOKS_MANAGE)
   @Mutation(() => CreateWebhookSubscriptionResult, {
-    description: `Subscribes an endpoint to topics (at most ${WEBHOOK_SUBSCRIPTION_LIMIT} subscriptions per merchant). The URL is checked first (https, public addresses only); the signing secret is returned only here.`,
+    description: `Subscribes an endpoint to topics (at most ${WEBHOOK_SUBSCRIPTION_LIMIT} subscriptions per merchant). The URL is checked first (https, public addresses only); the signing secret is returned only here. Each topic needs its read scope too (customers:read, points:read, tiers:read, referrals:read or segments:read; FORBIDDEN otherwise). A subscription a partner key creates is that key's alone, and is disabled when the key is revoked.`,
   })
   async createWebhookSubscription(
     @Ctx() ctx: RequestContext,
@@ -90,7 +90,7 @@ export class WebhookSubscriptionResolver {
   }
 
   @Authorized(Scope.WEBHOOKS_MANAGE)
-  @Mutation(() => UpdateWebhookSubscriptionResult, { description: 'Changes a subscription\'s URL, topics or note, or disables or enables it.' })
+  @Mutation(() => UpdateWebhookSubscriptionResult, { description: 'Changes a subscription\'s URL, topics (each needing its read scope, as on creation) or note, or disables or enables it.' })
   async updateWebhookSubscription(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID, { description: 'Id of the subscription.' }) id: string,

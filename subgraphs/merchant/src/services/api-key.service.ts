@@ -1,8 +1,9 @@
-import { badInput, isUuid, LIVE_TOPICS, type ApiKeyRevokedMessage, type RequestContext } from '@loyalnest/kit';
+import { badInput, inRequestTransaction, isUuid, LIVE_TOPICS, type ApiKeyRevokedMessage, type RequestContext } from '@loyalnest/kit';
 import { createHash, randomBytes } from 'node:crypto';
 import { ApiKeyEntity, type ApiKey } from '../entities/api-key.entity.js';
 import { API_KEY_MAX_LIFETIME_DAYS, type CreateApiKeyInput } from '../graphql/create-api-key.input.js';
 import { ApiKeyNotFoundError } from '../graphql/merchant.error.js';
+import type { WebhookSubscriptionService } from './webhook-subscription.service.js';
 
 /** Every partner key starts with this, so the gateway can tell keys from JWTs at a glance. */
 export const API_KEY_PREFIX = 'lnk_';
@@ -29,6 +30,8 @@ function checkExpiry(expiresAt: Date | null | undefined, now = Date.now()): Date
 }
 
 export class ApiKeyService {
+  constructor(private readonly webhookSubscriptions: WebhookSubscriptionService) {}
+
   async create(ctx: RequestContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; secret: string }> {
     const name = input.name.trim();
     if (!name) throw badInput('name', 'must not be blank');
@@ -53,19 +56,29 @@ export class ApiKeyService {
     return ctx.em.find(ApiKeyEntity, {}, { orderBy: { createdAt: 'desc', id: 'desc' } });
   }
 
+  /**
+   * Revokes the key and, in the same transaction, disables the webhook subscriptions it created
+   * (`api_key_revoked`): offboarding a partner stops its data stream too.
+   */
   async revoke(ctx: RequestContext, id: string): Promise<ApiKey | ApiKeyNotFoundError> {
-    const apiKey = isUuid(id) ? await ctx.em.findOne(ApiKeyEntity, { id }) : null;
-    if (!apiKey) return new ApiKeyNotFoundError(id);
-    if (!apiKey.revokedAt) {
+    const result = await inRequestTransaction(ctx, async () => {
+      const apiKey = isUuid(id) ? await ctx.em.findOne(ApiKeyEntity, { id }) : null;
+      if (!apiKey) return new ApiKeyNotFoundError(id);
+      if (apiKey.revokedAt) return { apiKey, revoked: false };
       apiKey.revokedAt = new Date();
       ctx.emit('api_key.revoked', { apiKeyId: apiKey.id });
       await ctx.em.flush();
+      await this.webhookSubscriptions.disableAll(ctx, 'api_key_revoked', apiKey.id);
+      return { apiKey, revoked: true };
+    });
+    if (result instanceof ApiKeyNotFoundError) return result;
+    if (result.revoked) {
       // Every gateway replica closes the sockets opened with the key; one that misses this
       // message finds the key refused at its next periodic check.
-      const message: ApiKeyRevokedMessage = { merchantId: apiKey.merchantId, apiKeyId: apiKey.id, committedAt: new Date().toISOString() };
+      const message: ApiKeyRevokedMessage = { merchantId: result.apiKey.merchantId, apiKeyId: result.apiKey.id, committedAt: new Date().toISOString() };
       await ctx.live.publish(LIVE_TOPICS.apiKeyRevoked, message);
     }
-    return apiKey;
+    return result.apiKey;
   }
 
   /**

@@ -1,11 +1,13 @@
 import { decodeCursor, inRequestTransaction, isUuid, pageSize, toPage, type DomainEvent, type PageInfo, type RequestContext } from '@loyalnest/kit';
-import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
-import { webhookBody, type WebhookData, type WebhookTopic } from '../domain/webhook-topics.js';
+import { readableTopics, webhookBody, type WebhookData, type WebhookTopic } from '../domain/webhook-topics.js';
 import { MerchantEntity } from '../entities/merchant.entity.js';
 import { WebhookSubscriptionDeliveryEntity, type WebhookDeliveryStatus, type WebhookSubscriptionDelivery } from '../entities/webhook-subscription-delivery.entity.js';
 import { WebhookSubscriptionEntity } from '../entities/webhook-subscription.entity.js';
 import { WebhookSubscriptionDeliveryNotFoundError, WebhookSubscriptionDisabledError } from '../graphql/webhook-subscription.error.js';
+import { WEBHOOK_SUBSCRIPTION_DELIVERY_REPLAYED } from '../topics.js';
+import { lockOwned, ownedFilter } from './webhook-subscription.service.js';
 
 export interface DeliveryFilter {
   subscriptionId?: string | null;
@@ -65,18 +67,27 @@ export class WebhookSubscriptionDeliveryService {
 
   /**
    * Newest first (ids are time-ordered UUIDv7), by cursor. The tenant filter and RLS keep it to the
-   * caller's merchant: another merchant's subscription id lists nothing.
+   * caller's merchant: another merchant's subscription id lists nothing. A partner key sees only
+   * the deliveries of its own subscriptions, and only of topics its read scopes cover (a key whose
+   * scopes were narrowed after it subscribed does not read what it no longer may).
    */
   async list(ctx: RequestContext, args: { first?: number | null; after?: string | null; filter?: DeliveryFilter | null }): Promise<{ nodes: WebhookSubscriptionDelivery[]; pageInfo: PageInfo }> {
     const size = pageSize(args.first);
     const after = decodeCursor(args.after);
     const { subscriptionId, status, topic } = args.filter ?? {};
-    if (subscriptionId != null && !isUuid(subscriptionId)) return { nodes: [], pageInfo: { endCursor: null, hasNextPage: false } };
-    const where: FilterQuery<WebhookSubscriptionDelivery> = {};
+    const none = { nodes: [], pageInfo: { endCursor: null, hasNextPage: false } };
+    if (subscriptionId != null && !isUuid(subscriptionId)) return none;
+    const readable = readableTopics(ctx.scopes);
+    if (topic != null && !readable.includes(topic)) return none;
+    const where: FilterQuery<WebhookSubscriptionDelivery> = { topic: topic ?? { $in: readable } };
     if (after) where.id = { $lt: after };
     if (subscriptionId != null) where.subscriptionId = subscriptionId;
+    if (ctx.actor.kind === 'partner') {
+      const owned = await this.ownedIds(ctx);
+      if (subscriptionId != null ? !owned.includes(subscriptionId) : !owned.length) return none;
+      if (subscriptionId == null) where.subscriptionId = { $in: owned };
+    }
     if (status != null) where.status = status;
-    if (topic != null) where.topic = topic;
     const rows = await ctx.em.find(WebhookSubscriptionDeliveryEntity, where, { orderBy: { id: 'desc' }, limit: size + 1, disableIdentityMap: true });
     return toPage(rows, size);
   }
@@ -85,20 +96,32 @@ export class WebhookSubscriptionDeliveryService {
    * Sends a delivery again, whatever its status, with the same id and body (receivers dedupe on
    * the id): pending and due now, with a fresh retry window. Its subscription is made due now too,
    * so a manual replay probes an endpoint that is backing off at once. Refused while the
-   * subscription is disabled: nothing would be sent.
+   * subscription is disabled: nothing would be sent. The subscription is locked before the
+   * delivery is written (`lockOwned`: the order every path takes). A replay that lands while an
+   * attempt is in flight is kept by the dispatcher's record (`replayed_at` after the attempt began).
    */
   async replay(ctx: RequestContext, id: string): Promise<WebhookSubscriptionDelivery | WebhookSubscriptionDeliveryNotFoundError | WebhookSubscriptionDisabledError> {
     if (!isUuid(id)) return new WebhookSubscriptionDeliveryNotFoundError(id);
     return inRequestTransaction(ctx, async () => {
-      const delivery = await ctx.em.findOne(WebhookSubscriptionDeliveryEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const found = await ctx.em.findOne(WebhookSubscriptionDeliveryEntity, { id, topic: { $in: readableTopics(ctx.scopes) } }, { fields: ['subscriptionId'], disableIdentityMap: true });
+      if (!found || !(await lockOwned(ctx, found.subscriptionId))) return new WebhookSubscriptionDeliveryNotFoundError(id);
+      const subscription = await ctx.em.findOneOrFail(WebhookSubscriptionEntity, { id: found.subscriptionId });
+      const delivery = await ctx.em.findOne(WebhookSubscriptionDeliveryEntity, { id });
+      // Deleted with its subscription between the two reads.
       if (!delivery) return new WebhookSubscriptionDeliveryNotFoundError(id);
-      const subscription = await ctx.em.findOneOrFail(WebhookSubscriptionEntity, { id: delivery.subscriptionId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (subscription.status !== 'active') return new WebhookSubscriptionDisabledError(subscription.id);
       const now = new Date();
       Object.assign(delivery, { status: 'pending', nextAttemptAt: now, windowStartedAt: now, replayedAt: now });
       subscription.nextAttemptAt = now;
+      ctx.emit(WEBHOOK_SUBSCRIPTION_DELIVERY_REPLAYED, { deliveryId: delivery.id, subscriptionId: subscription.id, topic: delivery.topic });
       await ctx.em.flush();
       return delivery;
     });
+  }
+
+  /** The ids of the caller's own subscriptions (a partner key has at most the merchant's limit). */
+  private async ownedIds(ctx: RequestContext): Promise<string[]> {
+    const rows = await ctx.em.find(WebhookSubscriptionEntity, ownedFilter(ctx), { fields: ['id'], disableIdentityMap: true });
+    return rows.map((row) => row.id);
   }
 }

@@ -1,11 +1,20 @@
-import { badInput, inRequestTransaction, isUuid, type FieldCipher, type RequestContext, type WebhookEndpointPolicy } from '@loyalnest/kit';
+import { badInput, forbidden, inRequestTransaction, isUuid, type FieldCipher, type RequestContext, type WebhookEndpointPolicy } from '@loyalnest/kit';
 import { v7 as uuidv7 } from 'uuid';
 import { checkEndpointUrl, systemResolver, type Resolver } from '../domain/webhook-endpoint.js';
 import { newWebhookSecret, webhookSecretAad } from '../domain/webhook-signature.js';
+import { readableTopics, unreadableTopics, type WebhookTopic } from '../domain/webhook-topics.js';
 import { WebhookSubscriptionDeliveryEntity } from '../entities/webhook-subscription-delivery.entity.js';
 import { WebhookSubscriptionEntity, type WebhookSubscription } from '../entities/webhook-subscription.entity.js';
 import { WEBHOOK_SUBSCRIPTION_LIMIT, type CreateWebhookSubscriptionInput, type UpdateWebhookSubscriptionInput } from '../graphql/webhook-subscription.input.js';
 import { WebhookEndpointRefusedError, WebhookSubscriptionLimitReachedError, WebhookSubscriptionNotFoundError } from '../graphql/webhook-subscription.error.js';
+import {
+  WEBHOOK_SUBSCRIPTION_CREATED,
+  WEBHOOK_SUBSCRIPTION_DELETED,
+  WEBHOOK_SUBSCRIPTION_DISABLED,
+  WEBHOOK_SUBSCRIPTION_SECRET_ROTATED,
+  WEBHOOK_SUBSCRIPTION_UPDATED,
+  type WebhookSubscriptionDisabledReason,
+} from '../topics.js';
 
 /** A subscription as the API shows it: the row with its count of waiting deliveries. */
 export type ListedSubscription = WebhookSubscription & { pendingDeliveries: number };
@@ -14,9 +23,42 @@ export type ListedSubscription = WebhookSubscription & { pendingDeliveries: numb
 const SECRET_PREFIX_LENGTH = 10;
 
 /**
+ * Which of the merchant's subscriptions the caller reaches: a partner key only those it created
+ * (another integration's endpoint URLs, payloads and secrets are not its business); an admin all.
+ * Another key's id is answered exactly like a missing one.
+ */
+export function ownedFilter(ctx: RequestContext): { createdByKind?: 'partner'; createdById?: string } {
+  return ctx.actor.kind === 'partner' ? { createdByKind: 'partner', createdById: ctx.actor.id } : {};
+}
+
+/** The same as SQL on `webhook_subscription`, with its parameters. */
+export function ownedSql(ctx: RequestContext): [sql: string, params: string[]] {
+  return ctx.actor.kind === 'partner' ? ["created_by_kind = 'partner' and created_by_id = ?", [ctx.actor.id]] : ['true', []];
+}
+
+/**
+ * Locks the caller's subscription (`for no key update`, so the fan-out's foreign-key share lock
+ * is not blocked) before anything touches its deliveries: every path that locks both takes the
+ * subscription first (the dispatcher's record, replay, enable; delete through its cascade), so
+ * none of them deadlock. False when the caller has no subscription with that id.
+ */
+export async function lockOwned(ctx: RequestContext, id: string): Promise<boolean> {
+  const [owner, params] = ownedSql(ctx);
+  const rows = await ctx.em.execute(`select id from webhook_subscription where id = ? and merchant_id = ? and ${owner} for no key update`, [id, ctx.merchantId!, ...params]);
+  return rows.length > 0;
+}
+
+/** The endpoint's host and port, all the audit trail keeps of a URL. */
+function hostOf(url: string): string {
+  return new URL(url).host;
+}
+
+/**
  * The merchant's webhook subscriptions (`webhooks:manage`). Every read and write is scoped to the
- * caller's merchant by the tenant filter and RLS: another merchant's id finds nothing, and is
- * answered exactly like an id that does not exist.
+ * caller's merchant by the tenant filter and RLS, and a partner key's to its own subscriptions
+ * (`ownedFilter`): anything else is answered exactly like an id that does not exist. A partner key
+ * subscribes only to topics its read scopes cover. Every change is audited by a typed event
+ * (topics and the URL's host, never the URL or the secret).
  */
 export class WebhookSubscriptionService {
   constructor(
@@ -27,7 +69,7 @@ export class WebhookSubscriptionService {
 
   /** Newest first. */
   async list(ctx: RequestContext): Promise<ListedSubscription[]> {
-    const subscriptions = await ctx.em.find(WebhookSubscriptionEntity, {}, { orderBy: { createdAt: 'desc', id: 'desc' } });
+    const subscriptions = await ctx.em.find(WebhookSubscriptionEntity, ownedFilter(ctx), { orderBy: { createdAt: 'desc', id: 'desc' } });
     return this.withPending(ctx, subscriptions);
   }
 
@@ -46,8 +88,9 @@ export class WebhookSubscriptionService {
     ctx: RequestContext,
     input: CreateWebhookSubscriptionInput,
   ): Promise<{ subscription: ListedSubscription; secret: string } | WebhookEndpointRefusedError | WebhookSubscriptionLimitReachedError> {
-    const refused = await this.checkUrl(input.url);
-    if (refused) return refused;
+    checkTopicScopes(ctx, input.topics);
+    const checked = await this.checkUrl(input.url);
+    if (checked instanceof WebhookEndpointRefusedError) return checked;
     const description = cleanDescription(input.description);
     return inRequestTransaction(ctx, async () => {
       await ctx.em.execute("select pg_advisory_xact_lock(hashtextextended('webhook_subscription:' || ?, 0))", [ctx.merchantId!]);
@@ -57,7 +100,7 @@ export class WebhookSubscriptionService {
       const subscription = ctx.em.create(WebhookSubscriptionEntity, {
         id,
         merchantId: ctx.merchantId!,
-        url: input.url,
+        url: checked,
         topics: [...input.topics],
         description,
         secretEncrypted: this.cipher.encrypt(secret, webhookSecretAad(id)),
@@ -65,31 +108,35 @@ export class WebhookSubscriptionService {
         createdByKind: ctx.actor.kind,
         createdById: ctx.actor.id ?? null,
       });
+      ctx.emit(WEBHOOK_SUBSCRIPTION_CREATED, { subscriptionId: id, topics: subscription.topics, host: hostOf(checked) });
       await ctx.em.flush();
       return { subscription: { ...subscription, pendingDeliveries: 0 }, secret };
     });
   }
 
   /**
-   * Changes what is given. A new URL is checked like a new subscription's. Disabling stops new
-   * deliveries and sending; enabling a disabled one clears its failure record and makes it and its
-   * waiting deliveries due now, so they go out at once (the dispatcher is woken by nothing here:
-   * its poll finds them within `pollMs`).
+   * Changes what is given. A new URL is checked like a new subscription's, new topics against the
+   * caller's read scopes. Disabling stops new deliveries and sending; enabling a disabled one
+   * (whatever disabled it) clears its failure record and makes it and its waiting deliveries due
+   * now: the dispatcher's next poll (`WEBHOOK_POLL_MS`) sends them, within seconds.
    */
   async update(
     ctx: RequestContext,
     id: string,
     input: UpdateWebhookSubscriptionInput,
   ): Promise<ListedSubscription | WebhookSubscriptionNotFoundError | WebhookEndpointRefusedError> {
-    if (input.url != null) {
-      const refused = await this.checkUrl(input.url);
-      if (refused) return refused;
-    }
     if (input.topics === null) throw badInput('input.topics', 'must not be null; leave it out to keep the topics');
+    if (input.topics) checkTopicScopes(ctx, input.topics);
+    let url: string | null = null;
+    if (input.url != null) {
+      const checked = await this.checkUrl(input.url);
+      if (checked instanceof WebhookEndpointRefusedError) return checked;
+      url = checked;
+    }
     return inRequestTransaction(ctx, async () => {
-      const subscription = await this.find(ctx, id);
-      if (!subscription) return new WebhookSubscriptionNotFoundError(id);
-      if (input.url != null) subscription.url = input.url;
+      if (!isUuid(id) || !(await lockOwned(ctx, id))) return new WebhookSubscriptionNotFoundError(id);
+      const subscription = await ctx.em.findOneOrFail(WebhookSubscriptionEntity, { id });
+      if (url != null) subscription.url = url;
       if (input.topics) subscription.topics = [...input.topics];
       if (input.description !== undefined) subscription.description = cleanDescription(input.description);
       const now = new Date();
@@ -101,6 +148,8 @@ export class WebhookSubscriptionService {
         Object.assign(subscription, { status: 'active', disabledReason: null, disabledAt: null, consecutiveFailures: 0, failingSince: null, nextAttemptAt: now });
         await ctx.em.nativeUpdate(WebhookSubscriptionDeliveryEntity, { subscriptionId: subscription.id, status: 'pending' }, { nextAttemptAt: now });
       }
+      const changed = (['url', 'topics', 'description', 'enabled'] as const).filter((key) => input[key] !== undefined && input[key] !== null);
+      ctx.emit(WEBHOOK_SUBSCRIPTION_UPDATED, { subscriptionId: subscription.id, topics: subscription.topics, host: hostOf(subscription.url), changed, status: subscription.status });
       await ctx.em.flush();
       return (await this.withPending(ctx, [subscription]))[0];
     });
@@ -108,40 +157,85 @@ export class WebhookSubscriptionService {
 
   /** A new secret, returned only here; the old one stops signing at once (no overlap). */
   async rotateSecret(ctx: RequestContext, id: string): Promise<{ subscription: ListedSubscription; secret: string } | WebhookSubscriptionNotFoundError> {
-    const subscription = await this.find(ctx, id);
-    if (!subscription) return new WebhookSubscriptionNotFoundError(id);
-    const secret = newWebhookSecret();
-    subscription.secretEncrypted = this.cipher.encrypt(secret, webhookSecretAad(subscription.id));
-    subscription.secretPrefix = secret.slice(0, SECRET_PREFIX_LENGTH);
-    await ctx.em.flush();
-    return { subscription: (await this.withPending(ctx, [subscription]))[0], secret };
+    return inRequestTransaction(ctx, async () => {
+      const subscription = await this.find(ctx, id);
+      if (!subscription) return new WebhookSubscriptionNotFoundError(id);
+      const secret = newWebhookSecret();
+      subscription.secretEncrypted = this.cipher.encrypt(secret, webhookSecretAad(subscription.id));
+      subscription.secretPrefix = secret.slice(0, SECRET_PREFIX_LENGTH);
+      ctx.emit(WEBHOOK_SUBSCRIPTION_SECRET_ROTATED, { subscriptionId: subscription.id, secretPrefix: subscription.secretPrefix });
+      await ctx.em.flush();
+      return { subscription: (await this.withPending(ctx, [subscription]))[0], secret };
+    });
   }
 
   /** Deletes it for good; its deliveries go with it (`on delete cascade`). */
   async delete(ctx: RequestContext, id: string): Promise<{ id: string } | WebhookSubscriptionNotFoundError> {
-    const deleted = isUuid(id) ? await ctx.em.nativeDelete(WebhookSubscriptionEntity, { id }) : 0;
-    return deleted ? { id } : new WebhookSubscriptionNotFoundError(id);
+    if (!isUuid(id)) return new WebhookSubscriptionNotFoundError(id);
+    return inRequestTransaction(ctx, async () => {
+      const [owner, params] = ownedSql(ctx);
+      const [deleted] = await ctx.em.execute<{ topics: string[]; url: string }[]>(
+        `delete from webhook_subscription where id = ? and merchant_id = ? and ${owner} returning topics, url`,
+        [id, ctx.merchantId!, ...params],
+      );
+      if (!deleted) return new WebhookSubscriptionNotFoundError(id);
+      ctx.emit(WEBHOOK_SUBSCRIPTION_DELETED, { subscriptionId: id, topics: deleted.topics, host: hostOf(deleted.url) });
+      await ctx.em.flush();
+      return { id };
+    });
+  }
+
+  /**
+   * Disables the merchant's active subscriptions, or those one partner key created, for `reason`
+   * (the key was revoked, the app uninstalled), each with a `webhook_subscription.disabled` event,
+   * in the caller's transaction. Their waiting deliveries wait; enabling one sends them.
+   */
+  async disableAll(ctx: RequestContext, reason: Extract<WebhookSubscriptionDisabledReason, 'api_key_revoked' | 'app_uninstalled'>, createdByKeyId?: string): Promise<number> {
+    const byKey = createdByKeyId !== undefined ? "and created_by_kind = 'partner' and created_by_id = ?" : '';
+    const rows = await ctx.em.execute<{ id: string; consecutive_failures: number; failing_since: Date | string | null }[]>(
+      `update webhook_subscription set status = 'disabled', disabled_reason = ?, disabled_at = now(), updated_at = now()
+        where merchant_id = ? and status = 'active' ${byKey}
+        returning id, consecutive_failures, failing_since`,
+      [reason, ctx.merchantId!, ...(createdByKeyId !== undefined ? [createdByKeyId] : [])],
+    );
+    for (const row of rows) {
+      const failingSince = row.failing_since === null ? null : new Date(row.failing_since).toISOString();
+      ctx.emit(WEBHOOK_SUBSCRIPTION_DISABLED, { subscriptionId: row.id, reason, consecutiveFailures: row.consecutive_failures, failingSince });
+    }
+    await ctx.em.flush();
+    return rows.length;
   }
 
   private find(ctx: RequestContext, id: string): Promise<WebhookSubscription | null> {
-    return isUuid(id) ? ctx.em.findOne(WebhookSubscriptionEntity, { id }) : Promise.resolve(null);
+    return isUuid(id) ? ctx.em.findOne(WebhookSubscriptionEntity, { id, ...ownedFilter(ctx) }) : Promise.resolve(null);
   }
 
-  private async checkUrl(url: string): Promise<WebhookEndpointRefusedError | null> {
+  /** The URL as the parser normalized it (`check.url.href`: no stray spaces, no empty `#`), or why it is refused. */
+  private async checkUrl(url: string): Promise<string | WebhookEndpointRefusedError> {
     const check = await checkEndpointUrl(url, this.policy, this.resolve);
-    return check.ok ? null : new WebhookEndpointRefusedError(check.reason, check.message);
+    return check.ok ? check.url.href : new WebhookEndpointRefusedError(check.reason, check.message);
   }
 
-  /** One grouped count for all of them. */
+  /** One grouped count for all of them, of the deliveries the caller may list (topics its scopes cover). */
   private async withPending(ctx: RequestContext, subscriptions: WebhookSubscription[]): Promise<ListedSubscription[]> {
     if (!subscriptions.length) return [];
     const rows = await ctx.em.execute<{ subscription_id: string; n: number }[]>(
-      `select subscription_id, count(*)::int as n from webhook_subscription_delivery where status = 'pending' and subscription_id = any(?::uuid[]) group by subscription_id`,
-      [`{${subscriptions.map((s) => s.id).join(',')}}`],
+      `select subscription_id, count(*)::int as n from webhook_subscription_delivery
+        where status = 'pending' and subscription_id = any(?::uuid[]) and topic = any(?::text[]) group by subscription_id`,
+      [`{${subscriptions.map((s) => s.id).join(',')}}`, `{${readableTopics(ctx.scopes).join(',')}}`],
     );
     const pending = new Map(rows.map((row) => [row.subscription_id, row.n]));
     return subscriptions.map((s) => ({ ...s, pendingDeliveries: pending.get(s.id) ?? 0 }));
   }
+}
+
+/**
+ * A subscription is a way of reading its topics' data: each topic needs its read scope as well as
+ * `webhooks:manage` (admins hold them all). Refused like every missing scope, naming it and the topic.
+ */
+function checkTopicScopes(ctx: RequestContext, topics: readonly WebhookTopic[]): void {
+  const missing = unreadableTopics(topics, ctx.scopes);
+  if (missing.length) throw forbidden(`Missing scope: ${[...new Set(missing.map((m) => m.scope))].join(', ')} (to receive ${missing.map((m) => m.topic).join(', ')})`);
 }
 
 /** A blank note is no note. */
