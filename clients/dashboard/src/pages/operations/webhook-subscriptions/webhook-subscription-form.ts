@@ -1,5 +1,5 @@
 import type { BadgeProps } from '@shopify/polaris';
-import type { WebhookEndpointRefusal, WebhookSubscriptionDeliveryStatus, WebhookTopic } from '../../../generated/graphql.js';
+import type { WebhookDisabledReason, WebhookEndpointRefusal, WebhookSubscriptionDeliveryStatus, WebhookTopic } from '../../../generated/graphql.js';
 
 type BadgeTone = BadgeProps['tone'];
 
@@ -64,8 +64,8 @@ export const REFUSAL_MESSAGES: Record<WebhookEndpointRefusal, 'refusedMalformed'
 
 export type SubscriptionState = 'active' | 'failing' | 'disabledByFailures' | 'disabledKeyRevoked' | 'disabledUninstalled' | 'paused';
 
-/** Why a subscription is off, as the row says it; any other reason (MERCHANT) reads as paused by hand. */
-const OFF_STATES: Readonly<Record<string, SubscriptionState>> = {
+/** Why a subscription is off, as the row says it; MERCHANT (or a reason newer than this page) reads as paused by hand. */
+const OFF_STATES: Readonly<Record<Exclude<WebhookDisabledReason, 'MERCHANT'>, SubscriptionState>> = {
   FAILURES: 'disabledByFailures',
   API_KEY_REVOKED: 'disabledKeyRevoked',
   APP_UNINSTALLED: 'disabledUninstalled',
@@ -73,7 +73,7 @@ const OFF_STATES: Readonly<Record<string, SubscriptionState>> = {
 
 /** Active and healthy, active but failing now, or off: by failures, its key's revocation, the app's uninstall, or by hand. */
 export function subscriptionState(subscription: { status: string; disabledReason?: string | null; consecutiveFailures: number }): SubscriptionState {
-  if (subscription.status === 'DISABLED') return OFF_STATES[subscription.disabledReason ?? ''] ?? 'paused';
+  if (subscription.status === 'DISABLED') return (OFF_STATES as Readonly<Record<string, SubscriptionState>>)[subscription.disabledReason ?? ''] ?? 'paused';
   return subscription.consecutiveFailures > 0 ? 'failing' : 'active';
 }
 
