@@ -4,13 +4,25 @@ import { signatureHeader } from '../../subgraphs/merchant/src/domain/webhook-sig
 import { eventually } from './support/events.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { createMerchant, shopifyId, type TestMerchant } from './support/tenants.js';
+import { deleteWebhookSubscriptions } from './support/webhook-receiver.js';
+import { CREATE_API_KEY, LIST, NOWHERE } from './support/webhook-subscriptions.js';
 
-/** Nobody listens there: deliveries stay waiting (or fail, once a dispatcher runs), and nothing here depends on a receipt. */
-const NOWHERE = 'http://127.0.0.1:9/hooks/loyalnest';
+/** A partner key's scopes for these tests: managing subscriptions, and reading what their topics carry. */
+const SCOPES = ['webhooks:manage', 'customers:read', 'customers:write', 'points:read', 'tiers:read'];
 
-const CREATE_API_KEY = `mutation($input: CreateApiKeyInput!) {
-  createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }
-}`;
+/** A fetch that puts `answer` in place of the API's: `before` never sends the request, `after` sends it and loses the answer. */
+type Interception = { when: 'before' | 'after'; answer: () => Response | Promise<Response> };
+
+/** The real fetch, intercepted as told for the first requests, counting each request that reached the API by operation. */
+function interceptingFetch(interceptions: Interception[], reached: string[]): typeof fetch {
+  return async (input, init) => {
+    const next = interceptions.shift();
+    if (next?.when === 'before') return next.answer();
+    const response = await fetch(input, init);
+    reached.push((JSON.parse(String(init?.body)) as { operationName: string }).operationName);
+    return next ? next.answer() : response;
+  };
+}
 
 /** The partner SDK's webhook functions, with a partner key holding `webhooks:manage`, against a live supergraph. */
 describe('the partner SDK’s webhook API', () => {
@@ -20,10 +32,25 @@ describe('the partner SDK’s webhook API', () => {
   let sdkA: LoyalNestClient;
   let sdkB: LoyalNestClient;
 
-  async function partner(merchant: TestMerchant, scopes: string[]): Promise<LoyalNestClient> {
+  async function partnerKey(merchant: TestMerchant, scopes: string[]): Promise<string> {
     const result = await gateway.gql<{ createApiKey: { secret: string } }>(CREATE_API_KEY, { input: { name: `webhooks ${Math.random()}`, scopes } }, merchant.auth);
     if (!result.data?.createApiKey.secret) throw new Error(`createApiKey failed: ${JSON.stringify(result.errors)}`);
-    return createLoyalNestClient({ url: gateway.url, apiKey: result.data.createApiKey.secret, maxRetries: 0 });
+    return result.data.createApiKey.secret;
+  }
+
+  async function partner(merchant: TestMerchant, scopes: string[]): Promise<LoyalNestClient> {
+    return createLoyalNestClient({ url: gateway.url, apiKey: await partnerKey(merchant, scopes), maxRetries: 0 });
+  }
+
+  /** A client that retries (quickly) through `interceptingFetch`, with a key of its own. */
+  async function intercepted(interceptions: Interception[], reached: string[]): Promise<LoyalNestClient> {
+    return createLoyalNestClient({ url: gateway.url, apiKey: await partnerKey(a, SCOPES), maxRetries: 3, fetch: interceptingFetch(interceptions, reached) });
+  }
+
+  /** A's subscriptions with this description, as A's admin sees them: how many the API really made, whatever the client was told. */
+  async function countDescribed(description: string): Promise<number> {
+    const result = await gateway.gql<{ webhookSubscriptions: { description: string | null }[] }>(LIST, {}, a.auth);
+    return result.data!.webhookSubscriptions.filter((s) => s.description === description).length;
   }
 
   async function subscribe(sdk: LoyalNestClient, topics: Parameters<LoyalNestClient['createWebhookSubscription']>[0]['input']['topics'], description?: string) {
@@ -35,11 +62,12 @@ describe('the partner SDK’s webhook API', () => {
   beforeAll(async () => {
     gateway = await startTestGateway('embedded');
     [a, b] = await Promise.all([createMerchant(gateway), createMerchant(gateway)]);
-    const scopes = ['webhooks:manage', 'customers:write'];
-    [sdkA, sdkB] = await Promise.all([partner(a, scopes), partner(b, scopes)]);
+    [sdkA, sdkB] = await Promise.all([partner(a, SCOPES), partner(b, SCOPES)]);
   });
   afterAll(async () => {
+    // After the gateway stopped: no drain is recording while the rows go.
     await gateway?.stop();
+    if (a && b) await deleteWebhookSubscriptions([a.id, b.id]);
   });
 
   it('creates, lists, reads, pauses, turns on, rotates and deletes a subscription, with typed results', async () => {
@@ -73,6 +101,62 @@ describe('the partner SDK’s webhook API', () => {
     const thrown = await sdkA.createWebhookSubscription({ input: { url: NOWHERE, topics: [] } }).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(LoyalNestError);
     expect((thrown as LoyalNestError).code).toBe('BAD_USER_INPUT');
+  });
+
+  it('does not send a create again after its answer was lost: NETWORK_ERROR, and one subscription', async () => {
+    const reached: string[] = [];
+    const sdk = await intercepted([{ when: 'after', answer: () => Promise.reject(new TypeError('fetch failed: socket hang up')) }], reached);
+    const description = `lost answer ${Math.random()}`;
+
+    const thrown = await sdk.createWebhookSubscription({ input: { url: NOWHERE, topics: ['CUSTOMER_CREATED'], description } }).catch((e: unknown) => e);
+
+    expect(thrown).toBeInstanceOf(LoyalNestError);
+    expect(thrown).toMatchObject({ code: 'NETWORK_ERROR', message: expect.stringContaining('may have been applied') });
+    expect(reached).toEqual(['createWebhookSubscription']);
+    expect(await countDescribed(description)).toBe(1);
+  });
+
+  it('does not send a create again after a proxy’s 503 that followed it: the HTTP status, and one subscription', async () => {
+    const reached: string[] = [];
+    const sdk = await intercepted([{ when: 'after', answer: () => new Response('upstream unavailable', { status: 503 }) }], reached);
+    const description = `proxy 503 ${Math.random()}`;
+
+    const thrown = await sdk.createWebhookSubscription({ input: { url: NOWHERE, topics: ['CUSTOMER_CREATED'], description } }).catch((e: unknown) => e);
+
+    expect(thrown).toBeInstanceOf(LoyalNestError);
+    expect(thrown).toMatchObject({ code: 'BAD_RESPONSE', status: 503 });
+    expect(reached).toEqual(['createWebhookSubscription']);
+    expect(await countDescribed(description)).toBe(1);
+  });
+
+  it('sends a create again after a 429, which the API answers before running anything: one subscription', async () => {
+    const reached: string[] = [];
+    const throttled = () => new Response('{"errors":[{"message":"Too many requests","extensions":{"code":"THROTTLED"}}]}', { status: 429, headers: { 'retry-after': '0', 'content-type': 'application/json' } });
+    const sdk = await intercepted([{ when: 'before', answer: throttled }], reached);
+    const description = `throttled ${Math.random()}`;
+
+    const { createWebhookSubscription: created } = await sdk.createWebhookSubscription({ input: { url: NOWHERE, topics: ['CUSTOMER_CREATED'], description } });
+
+    expect(created).toMatchObject({ __typename: 'WebhookSubscriptionCreated', subscription: { description } });
+    expect(reached).toEqual(['createWebhookSubscription']);
+    expect(await countDescribed(description)).toBe(1);
+  });
+
+  it('still retries a query after a lost answer and a 503', async () => {
+    const reached: string[] = [];
+    const interceptions: Interception[] = [];
+    const sdk = await intercepted(interceptions, reached);
+    const { createWebhookSubscription: created } = await sdk.createWebhookSubscription({ input: { url: NOWHERE, topics: ['CUSTOMER_CREATED'] } });
+    if (created.__typename !== 'WebhookSubscriptionCreated') throw new Error(created.__typename);
+    interceptions.push(
+      { when: 'after', answer: () => Promise.reject(new TypeError('fetch failed: socket hang up')) },
+      { when: 'after', answer: () => new Response('upstream unavailable', { status: 503 }) },
+    );
+
+    const { webhookSubscription } = await sdk.webhookSubscription({ id: created.subscription.id });
+
+    expect(reached).toEqual(['createWebhookSubscription', 'webhookSubscription', 'webhookSubscription', 'webhookSubscription']);
+    expect(webhookSubscription).toMatchObject({ id: created.subscription.id, status: 'ACTIVE' });
   });
 
   it('lists a real delivery, whose payload parseWebhook reads as its typed event once signed with the secret; replays it', async () => {
@@ -115,6 +199,38 @@ describe('the partner SDK’s webhook API', () => {
     expect((await sdkB.rotateWebhookSubscriptionSecret({ id: subscription.id })).rotateWebhookSubscriptionSecret).toMatchObject({ __typename: 'WebhookSubscriptionNotFoundError' });
     expect((await sdkB.deleteWebhookSubscription({ id: subscription.id })).deleteWebhookSubscription).toMatchObject({ __typename: 'WebhookSubscriptionNotFoundError' });
     expect((await sdkA.webhookSubscription({ id: subscription.id })).webhookSubscription).toMatchObject({ status: 'ACTIVE' });
+  });
+
+  it('gives a key only its own subscriptions: another key of the same merchant lists, reads, changes and replays none of them', async () => {
+    const other = await partner(a, SCOPES);
+    const { subscription } = await subscribe(sdkA, ['CUSTOMER_CREATED']);
+    await sdkA.upsertCustomer({ input: { shopifyId: shopifyId(), email: `own${Math.random().toString(36).slice(2)}@example.com` } });
+    const delivery = await eventually(async () => (await sdkA.webhookSubscriptionDeliveries({ filter: { subscriptionId: subscription.id } })).webhookSubscriptionDeliveries.nodes[0], 15_000, 'the key’s delivery');
+
+    expect((await other.webhookSubscriptions()).webhookSubscriptions.map((s) => s.id)).not.toContain(subscription.id);
+    expect((await other.webhookSubscription({ id: subscription.id })).webhookSubscription).toBeNull();
+    expect((await other.webhookSubscriptionDeliveries({ filter: { subscriptionId: subscription.id } })).webhookSubscriptionDeliveries.nodes).toEqual([]);
+    expect((await other.webhookSubscriptionDeliveries({ first: 100 })).webhookSubscriptionDeliveries.nodes.map((d) => d.id)).not.toContain(delivery.id);
+    expect((await other.replayWebhookSubscriptionDelivery({ id: delivery.id })).replayWebhookSubscriptionDelivery).toMatchObject({ __typename: 'WebhookSubscriptionDeliveryNotFoundError' });
+    expect((await other.updateWebhookSubscription({ id: subscription.id, input: { url: `${NOWHERE}/hijacked` } })).updateWebhookSubscription).toMatchObject({ __typename: 'WebhookSubscriptionNotFoundError' });
+    expect((await other.rotateWebhookSubscriptionSecret({ id: subscription.id })).rotateWebhookSubscriptionSecret).toMatchObject({ __typename: 'WebhookSubscriptionNotFoundError' });
+    expect((await other.deleteWebhookSubscription({ id: subscription.id })).deleteWebhookSubscription).toMatchObject({ __typename: 'WebhookSubscriptionNotFoundError' });
+    // Untouched, and still the creating key's; the merchant's admin sees it too.
+    expect((await sdkA.webhookSubscription({ id: subscription.id })).webhookSubscription).toMatchObject({ url: NOWHERE, status: 'ACTIVE', secretPrefix: subscription.secretPrefix });
+    const admin = await gateway.gql<{ webhookSubscriptions: { id: string }[] }>(LIST, {}, a.auth);
+    expect(admin.data!.webhookSubscriptions.map((s) => s.id)).toContain(subscription.id);
+  });
+
+  it('refuses a topic whose read scope the key lacks, with FORBIDDEN naming the scope', async () => {
+    const manageOnly = await partner(a, ['webhooks:manage', 'customers:read']);
+    const thrown = await manageOnly.createWebhookSubscription({ input: { url: NOWHERE, topics: ['CUSTOMER_CREATED', 'SEGMENT_CHANGED'] } }).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(LoyalNestError);
+    expect((thrown as LoyalNestError).code).toBe('FORBIDDEN');
+    expect((thrown as LoyalNestError).message).toContain('segments:read');
+    const { subscription } = await subscribe(manageOnly, ['CUSTOMER_CREATED']);
+    const widened = await manageOnly.updateWebhookSubscription({ id: subscription.id, input: { topics: ['POINTS_EARNED'] } }).catch((e: unknown) => e);
+    expect(widened).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('points:read') });
+    expect((await manageOnly.webhookSubscription({ id: subscription.id })).webhookSubscription).toMatchObject({ topics: ['CUSTOMER_CREATED'] });
   });
 
   it('refuses a key without webhooks:manage with FORBIDDEN naming the scope', async () => {

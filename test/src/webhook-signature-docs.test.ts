@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseWebhook } from '@loyalnest/partner-sdk';
 import { createHmac } from 'node:crypto';
 import { newWebhookSecret, signatureHeader } from '../../subgraphs/merchant/src/domain/webhook-signature.js';
+import { withOwnerDb } from './support/db.js';
+import { eventually } from './support/events.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { codeBlockAfter, documentedVerify, partnersDoc, type DocumentedVerify } from './support/partner-docs.js';
 import { createMerchant, shopifyId, upsertCustomer, type TestMerchant } from './support/tenants.js';
-import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
+import { deleteWebhookSubscriptions, startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 import { CREATE, REPLAY, ROTATE, type Delivery } from './support/webhook-subscriptions.js';
 
 /** A delivery body as the fan-out writes it (contract key order), compact as it is sent. */
@@ -159,8 +161,10 @@ describe('the documented check on real deliveries', () => {
     receiver = await startWebhookReceiver({ answer: 'ok' });
   });
   afterAll(async () => {
+    // After the gateway stopped: no drain is recording while the rows go.
     await gateway?.stop();
     await receiver?.close();
+    if (merchant) await deleteWebhookSubscriptions([merchant.id]);
   });
 
   it('verifies a delivery as sent, refuses it tampered or late, and verifies its replay under the rotated secret only', async () => {
@@ -177,6 +181,22 @@ describe('the documented check on real deliveries', () => {
     // The SDK reads the same request as its typed event.
     const event = await parseWebhook({ body: sent.body, signature: header, secret });
     expect(event).toMatchObject({ id: sent.headers['x-loyalnest-delivery-id'], topic: 'customer.created', shopDomain: merchant.shop, data: { customerId: customer.id } });
+
+    // Race: the receiver has the first request before the dispatcher records it. A replay in between
+    // would be overwritten by that record (or, once replays win, race it): wait until the attempt is
+    // recorded delivered and the drain let go of the subscription before rotating and replaying.
+    await eventually(
+      () =>
+        withOwnerDb('merchant', async (db) => {
+          const { rows } = await db.query<{ status: string; lease_owner: string | null }>(
+            'select d.status, s.lease_owner from webhook_subscription_delivery d join webhook_subscription s on s.id = d.subscription_id where d.id = $1',
+            [event.id],
+          );
+          return rows[0]?.status === 'delivered' && rows[0].lease_owner === null;
+        }),
+      15_000,
+      'the first attempt recorded delivered, its lease released',
+    );
 
     const rotated = await gateway.gql<{ rotateWebhookSubscriptionSecret: { secret: string } }>(ROTATE, { id: created.data!.createWebhookSubscription.subscription.id }, merchant.auth);
     const newSecret = rotated.data!.rotateWebhookSubscriptionSecret.secret;

@@ -1,4 +1,4 @@
-import { Kind, print, type DocumentNode } from 'graphql';
+import { Kind, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { getSdk, idempotentInputs, type Requester, type Sdk } from './generated/sdk.js';
 import { LoyalNestError, type GraphQLErrorBody } from './loyalnest-error.js';
 
@@ -62,14 +62,32 @@ interface Answer {
   extensions?: { cost?: QueryCost };
 }
 
-/** Each generated document, printed once and named by its operation. */
-const printed = new WeakMap<DocumentNode, { query: string; operationName: string }>();
+/** A generated document, printed once: its text, its operation's name, and whether sending it twice is harmless. */
+interface PrintedOperation {
+  query: string;
+  operationName: string;
+  repeatable: boolean;
+}
 
-function printOnce(document: DocumentNode): { query: string; operationName: string } {
+const printed = new WeakMap<DocumentNode, PrintedOperation>();
+
+/**
+ * Whether an operation may be sent again after an attempt that may have reached the API: a query
+ * changes nothing; a mutation whose input carries an idempotency key is applied once whatever the
+ * number of attempts; an upsert (`upsert…`) sets the same state again. Any other mutation (creating
+ * a webhook subscription, rotating its secret, …) could be applied twice.
+ */
+function isRepeatable(operation: OperationDefinitionNode | undefined, operationName: string): boolean {
+  if (operation?.operation === 'query') return true;
+  return operationName in idempotentInputs || /^upsert[A-Z]/.test(operationName);
+}
+
+function printOnce(document: DocumentNode): PrintedOperation {
   let entry = printed.get(document);
   if (!entry) {
-    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-    entry = { query: print(document), operationName: operation?.name?.value ?? 'anonymous' };
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const operationName = operation?.name?.value ?? 'anonymous';
+    entry = { query: print(document), operationName, repeatable: isRepeatable(operation, operationName) };
     printed.set(document, entry);
   }
   return entry;
@@ -140,8 +158,11 @@ const backoffMs = (attempt: number) => 250 * 2 ** (attempt - 1);
  * - Authentication, authorization, bad input and transport failures throw a `LoyalNestError` with
  *   the API's `code` (`UNAUTHENTICATED`, `FORBIDDEN`, …).
  * - A throttled answer (HTTP 429 with `Retry-After`, or a THROTTLED error with `extensions.cost`) is
- *   waited out until the cost has been restored, then sent again, up to `maxRetries` times; so are
- *   502/503/504 answers and network failures, with exponential backoff.
+ *   waited out until the cost has been restored, then sent again, up to `maxRetries` times: the API
+ *   refused it before running it. 502/503/504 answers and network failures are retried with
+ *   exponential backoff only for operations that are safe to repeat (queries, keyed mutations,
+ *   upserts); any other mutation throws (`NETWORK_ERROR`, or the HTTP status) and the caller decides,
+ *   since the attempt may have been applied.
  * - Mutations whose input takes an `idempotencyKey` get one (`crypto.randomUUID()`) when the
  *   caller gives none; retries reuse it, so a change is applied once.
  */
@@ -153,15 +174,16 @@ export function createLoyalNestClient(options: LoyalNestClientOptions): LoyalNes
   if (!options.apiKey) throw new TypeError('createLoyalNestClient: `apiKey` is required');
 
   const requester: Requester<CallOptions> = async <R, V>(document: DocumentNode, vars?: V, call?: CallOptions): Promise<R> => {
-    const { query, operationName } = printOnce(document);
+    const { query, operationName, repeatable } = printOnce(document);
     const variables = withIdempotencyKeys(operationName, vars as Record<string, unknown> | undefined);
     const body = JSON.stringify({ query, variables, operationName });
 
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       let text: string;
-      // A failure before the whole answer arrived may have reached the API: sending again is safe,
-      // since every mutation here is keyed (points) or an upsert (customers).
+      // A failure before the whole answer arrived may have reached the API and been applied: only an
+      // operation that is safe to repeat is sent again (a second createWebhookSubscription would
+      // leave a subscription whose secret nobody has).
       try {
         response = await doFetch(options.url, {
           method: 'POST',
@@ -172,11 +194,12 @@ export function createLoyalNestClient(options: LoyalNestClientOptions): LoyalNes
         text = await response.text();
       } catch (cause) {
         if (call?.signal?.aborted) throw cause;
-        if (attempt < maxRetries) {
+        if (repeatable && attempt < maxRetries) {
           await retryAfter({ operationName, attempt: attempt + 1, waitMs: backoffMs(attempt + 1), reason: 'unavailable' }, call);
           continue;
         }
-        throw new LoyalNestError(`${operationName}: the API could not be reached`, 'NETWORK_ERROR', { cause });
+        const outcome = repeatable ? 'the API could not be reached' : 'no answer came, and it may have been applied: check before sending it again';
+        throw new LoyalNestError(`${operationName}: ${outcome}`, 'NETWORK_ERROR', { cause });
       }
 
       const requestId = response.headers.get('x-request-id') ?? undefined;
@@ -190,7 +213,9 @@ export function createLoyalNestClient(options: LoyalNestClientOptions): LoyalNes
       const firstCode = errors[0]?.extensions?.code;
 
       const throttled = response.status === 429 || firstCode === 'THROTTLED';
-      const unavailable = !throttled && [502, 503, 504].includes(response.status);
+      // A 502/503/504 may come from a proxy after the API ran the operation; a throttled one never ran.
+      const gatewayError = !throttled && [502, 503, 504].includes(response.status);
+      const unavailable = gatewayError && repeatable;
       if ((throttled || unavailable) && attempt < maxRetries) {
         const waitMs = throttled ? (throttleWaitMs(answer, response.headers.get('retry-after')) ?? backoffMs(attempt + 1)) : backoffMs(attempt + 1);
         if (waitMs <= maxWaitMs) {
@@ -204,7 +229,8 @@ export function createLoyalNestClient(options: LoyalNestClientOptions): LoyalNes
         throw new LoyalNestError(`${operationName}: ${errors[0]!.message}`, code, { status: response.status, requestId, errors, data: answer?.data ?? undefined });
       }
       if (!response.ok || answer?.data === undefined || answer.data === null) {
-        throw new LoyalNestError(`${operationName}: unexpected answer (HTTP ${response.status})`, throttled ? 'THROTTLED' : 'BAD_RESPONSE', { status: response.status, requestId });
+        const outcome = gatewayError && !repeatable ? 'it may have been applied: check before sending it again' : 'unexpected answer';
+        throw new LoyalNestError(`${operationName}: ${outcome} (HTTP ${response.status})`, throttled ? 'THROTTLED' : 'BAD_RESPONSE', { status: response.status, requestId });
       }
       return answer.data as R;
     }

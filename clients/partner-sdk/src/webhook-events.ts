@@ -4,12 +4,12 @@ import { webhookSignatureFailure, type VerifyWebhookSignatureOptions, type Webho
 export interface PointsEntryData {
   customerId: string;
   entryId: string;
-  /** Signed: earned and given back positive, spent, expired and reversed earnings negative. */
-  points: number;
-  /** The customer's spendable points after the entry. */
-  balance: number;
-  /** The customer's points held until their release after the entry. */
-  pending: number;
+  /** Signed: earned and given back positive, spent, expired and reversed earnings negative. Null only if the event lacked it. */
+  points: number | null;
+  /** The customer's spendable points after the entry; null when the event did not carry it. */
+  balance: number | null;
+  /** The customer's points held until their release after the entry; null when the event did not carry it. */
+  pending: number | null;
   /** `posted`: counts in the balance now; `pending`: held until released. */
   status: string;
   /** What caused it: `order`, `activity`, `referral`, `tier`, `admin`, `partner`, `flow`, `signup`, `birthday`, `reward`, `expiry`. */
@@ -26,7 +26,7 @@ export interface WebhookTopicData {
   'points.adjusted': PointsEntryData;
   'points.expired': PointsEntryData;
   'points.reversed': PointsEntryData & { reversesEntryId: string | null };
-  'reward.redeemed': { redemptionId: string; rewardId: string; customerId: string; points: number };
+  'reward.redeemed': { redemptionId: string; rewardId: string; customerId: string; points: number | null };
   'redemption.updated': {
     redemptionId: string;
     rewardId: string;
@@ -43,15 +43,17 @@ export interface WebhookTopicData {
     toTierId: string | null;
     direction: string;
     reason: string;
-    multiplier: number;
+    multiplier: number | null;
   };
   'referral.completed': {
     referralId: string;
     advocateId: string;
     friendCustomerId: string | null;
-    points: number;
-    orderId: string;
-    orderTotalMinor: number;
+    points: number | null;
+    /** Shopify's order id; null when the event did not carry it. */
+    orderId: string | null;
+    /** The order's total in minor units; null when unknown. */
+    orderTotalMinor: number | null;
     currency: string | null;
     completedAt: string;
   };

@@ -5,10 +5,15 @@ import { withOwnerDb } from '../support/db.js';
 import { eventually } from '../support/events.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { createMerchant, shopifyId, upsertCustomer, type TestMerchant } from '../support/tenants.js';
+import { deleteWebhookSubscriptions } from '../support/webhook-receiver.js';
+import { NOWHERE as NOBODY_LISTENS } from '../support/webhook-subscriptions.js';
 
-/** Nobody listens there: every attempt of a delivery to it is refused, so it stays waiting. */
-const NOWHERE = 'http://127.0.0.1:9/hooks/loyalnest';
-const FLAKY = 'http://127.0.0.1:9/hooks/flaky';
+/**
+ * Nobody listens there: every attempt of a delivery to it is refused, so it stays waiting. Neither
+ * URL is a prefix of the other: the tests find rows and buttons by them.
+ */
+const NOWHERE = `${NOBODY_LISTENS}/loyalnest`;
+const FLAKY = `${NOBODY_LISTENS}/flaky`;
 
 const SUBSCRIPTIONS = `query { webhookSubscriptions { id url topics description status disabledReason secretPrefix } }`;
 const DELIVERIES = `query($filter: WebhookSubscriptionDeliveryFilter) {
@@ -65,7 +70,9 @@ describe('the dashboard’s webhook subscriptions', () => {
     for (const other of others) await other.close();
     await session?.close();
     await browser?.close();
+    // After the gateway stopped: no drain is recording while the rows go.
     await gateway?.stop();
+    if (a && b) await deleteWebhookSubscriptions([a.id, b.id]);
   });
 
   it('checks the form before sending it, and shows the API’s refusal of an endpoint next to the URL', async () => {
@@ -272,6 +279,30 @@ describe('the dashboard’s webhook subscriptions', () => {
     await page.getByText(`The subscription of ${FLAKY} is deleted.`).waitFor();
     await subscriptionRow(page, FLAKY).waitFor({ state: 'detached' });
     expect((await subscriptionsOf(a)).map((s) => s.url)).toEqual([NOWHERE]);
+  });
+
+  it('says in the row why a subscription is off (a revoked key, an uninstall) with no failures banner, and counts one failed attempt in the singular', async () => {
+    const urls = { revoked: `${NOBODY_LISTENS}/revoked`, uninstalled: `${NOBODY_LISTENS}/uninstalled`, retrying: `${NOBODY_LISTENS}/retrying` };
+    const ids: Record<string, string> = {};
+    for (const [name, url] of Object.entries(urls)) {
+      const created = await gateway.gql<{ createWebhookSubscription: { subscription: { id: string } } }>(CREATE, { input: { url, topics: ['TIER_CHANGED'] } }, a.auth);
+      ids[name] = created.data!.createWebhookSubscription.subscription.id;
+    }
+    // As the API leaves them when a key is revoked or the app uninstalled, and the dispatcher after one failed attempt.
+    await withOwnerDb('merchant', async (db) => {
+      await db.query(`update webhook_subscription set status = 'disabled', disabled_reason = 'api_key_revoked', disabled_at = now() where id = $1`, [ids.revoked]);
+      await db.query(`update webhook_subscription set status = 'disabled', disabled_reason = 'app_uninstalled', disabled_at = now() where id = $1`, [ids.uninstalled]);
+      await db.query(`update webhook_subscription set consecutive_failures = 1, failing_since = now(), last_failure_at = now() where id = $1`, [ids.retrying]);
+    });
+
+    const page = await openOther(a, '/operations/webhook-subscriptions');
+    await subscriptionRow(page, urls.revoked).getByText('Off: its API key was revoked').waitFor();
+    await subscriptionRow(page, urls.uninstalled).getByText('Off: the app was uninstalled').waitFor();
+    await subscriptionRow(page, urls.retrying).getByText(/^Failing since .*, 1 attempt$/).waitFor();
+    // Every query of the page answered (the banner's included): still no banner, which only failures raise.
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByText(/are turned off/).count()).toBe(0);
+    await screenshot(page, 'operations-webhook-subscriptions-off-reasons');
   });
 
   it('shows another merchant none of it, and speaks the merchant’s language', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   deliveryTone,
   disabledByFailures,
+  pluralForm,
   subscriptionState,
   TOPIC_ORDER,
   WEBHOOK_TOPICS,
@@ -47,6 +48,8 @@ describe('the webhook subscription form', () => {
     expect(subscriptionState({ status: 'ACTIVE', disabledReason: null, consecutiveFailures: 3 })).toBe('failing');
     expect(subscriptionState({ status: 'DISABLED', disabledReason: 'FAILURES', consecutiveFailures: 20 })).toBe('disabledByFailures');
     expect(subscriptionState({ status: 'DISABLED', disabledReason: 'MERCHANT', consecutiveFailures: 0 })).toBe('paused');
+    expect(subscriptionState({ status: 'DISABLED', disabledReason: 'API_KEY_REVOKED', consecutiveFailures: 0 })).toBe('disabledKeyRevoked');
+    expect(subscriptionState({ status: 'DISABLED', disabledReason: 'APP_UNINSTALLED', consecutiveFailures: 2 })).toBe('disabledUninstalled');
     expect(deliveryTone('PENDING')).toBe('attention');
     expect(deliveryTone('DELIVERED')).toBe('success');
     expect(deliveryTone('FAILED')).toBe('critical');
@@ -55,10 +58,20 @@ describe('the webhook subscription form', () => {
   it('warns of the subscriptions failures turned off only, longest off first', () => {
     const subscriptions = [
       { id: 'paused', status: 'DISABLED', disabledReason: 'MERCHANT', disabledAt: '2026-12-01T00:00:00Z' },
+      { id: 'revoked', status: 'DISABLED', disabledReason: 'API_KEY_REVOKED', disabledAt: '2026-12-01T00:00:00Z' },
+      { id: 'uninstalled', status: 'DISABLED', disabledReason: 'APP_UNINSTALLED', disabledAt: '2026-12-01T00:00:00Z' },
       { id: 'recent', status: 'DISABLED', disabledReason: 'FAILURES', disabledAt: '2026-12-05T00:00:00Z' },
       { id: 'active', status: 'ACTIVE', disabledReason: null, disabledAt: null },
       { id: 'older', status: 'DISABLED', disabledReason: 'FAILURES', disabledAt: '2026-12-02T00:00:00Z' },
     ];
     expect(disabledByFailures(subscriptions).map((s) => s.id)).toEqual(['older', 'recent']);
+  });
+
+  it('picks the singular for one attempt and the plural otherwise, by each language’s rules', () => {
+    expect(['en', 'es', 'fr'].map((locale) => [pluralForm(locale, 1), pluralForm(locale, 2), pluralForm(locale, 20)])).toEqual([
+      ['one', 'other', 'other'],
+      ['one', 'other', 'other'],
+      ['one', 'other', 'other'],
+    ]);
   });
 });

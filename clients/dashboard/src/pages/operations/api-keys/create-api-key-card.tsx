@@ -1,9 +1,10 @@
-import { Banner, BlockStack, Button, Card, ChoiceList, Form, FormLayout, InlineStack, Modal, Text, TextField } from '@shopify/polaris';
+import { Banner, BlockStack, Button, Card, ChoiceList, Form, FormLayout, Text, TextField } from '@shopify/polaris';
 import { useRef, useState } from 'react';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from '../../../forms/field-errors.js';
 import { format, useMessages } from '../../../i18n/i18n.js';
 import { useOperationsCreateApiKeyMutation } from '../../../generated/graphql.js';
 import { apiKeyFormProblems, apiKeyInput, MAX_NAME_LENGTH, PARTNER_SCOPES, type ApiKeyForm } from './api-key-form.js';
+import { SecretShownOnceModal, secretShownOnceLabels } from '../secret-shown-once-modal.js';
 import { apiKeysMessages } from './api-keys.messages.js';
 
 const EMPTY_FORM: ApiKeyForm = { name: '', scopes: [] };
@@ -17,7 +18,6 @@ export function CreateApiKeyCard() {
   const [form, setForm] = useState<ApiKeyForm>(EMPTY_FORM);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [secret, setSecret] = useState<string | null>(null);
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [creating, create] = useOperationsCreateApiKeyMutation();
 
   // Polaris's Form submits on Enter even while the button shows it is busy: one key per submission.
@@ -40,7 +40,6 @@ export function CreateApiKeyCard() {
     if (created?.__typename === 'ApiKeyCreated') {
       setErrors(NO_ERRORS);
       setForm(EMPTY_FORM);
-      setCopy('idle');
       setSecret(created.secret);
       return;
     }
@@ -48,15 +47,6 @@ export function CreateApiKeyCard() {
     // The API names a scope by its place in the list (`scopes.3`): the form has one field for them all.
     const scopeError = Object.entries(found.fields).find(([field]) => field.startsWith('scopes'))?.[1];
     setErrors({ fields: { ...found.fields, ...(scopeError ? { scopes: scopeError } : {}) }, form: found.form ?? (Object.keys(found.fields).length ? null : t.createFailed) });
-  };
-
-  const copySecret = async () => {
-    try {
-      await navigator.clipboard.writeText(secret ?? '');
-      setCopy('copied');
-    } catch {
-      setCopy('failed');
-    }
   };
 
   return (
@@ -87,26 +77,7 @@ export function CreateApiKeyCard() {
           </FormLayout>
         </Form>
       </BlockStack>
-      <Modal open={secret !== null} onClose={() => setSecret(null)} title={t.secretTitle} primaryAction={{ content: t.done, onAction: () => setSecret(null) }}>
-        <Modal.Section>
-          <BlockStack gap="400">
-            <Banner tone="warning">
-              <p>{t.secretWarning}</p>
-            </Banner>
-            <TextField label={t.secret} value={secret ?? ''} readOnly autoComplete="off" monospaced selectTextOnFocus />
-            <InlineStack gap="200" blockAlign="center">
-              <Button onClick={() => void copySecret()}>{t.copy}</Button>
-              <span role="status">
-                {copy !== 'idle' && (
-                  <Text as="span" tone={copy === 'copied' ? 'success' : 'critical'}>
-                    {copy === 'copied' ? t.copied : t.copyFailed}
-                  </Text>
-                )}
-              </span>
-            </InlineStack>
-          </BlockStack>
-        </Modal.Section>
-      </Modal>
+      <SecretShownOnceModal secret={secret} labels={secretShownOnceLabels(t)} onClose={() => setSecret(null)} />
     </Card>
   );
 }

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from '../../../forms/field-errors.js';
 import { useOperationsCreateWebhookSubscriptionMutation } from '../../../generated/graphql.js';
 import { format, useMessages } from '../../../i18n/i18n.js';
-import { WebhookSecretModal } from './webhook-secret-modal.js';
+import { SecretShownOnceModal, secretShownOnceLabels } from '../secret-shown-once-modal.js';
 import {
   MAX_DESCRIPTION_LENGTH,
   MAX_URL_LENGTH,
@@ -109,7 +109,7 @@ export function CreateWebhookSubscriptionCard() {
           </FormLayout>
         </Form>
       </BlockStack>
-      <WebhookSecretModal secret={secret} onClose={() => setSecret(null)} />
+      <SecretShownOnceModal secret={secret} labels={secretShownOnceLabels(t)} onClose={() => setSecret(null)} />
     </Card>
   );
 }

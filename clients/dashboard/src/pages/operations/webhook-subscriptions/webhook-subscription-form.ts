@@ -1,5 +1,5 @@
 import type { BadgeProps } from '@shopify/polaris';
-import type { WebhookEndpointRefusal, WebhookSubscriptionDeliveryStatus, WebhookTopic } from '../../../generated/graphql.js';
+import type { WebhookDisabledReason, WebhookEndpointRefusal, WebhookSubscriptionDeliveryStatus, WebhookTopic } from '../../../generated/graphql.js';
 
 type BadgeTone = BadgeProps['tone'];
 
@@ -62,15 +62,34 @@ export const REFUSAL_MESSAGES: Record<WebhookEndpointRefusal, 'refusedMalformed'
   UNRESOLVABLE: 'refusedUnresolvable',
 };
 
-export type SubscriptionState = 'active' | 'failing' | 'disabledByFailures' | 'paused';
+export type SubscriptionState = 'active' | 'failing' | 'disabledByFailures' | 'disabledKeyRevoked' | 'disabledUninstalled' | 'paused';
 
-/** Active and healthy, active but failing now, or off: turned off by failures or by hand. */
+/** Why a subscription is off, as the row says it; MERCHANT (or a reason newer than this page) reads as paused by hand. */
+const OFF_STATES: Readonly<Record<Exclude<WebhookDisabledReason, 'MERCHANT'>, SubscriptionState>> = {
+  FAILURES: 'disabledByFailures',
+  API_KEY_REVOKED: 'disabledKeyRevoked',
+  APP_UNINSTALLED: 'disabledUninstalled',
+};
+
+/** Active and healthy, active but failing now, or off: by failures, its key's revocation, the app's uninstall, or by hand. */
 export function subscriptionState(subscription: { status: string; disabledReason?: string | null; consecutiveFailures: number }): SubscriptionState {
-  if (subscription.status === 'DISABLED') return subscription.disabledReason === 'FAILURES' ? 'disabledByFailures' : 'paused';
+  if (subscription.status === 'DISABLED') return (OFF_STATES as Readonly<Record<string, SubscriptionState>>)[subscription.disabledReason ?? ''] ?? 'paused';
   return subscription.consecutiveFailures > 0 ? 'failing' : 'active';
 }
 
-export const STATE_TONE: Record<SubscriptionState, BadgeTone> = { active: 'success', failing: 'warning', disabledByFailures: 'critical', paused: undefined };
+export const STATE_TONE: Record<SubscriptionState, BadgeTone> = {
+  active: 'success',
+  failing: 'warning',
+  disabledByFailures: 'critical',
+  disabledKeyRevoked: undefined,
+  disabledUninstalled: undefined,
+  paused: undefined,
+};
+
+/** The plural form of `count` in `locale` (English, Spanish and French each have `one` and `other`). */
+export function pluralForm(locale: string, count: number): 'one' | 'other' {
+  return new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
+}
 
 export const DELIVERY_STATUSES: readonly WebhookSubscriptionDeliveryStatus[] = ['PENDING', 'DELIVERED', 'FAILED'];
 

@@ -12,9 +12,9 @@ import { format, useFormat, useMessages } from '../../../i18n/i18n.js';
 import { operationsMessages } from '../operations.messages.js';
 import { OperationsTable } from '../operations-table.js';
 import { CreateWebhookSubscriptionCard } from './create-webhook-subscription-card.js';
-import { WebhookSecretModal } from './webhook-secret-modal.js';
+import { SecretShownOnceModal, secretShownOnceLabels } from '../secret-shown-once-modal.js';
 import { WebhookSubscriptionDeliveries } from './webhook-subscription-deliveries.js';
-import { STATE_TONE, subscriptionState, WEBHOOK_TOPICS } from './webhook-subscription-form.js';
+import { pluralForm, STATE_TONE, subscriptionState, WEBHOOK_TOPICS } from './webhook-subscription-form.js';
 import { webhookSubscriptionsMessages } from './webhook-subscriptions.messages.js';
 
 // The list may be empty, so urql's document cache cannot see that it holds WebhookSubscriptions
@@ -116,7 +116,7 @@ export default function WebhookSubscriptionsSection() {
           {subscription.disabledAt
             ? format(t.offSince, { date: fmt.dateTime(subscription.disabledAt) })
             : subscription.failingSince
-              ? format(t.failingSince, { date: fmt.dateTime(subscription.failingSince), count: fmt.number(subscription.consecutiveFailures) })
+              ? format(pluralForm(fmt.locale, subscription.consecutiveFailures) === 'one' ? t.failingSinceOne : t.failingSinceOther, { date: fmt.dateTime(subscription.failingSince), count: fmt.number(subscription.consecutiveFailures) })
               : subscription.lastSuccessAt
                 ? format(t.lastSuccess, { date: fmt.dateTime(subscription.lastSuccessAt) })
                 : t.neverDelivered}
@@ -184,7 +184,7 @@ export default function WebhookSubscriptionsSection() {
           <Text as="p">{confirming?.kind === 'rotate' ? t.rotateBody : t.removeBody}</Text>
         </Modal.Section>
       </Modal>
-      <WebhookSecretModal secret={secret} onClose={() => setSecret(null)} />
+      <SecretShownOnceModal secret={secret} labels={secretShownOnceLabels(t)} onClose={() => setSecret(null)} />
     </BlockStack>
   );
 }
