@@ -27,6 +27,8 @@ const WEBHOOK_ENV = {
   EVENTS_POLL_MS: '100',
 };
 
+const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { ... on ApiKeyCreated { secret apiKey { id } } } }`;
+const CREATE_SUBSCRIPTION = `mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { ... on WebhookSubscriptionCreated { subscription { id } } } }`;
 const REPLAY = `mutation Replay($id: ID!) { replayWebhookSubscriptionDelivery(id: $id) { __typename ... on WebhookSubscriptionDelivery { id status } } }`;
 
 /** Whether a `X-LoyalNest-Signature` header signs `body` with `secret`; returns its `t`. */
@@ -250,27 +252,28 @@ describe('the outgoing webhooks dispatcher', () => {
 
   it('keeps a replay made through the API while an attempt of the same delivery is in flight: the attempt counts, and a second request with the same delivery id follows', async () => {
     const a = await merchant();
-    const hook = await receiver({ answer: 'slow', delayMs: 1_500 });
+    // 5 s: the replay must commit through the gateway while the first attempt waits, even on a loaded runner.
+    const hook = await receiver({ answer: 'slow', delayMs: 5_000 });
     const subscription = await insertWebhookSubscription(gateway, a, hook.url);
     const [delivery] = await insertWebhookDeliveries(gateway, a, subscription.id);
     const [first] = await hook.waitForRequests(1);
 
-    // race: the replay commits while the first attempt waits for its answer (1.5 s); that attempt's success is recorded after it
+    // race: the replay commits while the first attempt waits for its answer (5 s); that attempt's success is recorded after it
     const replayed = await gateway.gql<{ replayWebhookSubscriptionDelivery: { __typename: string; id: string; status: string } }>(REPLAY, { id: delivery.id }, a.auth);
     expect(replayed.data?.replayWebhookSubscriptionDelivery).toEqual({ __typename: 'WebhookSubscriptionDelivery', id: delivery.id, status: 'PENDING' });
     expect(first.closedAt).toBeNull();
 
-    const requests = await hook.waitForRequests(2, 10_000);
+    const requests = await hook.waitForRequests(2, 15_000);
     expect(requests.map((r) => r.headers['x-loyalnest-delivery-id'])).toEqual([delivery.id, delivery.id]);
     expect(requests.map((r) => r.headers['x-loyalnest-attempt'])).toEqual(['1', '2']);
     expect(requests[1].receivedAt).toBeGreaterThanOrEqual(first.closedAt as number);
     const row = await eventually(async () => {
       const r = await webhookDeliveryRow(delivery.id);
       return r.status === 'delivered' && r;
-    }, 10_000, 'the replay delivered');
+    }, 15_000, 'the replay delivered');
     expect(row).toMatchObject({ attempts: 2, last_status_code: 200 });
     expect(row.replayed_at).not.toBeNull();
-  }, 30_000);
+  }, 45_000);
 
   it("a success after failures makes the subscription's other waiting deliveries due at once, not at their own backoff", async () => {
     const a = await merchant();
@@ -291,6 +294,35 @@ describe('the outgoing webhooks dispatcher', () => {
     await eventually(async () => (await webhookDeliveryRow(parked.id)).status === 'delivered', 5_000, 'the parked delivery delivered');
     expect(await webhookSubscriptionRow(subscription.id)).toMatchObject({ consecutive_failures: 0, failing_since: null });
   }, 30_000);
+
+  it("disables, when it next reaches it, a partner key's subscription once that key has expired (no event marks an expiry), and sends nothing more to the former partner", async () => {
+    const a = await merchant();
+    const hook = await receiver();
+    const created = await gateway.gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(CREATE_KEY, { input: { name: 'expiring partner', scopes: ['webhooks:manage', 'points:read'] } }, a.auth);
+    const key = created.data!.createApiKey;
+    const subscribed = await gateway.gql<{ createWebhookSubscription: { subscription: { id: string } } }>(
+      CREATE_SUBSCRIPTION,
+      { input: { url: hook.url, topics: ['POINTS_EARNED'] } },
+      { authorization: `Bearer ${key.secret}` },
+    );
+    const subscriptionId = subscribed.data!.createWebhookSubscription.subscription.id;
+    await insertWebhookDeliveries(gateway, a, subscriptionId);
+    await hook.waitForRequests(1);
+
+    // when: the key expires, and a delivery recorded before the expiry waits
+    await withOwnerDb('merchant', (db) => db.query(`update api_key set expires_at = now() - interval '1 second' where id = $1`, [key.apiKey.id]));
+    await insertWebhookDeliveries(gateway, a, subscriptionId);
+
+    const row = await eventually(async () => {
+      const r = await webhookSubscriptionRow(subscriptionId);
+      return r.status === 'disabled' && r;
+    }, 10_000, 'the subscription disabled');
+    expect(row).toMatchObject({ disabled_reason: 'api_key_revoked' });
+    await sleep(500);
+    expect(hook.requests).toHaveLength(1);
+    const audited = await withOwnerDb('merchant', async (db) => (await db.query(`select payload from outbox_event where topic = 'webhook_subscription.disabled' and payload->>'subscriptionId' = $1`, [subscriptionId])).rows);
+    expect(audited).toEqual([{ payload: expect.objectContaining({ subscriptionId, reason: 'api_key_revoked' }) }]);
+  });
 });
 
 describe('the dispatcher at shutdown', () => {

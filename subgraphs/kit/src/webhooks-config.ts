@@ -21,6 +21,12 @@ export interface WebhooksConfig {
   timeoutMs: number;
   /** `WEBHOOK_CONCURRENCY` (10): endpoints one worker process sends to at once, one request each. */
   concurrency: number;
+  /**
+   * `WEBHOOK_DRAINS_PER_MERCHANT` (2): endpoints of one merchant sent to at once across the whole
+   * deployment, so that a merchant with many slow endpoints and a backlog never fills a worker. The
+   * cost: one merchant's burst to many healthy endpoints drains this many at a time.
+   */
+  drainsPerMerchant: number;
   /** `WEBHOOK_BACKOFF_MS` (30 s): the wait after a first failure; it doubles with each further one, with jitter. */
   backoffMs: number;
   /** `WEBHOOK_BACKOFF_MAX_MS` (1 h): the longest wait between two attempts. */
@@ -53,6 +59,7 @@ export function readWebhooksConfig(env: Settings): WebhooksConfig {
     endpointPolicy: env.development ? endpointPolicy : 'strict',
     timeoutMs: positiveInt(env, 'WEBHOOK_TIMEOUT_MS', 15_000),
     concurrency: positiveInt(env, 'WEBHOOK_CONCURRENCY', 10),
+    drainsPerMerchant: positiveInt(env, 'WEBHOOK_DRAINS_PER_MERCHANT', 2),
     backoffMs: positiveInt(env, 'WEBHOOK_BACKOFF_MS', 30_000),
     backoffMaxMs: positiveInt(env, 'WEBHOOK_BACKOFF_MAX_MS', HOUR_MS),
     retryWindowMs: positiveInt(env, 'WEBHOOK_RETRY_WINDOW_MS', 3 * DAY_MS),

@@ -9,18 +9,13 @@ const LEASE_MARGIN_MS = 30_000;
 /** The least time between two passes woken by commits: a burst of new deliveries is claimed in one. */
 const GAP_MS = 20;
 /**
- * Drains one merchant holds at once across the deployment (the claim counts its live leases): a
- * merchant with many slow endpoints and a backlog takes two places, never a whole worker's.
- */
-export const DRAINS_PER_MERCHANT = 2;
-
-/**
  * Sends outgoing webhooks (`WebhookDispatchService`), in the workers only. A pass claims up to
- * `concurrency` minus the drains still running of the subscriptions that have a delivery due, across
- * tenants and at most `DRAINS_PER_MERCHANT` per merchant (`loyalnest_webhook_claim`, ids only,
- * leased under a token of this pass: a drain's renew and release hold for its own claim only), and starts one drain per
- * subscription without waiting for it: a slow endpoint holds its own drain, never a pass nor
- * another endpoint's deliveries. A drain that ends frees its place and runs a pass at once, for
+ * `concurrency` minus the drains still running of the subscriptions that have a delivery due,
+ * across tenants and at most `WEBHOOK_DRAINS_PER_MERCHANT` per merchant (`loyalnest_webhook_claim`
+ * counts its live leases; ids only, leased under a token of this pass: a drain's renew and release
+ * hold for its own claim only), and starts one drain per subscription without waiting for it: a
+ * slow endpoint holds its own drain, never a pass nor another endpoint's deliveries. A drain that
+ * ends frees its place and runs a pass at once, for
  * what waited for a free place. Woken after the commit of new deliveries (the table's `markWake`);
  * retries whose backoff has passed are found by the poll (`WEBHOOK_POLL_MS`).
  *
@@ -71,7 +66,7 @@ export function webhookDispatchJob(runtime: SubgraphRuntime, cipher: FieldCipher
       owner,
       leaseMs,
       room,
-      DRAINS_PER_MERCHANT,
+      config.drainsPerMerchant,
     ]);
     for (const { subscription_id: id, merchant_id: merchantId } of claimed) {
       // Still drained here under an older claim (its lease expired in a stall): that drain now

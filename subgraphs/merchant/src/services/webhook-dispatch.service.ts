@@ -31,6 +31,8 @@ interface Renewed {
   secret_encrypted: string;
   due: DueDelivery | null;
   started_at: Date | string;
+  /** False when a partner key made it and that key is now revoked or expired: nothing more goes to that partner. */
+  key_valid: boolean;
 }
 
 interface DueDelivery {
@@ -87,6 +89,10 @@ export class WebhookDispatchService {
       if (signal.aborted) return 'aborted';
       const subscription = await this.renew(ctx, subscriptionId, lease);
       if (!subscription) return 'lost';
+      if (!subscription.key_valid) {
+        await inRequestTransaction(ctx, () => this.disableForKey(ctx, subscriptionId));
+        return 'lost';
+      }
       const delivery = subscription.due;
       if (!delivery) return 'idle';
       const attempt = delivery.attempts + 1;
@@ -150,6 +156,9 @@ export class WebhookDispatchService {
       `update webhook_subscription s set lease_until = now() + make_interval(secs => ?::bigint / 1000.0)
         where s.id = ? and s.merchant_id = ? and s.lease_owner = ? and s.status = 'active'
         returning s.url, s.secret_encrypted, now() as started_at,
+                  (s.created_by_kind <> 'partner' or exists (
+                     select 1 from api_key k
+                      where k.id::text = s.created_by_id and k.revoked_at is null and (k.expires_at is null or k.expires_at > now()))) as key_valid,
                   (select json_build_object('id', d.id, 'event_id', d.event_id, 'topic', d.topic, 'body', d.body, 'attempts', d.attempts)
                      from webhook_subscription_delivery d
                     where d.subscription_id = s.id and d.merchant_id = s.merchant_id and d.status = 'pending' and d.next_attempt_at <= now()
@@ -167,7 +176,9 @@ export class WebhookDispatchService {
    *
    * A replay that came during the attempt (`replayed_at` after its start) wins: the attempt is
    * counted (attempts, `last_*`), but the delivery stays pending and due, and the subscription due
-   * now, instead of delivered or backed off, so the merchant's replay is really sent.
+   * now, instead of delivered or backed off, so the merchant's replay is really sent. Only a
+   * pending delivery is written: a drain that stalled past its lease while another worker took the
+   * subscription over never turns that worker's newer outcome back.
    */
   private async record(
     ctx: RequestContext,
@@ -191,7 +202,7 @@ export class WebhookDispatchService {
         `update webhook_subscription_delivery set ${lastColumns},
                 status = case when ${replayedSince} then 'pending' else 'delivered' end,
                 delivered_at = case when ${replayedSince} then delivered_at else now() end
-          where id = ? and merchant_id = ?`,
+          where id = ? and merchant_id = ? and status = 'pending'`,
         [...last, at.attemptStart, at.attemptStart, deliveryId, ctx.merchantId!],
       );
       await em.execute(
@@ -212,7 +223,7 @@ export class WebhookDispatchService {
               next_attempt_at = case when ${replayedSince} then next_attempt_at else now() + make_interval(secs => ?::bigint / 1000.0) end,
               status = case when ${replayedSince} then 'pending'
                             when now() - window_started_at >= make_interval(secs => ?::bigint / 1000.0) then 'failed' else 'pending' end
-        where id = ? and merchant_id = ? returning ${replayedSince} as replayed`,
+        where id = ? and merchant_id = ? and status = 'pending' returning ${replayedSince} as replayed`,
       [...last, at.attemptStart, backoffMs(this.config, at.attempt), at.attemptStart, this.config.retryWindowMs, deliveryId, ctx.merchantId!, at.attemptStart],
     );
     const replayed = delivery?.replayed ?? false;
@@ -232,6 +243,22 @@ export class WebhookDispatchService {
       ctx.emit(WEBHOOK_SUBSCRIPTION_DISABLED, { subscriptionId, consecutiveFailures: failures, failingSince: failingSince.toISOString() });
       ctx.log.warn({ subscriptionId, consecutiveFailures: failures }, 'webhook subscription disabled after a long run of failed deliveries');
     }
+  }
+
+  /**
+   * A partner's subscription whose key expired (no event marks an expiry; a revocation disables at
+   * once) is disabled when the dispatcher next reaches it, as a revocation would: what was recorded
+   * before the expiry is not sent to the former partner either.
+   */
+  private async disableForKey(ctx: RequestContext, subscriptionId: string): Promise<void> {
+    const [disabled] = await ctx.em.execute<{ consecutive_failures: number; failing_since: Date | string | null }[]>(
+      `update webhook_subscription set status = 'disabled', disabled_reason = 'api_key_revoked', disabled_at = now(), updated_at = now()
+        where id = ? and merchant_id = ? and status = 'active' returning consecutive_failures, failing_since`,
+      [subscriptionId, ctx.merchantId!],
+    );
+    if (!disabled) return;
+    const failingSince = disabled.failing_since ? new Date(disabled.failing_since).toISOString() : null;
+    ctx.emit(WEBHOOK_SUBSCRIPTION_DISABLED, { subscriptionId, reason: 'api_key_revoked', consecutiveFailures: disabled.consecutive_failures, failingSince });
   }
 
   private async release(ctx: RequestContext, subscriptionId: string, lease: WebhookLease): Promise<void> {
