@@ -65,7 +65,7 @@ export const WEBHOOK_SUBSCRIPTION_CREATED = defineTopic<WebhookSubscriptionSetti
 
 /** A webhook subscription was changed: its settings as they are now, and which of them changed. */
 export type WebhookSubscriptionUpdated = WebhookSubscriptionSettings & {
-  /** The input fields given: `url`, `topics`, `description`, `enabled`. */
+  /** The input fields given (`url`, `topics`, `description`, `enabled`), and `owner` when an admin's enable took over a revoked or expired key's subscription. */
   changed: string[];
   /** `active` or `disabled`, after the change. */
   status: string;
