@@ -729,7 +729,7 @@ export type UpdateTierProgramInput = {
 export type UpdateWebhookSubscriptionInput = {
   /** A new note (at most 200 characters); an empty one removes it. */
   description?: string | null | undefined;
-  /** false: disable it (nothing is sent, no new delivery is recorded). true: enable a disabled subscription; its failure count is reset and the deliveries waiting are sent within seconds (at the next poll of the dispatcher). A partner key may enable only one disabled for FAILURES; one paused (MERCHANT), revoked (API_KEY_REVOKED) or uninstalled (APP_UNINSTALLED) is the merchant's admin's to turn on: FORBIDDEN, and nothing changes. When the admin enables a subscription whose creating key is revoked or expired, it becomes the merchant's own. */
+  /** false: disable it (nothing is sent, no new delivery is recorded). true: enable a disabled subscription; its failure count is reset and the deliveries waiting are sent within seconds (at the next poll of the dispatcher). A partner key may enable only one disabled for FAILURES; one paused (MERCHANT), revoked (API_KEY_REVOKED) or uninstalled (APP_UNINSTALLED) is the merchant's admin's to turn on: FORBIDDEN, and nothing changes. An admin's true on a subscription whose creating key is revoked or expired (even one still ACTIVE) makes it the merchant's own, so events are recorded for it again. */
   enabled?: boolean | null | undefined;
   /** The topics to deliver from now on (at least one, each once); events already recorded are still sent. */
   topics?: Array<WebhookTopic> | null | undefined;

@@ -120,9 +120,9 @@ export class WebhookSubscriptionService {
    * its failure record and makes it and its waiting deliveries due now: the dispatcher's next poll
    * (`WEBHOOK_POLL_MS`) sends them, within seconds. A partner key may enable only what the
    * dispatcher disabled (`failures`): a pause, a revocation or an uninstall is the merchant's to
-   * lift, so anything else is FORBIDDEN and nothing changes. An admin who enables a subscription
-   * whose creating key is revoked or expired takes it over (`created_by_*` become the admin's,
-   * `owner` in the audit's `changed`): the fan-out records nothing for a dead key's subscriptions.
+   * lift, so anything else is FORBIDDEN and nothing changes. An admin's `enabled: true` on a
+   * subscription whose creating key is revoked or expired takes it over (`created_by_*` become the
+   * admin's, `owner` in the audit's `changed`): the fan-out records nothing for a dead key's.
    */
   async update(
     ctx: RequestContext,
@@ -148,16 +148,17 @@ export class WebhookSubscriptionService {
       if (url != null) subscription.url = url;
       if (input.topics) subscription.topics = [...input.topics];
       if (input.description !== undefined) subscription.description = cleanDescription(input.description);
+      // An expired key's subscription is still active (no event marks an expiry): `enabled: true` takes it over too.
+      if (input.enabled === true && ctx.actor.kind !== 'partner' && (await this.createdByDeadKey(ctx, subscription))) {
+        Object.assign(subscription, { createdByKind: ctx.actor.kind, createdById: ctx.actor.id ?? null });
+        changed.push('owner');
+      }
       const now = new Date();
       if (input.enabled === false && subscription.status === 'active') {
         subscription.status = 'disabled';
         subscription.disabledReason = 'merchant';
         subscription.disabledAt = now;
       } else if (enabling) {
-        if (ctx.actor.kind !== 'partner' && (await this.createdByDeadKey(ctx, subscription))) {
-          Object.assign(subscription, { createdByKind: ctx.actor.kind, createdById: ctx.actor.id ?? null });
-          changed.push('owner');
-        }
         Object.assign(subscription, { status: 'active', disabledReason: null, disabledAt: null, consecutiveFailures: 0, failingSince: null, nextAttemptAt: now });
         await ctx.em.nativeUpdate(WebhookSubscriptionDeliveryEntity, { subscriptionId: subscription.id, status: 'pending' }, { nextAttemptAt: now });
       }
