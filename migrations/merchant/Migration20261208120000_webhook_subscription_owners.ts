@@ -19,7 +19,12 @@ export class Migration20261208120000_webhook_subscription_owners extends Migrati
 
   override down(): void | Promise<void> {
     this.addSql(`drop index if exists "webhook_subscription_creator_index";`);
+    // Across every merchant: the owner running migrations is subject to forced RLS (with no
+    // merchant set it would update nothing, and the narrower check below would then fail), so the
+    // table stops forcing it for this transaction only.
+    this.addSql(`alter table "webhook_subscription" no force row level security;`);
     this.addSql(`update "webhook_subscription" set "disabled_reason" = 'merchant' where "disabled_reason" in ('api_key_revoked', 'app_uninstalled');`);
+    this.addSql(`alter table "webhook_subscription" force row level security;`);
     this.addSql(`alter table "webhook_subscription" drop constraint if exists "webhook_subscription_disabled_reason_check";`);
     this.addSql(`alter table "webhook_subscription" add constraint "webhook_subscription_disabled_reason_check" check ("disabled_reason" in ('failures', 'merchant'));`);
   }

@@ -5,7 +5,7 @@ import { eventually } from './support/events.js';
 import { startTestGateway, type TestGateway } from './support/gateway.js';
 import { createMerchant, shopifyId, type TestMerchant } from './support/tenants.js';
 import { deleteWebhookSubscriptions } from './support/webhook-receiver.js';
-import { CREATE_API_KEY, LIST, NOWHERE } from './support/webhook-subscriptions.js';
+import { CREATE_API_KEY, LIST, NOWHERE, UPDATE } from './support/webhook-subscriptions.js';
 
 /** A partner key's scopes for these tests: managing subscriptions, and reading what their topics carry. */
 const SCOPES = ['webhooks:manage', 'customers:read', 'customers:write', 'points:read', 'tiers:read'];
@@ -70,7 +70,7 @@ describe('the partner SDK’s webhook API', () => {
     if (a && b) await deleteWebhookSubscriptions([a.id, b.id]);
   });
 
-  it('creates, lists, reads, pauses, turns on, rotates and deletes a subscription, with typed results', async () => {
+  it('creates, lists, reads, pauses, rotates and deletes a subscription, with typed results; a pause is the admin\'s to lift (FORBIDDEN to the key)', async () => {
     const created = await subscribe(sdkA, ['POINTS_EARNED', 'TIER_CHANGED'], 'Reviews app');
     expect(created.secret).toMatch(/^whsec_/);
     expect(created.subscription).toMatchObject({ url: NOWHERE, topics: ['POINTS_EARNED', 'TIER_CHANGED'], description: 'Reviews app', status: 'ACTIVE', disabledReason: null, pendingDeliveries: 0 });
@@ -82,7 +82,12 @@ describe('the partner SDK’s webhook API', () => {
 
     const paused = (await sdkA.updateWebhookSubscription({ id, input: { enabled: false } })).updateWebhookSubscription;
     expect(paused).toMatchObject({ __typename: 'WebhookSubscription', status: 'DISABLED', disabledReason: 'MERCHANT' });
-    const on = (await sdkA.updateWebhookSubscription({ id, input: { enabled: true, topics: ['CUSTOMER_CREATED'] } })).updateWebhookSubscription;
+    // a pause is lifted by the merchant's admin, not by the key (it may turn on only what failures disabled)
+    const refused = await sdkA.updateWebhookSubscription({ id, input: { enabled: true } }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(LoyalNestError);
+    expect((refused as LoyalNestError).code).toBe('FORBIDDEN');
+    expect((await gateway.gql<Record<string, Record<string, unknown>>>(UPDATE, { id, input: { enabled: true } }, a.auth)).data!.updateWebhookSubscription).toMatchObject({ status: 'ACTIVE' });
+    const on = (await sdkA.updateWebhookSubscription({ id, input: { topics: ['CUSTOMER_CREATED'] } })).updateWebhookSubscription;
     expect(on).toMatchObject({ __typename: 'WebhookSubscription', status: 'ACTIVE', disabledReason: null, topics: ['CUSTOMER_CREATED'] });
 
     const rotated = (await sdkA.rotateWebhookSubscriptionSecret({ id })).rotateWebhookSubscriptionSecret;

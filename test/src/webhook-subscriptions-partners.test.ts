@@ -65,6 +65,9 @@ describe('webhook subscriptions and partner keys', () => {
   const stored = (id: string) =>
     withOwnerDb('merchant', async (db) => (await db.query<{ status: string; disabled_reason: string | null }>('select status, disabled_reason from webhook_subscription where id = $1', [id])).rows[0]);
 
+  const owner = (id: string) =>
+    withOwnerDb('merchant', async (db) => (await db.query<{ created_by_kind: string; created_by_id: string | null }>('select created_by_kind, created_by_id from webhook_subscription where id = $1', [id])).rows[0]);
+
   beforeAll(async () => {
     gateway = await startTestGateway('embedded');
     merchant = await createMerchant(gateway);
@@ -205,7 +208,49 @@ describe('webhook subscriptions and partner keys', () => {
       expect((await deliveries(merchant.auth, { subscriptionId: a.id })).map((d) => d.eventId)).not.toContain(eventId);
       expect((await deliveries(merchant.auth, { subscriptionId: admins.id })).map((d) => d.eventId)).toContain(eventId);
 
+      // the admin turns it on: it becomes the merchant's own, so the fan-out records for it again
       expect((await gql(merchant.auth, UPDATE, { id: a.id, input: { enabled: true } })).data!.updateWebhookSubscription).toMatchObject({ status: 'ACTIVE', disabledReason: null });
+      const taken = await owner(a.id);
+      expect(taken.created_by_kind).toBe('admin');
+      expect(taken.created_by_id).not.toBe(keyA.id);
+      const afterEnable = await fanOut(merchant, 'points.earned', ledgerEntry());
+      expect((await deliveries(merchant.auth, { subscriptionId: a.id })).map((d) => d.eventId)).toContain(afterEnable);
+      const updated = await eventually(
+        () =>
+          withOwnerDb('audit', async (db) => {
+            const { rows } = await db.query<{ actor_kind: string; summary: Record<string, unknown> }>(
+              `select actor_kind, summary from audit_entry where merchant_id = $1 and entity_id = $2 and source_topic = 'webhook_subscription.updated'`,
+              [merchant.id, a.id],
+            );
+            return rows[0];
+          }),
+        15_000,
+        'the audit entry of the take-over',
+      );
+      expect(updated).toMatchObject({ actor_kind: 'admin', summary: { changed: ['enabled', 'owner'], status: 'active' } });
+    });
+
+    it("lets a key turn on its own subscription disabled for failures, but not the admin's pause (FORBIDDEN, nothing changed); the admin's enable keeps a live key's subscription the key's", async () => {
+      const key = await apiKey(merchant, ['webhooks:manage', 'points:read']);
+      const failing = (await subscribe(key.auth, ['POINTS_EARNED'])).subscription;
+      const paused = (await subscribe(key.auth, ['POINTS_EARNED'])).subscription;
+      await withOwnerDb('merchant', (db) =>
+        db.query(`update webhook_subscription set status = 'disabled', disabled_reason = 'failures', disabled_at = now(), consecutive_failures = 20 where id = $1`, [failing.id]),
+      );
+      expect((await gql(key.auth, UPDATE, { id: failing.id, input: { enabled: true } })).data!.updateWebhookSubscription).toMatchObject({ status: 'ACTIVE', disabledReason: null, consecutiveFailures: 0 });
+
+      expect((await gql(merchant.auth, UPDATE, { id: paused.id, input: { enabled: false } })).data!.updateWebhookSubscription).toMatchObject({ status: 'DISABLED', disabledReason: 'MERCHANT' });
+      const refused = await gql(key.auth, UPDATE, { id: paused.id, input: { enabled: true, description: 'sneaked in' } });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.errors?.[0]?.message).toMatch(/admin/);
+      expect((await gql(merchant.auth, ONE, { id: paused.id })).data!.webhookSubscription).toMatchObject({ status: 'DISABLED', disabledReason: 'MERCHANT', description: null });
+      // nor can it lift its own pause: the reason does not say who paused it
+      await gql(key.auth, UPDATE, { id: failing.id, input: { enabled: false } });
+      expect((await gql(key.auth, UPDATE, { id: failing.id, input: { enabled: true } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+      expect((await gql(merchant.auth, UPDATE, { id: paused.id, input: { enabled: true } })).data!.updateWebhookSubscription).toMatchObject({ status: 'ACTIVE' });
+      expect(await owner(paused.id)).toEqual({ created_by_kind: 'partner', created_by_id: key.id });
+      expect(await ids(key.auth)).toContain(paused.id);
     });
 
     it("records nothing more for an expired key's subscriptions (no event marks an expiry), while the admin's still get theirs", async () => {
@@ -220,6 +265,12 @@ describe('webhook subscriptions and partner keys', () => {
 
       expect((await deliveries(merchant.auth, { subscriptionId: expiring.id })).map((d) => d.eventId)).not.toContain(after);
       expect((await deliveries(merchant.auth, { subscriptionId: admins.id })).map((d) => d.eventId)).toContain(after);
+
+      // still ACTIVE (no event marks an expiry): the admin's enabled: true makes it the merchant's own, and it gets events again
+      expect((await gql(merchant.auth, UPDATE, { id: expiring.id, input: { enabled: true } })).data!.updateWebhookSubscription).toMatchObject({ status: 'ACTIVE' });
+      expect((await owner(expiring.id)).created_by_kind).toBe('admin');
+      const resumed = await fanOut(merchant, 'points.earned', ledgerEntry());
+      expect((await deliveries(merchant.auth, { subscriptionId: expiring.id })).map((d) => d.eventId)).toContain(resumed);
     });
 
     it('disables every subscription of the merchant when the app is uninstalled (APP_UNINSTALLED)', async () => {

@@ -33,8 +33,8 @@ export type WebhookSubscriptionDisabledReason = 'failures' | 'merchant' | 'api_k
  * `webhook_subscription.updated`): the dispatcher disabled it after a long run of failed attempts
  * (`WEBHOOK_DISABLE_AFTER_FAILURES` in a row over at least `WEBHOOK_DISABLE_AFTER_MS`), the partner
  * key that created it was revoked, or the app was uninstalled. Nothing more is sent to it, nor
- * recorded for it, until the merchant enables it again. The audit trail keeps it; the dashboard
- * shows the subscription disabled.
+ * recorded for it, until it is enabled again (by the merchant's admin; after failures, by its key
+ * too). The audit trail keeps it; the dashboard shows the subscription disabled.
  */
 export type WebhookSubscriptionDisabled = {
   subscriptionId: string;
@@ -65,7 +65,7 @@ export const WEBHOOK_SUBSCRIPTION_CREATED = defineTopic<WebhookSubscriptionSetti
 
 /** A webhook subscription was changed: its settings as they are now, and which of them changed. */
 export type WebhookSubscriptionUpdated = WebhookSubscriptionSettings & {
-  /** The input fields given: `url`, `topics`, `description`, `enabled`. */
+  /** The input fields given (`url`, `topics`, `description`, `enabled`), and `owner` when an admin's enable took over a revoked or expired key's subscription. */
   changed: string[];
   /** `active` or `disabled`, after the change. */
   status: string;

@@ -729,7 +729,7 @@ export type UpdateTierProgramInput = {
 export type UpdateWebhookSubscriptionInput = {
   /** A new note (at most 200 characters); an empty one removes it. */
   description?: string | null | undefined;
-  /** false: disable it (nothing is sent, no new delivery is recorded). true: enable a disabled subscription, whatever disabled it; its failure count is reset and the deliveries waiting are sent within seconds (at the next poll of the dispatcher). */
+  /** false: disable it (nothing is sent, no new delivery is recorded). true: enable a disabled subscription; its failure count is reset and the deliveries waiting are sent within seconds (at the next poll of the dispatcher). A partner key may enable only one disabled for FAILURES; one paused (MERCHANT), revoked (API_KEY_REVOKED) or uninstalled (APP_UNINSTALLED) is the merchant's admin's to turn on: FORBIDDEN, and nothing changes. An admin's true on a subscription whose creating key is revoked or expired (even one still ACTIVE) makes it the merchant's own, so events are recorded for it again. */
   enabled?: boolean | null | undefined;
   /** The topics to deliver from now on (at least one, each once); events already recorded are still sent. */
   topics?: Array<WebhookTopic> | null | undefined;
@@ -758,13 +758,13 @@ export type WebhookDeliveryStatus =
 
 /** Why a webhook subscription is disabled. */
 export type WebhookDisabledReason =
-  /** The partner API key that created it was revoked; the merchant may enable it again. */
+  /** The partner API key that created it was revoked. Only the merchant's admin may enable it again, and then it becomes the merchant's own (events are recorded for it again; the revoked key no longer reaches it). */
   | 'API_KEY_REVOKED'
-  /** The merchant uninstalled the app, which disabled all of its subscriptions; they may be enabled again after a reinstall. */
+  /** The merchant uninstalled the app, which disabled all of its subscriptions; only the merchant's admin may enable them again, after a reinstall. */
   | 'APP_UNINSTALLED'
-  /** Its endpoint failed every attempt for a long run (many failures in a row over a long time); LoyalNest disabled it. */
+  /** Its endpoint failed every attempt for a long run (many failures in a row over a long time); LoyalNest disabled it. The merchant's admin or the partner key that created it may enable it again. */
   | 'FAILURES'
-  /** The merchant or a partner disabled it (`updateWebhookSubscription` with `enabled: false`). */
+  /** The merchant or a partner disabled it (`updateWebhookSubscription` with `enabled: false`); only the merchant's admin may enable it again (a partner key gets FORBIDDEN). */
   | 'MERCHANT';
 
 /** Why a webhook endpoint URL was refused. */

@@ -46,7 +46,7 @@ export class UpdateWebhookSubscriptionInput {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'false: disable it (nothing is sent, no new delivery is recorded). true: enable a disabled subscription, whatever disabled it; its failure count is reset and the deliveries waiting are sent within seconds (at the next poll of the dispatcher).',
+      "false: disable it (nothing is sent, no new delivery is recorded). true: enable a disabled subscription; its failure count is reset and the deliveries waiting are sent within seconds (at the next poll of the dispatcher). A partner key may enable only one disabled for FAILURES; one paused (MERCHANT), revoked (API_KEY_REVOKED) or uninstalled (APP_UNINSTALLED) is the merchant's admin's to turn on: FORBIDDEN, and nothing changes. An admin's true on a subscription whose creating key is revoked or expired (even one still ACTIVE) makes it the merchant's own, so events are recorded for it again.",
   })
   @IsOptional()
   @IsBoolean()

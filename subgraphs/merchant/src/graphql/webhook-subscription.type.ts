@@ -34,10 +34,15 @@ registerEnumType(WebhookDisabledReason, {
   name: 'WebhookDisabledReason',
   description: 'Why a webhook subscription is disabled.',
   valuesConfig: {
-    FAILURES: { description: 'Its endpoint failed every attempt for a long run (many failures in a row over a long time); LoyalNest disabled it.' },
-    MERCHANT: { description: 'The merchant or a partner disabled it (`updateWebhookSubscription` with `enabled: false`).' },
-    API_KEY_REVOKED: { description: 'The partner API key that created it was revoked; the merchant may enable it again.' },
-    APP_UNINSTALLED: { description: 'The merchant uninstalled the app, which disabled all of its subscriptions; they may be enabled again after a reinstall.' },
+    FAILURES: { description: 'Its endpoint failed every attempt for a long run (many failures in a row over a long time); LoyalNest disabled it. The merchant\'s admin or the partner key that created it may enable it again.' },
+    MERCHANT: {
+      description: 'The merchant or a partner disabled it (`updateWebhookSubscription` with `enabled: false`); only the merchant\'s admin may enable it again (a partner key gets FORBIDDEN).',
+    },
+    API_KEY_REVOKED: {
+      description:
+        'The partner API key that created it was revoked. Only the merchant\'s admin may enable it again, and then it becomes the merchant\'s own (events are recorded for it again; the revoked key no longer reaches it).',
+    },
+    APP_UNINSTALLED: { description: 'The merchant uninstalled the app, which disabled all of its subscriptions; only the merchant\'s admin may enable them again, after a reinstall.' },
   },
 });
 

@@ -90,7 +90,10 @@ export class WebhookSubscriptionResolver {
   }
 
   @Authorized(Scope.WEBHOOKS_MANAGE)
-  @Mutation(() => UpdateWebhookSubscriptionResult, { description: 'Changes a subscription\'s URL, topics (each needing its read scope, as on creation) or note, or disables or enables it.' })
+  @Mutation(() => UpdateWebhookSubscriptionResult, {
+    description:
+      "Changes a subscription's URL, topics (each needing its read scope, as on creation) or note, or disables or enables it. A partner key may enable only a subscription disabled for FAILURES (FORBIDDEN otherwise, with nothing changed).",
+  })
   async updateWebhookSubscription(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID, { description: 'Id of the subscription.' }) id: string,

@@ -114,12 +114,16 @@ export class WebhookSubscriptionDeliveryService {
       // Deleted with its subscription between the two reads.
       if (!delivery) return new WebhookSubscriptionDeliveryNotFoundError(id);
       if (subscription.status !== 'active') return new WebhookSubscriptionDisabledError(subscription.id);
-      const now = new Date();
-      Object.assign(delivery, { status: 'pending', nextAttemptAt: now, windowStartedAt: now, replayedAt: now });
-      subscription.nextAttemptAt = now;
+      // The store's clock, not this process's: the dispatcher compares `replayed_at` with the
+      // attempt's start, which PostgreSQL's `now()` set.
+      await ctx.em.execute("update webhook_subscription set next_attempt_at = now() where id = ? and merchant_id = ?", [subscription.id, ctx.merchantId!]);
+      await ctx.em.execute(
+        "update webhook_subscription_delivery set status = 'pending', next_attempt_at = now(), window_started_at = now(), replayed_at = now() where id = ? and merchant_id = ?",
+        [delivery.id, ctx.merchantId!],
+      );
       ctx.emit(WEBHOOK_SUBSCRIPTION_DELIVERY_REPLAYED, { deliveryId: delivery.id, subscriptionId: subscription.id, topic: delivery.topic });
       await ctx.em.flush();
-      return delivery;
+      return ctx.em.findOneOrFail(WebhookSubscriptionDeliveryEntity, { id }, { refresh: true, disableIdentityMap: true });
     });
   }
 

@@ -116,9 +116,13 @@ export class WebhookSubscriptionService {
 
   /**
    * Changes what is given. A new URL is checked like a new subscription's, new topics against the
-   * caller's read scopes. Disabling stops new deliveries and sending; enabling a disabled one
-   * (whatever disabled it) clears its failure record and makes it and its waiting deliveries due
-   * now: the dispatcher's next poll (`WEBHOOK_POLL_MS`) sends them, within seconds.
+   * caller's read scopes. Disabling stops new deliveries and sending; enabling a disabled one clears
+   * its failure record and makes it and its waiting deliveries due now: the dispatcher's next poll
+   * (`WEBHOOK_POLL_MS`) sends them, within seconds. A partner key may enable only what the
+   * dispatcher disabled (`failures`): a pause, a revocation or an uninstall is the merchant's to
+   * lift, so anything else is FORBIDDEN and nothing changes. An admin's `enabled: true` on a
+   * subscription whose creating key is revoked or expired takes it over (`created_by_*` become the
+   * admin's, `owner` in the audit's `changed`): the fan-out records nothing for a dead key's.
    */
   async update(
     ctx: RequestContext,
@@ -136,19 +140,28 @@ export class WebhookSubscriptionService {
     return inRequestTransaction(ctx, async () => {
       if (!isUuid(id) || !(await lockOwned(ctx, id))) return new WebhookSubscriptionNotFoundError(id);
       const subscription = await ctx.em.findOneOrFail(WebhookSubscriptionEntity, { id });
+      const enabling = input.enabled === true && subscription.status === 'disabled';
+      if (enabling && ctx.actor.kind === 'partner' && subscription.disabledReason !== 'failures') {
+        throw forbidden(`Only the merchant's admin can turn on a webhook subscription disabled for ${subscription.disabledReason}; a partner key may turn on one disabled for failures`);
+      }
+      const changed: string[] = (['url', 'topics', 'description', 'enabled'] as const).filter((key) => input[key] !== undefined && input[key] !== null);
       if (url != null) subscription.url = url;
       if (input.topics) subscription.topics = [...input.topics];
       if (input.description !== undefined) subscription.description = cleanDescription(input.description);
+      // An expired key's subscription is still active (no event marks an expiry): `enabled: true` takes it over too.
+      if (input.enabled === true && ctx.actor.kind !== 'partner' && (await this.createdByDeadKey(ctx, subscription))) {
+        Object.assign(subscription, { createdByKind: ctx.actor.kind, createdById: ctx.actor.id ?? null });
+        changed.push('owner');
+      }
       const now = new Date();
       if (input.enabled === false && subscription.status === 'active') {
         subscription.status = 'disabled';
         subscription.disabledReason = 'merchant';
         subscription.disabledAt = now;
-      } else if (input.enabled === true && subscription.status === 'disabled') {
+      } else if (enabling) {
         Object.assign(subscription, { status: 'active', disabledReason: null, disabledAt: null, consecutiveFailures: 0, failingSince: null, nextAttemptAt: now });
         await ctx.em.nativeUpdate(WebhookSubscriptionDeliveryEntity, { subscriptionId: subscription.id, status: 'pending' }, { nextAttemptAt: now });
       }
-      const changed = (['url', 'topics', 'description', 'enabled'] as const).filter((key) => input[key] !== undefined && input[key] !== null);
       ctx.emit(WEBHOOK_SUBSCRIPTION_UPDATED, { subscriptionId: subscription.id, topics: subscription.topics, host: hostOf(subscription.url), changed, status: subscription.status });
       await ctx.em.flush();
       return (await this.withPending(ctx, [subscription]))[0];
@@ -188,15 +201,23 @@ export class WebhookSubscriptionService {
   /**
    * Disables the merchant's active subscriptions, or those one partner key created, for `reason`
    * (the key was revoked, the app uninstalled), each with a `webhook_subscription.disabled` event,
-   * in the caller's transaction. Their waiting deliveries wait; enabling one sends them.
+   * in the caller's transaction. Their waiting deliveries wait; enabling one sends them. The rows
+   * are locked in id order before the update: a revocation and an uninstall of one merchant at
+   * once (each scanning its own index) would otherwise lock a key's subscriptions in opposite
+   * orders and deadlock.
    */
   async disableAll(ctx: RequestContext, reason: Extract<WebhookSubscriptionDisabledReason, 'api_key_revoked' | 'app_uninstalled'>, createdByKeyId?: string): Promise<number> {
     const byKey = createdByKeyId !== undefined ? "and created_by_kind = 'partner' and created_by_id = ?" : '';
+    const locked = await ctx.em.execute<{ id: string }[]>(
+      `select id from webhook_subscription where merchant_id = ? and status = 'active' ${byKey} order by id for no key update`,
+      [ctx.merchantId!, ...(createdByKeyId !== undefined ? [createdByKeyId] : [])],
+    );
+    if (!locked.length) return 0;
     const rows = await ctx.em.execute<{ id: string; consecutive_failures: number; failing_since: Date | string | null }[]>(
       `update webhook_subscription set status = 'disabled', disabled_reason = ?, disabled_at = now(), updated_at = now()
-        where merchant_id = ? and status = 'active' ${byKey}
+        where merchant_id = ? and id = any(?::uuid[]) and status = 'active'
         returning id, consecutive_failures, failing_since`,
-      [reason, ctx.merchantId!, ...(createdByKeyId !== undefined ? [createdByKeyId] : [])],
+      [reason, ctx.merchantId!, `{${locked.map((row) => row.id).join(',')}}`],
     );
     for (const row of rows) {
       const failingSince = row.failing_since === null ? null : new Date(row.failing_since).toISOString();
@@ -204,6 +225,16 @@ export class WebhookSubscriptionService {
     }
     await ctx.em.flush();
     return rows.length;
+  }
+
+  /** Whether a partner key created it and that key can no longer call (revoked, expired or gone): nothing is recorded for it then. */
+  private async createdByDeadKey(ctx: RequestContext, subscription: WebhookSubscription): Promise<boolean> {
+    if (subscription.createdByKind !== 'partner') return false;
+    const live = await ctx.em.execute(
+      'select 1 from api_key where merchant_id = ? and id::text = ? and revoked_at is null and (expires_at is null or expires_at > now())',
+      [ctx.merchantId!, subscription.createdById],
+    );
+    return live.length === 0;
   }
 
   private find(ctx: RequestContext, id: string): Promise<WebhookSubscription | null> {
