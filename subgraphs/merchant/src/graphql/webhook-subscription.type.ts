@@ -40,7 +40,7 @@ registerEnumType(WebhookDisabledReason, {
     },
     API_KEY_REVOKED: {
       description:
-        'The partner API key that created it was revoked. Only the merchant\'s admin may enable it again, and then it becomes the merchant\'s own (events are recorded for it again; the revoked key no longer reaches it).',
+        'The partner API key that created it was revoked, or has expired (disabled when the dispatcher next reached it). Only the merchant\'s admin may enable it again, and then it becomes the merchant\'s own (events are recorded for it again; the revoked key no longer reaches it).',
     },
     APP_UNINSTALLED: { description: 'The merchant uninstalled the app, which disabled all of its subscriptions; only the merchant\'s admin may enable them again, after a reinstall.' },
   },
