@@ -19,6 +19,11 @@ const ENV = {
   RATE_LIMIT_ADMIN_RESTORE: '1000',
   RATE_LIMIT_SHOPPER_SIZE: '200',
   RATE_LIMIT_SHOPPER_RESTORE: '10',
+  // Two replicas in one process, each with seven stores' pools, under PostgreSQL's default 100
+  // connections: a guest query fanning out to tiers and rewards in ten aliases would otherwise open
+  // ten connections per store and replica. What is tested here is the buckets, not the pools.
+  DATABASE_POOL_MAX: '4',
+  EVENTS_POOL_MAX: '2',
 };
 
 /** Costs 1 + 2n: `customers` is a page of n, each with `nodes` (1) and `id` (1). */

@@ -93,10 +93,16 @@ export interface IngestState {
   pointsAppliedPerDelivery: Map<string, number>;
   /** Event ids of the `shopify.webhook_applied` events of both applying domains. */
   appliedEvents: string[];
-  /** Of those, the ones the merchant consumer recorded, with how often. */
+  /**
+   * Of those, the ones the merchant consumer recorded, with how often. (It consumes other events of
+   * these stores too, for the outgoing webhooks' fan-out: only the `shopify.webhook_applied` ones count here.)
+   */
   consumedApplied: Map<string, number>;
-  /** Deliveries (event × consumer) of the merchant's events in the three stores: recorded, acknowledged. */
-  deliveries: { store: string; consumer: string; total: number; acked: number; minPublishCount: number }[];
+  /**
+   * Deliveries (event × consumer) of the merchant's events in the three stores: recorded, acknowledged,
+   * and how many of them carry a `shopify.webhook_applied` event.
+   */
+  deliveries: { store: string; consumer: string; total: number; acked: number; minPublishCount: number; webhookApplied: number }[];
   deadLetters: number;
   /** Each customer's stats, by Shopify customer id. */
   customers: Map<string, { ordersCount: number; totalSpent: string }>;
@@ -107,12 +113,14 @@ export async function ingestState(merchantId: string): Promise<IngestState> {
   const counts = (rows: { id: string; n: number }[]) => new Map(rows.map((r) => [r.id, r.n]));
   const deliveries = async (db: pg.Client, store: string) =>
     (
-      await db.query<{ consumer: string; total: number; acked: number; min_publish_count: number }>(
-        `select consumer, count(*)::int as total, count(acked_at)::int as acked, min(publish_count)::int as min_publish_count
-         from outbox_delivery where merchant_id = $1 group by consumer order by consumer`,
+      await db.query<{ consumer: string; total: number; acked: number; min_publish_count: number; webhook_applied: number }>(
+        `select d.consumer, count(*)::int as total, count(d.acked_at)::int as acked, min(d.publish_count)::int as min_publish_count,
+                count(*) filter (where e.topic = 'shopify.webhook_applied')::int as webhook_applied
+         from outbox_delivery d left join outbox_event e on e.id = d.event_id
+         where d.merchant_id = $1 group by d.consumer order by d.consumer`,
         [merchantId],
       )
-    ).rows.map((r) => ({ store, consumer: r.consumer, total: r.total, acked: r.acked, minPublishCount: r.min_publish_count }));
+    ).rows.map((r) => ({ store, consumer: r.consumer, total: r.total, acked: r.acked, minPublishCount: r.min_publish_count, webhookApplied: r.webhook_applied }));
 
   const merchantSide = await withOwnerDb('merchant', async (db) => {
     const inbox = await db.query<{ status: string; n: number }>('select status, count(*)::int as n from webhook_delivery where merchant_id = $1 group by status', [merchantId]);
@@ -153,6 +161,7 @@ export async function ingestState(merchantId: string): Promise<IngestState> {
     return { consumed, applied, dead, customers, orders, deliveries: await deliveries(db, 'customer') };
   });
 
+  const appliedIds = new Set([...customerSide.applied.rows, ...pointsSide.applied.rows].map((r) => r.id));
   return {
     inbox: Object.fromEntries(merchantSide.inbox.rows.map((r) => [r.status, r.n])),
     receivedEvents: merchantSide.received.rows.map((r) => r.id),
@@ -161,7 +170,7 @@ export async function ingestState(merchantId: string): Promise<IngestState> {
     appliedPerDelivery: perDelivery(customerSide.applied.rows),
     pointsAppliedPerDelivery: perDelivery(pointsSide.applied.rows),
     appliedEvents: [...customerSide.applied.rows, ...pointsSide.applied.rows].map((r) => r.id).sort(),
-    consumedApplied: counts(merchantSide.consumed.rows),
+    consumedApplied: counts(merchantSide.consumed.rows.filter((r) => appliedIds.has(r.id))),
     deliveries: [...merchantSide.deliveries, ...customerSide.deliveries, ...pointsSide.deliveries],
     deadLetters: merchantSide.dead.rows[0].n + customerSide.dead.rows[0].n + pointsSide.dead.rows[0].n,
     customers: new Map(customerSide.customers.rows.map((r) => [r.shopify_id, { ordersCount: r.orders_count, totalSpent: r.total_spent }])),
