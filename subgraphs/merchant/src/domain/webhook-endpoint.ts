@@ -93,6 +93,16 @@ export function addressAllowed(policy: WebhookEndpointPolicy, address: string): 
   return policy === 'local' || isPublicAddress(address);
 }
 
+/** Whether the policy lets a request use this URL scheme: `https:`, and `http:` under `local` only. */
+export function schemeAllowed(policy: WebhookEndpointPolicy, protocol: string): boolean {
+  return protocol === 'https:' || (policy === 'local' && protocol === 'http:');
+}
+
+/** The URL's host as an address or a name: an IPv6 literal without its brackets. */
+export function hostOf(url: URL): string {
+  return url.hostname.replace(/^\[(.*)\]$/, '$1');
+}
+
 /**
  * Checks an endpoint's URL under the policy, resolving its host: every address it resolves to
  * must be allowed (a name with one private address among public ones is refused, since any of
@@ -102,12 +112,12 @@ export function addressAllowed(policy: WebhookEndpointPolicy, address: string): 
 export async function checkEndpointUrl(raw: string, policy: WebhookEndpointPolicy, resolve: Resolver = systemResolver): Promise<EndpointCheck> {
   if (!URL.canParse(raw)) return { ok: false, reason: 'malformed', message: 'is not an absolute URL' };
   const url = new URL(raw);
-  if (url.protocol !== 'https:' && !(policy === 'local' && url.protocol === 'http:')) {
+  if (!schemeAllowed(policy, url.protocol)) {
     return { ok: false, reason: 'not_https', message: policy === 'local' ? 'must be an http or https URL' : 'must be an https URL' };
   }
   if (url.username || url.password) return { ok: false, reason: 'credentials', message: 'must not carry a user name or password' };
   if (url.hash) return { ok: false, reason: 'malformed', message: 'must not have a #fragment' };
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const host = hostOf(url);
   let addresses: string[];
   if (isIP(host)) addresses = [host];
   else {

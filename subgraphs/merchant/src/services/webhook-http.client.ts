@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
-import { addressAllowed, systemResolver } from '../domain/webhook-endpoint.js';
+import { addressAllowed, hostOf, schemeAllowed, systemResolver } from '../domain/webhook-endpoint.js';
 
 /** One attempt's request: the subscription's URL, the headers of this attempt, the delivery's exact body. */
 export interface WebhookRequest {
@@ -114,9 +114,9 @@ export class WebhookHttpClient {
     if (signal.aborted) return Promise.resolve({ kind: 'aborted' });
     if (!URL.canParse(request.url)) return Promise.resolve(failure('malformed URL'));
     const url = new URL(request.url);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.options.policy === 'local')) return Promise.resolve(failure(`${url.protocol} URLs are refused: https only`));
+    if (!schemeAllowed(this.options.policy, url.protocol)) return Promise.resolve(failure(`${url.protocol} URLs are refused: https only`));
     // Node connects to an IP literal without a lookup: check it here.
-    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const host = hostOf(url);
     if (isIP(host) && !addressAllowed(this.options.policy, host)) return Promise.resolve(failure(REFUSED, null, null, host));
 
     const { timeoutMs, responseLimitBytes } = this.options;
